@@ -1,0 +1,1 @@
+"""Marsad stage: corpus (see the issue tracker)."""

@@ -1,0 +1,1 @@
+"""Marsad stage: eval (see the issue tracker)."""

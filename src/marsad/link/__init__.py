@@ -1,0 +1,1 @@
+"""Marsad stage: link (see the issue tracker)."""

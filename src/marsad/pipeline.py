@@ -1,0 +1,120 @@
+"""The pipeline: stages as functions over a :class:`Document` plus read-only knowledge.
+
+Each stage takes ``(doc, knowledge)`` and fills one layer of the document. Knowledge (actor and
+place indexes, compiled lexicons, the NER model) is loaded once per process by
+:class:`Knowledge` and never mutated, so the same stages run in one process, in a process pool,
+or as Dask tasks. A stage that raises rejects only its own document, naming the stage.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable
+from functools import cached_property
+from typing import Any
+
+from marsad.ingest import RawInput, load_document
+from marsad.model import Document
+
+log = logging.getLogger("marsad.pipeline")
+
+
+class Knowledge:
+    """Read-only resources shared by all documents of a process, each loaded on first use."""
+
+    @cached_property
+    def actors(self) -> Any:
+        from marsad.knowledge import load_actors
+        return load_actors()
+
+    @cached_property
+    def places(self) -> Any:
+        from marsad.knowledge.places import load_places
+        return load_places()
+
+    @cached_property
+    def recognizer(self) -> Any:
+        from marsad.recognize import load_recognizer
+        return load_recognizer(self)
+
+    @cached_property
+    def event_extractor(self) -> Any:
+        from marsad.events import load_extractor
+        return load_extractor(self)
+
+    def warm(self) -> Knowledge:
+        """Load everything now (before forking workers or timing a run)."""
+        for stage_name, _ in STAGES:
+            warm = _WARMERS.get(stage_name)
+            if warm:
+                warm(self)
+        return self
+
+
+Stage = Callable[[Document, Knowledge], None]
+
+
+def text_stage(doc: Document, kb: Knowledge) -> None:
+    """Sentences and tokens (with clitic segmentation) over the cleaned text."""
+    from marsad.arabic import split_sentences, tokenize
+    doc.sentences = split_sentences(doc.text)
+    for i, s in enumerate(doc.sentences):
+        s.index = i
+    doc.tokens = [t for s in doc.sentences for t in tokenize(s.text, start=s.start)]
+
+
+def recognize_stage(doc: Document, kb: Knowledge) -> None:
+    """Mentions of actors, places and unknown names (gazetteer + NER), linked to knowledge ids."""
+    doc.mentions = kb.recognizer(doc)
+
+
+def time_stage(doc: Document, kb: Knowledge) -> None:
+    """Temporal expressions resolved against the publication date."""
+    from datetime import date
+
+    from marsad.time import find_dates
+    ref = date.fromisoformat(doc.published) if doc.published else None
+    doc.dates = find_dates(doc.text, ref)
+
+
+def events_stage(doc: Document, kb: Knowledge) -> None:
+    """PLOVER events with arguments, modality, quantities and evidence."""
+    doc.events = kb.event_extractor(doc)
+
+
+STAGES: list[tuple[str, Stage]] = [
+    ("text", text_stage),
+    ("recognize", recognize_stage),
+    ("time", time_stage),
+    ("events", events_stage),
+]
+_WARMERS: dict[str, Callable[[Knowledge], Any]] = {
+    "recognize": lambda kb: kb.recognizer,
+    "events": lambda kb: kb.event_extractor,
+}
+
+
+def process_document(doc: Document, kb: Knowledge) -> Document:
+    """Run every stage on an accepted document; a failing stage rejects it with the stage named."""
+    if doc.status != "ok":
+        return doc
+    for name, stage in STAGES:
+        try:
+            stage(doc, kb)
+        except Exception as exc:  # one document's failure must never stop the run
+            log.debug("stage %s failed on %s:\n%s", name, doc.source, traceback.format_exc())
+            doc.sentences, doc.tokens, doc.mentions, doc.dates, doc.events = [], [], [], [], []
+            return doc.reject(f"internal error in stage '{name}': {type(exc).__name__}: {exc}", stage=name)
+    return doc
+
+
+def process_raw(raw: RawInput, doc_id: str, kb: Knowledge) -> Document:
+    """Ingest and process one input, never raising."""
+    try:
+        doc = load_document(raw, doc_id)
+    except Exception as exc:
+        log.debug("ingest failed on %s:\n%s", raw.source, traceback.format_exc())
+        return Document(doc_id=doc_id, source=raw.source).reject(
+            f"internal error in stage 'ingest': {type(exc).__name__}: {exc}", stage="ingest")
+    return process_document(doc, kb)

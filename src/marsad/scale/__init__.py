@@ -1,0 +1,1 @@
+"""Marsad stage: scale (see the issue tracker)."""

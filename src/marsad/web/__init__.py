@@ -1,0 +1,1 @@
+"""Marsad stage: web (see the issue tracker)."""
