@@ -102,8 +102,26 @@ def run(inputs: list[str], out_dir: Path, *, db_path: Path | None = None, worker
                 batch.clear()
             progress.advance()
         store.write(batch)
+        from marsad.corpus import mark_duplicates
+        dups = mark_duplicates(store)
+    if dups:
+        _annotate_duplicates(out_dir / "documents.jsonl", dups)
     summary.seconds = time.perf_counter() - t0
     return summary
+
+
+def _annotate_duplicates(path: Path, dups: dict) -> None:
+    """Fill ``duplicate_of``/``similarity`` in documents.jsonl once the whole run is known."""
+    tmp = path.with_suffix(".jsonl.tmp")
+    with open(path, encoding="utf-8") as src, open(tmp, "w", encoding="utf-8") as dst:
+        for line in src:
+            rec = json.loads(line)
+            d = dups.get(rec["doc_id"])
+            if d is not None:
+                rec["duplicate_of"], rec["similarity"] = d.duplicate_of, d.similarity
+                line = json.dumps(rec, ensure_ascii=False) + "\n"
+            dst.write(line)
+    tmp.replace(path)
 
 
 def _account(s: RunSummary, doc: Document) -> None:
@@ -138,8 +156,15 @@ class _progress:
         if quiet:
             return
         from rich.console import Console
-        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
-                                   TimeElapsedColumn, TimeRemainingColumn)
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            SpinnerColumn,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
         self.bar = Progress(SpinnerColumn(), TextColumn("marsad run"), BarColumn(), MofNCompleteColumn(),
                             TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
                             TimeRemainingColumn(), console=Console(stderr=True), transient=True)

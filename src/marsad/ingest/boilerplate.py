@@ -52,10 +52,10 @@ class CleanResult:
 def clean_text(text: str, *, read_meta: bool = True, tail_scan_lines: int = 40) -> CleanResult:
     """Strip boilerplate lines, inline junk and a trailing related-headlines block.
 
-    Metadata lines (``المصدر:``, ``نشر في:``, ``First Published:``) are removed and returned in
-    ``meta`` (only the first of each kind, only within the first and last few lines, where
-    scrapers put them). ``removed_chars`` counts every non-whitespace character taken away
-    that is not metadata.
+    Metadata lines (``المصدر:``, ``نشر في:``, ``First Published:``, dated bylines) are removed and
+    returned in ``meta`` (only the first of each kind, only within the first and last few lines,
+    where scrapers put them); a dateline («دمشق – 2018/08/27») is read but kept.
+    ``removed_chars`` counts every non-whitespace character taken away.
     """
     rules = load_rules()
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -80,7 +80,8 @@ def clean_text(text: str, *, read_meta: bool = True, tail_scan_lines: int = 40) 
             continue
         if read_meta and (i < 8 or i > n - 8):
             hit = _match_meta(rules, s, meta)
-            if hit:
+            if hit == "removed":
+                removed += _visible(s)
                 continue
         if rules.line.fullmatch(s):
             removed += _visible(s)
@@ -99,14 +100,16 @@ def clean_text(text: str, *, read_meta: bool = True, tail_scan_lines: int = 40) 
     return CleanResult(out, removed, meta)
 
 
-def _match_meta(rules: BoilerplateRules, line: str, meta: dict[str, str]) -> bool:
+def _match_meta(rules: BoilerplateRules, line: str, meta: dict[str, str]) -> str | None:
+    """Read a metadata line into ``meta``; say whether the line is "removed" or "kept"."""
     for key, patterns in rules.meta.items():
         for pat in patterns:
             m = pat.fullmatch(line)
             if m:
-                meta.setdefault(key, m.group("value").strip())
-                return True
-    return False
+                keep = key.endswith("_keep")
+                meta.setdefault(key.removesuffix("_keep"), m.group("value").strip())
+                return "kept" if keep else "removed"
+    return None
 
 
 def _visible(s: str) -> int:

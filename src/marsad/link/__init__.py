@@ -1,1 +1,122 @@
-"""Marsad stage: link (see the issue tracker)."""
+"""Linking: mentions → actors and places, office titles → the person who held them on the date.
+
+Public surface: :class:`Linker`. Date-bounded roles follow PETRARCH's idea
+(``[IRQGOV 20101221-20140908]``) but live in the actor YAML files (``roles:``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from marsad.arabic import normalize_word
+
+_STRIP_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
+
+
+@lru_cache(maxsize=1)
+def _titles() -> dict[str, dict[str, Any]]:
+    path = resources.files("marsad.knowledge").joinpath("titles.yaml")
+    raw = yaml.safe_load(path.read_text("utf-8")) if path.is_file() else {}
+    offices = raw.get("offices", raw) if isinstance(raw, dict) else {}
+    return {k: v for k, v in offices.items() if isinstance(v, dict) and v.get("ar")}
+
+
+class Linker:
+    def __init__(self, actors: Any, places: Any) -> None:
+        self.actors = actors
+        self.places = places
+
+    # -- titles --------------------------------------------------------------------------
+    def title_forms(self) -> dict[str, list[str]]:
+        return {office: list(v["ar"]) for office, v in _titles().items()}
+
+    def office_name(self, office: str) -> str:
+        return _titles().get(office, {}).get("en") or office.replace("_", " ").title()
+
+    def office_holder(self, office: str, of: str | None, on: date | None) -> str | None:
+        """Who held ``office`` of ``of`` (ISO3 or organisation id) on that day; None when unknown or
+        ambiguous — the mention then stays an unresolved office with its country."""
+        if of is None or on is None:
+            return None
+        holders = self.actors.holders(office, of, on)
+        return holders[0].id if len(holders) == 1 else None
+
+    # -- actors ----------------------------------------------------------------------------
+    def actor_country(self, actor_id: str | None) -> str | None:
+        actor = self.actors.by_id.get(actor_id) if actor_id else None
+        return getattr(actor, "iso3", None) or getattr(actor, "country", None) if actor else None
+
+    def choose_actor(self, entries: list[Any], on: date | None) -> Any:
+        """Among actors sharing an alias, prefer one holding a role on the date, then a strong alias."""
+        if len(entries) == 1:
+            return entries[0]
+        if on is not None:
+            for e in entries:
+                actor = self.actors.by_id.get(e.ref)
+                if actor is not None and any(_active(r, on) for r in getattr(actor, "roles", ()) or ()):
+                    return e
+        strong = [e for e in entries if not e.weak]
+        return (strong or entries)[0]
+
+    def actor_ref(self, actor_id: str, on: date | None, text: str, office: str | None = None) -> dict[str, Any]:
+        actor = self.actors.by_id[actor_id]
+        role = self.office_name(office) if office else None
+        if role is None and on is not None:
+            for r in getattr(actor, "roles", ()) or ():
+                if _active(r, on):
+                    role = self.office_name(r.office)
+                    break
+        ref = self.actors.to_ref(actor, role=role, text=text)
+        return ref
+
+    # -- places ----------------------------------------------------------------------------
+    def location(self, place_id: str, text: str) -> dict[str, Any] | None:
+        if place_id.startswith("country:"):
+            state = self.actors.state(place_id[8:])
+            if state is None:
+                return None
+            # A country as a location: named, but no point coordinates are invented for it.
+            return {"name_en": state.name_en, "name_ar": state.name_ar, "geonames_id": None,
+                    "country": state.iso3, "lat": None, "lon": None, "text": text}
+        place = self.places.get(place_id)
+        return place.to_location(text) if place else None
+
+    def best_place(self, hit: Any, country: str | None) -> str | None:
+        ids = [e.ref for e in hit.entries if e.kind == "place"]
+        if not ids:
+            return self.country_place_for_iso(country)
+        cands = [p for p in (self.places.get(i) for i in ids) if p is not None]
+        if country:
+            same = [p for p in cands if p.country == country]
+            cands = same or cands
+        if not cands:
+            return None
+        cands.sort(key=self.places._prior)
+        return cands[0].place_id
+
+    def country_place(self, state_id: str) -> str | None:
+        return self.country_place_for_iso(self.actor_country(state_id))
+
+    def country_place_for_iso(self, iso3: str | None) -> str | None:
+        return f"country:{iso3}" if iso3 and self.actors.state(iso3) is not None else None
+
+    def place_by_name(self, text: str) -> str | None:
+        word = normalize_word(text.split()[0]) if text.split() else ""
+        candidates = [text]
+        for p in _STRIP_PREFIXES:
+            if word.startswith(p) and len(word) - len(p) >= 3:
+                candidates.append(text[len(p):] if text.startswith(p) else text)
+        for c in candidates:
+            place = self.places.resolve(c)
+            if place:
+                return place.place_id
+        return None
+
+
+def _active(role: Any, on: date) -> bool:
+    return role.held_on(on)

@@ -1,0 +1,196 @@
+"""Orthographic normalisation of Arabic text for matching, with a map back to the original offsets.
+
+Every rule maps one original character to zero or one normalised character (the only exception are
+Arabic presentation-form ligatures such as «ﻻ», which expand to two letters), so the whole text is
+normalised with a single ``str.translate`` and the offset map only has to be built around the characters
+that are deleted or expanded. Those are found with one compiled regex; text without any of them gets
+an identity map at no cost.
+
+Choices that are not obvious:
+
+* ``ؤ → و`` and ``ئ → ي``: names are spelt both with and without the hamza seat (فائز/فايز, عائشة/عايشة,
+  فؤاد/فواد), so dropping the hamza onto its carrier letter is what makes such names meet. The price is that
+  the Egyptian/Levantine seat variation (مسئول/مسؤول) does not meet — a rarer case for names.
+* ``گ → ك``: the Persian/Kurdish gaf is a kaf with an extra stroke; Persian keyboards type «ک» for kaf and
+  Iraqi/Kurdish Arabic text falls back to «ك» for /g/. «ج» would only follow the Egyptian pronunciation.
+* ``ة → ه`` (optional, on by default): the two are confused at the end of words in news text.
+* Zero-width space (U+200B) becomes an ordinary space rather than being deleted, because writers use it as a
+  word boundary; the other invisible controls (ZWJ, ZWNJ, LRM, RLM, ALM, bidi embeddings, BOM, soft hyphen) are
+  deleted. Non-breaking and other Unicode spaces become U+0020.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from array import array
+from dataclasses import dataclass
+from functools import lru_cache
+
+# --- the rules ---------------------------------------------------------------------------------------------
+
+_ONE_TO_ONE: dict[str, str] = {
+    # alef variants
+    "\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627", "\u0671": "\u0627",
+    "\u0672": "\u0627", "\u0673": "\u0627", "\u0675": "\u0627",
+    # alef maqsura and Persian/Urdu/Pashto yeh
+    "\u0649": "\u064a", "\u06cc": "\u064a", "\u06d0": "\u064a", "\u06cd": "\u064a", "\u06ce": "\u064a",
+    "\u06d2": "\u064a",
+    # hamza on a seat → the seat (see module docstring)
+    "\u0624": "\u0648", "\u0626": "\u064a",
+    # kaf variants: Persian keheh, swash kaf, gaf (see module docstring)
+    "\u06a9": "\u0643", "\u06aa": "\u0643", "\u06af": "\u0643",
+    # other Persian/Urdu/Maghrebi letters → nearest Arabic letter
+    "\u067e": "\u0628",  # پ
+    "\u0686": "\u062c",  # چ
+    "\u0698": "\u0632",  # ژ
+    "\u06a4": "\u0641",  # ڤ
+    "\u06a8": "\u0642",  # ڨ (Maghrebi /g/)
+    "\u06be": "\u0647", "\u06c0": "\u0647", "\u06c1": "\u0647", "\u06c2": "\u0647", "\u06d5": "\u0647",
+    # digits
+    **{chr(0x0660 + i): str(i) for i in range(10)},
+    **{chr(0x06F0 + i): str(i) for i in range(10)},
+    "\u066b": ".", "\u066c": ",", "\u066a": "%",  # Arabic decimal/thousands separators, percent sign
+    # quotes
+    "\u00ab": '"', "\u00bb": '"', "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"',
+    "\u2039": '"', "\u203a": '"', "\u2033": '"',
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
+    # spaces
+    "\u00a0": " ", "\u2000": " ", "\u2001": " ", "\u2002": " ", "\u2003": " ", "\u2004": " ", "\u2005": " ",
+    "\u2006": " ", "\u2007": " ", "\u2008": " ", "\u2009": " ", "\u200a": " ", "\u202f": " ", "\u205f": " ",
+    "\u3000": " ", "\u200b": " ",
+}
+
+# Ranges of combining marks that are dropped: harakat, shadda, sukun, superscript alef, honorific and
+# Quranic annotation marks. They attach to the letter before them, which matters for ``to_original``.
+_MARK_RANGES = (
+    (0x0610, 0x061A), (0x064B, 0x065F), (0x0670, 0x0670), (0x06D6, 0x06DC), (0x06DF, 0x06E4),
+    (0x06E7, 0x06E8), (0x06EA, 0x06ED), (0x08D3, 0x08E1), (0x08E3, 0x08FF),
+)
+_MARKS = "".join(chr(c) for lo, hi in _MARK_RANGES for c in range(lo, hi + 1))
+# Invisible formatting characters and the tatweel (kashida), which only stretches a word.
+_INVISIBLE = "\u0640\u200c\u200d\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069" \
+             "\ufeff\u00ad\u06dd\u08e2"
+_DELETED = _MARKS + _INVISIBLE
+_TA_MARBUTA = "\u0629\u06c3"
+
+
+def _build_tables() -> tuple[dict[int, str | None], dict[int, str | None], str]:
+    base: dict[int, str | None] = {ord(k): v for k, v in _ONE_TO_ONE.items()}
+    for ch in _DELETED:
+        base[ord(ch)] = None
+    expanding: list[str] = []
+    # Arabic presentation forms (contextual glyph codepoints, as found in text extracted from PDFs):
+    # fold them with NFKC and then apply the rules above. Forms that fold to several words (ﷺ, ﷽)
+    # are left alone so that one original character never becomes several tokens.
+    base_no_tm = dict(base)
+    for cp in list(range(0xFB50, 0xFE00)) + list(range(0xFE70, 0xFEFF)):
+        ch = chr(cp)
+        folded = unicodedata.normalize("NFKC", ch)
+        if folded == ch:
+            continue
+        out = folded.translate(base_no_tm)
+        if not out:
+            base[cp] = None
+        elif len(out) == 1:
+            base[cp] = out
+        elif out.isalpha():
+            base[cp] = out
+            expanding.append(ch)
+    with_tm = dict(base)
+    for ch in _TA_MARBUTA:
+        with_tm[ord(ch)] = "\u0647"
+    # Presentation forms of ta marbuta (U+FE93/FE94) follow the ta-marbuta switch too.
+    for cp in (0xFE93, 0xFE94):
+        with_tm[cp] = "\u0647"
+        base[cp] = "\u0629"
+    return with_tm, base, "".join(expanding)
+
+
+_TABLE_TM, _TABLE_KEEP_TM, _EXPANDING = _build_tables()  # _EXPANDING: for tests and docs
+# Characters whose output length is not one: the reason the offset map exists.
+_SPECIAL_RE = re.compile(
+    "[" + re.escape("".join(sorted(chr(c) for c, v in _TABLE_TM.items() if v is None or len(v) != 1))) + "]+"
+)
+# What a span ending on a letter also takes with it: the marks, tatweel and joiners written after that letter.
+_TRAILING_MARKS_RE = re.compile("[" + _MARKS + "\u0640\u200c\u200d]+")
+
+
+@dataclass(frozen=True, slots=True)
+class NormalizedText:
+    """A normalised string plus the map from its characters back to the original text.
+
+    ``index[j]`` is the offset in ``original`` of the character that produced ``text[j]``; it is ``None``
+    when no character was deleted or expanded (then offsets are identical).
+    """
+
+    text: str
+    original: str
+    index: array | None = None
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map the span ``text[start:end]`` to ``(s, e)`` so that ``original[s:e]`` is its exact source.
+
+        The span is widened over combining marks (harakat), tatweel and joiners that directly follow its
+        last letter, since they belong to that letter («هـ», «قُتِلَ»). An empty span maps to an empty span at the corresponding position.
+        """
+        n = len(self.text)
+        if not 0 <= start <= end <= n:
+            raise ValueError(f"span ({start}, {end}) outside normalised text of length {n}")
+        idx = self.index
+        if idx is None:
+            s = start
+            e = end
+        else:
+            s = idx[start] if start < n else len(self.original)
+            if end == start:
+                return s, s
+            e = idx[end - 1] + 1
+        if end > start and e < len(self.original):
+            m = _TRAILING_MARKS_RE.match(self.original, e)
+            if m is not None:
+                e = m.end()
+        return s, e
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def normalize(text: str, *, ta_marbuta: bool = True) -> NormalizedText:
+    """Normalise ``text`` for matching and keep a map back to original offsets.
+
+    Unifies alef variants, alef maqsura, hamza seats, Persian/Urdu letters, (optionally) ta marbuta,
+    digits, quote styles and Unicode spaces; removes diacritics, tatweel and invisible controls.
+    """
+    table = _TABLE_TM if ta_marbuta else _TABLE_KEEP_TM
+    out = text.translate(table)
+    if _SPECIAL_RE.search(text) is None:
+        return NormalizedText(out, text, None)
+    index = array("i")
+    pos = 0
+    for m in _SPECIAL_RE.finditer(text):
+        a = m.start()
+        if a > pos:
+            index.extend(range(pos, a))
+        for k, ch in enumerate(m.group(), a):
+            rep = table.get(ord(ch))
+            if rep:
+                index.extend([k] * len(rep))
+        pos = m.end()
+    if pos < len(text):
+        index.extend(range(pos, len(text)))
+    return NormalizedText(out, text, index)
+
+
+@lru_cache(maxsize=200_000)
+def normalize_word(word: str) -> str:
+    """Normalised key of a single word (ta marbuta folded), for lexicons and gazetteers."""
+    return word.translate(_TABLE_TM).strip()
+
+
+def segmentation_key(word: str) -> str:
+    """Normalised form of a word with ta marbuta kept: the clitic segmenter needs to tell ة from ه."""
+    return word.translate(_TABLE_KEEP_TM).strip()

@@ -1,0 +1,118 @@
+"""A compiled gazetteer over normalised Arabic text, tolerant of proclitics.
+
+Keys (aliases, place names, titles, nisba adjectives) are normalised once and compiled into one
+Aho–Corasick automaton (pyahocorasick), so a document is scanned in a single C-level pass whatever
+the size of the knowledge base. A hit counts only at word boundaries; before the key we accept the
+proclitic chains Arabic attaches to nouns (و ف + ب ك ل + ال, and لل for ل+ال), so «وإيران»,
+«لروسيا», «بدمشق», «والأسد», «للحكومة السورية» all find their key while the mention keeps its
+clitics, as written. Hand-written because no maintained library does clitic-aware gazetteer
+matching for Arabic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import ahocorasick
+
+from marsad.arabic import normalize_word
+
+# A proclitic chain before a key: conjunction, then preposition, then article.
+_PREFIX = re.compile(r"(?:[وف])?(?:[بك]?ال|لل|[بكل])?")
+_PREFIX_MAX = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a key means. ``kind``: actor | place | title | nisba | head | place_cue."""
+
+    kind: str
+    ref: str  # actor id, place id, office name, or state actor id for nisba
+    label: str = "MISC"
+    weak: bool = False  # a risky one-word alias: usable only with supporting context
+
+
+@dataclass(slots=True)
+class Hit:
+    start: int  # in normalised text, including the proclitics
+    key_start: int
+    end: int
+    entries: tuple[Entry, ...]
+    prefix: str
+
+    @property
+    def length(self) -> int:
+        return self.end - self.key_start
+
+
+def normalize_key(phrase: str) -> str:
+    return " ".join(normalize_word(w) for w in phrase.split())
+
+
+class Gazetteer:
+    def __init__(self, pairs: Iterable[tuple[str, Entry]]) -> None:
+        table: dict[str, list[Entry]] = {}
+        for phrase, entry in pairs:
+            key = normalize_key(phrase)
+            if len(key) < 2:
+                continue
+            bucket = table.setdefault(key, [])
+            if entry not in bucket:
+                bucket.append(entry)
+        self.size = len(table)
+        auto = ahocorasick.Automaton()
+        for key, entries in table.items():
+            auto.add_word(key, (key, False, tuple(entries)))
+            if key.startswith("ال") and len(key) > 3:
+                # ل + ال is written لل: «للحكومة» holds «لحكومه», reachable only after a ل prefix.
+                lam = key[1:]
+                if lam not in table:
+                    auto.add_word(lam, (lam, True, tuple(entries)))
+        auto.make_automaton()
+        self._auto = auto
+
+    def find(self, norm: str) -> list[Hit]:
+        """All boundary-respecting hits in the normalised text, longest first where they overlap."""
+        hits: list[Hit] = []
+        n = len(norm)
+        for end_idx, (key, lam_variant, entries) in self._auto.iter(norm):
+            end = end_idx + 1
+            if end < n and norm[end].isalnum():
+                continue
+            key_start = end - len(key)
+            start = _word_start(norm, key_start)
+            if start is None:
+                continue
+            prefix = norm[start:key_start]
+            if lam_variant:
+                if not prefix.endswith("ل"):
+                    continue
+                prefix = prefix[:-1] + "ل"
+            hits.append(Hit(start, key_start, end, entries, prefix))
+        return _leftmost_longest(hits)
+
+
+def _word_start(norm: str, key_start: int) -> int | None:
+    if key_start == 0 or not norm[key_start - 1].isalnum():
+        return key_start
+    lo = max(0, key_start - _PREFIX_MAX)
+    for s in range(lo, key_start):
+        if (s == 0 or not norm[s - 1].isalnum()) and _PREFIX.fullmatch(norm, s, key_start):
+            return s
+    return None
+
+
+def _leftmost_longest(hits: list[Hit]) -> list[Hit]:
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    out: list[Hit] = []
+    last_end = -1
+    for h in hits:
+        if h.start >= last_end:
+            out.append(h)
+            last_end = h.end
+        elif out and h.end > out[-1].end and h.start == out[-1].start:
+            out[-1] = h
+            last_end = h.end
+    return out

@@ -1,0 +1,250 @@
+"""Gazetteer + title composition + NER → linked mentions (see package docstring)."""
+
+from __future__ import annotations
+
+import logging
+from bisect import bisect_right
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from marsad.arabic import normalize
+from marsad.link import Linker
+from marsad.model import Document, Mention
+from marsad.recognize.gazetteer import Entry, Gazetteer, Hit, normalize_key
+
+log = logging.getLogger("marsad.recognize")
+
+_LABEL_BY_KIND = {"person": "PERS", "state": "GPE"}
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, set[str]]:
+    raw = yaml.safe_load(resources.files("marsad.recognize").joinpath("data/cues.yaml").read_text("utf-8"))
+    return {k: {normalize_key(w) for w in v} for k, v in raw.items()}
+
+
+class Recognizer:
+    """Callable stage: ``recognizer(doc) -> list[Mention]`` (sorted by offset, non-overlapping)."""
+
+    def __init__(self, actors: Any, places: Any) -> None:
+        self.linker = Linker(actors, places)
+        self.gazetteer = Gazetteer(self._entries(actors, places))
+        cues = _cues()
+        self.place_cues = cues["place_cues"]
+        self._ner = None
+
+    # -- building --------------------------------------------------------------------------
+    def _entries(self, actors: Any, places: Any):  # noqa: ANN202 - generator of (phrase, Entry)
+        for actor in actors.all():
+            label = _LABEL_BY_KIND.get(actor.kind, "ORG")
+            for alias in {actor.name_ar, *(actor.aliases_ar or ())}:
+                if alias:
+                    # An actor whose name is also a common word (فتح, مالي, القاعدة) needs support in the
+                    # document before a one-word mention of it counts.
+                    weak = actor.ambiguous and " " not in alias.strip()
+                    yield alias, Entry("actor", actor.id, label, weak=weak)
+            for alias in actor.extra.get("aliases_ar_weak") or ():
+                yield alias, Entry("actor", actor.id, label, weak=True)
+            if actor.kind == "state":
+                for nisba in actor.nisba_ar or ():
+                    yield nisba, Entry("nisba", actor.id, "GPE")
+                for cap in actor.capital_ar or ():
+                    yield cap, Entry("actor", actor.id, "GPE")
+        for key, place_id in places.all_names():
+            yield key, Entry("place", place_id, "LOC")
+        for office, forms in self.linker.title_forms().items():
+            for form in forms:
+                yield form, Entry("title", office, "PERS")
+        for head in _cues()["nisba_heads"]:
+            yield head, Entry("head", head)
+
+    # -- running ---------------------------------------------------------------------------
+    def __call__(self, doc: Document) -> list[Mention]:
+        nt = normalize(doc.text)
+        norm = nt.text
+        hits = self.gazetteer.find(norm)
+        sent_starts = [s.start for s in doc.sentences]
+        mentions: list[Mention] = []
+        strong_actors: set[str] = set()
+        i = 0
+        while i < len(hits):
+            consumed, mention = self._compose(hits, i, norm, doc, sent_starts)
+            i += consumed
+            if mention is None:
+                continue
+            s, e = nt.to_original(mention.start, mention.end)
+            mention.start, mention.end, mention.text = s, e, doc.text[s:e]
+            if mention.actor_id and not mention.extra.get("weak"):
+                strong_actors.add(mention.actor_id)
+            mentions.append(mention)
+        # A weak alias («الأسد» alone) counts only when the document names that actor unambiguously.
+        mentions = [m for m in mentions if not m.extra.get("weak") or m.actor_id in strong_actors]
+        for m in mentions:
+            m.extra.pop("weak", None)
+            if m.actor_id:
+                m.extra["ref"] = self.linker.actor_ref(m.actor_id, m.extra.get("role_date"), m.text,
+                                                       m.extra.get("role"))
+            if m.place_id:
+                m.extra["location"] = self.linker.location(m.place_id, m.text)
+        mentions.extend(self._ner_mentions(doc, mentions))
+        mentions.extend(Mention(d.start, d.end, d.text, label="DATE", origin="time") for d in doc.dates)
+        mentions.sort(key=lambda m: (m.start, m.end))
+        return mentions
+
+    def _reference_date(self, doc: Document, pos_norm: int, sent_starts: list[int]) -> date | None:
+        """The date an office title refers to: a dated expression in its sentence, else publication."""
+        if doc.dates and doc.sentences:
+            k = bisect_right(sent_starts, pos_norm) - 1
+            if 0 <= k < len(doc.sentences):
+                s = doc.sentences[k]
+                for d in doc.dates:
+                    if s.start <= d.start < s.end and d.value and d.kind in ("absolute", "hijri"):
+                        try:
+                            v = d.value.split("/")[0]
+                            return date.fromisoformat(v if len(v) == 10 else (v + "-01-01")[:10])
+                        except ValueError:
+                            pass
+        return date.fromisoformat(doc.published) if doc.published else None
+
+    def _compose(self, hits: list[Hit], i: int, norm: str, doc: Document,
+                 sent_starts: list[int]) -> tuple[int, Mention | None]:
+        """Read hits[i] (and the hits right after it that it governs) into one mention."""
+        h = hits[i]
+        kinds = {e.kind: e for e in h.entries}
+        nxt = hits[i + 1] if i + 1 < len(hits) and _adjacent(norm, h, hits[i + 1]) else None
+        if "title" in kinds:
+            office = kinds["title"].ref
+            country = None  # ISO3 of a state, or the id of an organisation («قائد فيلق القدس»)
+            j = i + 1
+            if nxt is not None:
+                country = self._office_of(nxt)
+                if country:
+                    j = i + 2
+            person_hit = hits[j] if j < len(hits) and _adjacent(norm, hits[j - 1], hits[j]) else None
+            person = _entry(person_hit, "actor", "PERS") if person_hit else None
+            ref_date = self._reference_date(doc, h.start, sent_starts)
+            end = (person_hit.end if person else hits[j - 1].end)
+            if person:
+                return j - i + 1, Mention(h.start, end, "", label="PERS", actor_id=person.ref, origin="title",
+                                          extra={"role": office, "role_date": ref_date, "country": country})
+            if country:
+                holder = self.linker.office_holder(office, country, ref_date)
+                return j - i, Mention(h.start, end, "", label="PERS", actor_id=holder, origin="title",
+                                      extra={"role": office, "role_date": ref_date, "country": country,
+                                             "unresolved": holder is None})
+            return 1, None
+        if "head" in kinds and nxt is not None and "nisba" in {e.kind for e in nxt.entries}:
+            state = _state_of(nxt)
+            return 2, Mention(h.start, nxt.end, "", label="GPE", actor_id=state, origin="gazetteer")
+        actor = kinds.get("actor")
+        place = kinds.get("place")
+        if actor is None and place is None:
+            return 1, None
+        as_place = place is not None and (actor is None or self._place_context(norm, h))
+        if as_place:
+            country = self.linker.actor_country(actor.ref) if actor else None
+            place_id = self.linker.best_place(h, country)
+            return 1, Mention(h.start, h.end, "", label="LOC", place_id=place_id, origin="gazetteer")
+        actor_entry = self.linker.choose_actor([e for e in h.entries if e.kind == "actor"],
+                                               self._reference_date(doc, h.start, sent_starts))
+        m = Mention(h.start, h.end, "", label=actor_entry.label, actor_id=actor_entry.ref, origin="gazetteer",
+                    extra={"weak": actor_entry.weak})
+        if actor_entry.label == "GPE" and place is None and self._place_context(norm, h):
+            m.place_id = self.linker.country_place(actor_entry.ref)
+        return 1, m
+
+    def _office_of(self, h: Hit) -> str | None:
+        """Whose office a title names: a state (nisba or name) → ISO3, an organisation → its id."""
+        for e in h.entries:
+            if e.kind == "nisba" or (e.kind == "actor" and e.label == "GPE"):
+                return self.linker.actor_country(e.ref)
+        for e in h.entries:
+            if e.kind == "actor" and e.label == "ORG":
+                return e.ref
+        return None
+
+    def _place_context(self, norm: str, h: Hit) -> bool:
+        """«بدمشق», «في دمشق», «العاصمة دمشق»: the name is used as a place."""
+        if "ب" in h.prefix:
+            return True
+        prev = norm[:h.start].rstrip().rsplit(None, 1)
+        return bool(prev) and prev[-1] in self.place_cues
+
+    # -- names the knowledge base does not know ------------------------------------------------
+    def _ner_mentions(self, doc: Document, known: list[Mention]) -> list[Mention]:
+        if not doc.tokens:
+            return []
+        tagger = self._tagger()
+        if tagger is None:
+            return []
+        out: list[Mention] = []
+        covered = [(m.start, m.end) for m in known]
+        for s in doc.sentences:
+            toks = [t for t in doc.tokens if s.start <= t.start < s.end]
+            if not toks:
+                continue
+            tags = tagger.tag([t.text for t in toks])
+            for start, end, label in _bio_spans(toks, tags):
+                if any(a < end and start < b for a, b in covered):
+                    continue
+                text = doc.text[start:end]
+                m = Mention(start, end, text, label=label, origin="ner", score=0.6)
+                if label == "LOC":
+                    m.place_id = self.linker.place_by_name(text)
+                    if m.place_id:
+                        m.extra["location"] = self.linker.location(m.place_id, text)
+                out.append(m)
+        return out
+
+    def _tagger(self):  # noqa: ANN202
+        if self._ner is None:
+            try:
+                from marsad.recognize.ner import load_ner
+                self._ner = load_ner()
+            except Exception as exc:  # the model is optional for the gazetteer to work
+                log.warning("NER model unavailable (%s); only known names will be found", exc)
+                self._ner = False
+        return self._ner or None
+
+
+def _bio_spans(toks: list, tags: list[str]) -> list[tuple[int, int, str]]:
+    spans: list[tuple[int, int, str]] = []
+    cur: list[Any] | None = None
+    for t, tag in zip(toks, tags, strict=False):
+        if tag.startswith("B-") or (tag.startswith("I-") and (cur is None or cur[2] != tag[2:])):
+            if cur:
+                spans.append(tuple(cur))
+            cur = [t.start, t.end, tag[2:]]
+        elif tag.startswith("I-") and cur is not None:
+            cur[1] = t.end
+        else:
+            if cur:
+                spans.append(tuple(cur))
+            cur = None
+    if cur:
+        spans.append(tuple(cur))
+    return [(a, b, "PERS" if lab in ("PER", "PERS") else lab) for a, b, lab in spans]
+
+
+def _adjacent(norm: str, a: Hit, b: Hit) -> bool:
+    return b.start >= a.end and not norm[a.end:b.start].strip()
+
+
+def _state_of(h: Hit) -> str | None:
+    for e in h.entries:
+        if e.kind == "nisba" or (e.kind == "actor" and e.label == "GPE"):
+            return e.ref
+    return None
+
+
+def _entry(h: Hit | None, kind: str, label: str) -> Entry | None:
+    if h is None:
+        return None
+    for e in h.entries:
+        if e.kind == kind and e.label == label:
+            return e
+    return None

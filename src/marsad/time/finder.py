@@ -1,0 +1,459 @@
+"""Find Arabic temporal expressions and resolve them against a reference date.
+
+One compiled regex (:mod:`marsad.time.patterns`) scans the normalised text; each match
+is handed to a small resolver chosen by the alternative that matched. Resolvers only
+do date arithmetic through the pure functions of :mod:`marsad.time.resolve`.
+
+Conventions worth knowing (also in ``README.md`` of this package):
+
+* «منذ عام 2014», «منذ أمس», «منذ مطلع العام»: ``kind="duration"`` and the value is the
+  *start* of the duration at its own precision (``2014``), because that start is what an
+  event date needs and it does not depend on the reference date.
+* «قبل أسبوعين»: ref − 14 days with ``precision="week"``; «قبل شهرين»: ``YYYY-MM``.
+* «خلال الأيام الماضية», «قبل أيام»: ``kind="vague"``, an interval (see ``vague_ranges``).
+* A weekday or a month named without a year is the last one on or before the reference
+  date, or the next one when the clause carries a future cue (المقبل, سوف, سـ+verb, من المقرر…).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from marsad.model import TimeExpression
+from marsad.time.normalize import normalize_with_offsets
+from marsad.time.patterns import Grammar, grammar
+from marsad.time.resolve import (
+    Resolved,
+    half_bounds,
+    hijri_month_bounds,
+    hijri_to_gregorian,
+    hijri_year_bounds,
+    hijri_year_for_month,
+    interval,
+    iso_day,
+    iso_month,
+    iso_year,
+    month_bounds,
+    part_of,
+    period_bounds,
+    quarter_bounds,
+    resolve_period,
+    resolve_relative_date,
+    resolve_span,
+    resolve_vague_span,
+    resolve_weekday,
+    year_bounds,
+    year_for_month,
+)
+from marsad.time.vocabulary import Vocabulary, vocabulary
+
+_UNIT_PRECISION = {"hour": "day", "day": "day", "week": "week", "month": "month", "year": "year", "decade": "year"}
+
+
+@dataclass(slots=True)
+class _Core:
+    """A resolved expression before the optional «منذ» / part-of-period wrappers."""
+
+    kind: str
+    resolved: Resolved
+    bounds: tuple[date, date] | None = None  # day bounds, for «مطلع …», «الربع الأول من …»
+    base_unit: str | None = None  # month | year | week | hijri_month | hijri_year (what bounds cover)
+    movable: bool = False  # a month named without a year: may move back a year (see _part)
+
+
+_NONE = Resolved(None, None)
+
+
+class _Context:
+    """What a resolver may ask about one match: its groups, the reference, the clause."""
+
+    def __init__(self, m: re.Match[str], text: str, ref: date | None, v: Vocabulary, g: Grammar) -> None:
+        self.m, self.text, self.ref, self.v, self.g = m, text, ref, v, g
+        self._future: bool | None = None
+
+    def get(self, name: str) -> str | None:
+        return self.m.group(name)
+
+    def future(self) -> bool:
+        """Whether the clause around the match carries a future/planned cue."""
+        if self._future is None:
+            self._future = _clause_is_future(self.text, self.m.start(), self.m.end(), self.v, self.g)
+        return self._future
+
+    def direction(self) -> str:
+        return "future" if self.future() else "past"
+
+    def next_word(self) -> str:
+        """The word right after the match ("" before punctuation or the end)."""
+        return self.g.next_word.match(self.text, self.m.end()).group(1)
+
+    def previous_word(self) -> str | None:
+        before = self.text[max(0, self.m.start() - 30):self.m.start()]
+        found = self.g.previous_word.search(before)
+        return found.group(1) if found else None
+
+
+def _clause_is_future(text: str, start: int, end: int, v: Vocabulary, g: Grammar) -> bool:
+    window_start = max(0, start - 150)
+    left = text[window_start:start]
+    breaks = list(g.clause_break.finditer(left))
+    clause_start = window_start + breaks[-1].end() if breaks else window_start
+    right = text[end:end + 150]
+    brk = g.clause_break.search(right)
+    clause_end = end + (brk.start() if brk else len(right))
+    for cue in g.future_cue.finditer(text, clause_start, clause_end):
+        word = cue.group("sin")
+        if word is None:
+            return True
+        if not any(word.startswith(blocked) for blocked in v.sin_blocklist):
+            return True
+    return False
+
+
+def _modifier_offset(v: Vocabulary, word: str | None) -> int | None:
+    if word is None:
+        return None
+    kind = v.modifiers[word if word in v.modifiers else _strip_article_l(word)]
+    return {"past": -1, "future": 1, "current": 0}[kind]
+
+
+def _strip_article_l(word: str) -> str:
+    """Restore «ال» in a word seen after a ل proclitic («للعام» → «العام»)."""
+    return "ا" + word if word.startswith("ل") else word
+
+
+def _lookup(table: dict[str, object], word: str) -> object:
+    return table[word] if word in table else table[_strip_article_l(word)]
+
+
+def parse_number(text: str, v: Vocabulary | None = None) -> int | None:
+    """Digits or Arabic number words («ثلاثة», «أربع وعشرين», «الستة») → int."""
+    v = v or vocabulary()
+    text = text.strip()
+    if text.isdigit():
+        return int(text)
+    if text.startswith("ال") and text[2:] in v.numbers:
+        text = text[2:]
+    if text in v.numbers:
+        return v.numbers[text]
+    parts = re.split(r"\s+و\s*", text)
+    if len(parts) == 2 and parts[0] in v.numbers and parts[1] in v.numbers:
+        return v.numbers[parts[0]] + v.numbers[parts[1]]
+    return None
+
+
+# --- resolvers, one per alternative --------------------------------------------------
+
+def _numeric(c: _Context) -> _Core | None:
+    if c.get("n_y3"):
+        month, year = int(c.get("n_m3")), int(c.get("n_y3"))
+        if not 1 <= month <= 12:
+            return None
+        return _Core("absolute", Resolved(iso_month(year, month), "month"), month_bounds(year, month), "month")
+    if c.get("n_y"):
+        day, month, year = int(c.get("n_d")), int(c.get("n_m")), int(c.get("n_y"))
+        if month > 12 >= day:  # 9/25/2017: an English month-first order
+            day, month = month, day
+    else:
+        day, month, year = int(c.get("n_d2")), int(c.get("n_m2")), int(c.get("n_y2"))
+    try:
+        d = date(year, month, day)
+    except ValueError:
+        return None
+    return _Core("absolute", Resolved(iso_day(d), "day"), (d, d), "day")
+
+
+def _gregorian(c: _Context, p: str, in_part: bool = False) -> _Core | None:
+    v = c.v
+    m1 = c.get(p + "m1")
+    month = int(_lookup(v.gregorian_months, m1))
+    day_text, ordinal = c.get(p + "d"), c.get(p + "dw")
+    explicit_year, dem, ymod, mod = c.get(p + "y"), c.get(p + "dem"), c.get(p + "ymod"), c.get(p + "mod")
+    has_context = any((day_text, ordinal, c.get(p + "sh"), c.get(p + "m2"), explicit_year, dem, ymod, mod, in_part))
+    if not has_context and (m1 in v.ambiguous_months or _strip_article_l(m1) in v.ambiguous_months):
+        return None
+    if not has_context and c.get("since") is None and c.previous_word() in v.weekday_blockers_before:
+        return None
+    day = int(day_text) if day_text else (int(_lookup(v.day_ordinals, ordinal)) if ordinal else None)
+    kind = "absolute"
+    year: int | None
+    if explicit_year:
+        year = int(explicit_year)
+    else:
+        kind = "relative"
+        if c.ref is None:
+            year = None
+        elif dem:
+            year = c.ref.year
+        elif ymod:
+            year = c.ref.year + _modifier_offset(v, ymod)
+        elif mod:
+            offset = _modifier_offset(v, mod)
+            if offset == 0:
+                year = c.ref.year
+            else:
+                year = year_for_month(c.ref, month, "future" if offset > 0 else "past", inclusive=False)
+        else:
+            year = year_for_month(c.ref, month, c.direction(), inclusive=True)
+    if year is None:
+        return _Core(kind, _NONE, None, "month")
+    if day is not None:
+        try:
+            d = date(year, month, day)
+            if kind == "relative" and not (dem or ymod) and c.ref is not None and d > c.ref and not c.future():
+                d = date(year - 1, month, day)  # «15 أيلول» in a past report written on 12 September
+        except ValueError:
+            return _Core(kind, _NONE)
+        return _Core(kind, Resolved(iso_day(d), "day"), (d, d), "day")
+    return _Core(kind, Resolved(iso_month(year, month), "month"), month_bounds(year, month), "month",
+                 movable=kind == "relative" and not (dem or ymod))
+
+
+def _hijri(c: _Context, p: str, in_part: bool = False) -> _Core | None:
+    v = c.v
+    month = int(_lookup(v.hijri_months, c.get(p + "m")))
+    day_text, explicit_year, mod = c.get(p + "d"), c.get(p + "y"), c.get(p + "mod")
+    # Hijri month names are also names and nouns (رمضان، رجب، صفر «zero»): demand context.
+    if not any((day_text, explicit_year, mod, c.get(p + "sh"), in_part)):
+        return None
+    if explicit_year:
+        year: int | None = int(explicit_year)
+    elif c.ref is None:
+        year = None
+    elif mod:
+        offset = _modifier_offset(v, mod)
+        year = (hijri_year_for_month(c.ref, month, "past") if offset == 0 else
+                hijri_year_for_month(c.ref, month, "future" if offset > 0 else "past", inclusive=False))
+    else:
+        year = hijri_year_for_month(c.ref, month, c.direction(), inclusive=True)
+    if year is None:
+        return _Core("hijri", _NONE)
+    try:
+        if day_text:
+            d = hijri_to_gregorian(year, month, int(day_text))
+            return _Core("hijri", Resolved(iso_day(d), "day"), (d, d), "day")
+        bounds = hijri_month_bounds(year, month)
+    except (ValueError, OverflowError):
+        return _Core("hijri", _NONE)
+    return _Core("hijri", interval(*bounds), bounds, "hijri_month")
+
+
+def _hijri_year(c: _Context, p: str = "hy_") -> _Core | None:
+    try:
+        bounds = hijri_year_bounds(int(c.get(p + "y")))
+    except (ValueError, OverflowError):
+        return _Core("hijri", _NONE)
+    return _Core("hijri", interval(*bounds), bounds, "hijri_year")
+
+
+def _year(c: _Context, p: str = "y_", in_part: bool = False) -> _Core | None:
+    if not (c.get(p + "w") or c.get(p + "era") or c.get(p + "op") or in_part or c.get("since")):
+        prev = c.previous_word()
+        if prev is None or (prev not in c.v.year_context_before and prev[1:] not in c.v.year_context_before):
+            # A bare «1948» is a year when nothing is counted after it: «2000 مقاتل» is a count.
+            following = c.next_word()
+            if following and following not in c.v.year_followers and following[1:] not in c.v.year_followers:
+                return None
+    year = int(c.get(p + "y"))
+    return _Core("absolute", Resolved(iso_year(year), "year"), year_bounds(year), "year")
+
+
+def _deictic(c: _Context) -> _Core | None:
+    offset = int(_lookup(c.v.deictics, c.get("d_w")))
+    if c.ref is None:
+        return _Core("relative", _NONE)
+    return _Core("relative", resolve_relative_date(c.ref, offset, "day"))
+
+
+def _weekday(c: _Context) -> _Core | None:
+    wd_word = c.get("w_d")
+    if c.get("since") is None and c.previous_word() in c.v.weekday_blockers_before:
+        return None
+    if c.ref is None:
+        return _Core("weekday", _NONE)
+    weekday = int(_lookup(c.v.weekdays, wd_word))
+    offset = _modifier_offset(c.v, c.get("w_mod"))
+    if offset is None or offset == 0:
+        d = resolve_weekday(c.ref, weekday, c.direction(), inclusive=True)
+    else:
+        d = resolve_weekday(c.ref, weekday, "future" if offset > 0 else "past", inclusive=False)
+    return _Core("weekday", Resolved(iso_day(d), "day"), (d, d), "day")
+
+
+def _relspan(c: _Context) -> _Core | None:
+    v = c.v
+    prep = str(_lookup(v.relative_prepositions, c.get("r_p")))
+    amount: int | None
+    if c.get("r_q"):
+        unit = v.unit_forms[c.get("r_u")][0]
+        amount = parse_number(c.get("r_q"), v)
+    elif c.get("r_du"):
+        unit, amount = v.unit_forms[c.get("r_du")][0], 2
+    elif c.get("r_su"):
+        unit, amount = v.unit_forms[c.get("r_su")][0], 1
+    else:
+        unit, amount = v.unit_forms[c.get("r_pu")][0], None
+    vague = amount is None
+    kind = "vague" if vague else ("relative" if prep in ("ago", "after") else "duration")
+    if c.get("r_of") is not None:
+        # «بعد يومين من الخطاب»: counted from another event, not from the reference date.
+        return _Core(kind, _NONE)
+    if c.ref is None or amount == 0:
+        return _Core(kind, _NONE)
+    if prep in ("ago", "after"):
+        direction = "past" if prep == "ago" else "future"
+        if vague:
+            near, far = v.vague_ranges[unit]
+            return _Core(kind, resolve_vague_span(c.ref, near, far, unit, direction))
+        return _Core(kind, resolve_relative_date(c.ref, amount if direction == "future" else -amount, unit))
+    direction = "future" if prep == "deadline" else c.direction()
+    if vague:
+        near, far = v.vague_ranges[unit]
+        return _Core(kind, resolve_vague_span(c.ref, 0, far, unit, direction))
+    return _Core(kind, resolve_span(c.ref, amount, unit, direction))
+
+
+def _plural_period(c: _Context) -> _Core | None:
+    v = c.v
+    if c.get("p_u0"):
+        unit, amount = v.unit_forms[c.get("p_u0")][0], int(c.get("p_n0"))
+    else:
+        plural = c.get("p_u")
+        key = plural[2:] if plural.startswith("ال") else plural[1:]
+        unit = v.unit_forms[key][0]
+        amount = parse_number(c.get("p_n"), v) if c.get("p_n") else None
+    offset = _modifier_offset(v, c.get("p_mod"))
+    direction = "future" if offset and offset > 0 else "past"
+    kind = "vague" if amount is None else "duration"
+    if c.ref is None or amount == 0:
+        return _Core(kind, _NONE)
+    if amount is None:
+        near, far = v.vague_ranges[unit]
+        return _Core(kind, resolve_vague_span(c.ref, 0, far, unit, direction))
+    return _Core(kind, resolve_span(c.ref, amount, unit, direction))
+
+
+def _period_parts(c: _Context, p: str) -> tuple[str, int]:
+    unit = str(_lookup(c.v.period_words, c.get(p + "u1") or c.get(p + "u")))
+    if c.get(p + "dem"):
+        return unit, 0
+    offset = _modifier_offset(c.v, c.get(p + "mod")) or 0
+    if c.get(p + "before") and offset:
+        offset *= 2  # «العام قبل الماضي»: the year before last
+    return unit, offset
+
+
+def _singular_period(c: _Context, p: str = "s_") -> _Core | None:
+    unit, offset = _period_parts(c, p)
+    if c.ref is None:
+        return _Core("relative", _NONE, None, unit)
+    day = c.get("s_day") if p == "s_" else None
+    if day:
+        if unit != "month":
+            return None
+        first = period_bounds(c.ref, unit, offset, c.v.week_start)[0]
+        d = first.replace(day=int(day))  # ValueError (31 of a 30-day month) → value None upstream
+        return _Core("relative", Resolved(iso_day(d), "day"), (d, d), "day")
+    return _Core("relative", resolve_period(c.ref, unit, offset, c.v.week_start),
+                 period_bounds(c.ref, unit, offset, c.v.week_start), unit)
+
+
+def _part(c: _Context) -> _Core | None:
+    v = c.v
+    if c.get("pg_m1"):
+        if c.get("pg_d") or c.get("pg_dw"):
+            return None
+        core = _gregorian(c, "pg_", in_part=True)
+    elif c.get("ph_m"):
+        if c.get("ph_d"):
+            return None
+        core = _hijri(c, "ph_", in_part=True)
+    elif c.get("py_y"):
+        core = _year(c, "py_", in_part=True)
+    elif c.get("pk_u"):
+        unit = str(_lookup(v.period_words, c.get("pk_u")))
+        core = (_Core("relative", _NONE, None, unit) if c.ref is None else
+                _Core("relative", _NONE, period_bounds(c.ref, unit, 0, v.week_start), unit))
+    else:
+        core = _singular_period(c, "ps_")
+    if core is None:
+        return None
+    if core.bounds is None:
+        return _Core(core.kind, _NONE)
+    start, end = core.bounds
+    if c.get("x_part"):
+        span = tuple(_lookup(v.period_parts, c.get("x_part")))
+        first, last = part_of(start, end, span)
+        if core.movable and c.ref is not None and first > c.ref and not c.future():
+            # «أواخر أيلول» in a past report written on 12 September is last year's.
+            first, last = part_of(*month_bounds(start.year - 1, start.month), span)
+        return _Core(core.kind, interval(first, last))
+    quarter_word = c.get("x_q")
+    if core.base_unit != "year":
+        return None  # «الربع الأول» of a month or week is not a thing
+    key = quarter_word if quarter_word in v.quarters or quarter_word in v.halves else _strip_article_l(quarter_word)
+    if key in v.quarters:
+        return _Core(core.kind, interval(*quarter_bounds(start.year, int(v.quarters[key]))))
+    return _Core(core.kind, interval(*half_bounds(start.year, int(v.halves[key]))))
+
+
+_RESOLVERS = {
+    "part": _part,
+    "numeric": _numeric,
+    "hijri": lambda c: _hijri(c, "h_"),
+    "hijri_year": _hijri_year,
+    "gregorian": lambda c: _gregorian(c, "g_"),
+    "deictic": _deictic,
+    "weekday": _weekday,
+    "relspan": _relspan,
+    "plural_period": _plural_period,
+    "singular_period": _singular_period,
+    "year": _year,
+}
+
+
+_FALLBACK_KIND = {
+    "part": "relative", "numeric": "absolute", "hijri": "hijri", "hijri_year": "hijri", "gregorian": "relative",
+    "deictic": "relative", "weekday": "weekday", "relspan": "relative", "plural_period": "vague",
+    "singular_period": "relative", "year": "absolute",
+}
+
+
+def find_dates(text: str, ref: date | None = None) -> list[TimeExpression]:
+    """All temporal expressions in ``text``, resolved against ``ref`` (the publication date).
+
+    Offsets index the given text (``text[start:end] == expression.text``), clitics such as
+    «و» in «وأمس» included. Absolute dates resolve without ``ref``; relative ones then get
+    ``value=None``.
+    """
+    if not text:
+        return []
+    normalized = normalize_with_offsets(text)
+    g, v = grammar(), vocabulary()
+    found: list[TimeExpression] = []
+    for m in g.master.finditer(normalized.text):
+        context = _Context(m, normalized.text, ref, v, g)
+        try:
+            core = _RESOLVERS[m.lastgroup](context)
+        except (ValueError, OverflowError):
+            # A reference date near the ends of the calendar (or outside hijridate's 1924-2077
+            # range) cannot be shifted: the expression is still reported, without a value.
+            core = _Core(_FALLBACK_KIND[m.lastgroup], _NONE)
+        if core is None:
+            continue
+        kind = "duration" if m.group("since") else core.kind
+        start, end = normalized.to_original(m.start(), m.end())
+        found.append(TimeExpression(start=start, end=end, text=text[start:end], value=core.resolved.value,
+                                    precision=core.resolved.precision, kind=kind))
+    return found
+
+
+def dates_command_lines(lines: Iterable[str], ref: date | None) -> Iterator[str]:
+    """The output of ``marsad dates``: one ``{"dates": [...]}`` JSON line per input line."""
+    for line in lines:
+        sentence = line.rstrip("\r\n")
+        yield json.dumps({"dates": [d.to_dict() for d in find_dates(sentence, ref)]}, ensure_ascii=False)

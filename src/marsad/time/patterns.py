@@ -1,0 +1,218 @@
+"""Compile the vocabulary into one alternation regex over normalised text.
+
+The grammar (how words combine) is here; the words themselves come from
+``data/vocabulary.yaml``. Word lists become character tries so the regex engine does
+not retry every word at every position. Each top-level alternative has its own group
+prefix (``g_`` Gregorian text date, ``h_`` Hijri, ``d_`` deictic, …) which
+:mod:`marsad.time.finder` uses to pick a resolver.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from marsad.time.vocabulary import Vocabulary, vocabulary
+
+ARTICLE = "ال"
+# «للعام» = ل + العام: after a ل proclitic the article's alef disappears.
+_ARTICLE_RE = r"(?:ال|(?<=ل)ل)"
+
+
+def _trie_regex(words: Iterable[str]) -> str:
+    """A regex matching exactly ``words``, longest first, with shared prefixes factored out."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def render(node: dict[str, dict]) -> str:
+        branches = []
+        ends_here = "" in node
+        for ch in sorted(k for k in node if k):
+            piece = r"\s+" if ch == " " else re.escape(ch)
+            branches.append(piece + render(node[ch]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends_here:  # greedy optional: the longer word is tried first
+            body = f"(?:{body})?"
+        return body
+
+    return render(trie)
+
+
+def word_alt(words: Iterable[str]) -> str:
+    """Alternation of whole words; a leading article also matches after a ل proclitic."""
+    words = sorted({w for w in words if w})
+    with_article = [w[len(ARTICLE):] for w in words if w.startswith(ARTICLE) and len(w) > len(ARTICLE)]
+    plain = [w for w in words if not (w.startswith(ARTICLE) and len(w) > len(ARTICLE))]
+    parts = []
+    if with_article:
+        parts.append(_ARTICLE_RE + "(?:" + _trie_regex(with_article) + ")")
+    if plain:
+        parts.append("(?:" + _trie_regex(plain) + ")")
+    return "(?:" + "|".join(parts) + r")(?!\w)"
+
+
+@dataclass(frozen=True)
+class Grammar:
+    master: re.Pattern[str]
+    future_cue: re.Pattern[str]
+    number: re.Pattern[str]
+    clause_break: re.Pattern[str]
+    previous_word: re.Pattern[str]
+    next_word: re.Pattern[str]
+
+
+def _number_regex(v: Vocabulary) -> str:
+    ones = word_alt(v.ones)
+    tens = word_alt(v.tens)
+    others = word_alt(v.numbers)
+    # «أربع وعشرين» must be tried before «أربع».
+    return rf"(?:\d{{1,4}}(?!\d)|{ones}\s+و\s*{tens}|{others})"
+
+
+def _build(v: Vocabulary) -> Grammar:
+    month = word_alt(v.gregorian_months)
+    hmonth = word_alt(v.hijri_months)
+    weekday = word_alt(v.weekdays)
+    modifier = word_alt(v.modifiers)
+    tod = word_alt(v.times_of_day)
+    deictic = word_alt(v.deictics)
+    blockers = word_alt(v.deictic_blockers_after)
+    num = _number_regex(v)
+    ordinal = word_alt(v.day_ordinals)
+    units_all = word_alt(w for w, (_, n) in v.unit_forms.items() if n in ("singular", "plural"))
+    units_dual = word_alt(w for w, (_, n) in v.unit_forms.items() if n == "dual")
+    units_plural = word_alt(w for w, (_, n) in v.unit_forms.items() if n == "plural")
+    units_single = word_alt(w for w, (_, n) in v.unit_forms.items() if n == "singular")
+    units_plural_def = word_alt(ARTICLE + w for w, (_, n) in v.unit_forms.items() if n == "plural")
+    vague = word_alt(v.vague_quantities)
+    approx = word_alt(v.approximators)
+    relprep = word_alt(v.relative_prepositions)
+    period = word_alt(v.period_words)
+    demonstrative = word_alt(v.demonstratives)
+    part = word_alt(v.period_parts)
+    quarter = word_alt(list(v.quarters) + list(v.halves))
+    year_word = word_alt(v.year_words)
+    g_era = word_alt(v.gregorian_era)
+    h_era = word_alt(v.hijri_era)
+    sep = r"\s*[,،]?\s*"
+    anaphoric = word_alt(v.anaphoric_after)
+    fillers = word_alt(v.anaphoric_fillers)
+    ordinal_after = rf"(?!\s+{ordinal})"  # «الشهر الثاني من الحرب» is not «this month»
+    year_period = word_alt(w for w, u in v.period_words.items() if u == "year")
+
+    def gregorian(p: str) -> str:
+        """[weekday] [day | ordinal من | شهر] month[/month] [year | من العام الماضي | modifier]."""
+        return (
+            rf"(?:(?:يوم\s+)?(?P<{p}wd>{weekday}){sep}(?=\d))?"
+            rf"(?:(?:ال)?(?P<{p}d>\d{{1,2}})(?!\d)\s*(?:من\s+)?(?:شهر\s+)?|(?P<{p}dw>{ordinal})\s+من\s+(?:شهر\s+)?"
+            rf"|(?P<{p}sh>شهر)\s+)?"
+            rf"(?P<{p}m1>{month})(?:\s*[/(\-]\s*(?P<{p}m2>{month})(?:\s*\))?)?"
+            rf"(?:{sep}(?:من\s+)?(?:{year_word}\s+)?(?P<{p}y>\d{{4}})(?!\d)(?:\s*{g_era})?"
+            rf"|\s+(?:من\s+)?(?:(?P<{p}dem>{demonstrative})\s+{year_period}|{year_period}\s+(?P<{p}ymod>{modifier}))"
+            rf"|\s+(?P<{p}mod>{modifier}))?"
+        )
+
+    def hijri(p: str) -> str:
+        return (
+            rf"(?:(?P<{p}d>\d{{1,2}})(?!\d)\s*(?:من\s+)?(?:شهر\s+)?|(?P<{p}sh>شهر)\s+)?"
+            rf"(?P<{p}m>{hmonth})"
+            rf"(?:{sep}(?:من\s+)?(?:{year_word}\s+)?(?P<{p}y>1[3-5]\d\d)(?!\d)(?:\s*{h_era})?"
+            rf"|\s+(?P<{p}mod>{modifier}))?"
+        )
+
+    def hijri_year(p: str) -> str:
+        return rf"(?:{year_word}\s+)?(?P<{p}op>\(\s*)?(?P<{p}y>1[3-5]\d\d)(?!\d)(?({p}op)\s*\))\s*{h_era}"
+
+    def year(p: str) -> str:
+        return (rf"(?:(?P<{p}w>{year_word})\s+)?(?P<{p}op>\(\s*)?(?P<{p}y>(?:1[89]|20)\d\d)(?![\d/])(?({p}op)\s*\))"
+                rf"(?:\s*(?P<{p}era>{g_era}))?")
+
+    def period_rel(p: str) -> str:
+        """«الأسبوع الماضي», «العام قبل الماضي», «هذا الشهر»."""
+        return (
+            rf"(?:(?P<{p}dem>{demonstrative})\s+(?P<{p}u1>{period})"
+            rf"|(?P<{p}u>{period})\s+(?:(?P<{p}before>قبل)\s+)?(?P<{p}mod>{modifier}))"
+        )
+
+    numeric = (
+        r"(?<![\d/.\-])(?:"
+        r"(?P<n_d>\d{1,2})\s?(?P<n_s>[-/.])\s?(?P<n_m>\d{1,2})\s?(?P=n_s)\s?(?P<n_y>\d{4})"
+        r"|(?P<n_y2>\d{4})\s?(?P<n_s2>[-/.])\s?(?P<n_m2>\d{1,2})\s?(?P=n_s2)\s?(?P<n_d2>\d{1,2})"
+        r"|(?P<n_m3>\d{1,2})\s?/\s?(?P<n_y3>\d{4})"
+        rf")(?!\d|[/.\-]\d)(?:\s*{g_era})?"
+    )
+    deictic_alt = (
+        rf"(?:(?P<d_tod>{tod})\s+)?(?P<d_w>{deictic})(?!\s+{blockers})"
+        rf"(?:\s+(?P<d_wd>{weekday}))?"
+    )
+    weekday_alt = (
+        rf"(?:(?P<w_tod>{tod})\s+)?(?:يوم\s+)?(?P<w_d>{weekday})(?:\s+(?P<w_mod>{modifier}))?"
+    )
+    month_or_unit_after = rf"(?!\s*\d)(?!\s+(?:{month}|{hmonth}))"
+    relspan = (
+        rf"(?P<r_p>{relprep})\s+(?:(?P<r_ap>{approx})\s+)?"
+        rf"(?:(?P<r_q>{num})\s*(?P<r_u>{units_all})|(?P<r_du>{units_dual})"
+        rf"|(?:(?P<r_vq>{vague})\s+)?(?P<r_pu>{units_plural})|(?P<r_su>{units_single}))"
+        rf"{month_or_unit_after}(?P<r_of>(?=(?:\s+{fillers})?\s+{anaphoric}))?"
+    )
+    plural_period = (
+        rf"(?:(?P<p_p>{relprep}|في|طوال)\s+)?"
+        rf"(?:ال(?P<p_n0>\d{{1,3}})\s+(?P<p_u0>{units_all})|(?P<p_u>{units_plural_def})"
+        rf"(?:\s+(?:ال)?(?P<p_n>\d{{1,3}}(?!\d)|{num}))?)"
+        rf"\s+(?P<p_mod>{modifier})"
+    )
+    # «في 12 الشهر الحالي»: a day of a relative month.
+    singular_period = (r"(?:(?P<s_p>خلال|في|طوال)\s+)?(?:(?P<s_day>\d{1,2})(?!\d)\s+(?:من\s+)?)?"
+                       + period_rel("s_"))
+    # Cores that a part-of-period word («مطلع», «أواخر», «الربع الأول من») may govern.
+    part_cores = "|".join([
+        gregorian("pg_"), hijri("ph_"), period_rel("ps_"), year("py_"), rf"(?P<pk_u>{period}){ordinal_after}",
+    ])
+    part_alt = (
+        rf"(?:(?P<x_part>{part})|(?P<x_q>{quarter}))\s+(?:من\s+)?(?:{part_cores})"
+    )
+    alternatives = [
+        ("part", part_alt),
+        ("numeric", numeric),
+        ("hijri", hijri("h_")),
+        ("hijri_year", hijri_year("hy_")),
+        ("gregorian", gregorian("g_")),
+        ("deictic", deictic_alt),
+        ("weekday", weekday_alt),
+        ("relspan", relspan),
+        ("plural_period", plural_period),
+        ("singular_period", singular_period),
+        ("year", year("y_")),
+    ]
+    body = "|".join(f"(?P<{name}>{pattern})" for name, pattern in alternatives)
+    master = (
+        r"(?<!\w)(?P<cl>(?:[وف](?=\w))?(?:[بلك](?=\w))?)"
+        r"(?:(?P<since>منذ)\s+(?=\w))?"
+        rf"(?:{body})(?!\w)"
+    )
+    future_words = word_alt(v.future_words)
+    future_cue = re.compile(
+        rf"(?<!\w)[وف]?(?:{future_words}|(?P<sin>س[{''.join(v.sin_prefix_letters)}]\w{{2,}}))"
+    )
+    return Grammar(
+        master=re.compile(master),
+        future_cue=future_cue,
+        number=re.compile(rf"^{num}$"),
+        clause_break=re.compile(r"[.!?؟؛;:\n،,«»\"()\[\]]"),
+        previous_word=re.compile(r"(\w+)\s*$"),
+        next_word=re.compile(r"\s*(\w*)"),
+    )
+
+
+@cache
+def grammar() -> Grammar:
+    """The compiled grammar for the package vocabulary (built once per process)."""
+    return _build(vocabulary())
