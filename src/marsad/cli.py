@@ -130,5 +130,12 @@ def ner(
             sys.stdout.write(line + "\n")
 
 
+# Commands that live with the stage they expose (store queries and exports, the web explorer).
+from marsad.corpus import commands as _corpus_commands  # noqa: E402
+from marsad.web import commands as _web_commands  # noqa: E402
+
+_corpus_commands.register(app)
+_web_commands.register(app)
+
 if __name__ == "__main__":  # pragma: no cover
     app()

@@ -102,23 +102,26 @@ def run(inputs: list[str], out_dir: Path, *, db_path: Path | None = None, worker
                 batch.clear()
             progress.advance()
         store.write(batch)
-        from marsad.corpus import mark_duplicates
-        dups = mark_duplicates(store)
-    if dups:
-        _annotate_duplicates(out_dir / "documents.jsonl", dups)
+        from marsad.corpus import finalize
+        cross = finalize(store)
+    _annotate(out_dir / "documents.jsonl", "doc_id",
+              {k: {"duplicate_of": d.duplicate_of, "similarity": d.similarity} for k, d in cross.duplicates.items()})
+    _annotate(out_dir / "events.jsonl", "event_id", {k: {"cluster_id": c} for k, c in cross.clusters.items()})
     summary.seconds = time.perf_counter() - t0
     return summary
 
 
-def _annotate_duplicates(path: Path, dups: dict) -> None:
-    """Fill ``duplicate_of``/``similarity`` in documents.jsonl once the whole run is known."""
+def _annotate(path: Path, key: str, updates: dict[str, dict]) -> None:
+    """Fill fields known only once the whole run is in the store (duplicates, event clusters)."""
+    if not updates:
+        return
     tmp = path.with_suffix(".jsonl.tmp")
     with open(path, encoding="utf-8") as src, open(tmp, "w", encoding="utf-8") as dst:
         for line in src:
             rec = json.loads(line)
-            d = dups.get(rec["doc_id"])
-            if d is not None:
-                rec["duplicate_of"], rec["similarity"] = d.duplicate_of, d.similarity
+            upd = updates.get(rec.get(key))
+            if upd:
+                rec.update(upd)
                 line = json.dumps(rec, ensure_ascii=False) + "\n"
             dst.write(line)
     tmp.replace(path)
