@@ -1,9 +1,31 @@
-"""Event extraction (PLOVER): filled by issue 6; until then no events are produced."""
+"""PLOVER event extraction from Arabic news sentences.
+
+The pipeline calls :func:`load_extractor` once per process and then the returned callable once per
+document; it returns contract event dicts (``marsad.event/1``, see ``/CONTRACT.md``). Lexicons and the
+ontology live in ``marsad/events/data`` and are compiled on first use.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from marsad.events.extract import SCHEMA, extract_events
+from marsad.events.lexicon import Lexicon, load_lexicon
+from marsad.model import Document
 
-def load_extractor(kb: Any):  # noqa: ANN201
-    return lambda doc: []
+__all__ = ["SCHEMA", "Lexicon", "extract_events", "load_extractor", "load_lexicon"]
+
+
+def load_extractor(kb: Any = None) -> Callable[[Document], list[dict[str, Any]]]:
+    """The event stage: compile the lexicons now and return ``doc -> events``.
+
+    ``kb`` (:class:`marsad.pipeline.Knowledge`) is accepted for the stage interface; the events
+    stage needs only its own data files and the mentions/dates already on the document.
+    """
+    lex = load_lexicon()
+
+    def extract(doc: Document) -> list[dict[str, Any]]:
+        return extract_events(doc, lex)
+
+    return extract

@@ -74,6 +74,23 @@ class Linker:
         ref = self.actors.to_ref(actor, role=role, text=text)
         return ref
 
+    def office_ref(self, office: str, of: str | None, text: str) -> dict[str, Any]:
+        """An office whose holder is unknown on the date: kept as the office of its country/organisation."""
+        owner = self.actors.state(of) if of and len(of) == 3 and of.isupper() else self.actors.by_id.get(of or "")
+        owner_name = owner.name_en if owner is not None else of
+        return {"id": f"office:{office}:{of}" if of else f"office:{office}",
+                "name_en": f"{self.office_name(office)} of {owner_name}" if owner_name else self.office_name(office),
+                "name_ar": None, "wikidata": None,
+                "country": (owner.country if owner is not None else None) or (of if of and len(of) == 3 else None),
+                "sector": "GOV", "role": self.office_name(office), "text": text}
+
+    def unresolved_ref(self, text: str, label: str) -> dict[str, Any]:
+        """A name the knowledge base does not know: kept with its Arabic form and a transliteration."""
+        from marsad.link.translit import slug, transliterate
+        return {"id": f"unresolved:{slug(text)}", "name_en": transliterate(text), "name_ar": text,
+                "wikidata": None, "country": None, "sector": None, "role": None, "text": text,
+                "unresolved": True, "label": label}
+
     # -- places ----------------------------------------------------------------------------
     def location(self, place_id: str, text: str) -> dict[str, Any] | None:
         if place_id.startswith("country:"):

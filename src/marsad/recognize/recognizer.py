@@ -19,6 +19,9 @@ from marsad.recognize.gazetteer import Entry, Gazetteer, Hit, normalize_key
 log = logging.getLogger("marsad.recognize")
 
 _LABEL_BY_KIND = {"person": "PERS", "state": "GPE"}
+# One-word names of places smaller than this need a place cue («في», «مدينة») to count: small
+# towns are often named like common words (البيان، الحي).
+_STRONG_PLACE_POPULATION = 100_000
 
 
 @lru_cache(maxsize=1)
@@ -54,8 +57,14 @@ class Recognizer:
                     yield nisba, Entry("nisba", actor.id, "GPE")
                 for cap in actor.capital_ar or ():
                     yield cap, Entry("actor", actor.id, "GPE")
+        stop = _cues()["place_stopwords"]
         for key, place_id in places.all_names():
-            yield key, Entry("place", place_id, "LOC")
+            place = places.get(place_id)
+            small = place is not None and place.population < _STRONG_PLACE_POPULATION \
+                and not place_id.startswith("x:") and place.feature not in ("capital", "admin1", "region", "base")
+            if key in stop:
+                continue
+            yield key, Entry("place", place_id, "LOC", weak=" " not in key and small)
         for office, forms in self.linker.title_forms().items():
             for form in forms:
                 yield form, Entry("title", office, "PERS")
@@ -70,6 +79,7 @@ class Recognizer:
         sent_starts = [s.start for s in doc.sentences]
         mentions: list[Mention] = []
         strong_actors: set[str] = set()
+        self._doc_country = None  # first state named: the country prior for ambiguous place names
         i = 0
         while i < len(hits):
             consumed, mention = self._compose(hits, i, norm, doc, sent_starts)
@@ -88,6 +98,8 @@ class Recognizer:
             if m.actor_id:
                 m.extra["ref"] = self.linker.actor_ref(m.actor_id, m.extra.get("role_date"), m.text,
                                                        m.extra.get("role"))
+            elif m.origin == "title":
+                m.extra["ref"] = self.linker.office_ref(m.extra["role"], m.extra.get("country"), m.text)
             if m.place_id:
                 m.extra["location"] = self.linker.location(m.place_id, m.text)
         mentions.extend(self._ner_mentions(doc, mentions))
@@ -141,20 +153,32 @@ class Recognizer:
             state = _state_of(nxt)
             return 2, Mention(h.start, nxt.end, "", label="GPE", actor_id=state, origin="gazetteer")
         actor = kinds.get("actor")
-        place = kinds.get("place")
-        if actor is None and place is None:
+        place_entries = [e for e in h.entries if e.kind == "place"]
+        if actor is None and not place_entries:
             return 1, None
-        as_place = place is not None and (actor is None or self._place_context(norm, h))
-        if as_place:
-            country = self.linker.actor_country(actor.ref) if actor else None
-            place_id = self.linker.best_place(h, country)
-            return 1, Mention(h.start, h.end, "", label="LOC", place_id=place_id, origin="gazetteer")
-        actor_entry = self.linker.choose_actor([e for e in h.entries if e.kind == "actor"],
-                                               self._reference_date(doc, h.start, sent_starts))
+        as_place = self._place_context(norm, h)
+        hint = self._doc_country
+        if actor is None:
+            if not as_place and all(e.weak for e in place_entries):
+                return 1, None
+            return 1, Mention(h.start, h.end, "", label="LOC", place_id=self.linker.best_place(h, hint),
+                              origin="gazetteer")
+        ref_date = self._reference_date(doc, h.start, sent_starts)
+        actor_entry = self.linker.choose_actor([e for e in h.entries if e.kind == "actor"], ref_date)
         m = Mention(h.start, h.end, "", label=actor_entry.label, actor_id=actor_entry.ref, origin="gazetteer",
                     extra={"weak": actor_entry.weak})
-        if actor_entry.label == "GPE" and place is None and self._place_context(norm, h):
-            m.place_id = self.linker.country_place(actor_entry.ref)
+        if actor_entry.label == "GPE":
+            country = self.linker.actor_country(actor_entry.ref)
+            if place_entries:
+                # A capital: «في دمشق» is the city; «قالت دمشق» / «بين دمشق وطهران» may be the government,
+                # so without a place cue the mention carries both readings and the event stage chooses.
+                m.place_id = self.linker.best_place(h, country)
+                if as_place:
+                    m.label, m.actor_id = "LOC", None
+            elif as_place:
+                m.place_id = self.linker.country_place(actor_entry.ref)
+            if country and not as_place:
+                self._doc_country = self._doc_country or country
         return 1, m
 
     def _office_of(self, h: Hit) -> str | None:
@@ -197,6 +221,8 @@ class Recognizer:
                     m.place_id = self.linker.place_by_name(text)
                     if m.place_id:
                         m.extra["location"] = self.linker.location(m.place_id, text)
+                elif label in ("PERS", "ORG"):
+                    m.extra["ref"] = self.linker.unresolved_ref(text, label)
                 out.append(m)
         return out
 

@@ -1,0 +1,337 @@
+"""Who did it to whom, where and when: argument assignment around a trigger.
+
+The recogniser's mentions are placed on the sentence's words and grouped by coordination
+(«روسيا وإيران» is one group of two actors). Roles then follow Arabic clause order:
+
+* verb, active: a bare group right after the verb is the subject (VSO); otherwise the nearest bare
+  group before it in the clause (SVO). The next group after the subject (bare = direct object, or
+  after مع/على/ضد/إلى/ل/ب) is the recipient;
+* verb, passive or "victim" readings (أُصيب, لقي حتفه, «قُتل 14 شخصاً» with a number right after
+  the verb): the grammatical subject is the recipient and the actor is the group after an agent
+  marker (على يد, من قبل, بنيران);
+* noun (masdar): the genitive or nisba right after it is the agent («زيارة الرئيس الروسي»,
+  «الغارات الإسرائيلية»), except for patient nouns (مقتل, اعتقال, اغتيال) where it is the object;
+  a light verb before the noun («شنّت الطائرات غارات») makes the noun behave like a verb;
+* «بين X وY»: X is the actor and Y the recipient;
+* location: a place mention after a locative preposition (في, ب, إلى, قرب …) nearest the trigger;
+* date: the time expression of the same sentence nearest the trigger, never the publication date.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from marsad.events.lexicon import Lexicon, Match
+from marsad.events.text import Word, norm_word
+from marsad.model import Mention, TimeExpression
+
+ACTOR_LABELS = frozenset({"PERS", "ORG", "GPE", "MISC"})
+PLACE_LABELS = frozenset({"LOC", "GPE"})
+
+
+@dataclass(slots=True)
+class Arg:
+    """A mention placed on the words of a sentence."""
+
+    mention: Mention
+    first: int
+    last: int
+    prep: str | None = None
+    actor: dict[str, Any] | None = None
+    place: dict[str, Any] | None = None
+    key: str = ""  # identity for de-duplication (actor id or text)
+
+
+@dataclass(slots=True)
+class Group:
+    """Coordinated mentions that fill one role together."""
+
+    members: list[Arg] = field(default_factory=list)
+
+    @property
+    def first(self) -> int:
+        return self.members[0].first
+
+    @property
+    def last(self) -> int:
+        return self.members[-1].last
+
+    @property
+    def prep(self) -> str | None:
+        return self.members[0].prep
+
+    @property
+    def is_actor(self) -> bool:
+        return any(a.actor is not None for a in self.members)
+
+
+def actor_object(m: Mention) -> dict[str, Any] | None:
+    """The contract actor object of a mention (linked ref, else an unlinked name), or None."""
+    ref = m.extra.get("ref") if m.extra else None
+    if ref:
+        out = dict(ref)
+        out["text"] = m.text
+        return out
+    if m.actor_id or m.label in ACTOR_LABELS and m.label != "LOC" and not m.place_id:
+        return {"id": m.actor_id, "name_en": None, "name_ar": m.text, "wikidata": None, "country": None,
+                "sector": None, "role": None, "text": m.text}
+    return None
+
+
+def place_object(m: Mention) -> dict[str, Any] | None:
+    """The contract location object of a mention, or None when it is not a place."""
+    loc = m.extra.get("location") if m.extra else None
+    if loc:
+        out = dict(loc)
+        out["text"] = m.text
+        return out
+    if m.place_id or m.label in PLACE_LABELS:
+        return {"name_en": None, "name_ar": m.text, "geonames_id": None, "country": None, "lat": None,
+                "lon": None, "text": m.text}
+    return None
+
+
+def _names(arg: Arg) -> set[str]:
+    names = set()
+    for obj in (arg.actor, arg.place):
+        if obj and obj.get("name_ar"):
+            names.add(norm_word(str(obj["name_ar"]).split()[0]))
+    return names
+
+
+def _clitic_prep(word: Word, arg: Arg, text: str) -> str | None:
+    """A preposition glued to the mention's first word (بالرئيس, للحكومة, بموسكو), if any."""
+    m = arg.mention
+    if word.start < m.start:  # the recogniser left the clitic outside the mention
+        pre = norm_word(text[word.start:m.start])
+        pre = pre[1:] if pre[:1] in "وف" and len(pre) > 1 else pre
+        return pre[:1] if pre[:1] in "بلك" else None
+    names = _names(arg)
+    for w in (word.norm, word.norm[1:] if word.norm[:1] in "وف" else ""):
+        if w[:1] in "بك" and w[1:3] == "ال" and len(w) >= 6:  # بالرئيس, كالعادة
+            return w[0]
+        if w.startswith("لل") and len(w) >= 5:  # للحكومة = ل + الحكومة
+            return "ل"
+        # ب/ل on a bare name (بموسكو) only when the rest is the entity's name and the word is not (بغداد)
+        if w[:1] in "بل" and len(w) > 3 and names and w not in names and any(w[1:].startswith(n) for n in names):
+            return w[0]
+    return None
+
+
+def place_mentions(words: list[Word], mentions: list[Mention], text: str, lex: Lexicon) -> list[Arg]:
+    """Mentions of one sentence as :class:`Arg` objects with word indices and governing prepositions."""
+    if not words:
+        return []
+    cues = lex.cues
+    preps = cues["recipient_preps"] | cues["location_preps"] | cues["blocking_preps"] | cues["between"]
+    agents = set(cues["agent_markers"])
+    args: list[Arg] = []
+    wi = 0
+    n = len(words)
+    for m in sorted(mentions, key=lambda x: x.start):
+        while wi < n and words[wi].end <= m.start:
+            wi += 1
+        if wi >= n:
+            break
+        first = wi
+        last = first
+        while last + 1 < n and words[last + 1].start < m.end:
+            last += 1
+        if words[first].start >= m.end:
+            continue
+        arg = Arg(m, first, last, actor=actor_object(m), place=place_object(m))
+        arg.key = (arg.actor or {}).get("id") or m.actor_id or norm_word(m.text)
+        prep = _clitic_prep(words[first], arg, text)
+        if prep is None and first > 0 and not words[first].breaks_before:
+            prev = words[first - 1].norm
+            if prev in preps:
+                prep = prev
+            if (prev,) in agents or (first > 1 and (words[first - 2].norm, prev) in agents):
+                prep = "agent"
+        arg.prep = prep
+        args.append(arg)
+    return args
+
+
+def group_args(args: list[Arg], words: list[Word]) -> list[Group]:
+    """Join coordinated mentions: «روسيا وإيران», «روسيا و إيران», «كل من روسيا وإيران والصين»."""
+    groups: list[Group] = []
+    for a in args:
+        if groups:
+            prev = groups[-1].members[-1]
+            w = words[a.first]
+            adjacent = a.first == prev.last + 1 and not w.breaks_before
+            glued_wa = adjacent and w.norm.startswith("و") and not any(n.startswith("و") for n in _names(a))
+            loose_wa = (a.first == prev.last + 2 and words[prev.last + 1].norm == "و"
+                        and not words[prev.last + 1].breaks_before and not w.breaks_before)
+            if (glued_wa or loose_wa) and (a.actor is not None) == (prev.actor is not None):
+                if a.prep is None or a.prep == prev.prep:
+                    a.prep = prev.prep
+                    groups[-1].members.append(a)
+                    continue
+        groups.append(Group([a]))
+    return groups
+
+
+def _refs(group: Group | None) -> list[dict[str, Any]]:
+    if group is None:
+        return []
+    out, seen = [], set()
+    for a in group.members:
+        if a.actor is not None and a.key not in seen:
+            seen.add(a.key)
+            out.append(a.actor)
+    return out
+
+
+def _agent_after_marker(groups: list[Group], lo: int, hi: int) -> Group | None:
+    for g in groups:
+        if lo <= g.first < hi and g.prep == "agent":
+            return g
+    return None
+
+
+def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
+                 bounds: tuple[int, int], exclude: set[int]) -> tuple[list[dict], list[dict], set[int]]:
+    """Actor and recipient refs for one trigger; also returns the ids of the groups used."""
+    cues = lex.cues
+    lo, hi = bounds
+    anchor = m.anchor
+    rec_preps = cues["recipient_preps"]
+    usable = [g for g in groups if g.is_actor and id(g) not in exclude and lo <= g.first < hi
+              and not (m.first <= g.first <= m.last)]
+
+    def ok_recipient(g: Group) -> bool:
+        if g.prep is None or g.prep in rec_preps:
+            # a place-only reading after في/ب is a location, not a recipient
+            return not (g.prep in ("في",) and all(a.place is not None for a in g.members))
+        return False
+
+    def bare(g: Group) -> bool:
+        return g.prep is None
+
+    actor: Group | None = None
+    recipient: Group | None = None
+    t = m.trigger
+    victim = t.kind == "passive" or "victim" in t.flags or (
+        m.verbal and m.light is None and anchor + 1 < len(words) and words[anchor + 1].norm[:1].isdigit())
+    between = next((g for g in usable if g.prep in cues["between"] and g.first > m.last), None)
+
+    if m.verbal and not victim:
+        right = [g for g in usable if g.first > anchor]
+        left = [g for g in usable if g.first < anchor]
+        svo = next((g for g in reversed(left) if bare(g) and anchor - g.last <= 4), None)
+        # VSO when a bare group follows the verb at once, or closely when nothing precedes it
+        vso = next((g for g in right if bare(g) and (g.first == anchor + 1 or (
+            svo is None and g.first - anchor <= 4 and g.first < m.first + 5))), None)
+        if m.light is not None and vso is None:
+            # «شنت الطائرات الروسية غارات»: the subject may sit between light verb and noun
+            vso = next((g for g in right if bare(g) and g.first < m.first), None)
+        if vso is not None:
+            actor = vso
+            start = max(vso.last, m.last)
+            recipient = next((g for g in right if g.first > start and ok_recipient(g)), None)
+        else:
+            actor = next((g for g in reversed(left) if bare(g)), None)
+            recipient = next((g for g in right if g.first > m.last and ok_recipient(g)), None)
+    elif victim:
+        right = [g for g in usable if g.first > m.last]
+        left = [g for g in usable if g.first < anchor]
+        recipient = next((g for g in right if (bare(g) or _partitive(words, g)) and g.prep != "agent"), None) or \
+            next((g for g in reversed(left) if bare(g)), None)
+        actor = _agent_after_marker(usable, m.last + 1, hi)
+    else:  # noun trigger without a light verb
+        after = [g for g in usable if g.first > m.last]
+        near = next((g for g in after if g.first - m.last <= 3 and (bare(g) or _partitive(words, g))), None)
+        if "patient" in t.flags:
+            recipient = near
+            actor = _agent_after_marker(usable, m.last + 1, hi)
+        else:
+            actor = near
+            start = near.last if near is not None else m.last
+            recipient = next((g for g in after if g.first > start and g.prep in rec_preps
+                              and g.prep not in ("ب",)), None)
+    if between is not None and (actor is None or actor is between):
+        members = between.members
+        if len(members) > 1:
+            return ([members[0].actor] if members[0].actor else [],
+                    _refs(Group(members[1:])), {id(between)})
+        actor = actor or between
+    if recipient is actor:
+        recipient = None
+    used = {id(g) for g in (actor, recipient) if g is not None}
+    return _refs(actor), _refs(recipient), used
+
+
+def _partitive(words: list[Word], g: Group) -> bool:
+    """«13 من قوات الحرس»: a من right after a number introduces the counted group."""
+    return g.prep == "من" and any(words[k].norm[:1].isdigit() for k in range(max(0, g.first - 4), g.first - 1))
+
+
+def find_location(m: Match, args: list[Arg], lex: Lexicon, bounds: tuple[int, int],
+                  used_keys: set[str]) -> dict[str, Any] | None:
+    """The place nearest the trigger after a locative preposition (or named right after a visit verb)."""
+    loc_preps = lex.cues["location_preps"]
+    lo, hi = bounds
+    best, best_d = None, 10**9
+    for a in args:
+        if a.place is None:
+            continue
+        governed = a.prep in loc_preps
+        visit_object = (m.trigger.type == "CONSULT" and m.trigger.mode == "visit" and a.prep is None
+                        and a.first > m.last)
+        if not (governed or visit_object):
+            continue
+        if a.actor is not None and a.key in used_keys and not governed and not visit_object:
+            continue
+        d = a.first - m.last if a.first > m.last else (m.first - a.last) + 3  # prefer places after
+        if not lo <= a.first < hi:
+            d += 20
+        if d < best_d:
+            best, best_d = a.place, d
+    return best
+
+
+def pick_date(m: Match, words: list[Word], dates: list[TimeExpression]) -> TimeExpression | None:
+    """The time expression of the sentence nearest the trigger (by words), if any."""
+    best, best_d = None, 10**9
+    for d in dates:
+        if not d.value:
+            continue
+        idx = next((w.index for w in words if w.end > d.start), None)
+        if idx is None:
+            continue
+        dist = abs(idx - m.anchor) if idx < m.anchor else max(0, idx - m.last)
+        if any(words[k].hard_before for k in range(min(idx, m.anchor) + 1, max(idx, m.anchor) + 1)):
+            dist += 15
+        if dist < best_d:
+            best, best_d = d, dist
+    return best
+
+
+def date_fields(expr: TimeExpression | None) -> tuple[str | None, str | None, str | None]:
+    """``(date, date_precision, date_text)`` for the contract, never inventing a finer precision.
+
+    Day, month and year values pass through. An interval ``A/B`` (and a week, whose value is its
+    first day) is reported at the finest unit that contains it all: the month if both ends share
+    it, else the year of its start - a week straddling two months is therefore a year, not a day
+    that the text never gave.
+    """
+    if expr is None or not expr.value:
+        return None, None, None
+    value = expr.value
+    start, end = value, None
+    if "/" in value:
+        start, end = value.split("/", 1)
+    elif expr.precision == "week" and len(value) == 10:
+        from datetime import date, timedelta
+        end = (date.fromisoformat(value) + timedelta(days=6)).isoformat()
+    if end is not None:
+        if start[:7] == end[:7] and len(start) >= 7:
+            return start[:7], "month", expr.text
+        return start[:4], "year", expr.text
+    precision = {10: "day", 7: "month", 4: "year"}.get(len(start))
+    if precision is None:
+        return None, None, expr.text
+    return start, precision, expr.text

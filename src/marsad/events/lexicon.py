@@ -1,0 +1,308 @@
+"""The PLOVER ontology and the Arabic trigger/cue lexicons, loaded once and compiled for matching.
+
+``plover.yaml`` (types, modes, CAMEO codes, quad classes), ``triggers.yaml`` (verbs, passive stems,
+nouns, phrases, light verbs) and ``cues.yaml`` (modality, attribution, roles, quantities) are read
+from the package and turned into plain dictionaries keyed by normalised word forms, so matching a
+sentence costs one dict lookup per word plus a few for its clitic readings (cached per word type).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from marsad.events.morphology import PAST, VerbSpec, guess_class, noun_forms, verb_forms
+from marsad.events.text import Word, clitic_candidates, match_keys, norm_word, phrase_key
+
+CLASSES = ("sound", "hollow", "defective", "doubled")
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One lexicon entry: what a matched word or phrase means."""
+
+    type: str  # PLOVER type, or "NONE" for a blocking phrase
+    mode: str | None
+    kind: str  # verb | passive | noun | phrase
+    lemma: str
+    flags: frozenset[str] = frozenset()
+
+
+@dataclass(slots=True)
+class Match:
+    """A trigger found in a sentence: words ``[first, last]`` (inclusive)."""
+
+    trigger: Trigger
+    first: int
+    last: int
+    tense: str | None = None  # past | present | future for verbs
+    verbal: bool = False  # the head is a verb (or a light verb governs the noun)
+    anchor: int = -1  # word index whose clause gives the arguments (the light verb if any)
+    light: int | None = None
+
+
+@dataclass
+class Lexicon:
+    """Compiled lexicons; build with :func:`load_lexicon`."""
+
+    ontology: dict[str, Any]
+    verbs: dict[str, tuple[Trigger, str]] = field(default_factory=dict)
+    nouns: dict[str, Trigger] = field(default_factory=dict)
+    phrases: dict[str, list[tuple[tuple[str, ...], Trigger]]] = field(default_factory=dict)
+    lemmas: dict[str, set[str]] = field(default_factory=dict)  # verb form -> lemmas (for phrases)
+    light: dict[str, str] = field(default_factory=dict)  # light-verb form -> tense
+    attribution_verbs: dict[str, str] = field(default_factory=dict)
+    denial_verbs: dict[str, str] = field(default_factory=dict)
+    cues: dict[str, Any] = field(default_factory=dict)
+    n_forms: int = 0
+
+    # --- lookups ----------------------------------------------------------------------------------
+
+    def cameo(self, type_: str, mode: str | None) -> str:
+        t = self.ontology["types"][type_]
+        return str(t["modes"].get(mode, t["cameo"])) if mode else str(t["cameo"])
+
+    def quad(self, type_: str) -> str:
+        return str(self.ontology["types"][type_]["quad"])
+
+    def word_keys(self, word: str) -> frozenset[str]:
+        """Phrase keys of a word: clitic-stripped stems plus the lemma if it is a known verb form."""
+        lem = self.lemmas.get(word)
+        return match_keys(word) | lem if lem else match_keys(word)
+
+    def noun(self, word: str) -> Trigger | None:
+        for stem, _ in clitic_candidates(word):
+            t = self.nouns.get(stem)
+            if t is not None:
+                return t
+        return None
+
+    def match(self, words: list[Word]) -> list[Match]:
+        """Triggers in a sentence, left to right; longer phrases win and consume their words."""
+        out: list[Match] = []
+        light_at: list[tuple[int, str]] = []
+        n = len(words)
+        i = 0
+        while i < n:
+            w = words[i].norm
+            found = self._phrase_at(words, i)
+            if found is not None:
+                length, trig = found
+                if trig.type != "NONE":
+                    tense = None
+                    first_verb = self.verbs.get(w) or (None, None)
+                    if w in self.lemmas:
+                        tense = first_verb[1] or self.light.get(w) or PAST
+                    out.append(Match(trig, i, i + length - 1, tense, tense is not None, i))
+                i += length
+                continue
+            v = self.verbs.get(w)
+            if v is not None:
+                out.append(Match(v[0], i, i, v[1], True, i))
+            else:
+                t = self.noun(w)
+                if t is not None:
+                    out.append(Match(t, i, i, None, False, i))
+                elif w in self.light:
+                    light_at.append((i, self.light[w]))
+            i += 1
+        # A noun trigger governed by a light verb up to 6 words before it, in the same clause,
+        # takes the light verb as its clause anchor (tense, negation, subject).
+        for m in out:
+            if m.verbal:
+                continue
+            for j, tense in reversed(light_at):
+                if 0 < m.first - j <= 6 and not any(words[k].breaks_before for k in range(j + 1, m.first + 1)):
+                    m.anchor, m.light, m.tense, m.verbal = j, j, tense, True
+                    break
+        # Nouns flagged !light (النار, صواريخ) are events only as the object of a light verb.
+        return [m for m in out if m.light is not None or "light" not in m.trigger.flags]
+
+    def _phrase_at(self, words: list[Word], i: int) -> tuple[int, Trigger] | None:
+        keys = self.word_keys(words[i].norm)
+        best: tuple[int, Trigger] | None = None
+        for k in keys:
+            for rest, trig in self.phrases.get(k, ()):
+                L = len(rest) + 1
+                if best is not None and L <= best[0]:
+                    continue
+                if i + L > len(words):
+                    continue
+                ok = True
+                for off, key in enumerate(rest, 1):
+                    wd = words[i + off]
+                    if wd.breaks_before or key not in self.word_keys(wd.norm):
+                        ok = False
+                        break
+                if ok:
+                    best = (L, trig)
+        return best
+
+
+# --- loading ----------------------------------------------------------------------------------------
+
+
+def _read(name: str) -> Any:
+    return yaml.safe_load(resources.files("marsad.events").joinpath("data", name).read_text("utf-8"))
+
+
+def parse_verb_spec(line: str) -> tuple[VerbSpec, frozenset[str]]:
+    """``"PERFECT IMPERFECT [class] [!flag]"`` → a :class:`VerbSpec` and its flags."""
+    parts = line.split()
+    if len(parts) < 2:
+        raise ValueError(f"verb spec needs a perfect and an imperfect (or '-'): {line!r}")
+    perf = None if parts[0] == "-" else norm_word(parts[0])
+    impf = None if parts[1] == "-" else norm_word(parts[1])
+    declared = None
+    flags = set()
+    for p in parts[2:]:
+        if p.startswith("!"):
+            flags.add(p[1:])
+        elif p in CLASSES:
+            declared = p
+        else:
+            raise ValueError(f"unknown word {p!r} in verb spec {line!r}")
+    return VerbSpec(perf, impf, guess_class(perf, impf, declared, parts[0])), frozenset(flags)
+
+
+def _split_key(key: str) -> tuple[str, str | None]:
+    t, _, mode = key.partition("/")
+    return t, (mode or None)
+
+
+def _noun_items(value: list[str]) -> list[tuple[list[str], frozenset[str]]]:
+    items = []
+    for entry in value:
+        words = [w for w in str(entry).split() if not w.startswith("!")]
+        flags = frozenset(w[1:] for w in str(entry).split() if w.startswith("!"))
+        items.append((words, flags))
+    return items
+
+
+def conjugate(line: str) -> dict[str, str]:
+    """All written forms (with proclitics) of a verb spec line, mapped to their tense."""
+    spec, _ = parse_verb_spec(line)
+    return verb_forms(spec)
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """Read and compile the data files (once per process)."""
+    ontology = _read("plover.yaml")
+    trig = _read("triggers.yaml")
+    cues = _read("cues.yaml")
+    lex = Lexicon(ontology=ontology, cues=cues)
+
+    def add_lemma(form: str, lemma: str) -> None:
+        lex.lemmas.setdefault(form, set()).add(lemma)
+
+    for key, lines in trig.get("verbs", {}).items():
+        t, mode = _split_key(key)
+        for line in lines:
+            spec, flags = parse_verb_spec(line)
+            lemma = spec.perf or spec.impf or ""
+            trigger = Trigger(t, mode, "verb", lemma, flags)
+            for form, tense in verb_forms(spec).items():
+                lex.verbs.setdefault(form, (trigger, tense))
+                add_lemma(form, lemma)
+    for key, stems in trig.get("passive", {}).items():
+        t, mode = _split_key(key)
+        for stem in stems:
+            s = norm_word(stem)
+            trigger = Trigger(t, mode, "passive", s)
+            for form, tense in verb_forms(VerbSpec(s, None, "sound")).items():
+                lex.verbs[form] = (trigger, tense)  # passive reading wins for these spellings
+    for key, entries in trig.get("nouns", {}).items():
+        t, mode = _split_key(key)
+        for words, flags in _noun_items(entries):
+            for w in words:
+                base = norm_word(w)
+                trigger = Trigger(t, mode, "noun", base, flags)
+                for form in noun_forms(base):
+                    lex.nouns.setdefault(form, trigger)
+    for key, phrases in trig.get("phrases", {}).items():
+        t, mode = _split_key(key)
+        for phrase in phrases:
+            flags = frozenset(w[1:] for w in phrase.split() if w.startswith("!"))
+            ws = [w for w in phrase.split() if not w.startswith("!")]
+            keys = tuple(phrase_key(w) for w in ws)
+            trigger = Trigger(t, mode, "phrase", " ".join(norm_word(w) for w in ws), flags)
+            if len(keys) == 1:
+                lex.phrases.setdefault(keys[0], []).append(((), trigger))
+            else:
+                lex.phrases.setdefault(keys[0], []).append((keys[1:], trigger))
+            # A phrase may begin with a verb given in its 3ms perfect: match it by lemma too.
+            first = norm_word(ws[0])
+            if first != keys[0]:
+                lex.phrases.setdefault(first, []).append((keys[1:], trigger))
+    for line in trig.get("light_verbs", []):
+        spec, _ = parse_verb_spec(line)
+        for form, tense in verb_forms(spec).items():
+            lex.light.setdefault(form, tense)
+            add_lemma(form, spec.perf or "")
+    for line in trig.get("aux_verbs", []):
+        spec, _ = parse_verb_spec(line)
+        for form in verb_forms(spec):
+            add_lemma(form, spec.perf or "")
+    for line in cues["attribution"]["verbs"]:
+        spec, _ = parse_verb_spec(line)
+        lex.attribution_verbs.update(verb_forms(spec))
+    for form in ("يقل", "تقل"):  # jussive of قال = "less" in «لا يقل عن»
+        lex.attribution_verbs.pop(form, None)
+    for line in cues["status"]["denial_verbs"]:
+        spec, _ = parse_verb_spec(line)
+        lex.denial_verbs.update(verb_forms(spec))
+    # Generated forms that are really common function words (هنأ + ك = «هناك»).
+    for w in trig.get("never_triggers", []):
+        for conj in ("", "و", "ف"):
+            form = conj + norm_word(w)
+            for table in (lex.verbs, lex.nouns, lex.light):
+                table.pop(form, None)
+    lex.n_forms = len(lex.verbs) + len(lex.nouns)
+    lex.cues = _compile_cues(cues)
+    return lex
+
+
+def _norm_set(words: list[str]) -> frozenset[str]:
+    return frozenset(norm_word(w) for w in words)
+
+
+def _norm_phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(norm_word(w) for w in p.split()) for p in items)
+
+
+def _compile_cues(c: dict[str, Any]) -> dict[str, Any]:
+    st, at, ro, q = c["status"], c["attribution"], c["roles"], c["quantities"]
+    return {
+        "neg_particles": _norm_set(st["negation_particles"]),
+        "neg_phrases": _norm_phrases(st["negation_phrases"]),
+        "planned_before": _norm_set(st["planned_before"]),
+        "planned_phrases": _norm_phrases(st["planned_phrases"]),
+        "planned_after": _norm_set(st["planned_after"]),
+        "claimed_before": _norm_set(st["claimed_before"]),
+        "claimed_phrases": _norm_phrases(st["claimed_phrases"]),
+        "claimed_after": _norm_set(st["claimed_after"]),
+        "attr_preps": _norm_set(at["prepositions"]),
+        "attr_phrases": _norm_phrases(at["phrases"]),
+        "source_nouns": _norm_set(at["source_nouns"]),
+        "complementizers": _norm_set(at["complementizers"]),
+        "recipient_preps": _norm_set(ro["recipient_preps"]),
+        "location_preps": _norm_set(ro["location_preps"]),
+        "blocking_preps": _norm_set(ro["blocking_preps"]),
+        "agent_markers": _norm_phrases(ro["agent_markers"]),
+        "between": _norm_set(ro["between"]),
+        "military": _norm_set(c["military_context"]),
+        "q_after": {norm_word(w): k for k, ws in q["after_noun"].items() for w in ws},
+        "q_people": _norm_set(q["people"]),
+        "q_before": {norm_word(w): k for k, ws in q["before"].items() for w in ws},
+        "q_fillers": _norm_set([x for f in q["fillers"] for x in f.split()]),
+        "q_vague": _norm_set(q["vague"]),
+        "q_types": {k: frozenset(v) for k, v in q["types"].items()},
+        "num_units": {norm_word(k): int(v) for k, v in c["numbers"]["units"].items()},
+        "num_mult": {norm_word(k): int(v) for k, v in c["numbers"]["multipliers"].items()},
+        "raw": c,
+    }

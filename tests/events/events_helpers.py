@@ -1,0 +1,56 @@
+"""Helpers for the event tests: build Documents with hand-made mentions and dates."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from marsad.model import Document, Mention, TimeExpression
+
+
+def actor_ref(actor_id: str, name_en: str, name_ar: str) -> dict[str, Any]:
+    return {"id": actor_id, "name_en": name_en, "name_ar": name_ar, "wikidata": None, "country": None,
+            "sector": None, "role": None, "text": name_ar}
+
+
+def place_ref(name_en: str, name_ar: str) -> dict[str, Any]:
+    return {"name_en": name_en, "name_ar": name_ar, "geonames_id": None, "country": None, "lat": None,
+            "lon": None, "text": name_ar}
+
+
+def make_doc(text: str, actors: dict[str, tuple[str, ...]] | None = None,
+             places: dict[str, str] | None = None,
+             dates: list[tuple[str, str, str]] | None = None, doc_id: str = "t") -> Document:
+    """A document whose mentions are the given surface strings (first occurrence of each).
+
+    ``actors``: surface → (id, English name[, Arabic name]); ``places``: surface → English name;
+    ``dates``: (surface, value, precision).
+    """
+    mentions: list[Mention] = []
+    for surface, spec in (actors or {}).items():
+        aid, en = spec[0], spec[1]
+        name_ar = spec[2] if len(spec) > 2 else surface
+        s = text.index(surface)
+        ref = actor_ref(aid, en, name_ar)
+        ref["text"] = surface
+        mentions.append(Mention(s, s + len(surface), surface, label="PERS", actor_id=aid, extra={"ref": ref}))
+    for surface, en in (places or {}).items():
+        s = text.index(surface)
+        mentions.append(Mention(s, s + len(surface), surface, label="LOC", place_id=en,
+                                extra={"location": place_ref(en, surface)}))
+    times = []
+    for surface, value, precision in dates or []:
+        s = text.index(surface)
+        times.append(TimeExpression(s, s + len(surface), surface, value=value, precision=precision,
+                                    kind="absolute"))
+    return Document(doc_id=doc_id, source="test", text=text, mentions=sorted(mentions, key=lambda m: m.start),
+                    dates=times)
+
+
+def ids(refs: list[dict[str, Any]]) -> list[str]:
+    return [r["id"] for r in refs]
+
+
+def only(events: list[dict[str, Any]], type_: str) -> dict[str, Any]:
+    found = [e for e in events if e["type"] == type_]
+    assert len(found) == 1, [(e["type"], e["mode"], e.get("trigger")) for e in events]
+    return found[0]
