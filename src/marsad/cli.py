@@ -132,9 +132,11 @@ def ner(
 
 # Commands that live with the stage they expose (store queries and exports, the web explorer).
 from marsad.corpus import commands as _corpus_commands  # noqa: E402
+from marsad.eval import commands as _eval_commands  # noqa: E402
 from marsad.web import commands as _web_commands  # noqa: E402
 
 _corpus_commands.register(app)
+_eval_commands.register(app)
 _web_commands.register(app)
 
 if __name__ == "__main__":  # pragma: no cover
