@@ -19,6 +19,10 @@ from marsad.pipeline import Knowledge, process_document, process_raw
 
 
 def seeds(shared: Path, kb: Knowledge, show_misses: bool) -> None:
+    def english_names(actor_id: str) -> list[str]:
+        actor = kb.actors.by_id.get(actor_id)
+        return [actor.name_en, *actor.aliases_en] if actor else []
+
     gold_dir = shared / "seeds" / "gold"
     actors, places = MentionScore(), MentionScore()
     for gold_file in sorted(gold_dir.glob("*.gold.json")):
@@ -29,7 +33,7 @@ def seeds(shared: Path, kb: Knowledge, show_misses: bool) -> None:
             # Most seeds do not state their date; the gold's (inferred) date is used then, so that this
             # measures recognition and linking, not publication-date inference.
             doc = process_document(Document(doc.doc_id, doc.source, text=doc.text, published=gold["published"]), kb)
-        a = score_actor_mentions(doc.text, gold["actors"], doc.mentions)
+        a = score_actor_mentions(doc.text, gold["actors"], doc.mentions, english_names)
         p = score_place_mentions(doc.text, gold["places"], doc.mentions)
         actors.add(a)
         places.add(p)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -42,11 +42,14 @@ def _same_name(a: str | None, b: str | None) -> bool:
     return bool(a and b) and norm(a) == norm(b)
 
 
-def score_actor_mentions(text: str, gold_actors: Iterable[dict[str, Any]], predicted: list[Mention]) -> MentionScore:
+def score_actor_mentions(text: str, gold_actors: Iterable[dict[str, Any]], predicted: list[Mention],
+                         english_names: Callable[[str], Iterable[str]] | None = None) -> MentionScore:
     """Gold: ``[{"id", "name_en", "wikidata"?, "mentions": [str, …]}]``.
 
     A gold string counts as found when some occurrence of it overlaps a predicted mention, and as
     linked when that mention's actor has the gold id, the same English name or the same QID.
+    ``english_names(actor_id)`` may give every English name the knowledge base has for an actor
+    («Sergey Lavrov», «Sergei Lavrov»), so that a spelling variant still counts as the same actor.
     """
     score = MentionScore()
     for actor in gold_actors:
@@ -59,7 +62,9 @@ def score_actor_mentions(text: str, gold_actors: Iterable[dict[str, Any]], predi
             ok = False
             for m in hits:
                 ref = m.extra.get("ref") or {}
-                if (m.actor_id and m.actor_id == actor["id"]) or _same_name(ref.get("name_en"), actor.get("name_en")) \
+                names = [ref.get("name_en")] + list(english_names(m.actor_id) if english_names and m.actor_id else [])
+                if (m.actor_id and m.actor_id == actor["id"]) \
+                        or any(_same_name(n, actor.get("name_en")) for n in names) \
                         or (actor.get("wikidata") and ref.get("wikidata") == actor.get("wikidata")):
                     ok = True
                     break

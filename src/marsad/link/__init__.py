@@ -15,6 +15,7 @@ import yaml
 
 from marsad.arabic import normalize_word
 
+_HEADS_OF_STATE = ("president", "king", "emir", "sultan", "supreme_leader", "prime_minister")
 _STRIP_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
 
 
@@ -44,6 +45,11 @@ class Linker:
         if of is None or on is None:
             return None
         holders = self.actors.holders(office, of, on)
+        if len(holders) > 1:
+            # A role whose start is unknown is weaker evidence than one with a dated start.
+            dated = [a for a in holders if any(r.office == office and r.of == of and r.start_date is not None
+                                               and r.held_on(on) for r in a.roles)]
+            holders = dated or holders
         return holders[0].id if len(holders) == 1 else None
 
     # -- actors ----------------------------------------------------------------------------
@@ -90,6 +96,32 @@ class Linker:
         return {"id": f"unresolved:{slug(text)}", "name_en": transliterate(text), "name_ar": text,
                 "wikidata": None, "country": None, "sector": None, "role": None, "text": text,
                 "unresolved": True, "label": label}
+
+    def sector(self, actor_id: str) -> str | None:
+        actor = self.actors.by_id.get(actor_id)
+        return actor.sector if actor else None
+
+    def nisba_forms(self, state_id: str) -> tuple[str, ...]:
+        actor = self.actors.by_id.get(state_id)
+        return tuple(actor.nisba_ar or ()) if actor else ()
+
+    def led_state(self, person_id: str) -> str | None:
+        """The state a person led (president, king, emir, supreme leader, prime minister): «نظام الأسد»."""
+        actor = self.actors.by_id.get(person_id)
+        for r in getattr(actor, "roles", ()) or ():
+            if r.office in _HEADS_OF_STATE and r.of and len(r.of) == 3:
+                state = self.actors.state(r.of)
+                if state is not None:
+                    return state.id
+        return None
+
+    def capital_place(self, state_id: str) -> str | None:
+        actor = self.actors.by_id.get(state_id)
+        for cap in getattr(actor, "capital_ar", ()) or ():
+            place = self.places.resolve(cap, getattr(actor, "iso3", None))
+            if place:
+                return place.place_id
+        return None
 
     # -- places ----------------------------------------------------------------------------
     def location(self, place_id: str, text: str) -> dict[str, Any] | None:

@@ -72,6 +72,11 @@ class Gazetteer:
                     auto.add_word(lam, (lam, True, tuple(entries)))
         auto.make_automaton()
         self._auto = auto
+        self._table = {k: tuple(v) for k, v in table.items()}
+
+    def lookup(self, phrase: str) -> tuple[Entry, ...]:
+        """Entries of an exact phrase (normalised here), without clitics."""
+        return self._table.get(normalize_key(phrase), ())
 
     def find(self, norm: str) -> list[Hit]:
         """All boundary-respecting hits in the normalised text, longest first where they overlap."""
@@ -91,7 +96,7 @@ class Gazetteer:
                     continue
                 prefix = prefix[:-1] + "ل"
             hits.append(Hit(start, key_start, end, entries, prefix))
-        return _leftmost_longest(hits)
+        return _leftmost_longest(_prefer_whole_names(hits))
 
 
 def _word_start(norm: str, key_start: int) -> int | None:
@@ -102,6 +107,27 @@ def _word_start(norm: str, key_start: int) -> int | None:
         if (s == 0 or not norm[s - 1].isalnum()) and _PREFIX.fullmatch(norm, s, key_start):
             return s
     return None
+
+
+def _prefer_whole_names(hits: list[Hit]) -> list[Hit]:
+    """Drop a title that swallows the start of a name («قائد فيلق|القدس» when «قائد» + «فيلق القدس» reads).
+
+    Longest-first would keep the long title form and leave a wrong remainder; when a shorter title at
+    the same start ends right where a name begins, and that name runs past the long title, the short
+    title and the whole name are the reading.
+    """
+    titles = [h for h in hits if any(e.kind == "title" for e in h.entries)]
+    if not titles:
+        return hits
+    names = [h for h in hits if any(e.kind == "actor" for e in h.entries)]
+    drop: set[int] = set()
+    for t in titles:
+        for a in names:
+            if t.start < a.start < t.end < a.end and any(
+                    t2 is not t and t2.start == t.start and t2.end <= a.start for t2 in titles):
+                drop.add(id(t))
+                break
+    return [h for h in hits if id(h) not in drop]
 
 
 def _leftmost_longest(hits: list[Hit]) -> list[Hit]:

@@ -54,7 +54,8 @@ class Recognizer:
                 yield alias, Entry("actor", actor.id, label, weak=True)
             if actor.kind == "state":
                 for nisba in actor.nisba_ar or ():
-                    yield nisba, Entry("nisba", actor.id, "GPE")
+                    for form in _nisba_forms(nisba):
+                        yield form, Entry("nisba", actor.id, "GPE")
                 for cap in actor.capital_ar or ():
                     yield cap, Entry("actor", actor.id, "GPE")
         stop = _cues()["place_stopwords"]
@@ -68,8 +69,11 @@ class Recognizer:
         for office, forms in self.linker.title_forms().items():
             for form in forms:
                 yield form, Entry("title", office, "PERS")
-        for head in _cues()["nisba_heads"]:
-            yield head, Entry("head", head)
+        cues = _cues()
+        for group, kind in (("nisba_heads", "agent"), ("force_heads", "force"), ("regime_heads", "regime"),
+                            ("land_heads", "land"), ("capital_heads", "capital"), ("media_heads", "media")):
+            for head in cues.get(group, ()):
+                yield head, Entry("head", kind)
 
     # -- running ---------------------------------------------------------------------------
     def __call__(self, doc: Document) -> list[Mention]:
@@ -81,9 +85,13 @@ class Recognizer:
         strong_actors: set[str] = set()
         self._doc_country = None  # first state named: the country prior for ambiguous place names
         i = 0
-        while i < len(hits):
-            consumed, mention = self._compose(hits, i, norm, doc, sent_starts)
-            i += consumed
+        self._nested: list[Mention] = []
+        while i < len(hits) or self._nested:
+            if self._nested:
+                mention = self._nested.pop()
+            else:
+                consumed, mention = self._compose(hits, i, norm, doc, sent_starts)
+                i += consumed
             if mention is None:
                 continue
             s, e = nt.to_original(mention.start, mention.end)
@@ -129,7 +137,7 @@ class Recognizer:
         kinds = {e.kind: e for e in h.entries}
         nxt = hits[i + 1] if i + 1 < len(hits) and _adjacent(norm, h, hits[i + 1]) else None
         if "title" in kinds:
-            office = kinds["title"].ref
+            office = next(e.ref for e in h.entries if e.kind == "title")
             country = None  # ISO3 of a state, or the id of an organisation («قائد فيلق القدس»)
             j = i + 1
             if nxt is not None:
@@ -143,15 +151,29 @@ class Recognizer:
             if person:
                 return j - i + 1, Mention(h.start, end, "", label="PERS", actor_id=person.ref, origin="title",
                                           extra={"role": office, "role_date": ref_date, "country": country})
+            if country and nxt is not None and any(e.kind == "actor" and e.label == "GPE" for e in nxt.entries):
+                # «وزير خارجية مصر»: the state named inside the title is a mention of its own.
+                self._nested.append(Mention(nxt.start, nxt.end, "", label="GPE",
+                                            actor_id=next(e.ref for e in nxt.entries if e.kind == "actor"),
+                                            origin="gazetteer"))
             if country:
-                holder = self.linker.office_holder(office, country, ref_date)
+                # One title form can name several offices («قائد»: commander or leader): take the one
+                # that somebody held for that country/organisation on the date.
+                holder = None
+                for e in h.entries:
+                    if e.kind == "title":
+                        holder = self.linker.office_holder(e.ref, country, ref_date)
+                        if holder:
+                            office = e.ref
+                            break
                 return j - i, Mention(h.start, end, "", label="PERS", actor_id=holder, origin="title",
                                       extra={"role": office, "role_date": ref_date, "country": country,
                                              "unresolved": holder is None})
             return 1, None
-        if "head" in kinds and nxt is not None and "nisba" in {e.kind for e in nxt.entries}:
-            state = _state_of(nxt)
-            return 2, Mention(h.start, nxt.end, "", label="GPE", actor_id=state, origin="gazetteer")
+        if "head" in kinds and nxt is not None:
+            composed = self._compose_head(h, nxt)
+            if composed is not None:
+                return 2, composed
         actor = kinds.get("actor")
         place_entries = [e for e in h.entries if e.kind == "place"]
         if actor is None and not place_entries:
@@ -180,6 +202,49 @@ class Recognizer:
             if country and not as_place:
                 self._doc_country = self._doc_country or country
         return 1, m
+
+    def _compose_head(self, h: Hit, nxt: Hit) -> Mention | None:
+        """A noun + a state's nisba (or + a leader's name) read as one mention, by the noun's class."""
+        heads = {e.ref for e in h.entries if e.kind == "head"}
+        nisba = next((e for e in nxt.entries if e.kind == "nisba"), None)
+        if nisba is not None:
+            state = nisba.ref
+            if "force" in heads:
+                # «الوحدات الروسية» = «القوات الروسية»: whatever the KB calls that state's forces.
+                force = self._state_forces(state)
+                return Mention(h.start, nxt.end, "", label="ORG" if force else "GPE", actor_id=force or state,
+                               origin="gazetteer")
+            if "capital" in heads:
+                place = self.linker.capital_place(state)
+                if place:
+                    return Mention(h.start, nxt.end, "", label="LOC", place_id=place, origin="gazetteer")
+            if "land" in heads:
+                return Mention(h.start, nxt.end, "", label="LOC", place_id=self.linker.country_place(state),
+                               origin="gazetteer")
+            if "agent" in heads:
+                return Mention(h.start, nxt.end, "", label="GPE", actor_id=state, origin="gazetteer")
+            return None
+        if "media" in heads:
+            outlet = next((e for e in nxt.entries if e.kind == "actor" and self.linker.sector(e.ref) == "MED"), None)
+            if outlet is not None:  # «وكالة "فارس"»: the head makes an ambiguous outlet name certain
+                return Mention(h.start, nxt.end, "", label="ORG", actor_id=outlet.ref, origin="gazetteer")
+        if "regime" in heads:
+            person = next((e for e in nxt.entries if e.kind == "actor" and e.label == "PERS"), None)
+            state = self.linker.led_state(person.ref) if person else None
+            if state:
+                # «نظام بشار الأسد» is the state; the leader named inside it is a mention of its own.
+                self._nested.append(Mention(nxt.start, nxt.end, "", label="PERS", actor_id=person.ref,
+                                            origin="gazetteer"))
+                return Mention(h.start, nxt.end, "", label="GPE", actor_id=state, origin="gazetteer")
+        return None
+
+    def _state_forces(self, state_id: str) -> str | None:
+        for nisba in self.linker.nisba_forms(state_id):
+            if nisba.endswith("ة"):
+                for e in self.gazetteer.lookup("القوات ال" + nisba):
+                    if e.kind == "actor" and e.label == "ORG":
+                        return e.ref
+        return None
 
     def _office_of(self, h: Hit) -> str | None:
         """Whose office a title names: a state (nisba or name) → ISO3, an organisation → its id."""
@@ -256,8 +321,17 @@ def _bio_spans(toks: list, tags: list[str]) -> list[tuple[int, int, str]]:
     return [(a, b, "PERS" if lab in ("PER", "PERS") else lab) for a, b, lab in spans]
 
 
+def _nisba_forms(nisba: str) -> list[str]:
+    """«روسي» → روسي, روسيون, روسيين; «روسية» → روسية, روسيات (the article is a clitic for the matcher)."""
+    n = nisba.strip()
+    if n.endswith("ة"):
+        return [n, n[:-1] + "ات"]
+    return [n, n + "ون", n + "ين"]
+
+
 def _adjacent(norm: str, a: Hit, b: Hit) -> bool:
-    return b.start >= a.end and not norm[a.end:b.start].strip()
+    """Only spaces (or the quotes of «وكالة "فارس"») between two hits."""
+    return b.start >= a.end and not norm[a.end:b.start].strip(' "\'')
 
 
 def _state_of(h: Hit) -> str | None:

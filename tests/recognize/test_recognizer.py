@@ -1,0 +1,66 @@
+"""Recognition and linking on real phrases with the shipped knowledge base."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.model import Document
+from marsad.pipeline import Knowledge, text_stage, time_stage
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return Knowledge()
+
+
+def mentions(kb, text, published="2017-09-12"):
+    doc = Document("t", "t", text=text, published=published)
+    text_stage(doc, kb)
+    time_stage(doc, kb)
+    return [m for m in kb.recognizer(doc) if m.label != "DATE"]
+
+
+def by_text(ms):
+    return {m.text: m for m in ms}
+
+
+@pytest.mark.parametrize("phrase,actor", [
+    ("وإيران", "iran"), ("لروسيا", "russia"), ("وبوتين", "vladimir_putin"), ("لطهران", "iran"),
+    ("والأسد", "bashar_al_assad"), ("وشويغو", "sergei_shoigu"), ("للحكومة السورية", "syria"),
+])
+def test_clitic_forms_link_to_actors(kb, phrase, actor):
+    ms = by_text(mentions(kb, f"قال مسؤول إن روسيا {phrase} تبحث التعاون مع بشار الأسد."))
+    assert phrase in ms, list(ms)
+    assert ms[phrase].actor_id == actor
+
+
+def test_place_use_of_a_capital_is_a_place(kb):
+    ms = by_text(mentions(kb, "وصل الوزير بدمشق ثم توجه إلى بيروت، وقالت موسكو إن الزيارة ناجحة."))
+    assert ms["بدمشق"].label == "LOC" and ms["بدمشق"].actor_id is None
+    loc = ms["بدمشق"].extra["location"]
+    assert loc["name_en"] == "Damascus" and loc["country"] == "SYR" and abs(loc["lat"] - 33.5) < 0.2
+    assert ms["موسكو"].actor_id == "russia"  # the government, subject of «قالت»
+
+
+def test_persian_letters_and_typos(kb):
+    ms = by_text(mentions(kb, "التقى ولایتي الوزير شويو في موسکو."))
+    assert ms["ولایتي"].actor_id == "ali_akbar_velayati"
+    assert any(m.actor_id == "sergei_shoigu" for m in ms.values())
+    assert "موسکو" in ms and ms["موسکو"].place_id
+
+
+def test_nisba_marks_an_agent_only_after_an_agentive_noun(kb):
+    ms = by_text(mentions(kb, "أشاد المتحدث بالتدخل الروسي في الأزمة الأوكرانية."))
+    assert ms["بالتدخل الروسي"].actor_id == "russia"
+    assert not any("الأوكرانية" in t for t in ms)
+
+
+def test_common_words_are_not_places(kb):
+    ms = mentions(kb, "وقالت الوزارة في بيان إنه أكد بأنه سيحضر.")
+    assert [m.text for m in ms if m.label in ("LOC", "GPE")] == []
+
+
+def test_every_mention_slices_the_text(kb):
+    text = "أعلنت وزارة الدفاع الروسية أن وزير الدفاع الروسي سيرغي شويغو التقى بالرئيس السوري بشار الأسد بدمشق."
+    for m in mentions(kb, text):
+        assert text[m.start:m.end] == m.text
