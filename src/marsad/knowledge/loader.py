@@ -335,8 +335,8 @@ def _package_dir() -> Any:
 
 
 def _read_yaml(path: Any) -> Any:
-    with path.open("r", encoding="utf-8") as fh:
-        return yaml.load(fh, Loader=_Loader)  # noqa: S506 - safe loader (C or Python)
+    from marsad.knowledge.cache import load_yaml
+    return load_yaml(path)
 
 
 def actor_files() -> list[Any]:

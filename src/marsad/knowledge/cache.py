@@ -1,0 +1,48 @@
+"""Parsed knowledge files cached on disk, so start-up does not re-parse YAML every time.
+
+YAML is the human-edited source of truth; parsing ~1 MB of it costs about a second even with
+libyaml. The parsed structure is pickled under the user's cache folder, keyed by a hash of the
+file's bytes, so an edited file is re-read automatically. The cache is ours and only read back
+by us; when the folder is not writable, files are parsed every time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_VERSION = b"marsad-knowledge-cache-1"
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("MARSAD_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "marsad"
+
+
+def load_yaml(path: Any) -> Any:
+    """``yaml.safe_load`` of a file (a Path or an importlib Traversable), through the cache."""
+    data = path.read_bytes()
+    key = hashlib.sha256(_VERSION + data).hexdigest()[:32]
+    cached = cache_dir() / f"{Path(str(path)).stem}-{key}.pickle"
+    try:
+        with open(cached, "rb") as fh:
+            return pickle.load(fh)  # noqa: S301 - our own cache file, written below
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        pass
+    value = yaml.load(data.decode("utf-8"), Loader=_Loader)  # noqa: S506 - safe loader
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=cached.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cached)
+    except OSError:
+        pass
+    return value
