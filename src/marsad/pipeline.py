@@ -67,6 +67,33 @@ def text_stage(doc: Document, kb: Knowledge) -> None:
 def recognize_stage(doc: Document, kb: Knowledge) -> None:
     """Mentions of actors, places and unknown names (gazetteer + NER), linked to knowledge ids."""
     doc.mentions = kb.recognizer(doc)
+    if doc.outlet is None:
+        doc.outlet = outlet_from_mentions(doc)
+
+
+_OUTLET_LINES = 12
+
+
+def outlet_from_mentions(doc: Document) -> str | None:
+    """The outlet when a known news outlet's name stands alone on a line near the top or the end.
+
+    Scraped pages keep the site's name as a line of its own («ميدل ايست أونلاين»); a name inside a
+    sentence («نقلت وكالة رويترز») is a source, not the publisher, and is not taken.
+    """
+    lines = doc.text.split("\n")
+    starts, pos = [], 0
+    for ln in lines:
+        starts.append(pos)
+        pos += len(ln) + 1
+    edge = set(range(min(_OUTLET_LINES, len(lines)))) | set(range(max(0, len(lines) - _OUTLET_LINES), len(lines)))
+    for m in doc.mentions:
+        ref = m.extra.get("ref") or {}
+        if ref.get("sector") != "MED" or not ref.get("id") or ref["id"].startswith(("unresolved:", "office:")):
+            continue
+        k = doc.text.count("\n", 0, m.start)
+        if k in edge and lines[k].strip(" \t.:-–|") == m.text:
+            return m.text
+    return None
 
 
 def time_stage(doc: Document, kb: Knowledge) -> None:
@@ -76,6 +103,29 @@ def time_stage(doc: Document, kb: Knowledge) -> None:
     from marsad.time import find_dates
     ref = date.fromisoformat(doc.published) if doc.published else None
     doc.dates = find_dates(doc.text, ref)
+    if ref is None:
+        inferred = infer_publication_date(doc.dates)
+        if inferred:
+            doc.published, doc.published_basis = inferred.isoformat(), "inferred"
+            doc.dates = find_dates(doc.text, inferred)
+
+
+def infer_publication_date(dates: list) -> date | None:
+    """A stand-in reference date for an article that states none: the latest full date it mentions.
+
+    News reports what just happened, so the latest day-precision date written in the text is the
+    best available anchor for «أمس» or «الثلاثاء». It is marked ``published_basis: "inferred"`` so a
+    user can tell it from a stated date; with no full date in the text the article stays undated.
+    """
+    from datetime import date
+    days = []
+    for d in dates:
+        if d.kind in ("absolute", "hijri") and d.precision == "day" and d.value and len(d.value) == 10:
+            try:
+                days.append(date.fromisoformat(d.value))
+            except ValueError:
+                continue
+    return max(days) if days else None
 
 
 def events_stage(doc: Document, kb: Knowledge) -> None:

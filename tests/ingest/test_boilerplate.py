@@ -44,3 +44,30 @@ def test_metadata_lines_are_read_not_kept():
 def test_a_sentence_starting_with_nashr_is_not_metadata():
     line = "نشر الجيش السوري تعزيزات جديدة في ريف حلب الجنوبي."
     assert line in clean_text(line + "\n" + BODY).text
+
+
+def test_unlabelled_headline_list_at_the_end_is_removed():
+    raw = (f"{BODY}\n\nوأكد المتحدث أن العمليات ستستمر حتى تحقيق أهدافها.\n\n"
+           "روسيا تنشر منظومات دفاع جوي جديدة في حميميم\n\nطهران تستضيف اجتماعا ثلاثيا الشهر المقبل\n\n"
+           "أنقرة تحذر من موجة نزوح جديدة\n\n>>")
+    res = clean_text(raw)
+    assert res.text.endswith("حتى تحقيق أهدافها.")
+    assert "حميميم" not in res.text and ">>" not in res.text
+
+
+def test_two_short_closing_lines_are_not_a_headline_list():
+    raw = f"{BODY}\nالمصدر الأول\nالمصدر الثاني"
+    assert clean_text(raw).text.endswith("المصدر الثاني")
+
+
+def test_subscription_comment_and_follow_prompts_are_removed():
+    raw = (f"{BODY}\nتابع موقعنا على التلغرام telegram\nلم تشترك بعد\nاترك تعليقاً\n"
+           f"لن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها بـ *\n2 + اثنان =\n{BODY}")
+    res = clean_text(raw)
+    assert res.text == f"{BODY}\n{BODY}"
+
+
+def test_long_shortcode_with_curly_quotes_is_removed():
+    code = "[covid19-ultimate-card region=”EG” " + "label=”اجمالي الحالات” " * 30 + "]"
+    res = clean_text(f"{BODY}\n{code}\n{BODY}")
+    assert "covid19" not in res.text and res.removed_chars > 300

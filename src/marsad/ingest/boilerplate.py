@@ -94,10 +94,37 @@ def clean_text(text: str, *, read_meta: bool = True, tail_scan_lines: int = 40) 
             cleaned = re.sub(r"[ \t]{2,}", " ", cleaned)
         kept.append(cleaned.rstrip())
     removed += sum(_visible(ln) for ln in lines[tail_start:])
+    removed += _drop_headline_tail(kept)
 
     out = "\n".join(kept)
     out = re.sub(r"\n{3,}", "\n\n", out).strip()
     return CleanResult(out, removed, meta)
+
+
+_MIN_TAIL_HEADLINES = 3
+
+
+def _drop_headline_tail(kept: list[str]) -> int:
+    """Remove an unlabelled related-headlines list at the end of the text (in place).
+
+    Scraped pages often end with the site's other headlines and no heading: three or more short
+    lines in a row with no sentence-ending punctuation, after the last real paragraph. Returns the
+    number of visible characters removed.
+    """
+    end = len(kept)
+    while end and not kept[end - 1].strip():
+        end -= 1
+    i = end
+    while i and (not kept[i - 1].strip() or (len(kept[i - 1].strip()) < 120
+                                              and not _SENTENCE_END.search(kept[i - 1].strip())
+                                              and not kept[i - 1].strip().endswith((":", "،", ",")))):
+        i -= 1
+    headlines = [ln for ln in kept[i:end] if ln.strip()]
+    if len(headlines) < _MIN_TAIL_HEADLINES or i == 0:
+        return 0
+    removed = sum(_visible(ln) for ln in kept[i:])
+    del kept[i:]
+    return removed
 
 
 def _match_meta(rules: BoilerplateRules, line: str, meta: dict[str, str]) -> str | None:
