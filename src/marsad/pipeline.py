@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import traceback
 from collections.abc import Callable
+from datetime import date
 from functools import cached_property
 from typing import Any
 
@@ -98,8 +99,6 @@ def outlet_from_mentions(doc: Document) -> str | None:
 
 def time_stage(doc: Document, kb: Knowledge) -> None:
     """Temporal expressions resolved against the publication date."""
-    from datetime import date
-
     from marsad.time import find_dates
     ref = date.fromisoformat(doc.published) if doc.published else None
     doc.dates = find_dates(doc.text, ref)
@@ -117,7 +116,6 @@ def infer_publication_date(dates: list) -> date | None:
     best available anchor for «أمس» or «الثلاثاء». It is marked ``published_basis: "inferred"`` so a
     user can tell it from a stated date; with no full date in the text the article stays undated.
     """
-    from datetime import date
     days = []
     for d in dates:
         if d.kind in ("absolute", "hijri") and d.precision == "day" and d.value and len(d.value) == 10:
