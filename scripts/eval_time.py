@@ -1,9 +1,11 @@
 #!/usr/bin/env python
 """Evaluate marsad.time.find_dates.
 
-1. ``tests/time/data/time_gold.jsonl`` (hand-written sentences with expected values):
-   span precision/recall (a prediction matches a gold expression when they overlap),
-   exact-value accuracy over matched pairs and over all gold expressions.
+1. ``tests/time/data/time_gold.jsonl`` (hand-written sentences with expected values, each in a
+   ``group``): span precision/recall (a prediction matches a gold expression when they overlap),
+   exact-value accuracy over matched pairs and over all gold expressions, and **case exactness** by
+   group: a case (one sentence) is exact when every gold expression is found with the same value and
+   precision and nothing else is found (a NOT-date case is exact when nothing is found).
 2. ``../shared/seeds/gold/*.gold.json`` (event dates with ``date_evidence``), when present:
    is there an expression overlapping the evidence, and does its value agree with the
    gold date at the gold's precision? Skipped cleanly when absent.
@@ -41,8 +43,14 @@ def _ref(value: str | None) -> date | None:
 
 
 def evaluate_gold(path: Path = GOLD, verbose: bool = False) -> dict[str, float]:
-    """Scores on the hand-written gold sentences (used by the test gate too)."""
+    """Scores on the hand-written gold sentences (used by the test gate too).
+
+    Besides the expression-level scores, ``cases``/``cases_exact`` count sentences whose whole
+    output is right, and ``by_group`` gives ``(cases, exact)`` per group of the table.
+    """
     n_gold = n_pred = matched_gold = matched_pred = value_ok = exact_span = kind_ok = 0
+    n_cases = n_cases_exact = 0
+    by_group: dict[str, list[int]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         item = json.loads(line)
         text, ref = item["text"], _ref(item["ref"])
@@ -54,10 +62,12 @@ def evaluate_gold(path: Path = GOLD, verbose: bool = False) -> dict[str, float]:
         n_gold += len(golds)
         n_pred += len(preds)
         used: set[int] = set()
+        case_ok = True
         for gs, ge, g in golds:
             hit = next((i for i, p in enumerate(preds) if i not in used and _overlap((gs, ge), (p.start, p.end))),
                        None)
             if hit is None:
+                case_ok = False
                 if verbose:
                     print(f"MISS  {item['id']} {g['text']!r} in {text!r}")
                 continue
@@ -68,17 +78,32 @@ def evaluate_gold(path: Path = GOLD, verbose: bool = False) -> dict[str, float]:
             kind_ok += p.kind == g["kind"]
             if p.value == g["value"] and p.precision == g["precision"]:
                 value_ok += 1
-            elif verbose:
-                print(f"VALUE {item['id']} {g['text']!r}: got {p.value} {p.precision}, "
-                      f"want {g['value']} {g['precision']}")
+            else:
+                case_ok = False
+                if verbose:
+                    print(f"VALUE {item['id']} {g['text']!r}: got {p.value} {p.precision}, "
+                          f"want {g['value']} {g['precision']}")
+            if verbose and p.kind != g["kind"]:
+                print(f"KIND  {item['id']} {g['text']!r}: got {p.kind}, want {g['kind']}")
+            if verbose and (p.start, p.end) != (gs, ge):
+                print(f"SPAN  {item['id']} got {p.text!r}, want {g['text']!r}")
         matched_pred += len(used)
+        if len(used) < len(preds):
+            case_ok = False
         if verbose:
             for i, p in enumerate(preds):
                 if i not in used:
                     print(f"EXTRA {item['id']} {p.text!r} -> {p.value} in {text!r}")
+        n_cases += 1
+        n_cases_exact += case_ok
+        counts = by_group.setdefault(item.get("group", "ungrouped"), [0, 0])
+        counts[0] += 1
+        counts[1] += case_ok
     precision = matched_pred / n_pred if n_pred else 1.0
     recall = matched_gold / n_gold if n_gold else 1.0
     return {
+        "cases": n_cases, "cases_exact": n_cases_exact,
+        "case_accuracy": n_cases_exact / n_cases if n_cases else 0.0,
         "gold": n_gold, "predicted": n_pred,
         "precision": precision, "recall": recall,
         "f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
@@ -86,6 +111,7 @@ def evaluate_gold(path: Path = GOLD, verbose: bool = False) -> dict[str, float]:
         "value_accuracy_all": value_ok / n_gold if n_gold else 0.0,
         "exact_span": exact_span / matched_gold if matched_gold else 0.0,
         "kind_accuracy": kind_ok / matched_gold if matched_gold else 0.0,
+        "by_group": {group: tuple(counts) for group, counts in sorted(by_group.items())},
     }
 
 
@@ -229,7 +255,11 @@ def main(argv: list[str] | None = None) -> int:
         print(title + ": " + ", ".join(f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}"
                                        for k, v in scores.items()))
 
-    show("time_gold", evaluate_gold(verbose=args.verbose))
+    gold = evaluate_gold(verbose=args.verbose)
+    groups = gold.pop("by_group")
+    show("time_gold", gold)
+    for group, (cases, exact) in groups.items():
+        print(f"  {group:<15} {exact:>3}/{cases:<3} exact ({exact / cases:.0%})")
     show("seeds date_evidence", evaluate_seeds(shared, verbose=args.verbose))
     show("wojood DATE detection", evaluate_wojood(shared))
     if args.speed:

@@ -23,13 +23,23 @@ def _eval_module():
     return module
 
 
+GROUPS = {"absolute", "numeric", "digits", "hijri", "deictic", "weekday", "relative_span", "period",
+          "month_relative", "parts", "year", "year_range", "decade", "season", "duration", "vague", "not_date",
+          "no_ref"}
+
+
 def test_gold_file_is_well_formed() -> None:
     items = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
-    assert len(items) >= 60
+    assert len(items) >= 170
+    assert len({item["id"] for item in items}) == len(items)
+    assert len({item["text"] for item in items}) == len(items)
+    assert {item["group"] for item in items} == GROUPS
     for item in items:
         for d in item["dates"]:
             assert d["text"] in item["text"]
             assert d["kind"] in {"absolute", "relative", "weekday", "hijri", "duration", "vague"}
+            assert d["precision"] in {None, "day", "week", "month", "year", "interval"}
+            assert (d["value"] is None) == (d["precision"] is None)
 
 
 def test_gold_accuracy_floor() -> None:
@@ -37,6 +47,12 @@ def test_gold_accuracy_floor() -> None:
     assert scores["precision"] >= 0.95
     assert scores["recall"] >= 0.95
     assert scores["value_accuracy_all"] >= 0.93
+    assert scores["case_accuracy"] >= 0.95  # the acceptance bar of issue 5
+
+
+def test_every_group_is_mostly_exact() -> None:
+    for group, (cases, exact) in _eval_module().evaluate_gold(GOLD)["by_group"].items():
+        assert exact / cases >= 0.85, group
 
 
 def test_seed_evidence_when_present() -> None:

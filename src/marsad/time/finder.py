@@ -21,10 +21,10 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from marsad.model import TimeExpression
-from marsad.time.normalize import normalize_with_offsets
+from marsad.time.normalize import NormalizedText, normalize_with_offsets, normalize_word
 from marsad.time.patterns import Grammar, grammar
 from marsad.time.resolve import (
     Resolved,
@@ -63,6 +63,7 @@ class _Core:
     bounds: tuple[date, date] | None = None  # day bounds, for «مطلع …», «الربع الأول من …»
     base_unit: str | None = None  # month | year | week | hijri_month | hijri_year (what bounds cover)
     movable: bool = False  # a month named without a year: may move back a year (see _part)
+    end: int | None = None  # the expression ends here (normalised offset) instead of at the match end
 
 
 _NONE = Resolved(None, None)
@@ -74,6 +75,7 @@ class _Context:
     def __init__(self, m: re.Match[str], text: str, ref: date | None, v: Vocabulary, g: Grammar) -> None:
         self.m, self.text, self.ref, self.v, self.g = m, text, ref, v, g
         self._future: bool | None = None
+        self.last_year_end = -1  # where the last accepted year expression ended («2012 و2016»)
 
     def get(self, name: str) -> str | None:
         return self.m.group(name)
@@ -127,13 +129,15 @@ def _strip_article_l(word: str) -> str:
 
 
 def _lookup(table: dict[str, object], word: str) -> object:
+    if " " in word or "\n" in word or "\t" in word:
+        word = " ".join(word.split())  # «بعد  غد»: the regex allows any run of spaces inside a phrase
     return table[word] if word in table else table[_strip_article_l(word)]
 
 
 def parse_number(text: str, v: Vocabulary | None = None) -> int | None:
     """Digits or Arabic number words («ثلاثة», «أربع وعشرين», «الستة») → int."""
     v = v or vocabulary()
-    text = text.strip()
+    text = " ".join(text.split())
     if text.isdigit():
         return int(text)
     if text.startswith("ال") and text[2:] in v.numbers:
@@ -250,13 +254,29 @@ def _hijri_year(c: _Context, p: str = "hy_") -> _Core | None:
     return _Core("hijri", interval(*bounds), bounds, "hijri_year")
 
 
+_NUMBER_RANGE_AFTER = re.compile(r"\s*[-–—]\s*\d")
+
+
+def _in(words: frozenset[str], word: str | None) -> bool:
+    """``word`` or, after a one-letter proclitic («وفي»), its rest is in ``words``."""
+    return word is not None and (word in words or word[1:] in words)
+
+
 def _year(c: _Context, p: str = "y_", in_part: bool = False) -> _Core | None:
     if not (c.get(p + "w") or c.get(p + "era") or c.get(p + "op") or in_part or c.get("since")):
         prev = c.previous_word()
-        if prev is None or (prev not in c.v.year_context_before and prev[1:] not in c.v.year_context_before):
-            # A bare «1948» is a year when nothing is counted after it: «2000 مقاتل» is a count.
+        # «في عامي 2012 و2016»: the second of two years joined by «و» is a year like the first.
+        after_year = (c.get("cl").startswith("و") and c.last_year_end >= 0
+                      and not c.text[c.last_year_end:c.m.start()].strip())
+        strong = _in(c.v.year_context_before, prev) and not _in(c.v.year_context_weak, prev)
+        if not (after_year or strong):
+            # A bare «1948» is a year when nothing is counted after it: «2000 مقاتل» is a count, and so
+            # is «ارتفع العدد إلى 2017 شخصا» after a weak context word, or «1990 - 2500» (a range of
+            # years would have matched the year_range alternative).
             following = c.next_word()
-            if following and following not in c.v.year_followers and following[1:] not in c.v.year_followers:
+            if following and not _in(c.v.year_followers, following):
+                return None
+            if _NUMBER_RANGE_AFTER.match(c.text, c.m.end()):
                 return None
     year = int(c.get(p + "y"))
     return _Core("absolute", Resolved(iso_year(year), "year"), year_bounds(year), "year")
@@ -270,17 +290,24 @@ def _deictic(c: _Context) -> _Core | None:
 
 
 def _weekday(c: _Context) -> _Core | None:
-    wd_word = c.get("w_d")
+    wd_word, second = c.get("w_d"), c.get("w_d2")
+    tod = c.get("w_tod")
+    # «ليلة الجمعة» is the night that ends on Friday (Thursday evening to Friday dawn, as Arabic counts
+    # nights with the following day): reported as the two-day interval Thursday/Friday, the honest
+    # extent, rather than guessing one of the two dates. «ليل الخميس الجمعة» names both days.
+    night = second is not None or (tod is not None and "ليل" in tod)
     if c.get("since") is None and c.previous_word() in c.v.weekday_blockers_before:
         return None
     if c.ref is None:
         return _Core("weekday", _NONE)
-    weekday = int(_lookup(c.v.weekdays, wd_word))
+    weekday = int(_lookup(c.v.weekdays, second or wd_word))
     offset = _modifier_offset(c.v, c.get("w_mod"))
     if offset is None or offset == 0:
         d = resolve_weekday(c.ref, weekday, c.direction(), inclusive=True)
     else:
         d = resolve_weekday(c.ref, weekday, "future" if offset > 0 else "past", inclusive=False)
+    if night:
+        return _Core("weekday", interval(d - timedelta(days=1), d), (d - timedelta(days=1), d), "day")
     return _Core("weekday", Resolved(iso_day(d), "day"), (d, d), "day")
 
 
@@ -299,7 +326,10 @@ def _relspan(c: _Context) -> _Core | None:
         unit, amount = v.unit_forms[c.get("r_pu")][0], None
     vague = amount is None
     kind = "vague" if vague else ("relative" if prep in ("ago", "after") else "duration")
-    if c.get("r_of") is not None:
+    # «قبل يومين من الانتخابات» counts from another event; «منذ أشهر من المنطقة» and «لأكثر من ثلاث
+    # سنوات على المدينة» do not: «منذ» and spans are counted from the reference date, the «من/على»
+    # there belongs to the verb.
+    if c.get("r_of") is not None and prep in ("ago", "after") and c.get("r_p") != "منذ":
         # «بعد يومين من الخطاب»: counted from another event, not from the reference date.
         return _Core(kind, _NONE)
     if c.ref is None or amount == 0:
@@ -321,6 +351,11 @@ def _plural_period(c: _Context) -> _Core | None:
     v = c.v
     if c.get("p_u0"):
         unit, amount = v.unit_forms[c.get("p_u0")][0], int(c.get("p_n0"))
+    elif c.get("p_ud"):
+        dual = c.get("p_ud")
+        unit, amount = v.unit_forms[dual[2:] if dual.startswith("ال") else dual[1:]][0], 2
+    elif c.get("p_dec"):
+        unit, amount = "decade", 1  # «العقد الماضي»: the last ten years
     else:
         plural = c.get("p_u")
         key = plural[2:] if plural.startswith("ال") else plural[1:]
@@ -387,18 +422,113 @@ def _part(c: _Context) -> _Core | None:
     start, end = core.bounds
     if c.get("x_part"):
         span = tuple(_lookup(v.period_parts, c.get("x_part")))
+        if core.base_unit == "week" and span[0] in v.week_parts and span[1] == span[0] + 1:
+            # A week is not cut in thirds: «نهاية الأسبوع» is its last two days (the weekend).
+            a, b = v.week_parts[span[0]]
+            return _Core(core.kind, interval(start + timedelta(days=a), start + timedelta(days=b)))
         first, last = part_of(start, end, span)
         if core.movable and c.ref is not None and first > c.ref and not c.future():
             # «أواخر أيلول» in a past report written on 12 September is last year's.
             first, last = part_of(*month_bounds(start.year - 1, start.month), span)
         return _Core(core.kind, interval(first, last))
-    quarter_word = c.get("x_q")
+    if c.get("x_wk"):
+        if core.base_unit != "month":
+            return None  # «الأسبوع الأول من العام» is not a week of a month
+        first_day, last_day = _lookup(v.weeks_of_month, c.get("x_wk"))
+        if first_day < 0:
+            return _Core(core.kind, interval(end + timedelta(days=first_day + 1), end + timedelta(days=last_day + 1)))
+        return _Core(core.kind, interval(start + timedelta(days=first_day - 1), start + timedelta(days=last_day - 1)))
+    quarter_word = " ".join(c.get("x_q").split())
     if core.base_unit != "year":
         return None  # «الربع الأول» of a month or week is not a thing
     key = quarter_word if quarter_word in v.quarters or quarter_word in v.halves else _strip_article_l(quarter_word)
     if key in v.quarters:
         return _Core(core.kind, interval(*quarter_bounds(start.year, int(v.quarters[key]))))
     return _Core(core.kind, interval(*half_bounds(start.year, int(v.halves[key]))))
+
+
+def _decade(c: _Context) -> _Core | None:
+    v = c.v
+    decade = int(_lookup(v.decades, c.get("dc_w")))
+    kind = "absolute"
+    if c.get("dc_c"):
+        century = int(_lookup(v.centuries, c.get("dc_c")))
+    elif c.get("dc_mod"):
+        # «ثمانينيات القرن الماضي»: the century is counted from the reference date.
+        kind = "relative"
+        if c.ref is None:
+            return _Core(kind, _NONE)
+        century = (c.ref.year // 100 + _modifier_offset(v, c.get("dc_mod"))) * 100
+    else:
+        century = 1900  # «الستينيات» alone: the 20th century, as news writes it (see the YAML)
+    first = century + decade
+    return _Core(kind, interval(date(first, 1, 1), date(first + 9, 12, 31)), None, "decade")
+
+
+def _season_bounds(year: int, months: tuple[int, int]) -> tuple[date, date]:
+    """The season of ``year``; a season across the new year (winter) is the one ending in ``year``."""
+    first, last = months
+    start_year = year - 1 if first > last else year
+    return date(start_year, first, 1), month_bounds(year, last)[1]
+
+
+def _season(c: _Context) -> _Core | None:
+    v = c.v
+    months = tuple(_lookup(v.seasons, c.get("se_w") or c.get("se_w2")))
+    if c.get("se_y"):
+        bounds = _season_bounds(int(c.get("se_y")), months)
+        return _Core("absolute", interval(*bounds), bounds, "season")
+    if c.ref is None:
+        return _Core("relative", _NONE)
+    ref = c.ref
+    if c.get("se_ydem") or c.get("se_ymod"):
+        year = ref.year + (_modifier_offset(v, c.get("se_ymod")) if c.get("se_ymod") else 0)
+        bounds = _season_bounds(year, months)
+        return _Core("relative", interval(*bounds), bounds, "season")
+    offset = 0 if c.get("se_dem") else _modifier_offset(v, c.get("se_mod"))
+    candidates = [_season_bounds(year, months) for year in range(ref.year - 1, ref.year + 3)]
+    if offset < 0:  # «الصيف الماضي»: the last one over before the reference date
+        bounds = [b for b in candidates if b[1] < ref][-1]
+    elif offset > 0:  # «الصيف المقبل»: the next one not yet begun
+        bounds = next(b for b in candidates if b[0] > ref)
+    else:  # «هذا الصيف», «الصيف الحالي»: the one under way, else the nearest (just over or next)
+        bounds = min(candidates, key=lambda b: 0 if b[0] <= ref <= b[1] else min(abs((b[0] - ref).days),
+                                                                                 abs((ref - b[1]).days)))
+    return _Core("relative", interval(*bounds), bounds, "season")
+
+
+def _year_range(c: _Context) -> _Core | None:
+    first, last = int(c.get("yr_1")), int(c.get("yr_2"))
+    if not first < last <= first + c.v.max_year_range:
+        return None
+    if c.get("yr_sep") == "و" and c.get("yr_from") is None and last != first + 1:
+        # «في عامي 2012 و2016»: two separate years, not the span between them. Keep the first
+        # here when it is plainly a year; the second is found on the next search.
+        prev = c.previous_word()
+        if c.get("yr_w") or (prev is not None and (prev in c.v.year_context_before
+                                                    or prev[1:] in c.v.year_context_before)):
+            return _Core("absolute", Resolved(iso_year(first), "year"), year_bounds(first), "year",
+                         end=c.m.end("yr_1"))
+        return None
+    bounds = (date(first, 1, 1), date(last, 12, 31))
+    return _Core("absolute", interval(*bounds), bounds, "years")
+
+
+def _bare(c: _Context) -> _Core | None:
+    """«استمرت المعارك ثلاثة أيام»: a duration whose place in time the text does not give (value null)."""
+    if c.get("since") is not None:
+        return None  # «منذ يومين» is a relative span; the relspan alternative matches it
+    window = c.text[max(0, c.m.start() - 60):c.m.start()]
+    breaks = [b.end() for b in c.g.clause_break.finditer(window)]
+    if breaks:
+        window = window[breaks[-1]:]  # the cue must be in the same clause
+    words = window.split()[-5:]
+    cues = c.v.duration_cues
+    if not any(w in cues or w[1:] in cues for w in words):
+        return None
+    if c.get("b_q") and not parse_number(c.get("b_q"), c.v):
+        return None
+    return _Core("duration", _NONE)
 
 
 _RESOLVERS = {
@@ -412,6 +542,10 @@ _RESOLVERS = {
     "relspan": _relspan,
     "plural_period": _plural_period,
     "singular_period": _singular_period,
+    "decade": _decade,
+    "season": _season,
+    "year_range": _year_range,
+    "bare": _bare,
     "year": _year,
 }
 
@@ -419,7 +553,8 @@ _RESOLVERS = {
 _FALLBACK_KIND = {
     "part": "relative", "numeric": "absolute", "hijri": "hijri", "hijri_year": "hijri", "gregorian": "relative",
     "deictic": "relative", "weekday": "weekday", "relspan": "relative", "plural_period": "vague",
-    "singular_period": "relative", "year": "absolute",
+    "singular_period": "relative", "year": "absolute", "decade": "absolute", "season": "relative",
+    "year_range": "absolute", "bare": "duration",
 }
 
 
@@ -432,11 +567,44 @@ def find_dates(text: str, ref: date | None = None) -> list[TimeExpression]:
     """
     if not text:
         return []
-    normalized = normalize_with_offsets(text)
-    g, v = grammar(), vocabulary()
+    if not _may_have_dates(text):
+        return []  # no digit and no date word: the common case in news text, kept cheap
+    return _scan(text, normalize_with_offsets(text), ref)
+
+
+_TOKEN_HAS_CORE: dict[str, bool] = {}
+_TOKEN_CACHE_LIMIT = 300_000
+
+
+def _may_have_dates(text: str) -> bool:
+    """Whether some whitespace token of ``text`` holds a digit or a core date word.
+
+    Decided once per token type (folded with the text's normalisation, then the pre-filter
+    regex), so a date-free sentence costs a split and a few dictionary look-ups.
+    """
+    cache = _TOKEN_HAS_CORE
+    for token in text.split():
+        hit = cache.get(token)
+        if hit is None:
+            if len(cache) >= _TOKEN_CACHE_LIMIT:
+                cache.clear()
+            hit = cache[token] = grammar().prefilter.search(normalize_word(token)) is not None
+        if hit:
+            return True
+    return False
+
+
+def _scan(text: str, normalized: NormalizedText, ref: date | None, g: Grammar | None = None) -> list[TimeExpression]:
+    """Run the master regex over the whole normalised text (no pre-filter); ``g`` for tests."""
+    g, v = g or grammar(), vocabulary()
     found: list[TimeExpression] = []
-    for m in g.master.finditer(normalized.text):
-        context = _Context(m, normalized.text, ref, v, g)
+    search = g.master.search
+    folded = normalized.text
+    pos = 0
+    last_year_end = -1
+    while (m := search(folded, pos)) is not None:
+        context = _Context(m, folded, ref, v, g)
+        context.last_year_end = last_year_end
         try:
             core = _RESOLVERS[m.lastgroup](context)
         except (ValueError, OverflowError):
@@ -444,9 +612,15 @@ def find_dates(text: str, ref: date | None = None) -> list[TimeExpression]:
             # range) cannot be shifted: the expression is still reported, without a value.
             core = _Core(_FALLBACK_KIND[m.lastgroup], _NONE)
         if core is None:
+            # Rejected («2000 مقاتل», «عامي 2012 و2016»): look again from the next word, where a
+            # shorter expression may start.
+            pos = m.start() + 1
             continue
+        match_end = m.end() if core.end is None else core.end
+        pos = match_end if match_end > m.start() else m.start() + 1
+        last_year_end = match_end if core.base_unit in ("year", "years") else -1
         kind = "duration" if m.group("since") else core.kind
-        start, end = normalized.to_original(m.start(), m.end())
+        start, end = normalized.to_original(m.start(), match_end)
         found.append(TimeExpression(start=start, end=end, text=text[start:end], value=core.resolved.value,
                                     precision=core.resolved.precision, kind=kind))
     return found

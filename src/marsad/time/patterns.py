@@ -62,6 +62,7 @@ def word_alt(words: Iterable[str]) -> str:
 @dataclass(frozen=True)
 class Grammar:
     master: re.Pattern[str]
+    prefilter: re.Pattern[str]
     future_cue: re.Pattern[str]
     number: re.Pattern[str]
     clause_break: re.Pattern[str]
@@ -77,7 +78,28 @@ def _number_regex(v: Vocabulary) -> str:
     return rf"(?:\d{{1,4}}(?!\d)|{ones}\s+و\s*{tens}|{others})"
 
 
-def _build(v: Vocabulary) -> Grammar:
+def _starter(v: Vocabulary) -> str:
+    """Every token an alternative of the master regex can begin with (see ``_build``).
+
+    The master regex is large and Python's engine tries each alternative at every word; a lookahead
+    on this one trie makes ordinary words fail at their first letters. tests/time/test_time_prefilter.py
+    checks the output with and without it is the same.
+    """
+    words = [
+        *v.period_parts, *v.quarters, *v.halves, *v.weeks_of_month, *v.hijri_months, *v.gregorian_months,
+        *v.weekdays, *v.deictics, *v.times_of_day, *v.day_ordinals, *v.relative_prepositions, *v.approximators,
+        *v.numbers, *v.unit_forms, *(ARTICLE + w for w in v.unit_forms), *v.year_words, *v.year_words_dual,
+        *v.demonstratives, *v.period_words, *v.decades, *v.seasons,
+        "يوم", "شهر", "فصل", "طوال", "خلال", "منذ", "العقد",
+    ]
+    # «في», «من», «بين» are too common to start a full attempt: only with what may follow them in
+    # the grammar («في 2015», «في الأيام الماضية», «في هذا الشهر», «من 2011 إلى», «بين عامي»).
+    after_fi = word_alt([*(ARTICLE + w for w in v.unit_forms), *v.demonstratives, *v.period_words, "العقد"])
+    years = word_alt([*v.year_words, *v.year_words_dual])
+    return (rf"(?:\d|\(|ال\d|{word_alt(words)}|في\s+(?:\d|ال\d|{after_fi})|(?:من|بين)\s+(?:\d|{years}))")
+
+
+def _build(v: Vocabulary, use_starter: bool = True) -> Grammar:
     month = word_alt(v.gregorian_months)
     hmonth = word_alt(v.hijri_months)
     weekday = word_alt(v.weekdays)
@@ -92,6 +114,8 @@ def _build(v: Vocabulary) -> Grammar:
     units_plural = word_alt(w for w, (_, n) in v.unit_forms.items() if n == "plural")
     units_single = word_alt(w for w, (_, n) in v.unit_forms.items() if n == "singular")
     units_plural_def = word_alt(ARTICLE + w for w, (_, n) in v.unit_forms.items() if n == "plural")
+    # «الأسبوعين الماضيين»: a dual with the article (the accusative/genitive -ين forms only).
+    units_dual_def = word_alt(ARTICLE + w for w, (_, n) in v.unit_forms.items() if n == "dual")
     vague = word_alt(v.vague_quantities)
     approx = word_alt(v.approximators)
     relprep = word_alt(v.relative_prepositions)
@@ -150,11 +174,13 @@ def _build(v: Vocabulary) -> Grammar:
         rf")(?!\d|[/.\-]\d)(?:\s*{g_era})?"
     )
     deictic_alt = (
-        rf"(?:(?P<d_tod>{tod})\s+)?(?P<d_w>{deictic})(?!\s+{blockers})"
+        rf"(?:(?P<d_tod>{tod})\s+)?(?:يوم\s+)?(?P<d_w>{deictic})(?!\s+{blockers})"
         rf"(?:\s+(?P<d_wd>{weekday}))?"
     )
+    # «ليل الخميس الجمعة», «ليلة الخميس - الجمعة»: a night named by the two days it joins.
     weekday_alt = (
-        rf"(?:(?P<w_tod>{tod})\s+)?(?:يوم\s+)?(?P<w_d>{weekday})(?:\s+(?P<w_mod>{modifier}))?"
+        rf"(?:(?P<w_tod>{tod})\s+)?(?:يوم\s+)?(?P<w_d>{weekday})"
+        rf"(?(w_tod)(?:\s*[-/–]?\s*(?P<w_d2>{weekday}))?)(?:\s+(?P<w_mod>{modifier}))?"
     )
     month_or_unit_after = rf"(?!\s*\d)(?!\s+(?:{month}|{hmonth}))"
     relspan = (
@@ -166,19 +192,48 @@ def _build(v: Vocabulary) -> Grammar:
     plural_period = (
         rf"(?:(?P<p_p>{relprep}|في|طوال)\s+)?"
         rf"(?:ال(?P<p_n0>\d{{1,3}})\s+(?P<p_u0>{units_all})|(?P<p_u>{units_plural_def})"
-        rf"(?:\s+(?:ال)?(?P<p_n>\d{{1,3}}(?!\d)|{num}))?)"
+        rf"(?:\s+(?:ال)?(?P<p_n>\d{{1,3}}(?!\d)|{num}))?"
+        rf"|(?P<p_ud>{units_dual_def})|(?P<p_dec>العقد))"
         rf"\s+(?P<p_mod>{modifier})"
     )
     # «في 12 الشهر الحالي»: a day of a relative month.
     singular_period = (r"(?:(?P<s_p>خلال|في|طوال)\s+)?(?:(?P<s_day>\d{1,2})(?!\d)\s+(?:من\s+)?)?"
-                       + period_rel("s_"))
+                       + period_rel("s_") + r"(?!\s+من\s)")  # «الأسبوع الأخير من آب» is a week of a month
     # Cores that a part-of-period word («مطلع», «أواخر», «الربع الأول من») may govern.
     part_cores = "|".join([
         gregorian("pg_"), hijri("ph_"), period_rel("ps_"), year("py_"), rf"(?P<pk_u>{period}){ordinal_after}",
     ])
+    week_of_month = word_alt(v.weeks_of_month)
     part_alt = (
-        rf"(?:(?P<x_part>{part})|(?P<x_q>{quarter}))\s+(?:من\s+)?(?:{part_cores})"
+        rf"(?:(?P<x_part>{part})|(?P<x_q>{quarter})|(?P<x_wk>{week_of_month}))\s+(?:من\s+)?(?:{part_cores})"
     )
+    year_digits = r"(?:1[89]|20)\d\d(?!\d)"
+    year_word_any = word_alt(list(v.year_words) + list(v.year_words_dual))
+    # «بين عامي 2011 و2014», «1936 - 1939», «من 2011 إلى 2014»: one interval (checked in the finder).
+    year_range = (
+        rf"(?:(?P<yr_from>بين|من)\s+)?(?:(?P<yr_w>{year_word_any})\s+)?(?P<yr_1>{year_digits})(?:\s*{g_era})?"
+        rf"\s*(?P<yr_sep>[-–—/]|و(?:حتي|الي)?(?=\s|\d)|(?:الي|حتي)(?=\s))\s*"  # folded «إلى», «حتى»
+        rf"(?:{year_word}\s+)?(?P<yr_2>{year_digits})(?![/\-]\d)(?:\s*{g_era})?"
+    )
+    decades = word_alt(v.decades)
+    centuries = word_alt(v.centuries)
+    # «التسعينيات», «ثمانينيات القرن الماضي», «الستينيات من القرن العشرين».
+    decade = (
+        rf"(?P<dc_w>{decades})(?:\s+(?:من\s+)?(?:ال)?قرن\s+(?:(?P<dc_c>{centuries})|(?P<dc_mod>{modifier})))?"
+    )
+    seasons = word_alt(v.seasons)
+    # «صيف 2016», «الصيف الماضي», «شتاء العام المقبل», «هذا الصيف»; a bare «الصيف» is not a date.
+    season = (
+        rf"(?:(?P<se_dem>{demonstrative})\s+(?:ال)?(?:فصل\s+)?(?P<se_w2>{seasons})"
+        rf"|(?:فصل\s+)?(?P<se_w>{seasons})"
+        rf"(?:\s+(?:من\s+)?(?:{year_word}\s+)?(?P<se_y>{year_digits})"
+        rf"|\s+(?:من\s+)?(?:(?P<se_ydem>{demonstrative})\s+{year_period}|{year_period}\s+(?P<se_ymod>{modifier}))"
+        rf"|\s+(?P<se_mod>{modifier})))"
+    )
+    units_acc = word_alt(w for w, (_, n) in v.unit_forms.items() if n == "singular" and w.endswith("ا"))
+    # «استمرت المعارك ثلاثة أيام»: a count of units with no preposition (kept only after a duration cue).
+    # Not after a «ل/ب» proclitic: «لأكثر من ثلاث سنوات» is the relative span «for more than…».
+    bare = rf"(?(since)(?!)|(?<![بلك])(?:(?P<b_ap>{approx})\s+)?(?:(?P<b_q>{num})\s*(?P<b_u>{units_all})|(?P<b_du>{units_dual})|(?P<b_su>{units_acc})){month_or_unit_after})"
     alternatives = [
         ("part", part_alt),
         ("numeric", numeric),
@@ -190,20 +245,43 @@ def _build(v: Vocabulary) -> Grammar:
         ("relspan", relspan),
         ("plural_period", plural_period),
         ("singular_period", singular_period),
+        ("decade", decade),
+        ("season", season),
+        ("year_range", year_range),
+        ("bare", bare),
         ("year", year("y_")),
     ]
     body = "|".join(f"(?P<{name}>{pattern})" for name, pattern in alternatives)
     master = (
         r"(?<!\w)(?P<cl>(?:[وف](?=\w))?(?:[بلك](?=\w))?)"
         r"(?:(?P<since>منذ)\s+(?=\w))?"
-        rf"(?:{body})(?!\w)"
+        + (rf"(?={_starter(v)})" if use_starter else "")
+        + rf"(?:{body})(?!\w)"
     )
+    # Every expression contains a digit or one of these core words (a month, weekday, deictic, unit,
+    # period, decade or season word): a sentence with none of them is skipped before the much slower
+    # master regex runs. Whole words after optional clitics and article, so «بغداد» does not pass as «غد»
+    # nor «العامة» as «العام». The finder applies it to one whitespace token at a time (cached per
+    # token), so a phrase such as «كانون الثاني» is represented by its longest word.
+    # tests/time/test_time_prefilter.py checks it never hides a date.
+    core_words = [*v.gregorian_months, *v.hijri_months, *v.weekdays, *v.deictics, *v.unit_forms, *v.period_words,
+                  *v.decades, *v.seasons, *v.year_words, *v.year_words_dual, "العقد"]  # «العقد الماضي»
+    def strip(w: str) -> str:
+        return w[2:] if w.startswith(ARTICLE) and len(w) > 3 else w
+
+    single = {strip(w) for w in core_words if " " not in w}
+    # A phrase needs no entry of its own when one of its words is already core («بعد غد», «أمس الأول»);
+    # otherwise its longest word without article stands for it («كانون», «تشرين», «قعده»).
+    phrases = [[strip(t) for t in w.split()] for w in core_words if " " in w]
+    core_words = sorted(single | {max(p, key=len) for p in phrases if not single.intersection(p)})
+    prefilter = re.compile(r"\d|(?<!\w)[وفبلك]{0,2}(?:ال)?(?:" + _trie_regex(core_words) + r")(?!\w)")
     future_words = word_alt(v.future_words)
     future_cue = re.compile(
         rf"(?<!\w)[وف]?(?:{future_words}|(?P<sin>س[{''.join(v.sin_prefix_letters)}]\w{{2,}}))"
     )
     return Grammar(
         master=re.compile(master),
+        prefilter=prefilter,
         future_cue=future_cue,
         number=re.compile(rf"^{num}$"),
         clause_break=re.compile(r"[.!?؟؛;:\n،,«»\"()\[\]]"),
@@ -216,3 +294,9 @@ def _build(v: Vocabulary) -> Grammar:
 def grammar() -> Grammar:
     """The compiled grammar for the package vocabulary (built once per process)."""
     return _build(vocabulary())
+
+
+@cache
+def grammar_without_starter() -> Grammar:
+    """The same grammar without the first-token lookahead (for the tests that prove it changes nothing)."""
+    return _build(vocabulary(), use_starter=False)

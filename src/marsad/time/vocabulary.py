@@ -44,6 +44,7 @@ class Vocabulary:
     approximators: tuple[str, ...]
     relative_prepositions: dict[str, str]  # word -> ago | after | within | for
     year_context_before: frozenset[str]
+    year_context_weak: frozenset[str]
     year_words: tuple[str, ...]
     gregorian_era: tuple[str, ...]
     hijri_era: tuple[str, ...]
@@ -58,6 +59,14 @@ class Vocabulary:
     anaphoric_after: tuple[str, ...]
     anaphoric_fillers: tuple[str, ...]
     year_followers: frozenset[str]
+    year_words_dual: tuple[str, ...] = ()
+    max_year_range: int = 60
+    decades: dict[str, int] = field(default_factory=dict)  # word -> 20 … 90
+    centuries: dict[str, int] = field(default_factory=dict)  # word -> 1800 | 1900 | 2000
+    seasons: dict[str, tuple[int, int]] = field(default_factory=dict)  # word -> (first month, last month)
+    duration_cues: frozenset[str] = frozenset()
+    week_parts: dict[int, tuple[int, int]] = field(default_factory=dict)  # thirds index -> day offsets
+    weeks_of_month: dict[str, tuple[int, int]] = field(default_factory=dict)  # word -> (first day, last day)
     problems: tuple[str, ...] = field(default=())
 
 
@@ -135,6 +144,13 @@ def build_vocabulary(raw: dict[str, Any]) -> Vocabulary:
                 problems.append(f"{word!r} is both a {all_values[word]} and a {category}")
             all_values[word] = category
 
+    decade_pairs = [(w, int(d)) for d, words in raw.get("decades", {}).items() for w in words]
+    century_pairs = [(w, int(c)) for c, words in raw.get("centuries", {}).items() for w in words]
+    season_pairs = [(w, tuple(int(m) for m in spec["months"])) for spec in raw.get("seasons", {}).values()
+                    for w in spec["words"]]
+    week_parts = {index: (int(raw["week_parts"][name][0]), int(raw["week_parts"][name][1]))
+                  for index, name in enumerate(("early", "mid", "late")) if name in raw.get("week_parts", {})}
+
     return Vocabulary(
         raw=raw,
         week_start=int(raw.get("week_start", 5)),
@@ -157,6 +173,7 @@ def build_vocabulary(raw: dict[str, Any]) -> Vocabulary:
         approximators=_fold_list(raw["approximators"]),
         relative_prepositions=_fold_map(rel_pairs, "relative prepositions", problems),
         year_context_before=frozenset(_fold_list(raw["year_context_before"])),
+        year_context_weak=frozenset(_fold_list(raw.get("year_context_weak", []))),
         year_words=_fold_list(raw["year_words"]),
         gregorian_era=_fold_list(raw["gregorian_era"]),
         hijri_era=_fold_list(raw["hijri_era"]),
@@ -171,6 +188,15 @@ def build_vocabulary(raw: dict[str, Any]) -> Vocabulary:
         anaphoric_after=_fold_list(raw["anaphoric_after"]),
         anaphoric_fillers=_fold_list(raw["anaphoric_fillers"]),
         year_followers=frozenset(_fold_list(raw["year_followers"])),
+        year_words_dual=_fold_list(raw.get("year_words_dual", [])),
+        max_year_range=int(raw.get("max_year_range", 60)),
+        decades=_fold_map(decade_pairs, "decades", problems),
+        centuries=_fold_map(century_pairs, "centuries", problems),
+        seasons=_fold_map(season_pairs, "seasons", problems),
+        duration_cues=frozenset(_fold_list(raw.get("duration_cues", []))),
+        week_parts=week_parts,
+        weeks_of_month=_fold_map([(w, (int(d[0]), int(d[1]))) for w, d in raw.get("weeks_of_month", {}).items()],
+                                 "weeks of month", problems),
         problems=tuple(problems),
     )
 
