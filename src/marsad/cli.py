@@ -54,12 +54,30 @@ def run(
                                            help="Reject input files larger than this.")] = 20 * 1024 * 1024,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary table.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Debug logging, incl. the failing stage.")] = False,
+    engine: Annotated[str, typer.Option("--engine", help="local (this machine, --workers processes) or dask.")] = (
+        "local"),
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", help="Dask scheduler address (tcp://host:8786); default: a local cluster.")] = None,
+    resume: Annotated[bool, typer.Option(
+        "--resume/--reprocess", help="Reuse documents already in the store unchanged (default), or analyse "
+                                     "everything again.")] = True,
 ) -> None:
     """Run the whole pipeline on INPUTS; write the contract files into --out and update the store."""
+    from marsad.runner import ENGINES
     from marsad.runner import run as run_pipeline
+    if engine not in ENGINES:
+        raise typer.BadParameter(f"must be one of {', '.join(ENGINES)}", param_hint="--engine")
+    if scheduler and engine != "dask":
+        raise typer.BadParameter("needs --engine dask", param_hint="--scheduler")
+    if engine == "dask":
+        from marsad.scale.dask_engine import available
+        if not available():
+            raise typer.BadParameter("dask.distributed is not installed (pip install 'dask[distributed]')",
+                                     param_hint="--engine")
     _logging(verbose, quiet)
     summary = run_pipeline(inputs, out_dir, db_path=db, workers=workers, quiet=quiet, max_bytes=max_bytes,
-                           stdin=sys.stdin if "-" in inputs else None)
+                           stdin=sys.stdin if "-" in inputs else None, engine=engine, scheduler=scheduler,
+                           resume=resume)
     err.print(f"marsad: {summary.processed} processed, {summary.rejected} rejected, {summary.events} events "
               f"in {summary.seconds:.1f}s → {summary.out_dir}", highlight=False)
     if not quiet:

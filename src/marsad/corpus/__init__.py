@@ -1,17 +1,21 @@
 """Cross-document work on the store: near-duplicate documents, same-event clusters, networks.
 
 Public surface: :func:`finalize` (run after every ``marsad run``), :func:`find_duplicates`,
-:func:`mark_duplicates`.
+:func:`mark_duplicates`, :func:`cluster_events` / :func:`mark_clusters`, and the exports in
+:mod:`marsad.corpus.export`. Read-side queries live in :mod:`marsad.store.query`.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
+from marsad.corpus.cluster import Cluster, Clustering, cluster_events
 from marsad.corpus.dedup import Duplicate, find_duplicates
 from marsad.store import Store
 
-__all__ = ["CrossDocument", "Duplicate", "finalize", "find_duplicates", "mark_duplicates"]
+__all__ = ["Cluster", "Clustering", "CrossDocument", "Duplicate", "cluster_events", "finalize", "find_duplicates",
+           "mark_clusters", "mark_duplicates"]
 
 
 @dataclass
@@ -27,13 +31,53 @@ def mark_duplicates(store: Store) -> dict[str, Duplicate]:
     rows = store.con.execute(
         "SELECT doc_id, text FROM documents WHERE status = 'ok' ORDER BY published NULLS LAST, doc_id").fetchall()
     dups = find_duplicates(rows)
-    store.con.execute("UPDATE documents SET duplicate_of = NULL, similarity = NULL")
-    if dups:
-        store.con.executemany("UPDATE documents SET duplicate_of = ?, similarity = ? WHERE doc_id = ?",
-                              [[d.duplicate_of, d.similarity, d.doc_id] for d in dups])
+    con = store.con
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute("UPDATE documents SET duplicate_of = NULL, similarity = NULL"
+                    " WHERE duplicate_of IS NOT NULL OR similarity IS NOT NULL")
+        if dups:  # one set-based UPDATE: a row-by-row executemany is slow in DuckDB
+            con.execute("UPDATE documents SET duplicate_of = m.o, similarity = m.s"
+                        " FROM (SELECT unnest(?) AS d, unnest(?) AS o, unnest(?) AS s) m WHERE documents.doc_id = m.d",
+                        [[d.doc_id for d in dups], [d.duplicate_of for d in dups], [d.similarity for d in dups]])
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
     return {d.doc_id: d for d in dups}
 
 
+def mark_clusters(store: Store) -> Clustering:
+    """Cluster every event of the store; write ``events.cluster_id`` (column and record) and ``clusters``."""
+    con = store.con
+    docs = {r[0]: {"published": r[1], "outlet": r[2], "url": r[3], "duplicate_of": r[4]} for r in con.execute(
+        "SELECT doc_id, published, outlet, url, duplicate_of FROM documents WHERE status = 'ok'").fetchall()}
+    events = [json.loads(r[0]) for r in con.execute("SELECT record FROM events ORDER BY event_id").fetchall()]
+    result = cluster_events(events, docs)
+    clusters = list(result.clusters.values())
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute("DELETE FROM clusters")
+        if result.assignment:
+            ids = list(result.assignment)
+            con.execute("UPDATE events SET cluster_id = m.c, record = json_merge_patch(record, json_object('cluster_id', m.c))"
+                        " FROM (SELECT unnest(?) AS e, unnest(?) AS c) m WHERE events.event_id = m.e",
+                        [ids, [result.assignment[i] for i in ids]])
+        if clusters:
+            cols = ("cluster_id", "canonical_event_id", "type", "date", "date_precision", "location_name_en",
+                    "location_country", "n_events", "n_documents", "n_outlets", "n_independent", "outlets", "doc_ids")
+            values = [[getattr(c, k) for c in clusters] for k in cols]
+            con.execute(f"INSERT INTO clusters ({', '.join(cols)}) SELECT * FROM (SELECT "
+                        + ", ".join(f"unnest(?) AS {k}" for k in cols) + ")", values)
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    return result
+
+
 def finalize(store: Store) -> CrossDocument:
-    """Everything that needs the whole store: duplicates now; event clusters (issue 7) plug in here."""
-    return CrossDocument(duplicates=mark_duplicates(store))
+    """Everything that needs the whole store: near-duplicate documents, then event clusters."""
+    duplicates = mark_duplicates(store)
+    clustering = mark_clusters(store)
+    return CrossDocument(duplicates=duplicates, clusters=clustering.assignment)

@@ -58,3 +58,21 @@ CREATE TABLE IF NOT EXISTS event_actors (
     actor_id VARCHAR, name_en VARCHAR, name_ar VARCHAR, country VARCHAR, sector VARCHAR,
     role VARCHAR, text VARCHAR
 );
+-- Cross-document results (marsad.corpus.finalize): one row per event cluster (one happening).
+-- events.cluster_id points here; n_outlets counts distinct outlets (a document without one counts
+-- as its own), n_independent counts documents that are not near-copies of each other.
+CREATE TABLE IF NOT EXISTS clusters (
+    cluster_id VARCHAR PRIMARY KEY,
+    canonical_event_id VARCHAR,
+    type VARCHAR,
+    date VARCHAR,
+    date_precision VARCHAR,
+    location_name_en VARCHAR,
+    location_country VARCHAR,
+    n_events INTEGER,
+    n_documents INTEGER,
+    n_outlets INTEGER,
+    n_independent INTEGER,
+    outlets VARCHAR[],
+    doc_ids VARCHAR[]
+);
