@@ -37,6 +37,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -190,11 +191,14 @@ def actor_matches(gold_id: str, gold_actors: dict[str, dict[str, Any]], pred: di
         return True
     if info.get("name_en") and _en(pred.get("name_en")) == _en(info["name_en"]):
         return True
-    mentions = info.get("_keys")
-    if mentions is None:
-        mentions = set().union(*(_ar_keys(s) for s in info.get("mentions") or [])) if info.get("mentions") else set()
-        info["_keys"] = mentions
+    mentions = _mention_keys(tuple(info.get("mentions") or ()))
     return bool(mentions and _ar_keys(pred.get("text")) & mentions)
+
+
+@lru_cache(maxsize=4096)
+def _mention_keys(mentions: tuple[str, ...]) -> frozenset[str]:
+    """All normalised forms of a gold actor's listed strings (cached: the gold is read-only)."""
+    return frozenset(k for s in mentions for k in _ar_keys(s))
 
 
 def _any(gold_ids: list[str], actors: dict[str, dict[str, Any]], preds: list[dict[str, Any]]) -> bool:

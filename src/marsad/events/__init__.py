@@ -20,12 +20,16 @@ __all__ = ["SCHEMA", "Lexicon", "extract_events", "load_extractor", "load_lexico
 def load_extractor(kb: Any = None) -> Callable[[Document], list[dict[str, Any]]]:
     """The event stage: compile the lexicons now and return ``doc -> events``.
 
-    ``kb`` (:class:`marsad.pipeline.Knowledge`) is accepted for the stage interface; the events
-    stage needs only its own data files and the mentions/dates already on the document.
+    ``kb`` (:class:`marsad.pipeline.Knowledge`), when given, supplies the states' nisba adjectives
+    («الاتفاق الإيراني الروسي» → Iran and Russia); everything else comes from the stage's own data
+    files and the mentions/dates already on the document.
     """
+    from marsad.events.arguments import nisba_index
+
     lex = load_lexicon()
+    nisba = nisba_index(getattr(kb, "actors", None)) if kb is not None else {}
 
     def extract(doc: Document) -> list[dict[str, Any]]:
-        return extract_events(doc, lex)
+        return extract_events(doc, lex, nisba)
 
     return extract

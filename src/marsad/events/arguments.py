@@ -100,8 +100,8 @@ def _names(arg: Arg) -> set[str]:
     return names
 
 
-def _clitic_prep(word: Word, arg: Arg, text: str) -> str | None:
-    """A preposition glued to the mention's first word (بالرئيس, للحكومة, بموسكو), if any."""
+def _clitic_prep(word: Word, arg: Arg, text: str, titles: frozenset[str] = frozenset()) -> str | None:
+    """A preposition glued to the mention's first word (بالرئيس, للحكومة, بموسكو, بولي), if any."""
     m = arg.mention
     if word.start < m.start:  # the recogniser left the clitic outside the mention
         pre = norm_word(text[word.start:m.start])
@@ -113,6 +113,8 @@ def _clitic_prep(word: Word, arg: Arg, text: str) -> str | None:
             return w[0]
         if w.startswith("لل") and len(w) >= 5:  # للحكومة = ل + الحكومة
             return "ل"
+        if w[:1] in "بل" and w[1:] in titles:  # بولي العهد, لرئيس الوزراء
+            return w[0]
         # ب/ل on a bare name (بموسكو) only when the rest is the entity's name and the word is not (بغداد)
         if w[:1] in "بل" and len(w) > 3 and names and w not in names and any(w[1:].startswith(n) for n in names):
             return w[0]
@@ -142,7 +144,7 @@ def place_mentions(words: list[Word], mentions: list[Mention], text: str, lex: L
             continue
         arg = Arg(m, first, last, actor=actor_object(m), place=place_object(m))
         arg.key = (arg.actor or {}).get("id") or m.actor_id or norm_word(m.text)
-        prep = _clitic_prep(words[first], arg, text)
+        prep = _clitic_prep(words[first], arg, text, cues["title_words"])
         if prep is None and first > 0 and not words[first].breaks_before:
             prev = words[first - 1].norm
             if prev in preps:
@@ -218,12 +220,26 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
         m.verbal and m.light is None and anchor + 1 < len(words) and words[anchor + 1].norm[:1].isdigit())
     between = next((g for g in usable if g.prep in cues["between"] and g.first > m.last), None)
 
-    if m.verbal and not victim:
+    inside = next((g for g in groups if g.is_actor and id(g) not in exclude and g.first <= m.first <= g.last
+                   and g.last >= m.last), None)
+    if t.kind == "participle":
+        # «جدد أردوغان تهديده …، متهماً الولايات المتحدة»: the main clause's subject is the actor
+        left_all = [g for g in groups if g.is_actor and id(g) not in exclude and g.last < m.first]
+        actor = next((g for g in left_all if bare(g)), None)
+        recipient = next((g for g in usable if g.first > m.last and ok_recipient(g)), None)
+    elif t.type in ("SUPPORT", "AID") and _support_by(m, words, cues):
+        # «X بدعم من Y», «X مدعومة بـY»: Y supports X
+        actor = next((g for g in usable if m.last < g.first <= m.last + 4 and g.prep in (None, "من", "ب")), None)
+        recipient = next((g for g in reversed(usable) if g.last < m.first and bare(g)), None)
+    elif m.verbal and not victim:
         right = [g for g in usable if g.first > anchor]
         left = [g for g in usable if g.first < anchor]
         svo = next((g for g in reversed(left) if bare(g) and anchor - g.last <= 4), None)
-        # VSO when a bare group follows the verb at once, or closely when nothing precedes it
-        vso = next((g for g in right if bare(g) and (g.first == anchor + 1 or (
+        # A subject right before the verb («كانت إيران قد ساعدت الأسد») makes the group after the
+        # verb its object; otherwise VSO when a bare group follows the verb at once, or closely
+        # when nothing precedes it.
+        close_svo = svo is not None and anchor - svo.last <= 3 and m.light is None
+        vso = None if close_svo else next((g for g in right if bare(g) and (g.first == anchor + 1 or (
             svo is None and g.first - anchor <= 4 and g.first < m.first + 5))), None)
         if m.light is not None and vso is None:
             # «شنت الطائرات الروسية غارات»: the subject may sit between light verb and noun
@@ -248,7 +264,15 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
             recipient = near
             actor = _agent_after_marker(usable, m.last + 1, hi)
         else:
-            actor = near
+            # «الغارات الإسرائيلية», «تعهدات روسية»: the nisba mention that holds the noun is its agent
+            actor = inside or near
+            if inside is not None and near is not None and near.first > inside.last:
+                near = None
+            if t.type in ("SUPPORT", "AID") and near is not None and actor is near and not any(
+                    g.first > near.last and g.prep in ("ل", "إلى", "الى") for g in after):
+                # «لدعم نظام الأسد», «دعم الحكومة السورية»: with no «لـ» recipient after it, the
+                # genitive of a support masdar is the one supported, not the supporter
+                actor, recipient = None, near
             start = near.last if near is not None else m.last
             recipient = next((g for g in after if g.first > start and g.prep in rec_preps
                               and g.prep not in ("ب",)), None)
@@ -262,6 +286,98 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
         recipient = None
     used = {id(g) for g in (actor, recipient) if g is not None}
     return _refs(actor), _refs(recipient), used
+
+
+def _support_by(m: Match, words: list[Word], cues: dict[str, Any]) -> bool:
+    """«بدعم من …», «بإسناد من …», «مدعومة بـ…»: the supporter follows the trigger."""
+    head = words[m.first].norm
+    if head in cues["support_by"] or (head[:1] in "وف" and head[1:] in cues["support_by"]):
+        return True
+    return head[:1] == "ب" and m.last + 1 < len(words) and words[m.last + 1].norm == "من"
+
+
+def military_support(m: Match, words: list[Word], cues: dict[str, Any]) -> bool:
+    """Whether a support trigger is material military aid («دعم جوي», «بدعم من الطيران الروسي»)."""
+    mil = cues["military_support"]
+    return any(words[k].norm in mil for k in range(m.last + 1, min(len(words), m.last + 5))
+               if not words[k].hard_before)
+
+
+def generic_participant(m: Match, words: list[Word], cues: dict[str, Any], role: str
+                        ) -> dict[str, Any] | None:
+    """A collective participant the recogniser does not name («14 شخصاً», «المتظاهرين»).
+
+    Looks up to 6 words either side of the trigger, inside the sentence unit, for a word listed
+    under ``generic_actors`` in cues.yaml for this event type and role.
+    """
+    generic = cues["generic"]
+    lo, hi = max(0, m.first - 6), min(len(words), m.last + 7)
+    best, best_d = None, 99
+    for k in range(lo, hi):
+        if m.first <= k <= m.last:
+            continue
+        hit = generic.get(words[k].norm)
+        if hit is None and words[k].norm[:1] in "وبل":
+            hit = generic.get(words[k].norm[1:])
+        if hit is None:
+            continue
+        gid, g = hit
+        if g.get("role") != role or m.trigger.type not in g.get("types", ()):
+            continue
+        span = range(min(k, m.first) + 1, max(k, m.last) + 1)
+        if any(words[j].hard_before for j in span):
+            continue
+        d = abs(k - m.first)
+        if d < best_d:
+            best, best_d = (gid, g, words[k]), d
+    if best is None:
+        return None
+    gid, g, w = best
+    return {"id": gid, "name_en": g.get("name_en"), "name_ar": None, "wikidata": None, "country": None,
+            "sector": "CVL", "role": None, "text": None}
+
+
+def nisba_index(actors: Any) -> dict[str, dict[str, Any]]:
+    """Normalised nisba adjectives of states («الروسي», «إيرانية») → the state's contract ref."""
+    out: dict[str, dict[str, Any]] = {}
+    if actors is None:
+        return out
+    for a in actors.all():
+        if a.kind != "state" or not a.nisba_ar:
+            continue
+        ref = actors.to_ref(a)
+        for n in a.nisba_ar:
+            base = norm_word(n)
+            for form in (base, base + "ه" if base.endswith("ي") else base):
+                out.setdefault(form, ref)
+                out.setdefault("ال" + form, ref)
+    return out
+
+
+def nisba_agents(m: Match, words: list[Word], nisba: dict[str, dict[str, Any]], covered: set[int],
+                 text: str) -> list[dict[str, Any]]:
+    """States named by nisba adjectives right after a noun trigger («الاتفاق الإيراني الروسي»).
+
+    One ordinary adjective may come first («التعاون العسكري الإيراني»); words inside a mention
+    (already someone else's attribute, «وزير الدفاع الروسي») are skipped.
+    """
+    if not nisba:
+        return []
+    out: list[dict[str, Any]] = []
+    k = m.last + 1
+    skipped = 0
+    while k < len(words) and not words[k].breaks_before and k - m.last <= 4:
+        w = words[k].norm
+        ref = nisba.get(w) or (nisba.get(w[1:]) if w[:1] == "و" else None)
+        if ref is not None and k not in covered:
+            if all(r["id"] != ref["id"] for r in out):
+                out.append(dict(ref, text=text[words[k].start:words[k].end]))
+        elif out or skipped or k in covered:
+            break
+        else:
+            skipped += 1
+        k += 1
+    return out
 
 
 def _partitive(words: list[Word], g: Group) -> bool:
@@ -303,11 +419,30 @@ def pick_date(m: Match, words: list[Word], dates: list[TimeExpression]) -> TimeE
         if idx is None:
             continue
         dist = abs(idx - m.anchor) if idx < m.anchor else max(0, idx - m.last)
+        if idx > 0 and words[idx - 1].norm in ("منذ", "ومنذ"):
+            dist += 10  # «منذ عام 2011» dates the background, rarely the event itself
         if any(words[k].hard_before for k in range(min(idx, m.anchor) + 1, max(idx, m.anchor) + 1)):
             dist += 15
         if dist < best_d:
             best, best_d = d, dist
     return best
+
+
+def ongoing_cue(m: Match, words: list[Word], cues: frozenset[str]) -> Word | None:
+    """A word saying the happening is under way as the article is written («يواصل», «وسط», «بينما»).
+
+    Only for triggers not in the past tense; the cue must sit within 6 words, in the same unit.
+    """
+    if m.tense in ("past", "future") or m.trigger.kind == "passive":
+        return None
+    lo, hi = max(0, m.first - 6), min(len(words), m.last + 3)
+    for k in range(lo, hi):
+        w = words[k].norm
+        if w in cues or (w[:1] in "وف" and w[1:] in cues):
+            span = range(min(k, m.first) + 1, max(k, m.last) + 1)
+            if not any(words[j].hard_before for j in span):
+                return words[k]
+    return None
 
 
 def date_fields(expr: TimeExpression | None) -> tuple[str | None, str | None, str | None]:

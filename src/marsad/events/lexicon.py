@@ -55,10 +55,14 @@ class Lexicon:
     phrases: dict[str, list[tuple[tuple[str, ...], Trigger]]] = field(default_factory=dict)
     lemmas: dict[str, set[str]] = field(default_factory=dict)  # verb form -> lemmas (for phrases)
     light: dict[str, str] = field(default_factory=dict)  # light-verb form -> tense
+    participles: dict[str, Trigger] = field(default_factory=dict)  # «متهماً» → ACCUSE
     attribution_verbs: dict[str, str] = field(default_factory=dict)
     denial_verbs: dict[str, str] = field(default_factory=dict)
     cues: dict[str, Any] = field(default_factory=dict)
     n_forms: int = 0
+    # per word-type caches (a news vocabulary is small next to the number of tokens)
+    _keys_cache: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+    _noun_cache: dict[str, Trigger | None] = field(default_factory=dict, repr=False)
 
     # --- lookups ----------------------------------------------------------------------------------
 
@@ -71,15 +75,26 @@ class Lexicon:
 
     def word_keys(self, word: str) -> frozenset[str]:
         """Phrase keys of a word: clitic-stripped stems plus the lemma if it is a known verb form."""
-        lem = self.lemmas.get(word)
-        return match_keys(word) | lem if lem else match_keys(word)
+        keys = self._keys_cache.get(word)
+        if keys is None:
+            lem = self.lemmas.get(word)
+            keys = match_keys(word) | lem if lem else match_keys(word)
+            if len(self._keys_cache) < 500_000:
+                self._keys_cache[word] = keys
+        return keys
 
     def noun(self, word: str) -> Trigger | None:
+        if word in self._noun_cache:
+            return self._noun_cache[word]
+        found = None
         for stem, _ in clitic_candidates(word):
             t = self.nouns.get(stem)
             if t is not None:
-                return t
-        return None
+                found = t
+                break
+        if len(self._noun_cache) < 500_000:
+            self._noun_cache[word] = found
+        return found
 
     def match(self, words: list[Word]) -> list[Match]:
         """Triggers in a sentence, left to right; longer phrases win and consume their words."""
@@ -100,8 +115,11 @@ class Lexicon:
                     out.append(Match(trig, i, i + length - 1, tense, tense is not None, i))
                 i += length
                 continue
+            p = self.participles.get(w)
             v = self.verbs.get(w)
-            if v is not None:
+            if p is not None:
+                out.append(Match(p, i, i, PAST, True, i))
+            elif v is not None:
                 out.append(Match(v[0], i, i, v[1], True, i))
             else:
                 t = self.noun(w)
@@ -110,13 +128,27 @@ class Lexicon:
                 elif w in self.light:
                     light_at.append((i, self.light[w]))
             i += 1
-        # A noun trigger governed by a light verb up to 6 words before it, in the same clause,
-        # takes the light verb as its clause anchor (tense, negation, subject).
+        # A noun trigger governed by a light verb up to 9 words before it, in the same clause,
+        # takes the light verb as its clause anchor (tense, negation, subject). Nine words leave
+        # room for a long subject and a time phrase («أجرى الرئيس الأمريكي دونالد ترامب مساء
+        # السبت اتصالاً»).
+        # «هجوم شنته قوات …», «عملية عسكرية تخوضها …»: a light verb carrying an object pronoun
+        # right after a noun trigger is a relative clause about that noun; its subject (after
+        # it) is the noun's actor, and it governs no later noun.
+        relative: set[int] = set()
+        for j, tense in light_at:
+            if not words[j].norm.endswith(("ه", "ها")) or words[j].breaks_before:
+                continue
+            prev = next((m for m in out if not m.verbal and 1 <= j - m.last <= 2), None)
+            if prev is not None:
+                prev.anchor, prev.light, prev.tense, prev.verbal = j, j, tense, True
+                relative.add(j)
+        light_at = [(j, t) for j, t in light_at if j not in relative]
         for m in out:
             if m.verbal:
                 continue
             for j, tense in reversed(light_at):
-                if 0 < m.first - j <= 6 and not any(words[k].breaks_before for k in range(j + 1, m.first + 1)):
+                if 0 < m.first - j <= 9 and not any(words[k].breaks_before for k in range(j + 1, m.first + 1)):
                     m.anchor, m.light, m.tense, m.verbal = j, j, tense, True
                     break
         # Nouns flagged !light (النار, صواريخ) are events only as the object of a light verb.
@@ -239,6 +271,13 @@ def load_lexicon() -> Lexicon:
             first = norm_word(ws[0])
             if first != keys[0]:
                 lex.phrases.setdefault(first, []).append((keys[1:], trigger))
+    for key, forms in trig.get("participles", {}).items():
+        t, mode = _split_key(key)
+        for f in forms:
+            base = norm_word(f)
+            trigger = Trigger(t, mode, "participle", base)
+            for conj in ("", "و", "ف"):
+                lex.participles[conj + base] = trigger
     for line in trig.get("light_verbs", []):
         spec, _ = parse_verb_spec(line)
         for form, tense in verb_forms(spec).items():
@@ -286,6 +325,7 @@ def _compile_cues(c: dict[str, Any]) -> dict[str, Any]:
         "claimed_before": _norm_set(st["claimed_before"]),
         "claimed_phrases": _norm_phrases(st["claimed_phrases"]),
         "claimed_after": _norm_set(st["claimed_after"]),
+        "ongoing": _norm_set(st.get("ongoing", [])),
         "attr_preps": _norm_set(at["prepositions"]),
         "attr_phrases": _norm_phrases(at["phrases"]),
         "source_nouns": _norm_set(at["source_nouns"]),
@@ -295,6 +335,11 @@ def _compile_cues(c: dict[str, Any]) -> dict[str, Any]:
         "blocking_preps": _norm_set(ro["blocking_preps"]),
         "agent_markers": _norm_phrases(ro["agent_markers"]),
         "between": _norm_set(ro["between"]),
+        "title_words": _norm_set(ro.get("title_words", [])),
+        "support_by": _norm_set(ro.get("support_by", [])),
+        "military_support": _norm_set(ro.get("military_support", [])),
+        "generic": {norm_word(w): (gid, g) for gid, g in (c.get("generic_actors") or {}).items()
+                    for w in g["words"]},
         "military": _norm_set(c["military_context"]),
         "q_after": {norm_word(w): k for k, ws in q["after_noun"].items() for w in ws},
         "q_people": _norm_set(q["people"]),

@@ -22,7 +22,8 @@ def _phrase_ends_at(words: list[Word], phrases: tuple[tuple[str, ...], ...], lo:
     for p in phrases:
         L = len(p)
         for i in range(0, len(norms) - L + 1):
-            if tuple(norms[i:i + L]) == p:
+            if tuple(norms[i + 1:i + L]) == p[1:] and (norms[i] == p[0] or (
+                    norms[i][:1] in "وف" and norms[i][1:] == p[0])):  # «ومن المقرر»
                 return True
     return False
 
@@ -106,27 +107,40 @@ def _fallback_source(words: list[Word], k: int, hi: int, lex: Lexicon, text: str
     return text[words[k].start:words[end].end]
 
 
+def attribution_cues(words: list[Word], lex: Lexicon) -> list[int]:
+    """Word indices of prepositional attribution cues («وفق», «بحسب», «نقلا عن») in a sentence."""
+    preps = lex.cues["attr_preps"]
+    return [k for k, w in enumerate(words)
+            if w.norm in preps or any(s in preps for s, _ in clitic_candidates(w.norm)[:2])]
+
+
 def attribution(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
-                text: str) -> tuple[str | None, set[str], set[int]]:
-    """``(source name, source identity keys, ids of groups used as source)`` for a trigger."""
-    c = lex.cues
+                text: str, prep_cues: list[int] | None = None) -> tuple[str | None, set[str], set[int]]:
+    """``(source name, source identity keys, ids of groups used as source)`` for a trigger.
+
+    ``prep_cues`` (from :func:`attribution_cues`) saves recomputing the sentence's cue positions
+    for every trigger.
+    """
     n = len(words)
+    if prep_cues is None:
+        prep_cues = attribution_cues(words, lex)
     # 1) prepositional cues anywhere in the sentence: «وفق …», «بحسب …», «نقلا عن …»
-    for k, w in enumerate(words):
-        if w.norm in c["attr_preps"] or any(s in c["attr_preps"] for s, _ in clitic_candidates(w.norm)[:2]):
-            if m.first <= k <= m.last:
-                continue
-            g = next((g for g in groups if k < g.first <= k + 4), None)
-            if g is not None:
-                name, keys = source_name(g)
-                return name, keys, {id(g)}
-            fb = _fallback_source(words, k + 1, min(n, k + 6), lex, text)
-            if fb:
-                return fb, set(), set()
+    for k in prep_cues:
+        if m.first <= k <= m.last:
+            continue
+        g = next((g for g in groups if k < g.first <= k + 4), None)
+        if g is not None:
+            name, keys = source_name(g)
+            return name, keys, {id(g)}
+        fb = _fallback_source(words, k + 1, min(n, k + 6), lex, text)
+        if fb:
+            return fb, set(), set()
     # 2) a reporting verb before the trigger: «قال X إن …», «X أعلنت أن …», «أفادت وكالة …»
     a = min(m.anchor, m.first)
     for k in range(a - 1, -1, -1):
-        if words[k].norm not in lex.attribution_verbs or k == m.light:
+        # A reporting verb that also governs the trigger («أكدت مواقع … مقتل قائد») still names the
+        # source; when that source is the actor itself the event stays asserted (speech act).
+        if words[k].norm not in lex.attribution_verbs:
             continue
         g = next((g for g in groups if g.prep is None and k < g.first <= k + 3 and g.first < a), None)
         if g is None:

@@ -49,9 +49,12 @@ def split_words(text: str, offset: int = 0) -> list[Word]:
         a, b = m.span()
         gap = s[prev_end:a]
         o_start, o_end = nt.to_original(a, b)
-        words.append(Word(m.group(), o_start + offset, o_end + offset, len(words),
-                          bool(words) and any(ch in _CLAUSE_PUNCT for ch in gap),
-                          bool(words) and any(ch in _HARD_PUNCT for ch in gap)))
+        if gap == " " or not words:  # the usual gap: no punctuation to look at
+            brk = hard = False
+        else:
+            brk = not _CLAUSE_PUNCT.isdisjoint(gap)
+            hard = brk and not _HARD_PUNCT.isdisjoint(gap)
+        words.append(Word(m.group(), o_start + offset, o_end + offset, len(words), brk, hard))
         prev_end = b
     return words
 
