@@ -37,14 +37,9 @@ from marsad.model import Document
 from marsad.pipeline import STAGES, Knowledge
 
 _TIMING: Counter = Counter()
-# The demo manifest was written independently of the knowledge base and spells some ids
-# differently; these pairs denote the same actors (the lead may align the manifest or the KB).
-DEMO_ID_MAP = {
-    "usa": "united_states", "sergei_lavrov": "sergey_lavrov", "avigdor_liberman": "avigdor_lieberman",
-    "israel_defense_forces": "israeli_army", "us_department_of_defense": "pentagon", "united_nations": "un",
-    "us_armed_forces": "us_forces", "iranian_armed_forces": "iranian_forces",
-}
-SEED_ID_MAP = {"sergei_lavrov": "sergey_lavrov"}
+# The demo manifest and the knowledge base now use the same ids; the maps stay for gold sets that do not.
+DEMO_ID_MAP: dict[str, str] = {}
+SEED_ID_MAP: dict[str, str] = {}
 
 
 def run_doc(doc: Document, kb: Knowledge) -> list[dict[str, Any]]:

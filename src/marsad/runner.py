@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-import multiprocessing as mp
 import sys
 import time
 from collections import Counter
@@ -16,11 +15,15 @@ from typing import IO
 
 from marsad.ingest import DEFAULT_MAX_BYTES, RawInput, count_inputs, iter_inputs
 from marsad.model import Document
-from marsad.pipeline import Knowledge, process_raw
+from marsad.pipeline import Knowledge, process_document
+from marsad.scale.pool import supervised_map
+from marsad.scale.resume import Fingerprint, known_fingerprints, restore
+from marsad.scale.work import Item, analyse, init_worker, lost_document, work_item
 from marsad.store import Store
 
 log = logging.getLogger("marsad.run")
 BATCH = 64
+ENGINES = ("local", "dask")
 
 
 @dataclass
@@ -33,9 +36,11 @@ class RunSummary:
     mentions: int = 0
     sentences: int = 0
     seconds: float = 0.0
+    skipped: int = 0  # already in the store unchanged: restored from it, not re-analysed
     event_types: Counter = field(default_factory=Counter)
     actors: Counter = field(default_factory=Counter)
     rejections: list[tuple[str, str]] = field(default_factory=list)
+    phases: dict[str, float] = field(default_factory=dict)  # wall time of the runner's own phases
 
     @property
     def documents(self) -> int:
@@ -51,37 +56,52 @@ def _unique_ids(raws: Iterable[RawInput]) -> Iterator[tuple[RawInput, str]]:
         yield raw, base if n == 1 else f"{base}~{n}"
 
 
-_WORKER_KB: Knowledge | None = None
-
-
-def _init_worker() -> None:
-    global _WORKER_KB
-    _WORKER_KB = Knowledge().warm()
-
-
-def _work(item: tuple[RawInput, str]) -> Document:
-    assert _WORKER_KB is not None
-    return process_raw(item[0], item[1], _WORKER_KB)
+def _analysed(items: Iterable[Item], *, workers: int = 1, kb: Knowledge | None = None,
+              known: frozenset[Fingerprint] = frozenset(), engine: str = "local",
+              scheduler: str | None = None, parquet_dir: Path | None = None) -> Iterator[tuple[Document, bool]]:
+    """``(document, skipped)`` in input order, from the chosen engine."""
+    if engine == "dask":
+        from marsad.scale.dask_engine import dask_stream
+        yield from dask_stream(items, parquet_dir=parquet_dir or Path("marsad-output/parquet"),
+                               scheduler=scheduler, workers=workers, known=known)
+        return
+    if engine != "local":
+        raise ValueError(f"unknown engine {engine!r}: use one of {', '.join(ENGINES)}")
+    kb = kb or Knowledge()
+    if workers <= 1:
+        for raw, doc_id in items:
+            yield analyse(raw, doc_id, kb, known)
+        return
+    forking = sys.platform.startswith("linux")
+    # Warm once here: forked workers inherit the loaded knowledge instead of each loading it again.
+    initargs = (kb.warm(), known) if forking else (None, known)
+    yield from supervised_map(work_item, items, workers=workers, chunk=4, initializer=init_worker,
+                              initargs=initargs, on_lost=lost_document)
 
 
 def process_stream(raws: Iterable[RawInput], *, workers: int = 1, kb: Knowledge | None = None) -> Iterator[Document]:
-    """Documents in input order, processed in this process or a pool of ``workers``."""
-    items = _unique_ids(raws)
-    if workers <= 1:
-        kb = kb or Knowledge()
-        for raw, doc_id in items:
-            yield process_raw(raw, doc_id, kb)
-        return
-    ctx = mp.get_context("fork") if sys.platform != "win32" else mp.get_context("spawn")
-    with ctx.Pool(workers, initializer=_init_worker) as pool:
-        yield from pool.imap(_work, items, chunksize=4)
+    """Documents in input order, processed in this process or a supervised pool of ``workers``."""
+    for doc, _ in _analysed(_unique_ids(raws), workers=workers, kb=kb):
+        yield doc
 
 
 def run(inputs: list[str], out_dir: Path, *, db_path: Path | None = None, workers: int = 1,
-        quiet: bool = False, max_bytes: int = DEFAULT_MAX_BYTES, stdin: IO[str] | None = None) -> RunSummary:
+        quiet: bool = False, max_bytes: int = DEFAULT_MAX_BYTES, stdin: IO[str] | None = None,
+        engine: str = "local", scheduler: str | None = None, resume: bool = True) -> RunSummary:
+    """Run the pipeline on ``inputs``; write the contract files into ``out_dir`` and update the store.
+
+    ``engine`` is ``local`` (this process, or a pool of ``workers`` processes) or ``dask`` (a LocalCluster
+    of ``workers`` processes, or the cluster at ``scheduler``). With ``resume`` (the default) documents
+    already in the store unchanged are restored from it instead of analysed again; every input is still
+    listed in ``documents.jsonl``. Output files are written incrementally; if the run is interrupted the
+    documents analysed so far are committed to the store, and running again completes the outputs.
+    """
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}: use one of {', '.join(ENGINES)}")
     out_dir.mkdir(parents=True, exist_ok=True)
     db_path = db_path or out_dir / "marsad.duckdb"
     summary = RunSummary(out_dir=out_dir, db_path=db_path)
+    phases = summary.phases
     t0 = time.perf_counter()
     total = count_inputs(inputs)
     if any(p.lower().endswith((".jsonl", ".ndjson")) for p in inputs):
@@ -89,26 +109,63 @@ def run(inputs: list[str], out_dir: Path, *, db_path: Path | None = None, worker
     raws = iter_inputs(inputs, stdin=stdin, max_bytes=max_bytes)
     with ExitStack() as stack:
         store = stack.enter_context(Store.open(db_path))
+        known = known_fingerprints(store) if resume else frozenset()
         files = {name: stack.enter_context(open(out_dir / f"{name}.jsonl", "w", encoding="utf-8"))
                  for name in ("documents", "events", "mentions")}
         progress = stack.enter_context(_progress(quiet, total))
         batch: list[Document] = []
-        for doc in process_stream(raws, workers=workers):
-            _account(summary, doc)
-            _write_lines(files, doc)
-            batch.append(doc)
-            if len(batch) >= BATCH:
-                store.write(batch)
-                batch.clear()
-            progress.advance()
-        store.write(batch)
+        new_shas: set[str] = set()
+        local_kb: Knowledge | None = None
+
+        def flush() -> None:
+            t = time.perf_counter()
+            store.write(batch)
+            batch.clear()
+            _add(phases, "store", t)
+
+        stream = _analysed(_unique_ids(raws), workers=workers, known=known, engine=engine, scheduler=scheduler,
+                           parquet_dir=out_dir / "parquet")
+        try:
+            for doc, skipped in stream:
+                if skipped:
+                    t = time.perf_counter()
+                    if not restore(store, doc):  # gone since the run started (same text under another id)
+                        local_kb = local_kb or Knowledge()
+                        doc, skipped = process_document(doc, local_kb), False
+                    _add(phases, "restore", t)
+                t = time.perf_counter()
+                _account(summary, doc)
+                summary.skipped += skipped
+                _write_lines(files, doc)
+                _add(phases, "write", t)
+                # A restored document is rewritten only when this run also wrote its text under another id,
+                # so that the store ends as a clean run leaves it (the later document wins).
+                if not skipped or doc.content_sha256 in new_shas:
+                    batch.append(doc)
+                    if doc.content_sha256:
+                        new_shas.add(doc.content_sha256)
+                if len(batch) >= BATCH:
+                    flush()
+                progress.advance()
+        finally:
+            # Interrupted (Ctrl-C) or not: commit what was analysed, so that a re-run resumes after it.
+            stream.close()
+            flush()
         from marsad.corpus import finalize
+        t = time.perf_counter()
         cross = finalize(store)
+        _add(phases, "finalize", t)
+    t = time.perf_counter()
     _annotate(out_dir / "documents.jsonl", "doc_id",
               {k: {"duplicate_of": d.duplicate_of, "similarity": d.similarity} for k, d in cross.duplicates.items()})
     _annotate(out_dir / "events.jsonl", "event_id", {k: {"cluster_id": c} for k, c in cross.clusters.items()})
+    _add(phases, "annotate", t)
     summary.seconds = time.perf_counter() - t0
     return summary
+
+
+def _add(phases: dict[str, float], name: str, since: float) -> None:
+    phases[name] = phases.get(name, 0.0) + time.perf_counter() - since
 
 
 def _annotate(path: Path, key: str, updates: dict[str, dict]) -> None:

@@ -15,6 +15,9 @@ import yaml
 
 from marsad.arabic import normalize_word
 
+# Offices a state fills with several people at once; only an organisation's «قائد» is one person.
+_COLLECTIVE_OFFICES = frozenset({"deputy_prime_minister", "spokesperson", "envoy", "ambassador", "commander",
+                                 "intelligence_chief", "vice_president"})
 _HEADS_OF_STATE = ("president", "king", "emir", "sultan", "supreme_leader", "prime_minister")
 _STRIP_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
 
@@ -42,8 +45,8 @@ class Linker:
     def office_holder(self, office: str, of: str | None, on: date | None) -> str | None:
         """Who held ``office`` of ``of`` (ISO3 or organisation id) on that day; None when unknown or
         ambiguous — the mention then stays an unresolved office with its country."""
-        if of is None or on is None:
-            return None
+        if of is None or on is None or (office in _COLLECTIVE_OFFICES and len(of) == 3 and of.isupper()):
+            return None  # a state has many deputy PMs, envoys, spokespeople: the title alone names none
         holders = self.actors.holders(office, of, on)
         if len(holders) > 1:
             # A role whose start is unknown is weaker evidence than one with a dated start.

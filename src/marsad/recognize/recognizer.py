@@ -48,7 +48,7 @@ class Recognizer:
                 if alias:
                     # An actor whose name is also a common word (فتح, مالي, القاعدة) needs support in the
                     # document before a one-word mention of it counts.
-                    weak = actor.ambiguous and " " not in alias.strip()
+                    weak = actor.ambiguous and (" " not in alias.strip() or actor.sector == "MED")
                     yield alias, Entry("actor", actor.id, label, weak=weak)
             for alias in actor.extra.get("aliases_ar_weak") or ():
                 yield alias, Entry("actor", actor.id, label, weak=True)
@@ -102,7 +102,8 @@ class Recognizer:
         # A weak alias («الأسد» alone) counts only when the document names that actor unambiguously.
         mentions = [m for m in mentions if not m.extra.get("weak") or m.actor_id in strong_actors]
         for m in mentions:
-            m.extra.pop("weak", None)
+            if m.extra.pop("weak", None):
+                m.extra["alias_weak"] = True  # a longer unknown name found by NER may still replace it
             if m.actor_id:
                 m.extra["ref"] = self.linker.actor_ref(m.actor_id, m.extra.get("role_date"), m.text,
                                                        m.extra.get("role"))
@@ -110,7 +111,7 @@ class Recognizer:
                 m.extra["ref"] = self.linker.office_ref(m.extra["role"], m.extra.get("country"), m.text)
             if m.place_id:
                 m.extra["location"] = self.linker.location(m.place_id, m.text)
-        mentions.extend(self._ner_mentions(doc, mentions))
+        mentions = self._add_ner(doc, mentions)
         mentions.extend(Mention(d.start, d.end, d.text, label="DATE", origin="time") for d in doc.dates)
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions
@@ -260,36 +261,69 @@ class Recognizer:
         """«بدمشق», «في دمشق», «العاصمة دمشق»: the name is used as a place."""
         if "ب" in h.prefix:
             return True
-        prev = norm[:h.start].rstrip().rsplit(None, 1)
+        prev = norm[:h.start].rstrip().rsplit(None, 2)
+        if len(prev) >= 2 and prev[-2:] == ["كل", "من"]:
+            return False  # «كل من موسكو ودمشق»: "both Moscow and Damascus", not "from Moscow"
         return bool(prev) and prev[-1] in self.place_cues
 
     # -- names the knowledge base does not know ------------------------------------------------
-    def _ner_mentions(self, doc: Document, known: list[Mention]) -> list[Mention]:
+    def _add_ner(self, doc: Document, known: list[Mention]) -> list[Mention]:
+        """Add the NER model's names that the knowledge base did not find.
+
+        Where NER and the gazetteer overlap the gazetteer wins, with two exceptions: an unknown name
+        right after an office title is that office-holder («نائب رئيس الوزراء الروسي ألكسندر نوفاك»),
+        and an unknown full name that contains a risky one-word alias is the unknown person («عباس
+        موسوي» is not Mahmoud Abbas).
+        """
         if not doc.tokens:
-            return []
+            return known
         tagger = self._tagger()
         if tagger is None:
-            return []
-        out: list[Mention] = []
-        covered = [(m.start, m.end) for m in known]
-        for s in doc.sentences:
-            toks = [t for t in doc.tokens if s.start <= t.start < s.end]
-            if not toks:
-                continue
+            return known
+        mentions = sorted(known, key=lambda m: m.start)
+        by_sentence: dict[int, list] = {}
+        k = 0
+        for t in doc.tokens:
+            while k < len(doc.sentences) - 1 and t.start >= doc.sentences[k].end:
+                k += 1
+            by_sentence.setdefault(k, []).append(t)
+        for toks in by_sentence.values():
             tags = tagger.tag([t.text for t in toks])
             for start, end, label in _bio_spans(toks, tags):
-                if any(a < end and start < b for a, b in covered):
-                    continue
-                text = doc.text[start:end]
-                m = Mention(start, end, text, label=label, origin="ner", score=0.6)
-                if label == "LOC":
-                    m.place_id = self.linker.place_by_name(text)
-                    if m.place_id:
-                        m.extra["location"] = self.linker.location(m.place_id, text)
-                elif label in ("PERS", "ORG"):
-                    m.extra["ref"] = self.linker.unresolved_ref(text, label)
-                out.append(m)
-        return out
+                self._merge_ner(doc, mentions, start, end, label)
+        return mentions
+
+    def _merge_ner(self, doc: Document, mentions: list[Mention], start: int, end: int, label: str) -> None:
+        text = doc.text[start:end]
+        overlapping = [m for m in mentions if m.start < end and start < m.end]
+        if label == "PERS":
+            if overlapping and all(m.extra.get("alias_weak") and start <= m.start and m.end <= end
+                                   for m in overlapping) and (end - start) > max(m.end - m.start for m in overlapping):
+                for m in overlapping:
+                    mentions.remove(m)
+                overlapping = []
+            title = next((m for m in mentions if m.origin == "title" and m.end <= start
+                          and not doc.text[m.end:start].strip()), None)
+            if title is not None and not overlapping:
+                role = title.extra.get("role")
+                title.end, title.text, title.actor_id = end, doc.text[title.start:end], None
+                ref = self.linker.unresolved_ref(text, "PERS")
+                ref["role"] = self.linker.office_name(role) if role else None
+                ref["country"] = ref["country"] or (title.extra["ref"] or {}).get("country")
+                ref["text"] = title.text
+                title.extra["ref"] = ref
+                return
+        if overlapping:
+            return
+        m = Mention(start, end, text, label=label, origin="ner", score=0.6)
+        if label == "LOC":
+            m.place_id = self.linker.place_by_name(text)
+            if m.place_id:
+                m.extra["location"] = self.linker.location(m.place_id, text)
+        elif label in ("PERS", "ORG"):
+            m.extra["ref"] = self.linker.unresolved_ref(text, label)
+        mentions.append(m)
+        mentions.sort(key=lambda x: x.start)
 
     def _tagger(self):  # noqa: ANN202
         if self._ner is None:

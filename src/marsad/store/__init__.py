@@ -60,26 +60,16 @@ class Store:
             stale = self._stale_doc_ids(docs)
             if stale:
                 for table in _CHILD_TABLES + ("documents",):
-                    con.executemany(f"DELETE FROM {table} WHERE doc_id = ?", [[d] for d in stale])
-            con.executemany(
-                "INSERT INTO documents (doc_id, source, status, error, title, outlet, published, published_basis,"
-                " url, language, n_sentences, n_events, boilerplate_removed_chars, content_sha256, duplicate_of,"
-                " similarity, text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                [_doc_row(d) for d in docs],
-            )
-            sentences = [[d.doc_id, s.index, s.start, s.end, s.text] for d in docs for s in d.sentences]
-            if sentences:
-                con.executemany("INSERT INTO sentences VALUES (?,?,?,?,?)", sentences)
-            mentions = [[d.doc_id, m.start, m.end, m.text, m.label, m.actor_id, m.place_id]
-                        for d in docs for m in d.mentions]
-            if mentions:
-                con.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?)", mentions)
-            events = [_event_row(e) for d in docs for e in d.events]
-            if events:
-                con.executemany(f"INSERT INTO events VALUES ({','.join('?' * 23)})", events)
-            parts = [row for d in docs for e in d.events for row in _participant_rows(e)]
-            if parts:
-                con.executemany("INSERT INTO event_actors VALUES (?,?,?,?,?,?,?,?,?,?,?)", parts)
+                    con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))", [sorted(stale)])
+            _bulk_insert(con, "documents", _DOC_COLUMNS, [_doc_row(d) for d in docs])
+            _bulk_insert(con, "sentences", ("doc_id", "idx", "start_char", "end_char", "text"),
+                         [[d.doc_id, s.index, s.start, s.end, s.text] for d in docs for s in d.sentences])
+            _bulk_insert(con, "mentions", ("doc_id", "start_char", "end_char", "text", "label", "actor_id", "place_id"),
+                         [[d.doc_id, m.start, m.end, m.text, m.label, m.actor_id, m.place_id]
+                          for d in docs for m in d.mentions])
+            _bulk_insert(con, "events", _EVENT_COLUMNS, [_event_row(e) for d in docs for e in d.events])
+            _bulk_insert(con, "event_actors", _PARTICIPANT_COLUMNS,
+                         [row for d in docs for e in d.events for row in _participant_rows(e)])
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
@@ -112,6 +102,28 @@ class Store:
     def document_text(self, doc_id: str) -> str | None:
         row = self.con.execute("SELECT text FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
         return row[0] if row else None
+
+
+_DOC_COLUMNS = ("doc_id", "source", "status", "error", "title", "outlet", "published", "published_basis", "url",
+                "language", "n_sentences", "n_events", "boilerplate_removed_chars", "content_sha256", "duplicate_of",
+                "similarity", "text")
+_EVENT_COLUMNS = ("event_id", "doc_id", "type", "mode", "cameo", "date", "date_precision", "date_text", "status",
+                  "source", "location_name_en", "location_name_ar", "location_country", "geonames_id", "lat", "lon",
+                  "quantities", "evidence_text", "evidence_start", "evidence_end", "confidence", "cluster_id",
+                  "record")
+_PARTICIPANT_COLUMNS = ("event_id", "doc_id", "side", "position", "actor_id", "name_en", "name_ar", "country",
+                        "sector", "role", "text")
+
+
+def _bulk_insert(con: duckdb.DuckDBPyConnection, table: str, columns: tuple[str, ...],
+                 rows: list[list[Any]]) -> None:
+    """One INSERT per table and batch: the rows go in as one list per column and are unnested by
+    DuckDB, which is an order of magnitude faster than ``executemany`` row by row."""
+    if not rows:
+        return
+    cols = [list(c) for c in zip(*rows, strict=True)]
+    select = ", ".join(f"unnest(?) AS c{i}" for i in range(len(columns)))
+    con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT * FROM (SELECT {select})", cols)
 
 
 def _doc_row(d: Document) -> list[Any]:

@@ -1,0 +1,177 @@
+"""The Dask engine: the same work unit as the local engine, as Dask tasks over batches of documents.
+
+Each task runs :func:`marsad.scale.work.analyse` on a batch of inputs inside a Dask worker process
+(knowledge is loaded once per worker process and kept). Results come back to the client, which writes
+each batch as one Parquet partition (``OUT/parquet/documents/part-NNNNNN.parquet``: one row per document,
+its full analysis as JSON) and then loads that partition into the store and the JSONL files — so the
+cluster needs no shared file system, and the Parquet dataset is a complete, columnar copy of the run.
+
+Without a scheduler address a :class:`distributed.LocalCluster` of ``workers`` single-threaded processes
+is started and stopped around the run. With ``scheduler="tcp://host:8786"`` the run uses that cluster;
+its workers need the same version of Marsad installed (see ``README.md``).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+from collections import deque
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from marsad.model import Document
+from marsad.scale.faults import maybe_die
+from marsad.scale.resume import Fingerprint
+from marsad.scale.serial import doc_from_dict, doc_to_dict, json_default
+from marsad.scale.work import STATE, WORKER_DIED, Item, analyse, lost_document
+
+log = logging.getLogger("marsad.scale")
+
+
+def available() -> bool:
+    """True when ``dask.distributed`` can be imported."""
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _worker_kb() -> Any:
+    if STATE.kb is None:
+        from marsad.pipeline import Knowledge
+        STATE.kb = Knowledge().warm()
+    return STATE.kb
+
+
+def warm_worker() -> bool:
+    """Load knowledge in a Dask worker process (run on every worker before the first batch)."""
+    _worker_kb()
+    return True
+
+
+def analyse_batch(items: list[Item], known: frozenset[Fingerprint]) -> list[tuple[dict[str, Any], bool]]:
+    """A Dask task: analyse a batch of inputs; results as JSON-safe documents."""
+    kb = _worker_kb()
+    out = []
+    for raw, doc_id in items:
+        maybe_die(doc_id)  # test-only hook, a no-op unless its environment variable is set
+        doc, skipped = analyse(raw, doc_id, kb, known)
+        out.append((doc_to_dict(doc), skipped))
+    return out
+
+
+def _write_partition(path: Path, first_seq: int, rows: list[tuple[dict[str, Any], bool]]) -> None:
+    import duckdb
+    con = duckdb.connect()
+    try:
+        con.execute("CREATE TABLE part (seq BIGINT, doc_id VARCHAR, status VARCHAR, content_sha256 VARCHAR,"
+                    " n_events INTEGER, skipped BOOLEAN, document JSON)")
+        con.executemany("INSERT INTO part VALUES (?,?,?,?,?,?,?)", [
+            [first_seq + i, d["doc_id"], d["status"], d["content_sha256"], len(d["events"]), skipped,
+             json.dumps(d, ensure_ascii=False, default=json_default)] for i, (d, skipped) in enumerate(rows)])
+        tmp = path.with_suffix(".parquet.tmp")
+        con.execute(f"COPY part TO '{_sql_str(tmp)}' (FORMAT PARQUET)")
+        tmp.replace(path)  # a partition is either complete or absent
+    finally:
+        con.close()
+
+
+def read_partition(path: Path) -> Iterator[tuple[Document, bool]]:
+    """The documents of one Parquet partition, in input order."""
+    import duckdb
+    con = duckdb.connect()
+    try:
+        rows = con.execute("SELECT document, skipped FROM read_parquet(?) ORDER BY seq", [str(path)]).fetchall()
+    finally:
+        con.close()
+    for document, skipped in rows:
+        yield doc_from_dict(json.loads(document)), bool(skipped)
+
+
+def _one_by_one(client: Any, chunk: list[Item], known: Any, attempts: int = 2) -> list[tuple[dict[str, Any], bool]]:
+    """Re-run a batch whose task kept killing workers one input at a time, to find the culprit.
+
+    The scheduler already retried the batch (``distributed.scheduler.allowed-failures`` times). Inputs are
+    now submitted one by one and awaited, so that a dead worker can only be blamed on the input it was
+    running; an input that still fails ``attempts`` times is listed as rejected, the others are analysed.
+    """
+    from distributed import KilledWorker
+    log.warning("a batch of %d inputs kept killing Dask workers; retrying them one by one", len(chunk))
+    rows: list[tuple[dict[str, Any], bool]] = []
+    for item in chunk:
+        for attempt in range(attempts):
+            try:
+                rows.extend(client.submit(analyse_batch, [item], known, pure=False).result())
+                break
+            except KilledWorker:
+                if attempt + 1 == attempts:
+                    log.error("%s: %s", WORKER_DIED, item[0].source)
+                    doc, skipped = lost_document(item)
+                    rows.append((doc_to_dict(doc), skipped))
+    return rows
+
+
+def _sql_str(path: Path) -> str:
+    return str(path).replace("'", "''")
+
+
+def dask_stream(items: Iterable[Item], *, parquet_dir: Path, scheduler: str | None = None, workers: int = 2,
+                batch: int = 16, known: frozenset[Fingerprint] = frozenset(),
+                window: int | None = None) -> Iterator[tuple[Document, bool]]:
+    """Analyse ``items`` on a Dask cluster; yield ``(document, skipped)`` in input order.
+
+    At most ``window`` batches are in flight, so inputs are read lazily and memory stays bounded.
+    """
+    from distributed import Client, KilledWorker, LocalCluster
+
+    parts = parquet_dir / "documents"
+    if parts.exists():
+        shutil.rmtree(parts)  # partitions describe this run only
+    parts.mkdir(parents=True)
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
+                               dashboard_address=None, silence_logs=logging.ERROR)
+        client = Client(cluster)
+    try:
+        client.run(warm_worker)
+        n_workers = max(1, len(client.scheduler_info().get("workers", {})))
+        window = window or 2 * n_workers
+        known_f = client.scatter(known, broadcast=True) if known else known
+        source = iter(items)
+        pending: deque[tuple[int, list[Item], Any]] = deque()
+        seq = 0
+
+        def fill() -> None:
+            nonlocal seq
+            while len(pending) < window:
+                chunk = list(islice(source, batch))
+                if not chunk:
+                    return
+                pending.append((seq, chunk, client.submit(analyse_batch, chunk, known_f, pure=False)))
+                seq += len(chunk)
+
+        fill()
+        n = 0
+        while pending:
+            first, chunk, fut = pending.popleft()
+            try:
+                rows = fut.result()
+            except KilledWorker:
+                rows = _one_by_one(client, chunk, known_f)
+            fut.release()
+            path = parts / f"part-{n:06d}.parquet"
+            n += 1
+            _write_partition(path, first, rows)
+            fill()
+            yield from read_partition(path)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()

@@ -1,0 +1,86 @@
+"""The unit of work every engine runs on one input: ingest, the resume check, then the stages.
+
+Worker processes keep their :class:`~marsad.pipeline.Knowledge` and the run's known fingerprints in
+:data:`STATE`, set once per process (inherited through ``fork`` when possible, so workers start warm).
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+from dataclasses import dataclass, field
+
+from marsad import pipeline
+from marsad.ingest import RawInput
+from marsad.model import Document
+from marsad.scale.faults import maybe_die
+from marsad.scale.pool import WORKER_DIED
+from marsad.scale.resume import Fingerprint, fingerprint
+
+Item = tuple[RawInput, str]  # an input and the doc_id it gets in this run
+
+
+@dataclass
+class WorkerState:
+    kb: pipeline.Knowledge | None = None
+    known: frozenset[Fingerprint] = field(default_factory=frozenset)
+
+
+STATE = WorkerState()
+
+
+def analyse(raw: RawInput, doc_id: str, kb: pipeline.Knowledge,
+            known: frozenset[Fingerprint] = frozenset()) -> tuple[Document, bool]:
+    """Process one input; returns ``(document, skipped)``, never raising.
+
+    ``skipped`` means the document is already in the store unchanged (see :mod:`marsad.scale.resume`):
+    it comes back ingested but not analysed, for the caller to restore from the store.
+    """
+    if not known:
+        return pipeline.process_raw(raw, doc_id, kb), False
+    try:
+        doc = pipeline.load_document(raw, doc_id)
+    except Exception:
+        return pipeline.process_raw(raw, doc_id, kb), False  # the same rejection a plain run gives
+    if doc.status == "ok" and fingerprint(doc) in known:
+        return doc, True
+    return pipeline.process_document(doc, kb), False
+
+
+def lost_document(item: Item, reason: str = WORKER_DIED) -> tuple[Document, bool]:
+    """The result for an input that killed its worker process every time it was tried."""
+    raw, doc_id = item
+    return Document(doc_id=doc_id, source=raw.source).reject(reason, stage="worker"), False
+
+
+def _die_with_parent() -> None:
+    """On Linux, have the kernel kill this worker if the parent dies (e.g. SIGKILL, SIGTERM), not orphan it."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def init_worker(kb: pipeline.Knowledge | None = None, known: frozenset[Fingerprint] | None = None) -> None:
+    """Pool initializer: Ctrl-C is the parent's business; load knowledge unless inherited warm."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent()
+    if kb is not None:
+        STATE.kb = kb
+    if known is not None:
+        STATE.known = known
+    if STATE.kb is None:
+        STATE.kb = pipeline.Knowledge().warm()
+
+
+def work_item(item: Item) -> tuple[Document, bool]:
+    """Run :func:`analyse` in a worker process (the test-only kill hook applies here)."""
+    raw, doc_id = item
+    maybe_die(doc_id)
+    assert STATE.kb is not None, "init_worker was not run"
+    doc, skipped = analyse(raw, doc_id, STATE.kb, STATE.known)
+    doc.tokens = []  # working data only; not worth pickling back to the parent
+    return doc, skipped
