@@ -39,6 +39,7 @@ MODEL_NAME = "event_sentences"
 # Bump when sentence_features changes: a model trained on other features must not be loaded.
 FEATURE_VERSION = 1
 CHAR_NGRAMS = (3, 5)
+_PAIR = 1 << 32  # stem numbers are < 2³²: a * _PAIR + b is a unique pair key
 
 # Same word definition as the event stage: digit groups, or runs of letters.
 _WORD_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[^\W\d_]+", re.UNICODE)
@@ -111,33 +112,41 @@ class SentenceClassifier:
         self.bias = np.asarray(bias, dtype=np.float64)
         self.meta = meta
         self.thresholds: dict[str, float] = {t: float(meta["thresholds"][t]) for t in self.types}
-        self._word_cache: dict[str, tuple[tuple[int, ...], str]] = {}
+        # Bigram features keyed by a pair of stem numbers (ints hash faster than joined strings).
+        self._stem_no: dict[str, int] = {}
+        self._bigram: dict[int, int] = {}
+        for f, i in self.index.items():
+            if f.startswith("b:"):
+                left, _, right = f[2:].partition(" ")
+                ka = self._stem_no.setdefault(left, len(self._stem_no))
+                kb = self._stem_no.setdefault(right, len(self._stem_no))
+                self._bigram[ka * _PAIR + kb] = i
+        self._word_cache: dict[str, tuple[tuple[int, ...], int]] = {}
         self._lock = threading.Lock()
 
-    def _word(self, word: str) -> tuple[tuple[int, ...], str]:
-        hit = self._word_cache.get(word)
-        if hit is None:
-            feats, key = word_features(word)
-            idx = self.index
-            hit = (tuple(idx[f] for f in feats if f in idx), key)
-            with self._lock:  # a plain dict write; the lock keeps threaded callers safe
-                if len(self._word_cache) < 500_000:
-                    self._word_cache[word] = hit
+    def _word(self, word: str) -> tuple[tuple[int, ...], int]:
+        feats, key = word_features(word)
+        idx = self.index
+        hit = (tuple(idx[f] for f in feats if f in idx), self._stem_no.get(key, -1))
+        with self._lock:  # a plain dict write; the lock keeps threaded callers safe
+            if len(self._word_cache) < 500_000:
+                self._word_cache[word] = hit
         return hit
 
     def feature_ids(self, sentence: str) -> list[int]:
         """Distinct vocabulary ids present in a sentence."""
         ids: set[int] = set()
-        keys: list[str] = []
+        cache, bigram = self._word_cache, self._bigram
+        prev = -1
         for w in _words(sentence):
-            f, k = self._word(w)
-            ids.update(f)
-            keys.append(k)
-        idx = self.index
-        for a, b in zip(keys, keys[1:], strict=False):
-            j = idx.get("b:" + a + " " + b)
-            if j is not None:
-                ids.add(j)
+            hit = cache.get(w) or self._word(w)
+            ids.update(hit[0])
+            k = hit[1]
+            if prev >= 0 and k >= 0:
+                j = bigram.get(prev * _PAIR + k)
+                if j is not None:
+                    ids.add(j)
+            prev = k
         return list(ids)
 
     def scores(self, sentences: Sequence[str]) -> np.ndarray:
@@ -220,3 +229,203 @@ def load_sentence_classifier() -> SentenceClassifier:
             if _MODEL is None:
                 _MODEL = load_model(MODEL_DIR)
     return _MODEL
+
+
+# --- training (used by scripts/train_event_classifier.py and the evaluation gate test) -----------------
+# SciPy is imported lazily: it is only needed to fit, never to score.
+
+
+def gsr_rows(path: Path) -> list[dict[str, Any]]:
+    """Rows of an OEDA GSR CSV (``accept,event_type,id,label,reject,text,total``) with a soft target.
+
+    ``q`` is the share of annotators who accepted the sentence; ``gold`` is ``True`` for ``yes``,
+    ``False`` for ``easy no``/``difficult no`` and ``None`` for ``ambiguous`` (left out of scoring).
+    """
+    import csv
+
+    out = []
+    with path.open(encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh):
+            acc, rej = int(r["accept"] or 0), int(r["reject"] or 0)
+            label = r["label"].strip()
+            out.append({"id": r["id"], "text": r["text"], "label": label,
+                        "gold": None if label == "ambiguous" else label == "yes",
+                        "q": acc / (acc + rej) if acc + rej else float(label == "yes")})
+    return out
+
+
+def build_vocab(docs: Sequence[Sequence[str]], min_df: int = 2) -> tuple[list[str], np.ndarray]:
+    """Features seen in at least ``min_df`` sentences, with smoothed IDF ``ln((1+n)/(1+df)) + 1``."""
+    from collections import Counter
+
+    df = Counter(f for d in docs for f in set(d))
+    vocab = sorted(f for f, c in df.items() if c >= min_df)
+    n = len(docs)
+    idf = np.array([np.log((1 + n) / (1 + df[f])) + 1.0 for f in vocab])
+    return vocab, idf
+
+
+def design_matrix(docs: Sequence[Sequence[str]], vocab: Sequence[str], idf: np.ndarray) -> Any:
+    """Binary presence × IDF, rows L2-normalised (a SciPy CSR matrix) — the model's view of a sentence."""
+    import scipy.sparse as sp
+
+    index = {f: i for i, f in enumerate(vocab)}
+    rows: list[int] = []
+    cols: list[int] = []
+    for i, d in enumerate(docs):
+        ids = {index[f] for f in d if f in index}
+        rows.extend([i] * len(ids))
+        cols.extend(ids)
+    vals = idf[np.asarray(cols, dtype=np.int64)] if cols else np.zeros(0)
+    x = sp.csr_matrix((vals, (rows, cols)), shape=(len(docs), len(vocab)))
+    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sp.diags(1.0 / norms) @ x
+
+
+def fit_logistic(x: Any, q: np.ndarray, c: float = 10.0, balanced: bool = True) -> tuple[np.ndarray, float]:
+    """Logistic regression on soft targets ``q`` ∈ [0, 1] with L2 penalty ``½‖w‖²`` (bias free).
+
+    Minimises ``C · Σ [a·q·(−log p) + b·(1−q)·(−log(1−p))] + ½‖w‖²``; with ``balanced`` the positive
+    and negative masses get equal total weight (``a``, ``b``), as rare events need.
+    """
+    from scipy.optimize import minimize
+
+    q = np.asarray(q, dtype=np.float64)
+    pos, neg = q.sum(), (1 - q).sum()
+    a = (pos + neg) / (2 * pos) if balanced and pos > 0 else 1.0
+    b = (pos + neg) / (2 * neg) if balanced and neg > 0 else 1.0
+    n_feat = x.shape[1]
+
+    def obj(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        w, bias = theta[:n_feat], theta[n_feat]
+        z = x @ w + bias
+        # log(1+e^z) and log(1+e^-z), stable for large |z|
+        lp = np.logaddexp(0, -z)  # −log p
+        ln = np.logaddexp(0, z)  # −log(1−p)
+        p = 1.0 / (1.0 + np.exp(-z))
+        loss = c * float(np.sum(a * q * lp + b * (1 - q) * ln)) + 0.5 * float(w @ w)
+        g = c * (-(a * q) * (1 - p) + b * (1 - q) * p)
+        grad = np.empty_like(theta)
+        grad[:n_feat] = x.T @ g + w
+        grad[n_feat] = g.sum()
+        return loss, grad
+
+    def hessp(theta: np.ndarray, v: np.ndarray) -> np.ndarray:
+        z = x @ theta[:n_feat] + theta[n_feat]
+        p = 1.0 / (1.0 + np.exp(-z))
+        d = c * p * (1 - p) * (a * q + b * (1 - q))
+        xv = d * (x @ v[:n_feat] + v[n_feat])
+        out = np.empty_like(v)
+        out[:n_feat] = x.T @ xv + v[:n_feat]
+        out[n_feat] = xv.sum()
+        return out
+
+    # Newton-CG: a few Hessian-vector products per step; with far more features than sentences it
+    # converges in ~10 steps where L-BFGS-B spends its time in its own bookkeeping.
+    res = minimize(obj, np.zeros(n_feat + 1), jac=True, hessp=hessp, method="Newton-CG",
+                   options={"maxiter": 200, "xtol": 1e-6})
+    return res.x[:n_feat], float(res.x[n_feat])
+
+
+def fit_type(docs: Sequence[Sequence[str]], q: np.ndarray, c: float = 10.0,
+             min_df: int = 2) -> tuple[list[str], np.ndarray, np.ndarray, float]:
+    """Vocabulary, IDF and coefficients for one type from feature lists and soft targets."""
+    vocab, idf = build_vocab(docs, min_df)
+    w, bias = fit_logistic(design_matrix(docs, vocab, idf), q, c)
+    return vocab, idf, w, bias
+
+
+def predict_docs(docs: Sequence[Sequence[str]], vocab: Sequence[str], idf: np.ndarray, w: np.ndarray,
+                 bias: float) -> np.ndarray:
+    """Probabilities for feature lists under one fitted type (training-time twin of ``scores``)."""
+    z = design_matrix(docs, vocab, idf) @ w + bias
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+def stratified_folds(gold: np.ndarray, k: int, seed: int) -> np.ndarray:
+    """Fold number per row, each class spread evenly over ``k`` folds (fixed ``seed``)."""
+    rng = np.random.default_rng(seed)
+    fold = np.zeros(len(gold), dtype=np.int64)
+    for cls in (True, False):
+        idx = np.flatnonzero(gold == cls)
+        rng.shuffle(idx)
+        fold[idx] = np.arange(len(idx)) % k
+    return fold
+
+
+def prf(gold: np.ndarray, pred: np.ndarray) -> tuple[float, float, float]:
+    """Precision, recall and F1 of boolean predictions."""
+    tp = int(np.sum(gold & pred))
+    fp = int(np.sum(~gold & pred))
+    fn = int(np.sum(gold & ~pred))
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+THRESHOLD_GRID = np.round(np.arange(0.05, 0.951, 0.025), 3)
+
+
+def best_threshold(gold: np.ndarray, prob: np.ndarray, mask: np.ndarray | None = None) -> float:
+    """The grid threshold with the highest F1 (ties → the middle of the tied run, for stability)."""
+    f1s = []
+    for t in THRESHOLD_GRID:
+        pred = prob >= t
+        if mask is not None:
+            pred &= mask
+        f1s.append(prf(gold, pred)[2])
+    f1s_arr = np.asarray(f1s)
+    best = np.flatnonzero(f1s_arr >= f1s_arr.max() - 1e-12)
+    return float(THRESHOLD_GRID[best[len(best) // 2]])
+
+
+def cross_validate(rows: Sequence[dict[str, Any]], k: int = 5, seed: int = 13, c: float = 10.0,
+                   rules: np.ndarray | None = None, inner: bool = True) -> dict[str, Any]:
+    """Stratified k-fold CV of one type over the labelled rows; ambiguous rows only ever train.
+
+    Returns out-of-fold probabilities and, when ``inner`` is set, honest decisions: each outer fold's
+    threshold is chosen by an inner k-fold on its own training part, for the classifier alone and for
+    the «rules ∧ p ≥ t» gate (when ``rules`` — one bool per labelled row — is given).
+    """
+    lab = [r for r in rows if r["gold"] is not None]
+    amb = [r for r in rows if r["gold"] is None]
+    docs = [sentence_features(r["text"]) for r in lab]
+    adocs = [sentence_features(r["text"]) for r in amb]
+    gold = np.array([r["gold"] for r in lab], dtype=bool)
+    q = np.array([r["q"] for r in lab])
+    qa = np.array([r["q"] for r in amb])
+    folds = stratified_folds(gold, k, seed)
+    prob = np.zeros(len(lab))
+    pred = np.zeros(len(lab), dtype=bool)
+    gated = np.zeros(len(lab), dtype=bool)
+    thresholds: list[float] = []
+
+    def oof(idx: np.ndarray, sub_seed: int) -> np.ndarray:
+        """Out-of-fold probabilities for rows ``idx`` by an inner k-fold (training part only)."""
+        inner_folds = stratified_folds(gold[idx], k, sub_seed)
+        out = np.zeros(len(idx))
+        for f in range(k):
+            tr, te = idx[inner_folds != f], idx[inner_folds == f]
+            model = fit_type([docs[i] for i in tr] + adocs, np.r_[q[tr], qa], c)
+            out[inner_folds == f] = predict_docs([docs[i] for i in te], *model)
+        return out
+
+    for f in range(k):
+        tr, te = np.flatnonzero(folds != f), np.flatnonzero(folds == f)
+        model = fit_type([docs[i] for i in tr] + adocs, np.r_[q[tr], qa], c)
+        prob[te] = predict_docs([docs[i] for i in te], *model)
+        if inner:
+            p_in = oof(tr, seed + 1 + f)
+            t = best_threshold(gold[tr], p_in)
+            thresholds.append(t)
+            pred[te] = prob[te] >= t
+            if rules is not None:
+                tg = best_threshold(gold[tr], p_in, rules[tr])
+                gated[te] = (prob[te] >= tg) & rules[te]
+    out: dict[str, Any] = {"gold": gold, "prob": prob, "ids": [r["id"] for r in lab]}
+    if inner:
+        out["pred"], out["inner_thresholds"] = pred, thresholds
+        if rules is not None:
+            out["gated"] = gated
+    return out
