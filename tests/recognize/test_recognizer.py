@@ -64,3 +64,13 @@ def test_every_mention_slices_the_text(kb):
     text = "أعلنت وزارة الدفاع الروسية أن وزير الدفاع الروسي سيرغي شويغو التقى بالرئيس السوري بشار الأسد بدمشق."
     for m in mentions(kb, text):
         assert text[m.start:m.end] == m.text
+
+
+def test_plural_title_with_a_list_of_states_names_each_holder(kb):
+    ms = mentions(kb, "عقد وزراء دفاع كل من روسيا وإيران وسوريا اجتماعا في طهران.", published="2016-06-09")
+    holders = {m.actor_id for m in ms if m.origin == "title"}
+    assert holders == {"sergei_shoigu", "hossein_dehghan", "fahd_jassem_al_freij"}
+    assert {"russia", "iran", "syria"} <= {m.actor_id for m in ms if m.label == "GPE"}
+    ms = mentions(kb, "التقى وزراء الدفاع الروسي والإيراني والسوري.", published="2016-06-09")
+    assert {m.actor_id for m in ms if m.origin == "title"} == {"sergei_shoigu", "hossein_dehghan",
+                                                               "fahd_jassem_al_freij"}

@@ -25,9 +25,15 @@ _STRONG_PLACE_POPULATION = 100_000
 
 
 @lru_cache(maxsize=1)
-def _cues() -> dict[str, set[str]]:
+def _cues() -> dict[str, Any]:
     raw = yaml.safe_load(resources.files("marsad.recognize").joinpath("data/cues.yaml").read_text("utf-8"))
-    return {k: {normalize_key(w) for w in v} for k, v in raw.items()}
+    out: dict[str, Any] = {}
+    for k, v in raw.items():
+        if isinstance(v, dict):  # office → forms: kept as written, normalised by the gazetteer
+            out[k] = {office: list(forms) for office, forms in v.items()}
+        else:
+            out[k] = {normalize_key(w) for w in v}
+    return out
 
 
 class Recognizer:
@@ -70,6 +76,9 @@ class Recognizer:
             for form in forms:
                 yield form, Entry("title", office, "PERS")
         cues = _cues()
+        for office, forms in (cues.get("plural_titles") or {}).items():
+            for form in forms:
+                yield form, Entry("ptitle", office, "PERS")
         for group, kind in (("nisba_heads", "agent"), ("force_heads", "force"), ("regime_heads", "regime"),
                             ("land_heads", "land"), ("capital_heads", "capital"), ("media_heads", "media")):
             for head in cues.get(group, ()):
@@ -137,6 +146,8 @@ class Recognizer:
         h = hits[i]
         kinds = {e.kind: e for e in h.entries}
         nxt = hits[i + 1] if i + 1 < len(hits) and _adjacent(norm, h, hits[i + 1]) else None
+        if "ptitle" in kinds:
+            return self._compose_plural_title(hits, i, norm, doc, sent_starts)
         if "title" in kinds:
             office = next(e.ref for e in h.entries if e.kind == "title")
             country = None  # ISO3 of a state, or the id of an organisation («قائد فيلق القدس»)
@@ -203,6 +214,40 @@ class Recognizer:
             if country and not as_place:
                 self._doc_country = self._doc_country or country
         return 1, m
+
+    def _compose_plural_title(self, hits: list[Hit], i: int, norm: str, doc: Document,
+                              sent_starts: list[int]) -> tuple[int, Mention | None]:
+        """«وزراء دفاع (كل من) روسيا وإيران وسوريا»: one mention per state's office-holder, same span."""
+        h = hits[i]
+        office = next(e.ref for e in h.entries if e.kind == "ptitle")
+        states: list[str] = []
+        j = i + 1
+        prev = h
+        while j < len(hits):
+            gap = norm[prev.end:hits[j].start].strip(' "\'،,')
+            if gap not in ("", "كل من") or (gap and states):
+                break
+            iso = self._office_of(hits[j]) if not any(e.kind == "actor" and e.label == "ORG"
+                                                      for e in hits[j].entries) else None
+            if not iso:
+                break
+            states.append(iso)
+            named = next((e for e in hits[j].entries if e.kind == "actor" and e.label == "GPE"), None)
+            if named is not None:  # «روسيا» in the list is also a mention of the state itself
+                self._nested.append(Mention(hits[j].start, hits[j].end, "", label="GPE", actor_id=named.ref,
+                                            origin="gazetteer"))
+            prev = hits[j]
+            j += 1
+        if not states:
+            return 1, None
+        ref_date = self._reference_date(doc, h.start, sent_starts)
+        mentions = []
+        for iso in states:
+            holder = self.linker.office_holder(office, iso, ref_date)
+            mentions.append(Mention(h.start, prev.end, "", label="PERS", actor_id=holder, origin="title",
+                                    extra={"role": office, "role_date": ref_date, "country": iso}))
+        self._nested.extend(mentions[1:])
+        return j - i, mentions[0]
 
     def _compose_head(self, h: Hit, nxt: Hit) -> Mention | None:
         """A noun + a state's nisba (or + a leader's name) read as one mention, by the noun's class."""

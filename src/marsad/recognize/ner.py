@@ -1,0 +1,318 @@
+"""Statistical Arabic named-entity tagger (CRF, BIO over PERS / LOC / ORG / MISC).
+
+The model is a linear-chain CRF (CRFsuite via ``python-crfsuite``) trained by
+``scripts/train_ner.py`` on ANERcorp + AQMAR + the Wojood sample; see
+``models/MODEL_CARD.md`` for data, licences, split and scores. It works on
+whitespace/punctuation tokens with clitics still attached (ANERcorp
+tokenisation), so no segmenter is needed. Word lists next to the model (learned
+lexicon, knowledge-base gazetteer snapshot, trigger words, word frequencies) feed
+its features; see :mod:`marsad.recognize.ner_features`.
+
+Public API:
+
+* :func:`load_ner` — the shipped tagger, loaded once per process.
+* :meth:`NerTagger.tag` / :meth:`NerTagger.tag_sentences` — BIO tags (the latter
+  also makes one-word names consistent across a document's sentences).
+* :func:`ner_conll_lines` — the ``marsad ner --conll FILE`` contract.
+* :func:`entities` — character-offset entity spans for the pipeline.
+* :func:`bio_spans` / :func:`score_spans` — conlleval-style span reading and scoring.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Protocol
+
+from marsad.recognize.ner_features import (
+    FEATURE_VERSION,
+    FeatureExtractor,
+    Gazetteer,
+    read_triggers,
+    read_wordfreq,
+)
+
+LABELS: tuple[str, ...] = ("PERS", "LOC", "ORG", "MISC")
+# Sentences read as one document by NerTagger.tag_sentences / ner_conll_lines when
+# making labels consistent (ANERcorp stories run ~20-60 sentences).
+DOC_WINDOW = 50
+MODEL_DIR = Path(__file__).resolve().parent / "models"
+MODEL_PATH = MODEL_DIR / "ner.crfsuite"
+LEXICON_SUFFIX = ".lexicon.tsv"  # learned name lexicon next to the model: ner.lexicon.tsv
+GAZETTEER_SUFFIX = ".gazetteer.tsv"  # knowledge-base names snapshotted at training time
+TRIGGERS_SUFFIX = ".triggers.tsv"  # hand-written trigger words (titles, place/org types)
+WORDFREQ_SUFFIX = ".wordfreq.tsv"  # Arabic word-frequency snapshot (from wordfreq, CC BY-SA 4.0)
+ATTRIBUTES_SUFFIX = ".attributes.txt"  # the attributes the CRF kept (lets tagging skip the rest)
+
+
+def read_lexicon(path: Path) -> dict[str, str]:
+    """Read a ``key<TAB>label`` lexicon file written by ``scripts/train_ner.py``."""
+    lexicon: dict[str, str] = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip() and not line.startswith("#"):
+                key, label = line.rstrip("\n").split("\t")[:2]
+                lexicon[key] = label
+    return lexicon
+
+
+class _HasSpan(Protocol):
+    text: str
+    start: int
+    end: int
+
+
+TokenLike = _HasSpan | tuple[str, int, int]
+
+
+def bio_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """Token-index spans ``(start, end_exclusive, label)`` read the conlleval way.
+
+    An ``I-X`` that does not continue an ``X`` span opens a new span, so an
+    ill-formed sequence still yields every entity the tagger meant.
+    """
+    spans: list[tuple[int, int, str]] = []
+    start, label = -1, ""
+    for i, tag in enumerate([*tags, "O"]):
+        bio, _, typ = tag.partition("-")
+        if start >= 0 and not (bio == "I" and typ == label):
+            spans.append((start, i, label))
+            start, label = -1, ""
+        if bio == "B" or (bio == "I" and start < 0):
+            start, label = i, typ
+    return spans
+
+
+def to_bilou(tags: Sequence[str]) -> list[str]:
+    """BIO → BILOU (``U-`` single-token span, ``L-`` last token of a longer span)."""
+    out = list(tags)
+    for s, e, lab in bio_spans(tags):
+        if e - s == 1:
+            out[s] = "U-" + lab
+        else:
+            out[s] = "B-" + lab
+            out[s + 1:e - 1] = ["I-" + lab] * (e - s - 2)
+            out[e - 1] = "L-" + lab
+    return out
+
+
+def _repair(tags: list[str]) -> list[str]:
+    """Make a tag sequence valid BIO (I-X only after B-X/I-X); BILOU tags are read as BIO."""
+    prev = "O"
+    for i, tag in enumerate(tags):
+        if tag[:2] in ("U-", "L-"):
+            tags[i] = tag = ("B-" if tag[0] == "U" else "I-") + tag[2:]
+        if tag.startswith("I-") and prev[2:] != tag[2:]:
+            tags[i] = tag = "B-" + tag[2:]
+        prev = tag
+    return tags
+
+
+class NerTagger:
+    """A loaded CRF model. Thread-safe (CRFsuite taggers are not, so calls are serialised)."""
+
+    def __init__(self, model_path: str | Path = MODEL_PATH) -> None:
+        import pycrfsuite  # imported here so importing this module stays cheap
+
+        path = Path(model_path)
+        if not path.is_file():
+            raise FileNotFoundError(f"NER model not found: {path} (rebuild with scripts/train_ner.py)")
+        meta_path = path.with_suffix(".json")
+        self.meta: dict[str, Any] = json.loads(meta_path.read_text("utf-8")) if meta_path.is_file() else {}
+        version = self.meta.get("feature_version")
+        if version is not None and str(version) != FEATURE_VERSION:
+            raise RuntimeError(f"NER model {path} was trained with feature set {version}, "
+                               f"code has {FEATURE_VERSION}: retrain with scripts/train_ner.py")
+        self.path = path
+        # the word lists are part of the model: its features were trained with them
+        lex_path = path.with_suffix(LEXICON_SUFFIX)
+        self.lexicon: dict[str, str] = read_lexicon(lex_path) if lex_path.is_file() else {}
+        gaz_path = path.with_suffix(GAZETTEER_SUFFIX)
+        self.gazetteer: Gazetteer | None = Gazetteer.read(gaz_path) if gaz_path.is_file() else None
+        trig_path = path.with_suffix(TRIGGERS_SUFFIX)
+        self.triggers: dict[str, str] = read_triggers(trig_path) if trig_path.is_file() else {}
+        freq_path = path.with_suffix(WORDFREQ_SUFFIX)
+        self.vocab: dict[str, int] = read_wordfreq(freq_path) if freq_path.is_file() else {}
+        attr_path = path.with_suffix(ATTRIBUTES_SUFFIX)
+        known = frozenset(attr_path.read_text("utf-8").split("\n")) if attr_path.is_file() else None
+        self._features = FeatureExtractor(self.lexicon, self.gazetteer, self.triggers, self.vocab, known)
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(str(path))
+        self._lock = threading.Lock()
+
+    def features(self, tokens: Sequence[str]) -> list[list[str]]:
+        """The CRF features of one sentence (what :meth:`tag` feeds the model)."""
+        return self._features(tokens)
+
+    def tag(self, tokens: Sequence[str]) -> list[str]:
+        """BIO tags (``O``, ``B-PERS``, ``I-LOC`` …) for one sentence of tokens."""
+        if not tokens:
+            return []
+        with self._lock:  # the per-form feature cache and the CRFsuite tagger are shared
+            tags = self._tagger.tag(self._features(tokens))
+        return _repair(list(tags))
+
+    def tag_sentences(self, sentences: Iterable[Sequence[str]], consistent: bool = True) -> list[list[str]]:
+        """:meth:`tag` applied to each sentence, then made consistent within a document.
+
+        The sentences are read as consecutive text (one document, or a stream of them).
+        With ``consistent`` (the default), a word the CRF tagged as a one-word name in
+        some sentence is given that label where the CRF left it untagged in other
+        sentences of the same window of :data:`DOC_WINDOW` sentences (see
+        :meth:`_propagate`): news repeats names, and the CRF often finds a name only
+        where its context is clear (measured on the dev split: +1.5 micro F1).
+        """
+        sents = [list(s) for s in sentences]
+        tagged = [self.tag(s) for s in sents]
+        if consistent:
+            for b in range(0, len(sents), DOC_WINDOW):
+                tagged[b:b + DOC_WINDOW] = self._propagate(sents[b:b + DOC_WINDOW], tagged[b:b + DOC_WINDOW])
+        return tagged
+
+    def _propagate(self, sents: list[list[str]], tagged: list[list[str]]) -> list[list[str]]:
+        """Label propagation of one-word names across the sentences of one window.
+
+        A word form (clitics stripped) tagged as a one-word ``X`` somewhere is tagged
+        ``B-X`` where it is ``O`` between two ``O`` tokens elsewhere, unless the learned
+        lexicon marks it as a common word or it was left untagged more than three times
+        as often as tagged (then the CRF's restraint is probably right).
+        """
+        votes: dict[str, Counter[str]] = {}
+        keys: list[list[str]] = []
+        for toks, tags in zip(sents, tagged, strict=True):
+            ks = [self._features.word(w).forms[-1] for w in toks]
+            keys.append(ks)
+            for i, (k, tag) in enumerate(zip(ks, tags, strict=True)):
+                if tag == "O":
+                    votes.setdefault(k, Counter())["O"] += 1
+                elif tag.startswith("B-") and (i + 1 == len(tags) or not tags[i + 1].startswith("I-")):
+                    votes.setdefault(k, Counter())[tag[2:]] += 1
+        out: list[list[str]] = []
+        for toks, ks, tags in zip(sents, keys, tagged, strict=True):
+            tags = list(tags)
+            for i, k in enumerate(ks):
+                if tags[i] != "O" or len(k) < 3:
+                    continue
+                v = votes.get(k)
+                if not v or len(v) == 1 and "O" in v:
+                    continue
+                if self.lexicon.get(self._features.word(toks[i]).norm) == "O":
+                    continue
+                lab, c = max(((x, c) for x, c in v.items() if x != "O"), key=lambda xc: (xc[1], xc[0]))
+                if c < 0.3 * v["O"]:
+                    continue
+                if (i == 0 or tags[i - 1] == "O") and (i + 1 == len(tags) or tags[i + 1] == "O"):
+                    tags[i] = "B-" + lab
+            out.append(tags)
+        return out
+
+    def entities(self, tokens: Sequence[TokenLike]) -> list[tuple[int, int, str]]:
+        """Character spans ``(start, end, label)`` of the entities in one sentence.
+
+        ``tokens`` are ``(text, start, end)`` triples or objects with ``text``,
+        ``start`` and ``end`` (e.g. :class:`marsad.model.Token`); a span runs from
+        its first token's start to its last token's end.
+        """
+        triples = [t if isinstance(t, tuple) else (t.text, t.start, t.end) for t in tokens]
+        tags = self.tag([t[0] for t in triples])
+        return [(triples[s][1], triples[e - 1][2], lab) for s, e, lab in bio_spans(tags)]
+
+
+@lru_cache(maxsize=1)
+def load_ner() -> NerTagger:
+    """The shipped tagger, loaded once per process."""
+    return NerTagger(MODEL_PATH)
+
+
+def entities(tokens: Sequence[TokenLike]) -> list[tuple[int, int, str]]:
+    """Entity spans ``(start, end, label)`` for one sentence, with the shipped model.
+
+    Call once per sentence: the CRF uses the neighbouring tokens, and sentence
+    boundaries are what it was trained on.
+    """
+    return load_ner().entities(tokens)
+
+
+def _first_column(line: str) -> str:
+    if "\t" in line:
+        tok = line.split("\t", 1)[0].strip()
+        if tok:
+            return tok
+    return line.split()[0]
+
+
+def ner_conll_lines(lines: Iterable[str], tagger: NerTagger | None = None) -> Iterator[str]:
+    """The ``marsad ner --conll FILE`` contract, streaming.
+
+    Reads one token per line (first column; tab- or space-separated; other
+    columns ignored); a blank line is a sentence break. Yields ``token\\ttag``
+    strings *without* a trailing newline, and an empty string for every blank
+    input line, so the output has exactly the input's line structure.
+    """
+    tagger = tagger or load_ner()
+    # Sentences are tagged in windows of DOC_WINDOW (see NerTagger.tag_sentences); the
+    # blank-line structure of the input is kept, so a window is flushed with its breaks.
+    window: list[list[str]] = []
+    blanks: list[int] = []  # blank lines after each sentence of the window
+
+    def flush() -> Iterator[str]:
+        for sent, tags, n_blank in zip(window, tagger.tag_sentences(window), blanks, strict=True):
+            yield from (f"{t}\t{g}" for t, g in zip(sent, tags, strict=True))
+            yield from [""] * n_blank
+        window.clear()
+        blanks.clear()
+
+    sent: list[str] = []
+    for raw in lines:
+        line = raw.rstrip("\r\n")
+        if line.strip():
+            sent.append(_first_column(line))
+            continue
+        if sent:
+            window.append(sent)
+            blanks.append(0)
+            sent = []
+        if blanks:
+            blanks[-1] += 1
+        else:  # nothing pending (start of input, or just flushed): pass the blank through
+            yield ""
+        if len(window) >= DOC_WINDOW:
+            yield from flush()
+    if sent:
+        window.append(sent)
+        blanks.append(0)
+    yield from flush()
+
+
+def score_spans(gold: Sequence[Sequence[str]], pred: Sequence[Sequence[str]],
+                labels: Sequence[str] = LABELS) -> dict[str, dict[str, float]]:
+    """Entity-level exact-match precision / recall / F1 (conlleval style).
+
+    Returns one entry per label plus ``micro`` (all labels) and ``core`` (micro
+    over PERS / LOC / ORG, the labels the event pipeline uses).
+    """
+    counts = {lab: [0, 0, 0] for lab in labels}  # correct, gold, predicted
+    for g_tags, p_tags in zip(gold, pred, strict=True):
+        g, p = set(bio_spans(g_tags)), set(bio_spans(p_tags))
+        for s in g:
+            if s[2] in counts:
+                counts[s[2]][1] += 1
+        for s in p:
+            if s[2] in counts:
+                counts[s[2]][2] += 1
+                counts[s[2]][0] += s in g
+
+    def prf(c: int, n_gold: int, n_pred: int) -> dict[str, float]:
+        p = c / n_pred if n_pred else 0.0
+        r = c / n_gold if n_gold else 0.0
+        return {"p": p, "r": r, "f1": 2 * p * r / (p + r) if p + r else 0.0,
+                "correct": c, "gold": n_gold, "pred": n_pred}
+
+    out = {lab: prf(*counts[lab]) for lab in labels}
+    for name, subset in (("micro", labels), ("core", [x for x in labels if x != "MISC"])):
+        out[name] = prf(*(sum(counts[lab][k] for lab in subset) for k in range(3)))
+    return out
