@@ -21,15 +21,18 @@ def load_extractor(kb: Any = None) -> Callable[[Document], list[dict[str, Any]]]
     """The event stage: compile the lexicons now and return ``doc -> events``.
 
     ``kb`` (:class:`marsad.pipeline.Knowledge`), when given, supplies the states' nisba adjectives
-    («الاتفاق الإيراني الروسي» → Iran and Russia); everything else comes from the stage's own data
+    («الاتفاق الإيراني الروسي» → Iran and Russia) and the host state of a visit from its place's
+    country; everything else comes from the stage's own data
     files and the mentions/dates already on the document.
     """
-    from marsad.events.arguments import nisba_index
+    from marsad.events.arguments import nisba_index, state_index
 
     lex = load_lexicon()
-    nisba = nisba_index(getattr(kb, "actors", None)) if kb is not None else {}
+    actors = getattr(kb, "actors", None) if kb is not None else None
+    nisba = nisba_index(actors)
+    states = state_index(actors)
 
     def extract(doc: Document) -> list[dict[str, Any]]:
-        return extract_events(doc, lex, nisba)
+        return extract_events(doc, lex, nisba, states=states)
 
     return extract

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from marsad.events.lexicon import Lexicon, Match
-from marsad.events.text import Word, norm_word
+from marsad.events.text import Word, clitic_candidates, norm_word
 from marsad.model import Mention, TimeExpression
 
 ACTOR_LABELS = frozenset({"PERS", "ORG", "GPE", "MISC"})
@@ -41,6 +41,9 @@ class Arg:
     actor: dict[str, Any] | None = None
     place: dict[str, Any] | None = None
     key: str = ""  # identity for de-duplication (actor id or text)
+    attribute: bool = False  # a lone nisba adjective («السورية» in «الثورة السورية»)
+    title_part: bool = False  # the genitive inside another person's title («مستشار المرشد … ولايتي»)
+    lead: int = -1  # first word of a title that belongs to this mention but was left outside it
 
 
 @dataclass(slots=True)
@@ -62,8 +65,19 @@ class Group:
         return self.members[0].prep
 
     @property
+    def start(self) -> int:
+        """First word of the group, counting a title left outside its first mention."""
+        lead = self.members[0].lead
+        return lead if 0 <= lead < self.first else self.first
+
+    @property
     def is_actor(self) -> bool:
-        return any(a.actor is not None for a in self.members)
+        return any(a.actor is not None and not a.title_part for a in self.members)
+
+    @property
+    def attribute(self) -> bool:
+        """Only lone nisba adjectives: an attribute of some noun, not a participant of a verb."""
+        return all(a.attribute for a in self.members)
 
 
 def actor_object(m: Mention) -> dict[str, Any] | None:
@@ -95,6 +109,9 @@ def place_object(m: Mention) -> dict[str, Any] | None:
 def _names(arg: Arg) -> set[str]:
     names = set()
     for obj in (arg.actor, arg.place):
+        # a place made up from the mention alone carries its clitics («وسوريا»): not a name
+        if obj is arg.place and obj and not (obj.get("geonames_id") or obj.get("name_en")):
+            continue
         if obj and obj.get("name_ar"):
             names.add(norm_word(str(obj["name_ar"]).split()[0]))
     return names
@@ -121,8 +138,14 @@ def _clitic_prep(word: Word, arg: Arg, text: str, titles: frozenset[str] = froze
     return None
 
 
-def place_mentions(words: list[Word], mentions: list[Mention], text: str, lex: Lexicon) -> list[Arg]:
-    """Mentions of one sentence as :class:`Arg` objects with word indices and governing prepositions."""
+def place_mentions(words: list[Word], mentions: list[Mention], text: str, lex: Lexicon,
+                   nisba: dict[str, dict[str, Any]] | None = None) -> list[Arg]:
+    """Mentions of one sentence as :class:`Arg` objects with word indices and governing prepositions.
+
+    ``nisba`` (:func:`nisba_index`) marks mentions that are a lone state adjective: «السورية» in
+    «الثورة السورية» modifies the noun before it and can be neither the subject nor the object of
+    a verb (it may still be the agent of a noun trigger, «التدخل الروسي»).
+    """
     if not words:
         return []
     cues = lex.cues
@@ -151,13 +174,73 @@ def place_mentions(words: list[Word], mentions: list[Mention], text: str, lex: L
                 prep = prev
             if (prev,) in agents or (first > 1 and (words[first - 2].norm, prev) in agents):
                 prep = "agent"
+        if prep == "ل" and first > 0 and not words[first].breaks_before and (words[first - 1].norm,) in agents:
+            prep = "agent"  # «قُتل … بغارة للتحالف»: the ل names whose strike it was
         arg.prep = prep
+        if nisba and first == last and first > 0 and not words[first].breaks_before:
+            # an adjective agrees with a definite noun right before it («الثورة السورية»); after a
+            # verb the same spelling is the country («اتفقت السعودية»)
+            w = norm_word(m.text)
+            head = words[first - 1].norm
+            arg.attribute = (w in nisba or (w[:1] == "و" and w[1:] in nisba)) and head not in lex.verbs \
+                and head not in lex.light and any(p.endswith("ال") for _, p in clitic_candidates(head))
         args.append(arg)
+    _mark_title_parts(args, words, lex)
     return args
 
 
-def group_args(args: list[Arg], words: list[Word]) -> list[Group]:
-    """Join coordinated mentions: «روسيا وإيران», «روسيا و إيران», «كل من روسيا وإيران والصين»."""
+def _mark_title_parts(args: list[Arg], words: list[Word], lex: Lexicon) -> None:
+    """Flag a mention that is only the genitive of a title held by a person named right after.
+
+    «مستشار المرشد الإيراني للشؤون الدولية علي أكبر ولايتي», «وزير خارجية موسكو سيرغي لافروف»: the
+    title word sits at most two words before the mention and a person mention follows within six
+    words (one comma allowed, for «مستشار خامنئي في الشؤون الدولية، علي أكبر ولايتي»). The
+    person is the participant; the mention inside the title is not.
+    """
+    titles = lex.cues["relational_titles"]
+    for i, a in enumerate(args[:-1]):
+        # «مستشار الأمن الوطني السعودي مساعد بن محمد العيبان»: an office mention right before a
+        # person mention names that person's office
+        nxt = args[i + 1]
+        aid = str((a.actor or {}).get("id") or "")
+        if aid.startswith("office:") and nxt.first == a.last + 1 and nxt.mention.label == "PERS" \
+                and not words[nxt.first].breaks_before and not words[nxt.first].norm.startswith("و"):
+            a.title_part = True
+            nxt.lead = a.first
+    for i, a in enumerate(args):
+        if a.first == 0 or words[a.first].breaks_before:
+            continue
+        k = a.first - 1
+        head = None
+        person = a.mention.label == "PERS"
+        for j in ((k,) if person else (k, k - 1)):
+            if j < 0 or (j < k and words[j + 1].breaks_before):
+                break
+            w = words[j].norm
+            w = w[1:] if w[:1] in "وفل" and w[1:] in titles else w
+            if w in titles and (not person or w in lex.cues["person_genitive_titles"]):
+                head = j
+                break
+        if head is None:
+            continue
+        nxt = args[i + 1] if i + 1 < len(args) else None
+        if nxt is None or nxt.mention.label != "PERS" or nxt.first - a.last > 6:
+            continue
+        gap = range(a.last + 1, nxt.first)
+        # only title material in between: no verb or event noun («لافروف اتصالاً مع ظريف»)
+        if any(words[g].norm in lex.verbs or lex.noun(words[g].norm) for g in gap):
+            continue
+        gap = range(a.last + 1, nxt.first + 1)
+        if sum(words[g].breaks_before for g in gap) <= 1 and not any(words[g].hard_before for g in gap):
+            a.title_part = True
+            nxt.lead = head
+
+
+def group_args(args: list[Arg], words: list[Word], titles: frozenset[str] = frozenset()) -> list[Group]:
+    """Join coordinated mentions: «روسيا وإيران», «روسيا و إيران», «كل من روسيا وإيران والصين».
+
+    ``titles`` (cues ``title_gap``) lets a title stand between «و» and the next mention.
+    """
     groups: list[Group] = []
     for a in args:
         if groups:
@@ -167,6 +250,13 @@ def group_args(args: list[Arg], words: list[Word]) -> list[Group]:
             glued_wa = adjacent and w.norm.startswith("و") and not any(n.startswith("و") for n in _names(a))
             loose_wa = (a.first == prev.last + 2 and words[prev.last + 1].norm == "و"
                         and not words[prev.last + 1].breaks_before and not w.breaks_before)
+            # «بوتين ونظيريه الإيراني حسن روحاني»: و + a title left outside the next mention
+            lead = a.lead if a.lead > prev.last else a.first
+            titled_wa = (a.actor is not None and 1 <= lead - prev.last - 1 <= 3
+                         and words[prev.last + 1].norm[:1] == "و"
+                         and not any(words[k].breaks_before for k in range(prev.last + 1, a.first + 1))
+                         and _title_words(words[prev.last + 1:a.first], titles))
+            glued_wa = glued_wa or titled_wa
             if (glued_wa or loose_wa) and (a.actor is not None) == (prev.actor is not None):
                 if a.prep is None or a.prep == prev.prep:
                     a.prep = prev.prep
@@ -176,12 +266,23 @@ def group_args(args: list[Arg], words: list[Word]) -> list[Group]:
     return groups
 
 
+def _title_words(gap: list[Word], titles: frozenset[str]) -> bool:
+    """Whether words between two mentions are title material («ونظيريه الإيراني»)."""
+    if not titles:
+        return False
+    for k, w in enumerate(gap):
+        n = w.norm[1:] if k == 0 and w.norm[:1] == "و" else w.norm
+        if n not in titles and not (n.startswith("ال") and n.endswith("ي") and len(n) > 4):
+            return False
+    return True
+
+
 def _refs(group: Group | None) -> list[dict[str, Any]]:
     if group is None:
         return []
     out, seen = [], set()
     for a in group.members:
-        if a.actor is not None and a.key not in seen:
+        if a.actor is not None and a.key not in seen and not a.title_part:
             seen.add(a.key)
             out.append(a.actor)
     return out
@@ -194,14 +295,53 @@ def _agent_after_marker(groups: list[Group], lo: int, hi: int) -> Group | None:
     return None
 
 
+def coordinated_verb(m: Match, words: list[Word], lex: Lexicon) -> bool:
+    """Whether the trigger's verb carries a conjunction («وبحث», «فاستقبل») or follows «ثم».
+
+    Such a verb shares the subject of the previous verb of the sentence when none follows it. The
+    rest of the word must itself be a verb form: in «وصلوا» the و is the root's first letter.
+    """
+    if not m.verbal:
+        return False
+    w = words[m.anchor].norm
+    if w[:1] in "وف" and len(w) > 3 and (w[1:] in lex.verbs or w[1:] in lex.light or w[1:] in lex.lemmas):
+        return True
+    return m.anchor > 0 and words[m.anchor - 1].norm in ("ثم", "وثم")
+
+
+def possessive(m: Match, words: list[Word], lex: Lexicon) -> bool:
+    """Whether a noun trigger carries a possessive pronoun («زيارته», «لقائها», «هجومهم»).
+
+    The owner is then someone already named, usually the subject of the clause.
+    """
+    if m.verbal or m.first != m.last:
+        return False
+    lemma = m.trigger.lemma
+    bases = {lemma, lemma[:-1] + "ت" if lemma.endswith("ه") else lemma}
+    for stem, _ in clitic_candidates(words[m.first].norm):
+        for suf in ("هما", "هم", "ها", "ه"):
+            if stem.endswith(suf) and stem[: -len(suf)] in bases:
+                return True
+    return False
+
+
 def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
-                 bounds: tuple[int, int], exclude: set[int]) -> tuple[list[dict], list[dict], set[int]]:
-    """Actor and recipient refs for one trigger; also returns the ids of the groups used."""
+                 bounds: tuple[int, int], exclude: set[int], prev_subject: Group | None = None
+                 ) -> tuple[list[dict], list[dict], set[int], Group | None]:
+    """Actor and recipient refs for one trigger, the ids of the groups used and the actor group.
+
+    ``prev_subject`` is the subject of the sentence's previous verb: a coordinated verb with no
+    subject of its own («التقى الأسد خامنئي، وبحث معه …») and a possessive noun trigger
+    («في زيارته») take it as their actor.
+    """
     cues = lex.cues
     lo, hi = bounds
     anchor = m.anchor
     rec_preps = cues["recipient_preps"]
-    usable = [g for g in groups if g.is_actor and id(g) not in exclude and lo <= g.first < hi
+    # A complementizer after the trigger opens reported content («هدد سريع بأن عمليات الجماعة …»):
+    # the trigger's own participants come before it.
+    comp = next((k for k in range(m.last + 1, hi) if words[k].norm in cues["complementizers"]), hi)
+    usable = [g for g in groups if g.is_actor and id(g) not in exclude and lo <= g.first < comp
               and not (m.first <= g.first <= m.last)]
 
     def ok_recipient(g: Group) -> bool:
@@ -233,14 +373,27 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
         recipient = next((g for g in reversed(usable) if g.last < m.first and bare(g)), None)
     elif m.verbal and not victim:
         right = [g for g in usable if g.first > anchor]
-        left = [g for g in usable if g.first < anchor]
-        svo = next((g for g in reversed(left) if bare(g) and anchor - g.last <= 4), None)
+        left = [g for g in usable if g.first < anchor and not g.attribute]
+        if anchor > 0 and words[anchor - 1].norm in cues["relatives"]:
+            # «الجنود الذين وصلوا»: the subject is the antecedent, never a group further back
+            left = [g for g in left if g.last == anchor - 2]
+        coordinated = prev_subject is not None and coordinated_verb(m, words, lex)
+        # «التقى الأسد خامنئي، وبحث …»: before a coordinated verb, a group cut off by a comma
+        # closes the previous clause (its object), it is not this verb's subject
+        svo = next((g for g in reversed(left) if bare(g) and anchor - g.last <= 4 and not (
+            coordinated and any(words[k].breaks_before for k in range(g.last + 1, anchor + 1)))), None)
         # A subject right before the verb («كانت إيران قد ساعدت الأسد») makes the group after the
         # verb its object; otherwise VSO when a bare group follows the verb at once, or closely
         # when nothing precedes it.
         close_svo = svo is not None and anchor - svo.last <= 3 and m.light is None
-        vso = None if close_svo else next((g for g in right if bare(g) and (g.first == anchor + 1 or (
-            svo is None and g.first - anchor <= 4 and g.first < m.first + 5))), None)
+        vso = None if close_svo else next((g for g in right if bare(g) and not g.attribute and (
+            g.start == anchor + 1 or (svo is None and g.start - anchor <= 4 and g.start < m.first + 5))), None)
+        if vso is not None and svo is None and coordinated and m.light is None and (vso.start > anchor + 1 or t.type == "CONSULT" and not any(
+                    g.first > vso.last and (bare(g) or g.prep in rec_preps) for g in right)):
+            # A coordinated verb's subject comes right after it and is followed by its object
+            # («واستقبل الأسد ظريف»); a lone group after it is the object and the subject is that
+            # of the previous verb («زار الأسد طهران، والتقى خامنئي»).
+            vso = None
         if m.light is not None and vso is None:
             # «شنت الطائرات الروسية غارات»: the subject may sit between light verb and noun
             vso = next((g for g in right if bare(g) and g.first < m.first), None)
@@ -249,8 +402,11 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
             start = max(vso.last, m.last)
             recipient = next((g for g in right if g.first > start and ok_recipient(g)), None)
         else:
-            actor = next((g for g in reversed(left) if bare(g)), None)
-            recipient = next((g for g in right if g.first > m.last and ok_recipient(g)), None)
+            if svo is None and coordinated:
+                actor = prev_subject  # «…، وبحث معه»: the subject of the previous verb
+            else:
+                actor = next((g for g in reversed(left) if bare(g)), None)
+            recipient = next((g for g in right if g.first > m.last and ok_recipient(g) and g is not actor), None)
     elif victim:
         right = [g for g in usable if g.first > m.last]
         left = [g for g in usable if g.first < anchor]
@@ -273,19 +429,27 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
                 # «لدعم نظام الأسد», «دعم الحكومة السورية»: with no «لـ» recipient after it, the
                 # genitive of a support masdar is the one supported, not the supporter
                 actor, recipient = None, near
+            if actor is None and prev_subject is not None and m.first - prev_subject.last <= 15 \
+                    and possessive(m, words, lex):
+                actor = prev_subject  # «في زيارته إلى موسكو»: the owner is the clause's subject
             start = near.last if near is not None else m.last
+            # ب marks the other side of a meeting («لقاء بوتين بأردوغان», «اتصال هاتفي بنظيره»);
+            # elsewhere it is mostly an instrument or a place («هجوم بسيارة مفخخة»)
+            b_ok = t.type == "CONSULT"
             recipient = next((g for g in after if g.first > start and g.prep in rec_preps
-                              and g.prep not in ("ب",)), None)
+                              and (g.prep != "ب" or b_ok) and not (
+                                  g.prep in ("ب", "في") and all(a.place is not None for a in g.members))
+                              and g is not actor), None)
     if between is not None and (actor is None or actor is between):
         members = between.members
         if len(members) > 1:
             return ([members[0].actor] if members[0].actor else [],
-                    _refs(Group(members[1:])), {id(between)})
+                    _refs(Group(members[1:])), {id(between)}, None)
         actor = actor or between
     if recipient is actor:
         recipient = None
     used = {id(g) for g in (actor, recipient) if g is not None}
-    return _refs(actor), _refs(recipient), used
+    return _refs(actor), _refs(recipient), used, actor
 
 
 def _support_by(m: Match, words: list[Word], cues: dict[str, Any]) -> bool:
@@ -354,6 +518,34 @@ def nisba_index(actors: Any) -> dict[str, dict[str, Any]]:
     return out
 
 
+def state_index(actors: Any) -> dict[str, dict[str, Any]]:
+    """ISO3 country code → the state's contract ref (to name the host of a visit)."""
+    out: dict[str, dict[str, Any]] = {}
+    if actors is None:
+        return out
+    for a in actors.all():
+        if a.kind == "state" and a.iso3:
+            out.setdefault(a.iso3, actors.to_ref(a))
+    return out
+
+
+def visited_state(m: Match, location: dict[str, Any], actor: list[dict[str, Any]],
+                  states: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
+    """The host state of a visit («زيارة ولايتي إلى موسكو» → Russia), when it is not the visitor's own.
+
+    Only for visit triggers (CONSULT/visit) whose place is known with its country.
+    """
+    if m.trigger.mode != "visit" or not location.get("country"):
+        return None
+    host = states.get(str(location["country"]))
+    if host is None:
+        return None
+    if any(a.get("id") == host["id"] or (a.get("country") and a.get("country") == location["country"])
+           for a in actor):
+        return None
+    return dict(host, text=location.get("text"))
+
+
 def nisba_agents(m: Match, words: list[Word], nisba: dict[str, dict[str, Any]], covered: set[int],
                  text: str) -> list[dict[str, Any]]:
     """States named by nisba adjectives right after a noun trigger («الاتفاق الإيراني الروسي»).
@@ -409,20 +601,36 @@ def find_location(m: Match, args: list[Arg], lex: Lexicon, bounds: tuple[int, in
     return best
 
 
+def since_date(expr: TimeExpression, words: list[Word]) -> bool:
+    """Whether a time expression is the start of a «منذ» phrase («منذ عام 2014»)."""
+    idx = next((w.index for w in words if w.end > expr.start), None)
+    if idx is None:
+        return False
+    return any(words[k].norm in ("منذ", "ومنذ") for k in range(max(0, idx - 5), idx)) and not any(
+        words[k].breaks_before for k in range(max(1, idx - 4), idx))
+
+
 def pick_date(m: Match, words: list[Word], dates: list[TimeExpression]) -> TimeExpression | None:
     """The time expression of the sentence nearest the trigger (by words), if any."""
     best, best_d = None, 10**9
     for d in dates:
-        if not d.value:
+        if not d.value or d.kind == "duration":  # «طيلة 11 عاماً» measures, it does not date
             continue
         idx = next((w.index for w in words if w.end > d.start), None)
         if idx is None:
             continue
         dist = abs(idx - m.anchor) if idx < m.anchor else max(0, idx - m.last)
-        if idx > 0 and words[idx - 1].norm in ("منذ", "ومنذ"):
-            dist += 10  # «منذ عام 2011» dates the background, rarely the event itself
-        if any(words[k].hard_before for k in range(min(idx, m.anchor) + 1, max(idx, m.anchor) + 1)):
+        # «منذ عام 2011», «منذ اندلاع الثورة عام 2011»: a منذ phrase dates the background, rarely
+        # the event itself
+        if any(words[k].norm in ("منذ", "ومنذ") for k in range(max(0, idx - 5), idx)) and not any(
+                words[k].breaks_before for k in range(max(1, idx - 4), idx + 1) if k < idx):
+            dist += 10
+        between = range(min(idx, m.anchor) + 1, max(idx, m.anchor) + 1)
+        if any(words[k].hard_before for k in between):
             dist += 15
+        # a comma between the date and the trigger usually closes the date's own clause; a dash
+        # or bracket only sets off a parenthesis («التقى الأسد -أمس الأحد- خامنئي»)
+        dist += 3 * sum(1 for k in between if "،" in words[k].punct or "," in words[k].punct)
         if dist < best_d:
             best, best_d = d, dist
     return best
@@ -463,6 +671,10 @@ def date_fields(expr: TimeExpression | None) -> tuple[str | None, str | None, st
         from datetime import date, timedelta
         end = (date.fromisoformat(value) + timedelta(days=6)).isoformat()
     if end is not None:
+        if len(start) == 10 and len(end) == 10 and expr.precision != "week":
+            from datetime import date
+            if 0 <= (date.fromisoformat(end) - date.fromisoformat(start)).days <= 1:
+                return end, "day", expr.text  # «ليل السبت»: the night ends on the day it names
         if start[:7] == end[:7] and len(start) >= 7:
             return start[:7], "month", expr.text
         return start[:4], "year", expr.text

@@ -24,6 +24,8 @@ from marsad.events.arguments import (
     ongoing_cue,
     pick_date,
     place_mentions,
+    since_date,
+    visited_state,
 )
 from marsad.events.lexicon import Lexicon, Match, load_lexicon
 from marsad.events.modality import actor_keys, attribution, attribution_cues, status_of
@@ -78,16 +80,16 @@ def _bounds(m: Match, matches: list[Match], words: list[Word]) -> tuple[int, int
 
 
 def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list[Mention],
-                     dates: list[TimeExpression], nisba: dict[str, dict[str, Any]] | None = None
-                     ) -> list[dict[str, Any]]:
-    """Events of one sentence, before numbering."""
+                     dates: list[TimeExpression], nisba: dict[str, dict[str, Any]] | None = None,
+                     states: dict[str, dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+    """Events of one sentence, before numbering (``states``: ISO3 → state ref, for visits)."""
     words = split_words(sent.text, sent.start)
     if not words:
         return []
     matches = lex.match(words)
     if not matches:
         return []
-    args = place_mentions(words, mentions, doc.text, lex)
+    args = place_mentions(words, mentions, doc.text, lex, nisba)
     # A word that belongs to a place name («تدمر» = Palmyra, not «she destroys») or that is itself a
     # whole name is not a trigger; triggers inside longer actor mentions («تعهدات روسية») stay.
     matches = [m for m in matches if not any(
@@ -95,11 +97,12 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
         for a in args)]
     if not matches:
         return []
-    groups = group_args(args, words)
+    groups = group_args(args, words, lex.cues["title_gap"])
     covered = {k for a in args for k in range(a.first, a.last + 1)}
     quantities = find_quantities(words, lex)
     events: list[tuple[Match, dict[str, Any]]] = []
     prep_cues: list[int] | None = None
+    prev_subject = None
     for m in matches:
         t = m.trigger
         if "military" in t.flags and not _military_nearby(m, words, lex):
@@ -108,7 +111,10 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             prep_cues = attribution_cues(words, lex)
         source, source_keys, source_groups = attribution(m, words, groups, lex, doc.text, prep_cues)
         bounds = _bounds(m, matches, words)
-        actor, recipient, used = assign_roles(m, words, groups, lex, bounds, source_groups)
+        actor, recipient, used, actor_group = assign_roles(m, words, groups, lex, bounds, source_groups,
+                                                           prev_subject)
+        if m.verbal and actor_group is not None and t.kind not in ("passive",) and "victim" not in t.flags:
+            prev_subject = actor_group
         if not m.verbal and "patient" not in t.flags and t.kind in ("noun", "phrase"):
             nis = nisba_agents(m, words, nisba or {}, covered, doc.text)
             if nis and not actor:
@@ -123,6 +129,11 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             actor = [g] if g else actor
         if "actor" in t.flags and not actor:
             continue
+        if t.type in lex.cues["symmetric"] and len(actor) > 1 and not recipient:
+            # «اتفقت السعودية وإيران», «اجتماع لافروف وخامنئي»: one side is the actor, the
+            # others the recipients (the gold convention for joint happenings); with a named
+            # other side («وقّعت روسيا وإيران اتفاقاً مع سوريا») the group acts together
+            actor, recipient = actor[:1], actor[1:]
         etype, emode = t.type, t.mode
         if etype == "SUPPORT" and (military_support(m, words, lex.cues)
                                    or any(a.get("sector") == "MIL" for a in actor)):
@@ -134,8 +145,16 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
                 status = "reported"
         used_keys = actor_keys(actor) | actor_keys(recipient)
         location = find_location(m, args, lex, bounds, used_keys)
-        date, precision, date_text = date_fields(pick_date(m, words, dates))
-        if date is None and doc.published and len(doc.published) >= 7:
+        if not recipient and etype == "CONSULT" and location and states:
+            host = visited_state(m, location, actor, states)
+            if host is not None:  # «زيارة ولايتي إلى موسكو»: the host state is the other side
+                recipient = [host]
+        picked = pick_date(m, words, dates)
+        date, precision, date_text = date_fields(picked)
+        since = picked is not None and since_date(picked, words)
+        if (date is None or since) and doc.published and len(doc.published) >= 7:
+            # «في الوقت الذي تقاتل … منذ عام 2014»: the منذ date is when the state began; the
+            # ongoing happening itself is dated to the publication month
             cue = ongoing_cue(m, words, lex.cues["ongoing"])
             if cue is not None:  # under way at publication: the publication month, never a day
                 date, precision, date_text = doc.published[:7], "month", doc.text[cue.start:cue.end]
@@ -175,7 +194,11 @@ def _compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
     if a["type"] != b["type"]:
         return False
     ka, kb = actor_keys(a["actor"]), actor_keys(b["actor"])
-    return not ka or not kb or ka == kb
+    if ka and kb and ka != kb:
+        return False
+    # one event per actor pair: «التقى الأسد خامنئي … وبحث مع رئيسي» are two meetings
+    ra, rb = actor_keys(a["recipient"]), actor_keys(b["recipient"])
+    return not ra or not rb or bool(ra & rb)
 
 
 def _merge(events: list[tuple[Match, dict[str, Any]]]) -> list[tuple[Match, dict[str, Any]]]:
@@ -314,10 +337,12 @@ def calibrated_confidence(ev: dict[str, Any], weights: dict[str, float]) -> floa
 
 def extract_events(doc: Document, lex: Lexicon | None = None,
                    nisba: dict[str, dict[str, Any]] | None = None,
-                   keep_features: bool = False) -> list[dict[str, Any]]:
+                   keep_features: bool = False,
+                   states: dict[str, dict[str, Any]] | None = None) -> list[dict[str, Any]]:
     """All events of a document, numbered ``{doc_id}:e1 …`` in text order.
 
-    ``nisba`` maps state adjectives to actor refs (:func:`marsad.events.arguments.nisba_index`);
+    ``nisba`` maps state adjectives to actor refs (:func:`marsad.events.arguments.nisba_index`)
+    and ``states`` ISO3 codes to state refs (:func:`marsad.events.arguments.state_index`);
     without it, nisba agents are only those the recogniser marked as mentions. ``keep_features``
     leaves each event's confidence features under ``_features`` and keeps the events under the
     confidence floor (for calibration scripts).
@@ -337,7 +362,7 @@ def extract_events(doc: Document, lex: Lexicon | None = None,
         s_mentions = [x for x in mentions[mi:mi + 200] if x.start >= sent.start and x.end <= sent.end
                       and x.label != "DATE"]
         s_dates = [x for x in dates[di:di + 50] if x.start >= sent.start and x.end <= sent.end]
-        out.extend(extract_sentence(doc, sent, lex, s_mentions, s_dates, nisba))
+        out.extend(extract_sentence(doc, sent, lex, s_mentions, s_dates, nisba, states))
     # «الزيارة», «الاجتماع» with no participants, after an event of that type: the article refers
     # back to a happening already recorded, so it is not a new event.
     seen_types: set[str] = set()

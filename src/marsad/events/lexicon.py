@@ -53,7 +53,7 @@ class Lexicon:
     verbs: dict[str, tuple[Trigger, str]] = field(default_factory=dict)
     nouns: dict[str, Trigger] = field(default_factory=dict)
     phrases: dict[str, list[tuple[tuple[str, ...], Trigger]]] = field(default_factory=dict)
-    lemmas: dict[str, set[str]] = field(default_factory=dict)  # verb form -> lemmas (for phrases)
+    lemmas: dict[str, frozenset[str]] = field(default_factory=dict)  # verb form -> lemmas (for phrases)
     light: dict[str, str] = field(default_factory=dict)  # light-verb form -> tense
     participles: dict[str, Trigger] = field(default_factory=dict)  # «متهماً» → ACCUSE
     attribution_verbs: dict[str, str] = field(default_factory=dict)
@@ -144,11 +144,20 @@ class Lexicon:
                 prev.anchor, prev.light, prev.tense, prev.verbal = j, j, tense, True
                 relative.add(j)
         light_at = [(j, t) for j, t in light_at if j not in relative]
+        # A parenthesis set off by commas may sit between them («وقّع الوزيران، أمس الأحد في
+        # دمشق، اتفاقية»): up to 16 words and two commas, with no other verb trigger in between.
         for m in out:
             if m.verbal:
                 continue
             for j, tense in reversed(light_at):
-                if 0 < m.first - j <= 9 and not any(words[k].breaks_before for k in range(j + 1, m.first + 1)):
+                gap = range(j + 1, m.first + 1)
+                d = m.first - j
+                if not 0 < d <= 16 or any(words[k].hard_before for k in gap):
+                    continue
+                soft = sum(words[k].breaks_before for k in gap)
+                if soft == 0 and d <= 9 or soft <= 2 and all(
+                        "،" in words[k].punct or "," in words[k].punct for k in gap if words[k].breaks_before
+                ) and not any(o.verbal and j < o.first < m.first for o in out):
                     m.anchor, m.light, m.tense, m.verbal = j, j, tense, True
                     break
         # Nouns flagged !light (النار, صواريخ) are events only as the object of a light verb.
@@ -221,16 +230,76 @@ def conjugate(line: str) -> dict[str, str]:
     return verb_forms(spec)
 
 
+# Files whose content decides the compiled lexicon: the data, and the code that expands it.
+_SOURCES = (("marsad.events", "data/plover.yaml"), ("marsad.events", "data/triggers.yaml"),
+            ("marsad.events", "data/cues.yaml"), ("marsad.events", "lexicon.py"),
+            ("marsad.events", "morphology.py"), ("marsad.events", "text.py"),
+            ("marsad.arabic", "normalization.py"))
+_CACHE_VERSION = b"marsad-events-lexicon-1"
+
+
+def _cache_key() -> str:
+    """Hash of every file the compiled lexicon depends on (an edit to any of them rebuilds it)."""
+    import hashlib
+
+    h = hashlib.sha256(_CACHE_VERSION)
+    for package, name in _SOURCES:
+        try:
+            h.update(resources.files(package).joinpath(name).read_bytes())
+        except (FileNotFoundError, OSError, ModuleNotFoundError):
+            h.update(name.encode())
+    return h.hexdigest()[:32]
+
+
 @cache
 def load_lexicon() -> Lexicon:
-    """Read and compile the data files (once per process)."""
+    """The compiled lexicon, once per process, through an on-disk cache.
+
+    Expanding ~150 verbs into ~170k forms costs about a second; the result is pickled under
+    :func:`marsad.knowledge.cache.cache_dir` keyed by a hash of the data files and the code that
+    expands them, so an edit to either rebuilds it. Without a writable cache folder the lexicon is
+    simply built every time.
+    """
+    import os
+    import pickle
+    import tempfile
+
+    from marsad.knowledge.cache import cache_dir
+
+    path = cache_dir() / f"events-lexicon-{_cache_key()}.pickle"
+    try:
+        with open(path, "rb") as fh:
+            lex = pickle.load(fh)  # noqa: S301 - our own cache file, written below
+        if isinstance(lex, Lexicon):
+            return lex
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
+        pass
+    lex = build_lexicon()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(lex, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        for old in path.parent.glob("events-lexicon-*.pickle"):  # stale versions
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass
+    return lex
+
+
+def build_lexicon() -> Lexicon:
+    """Read and compile the data files (no cache)."""
     ontology = _read("plover.yaml")
     trig = _read("triggers.yaml")
     cues = _read("cues.yaml")
     lex = Lexicon(ontology=ontology, cues=cues)
 
+    lemma_sets: dict[str, set[str]] = {}
+
     def add_lemma(form: str, lemma: str) -> None:
-        lex.lemmas.setdefault(form, set()).add(lemma)
+        lemma_sets.setdefault(form, set()).add(lemma)
 
     for key, lines in trig.get("verbs", {}).items():
         t, mode = _split_key(key)
@@ -295,6 +364,7 @@ def load_lexicon() -> Lexicon:
     for line in cues["status"]["denial_verbs"]:
         spec, _ = parse_verb_spec(line)
         lex.denial_verbs.update(verb_forms(spec))
+    lex.lemmas = {f: frozenset(v) for f, v in lemma_sets.items()}
     # Generated forms that are really common function words (هنأ + ك = «هناك»).
     for w in trig.get("never_triggers", []):
         for conj in ("", "و", "ف"):
@@ -303,7 +373,24 @@ def load_lexicon() -> Lexicon:
                 table.pop(form, None)
     lex.n_forms = len(lex.verbs) + len(lex.nouns)
     lex.cues = _compile_cues(cues)
+    _intern(lex)
     return lex
+
+
+def _intern(lex: Lexicon) -> None:
+    """Share equal values between forms: one ``(trigger, tense)`` tuple and one lemma set each.
+
+    ~170k forms point to a few hundred distinct values; sharing them makes the pickled cache
+    small and quick to load (pickle stores a shared object once).
+    """
+    pairs: dict[tuple[Trigger, str], tuple[Trigger, str]] = {}
+    lex.verbs = {f: pairs.setdefault(v, v) for f, v in lex.verbs.items()}
+    sets: dict[frozenset[str], frozenset[str]] = {}
+    lex.lemmas = {f: sets.setdefault(frozenset(v), frozenset(v)) for f, v in lex.lemmas.items()}  # type: ignore[misc]
+    tenses: dict[str, str] = {}
+    for table in (lex.light, lex.attribution_verbs, lex.denial_verbs):
+        for f, t in table.items():
+            table[f] = tenses.setdefault(t, t)
 
 
 def _norm_set(words: list[str]) -> frozenset[str]:
@@ -335,7 +422,12 @@ def _compile_cues(c: dict[str, Any]) -> dict[str, Any]:
         "blocking_preps": _norm_set(ro["blocking_preps"]),
         "agent_markers": _norm_phrases(ro["agent_markers"]),
         "between": _norm_set(ro["between"]),
+        "symmetric": frozenset(ro.get("symmetric_types", [])),
         "title_words": _norm_set(ro.get("title_words", [])),
+        "relational_titles": _norm_set(ro.get("relational_titles", [])),
+        "person_genitive_titles": _norm_set(ro.get("person_genitive_titles", [])),
+        "title_gap": _norm_set(ro.get("coordinated_title_words", [])),
+        "relatives": _norm_set(ro.get("relatives", [])),
         "support_by": _norm_set(ro.get("support_by", [])),
         "military_support": _norm_set(ro.get("military_support", [])),
         "generic": {norm_word(w): (gid, g) for gid, g in (c.get("generic_actors") or {}).items()

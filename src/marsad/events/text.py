@@ -32,6 +32,7 @@ class Word:
     index: int
     breaks_before: bool = False
     hard_before: bool = False
+    punct: str = ""  # punctuation in the gap before the word (spaces removed)
 
 
 def norm_word(word: str) -> str:
@@ -49,12 +50,14 @@ def split_words(text: str, offset: int = 0) -> list[Word]:
         a, b = m.span()
         gap = s[prev_end:a]
         o_start, o_end = nt.to_original(a, b)
+        punct = ""
         if gap == " " or not words:  # the usual gap: no punctuation to look at
             brk = hard = False
         else:
             brk = not _CLAUSE_PUNCT.isdisjoint(gap)
             hard = brk and not _HARD_PUNCT.isdisjoint(gap)
-        words.append(Word(m.group(), o_start + offset, o_end + offset, len(words), brk, hard))
+            punct = gap.replace(" ", "") if brk else ""
+        words.append(Word(m.group(), o_start + offset, o_end + offset, len(words), brk, hard, punct))
         prev_end = b
     return words
 
