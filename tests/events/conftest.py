@@ -9,5 +9,11 @@ from marsad.events import load_extractor
 
 @pytest.fixture(scope="session")
 def extract():
-    """The pipeline's event stage, compiled once for the session."""
+    """The rule-based event stage (without the sentence-classifier gate), compiled once."""
+    return load_extractor(None, sentence_gate=False)
+
+
+@pytest.fixture(scope="session")
+def gated_extract():
+    """The event stage as the pipeline runs it, with the sentence-classifier gate."""
     return load_extractor(None)

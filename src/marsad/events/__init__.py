@@ -17,13 +17,14 @@ from marsad.model import Document
 __all__ = ["SCHEMA", "Lexicon", "extract_events", "load_extractor", "load_lexicon"]
 
 
-def load_extractor(kb: Any = None) -> Callable[[Document], list[dict[str, Any]]]:
+def load_extractor(kb: Any = None, *, sentence_gate: bool = True) -> Callable[[Document], list[dict[str, Any]]]:
     """The event stage: compile the lexicons now and return ``doc -> events``.
 
     ``kb`` (:class:`marsad.pipeline.Knowledge`), when given, supplies the states' nisba adjectives
     («الاتفاق الإيراني الروسي» → Iran and Russia) and the host state of a visit from its place's
     country; everything else comes from the stage's own data
-    files and the mentions/dates already on the document.
+    files and the mentions/dates already on the document. ``sentence_gate`` filters participant-less
+    ASSAULT/PROTEST events through the sentence classifier (see :func:`_sentence_gate`).
     """
     from marsad.events.arguments import nisba_index, state_index
 
@@ -32,7 +33,48 @@ def load_extractor(kb: Any = None) -> Callable[[Document], list[dict[str, Any]]]
     nisba = nisba_index(actors)
     states = state_index(actors)
 
+    gate = _sentence_gate() if sentence_gate else None
+
     def extract(doc: Document) -> list[dict[str, Any]]:
-        return extract_events(doc, lex, nisba, states=states)
+        events = extract_events(doc, lex, nisba, states=states)
+        return gate(events) if gate else events
 
     return extract
+
+
+def _has_known_participant(event: dict[str, Any]) -> bool:
+    """A named actor or recipient from the knowledge base (not an unknown name, an office or «civilians»)."""
+    return any(a.get("id") and not str(a["id"]).startswith(("unresolved:", "office:")) and a.get("sector") != "CVL"
+               and a.get("id") not in ("civilians", "protesters")
+               for side in ("actor", "recipient") for a in event.get(side) or [])
+
+
+def _sentence_gate() -> Callable[[list[dict[str, Any]]], list[dict[str, Any]]] | None:
+    """Keep a rule-found ASSAULT/PROTEST event only when the sentence classifier agrees it reports one.
+
+    Attack and protest words are common in sentences that report no specific happening (laws,
+    commentary, anniversaries); the GSR-trained classifier (models/MODEL_CARD.md) separates those
+    better than the trigger rules. An event that names a known participant or states numbers is
+    already corroborated and is kept whatever the classifier says (its labels are noisy: it rejects
+    some plain attack reports). Its probability is kept on the event as ``sentence_p``.
+    """
+    try:
+        from marsad.events.classifier import load_sentence_classifier
+        clf = load_sentence_classifier()
+    except (ImportError, OSError, ValueError):
+        return None
+    gates = dict(clf.meta.get("gate_thresholds") or clf.thresholds)
+
+    def gate(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        gated = [e for e in events if e.get("type") in gates]
+        if not gated:
+            return events
+        probs = clf.predict([e["evidence"]["text"] for e in gated])
+        drop = set()
+        for e, p in zip(gated, probs, strict=True):
+            e["sentence_p"] = round(p[e["type"]], 3)
+            if p[e["type"]] < gates[e["type"]] and not e.get("quantities") and not _has_known_participant(e):
+                drop.add(id(e))
+        return [e for e in events if id(e) not in drop]
+
+    return gate
