@@ -5,7 +5,7 @@ The model is a linear-chain CRF (CRFsuite via ``python-crfsuite``) trained by
 ``models/MODEL_CARD.md`` for data, licences, split and scores. It works on
 whitespace/punctuation tokens with clitics still attached (ANERcorp
 tokenisation), so no segmenter is needed. Word lists next to the model (learned
-lexicon, knowledge-base gazetteer snapshot, trigger words, word frequencies) feed
+lexicon, knowledge-base gazetteer snapshot, trigger words) feed
 its features; see :mod:`marsad.recognize.ner_features`.
 
 Public API:
@@ -33,7 +33,6 @@ from marsad.recognize.ner_features import (
     FeatureExtractor,
     Gazetteer,
     read_triggers,
-    read_wordfreq,
 )
 
 LABELS: tuple[str, ...] = ("PERS", "LOC", "ORG", "MISC")
@@ -45,7 +44,6 @@ MODEL_PATH = MODEL_DIR / "ner.crfsuite"
 LEXICON_SUFFIX = ".lexicon.tsv"  # learned name lexicon next to the model: ner.lexicon.tsv
 GAZETTEER_SUFFIX = ".gazetteer.tsv"  # knowledge-base names snapshotted at training time
 TRIGGERS_SUFFIX = ".triggers.tsv"  # hand-written trigger words (titles, place/org types)
-WORDFREQ_SUFFIX = ".wordfreq.tsv"  # Arabic word-frequency snapshot (from wordfreq, CC BY-SA 4.0)
 ATTRIBUTES_SUFFIX = ".attributes.txt"  # the attributes the CRF kept (lets tagging skip the rest)
 
 
@@ -135,11 +133,9 @@ class NerTagger:
         self.gazetteer: Gazetteer | None = Gazetteer.read(gaz_path) if gaz_path.is_file() else None
         trig_path = path.with_suffix(TRIGGERS_SUFFIX)
         self.triggers: dict[str, str] = read_triggers(trig_path) if trig_path.is_file() else {}
-        freq_path = path.with_suffix(WORDFREQ_SUFFIX)
-        self.vocab: dict[str, int] = read_wordfreq(freq_path) if freq_path.is_file() else {}
         attr_path = path.with_suffix(ATTRIBUTES_SUFFIX)
         known = frozenset(attr_path.read_text("utf-8").split("\n")) if attr_path.is_file() else None
-        self._features = FeatureExtractor(self.lexicon, self.gazetteer, self.triggers, self.vocab, known)
+        self._features = FeatureExtractor(self.lexicon, self.gazetteer, self.triggers, known)
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(path))
         self._lock = threading.Lock()

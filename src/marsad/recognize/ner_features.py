@@ -35,7 +35,8 @@ from pathlib import Path
 
 # Version of the feature set; stored with the model and checked by the tagger
 # so a model trained with other features is not silently used.
-FEATURE_VERSION = "6"
+# 7: word-frequency features (built from third-party data) removed.
+FEATURE_VERSION = "7"
 
 # Diacritics (harakat, tanwin, shadda, sukun, superscript alef, Quranic marks) and tatweel.
 _STRIP_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
@@ -187,53 +188,6 @@ def read_triggers(path: Path) -> dict[str, str]:
     return triggers
 
 
-def read_wordfreq(path: Path) -> dict[str, int]:
-    """Word-frequency snapshot (``word<TAB>bucket``) → ``normalised word -> bucket``.
-
-    Buckets are tenths of a decade of frequency (``int(-10·log10 f)``): «في» is 14, «بوتين»
-    48, «فرويد» 55; words absent from the snapshot are rarer than its cut-off. Read with
-    one ``split`` (no per-line Python) because it is ~100k lines and loading must stay fast.
-    """
-    text = path.read_text(encoding="utf-8")
-    if text.startswith("#"):
-        text = text[text.index("\n") + 1:]
-    parts = text.split()
-    return dict(zip(parts[0::2], map(int, parts[1::2]), strict=True))
-
-
-# Suffixes that mark an inflected common noun/adjective («حكومتها», «الإجراءات»): a word
-# whose bare form also occurs with them, or with the article, is probably not a name.
-_VOCAB_SUFFIXES = ("ها", "هم", "ات", "ون", "ين", "يه", "يون", "يا")
-
-
-def _vocab_features(forms: tuple[str, ...], vocab: dict[str, int]) -> tuple[str, ...]:
-    """Frequency bucket of the word and of its clitic-free base, and which of its
-    inflections the vocabulary knows (article form A, bare form B, suffixed form S).
-
-    Foreign names («فرويد», «يلتسين») occur bare and with و/ب/ل but almost never with
-    the article or with pronoun/plural suffixes; common words do — a signal that
-    needs far more text than the labelled corpora, hence the frequency list.
-    """
-    n = forms[0]
-    # the clitic reading the vocabulary likes best: «لفرويد» → فرويد, but «وزير» stays
-    base = min(forms, key=lambda f: (vocab.get(f, 999), len(forms) - forms.index(f)))
-    if base.startswith("ال") and len(base) > 4:
-        base = base[2:]
-    out = [f"fq={vocab.get(n, 0) // 5}"]
-    if base != n:
-        out.append(f"fqb={vocab.get(base, 0) // 5}")
-    flags = ""
-    if "ال" + base in vocab:
-        flags += "A"
-    if base in vocab:
-        flags += "B"
-    stem = base[:-1] if base.endswith("ه") else base  # «وزاره» inflects as وزار+ات
-    if any(stem + x in vocab for x in _VOCAB_SUFFIXES):
-        flags += "S"
-    out.append("mo=" + flags)
-    return tuple(out)
-
-
 class Gazetteer:
     """Multi-word name list matched longest-first over a sentence of normalised tokens.
 
@@ -311,8 +265,7 @@ class _Word:
     __slots__ = ("norm", "forms", "own", "ctx1", "ctx2", "bikey", "lex", "trig", "punct")
 
     def __init__(self, word: str, lexicon: dict[str, str], gaz: Gazetteer | None,
-                 triggers: dict[str, str], vocab: dict[str, int] | None = None,
-                 known: frozenset[str] | None = None) -> None:
+                 triggers: dict[str, str], known: frozenset[str] | None = None) -> None:
         n = normalize(word)
         clitics, stem = strip_clitics(n)
         _, stem2 = strip_clitics(n, aggressive=True)
@@ -365,11 +318,10 @@ class _Word:
                         if any(f in names for f in self.forms))
         self.trig = trig
         trig_t = (f"tr={trig}",) if trig else ()
-        voc = _vocab_features(self.forms, vocab) if vocab and not is_punct else ()
-        self.own = ("bias", *own, *lex, *trig_t, *kbn, *voc)
+        self.own = ("bias", *own, *lex, *trig_t, *kbn)
         self.lex = lex
         # position-prefixed copies handed to the neighbours
-        self.ctx1 = {off: tuple(f"{off}:{c}" for c in (*ctx, *lex, *trig_t, *kbn, *voc[-1:]))
+        self.ctx1 = {off: tuple(f"{off}:{c}" for c in (*ctx, *lex, *trig_t, *kbn))
                      for off in (-1, 1)}
         self.ctx2 = {off: tuple(f"{off}:{c}" for c in (*ctx[:2], *trig_t)) for off in (-2, 2)}
         self.bikey = stem
@@ -384,19 +336,17 @@ class FeatureExtractor:
 
     ``lexicon`` is the learned name lexicon (:func:`build_lexicon`), ``gazetteer`` the
     knowledge-base names (:class:`Gazetteer`), ``triggers`` the trigger words
-    (:func:`read_triggers`), ``vocab`` the word-frequency snapshot (:func:`read_wordfreq`).
-    Any of them may be empty/None (features then absent). ``known``, at tagging time, is
+    (:func:`read_triggers`). Any of them may be empty/None (features then absent). ``known``, at tagging time, is
     the set of attributes the model has weights for: other features are dropped before
     they reach CRFsuite (they would be ignored there, but cost ~30 % of tagging time).
     """
 
     def __init__(self, lexicon: dict[str, str] | None = None, gazetteer: Gazetteer | None = None,
-                 triggers: dict[str, str] | None = None, vocab: dict[str, int] | None = None,
+                 triggers: dict[str, str] | None = None,
                  known: frozenset[str] | None = None, cache_size: int = 300_000) -> None:
         self.lexicon = lexicon or {}
         self.gazetteer = gazetteer
         self.triggers = triggers or {}
-        self.vocab = vocab or {}
         self.known = known
         self._cache: dict[str, _Word] = {}
         self._cache_size = cache_size
@@ -407,8 +357,7 @@ class FeatureExtractor:
         if w is None:
             if len(self._cache) >= self._cache_size:
                 self._cache.clear()  # bounded memory on endless streams; refills quickly
-            w = self._cache[token] = _Word(token, self.lexicon, self.gazetteer, self.triggers, self.vocab,
-                                           self.known)
+            w = self._cache[token] = _Word(token, self.lexicon, self.gazetteer, self.triggers, self.known)
         return w
 
     def __call__(self, tokens: Sequence[str]) -> list[list[str]]:
