@@ -67,6 +67,8 @@ class Place:
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
+    """The sentence that states an event: ``text == document_text[start:end]``."""
+
     text: str
     start: int
     end: int

@@ -85,7 +85,7 @@ def process_stream(raws: Iterable[RawInput], *, workers: int = 1, kb: Knowledge 
         yield doc
 
 
-def run(inputs: list[str], out_dir: Path, *, db_path: Path | None = None, workers: int = 1,
+def run(inputs: list[str], out_dir: str | Path, *, db_path: str | Path | None = None, workers: int = 1,
         quiet: bool = False, max_bytes: int = DEFAULT_MAX_BYTES, stdin: IO[str] | None = None,
         engine: str = "local", scheduler: str | None = None, resume: bool = True) -> RunSummary:
     """Run the pipeline on ``inputs``; write the contract files into ``out_dir`` and update the store.
@@ -96,6 +96,8 @@ def run(inputs: list[str], out_dir: Path, *, db_path: Path | None = None, worker
     listed in ``documents.jsonl``. Output files are written incrementally; if the run is interrupted the
     documents analysed so far are committed to the store, and running again completes the outputs.
     """
+    out_dir = Path(out_dir)
+    db_path = Path(db_path) if db_path is not None else None
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}: use one of {', '.join(ENGINES)}")
     out_dir.mkdir(parents=True, exist_ok=True)

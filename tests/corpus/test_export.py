@@ -35,7 +35,9 @@ def test_acled_csv_has_acled_columns_and_only_types_acled_codes(con, tmp_path):
     with open(out, encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert tuple(rows[0].keys())[:len(ACLED_COLUMNS)] == ACLED_COLUMNS
-    assert n == len(rows) == 2  # the strike and its denial; talks, accusations, cooperation are not ACLED events
+    # the strike only: its denial is negated (ACLED codes happenings), talks/accusations have no ACLED type
+    assert n == len(rows) == 1
+    assert export(con, "acled-csv", tmp_path / "all.csv", status=["asserted", "reported", "negated"]) == 2
     strike = next(r for r in rows if r["marsad_event_id"] == "d:e1")
     assert (strike["event_type"], strike["sub_event_type"]) == ("Explosions/Remote violence", "Air/drone strike")
     assert strike["event_date"] == "2019-07-23" and strike["time_precision"] == "1" and strike["year"] == "2019"

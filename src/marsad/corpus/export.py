@@ -125,8 +125,19 @@ def _names(parts: list[dict[str, Any]]) -> list[str]:
     return [p.get("name_en") or p.get("name_ar") or p.get("text") or p.get("id") or "" for p in parts]
 
 
+# ACLED records what happened: planned, claimed (opinion) and denied events are left out unless the caller
+# asks for a status explicitly.
+ACLED_DEFAULT_STATUSES = ("asserted", "reported")
+
+
 def export_acled_csv(con: duckdb.DuckDBPyConnection, out: Path, **filters: Any) -> int:
-    """Write the events ACLED has a category for; returns how many rows were written."""
+    """Write the events ACLED has a category for; returns how many rows were written.
+
+    Without a ``status`` filter only asserted and reported events are written (ACLED codes happenings,
+    not plans, opinions or denials).
+    """
+    if not filters.get("status"):
+        filters = {**filters, "status": list(ACLED_DEFAULT_STATUSES)}
     mapping = load_acled_mapping()
     precision = mapping["time_precision"]
     outlets = _cluster_outlets(con) if filters.get("canonical") else {}
