@@ -22,12 +22,12 @@ demo: $(STAMP)
 # Browser tests drive Debian's chromium, installed here when missing; they fail (not skip) when it
 # cannot start (set MARSAD_REQUIRE_BROWSER=0 to let them skip on a machine without Debian packages).
 test: $(STAMP)
-	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff check src tests scripts benchmarks docs
 	-@sh .ci/install-browser || echo "make test: chromium could not be installed; browser tests will be skipped"
 	MARSAD_REQUIRE_BROWSER=$${MARSAD_REQUIRE_BROWSER:-1} $(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff check src tests scripts benchmarks docs
 
 # Throughput, memory, start-up and per-stage time on a generated 2,000-document corpus → benchmarks/RESULTS.md
 bench: $(STAMP)
