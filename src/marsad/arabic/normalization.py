@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from array import array
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -114,6 +115,7 @@ _SPECIAL_RE = re.compile(
 )
 # What a span ending on a letter also takes with it: the marks, tatweel and joiners written after that letter.
 _TRAILING_MARKS_RE = re.compile("[" + _MARKS + "\u0640\u200c\u200d]+")
+_TRAILING_CHARS = frozenset(_MARKS + "\u0640\u200c\u200d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +123,8 @@ class NormalizedText:
     """A normalised string plus the map from its characters back to the original text.
 
     ``index[j]`` is the offset in ``original`` of the character that produced ``text[j]``; it is ``None``
-    when no character was deleted or expanded (then offsets are identical).
+    when no character was deleted or expanded (then offsets are identical and the original holds no
+    combining mark, tatweel or joiner, which are all deleted characters).
     """
 
     text: str
@@ -139,18 +142,40 @@ class NormalizedText:
             raise ValueError(f"span ({start}, {end}) outside normalised text of length {n}")
         idx = self.index
         if idx is None:
-            s = start
-            e = end
-        else:
-            s = idx[start] if start < n else len(self.original)
-            if end == start:
-                return s, s
-            e = idx[end - 1] + 1
-        if end > start and e < len(self.original):
+            # No character was deleted, so the original holds no mark, tatweel or joiner either
+            # (all of them are deleted characters): the span is its own source.
+            return start, end
+        s = idx[start] if start < n else len(self.original)
+        if end == start:
+            return s, s
+        e = idx[end - 1] + 1
+        if e < len(self.original):
             m = _TRAILING_MARKS_RE.match(self.original, e)
             if m is not None:
                 e = m.end()
         return s, e
+
+    def span_mapper(self) -> Callable[[int, int], tuple[int, int]] | None:
+        """:meth:`to_original` for non-empty in-range spans as a fast local function, or None when
+        offsets are identical (no character was deleted or expanded: use the span as it is).
+
+        For tokenizers that map every word of a sentence; the caller guarantees ``0 <= start < end <= len``.
+        """
+        idx = self.index
+        if idx is None:
+            return None
+        original = self.original
+        n_orig = len(original)
+        trailing = _TRAILING_CHARS
+        trailing_match = _TRAILING_MARKS_RE.match
+
+        def mapper(start: int, end: int) -> tuple[int, int]:
+            e = idx[end - 1] + 1
+            if e < n_orig and original[e] in trailing:
+                e = trailing_match(original, e).end()  # type: ignore[union-attr]
+            return idx[start], e
+
+        return mapper
 
     def __len__(self) -> int:
         return len(self.text)

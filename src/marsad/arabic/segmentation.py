@@ -135,6 +135,7 @@ def add_stems(words: Iterable[str]) -> int:
                 added += 1
     if added:
         _segment_norm.cache_clear()
+        token_analysis.cache_clear()
     return added
 
 
@@ -247,3 +248,9 @@ def segment(word: str) -> Segmentation:
 def segment_key(key: str) -> Segmentation:
     """:func:`segment` for a word that is already a :func:`segmentation_key` (used by the tokenizer)."""
     return _segment_norm(key)
+
+
+@lru_cache(maxsize=200_000)
+def token_analysis(key: str) -> tuple[str, Segmentation]:
+    """``(fold(key), segment_key(key))`` in one cached lookup per word type (the tokenizer's hot path)."""
+    return fold(key), _segment_norm(key)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from marsad.arabic.normalization import normalize
-from marsad.arabic.segmentation import fold, segment_key
+from marsad.arabic.segmentation import token_analysis
 from marsad.model import Token
 
 # Latin letters glued to digits stay one token (G20, MH17); an Arabic letter after a number does not
@@ -31,21 +31,28 @@ def tokenize(text: str, start: int = 0) -> list[Token]:
     punctuation have no clitics and their stem span is the token span.
     """
     nt = normalize(text, ta_marbuta=False)
-    to_original = nt.to_original
+    # Most sentences have no diacritic or invisible character: then normalised offsets are the
+    # original ones and the per-token offset mapping is skipped altogether.
+    to_original = nt.span_mapper()
     tokens: list[Token] = []
     append = tokens.append
+    analysis = token_analysis
     for m in _TOKEN_RE.finditer(nt.text):
         a, b = m.span()
-        s, e = to_original(a, b)
+        s, e = to_original(a, b) if to_original is not None else (a, b)
         key = m.group()
         if m.lastgroup == "w":
-            seg = segment_key(key)
+            folded, seg = analysis(key)
             if seg.prefix_len or seg.suffix_len:
-                ss, se = to_original(a + seg.prefix_len, b - seg.suffix_len)
+                if to_original is not None:
+                    ss, se = to_original(a + seg.prefix_len, b - seg.suffix_len)
+                else:
+                    ss, se = a + seg.prefix_len, b - seg.suffix_len
             else:
                 ss, se = s, e
-            append(Token(s + start, e + start, text[s:e], fold(key), seg.stem, seg.prefixes, seg.suffixes,
+            append(Token(s + start, e + start, text[s:e], folded, seg.stem, seg.prefixes, seg.suffixes,
                          ss + start, se + start))
         else:
             append(Token(s + start, e + start, text[s:e], key, key, (), (), s + start, e + start))
     return tokens
+

@@ -124,7 +124,7 @@ def _clitic_prep(word: Word, arg: Arg, text: str, titles: frozenset[str] = froze
         pre = norm_word(text[word.start:m.start])
         pre = pre[1:] if pre[:1] in "وف" and len(pre) > 1 else pre
         return pre[:1] if pre[:1] in "بلك" else None
-    names = _names(arg)
+    names: set[str] | None = None  # the entity's names, read only when a bare ب/ل needs them
     for w in (word.norm, word.norm[1:] if word.norm[:1] in "وف" else ""):
         if w[:1] in "بك" and w[1:3] == "ال" and len(w) >= 6:  # بالرئيس, كالعادة
             return w[0]
@@ -133,9 +133,25 @@ def _clitic_prep(word: Word, arg: Arg, text: str, titles: frozenset[str] = froze
         if w[:1] in "بل" and w[1:] in titles:  # بولي العهد, لرئيس الوزراء
             return w[0]
         # ب/ل on a bare name (بموسكو) only when the rest is the entity's name and the word is not (بغداد)
-        if w[:1] in "بل" and len(w) > 3 and names and w not in names and any(w[1:].startswith(n) for n in names):
-            return w[0]
+        if w[:1] in "بل" and len(w) > 3:
+            if names is None:
+                names = _names(arg)
+            if names and w not in names and any(w[1:].startswith(n) for n in names):
+                return w[0]
     return None
+
+
+_GOVERNING: dict[int, tuple[dict[str, Any], frozenset[str], frozenset[tuple[str, ...]]]] = {}
+
+
+def _governing_cues(cues: dict[str, Any]) -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
+    """Every governing preposition and the agent-marker phrases of a lexicon's cues, built once."""
+    got = _GOVERNING.get(id(cues))
+    if got is None or got[0] is not cues:
+        preps = cues["recipient_preps"] | cues["location_preps"] | cues["blocking_preps"] | cues["between"]
+        got = (cues, frozenset(preps), frozenset(cues["agent_markers"]))
+        _GOVERNING[id(cues)] = got
+    return got[1], got[2]
 
 
 def place_mentions(words: list[Word], mentions: list[Mention], text: str, lex: Lexicon,
@@ -149,8 +165,7 @@ def place_mentions(words: list[Word], mentions: list[Mention], text: str, lex: L
     if not words:
         return []
     cues = lex.cues
-    preps = cues["recipient_preps"] | cues["location_preps"] | cues["blocking_preps"] | cues["between"]
-    agents = set(cues["agent_markers"])
+    preps, agents = _governing_cues(cues)
     args: list[Arg] = []
     wi = 0
     n = len(words)
@@ -467,6 +482,28 @@ def military_support(m: Match, words: list[Word], cues: dict[str, Any]) -> bool:
                if not words[k].hard_before)
 
 
+# The words of the sentence last seen and their generic-participant entries (generic_participant
+# runs twice per trigger over the same sentence); one tuple, swapped whole (thread-safe).
+_last_generic: list[tuple[Any, Any, list[tuple[int, Any]]]] = [(None, None, [])]
+
+
+def _generic_hits(words: list[Word], cues: dict[str, Any]) -> list[tuple[int, Any]]:
+    """``(word index, generic_actors entry)`` of every word of the sentence listed there (or after و/ب/ل)."""
+    last = _last_generic[0]
+    if last[0] is words and last[1] is cues:
+        return last[2]
+    generic = cues["generic"]
+    hits = []
+    for k, w in enumerate(words):
+        hit = generic.get(w.norm)
+        if hit is None and w.norm[:1] in "وبل":
+            hit = generic.get(w.norm[1:])
+        if hit is not None:
+            hits.append((k, hit))
+    _last_generic[0] = (words, cues, hits)
+    return hits
+
+
 def generic_participant(m: Match, words: list[Word], cues: dict[str, Any], role: str
                         ) -> dict[str, Any] | None:
     """A collective participant the recogniser does not name («14 شخصاً», «المتظاهرين»).
@@ -474,16 +511,10 @@ def generic_participant(m: Match, words: list[Word], cues: dict[str, Any], role:
     Looks up to 6 words either side of the trigger, inside the sentence unit, for a word listed
     under ``generic_actors`` in cues.yaml for this event type and role.
     """
-    generic = cues["generic"]
     lo, hi = max(0, m.first - 6), min(len(words), m.last + 7)
     best, best_d = None, 99
-    for k in range(lo, hi):
-        if m.first <= k <= m.last:
-            continue
-        hit = generic.get(words[k].norm)
-        if hit is None and words[k].norm[:1] in "وبل":
-            hit = generic.get(words[k].norm[1:])
-        if hit is None:
+    for k, hit in _generic_hits(words, cues):
+        if k < lo or k >= hi or m.first <= k <= m.last:
             continue
         gid, g = hit
         if g.get("role") != role or m.trigger.type not in g.get("types", ()):

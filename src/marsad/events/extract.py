@@ -65,15 +65,19 @@ def _military_nearby(m: Match, words: list[Word], lex: Lexicon) -> bool:
 
 def _bounds(m: Match, matches: list[Match], words: list[Word]) -> tuple[int, int]:
     """Words ``[lo, hi)`` that may hold this trigger's arguments: its clause, cut at other verbs."""
+    # Another verbal trigger ending right before the clause start, or one whose anchor opens the
+    # rest of the clause after this trigger, stops the walk (``m`` itself can never do either).
+    stop_left = {o.last for o in matches if o.verbal and o.light is None}
+    stop_right = {o.anchor for o in matches if o.verbal and o.first > m.last}
     a = min(m.anchor, m.first)
     lo = a
     while lo > 0 and not words[lo].hard_before and a - lo < 10:
-        if any(o.verbal and o is not m and o.last == lo - 1 and o.light is None for o in matches):
+        if lo - 1 in stop_left:
             break
         lo -= 1
     hi = m.last + 1
     while hi < len(words) and not words[hi].hard_before and hi - m.last < 15:
-        if any(o.verbal and o is not m and o.anchor == hi and o.first > m.last for o in matches):
+        if hi in stop_right:
             break
         hi += 1
     return lo, hi

@@ -8,7 +8,7 @@ sentence costs one dict lookup per word plus a few for its clitic readings (cach
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -63,6 +63,13 @@ class Lexicon:
     # per word-type caches (a news vocabulary is small next to the number of tokens)
     _keys_cache: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
     _noun_cache: dict[str, Trigger | None] = field(default_factory=dict, repr=False)
+    # word → phrases that may start with it, as (length, rest keys, trigger), in lookup order
+    _phrase_cache: dict[str, tuple[tuple[int, tuple[str, ...], Trigger], ...]] = field(
+        default_factory=dict, repr=False)
+    _reading_cache: dict[str, tuple[bool, tuple[Trigger | None, str | None, bool] | None]] = field(
+        default_factory=dict, repr=False)
+    # free per-word-type caches of the other event modules (quantities, modality), by name
+    word_caches: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
 
     # --- lookups ----------------------------------------------------------------------------------
 
@@ -96,15 +103,43 @@ class Lexicon:
             self._noun_cache[word] = found
         return found
 
+    def _reading(self, w: str) -> tuple[bool, tuple[Trigger | None, str | None, bool] | None]:
+        """What one word can start, cached per word type: ``(may start a phrase, single-word reading)``.
+
+        The single-word reading is ``(trigger, tense, verbal)`` for a participle, a verb form or an
+        event noun (in that order of precedence), ``(None, tense, False)`` for a light verb, else None.
+        """
+        p = self.participles.get(w)
+        v = self.verbs.get(w)
+        single: tuple[Trigger | None, str | None, bool] | None = None
+        if p is not None:
+            single = (p, PAST, True)
+        elif v is not None:
+            single = (v[0], v[1], True)
+        else:
+            t = self.noun(w)
+            if t is not None:
+                single = (t, None, False)
+            elif w in self.light:
+                single = (None, self.light[w], False)
+        reading = (bool(self.phrase_candidates(w)), single)
+        if len(self._reading_cache) < 500_000:
+            self._reading_cache[w] = reading
+        return reading
+
     def match(self, words: list[Word]) -> list[Match]:
         """Triggers in a sentence, left to right; longer phrases win and consume their words."""
         out: list[Match] = []
         light_at: list[tuple[int, str]] = []
         n = len(words)
         i = 0
+        readings = self._reading_cache
         while i < n:
             w = words[i].norm
-            found = self._phrase_at(words, i)
+            reading = readings.get(w)
+            if reading is None:
+                reading = self._reading(w)
+            found = self._phrase_at(words, i) if reading[0] else None
             if found is not None:
                 length, trig = found
                 if trig.type != "NONE":
@@ -115,18 +150,13 @@ class Lexicon:
                     out.append(Match(trig, i, i + length - 1, tense, tense is not None, i))
                 i += length
                 continue
-            p = self.participles.get(w)
-            v = self.verbs.get(w)
-            if p is not None:
-                out.append(Match(p, i, i, PAST, True, i))
-            elif v is not None:
-                out.append(Match(v[0], i, i, v[1], True, i))
-            else:
-                t = self.noun(w)
-                if t is not None:
-                    out.append(Match(t, i, i, None, False, i))
-                elif w in self.light:
-                    light_at.append((i, self.light[w]))
+            single = reading[1]
+            if single is not None:
+                trig, tense, verbal = single
+                if trig is None:
+                    light_at.append((i, tense))
+                else:
+                    out.append(Match(trig, i, i, tense, verbal, i))
             i += 1
         # A noun trigger governed by a light verb up to 9 words before it, in the same clause,
         # takes the light verb as its clause anchor (tense, negation, subject). Nine words leave
@@ -163,24 +193,41 @@ class Lexicon:
         # Nouns flagged !light (النار, صواريخ) are events only as the object of a light verb.
         return [m for m in out if m.light is not None or "light" not in m.trigger.flags]
 
+    def phrase_candidates(self, word: str) -> tuple[tuple[int, tuple[str, ...], Trigger], ...]:
+        """Phrases whose first word ``word`` can be, as ``(length, rest keys, trigger)`` (cached per word type).
+
+        The order is that of the word's keys and of each key's phrase list, as :meth:`_phrase_at`
+        has always visited them, so ties between equally long phrases resolve the same way.
+        """
+        cands = self._phrase_cache.get(word)
+        if cands is None:
+            phrases = self.phrases
+            cands = tuple((len(rest) + 1, rest, trig) for k in self.word_keys(word)
+                          for rest, trig in phrases.get(k, ()))
+            if len(self._phrase_cache) < 500_000:
+                self._phrase_cache[word] = cands
+        return cands
+
     def _phrase_at(self, words: list[Word], i: int) -> tuple[int, Trigger] | None:
-        keys = self.word_keys(words[i].norm)
+        cands = self.phrase_candidates(words[i].norm)
+        if not cands:
+            return None
         best: tuple[int, Trigger] | None = None
-        for k in keys:
-            for rest, trig in self.phrases.get(k, ()):
-                L = len(rest) + 1
-                if best is not None and L <= best[0]:
-                    continue
-                if i + L > len(words):
-                    continue
-                ok = True
-                for off, key in enumerate(rest, 1):
-                    wd = words[i + off]
-                    if wd.breaks_before or key not in self.word_keys(wd.norm):
-                        ok = False
-                        break
-                if ok:
-                    best = (L, trig)
+        n = len(words)
+        word_keys = self.word_keys
+        for L, rest, trig in cands:
+            if best is not None and L <= best[0]:
+                continue
+            if i + L > n:
+                continue
+            ok = True
+            for off, key in enumerate(rest, 1):
+                wd = words[i + off]
+                if wd.breaks_before or key not in word_keys(wd.norm):
+                    ok = False
+                    break
+            if ok:
+                best = (L, trig)
         return best
 
 
@@ -271,7 +318,7 @@ def load_lexicon() -> Lexicon:
         with open(path, "rb") as fh:
             lex = pickle.load(fh)  # noqa: S301 - our own cache file, written below
         if isinstance(lex, Lexicon):
-            return lex
+            return _with_runtime_fields(lex)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
         pass
     lex = build_lexicon()
@@ -286,6 +333,18 @@ def load_lexicon() -> Lexicon:
                 old.unlink(missing_ok=True)
     except OSError:
         pass
+    return lex
+
+
+def _with_runtime_fields(lex: Lexicon) -> Lexicon:
+    """Give a cached lexicon any field its pickle lacks (the per-word caches, which start empty).
+
+    The cache key hashes the source files on disk, so a process still running older code can
+    write a pickle under the new key; the compiled tables are the same, only newer fields are missing.
+    """
+    for f in fields(Lexicon):
+        if not hasattr(lex, f.name) and f.default_factory is not MISSING:
+            setattr(lex, f.name, f.default_factory())
     return lex
 
 

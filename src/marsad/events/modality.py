@@ -15,15 +15,42 @@ from marsad.events.lexicon import Lexicon, Match
 from marsad.events.morphology import FUTURE
 from marsad.events.text import Word, clitic_candidates, norm_word
 
+# id(phrases) → (phrases, first word → rests): the cue phrase lists are compiled once per lexicon,
+# so indexing them by first word turns the scan into one dict lookup per word of the window.
+_PHRASE_INDEX: dict[int, tuple[tuple[tuple[str, ...], ...], dict[str, tuple[tuple[str, ...], ...]]]] = {}
+
+
+def _phrase_index(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    got = _PHRASE_INDEX.get(id(phrases))
+    if got is not None and got[0] is phrases:
+        return got[1]
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for p in phrases:
+        if p:
+            index.setdefault(p[0], []).append(p[1:])
+    frozen = {k: tuple(v) for k, v in index.items()}
+    _PHRASE_INDEX[id(phrases)] = (phrases, frozen)
+    return frozen
+
 
 def _phrase_ends_at(words: list[Word], phrases: tuple[tuple[str, ...], ...], lo: int, hi: int) -> bool:
     """Whether one of ``phrases`` lies wholly inside words ``[lo, hi)``."""
-    norms = [w.norm for w in words[max(lo, 0):hi]]
-    for p in phrases:
-        L = len(p)
-        for i in range(0, len(norms) - L + 1):
-            if tuple(norms[i + 1:i + L]) == p[1:] and (norms[i] == p[0] or (
-                    norms[i][:1] in "وف" and norms[i][1:] == p[0])):  # «ومن المقرر»
+    index = _phrase_index(phrases)
+    lo, hi, _ = slice(max(lo, 0), hi).indices(len(words))  # the window as words[lo:hi] reads it
+    for i in range(lo, hi):
+        w = words[i].norm
+        rests = index.get(w, ())
+        if w[:1] in "وف":  # «ومن المقرر»
+            more = index.get(w[1:])
+            if more:
+                rests = rests + more
+        for rest in rests:
+            if i + len(rest) >= hi:
+                continue
+            for off, key in enumerate(rest, 1):
+                if words[i + off].norm != key:
+                    break
+            else:
                 return True
     return False
 
@@ -35,7 +62,9 @@ def _bare(word: Word) -> str:
 
 
 def _in(word: Word, cues: frozenset[str]) -> bool:
-    return word.norm in cues or _bare(word) in cues
+    """Whether the word, or the word without a leading conjunction (:func:`_bare`), is a cue."""
+    w = word.norm
+    return w in cues or (len(w) > 2 and w[0] in "وف" and w[1:] in cues)
 
 
 def _clause_start(words: list[Word], idx: int) -> int:
@@ -45,40 +74,98 @@ def _clause_start(words: list[Word], idx: int) -> int:
     return 0
 
 
+# Cue classes of one word, as bits (see :func:`_cue_masks`).
+_NEG, _DENIAL, _PLANNED_B, _PLANNED_A, _CLAIMED_B, _CLAIMED_A, _PH_NEG, _PH_PLANNED, _PH_CLAIMED = (
+    1 << k for k in range(9))
+# The words of the sentence last seen and their cue bits: status_of runs once per trigger and
+# every trigger of a sentence looks at the same words. One tuple, swapped whole, so that threads
+# sharing the module never pair one sentence's words with another's bits.
+_last_masks: list[tuple[Any, Any, list[int]]] = [(None, None, [])]
+
+
+def _word_mask(w: str, lex: Lexicon) -> int:
+    c = lex.cues
+    cache = lex.word_caches.setdefault("status", {})
+    mask = cache.get(w)
+    if mask is not None:
+        return mask
+    bare = w[1:] if len(w) > 2 and w[0] in "وف" else w
+    mask = 0
+    for bit, cues in ((_NEG, c["neg_particles"]), (_PLANNED_B, c["planned_before"]),
+                      (_CLAIMED_B, c["claimed_before"])):
+        if w in cues or bare in cues:
+            mask |= bit
+    for bit, cues in ((_DENIAL, lex.denial_verbs), (_PLANNED_A, c["planned_after"]),
+                      (_CLAIMED_A, c["claimed_after"])):
+        if w in cues:
+            mask |= bit
+    # may start one of the cue phrases (itself or after a conjunction, as _phrase_ends_at reads it)
+    stripped = w[1:] if w[:1] in "وف" else None
+    for bit, phrases in ((_PH_NEG, c["neg_phrases"]), (_PH_PLANNED, c["planned_phrases"]),
+                         (_PH_CLAIMED, c["claimed_phrases"])):
+        index = _phrase_index(phrases)
+        if w in index or (stripped is not None and stripped in index):
+            mask |= bit
+    if len(cache) < 200_000:
+        cache[w] = mask
+    return mask
+
+
+def _cue_masks(words: list[Word], lex: Lexicon) -> list[int]:
+    """Cue bits of every word of the sentence (cached per word type, and for the last sentence)."""
+    last = _last_masks[0]
+    if last[0] is words and last[1] is lex:
+        return last[2]
+    cache = lex.word_caches.setdefault("status", {})
+    masks = []
+    for w in words:
+        mask = cache.get(w.norm)
+        masks.append(mask if mask is not None else _word_mask(w.norm, lex))
+    _last_masks[0] = (words, lex, masks)
+    return masks
+
+
+def _any_bit(masks: list[int], bit: int, lo: int, hi: int) -> bool:
+    return any(map(bit.__and__, masks[lo:hi])) if lo < hi else False
+
+
 def status_of(m: Match, words: list[Word], lex: Lexicon) -> str | None:
     """The modality status implied by cue words around the trigger, or None for plain assertion."""
     c = lex.cues
+    masks = _cue_masks(words, lex)
+    n = len(words)
     a = min(m.anchor, m.first)
     start = _clause_start(words, a)
     # negation: a particle right before the trigger (or its light verb), or a denial earlier on
     for k in (a - 1, a - 2, m.first - 1):
-        if start <= k < len(words) and k >= 0 and _in(words[k], c["neg_particles"]):
+        if start <= k < n and k >= 0 and masks[k] & _NEG:
             return "negated"
-    if _phrase_ends_at(words, c["neg_phrases"], max(start, a - 4), a):
+    lo = max(start, a - 4)
+    if _any_bit(masks, _PH_NEG, lo, a) and _phrase_ends_at(words, c["neg_phrases"], lo, a):
         return "negated"
-    if any(words[k].norm in lex.denial_verbs for k in range(start, a)):
+    if _any_bit(masks, _DENIAL, start, a):
         return "negated"
     # planned: future tense, intention/schedule words before, "next/upcoming" after
     if m.tense == FUTURE:
         return "planned"
-    before = range(max(start, a - 6), a)
-    if any(_in(words[k], c["planned_before"]) for k in before):
+    if _any_bit(masks, _PLANNED_B, max(start, a - 6), a):
         return "planned"
-    if _phrase_ends_at(words, c["planned_phrases"], max(start, a - 7), a):
+    lo = max(start, a - 7)
+    if _any_bit(masks, _PH_PLANNED, lo, a) and _phrase_ends_at(words, c["planned_phrases"], lo, a):
         return "planned"
-    after = range(m.last + 1, min(len(words), m.last + 7))
-    if any(words[k].norm in c["planned_after"] and not words[k].hard_before for k in after):
+    if any(masks[k] & _PLANNED_A and not words[k].hard_before for k in range(m.last + 1, min(n, m.last + 7))):
         return "planned"
     # claimed: hedges and opinion verbs before, "possible" right after
-    if any(_in(words[k], c["claimed_before"]) for k in range(max(start, a - 8), a)):
+    if _any_bit(masks, _CLAIMED_B, max(start, a - 8), a):
         return "claimed"
     if a >= 1 and words[a - 1].norm == "قد" and m.tense != "past":
         return "claimed"
     if a >= 2 and words[a - 2].norm == "قد" and words[a - 1].norm[:1] in "يت":
         return "claimed"
-    if _phrase_ends_at(words, c["claimed_phrases"], max(start, a - 8), a):
+    lo = max(start, a - 8)
+    if _any_bit(masks, _PH_CLAIMED, lo, a) and _phrase_ends_at(words, c["claimed_phrases"], lo, a):
         return "claimed"
-    if any(words[k].norm in c["claimed_after"] for k in range(m.last + 1, min(len(words), m.last + 3))):
+    if _any_bit(masks, _CLAIMED_A, m.last + 1, min(n, m.last + 3)):
         return "claimed"
     return None
 
@@ -110,8 +197,17 @@ def _fallback_source(words: list[Word], k: int, hi: int, lex: Lexicon, text: str
 def attribution_cues(words: list[Word], lex: Lexicon) -> list[int]:
     """Word indices of prepositional attribution cues («وفق», «بحسب», «نقلا عن») in a sentence."""
     preps = lex.cues["attr_preps"]
-    return [k for k, w in enumerate(words)
-            if w.norm in preps or any(s in preps for s, _ in clitic_candidates(w.norm)[:2])]
+    cache = lex.word_caches.setdefault("attr_prep", {})
+    out = []
+    for k, w in enumerate(words):
+        hit = cache.get(w.norm)
+        if hit is None:
+            hit = w.norm in preps or any(s in preps for s, _ in clitic_candidates(w.norm)[:2])
+            if len(cache) < 200_000:
+                cache[w.norm] = hit
+        if hit:
+            out.append(k)
+    return out
 
 
 def attribution(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,

@@ -12,6 +12,7 @@ count of people with no casualty word («5 أشخاص») is not a quantity of an
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from marsad.events.lexicon import Lexicon
 from marsad.events.text import Word, clitic_candidates
@@ -26,8 +27,9 @@ class Quantity:
     index: int  # word index of the number
 
 
-def _stems(word: str) -> list[str]:
-    return [s for s, _ in clitic_candidates(word)]
+@lru_cache(maxsize=200_000)
+def _stems(word: str) -> tuple[str, ...]:
+    return tuple(s for s, _ in clitic_candidates(word))
 
 
 def _digits(word: str) -> float | None:
@@ -38,20 +40,35 @@ def _digits(word: str) -> float | None:
         return None
 
 
+_NOT_A_NUMBER = object()
+
+
+def _word_value(w: str, lex: Lexicon) -> float | int | None:
+    """The number a single word stands for («14», «3,000», «ثلاثة»), or None; cached per word type."""
+    cache = lex.word_caches.setdefault("number", {})
+    value = cache.get(w, _NOT_A_NUMBER)
+    if value is not _NOT_A_NUMBER:
+        return value  # type: ignore[return-value]
+    c = lex.cues
+    if w in c["q_vague"]:
+        value = None
+    else:
+        value = _digits(w) if w[:1].isdigit() else None
+        if value is None:
+            value = next((c["num_units"][s] for s in _stems(w)[:2] if s in c["num_units"]), None)
+    if len(cache) < 200_000:
+        cache[w] = value
+    return value
+
+
 def read_number(words: list[Word], i: int, lex: Lexicon) -> tuple[int, int] | None:
     """``(value, last word index)`` of a number starting at word ``i``, or None."""
-    c = lex.cues
-    w = words[i].norm
-    if w in c["q_vague"]:
-        return None
-    value = _digits(w) if w[:1].isdigit() else None
-    if value is None:
-        value = next((c["num_units"][s] for s in _stems(w)[:2] if s in c["num_units"]), None)
+    value = _word_value(words[i].norm, lex)
     if value is None:
         return None
     last = i
     if i + 1 < len(words) and not words[i + 1].breaks_before:
-        mult = c["num_mult"].get(words[i + 1].norm)
+        mult = lex.cues["num_mult"].get(words[i + 1].norm)
         if mult and (value < 1000 or mult >= 1000000):
             value, last = value * mult, i + 1
     return int(value), last
@@ -62,7 +79,11 @@ def find_quantities(words: list[Word], lex: Lexicon) -> list[Quantity]:
     out: list[Quantity] = []
     i = 0
     n = len(words)
+    cache = lex.word_caches.setdefault("number", {})
     while i < n:
+        if cache.get(words[i].norm, _NOT_A_NUMBER) is None:  # known not to be a number
+            i += 1
+            continue
         got = read_number(words, i, lex)
         if got is None:
             i += 1

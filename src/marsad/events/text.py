@@ -16,7 +16,10 @@ from functools import lru_cache
 from marsad.arabic import normalize, normalize_word
 
 # Letters (Arabic, Latin) and digits with their separators; everything else is a gap.
-_WORD_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[^\W\d_]+", re.UNICODE)
+_WORD = r"[0-9]+(?:[.,][0-9]+)*|[^\W\d_]+"
+_WORD_RE = re.compile(_WORD, re.UNICODE)
+# The text before each word (lazily, so the word found is the one _WORD_RE finds next) and the word.
+_GAP_WORD_RE = re.compile(r"(.*?)(" + _WORD + ")", re.UNICODE | re.DOTALL)
 # Punctuation in the gap between two words that ends a clause; the "hard" set ends a sentence-like unit.
 _CLAUSE_PUNCT = frozenset("،,;؛:.!?؟()[]{}\"«»—–-\n|")
 _HARD_PUNCT = frozenset(";؛:.!?؟\n")
@@ -43,22 +46,24 @@ def norm_word(word: str) -> str:
 def split_words(text: str, offset: int = 0) -> list[Word]:
     """Normalise ``text`` (a sentence) and cut it into :class:`Word` objects with document offsets."""
     nt = normalize(text)
-    s = nt.text
+    # Without deleted characters the normalised offsets are the original ones (no per-word mapping).
+    to_original = nt.span_mapper()
     words: list[Word] = []
-    prev_end = 0
-    for m in _WORD_RE.finditer(s):
-        a, b = m.span()
-        gap = s[prev_end:a]
-        o_start, o_end = nt.to_original(a, b)
-        punct = ""
-        if gap == " " or not words:  # the usual gap: no punctuation to look at
-            brk = hard = False
+    append = words.append
+    clause, hard_set = _CLAUSE_PUNCT, _HARD_PUNCT
+    pos = 0
+    i = 0
+    # (gap, word) pairs in one C-level pass: the offsets follow from the lengths
+    for gap, w in _GAP_WORD_RE.findall(nt.text):
+        a = pos + len(gap)
+        pos = b = a + len(w)
+        if to_original is not None:
+            a, b = to_original(a, b)
+        if i and gap != " " and not clause.isdisjoint(gap):  # the usual gap: no punctuation to look at
+            append(Word(w, a + offset, b + offset, i, True, not hard_set.isdisjoint(gap), gap.replace(" ", "")))
         else:
-            brk = not _CLAUSE_PUNCT.isdisjoint(gap)
-            hard = brk and not _HARD_PUNCT.isdisjoint(gap)
-            punct = gap.replace(" ", "") if brk else ""
-        words.append(Word(m.group(), o_start + offset, o_end + offset, len(words), brk, hard, punct))
-        prev_end = b
+            append(Word(w, a + offset, b + offset, i))
+        i += 1
     return words
 
 

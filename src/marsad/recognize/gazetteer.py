@@ -102,11 +102,15 @@ class Gazetteer:
 def _word_start(norm: str, key_start: int) -> int | None:
     if key_start == 0 or not norm[key_start - 1].isalnum():
         return key_start
+    # The clitics are letters, so only the start of the word holding the key can begin them: walk
+    # back to it (at most _PREFIX_MAX letters) instead of trying every position.
     lo = max(0, key_start - _PREFIX_MAX)
-    for s in range(lo, key_start):
-        if (s == 0 or not norm[s - 1].isalnum()) and _PREFIX.fullmatch(norm, s, key_start):
-            return s
-    return None
+    s = key_start - 1
+    while s > lo and norm[s - 1].isalnum():
+        s -= 1
+    if s > 0 and norm[s - 1].isalnum():
+        return None  # the word starts further back than any clitic run
+    return s if _PREFIX.fullmatch(norm, s, key_start) else None
 
 
 def _prefer_whole_names(hits: list[Hit]) -> list[Hit]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -326,13 +326,7 @@ class Recognizer:
         if tagger is None:
             return known
         mentions = sorted(known, key=lambda m: m.start)
-        by_sentence: dict[int, list] = {}
-        k = 0
-        for t in doc.tokens:
-            while k < len(doc.sentences) - 1 and t.start >= doc.sentences[k].end:
-                k += 1
-            by_sentence.setdefault(k, []).append(t)
-        for toks in by_sentence.values():
+        for toks in _tokens_by_sentence(doc):
             tags = tagger.tag([t.text for t in toks])
             for start, end, label in _bio_spans(toks, tags):
                 self._merge_ner(doc, mentions, start, end, label)
@@ -381,11 +375,34 @@ class Recognizer:
         return self._ner or None
 
 
+def _tokens_by_sentence(doc: Document) -> list[list[Any]]:
+    """The document's tokens cut at sentence ends (tokens are in text order; empty groups left out).
+
+    A token belongs to the first sentence that ends after its start (the last sentence takes the
+    rest); the cuts are found by bisection instead of walking every token.
+    """
+    tokens, sentences = doc.tokens, doc.sentences
+    starts = [t.start for t in tokens]
+    groups, lo = [], 0
+    for s in sentences[:-1]:
+        hi = bisect_left(starts, s.end, lo)
+        if hi > lo:
+            groups.append(tokens[lo:hi])
+        lo = hi
+    if lo < len(tokens):
+        groups.append(tokens[lo:])
+    return groups
+
+
 def _bio_spans(toks: list, tags: list[str]) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     cur: list[Any] | None = None
     for t, tag in zip(toks, tags, strict=False):
-        if tag.startswith("B-") or (tag.startswith("I-") and (cur is None or cur[2] != tag[2:])):
+        if tag == "O":  # most tags: close the open span, if any
+            if cur:
+                spans.append(tuple(cur))
+            cur = None
+        elif tag.startswith("B-") or (tag.startswith("I-") and (cur is None or cur[2] != tag[2:])):
             if cur:
                 spans.append(tuple(cur))
             cur = [t.start, t.end, tag[2:]]
