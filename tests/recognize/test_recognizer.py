@@ -74,3 +74,14 @@ def test_plural_title_with_a_list_of_states_names_each_holder(kb):
     ms = mentions(kb, "التقى وزراء الدفاع الروسي والإيراني والسوري.", published="2016-06-09")
     assert {m.actor_id for m in ms if m.origin == "title"} == {"sergei_shoigu", "hossein_dehghan",
                                                                "fahd_jassem_al_freij"}
+
+
+def test_aircraft_with_a_nisba_is_that_states_air_force(kb):
+    ms = by_text(mentions(kb, "وشنت طائرات روسية غارات على ريف إدلب."))
+    assert ms["طائرات روسية"].actor_id == "russian_air_force"
+
+
+def test_organisation_named_inside_a_title_is_its_own_mention(kb):
+    ms = mentions(kb, "قال قائد فيلق القدس إن الرد قادم.", published="2019-05-01")
+    assert any(m.actor_id == "quds_force" and m.text == "فيلق القدس" for m in ms)
+    assert any(m.actor_id == "qasem_soleimani" for m in ms)

@@ -80,7 +80,8 @@ class Recognizer:
             for form in forms:
                 yield form, Entry("ptitle", office, "PERS")
         for group, kind in (("nisba_heads", "agent"), ("force_heads", "force"), ("regime_heads", "regime"),
-                            ("land_heads", "land"), ("capital_heads", "capital"), ("media_heads", "media")):
+                            ("land_heads", "land"), ("capital_heads", "capital"), ("media_heads", "media"),
+                            ("air_heads", "air")):
             for head in cues.get(group, ()):
                 yield head, Entry("head", kind)
 
@@ -160,14 +161,15 @@ class Recognizer:
             person = _entry(person_hit, "actor", "PERS") if person_hit else None
             ref_date = self._reference_date(doc, h.start, sent_starts)
             end = (person_hit.end if person else hits[j - 1].end)
+            owner = next((e for e in nxt.entries if e.kind == "actor"), None) if country and nxt is not None else None
+            if owner is not None:
+                # «وزير خارجية مصر», «قائد فيلق القدس»: the state or organisation named inside the title is
+                # a mention of its own (a nisba inside a title is not, by the annotation conventions).
+                self._nested.append(Mention(nxt.start, nxt.end, "", label=owner.label, actor_id=owner.ref,
+                                            origin="gazetteer"))
             if person:
                 return j - i + 1, Mention(h.start, end, "", label="PERS", actor_id=person.ref, origin="title",
                                           extra={"role": office, "role_date": ref_date, "country": country})
-            if country and nxt is not None and any(e.kind == "actor" and e.label == "GPE" for e in nxt.entries):
-                # «وزير خارجية مصر»: the state named inside the title is a mention of its own.
-                self._nested.append(Mention(nxt.start, nxt.end, "", label="GPE",
-                                            actor_id=next(e.ref for e in nxt.entries if e.kind == "actor"),
-                                            origin="gazetteer"))
             if country:
                 # One title form can name several offices («قائد»: commander or leader): take the one
                 # that somebody held for that country/organisation on the date.
@@ -255,6 +257,11 @@ class Recognizer:
         nisba = next((e for e in nxt.entries if e.kind == "nisba"), None)
         if nisba is not None:
             state = nisba.ref
+            if "air" in heads:
+                # «طائرات روسية», «المقاتلات الإيرانية» = that state's air force, as the KB names it.
+                air = self._state_unit(state, ("الطيران ال{m}", "القوات الجوية ال{f}", "سلاح الجو ال{m}"))
+                if air:
+                    return Mention(h.start, nxt.end, "", label="ORG", actor_id=air, origin="gazetteer")
             if "force" in heads:
                 # «الوحدات الروسية» = «القوات الروسية»: whatever the KB calls that state's forces.
                 force = self._state_forces(state)
@@ -282,6 +289,18 @@ class Recognizer:
                 self._nested.append(Mention(nxt.start, nxt.end, "", label="PERS", actor_id=person.ref,
                                             origin="gazetteer"))
                 return Mention(h.start, nxt.end, "", label="GPE", actor_id=state, origin="gazetteer")
+        return None
+
+    def _state_unit(self, state_id: str, templates: tuple[str, ...]) -> str | None:
+        """The KB actor named by a template filled with the state's nisba («الطيران ال{m}» → «الطيران الروسي»)."""
+        forms = self.linker.nisba_forms(state_id)
+        masc = [n for n in forms if not n.endswith("ة")]
+        fem = [n for n in forms if n.endswith("ة")]
+        for tpl in templates:
+            for m, f in zip(masc or [""], fem or [""], strict=False):
+                for e in self.gazetteer.lookup(tpl.format(m=m, f=f)):
+                    if e.kind == "actor" and e.label == "ORG":
+                        return e.ref
         return None
 
     def _state_forces(self, state_id: str) -> str | None:
