@@ -303,6 +303,11 @@ def _refs(group: Group | None) -> list[dict[str, Any]]:
     return out
 
 
+def group_refs(group: Group | None) -> list[dict[str, Any]]:
+    """The actor refs of a group (public alias used by the document-level rules)."""
+    return _refs(group)
+
+
 def _agent_after_marker(groups: list[Group], lo: int, hi: int) -> Group | None:
     for g in groups:
         if lo <= g.first < hi and g.prep == "agent":
@@ -422,6 +427,10 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
             else:
                 actor = next((g for g in reversed(left) if bare(g)), None)
             recipient = next((g for g in right if g.first > m.last and ok_recipient(g) and g is not actor), None)
+        if actor is None and m.light is not None and inside is not None:
+            # «أكد أن التنسيق الروسي الإيراني …»: a light verb with no subject of its own leaves
+            # the nisba mention holding the noun as its agent
+            actor = inside
     elif victim:
         right = [g for g in usable if g.first > m.last]
         left = [g for g in usable if g.first < anchor]

@@ -14,11 +14,13 @@ import re
 from typing import Any
 
 from marsad.events.arguments import (
+    Group,
     assign_roles,
     date_fields,
     find_location,
     generic_participant,
     group_args,
+    group_refs,
     military_support,
     nisba_agents,
     ongoing_cue,
@@ -55,9 +57,25 @@ def _sentences(doc: Document) -> list[Sentence]:
     return out
 
 
+def mobilized_forces(m: Match, words: list[Word], groups: list[Group],
+                     bounds: tuple[int, int]) -> list[dict[str, Any]]:
+    """The forces a deployment trigger moves: a group right after it («نشر المئات من الجنود»,
+    «تحضير 3 آلاف مقاتل من حزب الله»), else, for a verb, the group right before it (SVO)."""
+    lo, hi = bounds
+    after = [g for g in groups if g.is_actor and m.last < g.first < min(hi, m.last + 7)
+             and not any(words[k].hard_before for k in range(m.last + 1, g.first + 1))]
+    if after:
+        return group_refs(after[0])
+    if m.verbal:
+        before = [g for g in groups if g.is_actor and max(lo, m.first - 8) <= g.last < m.first]
+        if before:
+            return group_refs(before[-1])
+    return []
+
+
 def _military_nearby(m: Match, words: list[Word], lex: Lexicon) -> bool:
     mil = lex.cues["military"]
-    for k in range(max(0, m.first - 5), min(len(words), m.last + 6)):
+    for k in range(max(0, m.first - 7), min(len(words), m.last + 8)):
         if k != m.first and any(s in mil for s, _ in clitic_candidates(words[k].norm)):
             return True
     return False
@@ -131,6 +149,11 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
         if not actor:
             g = generic_participant(m, words, lex.cues, "actor")
             actor = [g] if g else actor
+        if t.type == "MOBILIZE" and not actor:
+            # «نشر المئات من الجنود الإيرانيين», «قوات … وحزب الله استقرت في 3 نقاط»: with no
+            # one sending them, the forces that move are the actor (a deployment has no target)
+            actor = recipient or mobilized_forces(m, words, groups, bounds)
+            recipient = [] if actor is recipient else recipient
         if "actor" in t.flags and not actor:
             continue
         if t.type in lex.cues["symmetric"] and len(actor) > 1 and not recipient:
@@ -314,6 +337,29 @@ def _merge_document(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return kept
 
 
+def _share_dates(events: list[dict[str, Any]]) -> None:
+    """Date an undated event from another record of the same happening in the article.
+
+    A report names the date once («التقى الأسد أمس خامنئي») and then goes on about «الزيارة»
+    or «زيارة الرئيس السوري إلى طهران» without it. An undated event of the same type and the
+    same actor, both factual (not planned or denied), takes that date. Records kept apart by the
+    merge (different recipients) are still parts of one visit, one campaign, one agreement.
+    """
+    factual = ("asserted", "reported", "claimed")
+    for ev in events:
+        if ev["date"] or ev["status"] not in factual:
+            continue
+        keys = actor_keys(ev["actor"])
+        if not keys:
+            continue
+        for other in events:
+            if (other is not ev and other["date"] and other["type"] == ev["type"]
+                    and other["status"] in factual and keys & actor_keys(other["actor"])):
+                ev["date"], ev["date_precision"] = other["date"], other["date_precision"]
+                ev["date_text"] = other["date_text"]
+                break
+
+
 def confidence_features(ev: dict[str, Any]) -> dict[str, float]:
     """What the calibrated confidence looks at (names match ``confidence`` in cues.yaml)."""
     linked = [a for a in ev["actor"] + ev["recipient"] if a.get("id") and not str(a["id"]).startswith("unresolved")]
@@ -390,6 +436,7 @@ def extract_events(doc: Document, lex: Lexicon | None = None,
         # Like the participant filter, it needs the recogniser's mentions to be meaningful.
         floor = float(lex.cues["raw"].get("min_confidence") or 0.0) if recognised and not keep_features else 0.0
         out = [ev for ev in out if ev["confidence"] >= floor or ev["quantities"]]
+    _share_dates(out)
     for n, ev in enumerate(out, 1):
         ev["event_id"] = f"{doc.doc_id}:e{n}"
         if keep_features:
