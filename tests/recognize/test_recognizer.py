@@ -85,3 +85,9 @@ def test_organisation_named_inside_a_title_is_its_own_mention(kb):
     ms = mentions(kb, "قال قائد فيلق القدس إن الرد قادم.", published="2019-05-01")
     assert any(m.actor_id == "quds_force" and m.text == "فيلق القدس" for m in ms)
     assert any(m.actor_id == "qasem_soleimani" for m in ms)
+
+
+def test_a_head_with_two_nisbas_names_both_states(kb):
+    ms = mentions(kb, "وأشاد الوزير بالتنسيق الروسي الإيراني في سوريا.")
+    pair = [m for m in ms if m.text == "بالتنسيق الروسي الإيراني"]
+    assert {m.actor_id for m in pair} == {"russia", "iran"}

@@ -187,7 +187,7 @@ class Recognizer:
         if "head" in kinds and nxt is not None:
             composed = self._compose_head(h, nxt)
             if composed is not None:
-                return 2, composed
+                return self._more_nisbas(hits, i + 2, norm, nxt, composed), composed
         actor = kinds.get("actor")
         place_entries = [e for e in h.entries if e.kind == "place"]
         if actor is None and not place_entries:
@@ -250,6 +250,28 @@ class Recognizer:
                                     extra={"role": office, "role_date": ref_date, "country": iso}))
         self._nested.extend(mentions[1:])
         return j - i, mentions[0]
+
+    def _more_nisbas(self, hits: list[Hit], k: int, norm: str, prev: Hit, composed: Mention) -> int:
+        """«التنسيق الروسي الإيراني», «الاتفاق الروسي والإيراني»: each further nisba adds its state, same span.
+
+        Returns how many hits the mention used (from the head on)."""
+        start = k - 2
+        if composed.label != "GPE" or not composed.actor_id:
+            return k - start
+        states = []
+        while k < len(hits) and _adjacent(norm, prev, hits[k]) and hits[k].prefix in ("", "و", "ال", "وال"):
+            nisba = next((e for e in hits[k].entries if e.kind == "nisba"), None)
+            if nisba is None:
+                break
+            states.append(nisba.ref)
+            prev = hits[k]
+            k += 1
+        if states:
+            composed.end = prev.end
+            for state in states:
+                self._nested.append(Mention(composed.start, prev.end, "", label="GPE", actor_id=state,
+                                            origin="gazetteer"))
+        return k - start
 
     def _compose_head(self, h: Hit, nxt: Hit) -> Mention | None:
         """A noun + a state's nisba (or + a leader's name) read as one mention, by the noun's class."""
