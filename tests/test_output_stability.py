@@ -187,3 +187,33 @@ def test_pipeline_output_is_the_same_with_cold_and_warm_caches_in_any_order() ->
     again = _run(kb, list(reversed(texts)))  # caches warm, documents in the other order
     assert again == first
     assert any(json.loads(v)["events"] for v in first.values())
+
+
+def test_ner_items_are_the_encoded_features_in_the_same_order() -> None:
+    """The tagger feeds CRFsuite from per-form / per-pair caches of UTF-8 bytes; same features as features()."""
+    from marsad.recognize.ner import load_ner
+
+    tagger = load_ner()
+    fx = tagger._features
+    sents = [tokenize(s) for s in SENTENCES]
+    sents = [[t.text for t in toks] for toks in sents]
+    sents += [["بوتين"], ["الرئيس", "فلاديمير", "بوتين", "في", "موسكو"]]
+    for _ in range(2):  # cold, then warm caches (pair caches filled by other sentences)
+        for toks in sents + sents[::-1]:
+            assert fx.items(toks) == [[x.encode() for x in f] for f in tagger.features(toks)]
+
+
+def test_cluster_summary_does_not_depend_on_the_rest_of_the_record() -> None:
+    """Clustering keeps a slim copy of each record: the clusters are those of the full records."""
+    from marsad.corpus import cluster_events
+
+    base = {"type": "ASSAULT", "date": "2024-03-01", "date_precision": "day", "status": "reported",
+            "location": {"name_en": "Idlib", "country": "SY", "name_ar": "إدلب", "geonames_id": 1},
+            "actor": [{"id": "RUS", "name_en": "Russia"}], "recipient": [],
+            "evidence": {"text": "قصفت طائرات روسية مستشفى في إدلب"}, "confidence": 0.8}
+    evs = [dict(base, event_id="e1", doc_id="x"), dict(base, event_id="e2", doc_id="y")]
+    res = cluster_events(evs, {"x": {"outlet": "أ"}, "y": {"outlet": "ب"}})
+    (cluster,) = res.clusters.values()
+    assert cluster.event_ids == ["e1", "e2"]
+    assert (cluster.type, cluster.date, cluster.location_name_en, cluster.location_country) == (
+        "ASSAULT", "2024-03-01", "Idlib", "SY")

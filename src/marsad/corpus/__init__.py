@@ -8,6 +8,7 @@ Public surface: :func:`finalize` (run after every ``marsad run``), :func:`find_d
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from marsad.corpus.cluster import Cluster, Clustering, cluster_events
@@ -52,8 +53,7 @@ def mark_clusters(store: Store) -> Clustering:
     con = store.con
     docs = {r[0]: {"published": r[1], "outlet": r[2], "url": r[3], "duplicate_of": r[4]} for r in con.execute(
         "SELECT doc_id, published, outlet, url, duplicate_of FROM documents WHERE status = 'ok'").fetchall()}
-    events = [json.loads(r[0]) for r in con.execute("SELECT record FROM events ORDER BY event_id").fetchall()]
-    result = cluster_events(events, docs)
+    result = cluster_events(_stream_records(store, "SELECT record FROM events ORDER BY event_id"), docs)
     clusters = list(result.clusters.values())
     con.execute("BEGIN TRANSACTION")
     try:
@@ -74,6 +74,18 @@ def mark_clusters(store: Store) -> Clustering:
         con.execute("ROLLBACK")
         raise
     return result
+
+
+def _stream_records(store: Store, sql: str, chunk: int = 2048) -> Iterator[dict]:
+    """Decoded JSON records of a query, fetched in chunks: the whole run's records are never held at once."""
+    cur = store.con.cursor()  # its own cursor, so the caller may use the connection meanwhile
+    try:
+        cur.execute(sql)
+        while rows := cur.fetchmany(chunk):
+            for r in rows:
+                yield json.loads(r[0])
+    finally:
+        cur.close()
 
 
 def finalize(store: Store) -> CrossDocument:

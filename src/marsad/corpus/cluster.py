@@ -193,6 +193,14 @@ def _ordinal(value: Any) -> int | None:
     return span[0].toordinal() if span else None
 
 
+def _summary_fields(e: Mapping[str, Any]) -> dict[str, Any]:
+    """The fields of an event record that a cluster summary reads (see _summarise)."""
+    loc = e.get("location")
+    if isinstance(loc, Mapping):
+        loc = {"name_en": loc.get("name_en"), "country": loc.get("country")}
+    return {"type": e.get("type"), "date": e.get("date"), "date_precision": e.get("date_precision"), "location": loc}
+
+
 def _prepare(events: Iterable[Mapping[str, Any]], documents: Mapping[str, Mapping[str, Any]],
              onto: Ontology) -> list[_Event]:
     out: list[_Event] = []
@@ -223,7 +231,10 @@ def _prepare(events: Iterable[Mapping[str, Any]], documents: Mapping[str, Mappin
             words=frozenset(word_hashes(evidence).tolist()) if evidence else frozenset(),
             sentence_keys=tuple(int(x) for x in sh[:2]), negated=status == "negated", status=status,
             confidence=float(e.get("confidence") or 0.0), published=published,
-            family=doc.get("duplicate_of") or doc_id, outlet_key=_outlet_key(doc, doc_id), record=dict(e)))
+            family=doc.get("duplicate_of") or doc_id, outlet_key=_outlet_key(doc, doc_id),
+            # only what _summarise reads: a full record per event held until the end was most of
+            # the cross-document pass's memory on large runs
+            record=_summary_fields(e)))
     return out
 
 

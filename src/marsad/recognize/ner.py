@@ -149,7 +149,8 @@ class NerTagger:
         if not tokens:
             return []
         with self._lock:  # the per-form feature cache and the CRFsuite tagger are shared
-            tags = self._tagger.tag(self._features(tokens))
+            # UTF-8 items built from per-form / per-pair caches (same features as features())
+            tags = self._tagger.tag(self._features.items(tokens))
         return _repair(list(tags))
 
     def tag_sentences(self, sentences: Iterable[Sequence[str]], consistent: bool = True) -> list[list[str]]:

@@ -262,7 +262,8 @@ class Gazetteer:
 class _Word:
     """Everything about one word form that does not depend on its neighbours."""
 
-    __slots__ = ("norm", "forms", "own", "ctx1", "ctx2", "bikey", "lex", "trig", "punct")
+    __slots__ = ("norm", "forms", "own", "ctx1", "ctx2", "bikey", "lex", "trig", "punct",
+                 "own_b", "ctx1_b", "ctx2_b")
 
     def __init__(self, word: str, lexicon: dict[str, str], gaz: Gazetteer | None,
                  triggers: dict[str, str], known: frozenset[str] | None = None) -> None:
@@ -329,6 +330,11 @@ class _Word:
             self.own = tuple(x for x in self.own if x in known)
             self.ctx1 = {k: tuple(x for x in v if x in known) for k, v in self.ctx1.items()}
             self.ctx2 = {k: tuple(x for x in v if x in known) for k, v in self.ctx2.items()}
+            # UTF-8 copies for FeatureExtractor.items: CRFsuite takes bytes as they are, so
+            # encoding each attribute once per word form saves re-encoding it per token
+            self.own_b = tuple(x.encode() for x in self.own)
+            self.ctx1_b = {k: tuple(x.encode() for x in v) for k, v in self.ctx1.items()}
+            self.ctx2_b = {k: tuple(x.encode() for x in v) for k, v in self.ctx2.items()}
 
 
 class FeatureExtractor:
@@ -350,6 +356,10 @@ class FeatureExtractor:
         self.known = known
         self._cache: dict[str, _Word] = {}
         self._cache_size = cache_size
+        # (left form, right form) -> encoded features one token gets from that neighbour
+        # (the neighbour's context copy + the bigram, if the model knows it); see items()
+        self._left: dict[tuple[str, str], tuple[bytes, ...]] = {}
+        self._right: dict[tuple[str, str], tuple[bytes, ...]] = {}
 
     def word(self, token: str) -> _Word:
         """The cached per-form features of ``token``."""
@@ -404,6 +414,68 @@ class FeatureExtractor:
                     f.extend(words[i + 2].ctx2[2])
             out.append(f)
         return out
+
+
+    def items(self, tokens: Sequence[str]) -> list[list[bytes]]:
+        """:meth:`__call__` for tagging: the same features, in the same order, UTF-8 encoded.
+
+        Only with ``known`` (a tagging extractor). Everything that depends on one form or on
+        a pair of neighbouring forms is cached (encoded and filtered by ``known``), so a
+        token costs a few tuple concatenations; the gazetteer spans, which depend on the
+        whole sentence, are encoded per sentence (they are rare).
+        """
+        known = self.known
+        if known is None:
+            raise ValueError("items() needs an extractor built with the model's known attributes")
+        if len(self._left) >= self._cache_size:  # bounded, like the per-form cache
+            self._left.clear()
+            self._right.clear()
+        words = [self.word(t) for t in tokens]
+        n = len(words)
+        gaz: list[tuple[str, ...]] = (self.gazetteer.match([w.norm for w in words], [w.forms for w in words])
+                                      if self.gazetteer is not None else [()] * n)
+        gz = [tuple(x.encode() for x in ("kb=" + y for y in g) if x in known) if g else () for g in gaz]
+        lgz = [tuple(x.encode() for x in ("-1:kb=" + y for y in g) if x in known) if g else () for g in gaz]
+        rgz = [tuple(x.encode() for x in ("1:kb=" + y for y in g) if x in known) if g else () for g in gaz]
+        left_cache, right_cache = self._left, self._right
+        out: list[list[bytes]] = []
+        last = n - 1
+        for i, w in enumerate(words):
+            f = [*w.own_b, *gz[i]]
+            if i == 0:
+                f += _BOS
+            else:
+                key = (tokens[i - 1], tokens[i])
+                left = left_cache.get(key)
+                if left is None:
+                    p = words[i - 1]
+                    bigram = f"-1|0={p.bikey}|{w.bikey}"
+                    left = left_cache[key] = p.ctx1_b[-1] + ((bigram.encode(),) if bigram in known else ())
+                f += left
+                if lgz[i - 1]:
+                    f += lgz[i - 1]
+                if i > 1:
+                    f += words[i - 2].ctx2_b[-2]
+            if i == last:
+                f += _EOS
+            else:
+                key = (tokens[i], tokens[i + 1])
+                right = right_cache.get(key)
+                if right is None:
+                    bigram = f"0|+1={w.bikey}|{words[i + 1].bikey}"
+                    right = right_cache[key] = (words[i + 1].ctx1_b[1]
+                                                + ((bigram.encode(),) if bigram in known else ()))
+                f += right
+                if rgz[i + 1]:
+                    f += rgz[i + 1]
+                if i < n - 2:
+                    f += words[i + 2].ctx2_b[2]
+            out.append(f)
+        return out
+
+
+_BOS = (b"BOS", b"-1:pad")
+_EOS = (b"EOS", b"1:pad")
 
 
 def sentence_features(tokens: list[str], lexicon: dict[str, str] | None = None,

@@ -18,6 +18,7 @@ import duckdb
 from marsad.model import Document
 
 SCHEMA_VERSION = "1"
+MEMORY_LIMIT = "256MB"  # DuckDB buffer pool per connection
 _CHILD_TABLES = ("sentences", "mentions", "event_actors", "events")
 
 
@@ -33,7 +34,10 @@ class Store:
         path = str(path)
         if not read_only:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        con = duckdb.connect(path, read_only=read_only)
+        # A bounded buffer pool (DuckDB's default is 80 % of RAM): the store's working set is small, and
+        # `marsad run` must stay within its memory budget next to the loaded knowledge (issue 9).
+        # DuckDB spills to a temporary directory beside the file if a query ever needs more.
+        con = duckdb.connect(path, read_only=read_only, config={"memory_limit": MEMORY_LIMIT})
         if not read_only:
             con.execute(resources.files("marsad.store").joinpath("schema.sql").read_text("utf-8"))
             con.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", [SCHEMA_VERSION])
