@@ -101,6 +101,29 @@ def _bounds(m: Match, matches: list[Match], words: list[Word]) -> tuple[int, int
     return lo, hi
 
 
+def _own_country(m: Match, words: list[Word], groups: list[Group], cues: dict[str, Any],
+                 bounds: tuple[int, int], actor: list[dict[str, Any]],
+                 states: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The speaker's state for «أن تكون بلاده قد أرسلت»: «بلاده» after a complementizer is the
+    country of the one who speaks before it, and it (not the speaker) is the reported actor."""
+    comps = cues["complementizers"]
+    own = next((k for k in range(max(0, m.first - 6), m.first) if words[k].norm in cues["own_country"]), None)
+    if own is None:
+        return actor
+    # only as the subject right after the complementizer («أن تكون بلاده», «إن بلاده»), not in a
+    # genitive («أن قوات من بلاده وحزب الله»)
+    comp = next((k for k in range(own - 1, max(-1, own - 3), -1) if words[k].norm in comps), None)
+    if comp is None or (own - comp == 2 and words[own - 1].norm in cues["blocking_preps"]):
+        return actor
+    # the speaker: the actor found before the complementizer, else the nearest group there
+    speakers = [a for a in actor if a.get("country")]
+    if not speakers:
+        before = [g for g in groups if g.is_actor and g.last < comp and g.first >= bounds[0] - 12]
+        speakers = [r for r in (group_refs(before[-1]) if before else []) if r.get("country")]
+    state = states.get(str(speakers[0]["country"])) if speakers else None
+    return [state] if state is not None else actor
+
+
 def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list[Mention],
                      dates: list[TimeExpression], nisba: dict[str, dict[str, Any]] | None = None,
                      states: dict[str, dict[str, Any]] | None = None) -> list[dict[str, Any]]:
@@ -137,6 +160,8 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
                                                            prev_subject)
         if m.verbal and actor_group is not None and t.kind not in ("passive",) and "victim" not in t.flags:
             prev_subject = actor_group
+        if states:
+            actor = _own_country(m, words, groups, lex.cues, bounds, actor, states)
         if not m.verbal and "patient" not in t.flags and t.kind in ("noun", "phrase"):
             nis = nisba_agents(m, words, nisba or {}, covered, doc.text)
             if nis and not actor:

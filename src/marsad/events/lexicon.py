@@ -487,6 +487,7 @@ def _compile_cues(c: dict[str, Any]) -> dict[str, Any]:
         "person_genitive_titles": _norm_set(ro.get("person_genitive_titles", [])),
         "title_gap": _norm_set(ro.get("coordinated_title_words", [])),
         "relatives": _norm_set(ro.get("relatives", [])),
+        "own_country": _norm_set(ro.get("own_country", [])),
         "support_by": _norm_set(ro.get("support_by", [])),
         "military_support": _norm_set(ro.get("military_support", [])),
         "generic": {norm_word(w): (gid, g) for gid, g in (c.get("generic_actors") or {}).items()
