@@ -307,33 +307,11 @@ def load_lexicon() -> Lexicon:
     expands them, so an edit to either rebuilds it. Without a writable cache folder the lexicon is
     simply built every time.
     """
-    import os
-    import pickle
-    import tempfile
+    from marsad.knowledge.cache import cached_pickle
 
-    from marsad.knowledge.cache import cache_dir
-
-    path = cache_dir() / f"events-lexicon-{_cache_key()}.pickle"
-    try:
-        with open(path, "rb") as fh:
-            lex = pickle.load(fh)  # noqa: S301 - our own cache file, written below
-        if isinstance(lex, Lexicon):
-            return _with_runtime_fields(lex)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
-        pass
-    lex = build_lexicon()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(lex, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-        for old in path.parent.glob("events-lexicon-*.pickle"):  # stale versions
-            if old != path:
-                old.unlink(missing_ok=True)
-    except OSError:
-        pass
-    return lex
+    lex = cached_pickle("events-lexicon", _cache_key(), build_lexicon,
+                        accept=lambda v: isinstance(v, Lexicon), prune=True)
+    return _with_runtime_fields(lex)
 
 
 def _with_runtime_fields(lex: Lexicon) -> Lexicon:
