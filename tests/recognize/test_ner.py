@@ -315,6 +315,49 @@ def test_score_spans_exact_match() -> None:
     assert s["micro"]["p"] == 0.5 and s["micro"]["r"] == 0.5
 
 
+def _assert_tagging_word_is_filtered_training_word(tagger: NerTagger, token: str) -> None:
+    """A tagging extractor's cached form = the training features minus what the model lacks."""
+    ext = tagger._features  # the tagging extractor (built with the model's known attributes)
+    known = ext.known
+    assert known is not None
+    full = FeatureExtractor(ext.lexicon, ext.gazetteer, ext.triggers).word(token)
+    fast = ext.word(token)
+    assert fast.own == tuple(x for x in full.own if x in known)
+    assert fast.own_b == tuple(x.encode("utf-8") for x in fast.own)
+    for off in (-1, 1):
+        assert fast.ctx1[off] == tuple(x for x in full.ctx1[off] if x in known)
+        assert fast.ctx1_b[off] == tuple(x.encode("utf-8") for x in fast.ctx1[off])
+    for off in (-2, 2):
+        assert fast.ctx2[off] == tuple(x for x in full.ctx2[off] if x in known)
+        assert fast.ctx2_b[off] == tuple(x.encode("utf-8") for x in fast.ctx2[off])
+
+
+def test_tagging_word_cache_is_the_filtered_training_features() -> None:
+    tagger = load_ner()
+    words = "قال الرئيس الروسي فلاديمير بوتين في موسكو إن وبموسكو للعراق ، 2023 القاهِرَةُ".split()
+    for token in words:
+        _assert_tagging_word_is_filtered_training_word(tagger, token)
+    # the knowledge-base first/last-name marks survive filtering (the model weighs them)
+    assert "kbfirst" in tagger._features.word("فلاديمير").own
+    assert "kblast" in tagger._features.word("بوتين").own
+
+
+@pytest.mark.skipif(not (SHARED_NER / "anercorp_train.conll").is_file(), reason="../shared NER data absent")
+def test_tagging_word_cache_on_every_corpus_form() -> None:
+    # every distinct token form of the development corpora (ANERcorp, AQMAR, Wojood sample)
+    paths = [SHARED_NER / "anercorp_train.conll", *sorted(SHARED_NER.glob("aqmar/*.conll")),
+             *sorted(SHARED_NER.glob("wojood_sample/*.conll"))]
+    forms: dict[str, None] = {}
+    for path in paths:
+        for line in path.read_text("utf-8").splitlines():
+            if line.strip():
+                forms[line.split()[0]] = None
+    assert len(forms) > 10_000
+    tagger = NerTagger()  # a fresh cache, so every form is built here
+    for token in forms:
+        _assert_tagging_word_is_filtered_training_word(tagger, token)
+
+
 # --- evaluation gate (development data only) -----------------------------------------
 
 @pytest.mark.skipif(not (SHARED_NER / "anercorp_train.conll").is_file(), reason="../shared NER data absent")

@@ -316,7 +316,7 @@ class _Word:
         kbn = ()
         if gaz is not None:
             kbn = tuple(x for x, names in (("kbfirst", gaz.first_names), ("kblast", gaz.last_names))
-                        if any(f in names for f in self.forms))
+                        if not names.isdisjoint(self.forms))
         self.trig = trig
         trig_t = (f"tr={trig}",) if trig else ()
         self.own = ("bias", *own, *lex, *trig_t, *kbn)
@@ -327,14 +327,16 @@ class _Word:
         self.ctx2 = {off: tuple(f"{off}:{c}" for c in (*ctx[:2], *trig_t)) for off in (-2, 2)}
         self.bikey = stem
         if known is not None:  # tagging: drop what the model has no weight for (speed)
-            self.own = tuple(x for x in self.own if x in known)
-            self.ctx1 = {k: tuple(x for x in v if x in known) for k, v in self.ctx1.items()}
-            self.ctx2 = {k: tuple(x for x in v if x in known) for k, v in self.ctx2.items()}
+            # filter/map run in C: this is the costliest part of a first-seen form
+            is_known = known.__contains__
+            self.own = tuple(filter(is_known, self.own))
+            self.ctx1 = {k: tuple(filter(is_known, v)) for k, v in self.ctx1.items()}
+            self.ctx2 = {k: tuple(filter(is_known, v)) for k, v in self.ctx2.items()}
             # UTF-8 copies for FeatureExtractor.items: CRFsuite takes bytes as they are, so
             # encoding each attribute once per word form saves re-encoding it per token
-            self.own_b = tuple(x.encode() for x in self.own)
-            self.ctx1_b = {k: tuple(x.encode() for x in v) for k, v in self.ctx1.items()}
-            self.ctx2_b = {k: tuple(x.encode() for x in v) for k, v in self.ctx2.items()}
+            self.own_b = tuple(map(str.encode, self.own))
+            self.ctx1_b = {k: tuple(map(str.encode, v)) for k, v in self.ctx1.items()}
+            self.ctx2_b = {k: tuple(map(str.encode, v)) for k, v in self.ctx2.items()}
 
 
 class FeatureExtractor:
