@@ -148,10 +148,27 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
     events: list[tuple[Match, dict[str, Any]]] = []
     prep_cues: list[int] | None = None
     prev_subject = None
+    purpose_types = lex.cues["raw"].get("purpose_only_types") or ()
+    # «دعا … إلى رفع العقوبات»: the noun after «إلى» is what is asked for, not a happening
+    asks = [r.last for r in matches if r.trigger.type == "REQUEST"]
+    # «هدّد بشنّ عملية عسكرية», «تهديده بالهجوم»: the act after «بـ» is the threat's content
+    threats = [r.last for r in matches if r.trigger.type == "THREATEN"]
     for m in matches:
         t = m.trigger
         if "military" in t.flags and not _military_nearby(m, words, lex):
             continue
+        if (t.type in purpose_types and m.first > 0
+                and any(pre.lstrip("وف").startswith("ل")
+                        for stem, pre in clitic_candidates(words[m.first].norm) if lex.nouns.get(stem))):
+            continue  # «اتفاقات للتعاون»: the purpose of another noun, not a cooperation (cues.yaml)
+        if (asks and t.type != "REQUEST" and m.first > 0
+                and words[m.first - 1].norm in _TO and any(0 < m.first - r <= 8 for r in asks)):
+            continue
+        if threats and t.type != "THREATEN" and any(0 < m.first - r <= 8 for r in threats):
+            heads = {m.first, m.first - 1, m.light if m.light is not None else m.first}
+            if any(words[k].norm[:1] == "ب" and (words[k].norm[1:] in lex.light
+                                                  or lex.noun(words[k].norm[1:]) is not None) for k in heads):
+                continue
         if prep_cues is None:
             prep_cues = attribution_cues(words, lex)
         source, source_keys, source_groups = attribution(m, words, groups, lex, doc.text, prep_cues)
@@ -227,6 +244,7 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             "trigger": {"text": doc.text[words[m.first].start:words[m.last].end],
                         "start": words[m.first].start, "end": words[m.last].end},
             "_anaphoric": not m.verbal and definite and not actor and not recipient,
+            "_definite": not m.verbal and definite,
             "_kind": "verbal" if m.verbal else t.kind, "_restated": 0,
         }))
     events = _merge(events)
@@ -240,6 +258,9 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
         if best is not None:
             best["quantities"].setdefault(q.key, q.value)
     return [ev for _, ev in events]
+
+
+_TO = frozenset({norm_word("إلى"), norm_word("الى")})
 
 
 def _compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -322,7 +343,19 @@ def _same_happening(a: dict[str, Any], b: dict[str, Any]) -> bool:
     if not _dates_compatible(a["date"], b["date"]):
         return False
     la, lb = _place_key(a["location"]), _place_key(b["location"])
-    return la is None or lb is None or la == lb
+    return la is None or lb is None or la == lb or _within(a["location"], b["location"]) \
+        or _within(b["location"], a["location"])
+
+
+def _whole_country(loc: dict[str, Any] | None) -> bool:
+    """A place that is a whole state (a country code but no point of its own)."""
+    return bool(loc and loc.get("country") and loc.get("lat") is None and not loc.get("geonames_id"))
+
+
+def _within(wide: dict[str, Any] | None, narrow: dict[str, Any] | None) -> bool:
+    """Whether ``narrow`` lies in the state ``wide`` («يلتقي الأسد في سوريا» / «… في دمشق»)."""
+    return (_whole_country(wide) and narrow is not None and not _whole_country(narrow)
+            and narrow.get("country") == wide.get("country"))  # type: ignore[union-attr]
 
 
 def _richness(ev: dict[str, Any]) -> int:
@@ -349,6 +382,8 @@ def _merge_document(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 if key in ("mode", "cameo", "source") and not ev_val:
                     continue
                 target[key] = ev_val
+        if _within(target["location"], ev["location"]):
+            target["location"] = ev["location"]  # the city is the finer statement of the place
         for key in ("location", "date", "source"):
             if not target[key] and ev[key]:
                 target[key] = ev[key]
@@ -439,11 +474,16 @@ def extract_events(doc: Document, lex: Lexicon | None = None,
         s_dates = [x for x in dates[di:di + 50] if x.start >= sent.start and x.end <= sent.end]
         out.extend(extract_sentence(doc, sent, lex, s_mentions, s_dates, nisba, states))
     # «الزيارة», «الاجتماع» with no participants, after an event of that type: the article refers
-    # back to a happening already recorded, so it is not a new event.
+    # back to a happening already recorded, so it is not a new event. For the types listed under
+    # `anaphoric_definite_types` any definite masdar without a light verb refers back, even with
+    # participants nearby («ورحّبت طهران بالاتفاق»: a reaction, not a second agreement).
     seen_types: set[str] = set()
+    anaphora_types = set(lex.cues["raw"].get("anaphoric_definite_types") or ())
     kept = []
     for ev in out:
-        if not (ev.pop("_anaphoric") and ev["type"] in seen_types):
+        refers_back = ev.pop("_anaphoric") or (ev.pop("_definite") and ev["type"] in anaphora_types)
+        ev.pop("_definite", None)
+        if not (refers_back and ev["type"] in seen_types):
             kept.append(ev)
         seen_types.add(ev["type"])
     # The participant filter needs the recogniser: on a document without any actor mention (no

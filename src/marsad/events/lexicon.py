@@ -32,6 +32,15 @@ class Trigger:
     flags: frozenset[str] = frozenset()
 
 
+def _definite_form(stem: str, lemma: str) -> bool:
+    """Whether a noun form may follow the article: the bare noun or its dual, never a possessive,
+    construct or tanween form («التفاوضي» is the adjective «negotiating», not «my negotiation»)."""
+    if stem == lemma:
+        return True
+    base = lemma[:-1] + "ت" if lemma.endswith("ه") else lemma
+    return stem in (base + "ان", base + "ين")
+
+
 @dataclass(slots=True)
 class Match:
     """A trigger found in a sentence: words ``[first, last]`` (inclusive)."""
@@ -94,9 +103,9 @@ class Lexicon:
         if word in self._noun_cache:
             return self._noun_cache[word]
         found = None
-        for stem, _ in clitic_candidates(word):
+        for stem, pre in clitic_candidates(word):
             t = self.nouns.get(stem)
-            if t is not None:
+            if t is not None and not (pre.endswith(("ال", "لل")) and not _definite_form(stem, t.lemma)):
                 found = t
                 break
         if len(self._noun_cache) < 500_000:
