@@ -361,8 +361,10 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
     # A complementizer after the trigger opens reported content («هدد سريع بأن عمليات الجماعة …»):
     # the trigger's own participants come before it.
     comp = next((k for k in range(m.last + 1, hi) if words[k].norm in cues["complementizers"]), hi)
+    # «عملية سمتها «درع الربيع»»: a mention right after a naming word is a name, not a participant
     usable = [g for g in groups if g.is_actor and id(g) not in exclude and lo <= g.first < comp
-              and not (m.first <= g.first <= m.last)]
+              and not (m.first <= g.first <= m.last)
+              and not (g.first > 0 and words[g.first - 1].norm in cues["naming"])]
 
     def ok_recipient(g: Group) -> bool:
         if g.prep is None or g.prep in rec_preps:
@@ -439,7 +441,11 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
         actor = _agent_after_marker(usable, m.last + 1, hi)
     else:  # noun trigger without a light verb
         after = [g for g in usable if g.first > m.last]
-        near = next((g for g in after if g.first - m.last <= 3 and (bare(g) or _partitive(words, g))), None)
+        # «في زيارة قالت وكالات الأنباء إنها …»: a group after a reporting verb is that verb's
+        # subject (the one who reports), never the genitive of the noun
+        near = next((g for g in after if g.first - m.last <= 3 and (bare(g) or _partitive(words, g))
+                     and not any(words[k].norm in lex.attribution_verbs for k in range(m.last + 1, g.first))),
+                    None)
         if "patient" in t.flags:
             recipient = near
             actor = _agent_after_marker(usable, m.last + 1, hi)

@@ -81,8 +81,13 @@ def _military_nearby(m: Match, words: list[Word], lex: Lexicon) -> bool:
     return False
 
 
-def _bounds(m: Match, matches: list[Match], words: list[Word]) -> tuple[int, int]:
-    """Words ``[lo, hi)`` that may hold this trigger's arguments: its clause, cut at other verbs."""
+def _bounds(m: Match, matches: list[Match], words: list[Word],
+            opens: frozenset[int] = frozenset(), implicit: frozenset[str] = frozenset()) -> tuple[int, int]:
+    """Words ``[lo, hi)`` that may hold this trigger's arguments: its clause, cut at other verbs.
+
+    ``opens`` (from :func:`_report_openers`) are the word indices of complementizers that open
+    reported content: that clause names its own subject, so the speaker is never a participant.
+    """
     # Another verbal trigger ending right before the clause start, or one whose anchor opens the
     # rest of the clause after this trigger, stops the walk (``m`` itself can never do either).
     stop_left = {o.last for o in matches if o.verbal and o.light is None}
@@ -90,7 +95,9 @@ def _bounds(m: Match, matches: list[Match], words: list[Word]) -> tuple[int, int
     a = min(m.anchor, m.first)
     lo = a
     while lo > 0 and not words[lo].hard_before and a - lo < 10:
-        if lo - 1 in stop_left:
+        # «نفت تونس أن تكون قد أرسلت»: with only auxiliaries between «أن» and the verb the
+        # reported clause has no subject of its own, and the speaker stays a candidate
+        if lo - 1 in stop_left or (lo - 1 in opens and not all(words[j].norm in implicit for j in range(lo, a))):
             break
         lo -= 1
     hi = m.last + 1
@@ -99,6 +106,19 @@ def _bounds(m: Match, matches: list[Match], words: list[Word]) -> tuple[int, int
             break
         hi += 1
     return lo, hi
+
+
+def _report_openers(words: list[Word], lex: Lexicon) -> frozenset[int]:
+    """Indices of pronoun-less complementizers («أن», «إن», «بأن») within 8 words after a reporting
+    or denial verb («قال المتحدث إن الجيش قصف …», «نفت الوزارة أن تكون طائراتها قد شنت …»).
+
+    «أنه/أنها» are left out (their pronoun may be the speaker), and so is «أن» with no reporting
+    verb before it: «بعد أن سبق له أن خاض» is the masdar particle, whose subject stands before it.
+    """
+    comps = lex.cues["complementizers"]
+    verbs = [k for k, w in enumerate(words) if w.norm in lex.attribution_verbs or w.norm in lex.denial_verbs]
+    return frozenset(k for k, w in enumerate(words) if w.norm in comps and not w.norm.endswith(("ه", "ها"))
+                     and any(0 < k - v <= 8 for v in verbs))
 
 
 def _own_country(m: Match, words: list[Word], groups: list[Group], cues: dict[str, Any],
@@ -148,6 +168,7 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
     events: list[tuple[Match, dict[str, Any]]] = []
     prep_cues: list[int] | None = None
     prev_subject = None
+    opens = _report_openers(words, lex)
     purpose_types = lex.cues["raw"].get("purpose_only_types") or ()
     # «دعا … إلى رفع العقوبات»: the noun after «إلى» is what is asked for, not a happening
     asks = [r.last for r in matches if r.trigger.type == "REQUEST"]
@@ -172,7 +193,7 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
         if prep_cues is None:
             prep_cues = attribution_cues(words, lex)
         source, source_keys, source_groups = attribution(m, words, groups, lex, doc.text, prep_cues)
-        bounds = _bounds(m, matches, words)
+        bounds = _bounds(m, matches, words, opens, lex.cues["implicit_subject"])
         actor, recipient, used, actor_group = assign_roles(m, words, groups, lex, bounds, source_groups,
                                                            prev_subject)
         if m.verbal and actor_group is not None and t.kind not in ("passive",) and "victim" not in t.flags:

@@ -233,6 +233,7 @@ def attribution(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
             return fb, set(), set()
     # 2) a reporting verb before the trigger: «قال X إن …», «X أعلنت أن …», «أفادت وكالة …»
     a = min(m.anchor, m.first)
+    comps = lex.cues["complementizers"]
     for k in range(a - 1, -1, -1):
         # A reporting verb that also governs the trigger («أكدت مواقع … مقتل قائد») still names the
         # source; when that source is the actor itself the event stays asserted (speech act).
@@ -241,6 +242,11 @@ def attribution(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
         g = next((g for g in groups if g.prep is None and k < g.first <= k + 3 and g.first < a), None)
         if g is None:
             g = next((g for g in reversed(groups) if g.prep is None and k - 4 <= g.last < k), None)
+            if g is not None and not any(words[j].norm in comps for j in range(k + 1, a)):
+                # «ذكرت الرئاسة أن الوزير نقل رسالة تهنئة»: a verb that takes the trigger as its
+                # object, with its subject before it, is the happening itself; that subject is the
+                # actor and the source is the outer reporting verb's
+                continue
         if g is not None:
             name, keys = source_name(g)
             return name, keys, {id(g)}
