@@ -61,15 +61,20 @@ def _documents(paths: list[str]) -> list[Document]:
     return out
 
 
-def eval_set(name: str, gold: dict[str, GoldDoc], paths: list[str], kb: Knowledge, errors: bool,
-             dump: Path | None) -> EventScore:
-    s = EventScore()
+def _gold_documents(paths: list[str], gold: dict[str, GoldDoc]):  # noqa: ANN202 - iterator of (key, Document)
+    """The ingested documents that have gold, each once, with the gold key (doc_id or file stem)."""
     seen = set()
     for doc in _documents(paths):
         key = doc.doc_id if doc.doc_id in gold else Path(str(doc.source).split(":")[0]).stem
-        if key not in gold or key in seen:
-            continue
-        seen.add(key)
+        if key in gold and key not in seen:
+            seen.add(key)
+            yield key, doc
+
+
+def eval_set(name: str, gold: dict[str, GoldDoc], paths: list[str], kb: Knowledge, errors: bool,
+             dump: Path | None) -> EventScore:
+    s = EventScore()
+    for key, doc in _gold_documents(paths, gold):
         if gold[key].published:
             doc.published = gold[key].published  # the annotators' reference date
         preds = run_doc(doc, kb)
@@ -99,12 +104,7 @@ def fit_confidence(sets: list[tuple[dict[str, GoldDoc], list[str]]], kb: Knowled
     lex, nisba = load_lexicon(), nisba_index(kb.actors)
     rows: list[tuple[dict[str, float], int]] = []
     for gold, paths in sets:
-        seen = set()
-        for doc in _documents(paths):
-            key = doc.doc_id if doc.doc_id in gold else Path(str(doc.source).split(":")[0]).stem
-            if key not in gold or key in seen:
-                continue
-            seen.add(key)
+        for key, doc in _gold_documents(paths, gold):
             doc.published = gold[key].published or doc.published
             for _name, stage in STAGES[:-1]:
                 stage(doc, kb)

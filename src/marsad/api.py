@@ -24,8 +24,21 @@ from marsad.pipeline import Knowledge, process_document
 __all__ = ["ActorRef", "Event", "Evidence", "Pipeline", "Place", "Result", "load"]
 
 
+class _ContractRecord:
+    """``from_dict``/``to_dict`` for the flat contract objects (actor refs, locations)."""
+
+    __slots__ = ()
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any] | None) -> Any:
+        return cls(**{f.name: d.get(f.name) for f in fields(cls)}) if d else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
 @dataclass(frozen=True, slots=True)
-class ActorRef:
+class ActorRef(_ContractRecord):
     """An actor or recipient of an event, as in the contract (``id`` is None for unknown names)."""
 
     id: str | None
@@ -37,16 +50,9 @@ class ActorRef:
     role: str | None = None
     text: str | None = None
 
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> ActorRef:
-        return cls(**{f.name: d.get(f.name) for f in fields(cls)})
-
-    def to_dict(self) -> dict[str, Any]:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
-
 
 @dataclass(frozen=True, slots=True)
-class Place:
+class Place(_ContractRecord):
     """Where an event happened (contract ``location``); coordinates are None when unknown."""
 
     name_en: str | None
@@ -56,13 +62,6 @@ class Place:
     lat: float | None = None
     lon: float | None = None
     text: str | None = None
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any] | None) -> Place | None:
-        return cls(**{f.name: d.get(f.name) for f in fields(cls)}) if d else None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
 @dataclass(frozen=True, slots=True)
