@@ -682,17 +682,23 @@ def pick_date(m: Match, words: list[Word], dates: list[TimeExpression]) -> TimeE
     return best
 
 
+def _is_cue(w: str, cues: frozenset[str]) -> bool:
+    return w in cues or (w[:1] in "وف" and w[1:] in cues)
+
+
 def ongoing_cue(m: Match, words: list[Word], cues: frozenset[str]) -> Word | None:
     """A word saying the happening is under way as the article is written («يواصل», «وسط», «بينما»).
 
     Only for triggers not in the past tense; the cue must sit within 6 words, in the same unit.
     """
+    if m.first > 0 and (m.light is None or m.light > m.first) and _is_cue(words[m.first - 1].norm, cues):
+        # «وسط هجوم شنته …»: the cue governs the noun itself, whatever tense a relative clause has
+        return words[m.first - 1]
     if m.tense in ("past", "future") or m.trigger.kind == "passive":
         return None
     lo, hi = max(0, m.first - 6), min(len(words), m.last + 3)
     for k in range(lo, hi):
-        w = words[k].norm
-        if w in cues or (w[:1] in "وف" and w[1:] in cues):
+        if _is_cue(words[k].norm, cues):
             span = range(min(k, m.first) + 1, max(k, m.last) + 1)
             if not any(words[j].hard_before for j in span):
                 return words[k]

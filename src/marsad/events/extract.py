@@ -242,11 +242,14 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
         picked = pick_date(m, words, dates)
         date, precision, date_text = date_fields(picked)
         since = picked is not None and since_date(picked, words)
-        if (date is None or since) and doc.published and len(doc.published) >= 7:
+        if doc.published and len(doc.published) >= 7:
             # «في الوقت الذي تقاتل … منذ عام 2014»: the منذ date is when the state began; the
-            # ongoing happening itself is dated to the publication month
+            # ongoing happening itself is dated to the publication month. A date before the cue
+            # («يعقد اليوم …، في الوقت الذي تساند») belongs to the main clause, not to this one.
             cue = ongoing_cue(m, words, lex.cues["ongoing"])
-            if cue is not None:  # under way at publication: the publication month, never a day
+            if cue is not None and (picked is None or date is None or since
+                                    or picked.end <= cue.start < words[m.first].start):
+                # under way at publication: the publication month, never a day
                 date, precision, date_text = doc.published[:7], "month", doc.text[cue.start:cue.end]
         conf = _BASE_CONFIDENCE.get(t.kind, 0.55) + (0.1 if m.verbal else 0.0)
         conf += 0.1 if actor else 0.0
