@@ -198,7 +198,9 @@ def _build(v: Vocabulary, use_starter: bool = True) -> Grammar:
     )
     # «في 12 الشهر الحالي»: a day of a relative month.
     singular_period = (r"(?:(?P<s_p>خلال|في|طوال)\s+)?(?:(?P<s_day>\d{1,2})(?!\d)\s+(?:من\s+)?)?"
-                       + period_rel("s_") + r"(?!\s+من\s)")  # «الأسبوع الأخير من آب» is a week of a month
+                       + period_rel("s_")
+                       # «الأسبوع الأخير من آب» is a week of a month, but «الأسبوع الماضي من كسر الحصار» is last week
+                       + rf"(?!\s+من\s+(?:(?:ال)?(?:شهر|{year_word}|{month})\b|\d))")
     # Cores that a part-of-period word («مطلع», «أواخر», «الربع الأول من») may govern.
     part_cores = "|".join([
         gregorian("pg_"), hijri("ph_"), period_rel("ps_"), year("py_"), rf"(?P<pk_u>{period}){ordinal_after}",
