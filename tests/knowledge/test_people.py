@@ -29,11 +29,8 @@ SNAKE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
 DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 ARABIC = re.compile(r"[\u0621-\u064a]")
 
-#: Offices that several people hold at once by design (no overlap check).
-COLLECTIVE = frozenset({
-    "commander", "envoy", "spokesperson", "ambassador", "vice_president",
-    "deputy_prime_minister", "intelligence_chief",
-})
+#: Offices that several people hold at once by design (no overlap check), as titles.yaml lists them.
+COLLECTIVE = frozenset(yaml.safe_load((KNOWLEDGE / "titles.yaml").read_text(encoding="utf-8"))["collective_offices"])
 ROLE_KEYS = frozenset({"office", "of", "to", "start", "end", "title"})
 
 # The letters Marsad's normaliser folds (README), plus diacritics and tatweel.

@@ -45,7 +45,6 @@ def load_extractor(kb: Any = None, *, sentence_gate: bool = True) -> Callable[[D
 def _has_known_participant(event: dict[str, Any]) -> bool:
     """A named actor or recipient from the knowledge base (not an unknown name, an office or «civilians»)."""
     return any(a.get("id") and not str(a["id"]).startswith(("unresolved:", "office:")) and a.get("sector") != "CVL"
-               and a.get("id") not in ("civilians", "protesters")
                for side in ("actor", "recipient") for a in event.get(side) or [])
 
 

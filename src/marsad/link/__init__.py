@@ -15,19 +15,23 @@ import yaml
 
 from marsad.arabic import normalize_word
 
-# Offices a state fills with several people at once; only an organisation's «قائد» is one person.
-_COLLECTIVE_OFFICES = frozenset({"deputy_prime_minister", "spokesperson", "envoy", "ambassador", "commander",
-                                 "intelligence_chief", "vice_president"})
-_HEADS_OF_STATE = ("president", "king", "emir", "sultan", "supreme_leader", "prime_minister")
 _STRIP_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
 
 
 @lru_cache(maxsize=1)
-def _titles() -> dict[str, dict[str, Any]]:
+def _titles_file() -> dict[str, Any]:
     path = resources.files("marsad.knowledge").joinpath("titles.yaml")
     raw = yaml.safe_load(path.read_text("utf-8")) if path.is_file() else {}
-    offices = raw.get("offices", raw) if isinstance(raw, dict) else {}
+    return raw if isinstance(raw, dict) else {}
+
+
+def _titles() -> dict[str, dict[str, Any]]:
+    offices = _titles_file().get("offices", {})
     return {k: v for k, v in offices.items() if isinstance(v, dict) and v.get("ar")}
+
+
+def _office_set(key: str) -> frozenset[str]:
+    return frozenset(_titles_file().get(key) or ())
 
 
 class Linker:
@@ -45,7 +49,7 @@ class Linker:
     def office_holder(self, office: str, of: str | None, on: date | None) -> str | None:
         """Who held ``office`` of ``of`` (ISO3 or organisation id) on that day; None when unknown or
         ambiguous — the mention then stays an unresolved office with its country."""
-        if of is None or on is None or (office in _COLLECTIVE_OFFICES and len(of) == 3 and of.isupper()):
+        if of is None or on is None or (office in _office_set("collective_offices") and len(of) == 3 and of.isupper()):
             return None  # a state has many deputy PMs, envoys, spokespeople: the title alone names none
         holders = self.actors.holders(office, of, on)
         if len(holders) > 1:
@@ -112,7 +116,7 @@ class Linker:
         """The state a person led (president, king, emir, supreme leader, prime minister): «نظام الأسد»."""
         actor = self.actors.by_id.get(person_id)
         for r in getattr(actor, "roles", ()) or ():
-            if r.office in _HEADS_OF_STATE and r.of and len(r.of) == 3:
+            if r.office in _office_set("head_of_state_offices") and r.of and len(r.of) == 3:
                 state = self.actors.state(r.of)
                 if state is not None:
                     return state.id
