@@ -367,8 +367,9 @@ class Recognizer:
         if tagger is None:
             return known
         mentions = sorted(known, key=lambda m: m.start)
-        for toks in _tokens_by_sentence(doc):
-            tags = tagger.tag([t.text for t in toks])
+        sentences = _tokens_by_sentence(doc)
+        # one batched call: the tagger decodes all sentences of the document together
+        for toks, tags in zip(sentences, tagger.tag_batch([[t.text for t in toks] for toks in sentences]), strict=True):
             for start, end, label in _bio_spans(toks, tags):
                 self._merge_ner(doc, mentions, start, end, label)
         return mentions
