@@ -72,6 +72,7 @@ class _Event:
     family: str
     outlet_key: str
     record: dict[str, Any]
+    sig: tuple = ()  # what compatible() reads (see _signature), filled by _prepare
 
 
 @dataclass
@@ -204,6 +205,7 @@ def _summary_fields(e: Mapping[str, Any]) -> dict[str, Any]:
 def _prepare(events: Iterable[Mapping[str, Any]], documents: Mapping[str, Mapping[str, Any]],
              onto: Ontology) -> list[_Event]:
     out: list[_Event] = []
+    seen_text: dict[str, tuple[frozenset[int], tuple[int, ...]]] = {}
     for i, e in enumerate(events):
         doc_id = e.get("doc_id") or ""
         doc = documents.get(doc_id) or {}
@@ -222,19 +224,24 @@ def _prepare(events: Iterable[Mapping[str, Any]], documents: Mapping[str, Mappin
         ids = frozenset(a["id"] for side in ("actor", "recipient") for a in (e.get(side) or ())
                         if isinstance(a, Mapping) and a.get("id") and not str(a["id"]).startswith("unresolved:"))
         evidence = (e.get("evidence") or {}).get("text") or ""
-        sh = shingle_hashes(evidence) if evidence else ()
+        hashed = seen_text.get(evidence)
+        if hashed is None:  # copies of a story repeat their sentences: hash each text once
+            sh = shingle_hashes(evidence) if evidence else ()
+            hashed = seen_text[evidence] = (frozenset(word_hashes(evidence).tolist()) if evidence else frozenset(),
+                                            tuple(int(x) for x in sh[:2]))
         out.append(_Event(
             idx=i, event_id=e["event_id"], doc_id=doc_id, type=e.get("type"), group=onto.type_group(e.get("type")),
             lo=lo, hi=hi, precision=precision, date=str(e.get("date")) if span else None, slack=onto.date_slack_days.get(precision or "", 0),
             loc_key=loc_key, loc_country=loc_country, loc_is_country=loc_is_country, ids=ids,
             wide_ids=frozenset().union(*(_with_parents(i) for i in ids)) if ids else frozenset(),
-            words=frozenset(word_hashes(evidence).tolist()) if evidence else frozenset(),
-            sentence_keys=tuple(int(x) for x in sh[:2]), negated=status == "negated", status=status,
+            words=hashed[0], sentence_keys=hashed[1], negated=status == "negated", status=status,
             confidence=float(e.get("confidence") or 0.0), published=published,
             family=doc.get("duplicate_of") or doc_id, outlet_key=_outlet_key(doc, doc_id),
             # only what _summarise reads: a full record per event held until the end was most of
             # the cross-document pass's memory on large runs
             record=_summary_fields(e)))
+    for e in out:
+        e.sig = _signature(e)
     return out
 
 
@@ -261,6 +268,12 @@ def compatible(a: _Event, b: _Event, onto: Ontology) -> bool:
             and _dates_overlap(a, b) and _places_compatible(a, b))
 
 
+def _signature(e: _Event) -> tuple:
+    """Everything :func:`compatible` reads of an event."""
+    return (e.type, e.negated, e.status == "planned", e.lo, e.hi, e.slack, e.loc_key, e.loc_country,
+            e.loc_is_country)
+
+
 def _jaccard(a: frozenset[int], b: frozenset[int]) -> float:
     if not a or not b:
         return 0.0
@@ -268,9 +281,12 @@ def _jaccard(a: frozenset[int], b: frozenset[int]) -> float:
     return inter / (len(a) + len(b) - inter)
 
 
-def link_strength(a: _Event, b: _Event, onto: Ontology) -> float | None:
-    """How sure we are that ``a`` and ``b`` are one happening (None: they are not linked)."""
-    if a.doc_id == b.doc_id or not compatible(a, b, onto):
+def link_strength(a: _Event, b: _Event, onto: Ontology, *, compatible_known: bool = False) -> float | None:
+    """How sure we are that ``a`` and ``b`` are one happening (None: they are not linked).
+
+    ``compatible_known``: the caller has already checked :func:`compatible`.
+    """
+    if a.doc_id == b.doc_id or not (compatible_known or compatible(a, b, onto)):
         return None
     sim = _jaccard(a.words, b.words)
     if sim >= EVIDENCE_SAME:
@@ -338,14 +354,35 @@ def cluster_events(events: Iterable[Mapping[str, Any]], documents: Mapping[str, 
     """Cluster contract event dicts. ``documents``: doc_id → ``{published, outlet, url, duplicate_of}``."""
     onto = onto or load_ontology()
     evs = _prepare(events, documents or {}, onto)
+    # Events that agree on everything compatible() reads are interchangeable for it: each pair of
+    # signatures is decided once (copies of one story share signatures), and in the complete-linkage
+    # check below each cluster keeps one event per distinct signature.
+    decided: dict[tuple[tuple, tuple], bool] = {}
     links = []
     for i, j in _candidate_pairs(evs):
-        s = link_strength(evs[i], evs[j], onto)
+        a, b = evs[i], evs[j]
+        ok = decided.get((a.sig, b.sig))
+        if ok is None:
+            ok = decided[(a.sig, b.sig)] = compatible(a, b, onto)
+        if not ok:
+            continue
+        s = link_strength(a, b, onto, compatible_known=True)
         if s is not None:
             links.append((-s, i, j))
     links.sort()
     parent = list(range(len(evs)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(evs))}
+    kinds: dict[int, dict[tuple, int]] = {i: {e.sig: i} for i, e in enumerate(evs)}
+
+    def all_compatible(ra: int, rb: int) -> bool:
+        for sa, a in kinds[ra].items():
+            for sb, b in kinds[rb].items():
+                ok = decided.get((sa, sb))
+                if ok is None:
+                    ok = decided[(sa, sb)] = compatible(evs[a], evs[b], onto)
+                if not ok:
+                    return False
+        return True
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -357,12 +394,14 @@ def cluster_events(events: Iterable[Mapping[str, Any]], documents: Mapping[str, 
         ri, rj = find(i), find(j)
         if ri == rj:
             continue
-        if not all(compatible(evs[a], evs[b], onto) for a in members[ri] for b in members[rj]):
+        if not all_compatible(ri, rj):
             continue
         if len(members[ri]) < len(members[rj]):
             ri, rj = rj, ri
         parent[rj] = ri
         members[ri].extend(members.pop(rj))
+        for sig, i in kinds.pop(rj).items():
+            kinds[ri].setdefault(sig, i)
     return _summarise(evs, [members[r] for r in members])
 
 
