@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sys
 import time
 from collections import Counter
@@ -171,19 +172,44 @@ def _add(phases: dict[str, float], name: str, since: float) -> None:
 
 
 def _annotate(path: Path, key: str, updates: dict[str, dict]) -> None:
-    """Fill fields known only once the whole run is in the store (duplicates, event clusters)."""
+    """Fill fields known only once the whole run is in the store (duplicates, event clusters).
+
+    Lines are edited as text where that gives exactly what ``json.dumps`` of the updated record
+    would (a field that is ``null`` or absent at the top level), else decoded and re-encoded: the
+    events file of a large run is rewritten in a fraction of the time.
+    """
     if not updates:
         return
+    key_re = re.compile('"' + re.escape(key) + r'": ("(?:[^"\\]|\\.)*")')
     tmp = path.with_suffix(".jsonl.tmp")
     with open(path, encoding="utf-8") as src, open(tmp, "w", encoding="utf-8") as dst:
         for line in src:
-            rec = json.loads(line)
-            upd = updates.get(rec.get(key))
+            m = key_re.search(line)  # the key field comes first in Marsad's records
+            if m and not any(c in line[1:m.start()] for c in "{["):  # nothing nested before it: top level
+                upd = updates.get(json.loads(m.group(1)))
+            else:
+                upd = updates.get(json.loads(line).get(key))
             if upd:
-                rec.update(upd)
-                line = json.dumps(rec, ensure_ascii=False) + "\n"
+                line = _patched(line, upd)
             dst.write(line)
     tmp.replace(path)
+
+
+def _patched(line: str, upd: dict) -> str:
+    """``line`` (one JSON object) with the top-level fields of ``upd`` set."""
+    text = line.rstrip("\n")
+    for k, v in upd.items():
+        # Inside a JSON string a quote is escaped, so «"k": » can only be a key: when it occurs
+        # nowhere, the field is new and json.dumps would put it last.
+        field = f'"{k}": '
+        if field not in text and text.endswith("}"):
+            value = json.dumps(v, ensure_ascii=False)
+            text = f"{text[:-1]}, {field}{value}}}" if text != "{}" else f"{{{field}{value}}}"
+        else:
+            rec = json.loads(text)
+            rec.update(upd)
+            return json.dumps(rec, ensure_ascii=False) + "\n"
+    return text + "\n"
 
 
 def _account(s: RunSummary, doc: Document) -> None:
