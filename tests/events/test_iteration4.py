@@ -17,6 +17,7 @@ def _doc(text: str):
     for m in doc.mentions:
         if m.actor_id == "egypt_mfa":
             m.extra["ref"]["country"] = "EGY"
+            m.label = "ORG"  # a ministry: not a person who would be named beside the state
     return doc
 
 

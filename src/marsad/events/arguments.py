@@ -260,6 +260,10 @@ def group_args(args: list[Arg], words: list[Word], titles: frozenset[str] = froz
     for a in args:
         if groups:
             prev = groups[-1].members[-1]
+            if (a.first, a.last) == (prev.first, prev.last) and a.actor is not None and prev.actor is not None:
+                # one span naming several actors («التنسيق الروسي الإيراني» → Russia, Iran)
+                groups[-1].members.append(a)
+                continue
             w = words[a.first]
             adjacent = a.first == prev.last + 1 and not w.breaks_before
             glued_wa = adjacent and w.norm.startswith("و") and not any(n.startswith("و") for n in _names(a))
@@ -411,10 +415,17 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
         vso = None if close_svo else next((g for g in right if bare(g) and not g.attribute and (
             g.start == anchor + 1 or (svo is None and g.start - anchor <= 4 and g.start < m.first + 5))), None)
         if vso is not None and svo is None and coordinated and m.light is None and (vso.start > anchor + 1 or t.type == "CONSULT" and not any(
-                    g.first > vso.last and (bare(g) or g.prep in rec_preps) for g in right)):
+                    g.first > vso.last and (bare(g) or g.prep in rec_preps)
+                    and not any(words[k].breaks_before for k in range(vso.last + 1, g.first + 1))
+                    for g in right)):
             # A coordinated verb's subject comes right after it and is followed by its object
             # («واستقبل الأسد ظريف»); a lone group after it is the object and the subject is that
-            # of the previous verb («زار الأسد طهران، والتقى خامنئي»).
+            # of the previous verb («زار الأسد طهران، والتقى خامنئي»). A group past a comma
+            # («…، في ثاني زيارة له إلى إيران») belongs to another phrase.
+            vso = None
+        if vso is not None and m.light is None and words[anchor].norm.endswith("وا") and any(bare(g) for g in left):
+            # a verb agrees in number only with a subject before it («السيسي وعبد الله … قد زاروا
+            # موسكو»): after a plural verb the group is its object
             vso = None
         if m.light is not None and vso is None:
             # «شنت الطائرات الروسية غارات»: the subject may sit between light verb and noun
@@ -466,7 +477,7 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
             # ب marks the other side of a meeting («لقاء بوتين بأردوغان», «اتصال هاتفي بنظيره»);
             # elsewhere it is mostly an instrument or a place («هجوم بسيارة مفخخة»)
             b_ok = t.type == "CONSULT"
-            recipient = next((g for g in after if g.first > start and g.prep in rec_preps
+            recipient = recipient or next((g for g in after if g.first > start and g.prep in rec_preps
                               and (g.prep != "ب" or b_ok) and not (
                                   g.prep in ("ب", "في") and all(a.place is not None for a in g.members))
                               and g is not actor), None)

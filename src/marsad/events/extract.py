@@ -94,10 +94,15 @@ def _bounds(m: Match, matches: list[Match], words: list[Word],
     stop_right = {o.anchor for o in matches if o.verbal and o.first > m.last}
     a = min(m.anchor, m.first)
     lo = a
-    while lo > 0 and not words[lo].hard_before and a - lo < 10:
+    # a plural verb agrees with a subject before it, which may be a long coordinated group
+    reach = 16 if m.verbal and m.light is None and words[a].norm.endswith("وا") else 10
+    while lo > 0 and not words[lo].hard_before and a - lo < reach:
         # «نفت تونس أن تكون قد أرسلت»: with only auxiliaries between «أن» and the verb the
         # reported clause has no subject of its own, and the speaker stays a candidate
-        if lo - 1 in stop_left or (lo - 1 in opens and not all(words[j].norm in implicit for j in range(lo, a))):
+        # reported clause has no subject of its own, and the speaker stays a candidate; a noun
+        # right after «أن» («أعلن … أن اتفاقاً جرى التوصل إليه») is that clause's own subject
+        if lo - 1 in stop_left or (lo - 1 in opens and (
+                (lo == a and not m.verbal) or not all(words[j].norm in implicit for j in range(lo, a)))):
             break
         lo -= 1
     hi = m.last + 1
@@ -135,13 +140,20 @@ def _own_country(m: Match, words: list[Word], groups: list[Group], cues: dict[st
     comp = next((k for k in range(own - 1, max(-1, own - 3), -1) if words[k].norm in comps), None)
     if comp is None or (own - comp == 2 and words[own - 1].norm in cues["blocking_preps"]):
         return actor
-    # the speaker: the actor found before the complementizer, else the nearest group there
-    speakers = [a for a in actor if a.get("country")]
+    # the speaker: the nearest group before the complementizer (the actor found so far may be
+    # a group of the reported clause: «إن بلاده ستواصل دعم الحكومة السورية»)
+    before = [g for g in groups if g.is_actor and g.last < comp and g.first >= bounds[0] - 12]
+    speaker = before[-1] if before else None
+    speakers = [r for r in group_refs(speaker) if r.get("country")]
     if not speakers:
-        before = [g for g in groups if g.is_actor and g.last < comp and g.first >= bounds[0] - 12]
-        speakers = [r for r in (group_refs(before[-1]) if before else []) if r.get("country")]
+        speakers = [a for a in actor if a.get("country")]
     state = states.get(str(speakers[0]["country"])) if speakers else None
-    return [state] if state is not None else actor
+    if state is None:
+        return actor
+    # a person who speaks for his state («قال روحاني إن بلاده ستواصل …») commits it: both are named
+    persons = [a.actor for a in (speaker.members if speaker is not None else [])
+               if a.actor is not None and a.mention.label == "PERS" and a.actor.get("id") != state.get("id")]
+    return [state, *persons[:1]]
 
 
 def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list[Mention],
@@ -162,6 +174,15 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
         for a in args)]
     if not matches:
         return []
+    for m in matches:
+        # «يشمل نشر المئات من الجنود»: a bare perfect that is also a masdar, right after a
+        # present-tense verb, is the masdar (the object of that verb), not a second finite verb
+        if (m.verbal and m.light is None and m.first == m.last and m.tense == "past" and m.first > 0
+                and not words[m.first].breaks_before and lex.nouns.get(words[m.first].norm) is not None):
+            prev = words[m.first - 1].norm
+            bare_prev = prev[1:] if prev[:1] in "وفس" else prev  # «ستواصل دعم», «وتواصل قصف»
+            if len(bare_prev) >= 4 and bare_prev[0] in "يتن" and prev not in lex.verbs:
+                m.verbal, m.tense, m.trigger = False, None, lex.nouns[words[m.first].norm]
     groups = group_args(args, words, lex.cues["title_gap"])
     covered = {k for a in args for k in range(a.first, a.last + 1)}
     quantities = find_quantities(words, lex)
@@ -194,7 +215,10 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             prep_cues = attribution_cues(words, lex)
         source, source_keys, source_groups = attribution(m, words, groups, lex, doc.text, prep_cues)
         bounds = _bounds(m, matches, words, opens, lex.cues["implicit_subject"])
-        actor, recipient, used, actor_group = assign_roles(m, words, groups, lex, bounds, source_groups,
+        # «قال لافروف …، داعياً واشنطن»: a circumstantial participle's subject is the main
+        # clause's, the speaker included
+        excluded = set() if t.kind == "participle" else source_groups
+        actor, recipient, used, actor_group = assign_roles(m, words, groups, lex, bounds, excluded,
                                                            prev_subject)
         if m.verbal and actor_group is not None and t.kind not in ("passive",) and "victim" not in t.flags:
             prev_subject = actor_group
@@ -212,6 +236,12 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
         if not actor:
             g = generic_participant(m, words, lex.cues, "actor")
             actor = [g] if g else actor
+        if t.type == "MOBILIZE" and not m.verbal and t.kind == "noun":
+            # «يشمل نشر المئات من الجنود الإيرانيين»: the genitive of a deployment masdar is the
+            # force that moves, whatever group the clause names before it
+            moved = mobilized_forces(m, words, groups, bounds)
+            if moved:
+                actor, recipient = moved, []
         if t.type == "MOBILIZE" and not actor:
             # «نشر المئات من الجنود الإيرانيين», «قوات … وحزب الله استقرت في 3 نقاط»: with no
             # one sending them, the forces that move are the actor (a deployment has no target)

@@ -19,6 +19,9 @@ from marsad.events.morphology import PAST, VerbSpec, guess_class, noun_forms, ve
 from marsad.events.text import Word, clitic_candidates, match_keys, norm_word, phrase_key
 
 CLASSES = ("sound", "hollow", "defective", "doubled")
+# «قام بها», «قامت به»: a preposition carrying the pronoun that refers back to a noun trigger
+_PRONOUN_PREPS = frozenset({"به", "بها", "بهما", "بهم"})
+_QUOTES = frozenset('«»"')
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,13 +179,16 @@ class Lexicon:
         # it) is the noun's actor, and it governs no later noun.
         relative: set[int] = set()
         for j, tense in light_at:
-            if not words[j].norm.endswith(("ه", "ها")) or words[j].breaks_before:
+            # «زيارة قام بها وزير الدفاع»: the pronoun may sit on the verb's preposition instead
+            pron_prep = j + 1 < n and words[j + 1].norm in _PRONOUN_PREPS and not words[j + 1].breaks_before
+            if not (words[j].norm.endswith(("ه", "ها")) or pron_prep) or words[j].breaks_before:
                 continue
             prev = next((m for m in out if not m.verbal and 1 <= j - m.last <= 2), None)
             if prev is not None:
                 prev.anchor, prev.light, prev.tense, prev.verbal = j, j, tense, True
                 relative.add(j)
         light_at = [(j, t) for j, t in light_at if j not in relative]
+        comps = self.cues.get("complementizers") or frozenset()
         # A parenthesis set off by commas may sit between them («وقّع الوزيران، أمس الأحد في
         # دمشق، اتفاقية»): up to 16 words and two commas, with no other verb trigger in between.
         for m in out:
@@ -193,9 +199,13 @@ class Lexicon:
                 d = m.first - j
                 if not 0 < d <= 16 or any(words[k].hard_before for k in gap):
                     continue
-                soft = sum(words[k].breaks_before for k in gap)
+                if any(words[k].norm in comps for k in range(j + 1, m.first)):
+                    continue  # «أعلن أن اتفاقاً جرى التوصل إليه»: the noun is in the reported clause
+                # quotation marks around a name («أعلن تنظيم «داعش» مسؤوليته عن التفجير») break nothing
+                brk = [k for k in gap if words[k].breaks_before and not _QUOTES.issuperset(words[k].punct)]
+                soft = len(brk)
                 if soft == 0 and d <= 9 or soft <= 2 and all(
-                        "،" in words[k].punct or "," in words[k].punct for k in gap if words[k].breaks_before
+                        "،" in words[k].punct or "," in words[k].punct for k in brk
                 ) and not any(o.verbal and j < o.first < m.first for o in out):
                     m.anchor, m.light, m.tense, m.verbal = j, j, tense, True
                     break
