@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -25,6 +26,8 @@ def seeds(shared: Path, kb: Knowledge, show_misses: bool) -> None:
 
     gold_dir = shared / "seeds" / "gold"
     actors, places = MentionScore(), MentionScore()
+    supported = predicted = 0
+    unsupported: list[str] = []
     for gold_file in sorted(gold_dir.glob("*.gold.json")):
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
         (raw,) = list(iter_inputs([str(shared / "seeds" / gold["doc"])]))
@@ -37,13 +40,24 @@ def seeds(shared: Path, kb: Knowledge, show_misses: bool) -> None:
         p = score_place_mentions(doc.text, gold["places"], doc.mentions)
         actors.add(a)
         places.add(p)
+        # Precision proxy: a predicted mention is "supported" when it overlaps an occurrence of any gold
+        # actor/place string (the gold lists each referring string once, so this is lenient).
+        spans = [(m.start(), m.end()) for g in gold["actors"] + gold["places"] for s in g.get("mentions") or []
+                 for m in re.finditer(re.escape(s), doc.text)]
+        preds = [m for m in doc.mentions if m.label != "DATE"]
+        predicted += len(preds)
+        supported += sum(any(m.start < b and a < m.end for a, b in spans) for m in preds)
+        unsupported.extend(m.text for m in preds if not any(m.start < b and a < m.end for a, b in spans))
         print(f"{gold_file.name[:20]:22} actors found {a.found}/{a.total} linked {a.linked}/{a.total}   "
               f"places found {p.found}/{p.total} linked {p.linked}/{p.total}")
     print(f"SEEDS actor mentions: found recall {actors.found_recall:.3f}, linked recall {actors.linked_recall:.3f} "
           f"(n={actors.total})")
     print(f"SEEDS place mentions: found recall {places.found_recall:.3f}, linked recall {places.linked_recall:.3f} "
           f"(n={places.total})")
+    print(f"SEEDS predicted mentions supported by a gold string (precision proxy): {supported / max(predicted, 1):.3f} "
+          f"(n={predicted})")
     if show_misses:
+        print("  unsupported predictions:", "، ".join(unsupported))
         for kind, score in (("actor", actors), ("place", places)):
             for ident, s in score.misses:
                 print(f"  miss {kind} {ident}: {s}")

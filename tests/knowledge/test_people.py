@@ -186,7 +186,7 @@ def test_roles_well_formed() -> None:
         if start and end and start > end:
             bad.append(f"{where}: start after end")
         for bound in (start, end):
-            if bound and not dt.date(1940, 1, 1) <= bound <= dt.date(2026, 12, 31):
+            if bound and not dt.date(1900, 1, 1) <= bound <= dt.date(2026, 12, 31):
                 bad.append(f"{where}: implausible date {bound}")
     assert not bad, bad
 

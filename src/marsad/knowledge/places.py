@@ -29,7 +29,7 @@ __all__ = ["Place", "PlaceIndex", "load_places", "normalize_place_name", "FEATUR
 #: Feature vocabulary (ordered from most to least preferred when everything else ties).
 FEATURES: tuple[str, ...] = (
     "capital", "city", "town", "village", "admin1", "admin2", "admin3",
-    "region", "site", "base", "crossing", "water",
+    "region", "district", "site", "base", "crossing", "water",
 )
 _FEATURE_RANK = {f: i for i, f in enumerate(FEATURES)}
 

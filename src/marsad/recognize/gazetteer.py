@@ -84,7 +84,8 @@ class Gazetteer:
         n = len(norm)
         for end_idx, (key, lam_variant, entries) in self._auto.iter(norm):
             end = end_idx + 1
-            if end < n and norm[end].isalnum():
+            if end < n and norm[end].isalnum() and not norm[end].isdigit():
+                # A digit right after a name numbers it («جنيف3», «أستانا2»): Arabic words hold none.
                 continue
             key_start = end - len(key)
             start = _word_start(norm, key_start)

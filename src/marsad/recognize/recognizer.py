@@ -29,7 +29,9 @@ def _cues() -> dict[str, Any]:
     raw = yaml.safe_load(resources.files("marsad.recognize").joinpath("data/cues.yaml").read_text("utf-8"))
     out: dict[str, Any] = {}
     for k, v in raw.items():
-        if isinstance(v, dict):  # office → forms: kept as written, normalised by the gazetteer
+        if isinstance(v, str):  # a single setting (an actor id)
+            out[k] = v
+        elif isinstance(v, dict):  # office → forms: kept as written, normalised by the gazetteer
             out[k] = {office: list(forms) for office, forms in v.items()}
         else:
             out[k] = {normalize_key(w) for w in v}
@@ -45,6 +47,7 @@ class Recognizer:
         cues = _cues()
         self.place_cues = cues["place_cues"]
         self._ner = None
+        self._heads_cache: dict[str, frozenset[str]] = {}
 
     # -- building --------------------------------------------------------------------------
     def _entries(self, actors: Any, places: Any):  # noqa: ANN202 - generator of (phrase, Entry)
@@ -60,10 +63,18 @@ class Recognizer:
                 yield alias, Entry("actor", actor.id, label, weak=True)
             if actor.kind == "state":
                 for nisba in actor.nisba_ar or ():
-                    for form in _nisba_forms(nisba):
-                        yield form, Entry("nisba", actor.id, "GPE")
+                    for k, form in enumerate(_nisba_forms(nisba)):
+                        # «الإيرانيون», «الروسيين» stand alone for the state's people: marked plural.
+                        yield form, Entry("nisba", actor.id, "PL" if k and not nisba.endswith("ة") else "GPE")
                 for cap in actor.capital_ar or ():
                     yield cap, Entry("actor", actor.id, "GPE")
+                for demonym in actor.extra.get("demonyms_ar") or ():
+                    yield demonym, Entry("actor", actor.id, "GPE")  # irregular plurals: «الروس», «الأتراك»
+            else:
+                # Groups of states with an adjective («الغربية», «الأوروبي»): read only after an agent noun.
+                for adj in actor.extra.get("adjectives_ar") or ():
+                    for form in _nisba_forms(adj):
+                        yield form, Entry("nisba", actor.id, "ORG")
         stop = _cues()["place_stopwords"]
         for key, place_id in places.all_names():
             place = places.get(place_id)
@@ -79,7 +90,10 @@ class Recognizer:
         for office, forms in (cues.get("plural_titles") or {}).items():
             for form in forms:
                 yield form, Entry("ptitle", office, "PERS")
-        for group, kind in (("nisba_heads", "agent"), ("force_heads", "force"), ("regime_heads", "regime"),
+        for noun in cues.get("anaphors", ()):
+            yield noun, Entry("anaphor", normalize_key(noun)[2:] if noun.startswith("ال") else normalize_key(noun))
+        for group, kind in (("counterpart_heads", "counterpart"), ("source_heads", "source"),
+                            ("nisba_heads", "agent"), ("force_heads", "force"), ("regime_heads", "regime"),
                             ("land_heads", "land"), ("capital_heads", "capital"), ("media_heads", "media"),
                             ("air_heads", "air")):
             for head in cues.get(group, ()):
@@ -88,12 +102,16 @@ class Recognizer:
     # -- running ---------------------------------------------------------------------------
     def __call__(self, doc: Document) -> list[Mention]:
         nt = normalize(doc.text)
-        norm = nt.text
+        # «#السيدة_زينب»: a hashtag joins words with underscores; read them as spaces (same length, so
+        # offsets are unchanged).
+        norm = nt.text.replace("_", " ")
         hits = self.gazetteer.find(norm)
         sent_starts = [s.start for s in doc.sentences]
         mentions: list[Mention] = []
         strong_actors: set[str] = set()
         self._doc_country = None  # first state named: the country prior for ambiguous place names
+        self._last_place_end = -1  # end of the last name read as a place (for «في العراق وسوريا»)
+        self._doc_text = doc.text
         i = 0
         self._nested: list[Mention] = []
         while i < len(hits) or self._nested:
@@ -109,8 +127,13 @@ class Recognizer:
             if mention.actor_id and not mention.extra.get("weak"):
                 strong_actors.add(mention.actor_id)
             mentions.append(mention)
-        # A weak alias («الأسد» alone) counts only when the document names that actor unambiguously.
-        mentions = [m for m in mentions if not m.extra.get("weak") or m.actor_id in strong_actors]
+        # A weak alias («الأسد» alone) counts only when the document names that actor unambiguously,
+        # or, for a body rather than a person («المعارضة», «مجلس الشعب»), when its country is one the
+        # document is mainly about.
+        dominant = self._dominant_countries(mentions)
+        mentions = [m for m in mentions if not m.extra.get("weak") or m.actor_id in strong_actors
+                    or self._weak_by_country(m, dominant)]
+        mentions = self._resolve_references(mentions)
         for m in mentions:
             if m.extra.pop("weak", None):
                 m.extra["alias_weak"] = True  # a longer unknown name found by NER may still replace it
@@ -125,6 +148,98 @@ class Recognizer:
         mentions.extend(Mention(d.start, d.end, d.text, label="DATE", origin="time") for d in doc.dates)
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions
+
+    # -- document-level reading -------------------------------------------------------------
+    def _dominant_countries(self, mentions: list[Mention]) -> set[str]:
+        """ISO3 of the states named at least half as often as the most named one (strong mentions)."""
+        counts: dict[str, int] = {}
+        for m in mentions:
+            if m.actor_id and not m.extra.get("weak") and m.label == "GPE":
+                iso = self.linker.actor_country(m.actor_id)
+                if iso and self.linker.actors.state(iso) is not None:
+                    counts[iso] = counts.get(iso, 0) + 1
+        top = max(counts.values(), default=0)
+        return {iso for iso, n in counts.items() if 2 * n >= top}
+
+    def _weak_by_country(self, m: Mention, dominant: set[str]) -> bool:
+        for actor_id in m.extra.get("alts") or (m.actor_id,):
+            actor = self.linker.actors.by_id.get(actor_id)
+            if actor is not None and actor.kind not in ("person", "state") and actor.country in dominant:
+                m.actor_id = actor_id
+                return True
+        return False
+
+    def _resolve_references(self, mentions: list[Mention]) -> list[Mention]:
+        """Anaphors, counterparts and appositive titles, read against the mentions before them."""
+        out: list[Mention] = []
+        for m in sorted(mentions, key=lambda x: (x.start, x.end)):
+            if m.origin == "anaphor":
+                m.actor_id = self._antecedent(m, out)
+                if m.actor_id is None:
+                    continue
+                m.label = "GPE" if self.linker.actors.by_id[m.actor_id].kind == "state" else "ORG"
+            elif m.origin == "counterpart":
+                if not self._counterpart(m, out):
+                    continue
+            elif m.origin == "title" and out:
+                self._apposition(m, out[-1])
+            out.append(m)
+        return out
+
+    def _antecedent(self, m: Mention, before: list[Mention]) -> str | None:
+        noun, country = m.extra["anaphor"], m.extra.get("country")
+        for a in reversed(before):
+            if not a.actor_id or a.origin == "title" or a.label == "PERS":
+                continue
+            if country and self.linker.actor_country(a.actor_id) != country:
+                continue
+            if noun in _head_words(a.text) or noun in self._name_heads(a.actor_id):
+                return a.actor_id
+        return None
+
+    def _name_heads(self, actor_id: str) -> frozenset[str]:
+        """First words of an actor's Arabic names, normalised and without the article (cached)."""
+        heads = self._heads_cache.get(actor_id)
+        if heads is None:
+            actor = self.linker.actors.by_id.get(actor_id)
+            names = actor.arabic_names() if actor is not None else ()
+            heads = frozenset(w for n in names for w in _head_words(n))
+            self._heads_cache[actor_id] = heads
+        return heads
+
+    def _counterpart(self, m: Mention, before: list[Mention]) -> bool:
+        """«نظيره الروسي»: the same office as the nearest office-holder named before, in that state."""
+        on, iso = m.extra.get("role_date"), m.extra.get("country")
+        for a in reversed(before):
+            office = a.extra.get("role") if a.origin in ("title", "counterpart") else None
+            if office is None and a.actor_id and on is not None and a.label == "PERS":
+                actor = self.linker.actors.by_id.get(a.actor_id)
+                office = next((r.office for r in getattr(actor, "roles", ()) or () if r.held_on(on)), None)
+            if office:
+                m.actor_id = self.linker.office_holder(office, iso, on)
+                m.extra["role"] = office
+                m.extra["unresolved"] = m.actor_id is None
+                m.origin = "title"
+                return True
+        return False
+
+    def _apposition(self, t: Mention, p: Mention) -> None:
+        """«ألكسندر نوفاك نائب رئيس الوزراء الروسي»: a title right after a name describes that person
+        when the person held that office (of that country) on the date."""
+        if p.label != "PERS" or not p.actor_id or p.origin == "title" or t.actor_id == p.actor_id \
+                or (t.actor_id and not t.extra.get("unresolved")) or p.end > t.start \
+                or self._gap_text(p, t).strip(" ،,"):
+            return
+        on, office, of = t.extra.get("role_date"), t.extra.get("role"), t.extra.get("country")
+        actor = self.linker.actors.by_id.get(p.actor_id)
+        if on is None or actor is None:
+            return
+        if any(r.office == office and (of is None or r.of == of) and r.held_on(on) for r in actor.roles or ()):
+            t.actor_id = p.actor_id
+            t.extra["unresolved"] = False
+
+    def _gap_text(self, a: Mention, b: Mention) -> str:
+        return self._doc_text[a.end:b.start]
 
     def _reference_date(self, doc: Document, pos_norm: int, sent_starts: list[int]) -> date | None:
         """The date an office title refers to: a dated expression in its sentence, else publication."""
@@ -185,24 +300,47 @@ class Recognizer:
                                              "unresolved": holder is None})
             return 1, None
         if "head" in kinds and nxt is not None:
+            if any(e.kind == "title" for e in nxt.entries) and any(e.ref == "regime" for e in h.entries):
+                return self._compose_regime_title(hits, i, norm, doc, sent_starts)
+            if any(e.ref == "counterpart" for e in h.entries):
+                state = _state_of(nxt)
+                if state is not None:
+                    # Resolved after the pass, from the nearest office-holder before it.
+                    return 2, Mention(h.start, nxt.end, "", label="PERS", origin="counterpart",
+                                      extra={"country": self.linker.actor_country(state),
+                                             "role_date": self._reference_date(doc, h.start, sent_starts)})
             composed = self._compose_head(h, nxt)
             if composed is not None:
                 return self._more_nisbas(hits, i + 2, norm, nxt, composed), composed
         actor = kinds.get("actor")
         place_entries = [e for e in h.entries if e.kind == "place"]
         if actor is None and not place_entries:
+            anaphor = kinds.get("anaphor")
+            if anaphor is not None:
+                state = _state_of(nxt) if nxt is not None else None
+                end = nxt.end if state is not None else h.end
+                return (2 if state is not None else 1), Mention(
+                    h.start, end, "", label="ORG", origin="anaphor",
+                    extra={"anaphor": anaphor.ref, "country": self.linker.actor_country(state) if state else None})
+            nisba = kinds.get("nisba")
+            if nisba is not None and nisba.label == "PL" and "ال" in h.prefix:
+                # «الإيرانيون», «للروسيين»: the definite plural adjective names the state's people.
+                return 1, Mention(h.start, h.end, "", label="GPE", actor_id=nisba.ref, origin="gazetteer")
             return 1, None
-        as_place = self._place_context(norm, h)
+        as_place = self._place_context(norm, h) or self._coordinated_place(norm, h)
         hint = self._doc_country
         if actor is None:
             if not as_place and all(e.weak for e in place_entries):
                 return 1, None
+            self._last_place_end = h.end
             return 1, Mention(h.start, h.end, "", label="LOC", place_id=self.linker.best_place(h, hint),
                               origin="gazetteer")
         ref_date = self._reference_date(doc, h.start, sent_starts)
         actor_entry = self.linker.choose_actor([e for e in h.entries if e.kind == "actor"], ref_date)
         m = Mention(h.start, h.end, "", label=actor_entry.label, actor_id=actor_entry.ref, origin="gazetteer",
                     extra={"weak": actor_entry.weak})
+        if actor_entry.weak:
+            m.extra["alts"] = [e.ref for e in h.entries if e.kind == "actor" and e.weak]
         if actor_entry.label == "GPE":
             country = self.linker.actor_country(actor_entry.ref)
             if place_entries:
@@ -213,6 +351,8 @@ class Recognizer:
                     m.label, m.actor_id = "LOC", None
             elif as_place:
                 m.place_id = self.linker.country_place(actor_entry.ref)
+            if as_place:
+                self._last_place_end = h.end
             if country and not as_place:
                 self._doc_country = self._doc_country or country
         return 1, m
@@ -251,34 +391,57 @@ class Recognizer:
         self._nested.extend(mentions[1:])
         return j - i, mentions[0]
 
+    def _compose_regime_title(self, hits: list[Hit], i: int, norm: str, doc: Document,
+                              sent_starts: list[int]) -> tuple[int, Mention | None]:
+        """«نظام الرئيس السوري بشار الأسد»: the regime head + a head of state's title is that state."""
+        consumed, title = self._compose(hits, i + 1, norm, doc, sent_starts)
+        state = self.linker.led_state(title.actor_id) if title is not None and title.actor_id else None
+        if title is None or state is None:
+            if title is not None:
+                self._nested.append(title)
+            return 1 + consumed, None
+        self._nested.append(title)
+        return 1 + consumed, Mention(hits[i].start, title.end, "", label="GPE", actor_id=state, origin="gazetteer")
+
     def _more_nisbas(self, hits: list[Hit], k: int, norm: str, prev: Hit, composed: Mention) -> int:
         """«التنسيق الروسي الإيراني», «الاتفاق الروسي والإيراني»: each further nisba adds its state, same span.
 
         Returns how many hits the mention used (from the head on)."""
         start = k - 2
-        if composed.label != "GPE" or not composed.actor_id:
+        if composed.label not in ("GPE", "ORG") or not composed.actor_id \
+                or not any(e.kind == "nisba" for e in prev.entries) or composed.place_id:
             return k - start
         states = []
         while k < len(hits) and _adjacent(norm, prev, hits[k]) and hits[k].prefix in ("", "و", "ال", "وال"):
-            nisba = next((e for e in hits[k].entries if e.kind == "nisba"), None)
+            nisba = next((e for e in hits[k].entries if e.kind == "nisba" and e.label != "PL"), None)
             if nisba is None:
                 break
-            states.append(nisba.ref)
+            states.append(nisba)
             prev = hits[k]
             k += 1
         if states:
             composed.end = prev.end
-            for state in states:
-                self._nested.append(Mention(composed.start, prev.end, "", label="GPE", actor_id=state,
-                                            origin="gazetteer"))
+            for nisba in states:
+                self._nested.append(Mention(composed.start, prev.end, "", label="ORG" if nisba.label == "ORG" else "GPE",
+                                            actor_id=nisba.ref, origin="gazetteer"))
         return k - start
 
     def _compose_head(self, h: Hit, nxt: Hit) -> Mention | None:
         """A noun + a state's nisba (or + a leader's name) read as one mention, by the noun's class."""
         heads = {e.ref for e in h.entries if e.kind == "head"}
         nisba = next((e for e in nxt.entries if e.kind == "nisba"), None)
+        if nisba is not None and nisba.label == "ORG":
+            # A bloc's adjective («التدخلات الغربية», «الدعم الأوروبي») only after an agent noun.
+            return Mention(h.start, nxt.end, "", label="ORG", actor_id=nisba.ref, origin="gazetteer") \
+                if "agent" in heads else None
         if nisba is not None:
             state = nisba.ref
+            source = _cues().get("source_actor")
+            if "source" in heads and source in self.linker.actors.by_id:
+                # «مصدر إيراني»: an unnamed source, with the state as its country.
+                m = Mention(h.start, nxt.end, "", label="ORG", actor_id=source, origin="gazetteer")
+                m.extra["country"] = self.linker.actor_country(state)
+                return m
             if "air" in heads:
                 # «طائرات روسية», «المقاتلات الإيرانية» = that state's air force, as the KB names it.
                 air = self._state_unit(state, ("الطيران ال{m}", "القوات الجوية ال{f}", "سلاح الجو ال{m}"))
@@ -343,12 +506,17 @@ class Recognizer:
                 return e.ref
         return None
 
+    def _coordinated_place(self, norm: str, h: Hit) -> bool:
+        """«في العراق وسوريا»: a name joined by «و» to a name just read as a place is a place too."""
+        return h.prefix.startswith("و") and self._last_place_end >= 0 \
+            and not norm[self._last_place_end:h.start].strip(" ،,")
+
     def _place_context(self, norm: str, h: Hit) -> bool:
         """«بدمشق», «في دمشق», «العاصمة دمشق»: the name is used as a place."""
         if "ب" in h.prefix:
             return True
         prev = norm[:h.start].rstrip().rsplit(None, 2)
-        if len(prev) >= 2 and prev[-2:] == ["كل", "من"]:
+        if len(prev) >= 2 and prev[-1] == "من" and prev[-2] in ("كل", "وكل"):
             return False  # «كل من موسكو ودمشق»: "both Moscow and Damascus", not "from Moscow"
         return bool(prev) and prev[-1] in self.place_cues
 
@@ -467,6 +635,24 @@ def _nisba_forms(nisba: str) -> list[str]:
     return [n, n + "ون", n + "ين"]
 
 
+_CLITICS = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
+
+
+@lru_cache(maxsize=65536)
+def _head_words(text: str) -> frozenset[str]:
+    """The first word of a name, normalised, as written and without clitics/article
+    («للتنظيم» → تنظيم; «وكالة رويترز» → وكاله)."""
+    words = text.split()
+    if not words:
+        return frozenset()
+    w = normalize_key(words[0])
+    out = {w}
+    for p in _CLITICS:
+        if w.startswith(p) and len(w) - len(p) >= 3:
+            out.add(w[len(p):])
+    return frozenset(out)
+
+
 def _adjacent(norm: str, a: Hit, b: Hit) -> bool:
     """Only spaces (or the quotes of «وكالة "فارس"») between two hits."""
     return b.start >= a.end and not norm[a.end:b.start].strip(' "\'')
@@ -474,7 +660,7 @@ def _adjacent(norm: str, a: Hit, b: Hit) -> bool:
 
 def _state_of(h: Hit) -> str | None:
     for e in h.entries:
-        if e.kind == "nisba" or (e.kind == "actor" and e.label == "GPE"):
+        if (e.kind == "nisba" and e.label != "ORG") or (e.kind == "actor" and e.label == "GPE"):
             return e.ref
     return None
 
