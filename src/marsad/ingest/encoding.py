@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
+from functools import lru_cache
 
 from charset_normalizer import from_bytes
 
@@ -50,12 +52,36 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     return _check(str(best), enc), enc
 
 
+# Bytes that are not control bytes (deleted before counting what is left).
+_NOT_CONTROL = bytes(range(32, 256)) + b"\t\n\x0c\r"
+_BAD_CATEGORIES = frozenset(("Cc", "Co", "Cs", "Cn"))
+
+
 def _looks_binary(data: bytes) -> bool:
     sample = data[:65536]
     if b"\x00" in sample:
         return True
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    controls = len(sample.translate(None, _NOT_CONTROL))
     return controls > len(sample) * 0.01
+
+
+@lru_cache(maxsize=1)
+def _bad_bmp() -> re.Pattern[str]:
+    """One character class of the Basic Multilingual Plane's control, private-use, surrogate and
+    unassigned code points (tab and line breaks excepted), built once from ``unicodedata`` so it
+    follows the running Python's Unicode version; characters beyond the BMP are checked one by one."""
+    ranges: list[tuple[int, int]] = []
+    for cp in range(0x10000):
+        if unicodedata.category(chr(cp)) in _BAD_CATEGORIES and chr(cp) not in "\t\n\r\f":
+            if ranges and ranges[-1][1] == cp - 1:
+                ranges[-1] = (ranges[-1][0], cp)
+            else:
+                ranges.append((cp, cp))
+    cls = "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+    return re.compile(f"[{cls}]")
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 def _check(text: str, encoding: str) -> str:
@@ -63,7 +89,8 @@ def _check(text: str, encoding: str) -> str:
     sample = text[:20000]
     if not sample.strip():
         raise DecodeError("empty file (only whitespace)")
-    bad = sum(1 for ch in sample if unicodedata.category(ch) in ("Cc", "Co", "Cs", "Cn") and ch not in "\t\n\r\f")
+    bad = len(_bad_bmp().findall(sample))
+    bad += sum(unicodedata.category(ch) in _BAD_CATEGORIES for ch in _ASTRAL.findall(sample))
     if bad > len(sample) * 0.01:
         raise DecodeError(f"binary or garbled content: {bad} control/unassigned characters after decoding as {encoding}")
     return text.lstrip("\ufeff")
