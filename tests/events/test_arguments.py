@@ -125,8 +125,13 @@ def _t(value: str, precision: str) -> TimeExpression:
 def test_date_precision_mapping():
     assert date_fields(_t("2016-05", "month"))[:2] == ("2016-05", "month")
     assert date_fields(_t("2015", "year"))[:2] == ("2015", "year")
-    # a week inside one month → that month; one across months → the year, never a made-up day
+    # a week inside one month → that month; one across months → the month of most of its days
+    # (its middle day), never a made-up day
     assert date_fields(_t("2015-09-07", "week"))[:2] == ("2015-09", "month")
-    assert date_fields(_t("2015-09-28", "week"))[:2] == ("2015", "year")
+    assert date_fields(_t("2015-09-28", "week"))[:2] == ("2015-10", "month")
+    assert date_fields(_t("2015-09-25", "week"))[:2] == ("2015-09", "month")
+    assert date_fields(_t("2022-04-30/2022-05-06", "interval"))[:2] == ("2022-05", "month")
+    # a longer interval across months stays at the year
+    assert date_fields(_t("2015-09-20/2015-10-20", "interval"))[:2] == ("2015", "year")
     assert date_fields(_t("2015-03-01/2015-03-10", "interval"))[:2] == ("2015-03", "month")
     assert date_fields(None) == (None, None, None)

@@ -200,8 +200,25 @@ def place_mentions(words: list[Word], mentions: list[Mention], text: str, lex: L
             arg.attribute = (w in nisba or (w[:1] == "و" and w[1:] in nisba)) and head not in lex.verbs \
                 and head not in lex.light and any(p.endswith("ال") for _, p in clitic_candidates(head))
         args.append(arg)
+    args = _drop_nested(args)
     _mark_title_parts(args, words, lex)
     return args
+
+
+def _drop_nested(args: list[Arg]) -> list[Arg]:
+    """Drop a mention lying strictly inside a longer actor mention.
+
+    «ولي عهد أبوظبي» names a person; the «أبوظبي» inside it is part of his title, neither a
+    participant of the clause nor the place of the happening. Mentions with the same span stay
+    (one span naming two states, «التنسيق الروسي الإيراني»).
+    """
+    if len(args) < 2:
+        return args
+    outer = [(a.first, a.last) for a in args if a.actor is not None and a.last > a.first]
+    if not outer:
+        return args
+    return [a for a in args if not any(f <= a.first and a.last <= e and (f, e) != (a.first, a.last)
+                                       for f, e in outer)]
 
 
 def _mark_title_parts(args: list[Arg], words: list[Word], lex: Lexicon) -> None:
@@ -412,6 +429,12 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
         # verb its object; otherwise VSO when a bare group follows the verb at once, or closely
         # when nothing precedes it.
         close_svo = svo is not None and anchor - svo.last <= 3 and m.light is None
+        if close_svo and any(words[k].breaks_before for k in range(svo.last + 1, anchor + 1)) and any(
+                bare(g) and not g.attribute and g.start == anchor + 1 for g in right):
+            # «… في بلدة بليون، اتهمت أنقرة …»: a group closing the previous clause is not the
+            # subject of a verb that has its own subject right after it
+            close_svo = False
+            svo = None
         vso = None if close_svo else next((g for g in right if bare(g) and not g.attribute and (
             g.start == anchor + 1 or (svo is None and g.start - anchor <= 4 and g.start < m.first + 5))), None)
         if vso is not None and svo is None and coordinated and m.light is None and (vso.start > anchor + 1 or t.type == "CONSULT" and not any(
@@ -470,9 +493,21 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
                 # «لدعم نظام الأسد», «دعم الحكومة السورية»: with no «لـ» recipient after it, the
                 # genitive of a support masdar is the one supported, not the supporter
                 actor, recipient = None, near
-            if actor is None and prev_subject is not None and m.first - prev_subject.last <= 15 \
-                    and possessive(m, words, lex):
-                actor = prev_subject  # «في زيارته إلى موسكو»: the owner is the clause's subject
+            if actor is None and "predicate" in t.flags:
+                # «أن الولايات المتحدة «جاهزة للرد»»: the subject of a nominal sentence
+                actor = next((g for g in reversed(usable) if g.last < m.first and m.first - g.last <= 3
+                              and bare(g) and not any(words[k].hard_before for k in range(g.last + 1, m.first + 1))),
+                             None)
+            if actor is None and possessive(m, words, lex):
+                if prev_subject is not None and m.first - prev_subject.last <= 15:
+                    actor = prev_subject  # «في زيارته إلى موسكو»: the owner is the clause's subject
+                else:
+                    # «اقتراب القوات الإيرانية من الحدود واستقرارها في درعا»: with no verb before
+                    # it, the owner is the nearest group named before the noun in its unit
+                    actor = next((g for g in reversed(usable) if g.last < m.first and m.first - g.last <= 10
+                                  and (bare(g) or g.prep == "من") and not g.attribute
+                                  and not any(words[k].hard_before for k in range(g.last + 1, m.first + 1))),
+                                 None)
             start = near.last if near is not None else m.last
             # ب marks the other side of a meeting («لقاء بوتين بأردوغان», «اتصال هاتفي بنظيره»);
             # elsewhere it is mostly an instrument or a place («هجوم بسيارة مفخخة»)
@@ -506,6 +541,22 @@ def military_support(m: Match, words: list[Word], cues: dict[str, Any]) -> bool:
     mil = cues["military_support"]
     return any(words[k].norm in mil for k in range(m.last + 1, min(len(words), m.last + 5))
                if not words[k].hard_before)
+
+
+def military_act_before(m: Match, words: list[Word], cues: dict[str, Any]) -> int | None:
+    """Index of the first military act («التدخل», «قصف», «غارات») up to 8 words before a support
+    noun in the same unit: the support it gives is material military aid, and that act's owner
+    its giver."""
+    acts = cues["military_acts"]
+    if m.verbal or not acts:
+        return None
+    found = None
+    for k in range(m.first - 1, max(-1, m.first - 9), -1):
+        if words[k + 1].hard_before:
+            break
+        if any(stem in acts for stem, _ in clitic_candidates(words[k].norm)):
+            found = k  # the first of coordinated acts heads them («التدخل الروسي وقصف المعارضة»)
+    return found
 
 
 # The words of the sentence last seen and their generic-participant entries (generic_participant
@@ -575,14 +626,29 @@ def nisba_index(actors: Any) -> dict[str, dict[str, Any]]:
     return out
 
 
-def state_index(actors: Any) -> dict[str, dict[str, Any]]:
-    """ISO3 country code → the state's contract ref (to name the host of a visit)."""
-    out: dict[str, dict[str, Any]] = {}
+class StateIndex(dict):
+    """ISO3 → state ref, also carrying the states' armed forces (:func:`force_index`) as ``forces``."""
+
+    forces: dict[tuple[str, str], dict[str, Any]]
+
+    def __init__(self, *args: Any, **kw: Any) -> None:
+        super().__init__(*args, **kw)
+        self.forces = {}
+
+
+def state_index(actors: Any) -> StateIndex:
+    """ISO3 country code → the state's contract ref (to name the host of a visit).
+
+    The index also holds :func:`force_index` under ``.forces``, so that whoever builds the
+    state index («أن تكون طائراتها قد شنت») gets the force nouns resolved too.
+    """
+    out = StateIndex()
     if actors is None:
         return out
     for a in actors.all():
         if a.kind == "state" and a.iso3:
             out.setdefault(a.iso3, actors.to_ref(a))
+    out.forces = force_index(actors)
     return out
 
 
@@ -740,8 +806,112 @@ def date_fields(expr: TimeExpression | None) -> tuple[str | None, str | None, st
                 return end, "day", expr.text  # «ليل السبت»: the night ends on the day it names
         if start[:7] == end[:7] and len(start) >= 7:
             return start[:7], "month", expr.text
+        if len(start) == 10 and len(end) == 10:
+            # a week straddling two months belongs to the month holding most of its days (its
+            # middle day): «الأسبوع الماضي» of 30 Apr - 6 May is early May, not just "this year"
+            from datetime import date, timedelta
+            a, b = date.fromisoformat(start), date.fromisoformat(end)
+            if 0 <= (b - a).days <= 7:
+                return (a + timedelta(days=(b - a).days // 2)).isoformat()[:7], "month", expr.text
         return start[:4], "year", expr.text
     precision = {10: "day", 7: "month", 4: "year"}.get(len(start))
     if precision is None:
         return None, None, expr.text
     return start, precision, expr.text
+
+
+def force_index(actors: Any) -> dict[tuple[str, str], dict[str, Any]]:
+    """``(force head noun, ISO3)`` → the armed force's contract ref, from the knowledge base.
+
+    Read from two-word aliases of ``force`` actors made of a head noun and their state's nisba
+    («الطائرات الروسية» → (طائرات, RUS) → Russian Aerospace Forces, «القوات الإسرائيلية» →
+    (قوات, ISR)), so that «طائراتها» of a Russian owner finds the same actor as the full name.
+    """
+    out: dict[tuple[str, str], dict[str, Any]] = {}
+    if actors is None:
+        return out
+    nisbas: dict[str, set[str]] = {}
+    for a in actors.all():
+        if a.kind == "state" and a.iso3:
+            forms = nisbas.setdefault(a.iso3, set())
+            for n in a.nisba_ar:
+                base = norm_word(n)
+                forms.update({base, "ال" + base, base + "ه", "ال" + base + "ه"})
+    for a in actors.all():
+        if a.kind != "force" or not a.country or a.country not in nisbas:
+            continue
+        for alias in a.arabic_names():
+            parts = [norm_word(w) for w in alias.split()]
+            if len(parts) == 2 and parts[1] in nisbas[a.country]:
+                head = parts[0][2:] if parts[0].startswith("ال") else parts[0]
+                out.setdefault((head, a.country), actors.to_ref(a))
+    return out
+
+
+_OWNED_SUFFIXES = ("هما", "هم", "ها", "ه")
+
+
+_OWNED_PROCLITICS = ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
+# (heads table, written form → (alias heads, proclitics)): every written form of an owned force
+# noun, built once per heads table (swapped whole when another lexicon's table comes in).
+_OWNED_FORMS: list[tuple[Any, dict[str, tuple[tuple[str, ...], str]]]] = [(None, {})]
+
+
+def _owned_forms(heads: dict[str, tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], str]]:
+    """Written forms of the force nouns with a possessive pronoun («طائراتها», «وقواته», «بمقاتليها»)."""
+    table, forms = _OWNED_FORMS[0]
+    if table is heads:
+        return forms
+    forms = {}
+    for head, alias_heads in heads.items():
+        for suf in _OWNED_SUFFIXES:
+            for pre in _OWNED_PROCLITICS:
+                forms.setdefault(pre + head + suf, (alias_heads, pre))
+    _OWNED_FORMS[0] = (heads, forms)
+    return forms
+
+
+def possessive_forces(words: list[Word], args: list[Arg], text: str, cues: dict[str, Any],
+                      forces: dict[tuple[str, str], dict[str, Any]],
+                      states: dict[str, dict[str, Any]] | None = None) -> list[Arg]:
+    """``args`` plus an argument for each force noun owned by a pronoun («أن تكون طائراتها قد شنت»).
+
+    The owner is the nearest actor named before it in the sentence (not a nisba attribute nor a
+    title's genitive). A state, a government body or an official owns that state's force of that
+    kind («نفت وزارة الدفاع الروسية أن تكون طائراتها …» → the Russian Aerospace Forces); an
+    armed group or a force owns its own men («مقاتليه» of Hezbollah is Hezbollah).
+    """
+    heads = cues.get("possessive_forces") or {}
+    if not heads or not args:
+        return args
+    forms = _owned_forms(heads)
+    taken = {k for a in args for k in range(a.first, a.last + 1)}
+    added: list[Arg] = []
+    for w in words:
+        hit = forms.get(w.norm)
+        if hit is None or w.index in taken:
+            continue
+        owner = next((a for a in reversed(args) if a.last < w.index and a.actor is not None
+                      and not a.attribute and not a.title_part), None)
+        if owner is None:
+            continue
+        ref = owner.actor
+        country = ref.get("country")
+        if country and (ref.get("sector") in ("GOV", None) or (states or {}).get(country, {}).get("id") == ref.get("id")):
+            force = next((forces[(h, country)] for h in hit[0] if (h, country) in forces), None)
+            ref = force or (states or {}).get(country) or ref
+        surface = text[w.start:w.end]
+        mention = Mention(w.start, w.end, surface, label="ORG", actor_id=ref.get("id"),
+                          origin="pronoun", extra={"ref": dict(ref, text=surface)})
+        arg = Arg(mention, w.index, w.index, actor=dict(ref, text=surface))
+        arg.key = str(ref.get("id") or norm_word(surface))
+        pre = hit[1][-1:]
+        arg.prep = pre if pre in ("ب", "ل") else None
+        if arg.prep is None and w.index > 0 and not w.breaks_before:
+            prev = words[w.index - 1].norm
+            preps, _agents = _governing_cues(cues)
+            arg.prep = prev if prev in preps else None
+        added.append(arg)
+    if not added:
+        return args
+    return sorted(args + added, key=lambda a: a.first)

@@ -21,16 +21,19 @@ from marsad.events.arguments import (
     generic_participant,
     group_args,
     group_refs,
+    military_act_before,
     military_support,
     nisba_agents,
     ongoing_cue,
     pick_date,
     place_mentions,
+    possessive,
+    possessive_forces,
     since_date,
     visited_state,
 )
 from marsad.events.lexicon import Lexicon, Match, load_lexicon
-from marsad.events.modality import actor_keys, attribution, attribution_cues, status_of
+from marsad.events.modality import actor_keys, attribution, attribution_cues, opinion_source, status_of
 from marsad.events.quantities import find_quantities
 from marsad.events.text import Word, clitic_candidates, norm_word, split_words
 from marsad.model import Document, Mention, Sentence, TimeExpression
@@ -113,6 +116,38 @@ def _bounds(m: Match, matches: list[Match], words: list[Word],
     return lo, hi
 
 
+def _inherited_actor(m: Match, words: list[Word], groups: list[Group], cues: dict[str, Any],
+                     events: list[tuple[Match, dict[str, Any]]]
+                     ) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
+    """The actor of a noun trigger with none of its own, taken from the clause it serves.
+
+    * purpose: «… نشر المئات من الجنود الإيرانيين …، استعداداً لهجوم بري»: the forces named
+      before the purpose phrase are the ones preparing the happening;
+    * content of an agreement: «الاتفاق الروسي الإيراني … تضمّن … إنشاء غرفة عمليات مشتركة»:
+      what the agreement provides for is done by its parties (returned as the second item, the
+      agreement event, so that the status becomes planned).
+    """
+    purpose, includes = cues["purpose_cues"], cues["inclusion_verbs"]
+    prev = words[m.first - 1].norm if m.first > 0 and not words[m.first].hard_before else ""
+    if prev in purpose or (prev[:1] in "وف" and prev[1:] in purpose):
+        before = [g for g in groups if g.is_actor and g.last < m.first - 1 and g.prep in (None, "من")
+                  and not any(words[k].hard_before for k in range(g.last + 1, m.first))]
+        if before:
+            return group_refs(before[-1]), None
+        return [], None
+    for k in range(m.first - 1, max(-1, m.first - 16), -1):
+        if words[k + 1].hard_before:
+            break
+        w = words[k].norm
+        if w in includes or (w[:1] in "وف" and w[1:] in includes):
+            agreement = next((ev for om, ev in reversed(events) if ev["type"] == "AGREE" and om.last < k
+                              and ev["actor"] and k - om.last <= 10), None)
+            if agreement is not None:
+                return list(agreement["actor"]) + list(agreement["recipient"]), agreement
+            break
+    return [], None
+
+
 def _report_openers(words: list[Word], lex: Lexicon) -> frozenset[int]:
     """Indices of pronoun-less complementizers («أن», «إن», «بأن») within 8 words after a reporting
     or denial verb («قال المتحدث إن الجيش قصف …», «نفت الوزارة أن تكون طائراتها قد شنت …»).
@@ -158,8 +193,10 @@ def _own_country(m: Match, words: list[Word], groups: list[Group], cues: dict[st
 
 def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list[Mention],
                      dates: list[TimeExpression], nisba: dict[str, dict[str, Any]] | None = None,
-                     states: dict[str, dict[str, Any]] | None = None) -> list[dict[str, Any]]:
-    """Events of one sentence, before numbering (``states``: ISO3 → state ref, for visits)."""
+                     states: dict[str, dict[str, Any]] | None = None,
+                     forces: dict[tuple[str, str], dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+    """Events of one sentence, before numbering (``states``: ISO3 → state ref, for visits;
+    ``forces``: :func:`marsad.events.arguments.force_index`, for «طائراتها»)."""
     words = split_words(sent.text, sent.start)
     if not words:
         return []
@@ -167,6 +204,8 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
     if not matches:
         return []
     args = place_mentions(words, mentions, doc.text, lex, nisba)
+    if forces is not None:
+        args = possessive_forces(words, args, doc.text, lex.cues, forces, states)
     # A word that belongs to a place name («تدمر» = Palmyra, not «she destroys») or that is itself a
     # whole name is not a trigger; triggers inside longer actor mentions («تعهدات روسية») stay.
     matches = [m for m in matches if not any(
@@ -182,6 +221,16 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             prev = words[m.first - 1].norm
             bare_prev = prev[1:] if prev[:1] in "وفس" else prev  # «ستواصل دعم», «وتواصل قصف»
             if len(bare_prev) >= 4 and bare_prev[0] in "يتن" and prev not in lex.verbs:
+                m.verbal, m.tense, m.trigger = False, None, lex.nouns[words[m.first].norm]
+        # «دعماً للنظام», «دعماً كبيراً لقوات …»: a form that is both a dual perfect («دعما» =
+        # "they both supported") and an accusative masdar is the masdar when «لـ» or an
+        # indefinite accusative adjective follows (the verb takes its object directly)
+        if (m.verbal and m.light is None and m.first == m.last and m.tense == "past"
+                and words[m.first].norm.endswith("ا") and m.first + 1 < len(words)
+                and not words[m.first + 1].breaks_before and lex.nouns.get(words[m.first].norm) is not None):
+            nxt = words[m.first + 1].norm
+            if (nxt[:1] == "ل" and nxt not in lex.verbs) or (
+                    nxt.endswith("ا") and not nxt.startswith("ال") and len(nxt) > 3 and nxt not in lex.verbs):
                 m.verbal, m.tense, m.trigger = False, None, lex.nouns[words[m.first].norm]
     groups = group_args(args, words, lex.cues["title_gap"])
     covered = {k for a in args for k in range(a.first, a.last + 1)}
@@ -199,6 +248,8 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
         t = m.trigger
         if "military" in t.flags and not _military_nearby(m, words, lex):
             continue
+        if "owned" in t.flags and not possessive(m, words, lex):
+            continue  # «استقرارها في درعا» is a deployment; «الاستقرار في المنطقة» is not
         if (t.type in purpose_types and m.first > 0
                 and any(pre.lstrip("وف").startswith("ل")
                         for stem, pre in clitic_candidates(words[m.first].norm) if lex.nouns.get(stem))):
@@ -247,6 +298,13 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             # one sending them, the forces that move are the actor (a deployment has no target)
             actor = recipient or mobilized_forces(m, words, groups, bounds)
             recipient = [] if actor is recipient else recipient
+        content_of = None
+        if not actor and not m.verbal:
+            actor, content_of = _inherited_actor(m, words, groups, lex.cues, events)
+        if actor and recipient:
+            # «سحبت القوات الروسية وحداتها»: the owned units are the actor itself, not a target
+            own = actor_keys(actor)
+            recipient = [r for r in recipient if not actor_keys([r]) & own]
         if "actor" in t.flags and not actor:
             continue
         if t.type in lex.cues["symmetric"] and len(actor) > 1 and not recipient:
@@ -255,14 +313,26 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             # other side («وقّعت روسيا وإيران اتفاقاً مع سوريا») the group acts together
             actor, recipient = actor[:1], actor[1:]
         etype, emode = t.type, t.mode
-        if etype == "SUPPORT" and (military_support(m, words, lex.cues)
+        act = military_act_before(m, words, lex.cues) if etype == "SUPPORT" else None
+        if etype == "SUPPORT" and (act is not None or military_support(m, words, lex.cues)
                                    or any(a.get("sector") == "MIL" for a in actor)):
             etype, emode = "AID", "military"  # material military support, not a statement
+            if act is not None and nisba:
+                # «التدخل العسكري الروسي … دعماً لـ…»: the state whose act it is gives the aid
+                owner = nisba_agents(Match(t, act, act), words, nisba, set(), doc.text)
+                if owner and actor_keys(owner[:1]) != actor_keys(actor[:1]):
+                    if actor and not recipient:
+                        recipient = actor
+                    actor = owner[:1]
         status = status_of(m, words, lex)
+        if status is None and content_of is not None:
+            status = "planned"  # what an agreement provides for is still to be done
         if status is None:
             status = "asserted"
             if source and not (source_keys and source_keys & actor_keys(actor)):
                 status = "reported"
+            if source and opinion_source(m, words, lex):
+                status = "claimed"  # an analyst's or observer's reading (gold convention)
         used_keys = actor_keys(actor) | actor_keys(recipient)
         location = find_location(m, args, lex, bounds, used_keys)
         if not recipient and etype == "CONSULT" and location and states:
@@ -277,6 +347,10 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             # ongoing happening itself is dated to the publication month. A date before the cue
             # («يعقد اليوم …، في الوقت الذي تساند») belongs to the main clause, not to this one.
             cue = ongoing_cue(m, words, lex.cues["ongoing"])
+            if cue is None and m.light is not None and m.light > m.last and m.tense == "present":
+                # «عملية عسكرية تخوضها قوات …»: a present-tense relative clause describes the
+                # happening as under way
+                cue = words[m.light]
             if cue is not None and (picked is None or date is None or since
                                     or picked.end <= cue.start < words[m.first].start):
                 # under way at publication: the publication month, never a day
@@ -301,6 +375,7 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             "_definite": not m.verbal and definite,
             "_kind": "verbal" if m.verbal else t.kind, "_restated": 0,
         }))
+    events = _split_places(events, args, groups)
     events = _merge(events)
     for q in quantities:
         best, best_d = None, 10**9
@@ -317,9 +392,37 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
 _TO = frozenset({norm_word("إلى"), norm_word("الى")})
 
 
+def _split_places(events: list[tuple[Match, dict[str, Any]]], args: list[Any], groups: list[Group]
+                  ) -> list[tuple[Match, dict[str, Any]]]:
+    """One event per place: a happening located in coordinated places («استقرارها في درعا
+    والقنيطرة», «غارات على إدلب وحماة») is one event in each (gold convention: one event per
+    actor pair, type and location)."""
+    out = []
+    for m, ev in events:
+        out.append((m, ev))
+        loc = ev["location"]
+        if not loc:
+            continue
+        group = next((g for g in groups if any(a.place is loc for a in g.members)), None)
+        if group is None or len(group.members) < 2:
+            continue
+        seen = {_place_key(loc)}
+        for a in group.members:
+            key = _place_key(a.place)
+            if a.place is None or a.place is loc or key in seen or (a.actor is not None and a.key in {
+                    str(r.get("id")) for r in ev["actor"] + ev["recipient"]}):
+                continue
+            seen.add(key)
+            out.append((m, {**ev, "location": a.place, "quantities": dict(ev["quantities"])}))
+    return out
+
+
 def _compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
     if a["type"] != b["type"]:
         return False
+    la, lb = _place_key(a["location"]), _place_key(b["location"])
+    if la is not None and lb is not None and la != lb:
+        return False  # one event per place (:func:`_split_places`)
     ka, kb = actor_keys(a["actor"]), actor_keys(b["actor"])
     if ka and kb and ka != kb:
         return False
@@ -502,11 +605,13 @@ def calibrated_confidence(ev: dict[str, Any], weights: dict[str, float]) -> floa
 def extract_events(doc: Document, lex: Lexicon | None = None,
                    nisba: dict[str, dict[str, Any]] | None = None,
                    keep_features: bool = False,
-                   states: dict[str, dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+                   states: dict[str, dict[str, Any]] | None = None,
+                   forces: dict[tuple[str, str], dict[str, Any]] | None = None) -> list[dict[str, Any]]:
     """All events of a document, numbered ``{doc_id}:e1 …`` in text order.
 
     ``nisba`` maps state adjectives to actor refs (:func:`marsad.events.arguments.nisba_index`)
-    and ``states`` ISO3 codes to state refs (:func:`marsad.events.arguments.state_index`);
+    and ``states`` ISO3 codes to state refs (:func:`marsad.events.arguments.state_index`),
+    ``forces`` force nouns of a state to its armed force (:func:`marsad.events.arguments.force_index`);
     without it, nisba agents are only those the recogniser marked as mentions. ``keep_features``
     leaves each event's confidence features under ``_features`` and keeps the events under the
     confidence floor (for calibration scripts).
@@ -514,6 +619,8 @@ def extract_events(doc: Document, lex: Lexicon | None = None,
     lex = lex or load_lexicon()
     if not doc.text:
         return []
+    if forces is None:
+        forces = getattr(states, "forces", None)
     mentions = sorted(doc.mentions, key=lambda x: x.start)
     dates = sorted(doc.dates, key=lambda x: x.start)
     out: list[dict[str, Any]] = []
@@ -526,7 +633,7 @@ def extract_events(doc: Document, lex: Lexicon | None = None,
         s_mentions = [x for x in mentions[mi:mi + 200] if x.start >= sent.start and x.end <= sent.end
                       and x.label != "DATE"]
         s_dates = [x for x in dates[di:di + 50] if x.start >= sent.start and x.end <= sent.end]
-        out.extend(extract_sentence(doc, sent, lex, s_mentions, s_dates, nisba, states))
+        out.extend(extract_sentence(doc, sent, lex, s_mentions, s_dates, nisba, states, forces))
     # «الزيارة», «الاجتماع» with no participants, after an event of that type: the article refers
     # back to a happening already recorded, so it is not a new event. For the types listed under
     # `anaphoric_definite_types` any definite masdar without a light verb refers back, even with

@@ -190,14 +190,15 @@ class Lexicon:
         light_at = [(j, t) for j, t in light_at if j not in relative]
         comps = self.cues.get("complementizers") or frozenset()
         # A parenthesis set off by commas may sit between them («وقّع الوزيران، أمس الأحد في
-        # دمشق، اتفاقية»): up to 16 words and two commas, with no other verb trigger in between.
+        # دمشق، اتفاقية»): up to 20 words and two commas (a long double name as the subject), with no
+        # other verb trigger in between.
         for m in out:
             if m.verbal:
                 continue
             for j, tense in reversed(light_at):
                 gap = range(j + 1, m.first + 1)
                 d = m.first - j
-                if not 0 < d <= 16 or any(words[k].hard_before for k in gap):
+                if not 0 < d <= 20 or any(words[k].hard_before for k in gap):
                     continue
                 if any(words[k].norm in comps for k in range(j + 1, m.first)):
                     continue  # «أعلن أن اتفاقاً جرى التوصل إليه»: the noun is in the reported clause
@@ -209,8 +210,31 @@ class Lexicon:
                 ) and not any(o.verbal and j < o.first < m.first for o in out):
                     m.anchor, m.light, m.tense, m.verbal = j, j, tense, True
                     break
+        # «رفعت القوات الإسرائيلية حالة التأهب»: a verb whose phrase («رفع حالة التأهب») is split by
+        # its subject still governs the rest of the phrase, found as a noun phrase on its own.
+        for m in out:
+            if m.verbal or m.trigger.kind != "phrase":
+                continue
+            for j in range(m.first - 1, max(-1, m.first - 7), -1):
+                if words[j + 1].hard_before:
+                    break
+                lemmas = self.lemmas.get(words[j].norm)
+                if lemmas and any(f"{lem} {m.trigger.lemma}" in self._split_phrases() for lem in lemmas):
+                    tense = (self.verbs.get(words[j].norm) or (None, None))[1] or self.light.get(words[j].norm)
+                    m.anchor, m.light, m.tense, m.verbal = j, j, tense or PAST, True
+                    break
         # Nouns flagged !light (النار, صواريخ) are events only as the object of a light verb.
         return [m for m in out if m.light is not None or "light" not in m.trigger.flags]
+
+    def _split_phrases(self) -> frozenset[str]:
+        """Lemmas of the phrases that begin with a verb («رفع حاله التاهب»), built once."""
+        got = self.word_caches.get("_split_phrases")
+        if got is None:
+            got = {"": frozenset(t.lemma for entries in self.phrases.values() for _, t in entries
+                                 if t.kind == "phrase" and t.type != "NONE" and " " in t.lemma
+                                 and t.lemma.split()[0] in self.lemmas.get(t.lemma.split()[0], ()))}
+            self.word_caches["_split_phrases"] = got
+        return got[""]
 
     def phrase_candidates(self, word: str) -> tuple[tuple[int, tuple[str, ...], Trigger], ...]:
         """Phrases whose first word ``word`` can be, as ``(length, rest keys, trigger)`` (cached per word type).
@@ -462,6 +486,9 @@ def _compile_cues(c: dict[str, Any]) -> dict[str, Any]:
     return {
         "neg_particles": _norm_set(st["negation_particles"]),
         "neg_phrases": _norm_phrases(st["negation_phrases"]),
+        "neg_transparent": _norm_set(st.get("negation_transparent", [])),
+        "opinion_sources": _norm_set(at.get("opinion_sources", [])),
+        "scope_breaks": _norm_set(at.get("scope_breaks", [])),
         "planned_before": _norm_set(st["planned_before"]),
         "planned_phrases": _norm_phrases(st["planned_phrases"]),
         "planned_after": _norm_set(st["planned_after"]),
@@ -488,7 +515,12 @@ def _compile_cues(c: dict[str, Any]) -> dict[str, Any]:
         "naming": _norm_set(ro.get("naming", [])),
         "own_country": _norm_set(ro.get("own_country", [])),
         "support_by": _norm_set(ro.get("support_by", [])),
+        "possessive_forces": {norm_word(h): tuple(norm_word(x) for x in alias_heads)
+                              for h, alias_heads in (ro.get("possessive_forces") or {}).items()},
         "military_support": _norm_set(ro.get("military_support", [])),
+        "military_acts": _norm_set(ro.get("military_acts", [])),
+        "purpose_cues": _norm_set(ro.get("purpose_cues", [])),
+        "inclusion_verbs": _norm_set(ro.get("inclusion_verbs", [])),
         "generic": {norm_word(w): (gid, g) for gid, g in (c.get("generic_actors") or {}).items()
                     for w in g["words"]},
         "military": _norm_set(c["military_context"]),

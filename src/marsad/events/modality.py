@@ -140,6 +140,13 @@ def status_of(m: Match, words: list[Word], lex: Lexicon) -> str | None:
     for k in (a - 1, a - 2, m.first - 1):
         if start <= k < n and k >= 0 and masks[k] & _NEG:
             return "negated"
+    # «لم يحدث أي اتصال», «لم يتم التوصل إلى اتفاق»: the particle reaches over a few light words
+    transparent = c["neg_transparent"]
+    k = a - 1
+    while k >= start and k > a - 5 and words[k].norm in transparent and not words[k + 1].breaks_before:
+        k -= 1
+    if k >= max(start, 0) and k < a - 2 and masks[k] & _NEG and not words[k + 1].breaks_before:
+        return "negated"
     lo = max(start, a - 4)
     if _any_bit(masks, _PH_NEG, lo, a) and _phrase_ends_at(words, c["neg_phrases"], lo, a):
         return "negated"
@@ -181,8 +188,9 @@ def source_name(group: Group | None) -> tuple[str | None, set[str]]:
 
 def _fallback_source(words: list[Word], k: int, hi: int, lex: Lexicon, text: str) -> str | None:
     """Unnamed source right after a cue: «مصدر عسكري», «وكالات الأنباء الروسية»."""
-    while k < hi and words[k].norm in ("عن", "ل", "ما", "لما"):
-        k += 1
+    while k < hi and (words[k].norm in ("عن", "ل", "ما", "لما") or (
+            k > 0 and words[k - 1].norm in ("ما", "لما") and words[k].norm in lex.attribution_verbs)):
+        k += 1  # «وفق ما نقل موقع …»: the verb after «ما» is part of the cue
     if k >= hi:
         return None
     if not any(stem in lex.cues["source_nouns"] for stem, _ in clitic_candidates(words[k].norm)):
@@ -224,7 +232,10 @@ def attribution(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
     for k in prep_cues:
         if m.first <= k <= m.last:
             continue
-        g = next((g for g in groups if k < g.first <= k + 4), None)
+        # «وفق ما نقل الموقع الرسمي للمرشد»: «ما» and a reporting verb push the source further
+        reach = 4 + 2 * (k + 2 < n and words[k + 1].norm in ("ما", "لما")
+                         and words[k + 2].norm in lex.attribution_verbs)
+        g = next((g for g in groups if k < g.first <= k + reach), None)
         if g is not None:
             name, keys = source_name(g)
             return name, keys, {id(g)}
@@ -234,7 +245,10 @@ def attribution(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
     # 2) a reporting verb before the trigger: «قال X إن …», «X أعلنت أن …», «أفادت وكالة …»
     a = min(m.anchor, m.first)
     comps = lex.cues["complementizers"]
+    breaks = lex.cues["scope_breaks"]
     for k in range(a - 1, -1, -1):
+        if words[k].norm in breaks:
+            break  # «…، فيما جدد أردوغان رفض …»: a new main clause, outside the reported speech
         # A reporting verb that also governs the trigger («أكدت مواقع … مقتل قائد») still names the
         # source; when that source is the actor itself the event stays asserted (speech act).
         if words[k].norm not in lex.attribution_verbs:
@@ -259,3 +273,21 @@ def attribution(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
 def actor_keys(refs: list[dict[str, Any]]) -> set[str]:
     """Identity keys of actor refs: their ids, else their normalised text."""
     return {str(r.get("id") or norm_word(str(r.get("text") or ""))) for r in refs}
+
+
+def opinion_source(m: Match, words: list[Word], lex: Lexicon) -> bool:
+    """Whether the speaker before the trigger is an analyst or observer («قال فلان، المحلل السياسي،
+    إن …», «ويقول محللون إن …»): what they relate is a reading, so the event is claimed."""
+    ops = lex.cues["opinion_sources"]
+    cache = lex.word_caches.setdefault("opinion", {})
+    a = min(m.anchor, m.first)
+    for k in range(a - 1, -1, -1):
+        if words[k + 1].hard_before:
+            return False
+        w = words[k].norm
+        hit = cache.get(w)
+        if hit is None:
+            hit = cache[w] = any(stem in ops for stem, _ in clitic_candidates(w))
+        if hit:
+            return True
+    return False
