@@ -128,8 +128,13 @@ def run(inputs: list[str], out_dir: str | Path, *, db_path: str | Path | None = 
 
         stream = _analysed(_unique_ids(raws), workers=workers, known=known, engine=engine, scheduler=scheduler,
                            parquet_dir=out_dir / "parquet")
+        parallel = workers > 1 or engine == "dask"
         try:
             for doc, skipped in stream:
+                if parallel and summary.documents == 1:
+                    # The cross-document pass's libraries (datasketch pulls in scipy: ~0.7 s) are imported
+                    # while the workers run, not after them when one core would sit idle.
+                    import marsad.corpus  # noqa: F401
                 if skipped:
                     t = time.perf_counter()
                     if not restore(store, doc):  # gone since the run started (same text under another id)
