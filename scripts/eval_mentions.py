@@ -28,6 +28,7 @@ def seeds(shared: Path, kb: Knowledge, show_misses: bool) -> None:
     actors, places = MentionScore(), MentionScore()
     supported = predicted = 0
     unsupported: list[str] = []
+    unknown = [0, 0]  # gold mentions of actors the KB does not know; … carrying their introduction's id
     for gold_file in sorted(gold_dir.glob("*.gold.json")):
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
         (raw,) = list(iter_inputs([str(shared / "seeds" / gold["doc"])]))
@@ -39,6 +40,9 @@ def seeds(shared: Path, kb: Knowledge, show_misses: bool) -> None:
         a = score_actor_mentions(doc.text, gold["actors"], doc.mentions, english_names)
         p = score_place_mentions(doc.text, gold["places"], doc.mentions)
         actors.add(a)
+        for n_mentions, n_clustered in _unknown_clusters(doc, gold["actors"], kb):
+            unknown[0] += n_mentions
+            unknown[1] += n_clustered
         places.add(p)
         # Precision proxy: a predicted mention is "supported" when it overlaps an occurrence of any gold
         # actor/place string (the gold lists each referring string once, so this is lenient).
@@ -52,6 +56,8 @@ def seeds(shared: Path, kb: Knowledge, show_misses: bool) -> None:
               f"places found {p.found}/{p.total} linked {p.linked}/{p.total}")
     print(f"SEEDS actor mentions: found recall {actors.found_recall:.3f}, linked recall {actors.linked_recall:.3f} "
           f"(n={actors.total})")
+    print(f"SEEDS mentions of people the KB does not know: {unknown[1]}/{unknown[0]} carry the id given at the "
+          f"person's first mention (within-document coreference; the linked recall above cannot credit them)")
     print(f"SEEDS place mentions: found recall {places.found_recall:.3f}, linked recall {places.linked_recall:.3f} "
           f"(n={places.total})")
     print(f"SEEDS predicted mentions supported by a gold string (precision proxy): {supported / max(predicted, 1):.3f} "
@@ -61,6 +67,23 @@ def seeds(shared: Path, kb: Knowledge, show_misses: bool) -> None:
         for kind, score in (("actor", actors), ("place", places)):
             for ident, s in score.misses:
                 print(f"  miss {kind} {ident}: {s}")
+
+
+def _unknown_clusters(doc: Document, gold_actors: list[dict], kb: Knowledge) -> list[tuple[int, int]]:
+    """For each gold person the knowledge base does not know: (its gold strings, how many of them overlap a
+    predicted mention whose reference id is the unresolved id predicted at the actor's first occurrence)."""
+    out = []
+    preds = [m for m in doc.mentions if (m.extra.get("ref") or {}).get("unresolved")]
+    for actor in gold_actors:
+        if actor["id"] in kb.actors.by_id or not actor.get("mentions") or actor.get("type") != "person":
+            continue
+        spans = {s: [(m.start(), m.end()) for m in re.finditer(re.escape(s), doc.text)] for s in actor["mentions"]}
+        first = min((sp for v in spans.values() for sp in v), default=None)
+        intro = next((m.extra["ref"]["id"] for m in preds if first and m.start < first[1] and first[0] < m.end), None)
+        clustered = sum(any(m.extra["ref"]["id"] == intro and m.start < b and a < m.end for a, b in v for m in preds)
+                        for v in spans.values()) if intro else 0
+        out.append((len(spans), clustered))
+    return out
 
 
 def idrisi(shared: Path, kb: Knowledge) -> None:

@@ -44,7 +44,7 @@ class Mention(Span):
     label: str = "MISC"  # PERS | ORG | LOC | GPE | MISC | DATE
     actor_id: str | None = None
     place_id: str | None = None
-    origin: str = "gazetteer"  # gazetteer | ner | title
+    origin: str = "gazetteer"  # gazetteer | ner | title | anaphor | coref
     score: float = 1.0
     extra: dict[str, Any] = field(default_factory=dict)
 

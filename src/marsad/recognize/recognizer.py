@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from bisect import bisect_left, bisect_right
 from datetime import date
 from functools import lru_cache
@@ -11,8 +12,9 @@ from typing import Any
 
 import yaml
 
-from marsad.arabic import normalize
+from marsad.arabic import in_lexicon, normalize
 from marsad.link import Linker
+from marsad.link.coref import Coreference
 from marsad.model import Document, Mention
 from marsad.recognize.gazetteer import Entry, Gazetteer, Hit, normalize_key
 
@@ -48,6 +50,8 @@ class Recognizer:
         self.place_cues = cues["place_cues"]
         self._ner = None
         self._heads_cache: dict[str, frozenset[str]] = {}
+        self.coref = Coreference(self._person_names, in_lexicon)
+        self._ministry_index: dict[str, tuple[str, str]] | None = None
 
     # -- building --------------------------------------------------------------------------
     def _entries(self, actors: Any, places: Any):  # noqa: ANN202 - generator of (phrase, Entry)
@@ -87,9 +91,20 @@ class Recognizer:
             for form in forms:
                 yield form, Entry("title", office, "PERS")
         cues = _cues()
+        for office, forms in self.linker.title_forms().items():
+            for form in forms:
+                # «وزير دفاعها», «وزير خارجيته», «رئيسها»: a construct title + a possessive pronoun.
+                for pron, possessed in _possessive_forms(form):
+                    yield possessed, Entry("possessive", office, pron)
         for office, forms in (cues.get("plural_titles") or {}).items():
             for form in forms:
                 yield form, Entry("ptitle", office, "PERS")
+        for office, forms in (cues.get("ministries") or {}).items():
+            for form in forms:
+                yield form, Entry("ministry", office, "ORG")
+        for pron, forms in (("ه", cues.get("own_country_his", ())), ("ها", cues.get("own_country_her", ()))):
+            for form in forms:
+                yield form, Entry("own_country", pron)
         for noun in cues.get("anaphors", ()):
             yield noun, Entry("anaphor", normalize_key(noun)[2:] if noun.startswith("ال") else normalize_key(noun))
         for group, kind in (("counterpart_heads", "counterpart"), ("source_heads", "source"),
@@ -112,6 +127,8 @@ class Recognizer:
         self._doc_country = None  # first state named: the country prior for ambiguous place names
         self._last_place_end = -1  # end of the last name read as a place (for «في العراق وسوريا»)
         self._doc_text = doc.text
+        self._sent_starts = sent_starts
+        self._published = doc.published
         i = 0
         self._nested: list[Mention] = []
         while i < len(hits) or self._nested:
@@ -145,9 +162,15 @@ class Recognizer:
             if m.place_id:
                 m.extra["location"] = self.linker.location(m.place_id, m.text)
         mentions = self._add_ner(doc, mentions)
+        # Repeated surnames and descriptions take the person introduced earlier in the document.
+        mentions = self.coref(doc.text, norm, nt.to_original, mentions)
         mentions.extend(Mention(d.start, d.end, d.text, label="DATE", origin="time") for d in doc.dates)
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions
+
+    def _person_names(self, actor_id: str) -> tuple[str, ...] | None:
+        actor = self.linker.actors.by_id.get(actor_id)
+        return actor.arabic_names() if actor is not None and actor.kind == "person" else None
 
     # -- document-level reading -------------------------------------------------------------
     def _dominant_countries(self, mentions: list[Mention]) -> set[str]:
@@ -181,6 +204,18 @@ class Recognizer:
             elif m.origin == "counterpart":
                 if not self._counterpart(m, out):
                     continue
+            elif m.origin == "possessive":
+                if not self._possessive(m, out):
+                    continue
+            elif m.origin == "ministry":
+                if not self._ministry(m, out):
+                    continue
+            elif m.origin == "plural_ref":
+                group = self._plural_group(m, out)
+                if not group:
+                    continue
+                out.extend(group[1:])
+                m = group[0]
             elif m.origin == "title" and out:
                 self._apposition(m, out[-1])
             out.append(m)
@@ -223,6 +258,131 @@ class Recognizer:
                 return True
         return False
 
+    def _state_in(self, a: Mention, persons: bool) -> str | None:
+        """ISO3 of the state a mention names (a state, its capital or territory), or with ``persons`` also
+        the state of a person, office or unnamed source («المصدر الإيراني»)."""
+        if a.actor_id and a.label == "GPE":
+            actor = self.linker.actors.by_id.get(a.actor_id)
+            if actor is not None and actor.kind == "state":
+                return actor.iso3
+        if a.place_id and not a.actor_id:
+            if a.place_id.startswith("country:"):
+                return a.place_id[8:]
+            place = self.linker.places.get(a.place_id)
+            if place is not None and place.feature == "capital":
+                return place.country
+        if persons and a.label in ("PERS", "ORG") and a.origin not in ("possessive", "ministry"):
+            iso = a.extra.get("country") or self.linker.actor_country(a.actor_id)
+            if iso and len(iso) == 3 and self.linker.actors.state(iso) is not None:
+                return iso
+        return None
+
+    def _possessive(self, m: Mention, before: list[Mention]) -> bool:
+        """«وزير دفاعها» / «قوات من بلاده»: the state of the nearest fitting mention before it.
+
+        «ها» (her/its) is a state named before, «ه» (his/its) may also be a person's state, both in the
+        same sentence (or the one before, for a title of two words or more) with no definite noun in
+        between that the pronoun could stand for («المنظمة ورئيسها»). «بلاده» (his country) is the
+        speaker's: a person, office or unnamed source (not a state or place) in this sentence or the
+        one before."""
+        pron = m.extra.pop("pron")
+        k = bisect_right(self._sent_starts, m.start) - 1
+        one_word = pron != "own" and " " not in m.text.strip()
+        first = self._sent_starts[max(k - (0 if one_word else 1), 0)] if self._sent_starts else 0
+        iso = None
+        for a in reversed(before):
+            if a.start < first:
+                break
+            if pron == "own":
+                iso = self._state_in(a, persons=True) if a.label in ("PERS", "ORG") else None
+            else:
+                iso = self._state_in(a, persons=pron == "ه")
+                if iso and self._pronoun_blocked(self._doc_text[a.end:m.start], pron):
+                    return False
+            if iso:
+                break
+        if iso is None:
+            return False
+        state = self.linker.actors.state(iso)
+        if m.label == "ORG":  # the state's forces
+            forces = self._state_forces(state.id)
+            m.actor_id, m.label = forces or state.id, "ORG" if forces else "GPE"
+            m.origin = "gazetteer"
+            return True
+        m.actor_id = self.linker.office_holder(m.extra["role"], iso, m.extra.get("role_date"))
+        m.extra.update(country=iso, unresolved=m.actor_id is None)
+        m.origin = "title"
+        return True
+
+    @staticmethod
+    def _pronoun_blocked(gap: str, pron: str) -> bool:
+        """A definite noun between a state and the pronoun may be what the pronoun refers to: a feminine
+        one («المنظمة», «للجمعية») for «ها», any for «ه» («الحزب»)."""
+        for w in _WORDS.findall(gap):
+            w = normalize_key(w)
+            if _DEFINITE.match(w) and (pron == "ه" or w.endswith("ه")):
+                return True
+        return False
+
+    def _ministry(self, m: Mention, before: list[Mention]) -> bool:
+        """«وزارة الدفاع» alone: that ministry of the state of the nearest minister of that office (or of the
+        nearest such ministry) named before it."""
+        office = m.extra.pop("role")
+        for a in reversed(before):
+            iso = None
+            if a.actor_id and self._ministries().get(a.actor_id, (None,))[0] == office:
+                iso = self._ministries()[a.actor_id][1]
+            elif a.label == "PERS" and a.extra.get("role") == office and a.extra.get("country"):
+                iso = a.extra["country"]
+            elif a.label == "PERS" and a.actor_id and a.origin != "title":
+                actor = self.linker.actors.by_id.get(a.actor_id)
+                on = self._published_date()
+                iso = next((r.of for r in getattr(actor, "roles", ()) or ()
+                            if r.office == office and on is not None and r.held_on(on)), None)
+            if iso:
+                ministry = self._ministry_of(office, iso)
+                if ministry is None:
+                    return False
+                m.actor_id, m.origin = ministry, "gazetteer"
+                return True
+        return False
+
+    def _published_date(self) -> date | None:
+        try:
+            return date.fromisoformat(self._published[:10]) if self._published else None
+        except ValueError:
+            return None
+
+    def _ministries(self) -> dict[str, tuple[str, str]]:
+        """Ministry actor id → (minister's office, ISO3), from the KB names that start with a ministry form."""
+        if self._ministry_index is None:
+            forms = {normalize_key(f): office for office, fs in (_cues().get("ministries") or {}).items() for f in fs}
+            index: dict[str, tuple[str, str]] = {}
+            for actor in self.linker.actors.all():
+                if actor.kind == "organization" and actor.country:
+                    for name in actor.arabic_names():
+                        key = normalize_key(name)
+                        office = next((o for f, o in forms.items() if key.startswith(f + " ")), None)
+                        if office:
+                            index[actor.id] = (office, actor.country)
+                            break
+            self._ministry_index = index
+        return self._ministry_index
+
+    def _ministry_of(self, office: str, iso: str) -> str | None:
+        return next((a for a, (o, c) in self._ministries().items() if o == office and c == iso), None)
+
+    def _plural_group(self, m: Mention, before: list[Mention]) -> list[Mention]:
+        """«وزراء الدفاع الثلاثة»: copies of the nearest group of that office named before, on this span."""
+        office = m.extra["role"]
+        start = next((a.extra["group"] for a in reversed(before)
+                      if a.extra.get("group") is not None and a.extra.get("role") == office), None)
+        if start is None:
+            return []
+        return [Mention(m.start, m.end, m.text, label="PERS", actor_id=a.actor_id, origin="title",
+                        extra={k: v for k, v in a.extra.items() if k != "ref"})
+                for a in before if a.extra.get("group") == start and a.extra.get("role") == office]
+
     def _apposition(self, t: Mention, p: Mention) -> None:
         """«ألكسندر نوفاك نائب رئيس الوزراء الروسي»: a title right after a name describes that person
         when the person held that office (of that country) on the date."""
@@ -264,6 +424,24 @@ class Recognizer:
         nxt = hits[i + 1] if i + 1 < len(hits) and _adjacent(norm, h, hits[i + 1]) else None
         if "ptitle" in kinds:
             return self._compose_plural_title(hits, i, norm, doc, sent_starts)
+        own = next((e for e in nxt.entries if e.kind == "own_country"), None) if nxt is not None else None
+        if "possessive" in kinds or ("title" in kinds and own is not None):
+            # «وزير دفاعها», «وزير خارجية بلاده»: whose office is read from the text before it.
+            e = kinds.get("possessive") or kinds["title"]
+            before = norm[:h.start].rsplit(None, 1)
+            if before and before[-1] in _cues()["title_modifiers"]:
+                return (1 if own is None else 2), None  # «نائب وزير خارجيتها» is the deputy
+            person = _entry(nxt, "actor", "PERS") if own is None and nxt is not None else None
+            if person is not None:  # «حسب وزير خارجيتها سيرغي لافروف»: the name says who
+                return 2, Mention(h.start, nxt.end, "", label="PERS", actor_id=person.ref, origin="title",
+                                  extra={"role": e.ref, "role_date": self._reference_date(doc, h.start, sent_starts)})
+            return (1 if own is None else 2), Mention(
+                h.start, h.end if own is None else nxt.end, "", label="PERS", origin="possessive",
+                extra={"role": e.ref, "pron": e.label if own is None else "own",
+                       "role_date": self._reference_date(doc, h.start, sent_starts)})
+        if "ministry" in kinds and (nxt is None or self._office_of(nxt) is None):
+            # «وزارة الدفاع» with no state: the ministry of the state whose minister or ministry came before.
+            return 1, Mention(h.start, h.end, "", label="ORG", origin="ministry", extra={"role": kinds["ministry"].ref})
         if "title" in kinds:
             office = next(e.ref for e in h.entries if e.kind == "title")
             country = None  # ISO3 of a state, or the id of an organisation («قائد فيلق القدس»)
@@ -381,13 +559,21 @@ class Recognizer:
             prev = hits[j]
             j += 1
         if not states:
-            return 1, None
+            # «وزراء الدفاع الثلاثة» with no states: the group of ministers named before (after the pass).
+            # Any other word after it («وزراء الخارجية العرب») makes it a different group.
+            after = _NEXT_WORD.match(norm, h.end)
+            word = after.group(1) if after else ""
+            if word and word not in _cues()["group_numbers"] and (word.startswith("ال") or word in self.place_cues):
+                return 1, None
+            end = after.end(1) if word in _cues()["group_numbers"] else h.end
+            return 1, Mention(h.start, end, "", label="PERS", origin="plural_ref", extra={"role": office})
         ref_date = self._reference_date(doc, h.start, sent_starts)
         mentions = []
         for iso in states:
             holder = self.linker.office_holder(office, iso, ref_date)
             mentions.append(Mention(h.start, prev.end, "", label="PERS", actor_id=holder, origin="title",
-                                    extra={"role": office, "role_date": ref_date, "country": iso}))
+                                    extra={"role": office, "role_date": ref_date, "country": iso,
+                                           "group": h.start}))
         self._nested.extend(mentions[1:])
         return j - i, mentions[0]
 
@@ -429,6 +615,9 @@ class Recognizer:
     def _compose_head(self, h: Hit, nxt: Hit) -> Mention | None:
         """A noun + a state's nisba (or + a leader's name) read as one mention, by the noun's class."""
         heads = {e.ref for e in h.entries if e.kind == "head"}
+        if "force" in heads and any(e.kind == "own_country" for e in nxt.entries):
+            # «قوات من بلاده»: the forces of the speaker's state, found after the pass.
+            return Mention(h.start, nxt.end, "", label="ORG", origin="possessive", extra={"pron": "own"})
         nisba = next((e for e in nxt.entries if e.kind == "nisba"), None)
         if nisba is not None and nisba.label == "ORG":
             # A bloc's adjective («التدخلات الغربية», «الدعم الأوروبي») only after an agent noun.
@@ -583,6 +772,25 @@ class Recognizer:
                 log.warning("NER model unavailable (%s); only known names will be found", exc)
                 self._ner = False
         return self._ner or None
+
+
+_NEXT_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
+_WORDS = re.compile(r"[^\W\d_]+")
+_DEFINITE = re.compile(r"(?:[وف]?(?:[بك]?ال|لل))[^\W\d_]{2,}")
+
+
+def _possessive_forms(form: str) -> list[tuple[str, str]]:
+    """«وزير دفاع» → (ه, وزير دفاعه), (ها, وزير دفاعها); «وزير خارجية» → … خارجيتها; «رئيس» → (ها, رئيسها).
+
+    Only construct forms (last word without the article) take the pronoun. A one-word title takes
+    only «ها»: «رئيسه» is also how «رئيسة» is written once ة and ه are folded."""
+    words = form.split()
+    last = words[-1] if words else ""
+    if not last or last.startswith("ال"):
+        return []
+    stem = last[:-1] + "ت" if last.endswith("ة") else last
+    prons = ("ه", "ها") if len(words) > 1 else ("ها",)
+    return [(p, " ".join([*words[:-1], stem + p])) for p in prons]
 
 
 def _tokens_by_sentence(doc: Document) -> list[list[Any]]:

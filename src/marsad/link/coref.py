@@ -1,0 +1,344 @@
+"""Within-document coreference of people: repeated surnames and descriptions.
+
+Arabic news introduces a person once in full («المحلل السياسي حسن هاني زاده») and then repeats a
+part of the name, often with a clitic («وأوضح هاني زاده», «والكلام لهاني زاده»), or a description
+(«الباحث الإيراني», «القيادي السابق في الحرس الثوري»). This pass, run after the gazetteer and the NER
+model, gives those repeats the actor (or unresolved reference) of the introduction:
+
+1. a person mention the knowledge base does not know, whose words (a proclitic stripped from the
+   first) are the full name or a final part of the name of a person introduced before it, takes that
+   person's reference (same id, same transliterated ``name_en``); an NER span that swallowed the verb
+   before the name («ووصف كنعاني») is trimmed to the name;
+2. occurrences of such a final part that no mention covers yet become mentions of that person — when
+   the part names one person in the document and, if it is one word, is not a common word;
+3. a description right before a name joins that mention, and a later definite description alone refers
+   back to the person introduced with it (see ``data/coref.yaml``).
+
+Work per document is linear in the number of mentions plus one regular-expression scan of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from itertools import accumulate
+from typing import Any
+
+import yaml
+
+from marsad.arabic import normalize_word
+from marsad.model import Mention
+
+_WORD = re.compile(r"[^\W\d_]+")
+_LETTER_CLASS = r"[^\W\d_]"
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict[str, Any]:
+    raw = yaml.safe_load(resources.files("marsad.link").joinpath("data/coref.yaml").read_text("utf-8"))
+    heads = {normalize_key(h): cls for cls, forms in raw["description_heads"].items() for h in forms}
+    return {
+        "proclitics": tuple(sorted(raw["name_proclitics"], key=len, reverse=True)),
+        "proclitic_set": frozenset(raw["name_proclitics"]),
+        "not_surnames": frozenset(normalize_word(w) for w in raw["not_surnames"]),
+        "binding": frozenset(normalize_word(w) for w in raw["binding_particles"]),
+        "heads": heads,
+        # longest first, so that «المحلل السياسي» wins over «المحلل» (and «السياسي» inside it)
+        "heads_re": re.compile(rf"(?<!{_LETTER_CLASS})[وف]?(" + "|".join(
+            re.escape(h) for h in sorted(heads, key=len, reverse=True)) + rf")(?!{_LETTER_CLASS})"),
+        "links": frozenset(normalize_word(w) for w in raw["description_links"]),
+        "max_words": int(raw.get("max_description_words", 7)),
+    }
+
+
+def _is_letter(ch: str) -> bool:
+    return ch.isalpha()
+
+
+def _word_start(norm: str, at: int) -> int | None:
+    """Where the word holding a key found at ``at`` starts, if only a name proclitic precedes the key."""
+    begin = at
+    while begin > 0 and _is_letter(norm[begin - 1]) and at - begin < 2:
+        begin -= 1
+    if begin > 0 and _is_letter(norm[begin - 1]):
+        return None
+    return begin if begin == at or norm[begin:at] in _data()["proclitic_set"] else None
+
+
+def normalize_key(phrase: str) -> str:
+    return " ".join(normalize_word(w) for w in phrase.split())
+
+
+def name_words(text: str) -> tuple[str, ...]:
+    """Normalised letter words of a name («"هاني زاده"-» → ('هاني', 'زاده'))."""
+    return tuple(normalize_word(w) for w in _WORD.findall(text))
+
+
+def strip_proclitic(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The name with each possible proclitic removed from its first word («لهاني زاده» → هاني زاده)."""
+    out = []
+    first = words[0] if words else ""
+    for p in _data()["proclitics"]:
+        if first.startswith(p) and len(first) - len(p) >= 2:
+            out.append((first[len(p):], *words[1:]))
+    return out
+
+
+@dataclass(slots=True)
+class _Person:
+    key: str                      # actor id, or the unresolved reference's id
+    ref: dict[str, Any]
+    actor_id: str | None
+    label: str
+    end: int                      # end of the introducing mention (original offsets)
+    description: str | None = None
+    commentator: bool = False
+
+
+class Coreference:
+    """Callable: ``coref(text, norm, to_original, mentions) -> mentions`` (same list, edited and extended).
+
+    ``actor_names(actor_id)`` gives a known person's Arabic names (None for non-persons);
+    ``is_common_word(word)`` tells whether a one-word surname is also an ordinary word, in which case
+    its bare occurrences are not read as the person unless the NER model tagged them.
+    """
+
+    def __init__(self, actor_names: Callable[[str], Iterable[str] | None],
+                 is_common_word: Callable[[str], bool] | None = None) -> None:
+        self.actor_names = actor_names
+        self.is_common_word = is_common_word or (lambda _w: False)
+
+    # -- keys ----------------------------------------------------------------------------
+    def _keys(self, words: tuple[str, ...], full: bool) -> list[tuple[tuple[str, ...], bool]]:
+        """The full name (if ``full``) and its final parts a writer may repeat alone, each with whether
+        its bare occurrences may be read as the person (only final parts of a longer name)."""
+        d = _data()
+        keys = [(words, len(words) > 1)] if full and words else []
+        if full and words:
+            keys.extend((v, len(v) > 1) for v in strip_proclitic(words))
+        for i in range(1, len(words)):
+            part = words[i:]
+            if words[i - 1] in d["binding"]:
+                continue  # «عبد الوحيد», «أبو حمزة», «آل خليفة»: the particle belongs to the next word
+            if part[0] in d["not_surnames"] and part[0] not in d["binding"]:
+                continue  # «الله» / «الدين …» do not start a surname
+            if len(part) == 1 and len(part[0]) < 3:
+                continue
+            keys.append((part, len(part) > 1 or not self._common(part[0])))
+        return keys
+
+    def _common(self, word: str) -> bool:
+        """A one-word surname that is also an ordinary word («النصر», «الشاعر») or the nisba of one
+        («المصري», «الحسني»; but «السيسي» is read as a name)."""
+        if self.is_common_word(word):
+            return True
+        if word.startswith("ال"):
+            stem = word[2:]
+            return self.is_common_word(stem) or (stem.endswith("ي") and self.is_common_word(stem[:-1]))
+        return False
+
+    # -- the pass ------------------------------------------------------------------------
+    def __call__(self, text: str, norm: str, to_original: Callable[[int, int], tuple[int, int]],
+                 mentions: list[Mention]) -> list[Mention]:
+        mentions.sort(key=lambda m: (m.start, m.end))
+        persons: dict[str, _Person] = {}
+        index: dict[tuple[str, ...], set[str]] = {}
+        scannable: set[tuple[str, ...]] = set()
+        # Known people first, over the whole document, so that a surname two of them share is
+        # ambiguous wherever it occurs.
+        for m in mentions:
+            if m.label == "PERS" and m.actor_id and m.actor_id not in persons:
+                names = self.actor_names(m.actor_id)
+                if names is None:
+                    continue
+                persons[m.actor_id] = _Person(m.actor_id, m.extra.get("ref") or {}, m.actor_id, "PERS", m.end)
+                for name in names:
+                    words = name_words(name)
+                    if len(words) >= 2:
+                        for k, scan in self._keys(words, full=False):
+                            index.setdefault(k, set()).add(m.actor_id)
+                            if scan:
+                                scannable.add(k)
+        for m in mentions:
+            ref = m.extra.get("ref") or {}
+            if m.label != "PERS" or m.actor_id or not ref.get("unresolved"):
+                continue
+            words = name_words(ref.get("name_ar") or m.text)
+            if not words:
+                continue
+            found = self._match(words, m, index, persons, text)
+            if found is not None:
+                self._relink(m, persons[found])
+                continue
+            key = ref.get("id") or m.text
+            if key not in persons:
+                persons[key] = _Person(key, ref, None, m.label, m.end)
+                for k, scan in self._keys(words, full=True):
+                    index.setdefault(k, set()).add(key)
+                    if scan:
+                        scannable.add(k)
+        if persons:
+            mentions.extend(self._scan(text, norm, to_original, mentions,
+                                       {k: v for k, v in index.items() if k in scannable}, persons))
+            mentions.sort(key=lambda m: (m.start, m.end))
+            mentions.extend(self._descriptions(text, norm, to_original, mentions, persons))
+            mentions.sort(key=lambda m: (m.start, m.end))
+        return mentions
+
+    def _match(self, words: tuple[str, ...], m: Mention, index: dict[tuple[str, ...], set[str]],
+               persons: dict[str, _Person], text: str) -> str | None:
+        own = (m.extra.get("ref") or {}).get("id")
+        variants: list[tuple[tuple[str, ...], int]] = [(words, 0)]
+        variants += [(v, 0) for v in strip_proclitic(words)]
+        if m.origin == "ner" and len(words) >= 2 and words[0][:1] in ("و", "ف"):
+            # «ووصف كنعاني»: the model took the verb before the surname into the name.
+            variants.append((words[1:], 1))
+        for variant, dropped in variants:
+            ids = index.get(variant)
+            if not ids:
+                continue
+            ids = {i for i in ids if persons[i].end <= m.start}
+            if len(ids) != 1:
+                return None  # two people share it (or it is only introduced later): leave it
+            (pid,) = ids
+            if pid == own:
+                return None
+            if dropped:
+                gap = re.match(r"\S+\s+", m.text)
+                if gap is None:
+                    return None
+                m.start += gap.end()
+                m.text = text[m.start:m.end]
+            return pid
+        return None
+
+    @staticmethod
+    def _relink(m: Mention, p: _Person) -> None:
+        m.actor_id = p.actor_id
+        m.label = p.label
+        m.extra["ref"] = {**p.ref, "text": m.text}
+        m.extra["coref"] = p.key
+
+    def _scan(self, text: str, norm: str, to_original: Callable[[int, int], tuple[int, int]],
+              mentions: list[Mention], index: dict[tuple[str, ...], set[str]],
+              persons: dict[str, _Person]) -> list[Mention]:
+        """Repeats of a final part of a name that no mention covers («وقرأ شكيبائي»)."""
+        keys = {" ".join(k): next(iter(ids)) for k, ids in index.items() if len(ids) == 1}
+        if not keys:
+            return []
+        spans = sorted((m.start, m.end) for m in mentions)
+        starts = [s for s, _ in spans]
+        max_end = list(accumulate((e for _, e in spans), max))
+        out = []
+        for key, pid in keys.items():
+            # str.find per key (a few per document) instead of compiling a pattern per document
+            at = norm.find(key)
+            while at >= 0:
+                end = at + len(key)
+                begin = _word_start(norm, at)
+                at = norm.find(key, at + 1)
+                if begin is None or (end < len(norm) and _is_letter(norm[end])):
+                    continue
+                s, e = to_original(begin, end)
+                i = bisect_left(starts, e)
+                if (i and max_end[i - 1] > s) or persons[pid].end > s:
+                    continue  # covered by a mention, or before the person is introduced
+                m = Mention(s, e, text[s:e], label="PERS", origin="coref", score=0.6)
+                self._relink(m, persons[pid])
+                out.append(m)
+                spans.insert(i, (s, e))  # a longer key found first covers a shorter one inside it
+                starts.insert(i, s)
+                max_end = list(accumulate((e for _, e in spans), max))
+        return out
+
+    # -- descriptions ----------------------------------------------------------------------
+    def _descriptions(self, text: str, norm: str, to_original: Callable[[int, int], tuple[int, int]],
+                      mentions: list[Mention], persons: dict[str, _Person]) -> list[Mention]:
+        d = _data()
+        by_start = {m.start: m for m in mentions if m.label == "PERS" and m.origin in ("ner", "coref", "gazetteer")}
+        out: list[Mention] = []
+        introduced: list[_Person] = []  # people introduced with a description, in text order
+        for hit in d["heads_re"].finditer(norm):
+            cls = d["heads"][hit.group(1)]
+            words, comma, person = self._description_words(norm, hit.end(), to_original, by_start)
+            s, _ = to_original(hit.start(), hit.end())
+            if person is not None:
+                p = persons.get(person.actor_id or (person.extra.get("ref") or {}).get("id") or "")
+                end = words[-1][1] if words else hit.end()
+                desc = " ".join([hit.group(1), *(w for w, _ in words)])
+                person.extra["description"] = text[s:to_original(hit.start(), end)[1]]
+                person.start = s
+                person.text = text[s:person.end]
+                if person.extra.get("ref"):
+                    person.extra["ref"] = {**person.extra["ref"], "text": person.text}
+                if p is not None and p.description is None:
+                    p.description, p.commentator = desc, cls == "commentator"
+                    introduced.append(p)
+                continue
+            if comma or not introduced:
+                continue
+            target, end = self._described(hit, words, cls, norm, introduced, s)
+            if target is None:
+                continue
+            s, e = to_original(hit.start(), end)
+            if self._crosses(s, e, mentions):
+                continue
+            m = Mention(s, e, text[s:e], label="PERS", origin="coref", score=0.5)
+            self._relink(m, target)
+            out.append(m)
+        return out
+
+    @staticmethod
+    def _description_words(norm: str, pos: int, to_original: Callable[[int, int], tuple[int, int]],
+                           by_start: dict[int, Mention]) -> tuple[list[tuple[str, int]], bool, Mention | None]:
+        """Words continuing a description from ``pos``; whether a comma ended it; the person after it."""
+        d = _data()
+        words: list[tuple[str, int]] = []
+        comma = False
+        prev = pos
+        for w in re.finditer(r"\S+", norm[pos:pos + 200]):
+            ws, we = pos + w.start(), pos + w.end()
+            if norm[prev:ws].strip(" ،,"):
+                break
+            prev = we
+            person = by_start.get(to_original(ws, we)[0])
+            if person is not None:
+                return words, comma, person
+            if comma or len(words) >= d["max_words"]:
+                break
+            token = w.group().rstrip("،,")
+            comma = token != w.group()
+            if not (token.startswith("ال") or token in d["links"]) or not _WORD.fullmatch(token):
+                break
+            words.append((token, ws + len(token)))
+        return words, comma, None
+
+    @staticmethod
+    def _described(hit: re.Match, words: list[tuple[str, int]], cls: str, norm: str,
+                   introduced: list[_Person], at: int) -> tuple[_Person | None, int]:
+        """The person a bare description (at ``at`` in the original text) refers back to, and where the
+        description ends (in the normalised text)."""
+        for p in reversed(introduced):
+            if p.end > at:
+                continue
+            desc = p.description or ""
+            if norm.startswith(desc, hit.start(1)) and not _WORD.match(norm, hit.start(1) + len(desc)):
+                return p, hit.start(1) + len(desc)  # the very description it was introduced with
+        if cls != "commentator":
+            return None, 0
+        target = next((p for p in reversed(introduced) if p.commentator and p.end <= at), None)
+        end = hit.end()
+        for w, we in words:  # «الباحث الإيراني»: the head and its nisba adjectives
+            if not (w.endswith("ي") or w.endswith("يه")):
+                break
+            end = we
+        return target, end
+
+    @staticmethod
+    def _crosses(s: int, e: int, mentions: list[Mention]) -> bool:
+        """Would [s, e) cut through, or sit inside, a mention already there?"""
+        return any(m.start < e and s < m.end and not (s <= m.start and m.end <= e) for m in mentions)
