@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -81,7 +82,9 @@ def _ar_keys(s: str | None) -> set[str]:
 
 
 def _en(s: str | None) -> str:
-    return re.sub(r"[^a-z0-9]", "", (s or "").lower())
+    """Comparable key of an English name or id: letters and digits, accents dropped («Tehrān» = tehran)."""
+    decomposed = unicodedata.normalize("NFKD", (s or "").lower())
+    return re.sub(r"[^a-z0-9]", "", decomposed)
 
 
 def _gold_event(e: dict[str, Any]) -> dict[str, Any]:
