@@ -10,6 +10,8 @@ from marsad.ingest.metadata import guess_title, parse_stated_date
     ("2017/09/12", "2017-09-12"),
     ("١٢/٠٩/٢٠١٧", "2017-09-12"),
     ("31/02/2017", None),
+    ("1402/03/28 - 2023/06/18", "2023-06-18"),  # Solar Hijri first, then Gregorian
+    ("12/09/1445", None),  # a Hijri year is not read as a Gregorian one
     ("", None),
     (None, None),
 ])
