@@ -89,3 +89,32 @@ def test_demo_says_where_to_look(tmp_path):
     res = runner.invoke(app, ["demo", "--out", str(tmp_path / "demo")])
     assert res.exit_code == 0, res.output
     assert "Results are in" in res.output and (tmp_path / "demo" / "events.jsonl").exists()
+
+
+def test_published_option_dates_documents_that_state_none(tmp_path):
+    undated = tmp_path / "undated.txt"
+    undated.write_text("زار وزير الدفاع الروسي سيرغي شويغو دمشق أمس والتقى الرئيس السوري بشار الأسد.\n",
+                       encoding="utf-8")
+    dated = tmp_path / "dated.txt"
+    dated.write_text("شويغو في دمشق\nنشر في: 12/09/2017\n\nزار وزير الدفاع الروسي سيرغي شويغو دمشق أمس.\n",
+                     encoding="utf-8")
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text(json.dumps({"id": "a", "text": "زار وزير الخارجية الروسي سيرغي لافروف طهران أمس والتقى نظيره الإيراني.", "published": "2019-05-02"},
+                                ensure_ascii=False) + "\n"
+                     + json.dumps({"id": "b", "text": "زار وزير الخارجية الروسي سيرغي لافروف طهران أمس والتقى نظيره الإيراني."}, ensure_ascii=False) + "\n",
+                     encoding="utf-8")
+    out = tmp_path / "out"
+    res = runner.invoke(app, ["run", str(tmp_path), "--out", str(out), "-q", "--published", "2017-09-13"])
+    assert res.exit_code == 0, res.output
+    docs = {d["doc_id"]: d for d in _jsonl(out / "documents.jsonl") if d["status"] == "ok"}
+    got = {k: (d["published"], d["published_basis"]) for k, d in docs.items()}
+    assert got == {"undated": ("2017-09-13", "given"), "dated": ("2017-09-12", "stated"),
+                   "a": ("2019-05-02", "given"), "b": ("2017-09-13", "given")}
+    # «أمس» resolves against the given date
+    events = [e for e in _jsonl(out / "events.jsonl") if e["doc_id"] == "undated"]
+    assert events and events[0]["date"] == "2017-09-12"
+
+
+def test_published_option_must_be_a_date(tmp_path):
+    res = runner.invoke(app, ["run", str(tmp_path), "--out", str(tmp_path / "o"), "--published", "13/09/2017"])
+    assert res.exit_code == 2

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -61,6 +62,10 @@ def run(
     resume: Annotated[bool, typer.Option(
         "--resume/--reprocess", help="Reuse documents already in the store unchanged (default), or analyse "
                                      "everything again.")] = True,
+    published: Annotated[str | None, typer.Option(
+        "--published", metavar="YYYY-MM-DD",
+        help="Publication date of the documents that state none (files without a dateline, JSONL records "
+             "without 'published'); relative dates resolve against it.")] = None,
 ) -> None:
     """Run the whole pipeline on INPUTS; write the contract files into --out and update the store."""
     from marsad.runner import ENGINES
@@ -74,10 +79,15 @@ def run(
         if not available():
             raise typer.BadParameter("dask.distributed is not installed (pip install 'dask[distributed]')",
                                      param_hint="--engine")
+    if published is not None:
+        try:
+            published = date.fromisoformat(published).isoformat()
+        except ValueError:
+            raise typer.BadParameter(f"{published!r} is not a date YYYY-MM-DD", param_hint="--published") from None
     _logging(verbose, quiet)
     summary = run_pipeline(inputs, out_dir, db_path=db, workers=workers, quiet=quiet, max_bytes=max_bytes,
                            stdin=sys.stdin if "-" in inputs else None, engine=engine, scheduler=scheduler,
-                           resume=resume)
+                           resume=resume, published=published)
     err.print(f"marsad: {summary.processed} processed, {summary.rejected} rejected, {summary.events} events "
               f"in {summary.seconds:.1f}s → {summary.out_dir}", highlight=False)
     if not quiet:

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import IO
 
@@ -88,7 +89,8 @@ def process_stream(raws: Iterable[RawInput], *, workers: int = 1, kb: Knowledge 
 
 def run(inputs: list[str], out_dir: str | Path, *, db_path: str | Path | None = None, workers: int = 1,
         quiet: bool = False, max_bytes: int = DEFAULT_MAX_BYTES, stdin: IO[str] | None = None,
-        engine: str = "local", scheduler: str | None = None, resume: bool = True) -> RunSummary:
+        engine: str = "local", scheduler: str | None = None, resume: bool = True,
+        published: str | None = None) -> RunSummary:
     """Run the pipeline on ``inputs``; write the contract files into ``out_dir`` and update the store.
 
     ``engine`` is ``local`` (this process, or a pool of ``workers`` processes) or ``dask`` (a LocalCluster
@@ -96,6 +98,8 @@ def run(inputs: list[str], out_dir: str | Path, *, db_path: str | Path | None = 
     already in the store unchanged are restored from it instead of analysed again; every input is still
     listed in ``documents.jsonl``. Output files are written incrementally; if the run is interrupted the
     documents analysed so far are committed to the store, and running again completes the outputs.
+    ``published`` (``YYYY-MM-DD``) is the publication date of documents that state none
+    (``published_basis: "given"``).
     """
     out_dir = Path(out_dir)
     db_path = Path(db_path) if db_path is not None else None
@@ -109,7 +113,9 @@ def run(inputs: list[str], out_dir: str | Path, *, db_path: str | Path | None = 
     total = count_inputs(inputs)
     if any(p.lower().endswith((".jsonl", ".ndjson")) for p in inputs):
         total = None
-    raws = iter_inputs(inputs, stdin=stdin, max_bytes=max_bytes)
+    if published is not None:
+        published = date.fromisoformat(published).isoformat()  # ValueError for a bad date
+    raws = iter_inputs(inputs, stdin=stdin, max_bytes=max_bytes, published=published)
     with ExitStack() as stack:
         store = stack.enter_context(Store.open(db_path))
         known = known_fingerprints(store) if resume else frozenset()

@@ -46,6 +46,8 @@ def load_document(raw: RawInput, doc_id: str) -> Document:
             _from_plain(doc, text)
     except (DecodeError, ExtractionError) as exc:
         return doc.reject(str(exc), stage="ingest")
+    if not doc.published and raw.published:  # the user's date for documents that state none
+        doc.published, doc.published_basis = raw.published, "given"
     return _validate(doc)
 
 

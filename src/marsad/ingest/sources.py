@@ -29,11 +29,24 @@ class RawInput:
     record: dict[str, Any] = field(default_factory=dict)
     error: str | None = None
     default_id: str | None = None
+    published: str | None = None  # publication date given by the user for inputs that state none
 
 
 def iter_inputs(paths: Iterable[str], *, stdin: IO[str] | None = None,
-                max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawInput]:
-    """Yield one :class:`RawInput` per document, in a stable order (folders sorted)."""
+                max_bytes: int = DEFAULT_MAX_BYTES, published: str | None = None) -> Iterator[RawInput]:
+    """Yield one :class:`RawInput` per document, in a stable order (folders sorted).
+
+    ``published`` (``YYYY-MM-DD``) is the publication date of every document that states none.
+    """
+    if published is None:
+        yield from _iter_inputs(paths, stdin, max_bytes)
+        return
+    for raw in _iter_inputs(paths, stdin, max_bytes):
+        raw.published = published
+        yield raw
+
+
+def _iter_inputs(paths: Iterable[str], stdin: IO[str] | None, max_bytes: int) -> Iterator[RawInput]:
     for p in paths:
         if p == "-":
             if stdin is not None:
