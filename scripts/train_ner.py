@@ -43,6 +43,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from marsad.recognize import ner_features  # noqa: E402
 from marsad.recognize.ner import (  # noqa: E402
     ATTRIBUTES_SUFFIX,
     GAZETTEER_SUFFIX,
@@ -55,11 +56,13 @@ from marsad.recognize.ner import (  # noqa: E402
     to_bilou,
 )
 from marsad.recognize.ner_features import (  # noqa: E402
+    CLUSTERS_SUFFIX,
     FEATURE_VERSION,
     FeatureExtractor,
     Gazetteer,
     build_lexicon,
     normalize,
+    read_clusters,
     read_triggers,
 )
 
@@ -247,8 +250,24 @@ def build_kb_gazetteer() -> list[tuple[str, str]]:
     return sorted(rows)
 
 
-def evaluate(model: Path, sents: list[Sentence]) -> dict[str, dict[str, float]]:
+def load_tagger(model: Path) -> NerTagger:
+    """``NerTagger(model)``, with the model's word clusters if it has a cluster file.
+
+    Bridge until :class:`NerTagger` reads ``ner.clusters.tsv`` itself: the extractor is
+    rebuilt with the clusters (same lexicon, gazetteer, triggers and known attributes).
+    """
     tagger = NerTagger(model)
+    cpath = model.with_suffix(CLUSTERS_SUFFIX)
+    f = tagger._features
+    if cpath.is_file() and not f.clusters:
+        tagger._features = FeatureExtractor(f.lexicon, f.gazetteer, f.triggers, f.known,
+                                            clusters=read_clusters(cpath))
+        tagger._scores = type(tagger._scores)(tagger._crf, tagger._features)
+    return tagger
+
+
+def evaluate(model: Path, sents: list[Sentence]) -> dict[str, dict[str, float]]:
+    tagger = load_tagger(model)
     pred = tagger.tag_sentences([s[0] for s in sents])
     return score_spans([s[1] for s in sents], pred)
 
@@ -273,7 +292,15 @@ def main() -> None:
     ap.add_argument("--no-lexicon", dest="lexicon", action="store_false", help="no learned name lexicon")
     ap.add_argument("--no-gazetteer", dest="gazetteer", action="store_false", help="no knowledge-base names")
     ap.add_argument("--scheme", choices=("bio", "bilou"), default="bilou", help="tag scheme the CRF learns")
+    ap.add_argument("--gazetteer-snapshot", type=Path, default=None,
+                    help="experiments: reuse this snapshot instead of rebuilding it from the live KB "
+                         "(keeps runs comparable while the KB changes)")
     ap.add_argument("--no-triggers", dest="triggers", action="store_false", help="no trigger words")
+    ap.add_argument("--clusters", type=Path, default=MODEL_DIR / ("ner" + CLUSTERS_SUFFIX),
+                    help="word clusters (scripts/build_ner_clusters.py); copied next to the model")
+    ap.add_argument("--no-clusters", dest="use_clusters", action="store_false", help="no word clusters")
+    ap.add_argument("--cluster-levels", default=None,
+                    help="experiments: own/ctx1/ctx2 cluster levels, e.g. '012/01/0' (default: the code's)")
     ap.add_argument("--out", type=Path, default=MODEL_OUT)
     args = ap.parse_args()
     if not DATA.is_dir():
@@ -296,10 +323,14 @@ def main() -> None:
     gaz_path = args.out.with_suffix(GAZETTEER_SUFFIX)
     gazetteer = None
     if args.gazetteer:
-        rows = build_kb_gazetteer()
-        with gaz_path.open("w", encoding="utf-8") as fh:
-            fh.write("# snapshot of marsad.knowledge names, written by scripts/train_ner.py; name<TAB>label\n")
-            fh.writelines(f"{k}\t{v}\n" for k, v in rows)
+        if args.gazetteer_snapshot:
+            if gaz_path.resolve() != args.gazetteer_snapshot.resolve():
+                gaz_path.write_text(args.gazetteer_snapshot.read_text("utf-8"), "utf-8")
+        else:
+            rows = build_kb_gazetteer()
+            with gaz_path.open("w", encoding="utf-8") as fh:
+                fh.write("# snapshot of marsad.knowledge names, written by scripts/train_ner.py; name<TAB>label\n")
+                fh.writelines(f"{k}\t{v}\n" for k, v in rows)
         gazetteer = Gazetteer.read(gaz_path)
         print(f"gazetteer: {gazetteer.size} names", flush=True)
     elif gaz_path.exists():
@@ -314,6 +345,23 @@ def main() -> None:
     elif trig_path.exists() and trig_path.parent.resolve() != MODEL_DIR.resolve():
         trig_path.unlink()
 
+    clu_path = args.out.with_suffix(CLUSTERS_SUFFIX)
+    clusters: dict[str, tuple[str, ...]] = {}
+    if args.use_clusters:
+        if not args.clusters.is_file():
+            sys.exit(f"no cluster file {args.clusters}: run scripts/build_ner_clusters.py (or --no-clusters)")
+        if clu_path.resolve() != args.clusters.resolve():
+            clu_path.write_text(args.clusters.read_text("utf-8"), "utf-8")
+        clusters = read_clusters(clu_path)
+        if args.cluster_levels:
+            own, c1, c2 = ([int(x) for x in part] for part in args.cluster_levels.split("/"))
+            ner_features.CLUSTER_OWN, ner_features.CLUSTER_CTX1, ner_features.CLUSTER_CTX2 = (
+                tuple(own), tuple(c1), tuple(c2))
+        print(f"clusters: {len(clusters)} forms, levels own={ner_features.CLUSTER_OWN} "
+              f"ctx1={ner_features.CLUSTER_CTX1} ctx2={ner_features.CLUSTER_CTX2}", flush=True)
+    elif clu_path.exists():
+        clu_path.unlink()
+
     # Learned name lexicon, jackknifed: each training sentence sees a lexicon built
     # from the *other* folds, so the CRF learns how far a lexicon hit can be trusted
     # for words it has not seen labelled (as at run time), instead of learning that a
@@ -324,11 +372,11 @@ def main() -> None:
         folds = [data[k * len(data) // FOLDS:(k + 1) * len(data) // FOLDS] for k in range(FOLDS)]
         for k, fold in enumerate(folds):
             extract = FeatureExtractor(build_lexicon(s for j, f in enumerate(folds) if j != k for s in f),
-                                       gazetteer, triggers)
+                                       gazetteer, triggers, clusters=clusters)
             for toks, tags in fold:
                 trainer.append(extract(toks), relabel(tags))
     else:
-        extract = FeatureExtractor(None, gazetteer, triggers)
+        extract = FeatureExtractor(None, gazetteer, triggers, clusters=clusters)
         for toks, tags in data:
             trainer.append(extract(toks), relabel(tags))
     trainer.set_params({
@@ -356,7 +404,9 @@ def main() -> None:
                    "max_iterations": args.max_iter, "aqmar_mis": args.aqmar_mis,
                    "aqmar": not args.no_aqmar, "lexicon": args.lexicon, "wojood": not args.no_wojood,
                    "gazetteer": args.gazetteer, "triggers": args.triggers,
-                   "scheme": args.scheme},
+                   "scheme": args.scheme, "clusters": args.use_clusters,
+                   "cluster_levels": [list(ner_features.CLUSTER_OWN), list(ner_features.CLUSTER_CTX1),
+                                      list(ner_features.CLUSTER_CTX2)] if args.use_clusters else None},
         "train_sentences": len(data), "train_tokens": sum(len(s[0]) for s in data),
         "train_seconds": round(t_train),
     }

@@ -32,9 +32,11 @@ import numpy as np
 
 from marsad.recognize.crf import CrfModel, read_crfsuite, viterbi
 from marsad.recognize.ner_features import (
+    CLUSTERS_SUFFIX,
     FEATURE_VERSION,
     FeatureExtractor,
     Gazetteer,
+    read_clusters,
     read_triggers,
 )
 
@@ -136,7 +138,10 @@ class NerTagger:
         self.triggers: dict[str, str] = read_triggers(trig_path) if trig_path.is_file() else {}
         attr_path = path.with_suffix(ATTRIBUTES_SUFFIX)
         known = frozenset(attr_path.read_text("utf-8").split("\n")) if attr_path.is_file() else None
-        self._features = FeatureExtractor(self.lexicon, self.gazetteer, self.triggers, known)
+        clu_path = path.with_suffix(CLUSTERS_SUFFIX)
+        self.clusters: dict[str, tuple[str, ...]] = read_clusters(clu_path) if clu_path.is_file() else {}
+        self._features = FeatureExtractor(self.lexicon, self.gazetteer, self.triggers, known,
+                                          clusters=self.clusters)
         self._crf = read_crfsuite(path)
         self._labels = np.array(self._crf.labels, dtype=object)
         self._scores = _FormScores(self._crf, self._features)

@@ -15,7 +15,12 @@ Three word lists feed the features, all files next to the model:
   snapshotted from ``marsad.knowledge`` by the training script and matched
   longest-first over the sentence (:class:`Gazetteer`);
 * the **trigger words** (``ner.triggers.tsv``): hand-written titles, place-type
-  and organisation-type words (:func:`read_triggers`).
+  and organisation-type words (:func:`read_triggers`);
+* the **word clusters** (``ner.clusters.tsv``): distributional classes of word
+  forms at three granularities, learned without labels from raw text by
+  ``scripts/build_ner_clusters.py`` (:func:`read_clusters`). They are per-form
+  features (the word's own, and copies for its ±1/±2 neighbours), so they ride in
+  the same cached groups as the other per-form features.
 
 Speed: everything that depends on one word form only — its own features, the
 position-prefixed copies given to its neighbours, its lexicon and trigger
@@ -36,7 +41,8 @@ from pathlib import Path
 # Version of the feature set; stored with the model and checked by the tagger
 # so a model trained with other features is not silently used.
 # 7: word-frequency features (built from third-party data) removed.
-FEATURE_VERSION = "7"
+# 8: distributional word-cluster features (ner.clusters.tsv, learned in-project from raw text).
+FEATURE_VERSION = "8"
 
 # Diacritics (harakat, tanwin, shadda, sukun, superscript alef, Quranic marks) and tatweel.
 _STRIP_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
@@ -73,6 +79,15 @@ _SHAPE_RE = (
     (re.compile("[^\x01-\x04]+"), "\x05"),
 )
 _SHAPE_NAMES = str.maketrans("\x01\x02\x03\x04\x05", "AdXxp")
+
+# Distributional word clusters next to the model (``scripts/build_ner_clusters.py``).
+CLUSTERS_SUFFIX = ".clusters.tsv"
+
+# Which cluster granularities (indexes into a form's ids, coarse to fine) feed the
+# word's own features and the copies given to its ±1 and ±2 neighbours.
+CLUSTER_OWN: tuple[int, ...] = (0, 1, 2)
+CLUSTER_CTX1: tuple[int, ...] = (0, 1, 2)
+CLUSTER_CTX2: tuple[int, ...] = (0, 1)
 
 # Labels of the knowledge-base gazetteer (NIS = nationality adjective, «الروسي»).
 GAZ_LABELS = ("PERS", "LOC", "ORG", "NIS")
@@ -188,6 +203,20 @@ def read_triggers(path: Path) -> dict[str, str]:
     return triggers
 
 
+def read_clusters(path: Path) -> dict[str, tuple[str, ...]]:
+    """Cluster file → ``normalised form -> cluster ids`` (coarse to fine)."""
+    return {w: tuple(ids.split("-")) for w, ids in read_tsv_pairs(path)}
+
+
+def cluster_ids(forms: Sequence[str], clusters: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """Cluster ids of the first of ``forms`` (the word, then clitic-stripped) that has any."""
+    for f in forms:
+        ids = clusters.get(f)
+        if ids is not None:
+            return ids
+    return ()
+
+
 class Gazetteer:
     """Multi-word name list matched longest-first over a sentence of normalised tokens.
 
@@ -266,7 +295,8 @@ class _Word:
                  "own_b", "ctx1_b", "ctx2_b")
 
     def __init__(self, word: str, lexicon: dict[str, str], gaz: Gazetteer | None,
-                 triggers: dict[str, str], known: frozenset[str] | None = None) -> None:
+                 triggers: dict[str, str], known: frozenset[str] | None = None,
+                 clusters: dict[str, tuple[str, ...]] | None = None) -> None:
         n = normalize(word)
         clitics, stem = strip_clitics(n)
         _, stem2 = strip_clitics(n, aggressive=True)
@@ -317,14 +347,27 @@ class _Word:
         if gaz is not None:
             kbn = tuple(x for x, names in (("kbfirst", gaz.first_names), ("kblast", gaz.last_names))
                         if not names.isdisjoint(self.forms))
+        # distributional cluster of the word (or of its clitic-stripped forms), one
+        # feature per granularity; "c=none" marks a form too rare to be clustered
+        clu: tuple[str, ...] = ()
+        clu1: tuple[str, ...] = ()
+        clu2: tuple[str, ...] = ()
+        if clusters:
+            ids = cluster_ids((*self.forms, stem, stem2), clusters)
+            if ids:
+                clu = tuple(f"c{k}={ids[k]}" for k in CLUSTER_OWN if k < len(ids))
+                clu1 = tuple(f"c{k}={ids[k]}" for k in CLUSTER_CTX1 if k < len(ids))
+                clu2 = tuple(f"c{k}={ids[k]}" for k in CLUSTER_CTX2 if k < len(ids))
+            elif not is_punct:
+                clu = clu1 = ("c=none",)
         self.trig = trig
         trig_t = (f"tr={trig}",) if trig else ()
-        self.own = ("bias", *own, *lex, *trig_t, *kbn)
+        self.own = ("bias", *own, *lex, *trig_t, *kbn, *clu)
         self.lex = lex
         # position-prefixed copies handed to the neighbours
-        self.ctx1 = {off: tuple(f"{off}:{c}" for c in (*ctx, *lex, *trig_t, *kbn))
+        self.ctx1 = {off: tuple(f"{off}:{c}" for c in (*ctx, *lex, *trig_t, *kbn, *clu1))
                      for off in (-1, 1)}
-        self.ctx2 = {off: tuple(f"{off}:{c}" for c in (*ctx[:2], *trig_t)) for off in (-2, 2)}
+        self.ctx2 = {off: tuple(f"{off}:{c}" for c in (*ctx[:2], *trig_t, *clu2)) for off in (-2, 2)}
         self.bikey = stem
         if known is not None:  # tagging: drop what the model has no weight for (speed)
             # filter/map run in C: this is the costliest part of a first-seen form
@@ -351,8 +394,10 @@ class FeatureExtractor:
 
     def __init__(self, lexicon: dict[str, str] | None = None, gazetteer: Gazetteer | None = None,
                  triggers: dict[str, str] | None = None,
-                 known: frozenset[str] | None = None, cache_size: int = 300_000) -> None:
+                 known: frozenset[str] | None = None, cache_size: int = 300_000,
+                 clusters: dict[str, tuple[str, ...]] | None = None) -> None:
         self.lexicon = lexicon or {}
+        self.clusters = clusters or {}
         self.gazetteer = gazetteer
         self.triggers = triggers or {}
         self.known = known
@@ -369,7 +414,8 @@ class FeatureExtractor:
         if w is None:
             if len(self._cache) >= self._cache_size:
                 self._cache.clear()  # bounded memory on endless streams; refills quickly
-            w = self._cache[token] = _Word(token, self.lexicon, self.gazetteer, self.triggers, self.known)
+            w = self._cache[token] = _Word(token, self.lexicon, self.gazetteer, self.triggers, self.known,
+                                           self.clusters)
         return w
 
     def __call__(self, tokens: Sequence[str]) -> list[list[str]]:
@@ -482,9 +528,10 @@ _EOS = (b"EOS", b"1:pad")
 
 def sentence_features(tokens: list[str], lexicon: dict[str, str] | None = None,
                       gazetteer: Gazetteer | None = None,
-                      triggers: dict[str, str] | None = None) -> list[list[str]]:
+                      triggers: dict[str, str] | None = None,
+                      clusters: dict[str, tuple[str, ...]] | None = None) -> list[list[str]]:
     """Features of one sentence with a throw-away extractor (tests, one-off use).
 
     Tagging and training keep one :class:`FeatureExtractor` so the per-form cache pays.
     """
-    return FeatureExtractor(lexicon, gazetteer, triggers)(tokens)
+    return FeatureExtractor(lexicon, gazetteer, triggers, clusters=clusters)(tokens)
