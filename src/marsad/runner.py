@@ -123,13 +123,15 @@ def run(inputs: list[str], out_dir: str | Path, *, db_path: str | Path | None = 
                  for name in ("documents", "events", "mentions")}
         progress = stack.enter_context(_progress(quiet, total))
         batch: list[Document] = []
+        batch_json: dict[str, str] = {}  # the batch's event records as written to events.jsonl
         new_shas: set[str] = set()
         local_kb: Knowledge | None = None
 
         def flush() -> None:
             t = time.perf_counter()
-            store.write(batch)
+            store.write(batch, batch_json)
             batch.clear()
+            batch_json.clear()
             _add(phases, "store", t)
 
         stream = _analysed(_unique_ids(raws), workers=workers, known=known, engine=engine, scheduler=scheduler,
@@ -150,12 +152,13 @@ def run(inputs: list[str], out_dir: str | Path, *, db_path: str | Path | None = 
                 t = time.perf_counter()
                 _account(summary, doc)
                 summary.skipped += skipped
-                _write_lines(files, doc)
+                encoded = _write_lines(files, doc)
                 _add(phases, "write", t)
                 # A restored document is rewritten only when this run also wrote its text under another id,
                 # so that the store ends as a clean run leaves it (the later document wins).
                 if not skipped or doc.content_sha256 in new_shas:
                     batch.append(doc)
+                    batch_json.update(encoded)
                     if doc.content_sha256:
                         new_shas.add(doc.content_sha256)
                 if len(batch) >= BATCH:
@@ -239,12 +242,16 @@ def _account(s: RunSummary, doc: Document) -> None:
             s.actors[a.get("name_en") or a.get("id")] += 1
 
 
-def _write_lines(files: dict[str, IO[str]], doc: Document) -> None:
+def _write_lines(files: dict[str, IO[str]], doc: Document) -> dict[str, str]:
+    """Write the document's lines; return its event records' JSON text by event_id (for the store)."""
     files["documents"].write(json.dumps(doc.record(), ensure_ascii=False) + "\n")
+    encoded = {}
     for e in doc.events:
-        files["events"].write(json.dumps(e, ensure_ascii=False) + "\n")
+        text = encoded[e["event_id"]] = json.dumps(e, ensure_ascii=False)
+        files["events"].write(text + "\n")
     for m in doc.mentions:
         files["mentions"].write(json.dumps(m.to_dict(doc.doc_id), ensure_ascii=False) + "\n")
+    return encoded
 
 
 class _progress:

@@ -8,7 +8,7 @@ Public surface: :class:`Store` (``Store.open(path)``, ``write(docs)``, ``close()
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -53,8 +53,12 @@ class Store:
         self.close()
 
     # -- writing -------------------------------------------------------------------------
-    def write(self, docs: Iterable[Document]) -> None:
-        """Insert or replace a batch of documents with all their rows, in one transaction."""
+    def write(self, docs: Iterable[Document], event_json: Mapping[str, str] | None = None) -> None:
+        """Insert or replace a batch of documents with all their rows, in one transaction.
+
+        ``event_json`` may give the JSON text of event records already encoded (event_id → text, as
+        written to ``events.jsonl``), so that they are not encoded twice.
+        """
         docs = list(docs)
         if not docs:
             return
@@ -71,7 +75,9 @@ class Store:
             _bulk_insert(con, "mentions", ("doc_id", "start_char", "end_char", "text", "label", "actor_id", "place_id"),
                          [[d.doc_id, m.start, m.end, m.text, m.label, m.actor_id, m.place_id]
                           for d in docs for m in d.mentions])
-            _bulk_insert(con, "events", _EVENT_COLUMNS, [_event_row(e) for d in docs for e in d.events])
+            encoded = event_json or {}
+            _bulk_insert(con, "events", _EVENT_COLUMNS,
+                         [_event_row(e, encoded.get(e["event_id"])) for d in docs for e in d.events])
             _bulk_insert(con, "event_actors", _PARTICIPANT_COLUMNS,
                          [row for d in docs for e in d.events for row in _participant_rows(e)])
             con.execute("COMMIT")
@@ -137,7 +143,7 @@ def _doc_row(d: Document) -> list[Any]:
             r["boilerplate_removed_chars"], r["content_sha256"], r["duplicate_of"], r["similarity"], d.text]
 
 
-def _event_row(e: dict[str, Any]) -> list[Any]:
+def _event_row(e: dict[str, Any], record_json: str | None = None) -> list[Any]:
     loc = e.get("location") or {}
     ev = e.get("evidence") or {}
     return [e["event_id"], e["doc_id"], e.get("type"), e.get("mode"), e.get("cameo"), e.get("date"),
@@ -145,7 +151,7 @@ def _event_row(e: dict[str, Any]) -> list[Any]:
             loc.get("name_en"), loc.get("name_ar"), loc.get("country"), loc.get("geonames_id"),
             loc.get("lat"), loc.get("lon"), json.dumps(e.get("quantities") or {}, ensure_ascii=False),
             ev.get("text"), ev.get("start"), ev.get("end"), e.get("confidence"), e.get("cluster_id"),
-            json.dumps(e, ensure_ascii=False)]
+            record_json if record_json is not None else json.dumps(e, ensure_ascii=False)]
 
 
 def _participant_rows(e: dict[str, Any]) -> list[list[Any]]:
