@@ -8,13 +8,16 @@ with annotator accept/reject counts. This is all the labelled data there is, so:
    over ``--repeats`` seeds). Each outer fold picks its decision threshold by an inner k-fold on its
    own training part, so the reported P/R/F1 never sees the test fold (nested CV). Ambiguous
    sentences are only ever used for training, never scored.
-2. **The rules-only baseline** (the event extractor: a sentence is positive when it emits an event
-   of the type) and the **gate** combination (rules ∧ p ≥ t, t chosen the same nested way).
+2. **The rules-only baseline** (the event extractor with its sentence gate switched off, given the
+   knowledge base as ``scripts/eval_events.py --gsr`` does: a sentence is positive when it emits an
+   event of the type), the **gate** combination (rules ∧ p ≥ t, t chosen the same nested way) and
+   the **system** as ``marsad.events`` wires the gate today: rule events that state numbers or a
+   known participant are kept whatever p says (corroborated ∨ (rules ∧ p ≥ t)).
 3. **The shipped model is trained on all of it**; its thresholds are the best-F1 thresholds of the
    out-of-fold probabilities (pooled over repeats).
 
-Training target: the share of annotators who accepted a sentence (soft label), class-balanced, L2
-logistic regression (``fit_logistic``; NumPy + SciPy, no scikit-learn).
+Model: per type, the mean of two class-balanced L2 logistic regressions (``fit_logistic``; NumPy +
+SciPy, no scikit-learn), one on the annotators' acceptance share (soft label), one on the GSR label.
 
 Usage::
 
@@ -34,6 +37,7 @@ from typing import Any
 import numpy as np
 
 from marsad.events.classifier import (
+    MEMBERS,
     MODEL_DIR,
     TYPES,
     best_threshold,
@@ -42,7 +46,9 @@ from marsad.events.classifier import (
     design_matrix,
     fit_logistic,
     gsr_rows,
+    member_targets,
     prf,
+    rule_flags,
     save_model,
     sentence_features,
 )
@@ -61,40 +67,30 @@ def gsr_file(data: Path, type_: str) -> Path:
     return found[0]
 
 
-def rule_predictions(rows: list[dict[str, Any]], type_: str) -> np.ndarray:
-    """Per labelled row: does the rule-based extractor emit an event of ``type_``? (no mentions given)"""
-    from marsad.arabic import split_sentences
-    from marsad.events import load_extractor
-    from marsad.model import Document
-
-    extractor = load_extractor(None)
-    out = []
-    for r in rows:
-        if r["gold"] is None:
-            continue
-        doc = Document(doc_id=r["id"], source="gsr", text=r["text"])
-        doc.sentences = split_sentences(r["text"])
-        out.append(any(e["type"] == type_ for e in extractor(doc)))
-    return np.array(out, dtype=bool)
+def rule_predictions(rows: list[dict[str, Any]], type_: str) -> tuple[np.ndarray, np.ndarray]:
+    """Rule flags (:func:`marsad.events.classifier.rule_flags`) for the labelled rows."""
+    return rule_flags([r["text"] for r in rows if r["gold"] is not None], type_)
 
 
 def _fmt(p: float, r: float, f: float) -> dict[str, float]:
     return {"P": round(p, 3), "R": round(r, 3), "F1": round(f, 3)}
 
 
-def evaluate_type(rows: list[dict[str, Any]], rules: np.ndarray | None, folds: int, seeds: list[int],
-                  c: float) -> dict[str, Any]:
+def evaluate_type(rows: list[dict[str, Any]], rules: tuple[np.ndarray, np.ndarray] | None, folds: int,
+                  seeds: list[int], c: float, members: tuple[str, ...] = MEMBERS) -> dict[str, Any]:
     """Nested-CV scores (mean and per seed), the rules baseline and pooled-OOF thresholds for one type."""
     per_seed: list[dict[str, Any]] = []
     probs, golds = [], []
+    hit, sure = rules if rules is not None else (None, None)
     for seed in seeds:
-        cv = cross_validate(rows, k=folds, seed=seed, c=c, rules=rules)
+        cv = cross_validate(rows, k=folds, seed=seed, c=c, rules=hit, corroborated=sure, members=members)
         g = cv["gold"]
         entry = {"seed": seed, "classifier": _fmt(*prf(g, cv["pred"])),
                  "classifier_at_0.5": _fmt(*prf(g, cv["prob"] >= 0.5)),
                  "inner_thresholds": cv["inner_thresholds"]}
         if rules is not None:
             entry["gate"] = _fmt(*prf(g, cv["gated"]))
+            entry["system"] = _fmt(*prf(g, cv["system"]))
         per_seed.append(entry)
         probs.append(cv["prob"])
         golds.append(g)
@@ -111,9 +107,12 @@ def evaluate_type(rows: list[dict[str, Any]], rules: np.ndarray | None, folds: i
         "cv_mean": mean, "cv_f1_sd": sd, "cv_per_seed": per_seed,
         "threshold": best_threshold(pooled_gold, pooled_prob),
     }
-    if rules is not None:
-        out["rules"] = _fmt(*prf(gold, rules))
-        out["gate_threshold"] = best_threshold(pooled_gold, pooled_prob, np.tile(rules, len(seeds)))
+    if hit is not None and sure is not None:
+        out["rules"] = _fmt(*prf(gold, hit))
+        out["rules_corroborated"] = _fmt(*prf(gold, hit & sure))
+        hits = np.tile(hit, len(seeds))
+        out["gate_threshold"] = best_threshold(pooled_gold, pooled_prob, hits)
+        out["system_threshold"] = best_threshold(pooled_gold, pooled_prob, hits, np.tile(hit & sure, len(seeds)))
     return out
 
 
@@ -131,12 +130,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--c", type=float, default=10.0, help="inverse L2 strength")
     ap.add_argument("--no-rules", action="store_true", help="skip the rules baseline and gate")
     ap.add_argument("--no-cv", action="store_true", help="only fit the shipped model (keeps old CV figures out)")
+    ap.add_argument("--members", default=",".join(MEMBERS),
+                    help=f"ensemble members, comma-separated, from {MEMBERS} (CV comparison)")
     a = ap.parse_args(argv)
     if not a.data.is_dir():
         print(f"{a.data} not found", file=sys.stderr)
         return 2
     t_start = time.perf_counter()
     seeds = [a.seed + 100 * i for i in range(a.repeats)]
+    members = tuple(m.strip() for m in a.members.split(",") if m.strip())
     files = {t: gsr_file(a.data, t) for t in TYPES}
     rows = {t: gsr_rows(files[t]) for t in TYPES}
     report: dict[str, Any] = {}
@@ -144,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
         for t in TYPES:
             t0 = time.perf_counter()
             rules = None if a.no_rules else rule_predictions(rows[t], t)
-            report[t] = evaluate_type(rows[t], rules, a.folds, seeds, a.c)
+            report[t] = evaluate_type(rows[t], rules, a.folds, seeds, a.c, members)
             r = report[t]
             print(f"{t}: {r['n_yes']} yes / {r['n_no']} no ({r['n_ambiguous']} ambiguous, train only); "
                   f"{a.folds}-fold nested CV × {len(seeds)} seeds ({time.perf_counter() - t0:.0f}s)")
@@ -152,20 +154,24 @@ def main(argv: list[str] | None = None) -> int:
                 m = r["cv_mean"][name]
                 print(f"  {name:18s} P={m['P']:.3f} R={m['R']:.3f} F1={m['F1']:.3f} (sd {r['cv_f1_sd'][name]:.3f})")
             if "rules" in r:
-                m = r["rules"]
-                print(f"  {'rules only':18s} P={m['P']:.3f} R={m['R']:.3f} F1={m['F1']:.3f}")
-                print(f"  thresholds (pooled OOF): classifier {r['threshold']}, gate {r['gate_threshold']}")
+                for name, key in (("rules only", "rules"), ("rules corroborated", "rules_corroborated")):
+                    m = r[key]
+                    print(f"  {name:18s} P={m['P']:.3f} R={m['R']:.3f} F1={m['F1']:.3f}")
+                print(f"  thresholds (pooled OOF): classifier {r['threshold']}, gate {r['gate_threshold']}, "
+                      f"system {r['system_threshold']}")
             else:
                 print(f"  threshold (pooled OOF): {r['threshold']}")
     # The shipped model: one vocabulary/IDF over both files, one coefficient vector per type.
     t0 = time.perf_counter()
     docs = {t: [sentence_features(r["text"]) for r in rows[t]] for t in TYPES}
     vocab, idf = build_vocab([d for t in TYPES for d in docs[t]])
-    weights = np.zeros((len(vocab), len(TYPES)))
-    bias = np.zeros(len(TYPES))
+    n_m = len(members)
+    weights = np.zeros((len(vocab), len(TYPES) * n_m))
+    bias = np.zeros(len(TYPES) * n_m)
     for k, t in enumerate(TYPES):
         x = design_matrix(docs[t], vocab, idf)
-        weights[:, k], bias[k] = fit_logistic(x, np.array([r["q"] for r in rows[t]]), a.c)
+        for m, member in enumerate(members):
+            weights[:, k * n_m + m], bias[k * n_m + m] = fit_logistic(x, member_targets(rows[t], member), a.c)
     fit_seconds = time.perf_counter() - t0
     old: dict[str, Any] = {}
     old_path = a.out / "event_sentences.json"
@@ -173,16 +179,25 @@ def main(argv: list[str] | None = None) -> int:
         old = json.loads(old_path.read_text(encoding="utf-8"))
     thresholds = {t: report[t]["threshold"] if t in report else old.get("thresholds", {}).get(t, 0.5)
                   for t in TYPES}
-    gate = {t: report[t].get("gate_threshold") if t in report else old.get("gate_thresholds", {}).get(t)
+    # The event stage's gate keeps corroborated events whatever p says, so its threshold is the one
+    # that is best for that decision («system»), not for the plain rules ∧ p ≥ t gate.
+    gate = {t: report[t].get("system_threshold") if t in report else old.get("gate_thresholds", {}).get(t)
             for t in TYPES}
+    plain_gate = {t: report[t].get("gate_threshold") if t in report else
+                  old.get("plain_gate_thresholds", {}).get(t) for t in TYPES}
     meta = {
         "name": "marsad event sentence classifier",
         "types": list(TYPES),
         "thresholds": thresholds,
         "gate_thresholds": gate,
+        "plain_gate_thresholds": plain_gate,
         "threshold_note": "thresholds: p >= t marks the sentence as reporting the type (best CV F1). "
-                          "gate_thresholds: keep a rule-extracted event of the type only if p >= t.",
-        "model": {"kind": "logistic regression, soft annotator-share targets, class-balanced, L2",
+                          "gate_thresholds: keep a rule-extracted event of the type only if p >= t, "
+                          "events with numbers or a known participant being kept anyway (marsad.events). "
+                          "plain_gate_thresholds: the same without that exception.",
+        "members": list(members),
+        "model": {"kind": "mean of class-balanced L2 logistic regressions, one per target: "
+                          "soft (annotator share) and hard (GSR label)",
                   "C": a.c, "features": "binary word/stem/char 3-5-gram/stem-bigram, IDF, L2-normalised",
                   "min_df": 2},
         "training": {"data": {t: {"file": files[t].name, "sha256": sha256(files[t]), "rows": len(rows[t])}

@@ -9,11 +9,14 @@ import numpy as np
 import pytest
 
 from marsad.events.classifier import (
+    MEMBERS,
     MODEL_DIR,
     TYPES,
+    best_threshold,
     cross_validate,
     gsr_rows,
     load_sentence_classifier,
+    member_targets,
     prf,
     sentence_features,
     stem,
@@ -40,8 +43,10 @@ def test_model_loads_once_with_thresholds(model):
     # portable form: plain arrays + JSON, no pickle
     meta = json.loads((MODEL_DIR / "event_sentences.json").read_text(encoding="utf-8"))
     assert set(meta["thresholds"]) == set(TYPES)
+    assert tuple(meta["members"]) == MEMBERS == model.members
     with np.load(MODEL_DIR / "event_sentences.npz", allow_pickle=False) as z:
-        assert z["weights"].shape == (meta["n_features"], len(TYPES))
+        assert z["weights"].shape == (meta["n_features"], len(TYPES) * len(MEMBERS))
+        assert z["bias"].shape == (len(TYPES) * len(MEMBERS),)
     size = sum(p.stat().st_size for p in MODEL_DIR.glob("event_sentences.*"))
     assert size < 5_000_000
 
@@ -76,6 +81,45 @@ def test_outputs_are_probabilities_and_batch_equals_one_by_one(model):
     assert batch[4] == model.predict(["   "])[0]
 
 
+def test_probability_is_the_mean_of_the_members(model):
+    """Each type's p averages its members' sigmoids (columns type-major), not their logits."""
+    ids = np.asarray(model.feature_ids(PROTEST_REPORT), dtype=np.int64)
+    z = model.bias + model.weights[ids].sum(axis=0) / np.sqrt(model.idf_sq[ids].sum())
+    members = (1.0 / (1.0 + np.exp(-z))).reshape(len(TYPES), len(MEMBERS))
+    got = model.predict([PROTEST_REPORT])[0]
+    for k, t in enumerate(TYPES):
+        assert got[t] == pytest.approx(members[k].mean(), abs=1e-12)
+    # the two members are different models (else the ensemble would be pointless)
+    assert abs(members[1, 0] - members[1, 1]) > 1e-3
+
+
+def test_member_targets_soft_share_and_hard_label():
+    rows = [{"q": 1.0, "gold": True}, {"q": 2 / 3, "gold": False}, {"q": 0.0, "gold": False},
+            {"q": 2 / 3, "gold": None}]
+    assert member_targets(rows, "soft").tolist() == pytest.approx([1.0, 2 / 3, 0.0, 2 / 3])
+    # a 2-of-3 sentence is a «difficult no»: negative for the hard member; ambiguous keeps its share
+    assert member_targets(rows, "hard").tolist() == pytest.approx([1.0, 0.0, 0.0, 2 / 3])
+    with pytest.raises(ValueError):
+        member_targets(rows, "median")
+
+
+def test_best_threshold_scores_the_decision_it_is_told():
+    gold = np.array([True, True, False, False, True])
+    prob = np.array([0.9, 0.3, 0.8, 0.1, 0.2])
+    rules = np.array([True, True, False, True, True])
+    sure = np.array([False, False, False, False, True])
+    # classifier alone: the best it can do is keep 0.9, 0.3, 0.2 and the 0.8 false positive (F1 6/7)
+    t = best_threshold(gold, prob)
+    assert 0.1 < t <= 0.2
+    assert prf(gold, prob >= t)[2] == pytest.approx(6 / 7)
+    # the rules veto the 0.8 false positive, so a low threshold wins: all three positives
+    t = best_threshold(gold, prob, rules)
+    assert prf(gold, (prob >= t) & rules)[2] == pytest.approx(1.0)
+    # row 4 is kept anyway; the threshold need only reach the 0.3 one
+    t_sys = best_threshold(gold, prob, rules, sure)
+    assert prf(gold, ((prob >= t_sys) & rules) | sure)[2] == pytest.approx(1.0)
+
+
 def test_decide_uses_thresholds(model):
     decided = model.decide([ATTACK_REPORT, PROTEST_LAW])
     assert "ASSAULT" in decided[0]
@@ -93,11 +137,11 @@ def test_features_fold_clitics_and_spelling():
 
 
 # --- evaluation gate ---------------------------------------------------------------------------------
-# Pinned floors: this plain-CV F1 as measured when the model was built (ASSAULT 0.673, PROTEST 0.361;
-# see MODEL_CARD.md) minus ~0.03.
+# Pinned floors: this plain-CV F1 as measured when the model was built (ASSAULT 0.680, PROTEST 0.400;
+# see MODEL_CARD.md) minus ~0.03. The single soft-target model it replaced measured 0.673 / 0.361.
 # The gate re-runs plain 5-fold CV (threshold from the shipped model, no inner loop) so it stays fast;
 # that estimate sits close to the nested one.
-FLOORS = {"ASSAULT": 0.64, "PROTEST": 0.33}
+FLOORS = {"ASSAULT": 0.65, "PROTEST": 0.37}
 
 
 @pytest.mark.skipif(not GSR.is_dir(), reason="GSR dev data (../shared) not available")

@@ -5,9 +5,12 @@ report a specific happening («هل يجوز تبرير القتل والاغت�
 sentence for «does it report an ASSAULT / PROTEST event», trained on the Arabic PLOVER gold
 standard (see ``models/MODEL_CARD.md``), so that the event stage can keep or drop rule events.
 
-Model: one logistic regression per type over binary features of the normalised sentence — words,
-clitic-stripped stems, character 3–5-grams of the stems and stem bigrams — weighted by IDF and
-L2-normalised per sentence. The weights ship as a plain NumPy archive (no pickle) plus a JSON card
+Model: per type, the mean probability of two logistic regressions over binary features of the
+normalised sentence — words, clitic-stripped stems, character 3–5-grams of the stems and stem
+bigrams — weighted by IDF and L2-normalised per sentence. The two members differ only in their
+target: the share of annotators who accepted the sentence («soft»), and the GSR label itself
+(«hard»: ``yes`` = every annotator accepted). Averaging them was the one change that raised the
+nested cross-validated F1 of both types (``models/MODEL_CARD.md``). The weights ship as a plain NumPy archive (no pickle) plus a JSON card
 of metadata; inference is a few dictionary lookups per word type (cached) and one sparse dot product,
 so no scikit-learn is needed at run time.
 
@@ -34,6 +37,8 @@ import numpy as np
 from marsad.arabic import normalize
 
 TYPES: tuple[str, ...] = ("ASSAULT", "PROTEST")
+# Ensemble members, each a target definition (see ``member_targets``); probabilities are averaged.
+MEMBERS: tuple[str, ...] = ("soft", "hard")
 MODEL_DIR = Path(__file__).resolve().parent / "models"
 MODEL_NAME = "event_sentences"
 # Bump when sentence_features changes: a model trained on other features must not be loaded.
@@ -97,15 +102,17 @@ def sentence_features(sentence: str) -> list[str]:
 
 
 class SentenceClassifier:
-    """A linear model per type: ``p = sigmoid(bias + Σ v_f / ‖idf‖)`` over the features present.
+    """Linear models per type: ``p = mean_m sigmoid(bias_m + Σ v_fm / ‖idf‖)`` over the features present.
 
-    ``weights[:, k]`` already holds ``idf_f · w_f`` for type ``k``, and ``idf_sq`` holds ``idf_f²``,
-    so scoring a sentence is a sum over its distinct feature ids and one square root.
+    Column ``k · M + m`` of ``weights`` holds ``idf_f · w_f`` of member ``m`` of type ``k`` (``M``
+    members, ``meta["members"]``; a model without that key has one member per type), and ``idf_sq``
+    holds ``idf_f²``, so scoring a sentence is a sum over its distinct feature ids and one square root.
     """
 
     def __init__(self, vocab: Sequence[str], weights: np.ndarray, idf_sq: np.ndarray, bias: np.ndarray,
                  meta: dict[str, Any]) -> None:
         self.types: tuple[str, ...] = tuple(meta["types"])
+        self.members: tuple[str, ...] = tuple(meta.get("members") or ("soft",))
         self.index: dict[str, int] = {f: i for i, f in enumerate(vocab)}
         self.weights = np.asarray(weights, dtype=np.float64)
         self.idf_sq = np.asarray(idf_sq, dtype=np.float64)
@@ -154,6 +161,8 @@ class SentenceClassifier:
         n = len(sentences)
         if n == 0:
             return np.zeros((0, len(self.types)))
+        if self.weights.shape[1] != len(self.types) * len(self.members):
+            raise ValueError("weights do not match types × members")
         all_ids: list[int] = []
         starts = np.zeros(n, dtype=np.int64)
         lens = np.zeros(n, dtype=np.int64)
@@ -171,7 +180,8 @@ class SentenceClassifier:
             sums = np.add.reduceat(self.weights[arr], starts[nz], axis=0)
             norms = np.sqrt(np.add.reduceat(self.idf_sq[arr], starts[nz]))
             z[nz] += sums / norms[:, None]
-        return 1.0 / (1.0 + np.exp(-z))
+        p = 1.0 / (1.0 + np.exp(-z))
+        return p.reshape(n, len(self.types), len(self.members)).mean(axis=2)
 
     def predict(self, sentences: Sequence[str]) -> list[dict[str, float]]:
         """``{"ASSAULT": p, "PROTEST": p}`` for each sentence: does it report such an event?"""
@@ -190,8 +200,9 @@ def save_model(directory: Path, vocab: Sequence[str], weights: np.ndarray, idf: 
                bias: np.ndarray, meta: dict[str, Any]) -> tuple[Path, Path]:
     """Write ``event_sentences.npz`` (arrays only, no pickle) and ``event_sentences.json`` (card data).
 
-    ``weights`` are the raw per-feature coefficients (shape ``(n_features, n_types)``); the IDF is
-    folded in here so that inference does one lookup per feature.
+    ``weights`` are the raw per-feature coefficients, shape ``(n_features, n_types · n_members)``
+    (type-major, members in ``meta["members"]`` order); the IDF is folded in here so that inference
+    does one lookup per feature.
     """
     directory.mkdir(parents=True, exist_ok=True)
     npz = directory / f"{MODEL_NAME}.npz"
@@ -240,6 +251,7 @@ def gsr_rows(path: Path) -> list[dict[str, Any]]:
 
     ``q`` is the share of annotators who accepted the sentence; ``gold`` is ``True`` for ``yes``,
     ``False`` for ``easy no``/``difficult no`` and ``None`` for ``ambiguous`` (left out of scoring).
+    Note that ``yes`` needs every annotator to accept: a 2-of-3 sentence is a ``difficult no``.
     """
     import csv
 
@@ -252,6 +264,21 @@ def gsr_rows(path: Path) -> list[dict[str, Any]]:
                         "gold": None if label == "ambiguous" else label == "yes",
                         "q": acc / (acc + rej) if acc + rej else float(label == "yes")})
     return out
+
+
+def member_targets(rows: Sequence[dict[str, Any]], member: str) -> np.ndarray:
+    """Training target per row for one ensemble member.
+
+    ``soft``: the annotators' acceptance share ``q``. ``hard``: the label itself (1 for ``yes``, 0
+    for either no), which is what the evaluation scores — a 2-of-3 sentence is a negative there,
+    not a two-thirds positive. Ambiguous rows keep ``q`` in both members: they carry some signal
+    and no label.
+    """
+    if member == "soft":
+        return np.array([r["q"] for r in rows], dtype=np.float64)
+    if member == "hard":
+        return np.array([r["q"] if r["gold"] is None else float(r["gold"]) for r in rows], dtype=np.float64)
+    raise ValueError(f"unknown ensemble member {member!r}")
 
 
 def build_vocab(docs: Sequence[Sequence[str]], min_df: int = 2) -> tuple[list[str], np.ndarray]:
@@ -328,19 +355,24 @@ def fit_logistic(x: Any, q: np.ndarray, c: float = 10.0, balanced: bool = True) 
     return res.x[:n_feat], float(res.x[n_feat])
 
 
-def fit_type(docs: Sequence[Sequence[str]], q: np.ndarray, c: float = 10.0,
-             min_df: int = 2) -> tuple[list[str], np.ndarray, np.ndarray, float]:
-    """Vocabulary, IDF and coefficients for one type from feature lists and soft targets."""
+def fit_type(docs: Sequence[Sequence[str]], targets: Sequence[np.ndarray], c: float = 10.0,
+             min_df: int = 2) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
+    """Vocabulary, IDF, coefficients ``(n_features, n_members)`` and biases for one type.
+
+    ``targets`` holds one target vector per ensemble member (:func:`member_targets`); all members
+    share the vocabulary and design matrix.
+    """
     vocab, idf = build_vocab(docs, min_df)
-    w, bias = fit_logistic(design_matrix(docs, vocab, idf), q, c)
-    return vocab, idf, w, bias
+    x = design_matrix(docs, vocab, idf)
+    fits = [fit_logistic(x, q, c) for q in targets]
+    return vocab, idf, np.column_stack([w for w, _ in fits]), np.array([b for _, b in fits])
 
 
 def predict_docs(docs: Sequence[Sequence[str]], vocab: Sequence[str], idf: np.ndarray, w: np.ndarray,
-                 bias: float) -> np.ndarray:
-    """Probabilities for feature lists under one fitted type (training-time twin of ``scores``)."""
-    z = design_matrix(docs, vocab, idf) @ w + bias
-    return 1.0 / (1.0 + np.exp(-z))
+                 bias: np.ndarray) -> np.ndarray:
+    """Mean member probability for feature lists under one fitted type (training twin of ``scores``)."""
+    z = design_matrix(docs, vocab, idf) @ np.asarray(w).reshape(len(vocab), -1) + np.atleast_1d(bias)
+    return (1.0 / (1.0 + np.exp(-z))).mean(axis=1)
 
 
 def stratified_folds(gold: np.ndarray, k: int, seed: int) -> np.ndarray:
@@ -367,13 +399,51 @@ def prf(gold: np.ndarray, pred: np.ndarray) -> tuple[float, float, float]:
 THRESHOLD_GRID = np.round(np.arange(0.05, 0.951, 0.025), 3)
 
 
-def best_threshold(gold: np.ndarray, prob: np.ndarray, mask: np.ndarray | None = None) -> float:
-    """The grid threshold with the highest F1 (ties → the middle of the tied run, for stability)."""
+def rule_flags(texts: Sequence[str], type_: str) -> tuple[np.ndarray, np.ndarray]:
+    """Per sentence: does the rule-based extractor emit an event of ``type_``, and is one of them
+    corroborated (numbers or a known participant, which the event stage's gate never drops)?
+
+    The extractor runs *without* its sentence gate — the gate uses the shipped classifier, which was
+    trained on the GSR, so leaving it on would leak the labels into cross-validated figures — and
+    with the knowledge base but no mentions, as in ``scripts/eval_events.py --gsr``. Training and
+    evaluation only (it loads the pipeline's knowledge).
+    """
+    from marsad.arabic import split_sentences
+    from marsad.events import load_extractor
+    from marsad.model import Document
+    from marsad.pipeline import Knowledge
+
+    try:
+        from marsad.events import _has_known_participant as known
+    except ImportError:  # the gate's helper moved: count numbers only
+        def known(_e: dict[str, Any]) -> bool:
+            return False
+
+    extractor = load_extractor(Knowledge(), sentence_gate=False)
+    hit, sure = [], []
+    for i, text in enumerate(texts):
+        doc = Document(doc_id=f"gsr{i}", source="gsr", text=text)
+        doc.sentences = split_sentences(text)
+        events = [e for e in extractor(doc) if e["type"] == type_]
+        hit.append(bool(events))
+        sure.append(any(e.get("quantities") or known(e) for e in events))
+    return np.array(hit, dtype=bool), np.array(sure, dtype=bool)
+
+
+def best_threshold(gold: np.ndarray, prob: np.ndarray, mask: np.ndarray | None = None,
+                   always: np.ndarray | None = None) -> float:
+    """The grid threshold with the highest F1 (ties → the middle of the tied run, for stability).
+
+    The decision scored is ``(p ≥ t ∧ mask) ∨ always``: ``mask`` = rows the rules flag, ``always`` =
+    rows kept whatever p says.
+    """
     f1s = []
     for t in THRESHOLD_GRID:
         pred = prob >= t
         if mask is not None:
             pred &= mask
+        if always is not None:
+            pred |= always
         f1s.append(prf(gold, pred)[2])
     f1s_arr = np.asarray(f1s)
     best = np.flatnonzero(f1s_arr >= f1s_arr.max() - 1e-12)
@@ -381,25 +451,34 @@ def best_threshold(gold: np.ndarray, prob: np.ndarray, mask: np.ndarray | None =
 
 
 def cross_validate(rows: Sequence[dict[str, Any]], k: int = 5, seed: int = 13, c: float = 10.0,
-                   rules: np.ndarray | None = None, inner: bool = True) -> dict[str, Any]:
+                   rules: np.ndarray | None = None, inner: bool = True,
+                   members: Sequence[str] = MEMBERS,
+                   corroborated: np.ndarray | None = None) -> dict[str, Any]:
     """Stratified k-fold CV of one type over the labelled rows; ambiguous rows only ever train.
 
     Returns out-of-fold probabilities and, when ``inner`` is set, honest decisions: each outer fold's
     threshold is chosen by an inner k-fold on its own training part, for the classifier alone and for
-    the «rules ∧ p ≥ t» gate (when ``rules`` — one bool per labelled row — is given).
+    the «rules ∧ p ≥ t» gate (when ``rules`` — one bool per labelled row — is given). With
+    ``corroborated`` (one bool per labelled row: a rule event of the type states numbers or a known
+    participant) also ``system``: the event stage's gate as wired in ``marsad.events``, which keeps
+    such events whatever p says — «corroborated ∨ (rules ∧ p ≥ t)».
     """
     lab = [r for r in rows if r["gold"] is not None]
     amb = [r for r in rows if r["gold"] is None]
     docs = [sentence_features(r["text"]) for r in lab]
     adocs = [sentence_features(r["text"]) for r in amb]
     gold = np.array([r["gold"] for r in lab], dtype=bool)
-    q = np.array([r["q"] for r in lab])
-    qa = np.array([r["q"] for r in amb])
+    q = [member_targets(lab, m) for m in members]
+    qa = [member_targets(amb, m) for m in members]
     folds = stratified_folds(gold, k, seed)
     prob = np.zeros(len(lab))
     pred = np.zeros(len(lab), dtype=bool)
     gated = np.zeros(len(lab), dtype=bool)
+    system = np.zeros(len(lab), dtype=bool)
     thresholds: list[float] = []
+
+    def fit(tr: np.ndarray) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
+        return fit_type([docs[i] for i in tr] + adocs, [np.r_[qm[tr], qam] for qm, qam in zip(q, qa, strict=True)], c)
 
     def oof(idx: np.ndarray, sub_seed: int) -> np.ndarray:
         """Out-of-fold probabilities for rows ``idx`` by an inner k-fold (training part only)."""
@@ -407,14 +486,12 @@ def cross_validate(rows: Sequence[dict[str, Any]], k: int = 5, seed: int = 13, c
         out = np.zeros(len(idx))
         for f in range(k):
             tr, te = idx[inner_folds != f], idx[inner_folds == f]
-            model = fit_type([docs[i] for i in tr] + adocs, np.r_[q[tr], qa], c)
-            out[inner_folds == f] = predict_docs([docs[i] for i in te], *model)
+            out[inner_folds == f] = predict_docs([docs[i] for i in te], *fit(tr))
         return out
 
     for f in range(k):
         tr, te = np.flatnonzero(folds != f), np.flatnonzero(folds == f)
-        model = fit_type([docs[i] for i in tr] + adocs, np.r_[q[tr], qa], c)
-        prob[te] = predict_docs([docs[i] for i in te], *model)
+        prob[te] = predict_docs([docs[i] for i in te], *fit(tr))
         if inner:
             p_in = oof(tr, seed + 1 + f)
             t = best_threshold(gold[tr], p_in)
@@ -423,9 +500,15 @@ def cross_validate(rows: Sequence[dict[str, Any]], k: int = 5, seed: int = 13, c
             if rules is not None:
                 tg = best_threshold(gold[tr], p_in, rules[tr])
                 gated[te] = (prob[te] >= tg) & rules[te]
+                if corroborated is not None:
+                    sure = rules & corroborated
+                    ts = best_threshold(gold[tr], p_in, rules[tr], sure[tr])
+                    system[te] = sure[te] | (rules[te] & (prob[te] >= ts))
     out: dict[str, Any] = {"gold": gold, "prob": prob, "ids": [r["id"] for r in lab]}
     if inner:
         out["pred"], out["inner_thresholds"] = pred, thresholds
         if rules is not None:
             out["gated"] = gated
+            if corroborated is not None:
+                out["system"] = system
     return out
