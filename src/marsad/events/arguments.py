@@ -191,6 +191,8 @@ def place_mentions(words: list[Word], mentions: list[Mention], text: str, lex: L
                 prep = "agent"
         if prep == "ل" and first > 0 and not words[first].breaks_before and (words[first - 1].norm,) in agents:
             prep = "agent"  # «قُتل … بغارة للتحالف»: the ل names whose strike it was
+        if prep is None:
+            prep = _title_prep(words, first, cues)
         arg.prep = prep
         if nisba and first == last and first > 0 and not words[first].breaks_before:
             # an adjective agrees with a definite noun right before it («الثورة السورية»); after a
@@ -203,6 +205,24 @@ def place_mentions(words: list[Word], mentions: list[Mention], text: str, lex: L
     args = _drop_nested(args)
     _mark_title_parts(args, words, lex)
     return args
+
+
+def _title_prep(words: list[Word], first: int, cues: dict[str, Any]) -> str | None:
+    """A ب/ل glued to a title left outside the mention («اتصالاً بنظيره الإماراتي الشيخ عبد الله»).
+
+    Up to three words of title material (title words, definite nisba adjectives) may stand between
+    the mention and the title that carries the preposition.
+    """
+    titles, gap = cues["title_words"], cues["title_gap"]
+    for k in range(first - 1, max(-1, first - 4), -1):
+        if words[k + 1].breaks_before:
+            return None
+        w = words[k].norm
+        if w[:1] in "بل" and w[1:] in titles:
+            return w[0]
+        if not (w in gap or w in titles or (w.startswith("ال") and w.endswith("ي") and len(w) > 4)):
+            return None
+    return None
 
 
 def _drop_nested(args: list[Arg]) -> list[Arg]:
@@ -283,7 +303,12 @@ def group_args(args: list[Arg], words: list[Word], titles: frozenset[str] = froz
                 continue
             w = words[a.first]
             adjacent = a.first == prev.last + 1 and not w.breaks_before
-            glued_wa = adjacent and w.norm.startswith("و") and not any(n.startswith("و") for n in _names(a))
+            # a name that itself begins with و («واشنطن») is glued only when the word has a second
+            # و in front of it («بين بغداد وواشنطن»)
+            names = _names(a) if adjacent and w.norm.startswith("و") else set()
+            glued_wa = adjacent and w.norm.startswith("و") and (
+                not any(n.startswith("و") for n in names)
+                or any(w.norm[1:].startswith(n) for n in names if n.startswith("و")))
             loose_wa = (a.first == prev.last + 2 and words[prev.last + 1].norm == "و"
                         and not words[prev.last + 1].breaks_before and not w.breaks_before)
             # «بوتين ونظيريه الإيراني حسن روحاني»: و + a title left outside the next mention
@@ -347,7 +372,14 @@ def coordinated_verb(m: Match, words: list[Word], lex: Lexicon) -> bool:
     w = words[m.anchor].norm
     if w[:1] in "وف" and len(w) > 3 and (w[1:] in lex.verbs or w[1:] in lex.light or w[1:] in lex.lemmas):
         return True
-    return m.anchor > 0 and words[m.anchor - 1].norm in ("ثم", "وثم")
+    if m.anchor > 0 and words[m.anchor - 1].norm in ("ثم", "وثم"):
+        return True
+    # «أجرى بلينكن اتصالاً بنظيره …، دان خلاله الهجوم»: a bare perfect right after a comma, with
+    # «خلال/أثناء» + pronoun after it, continues the previous clause's subject
+    nxt = words[m.anchor + 1].norm if m.anchor + 1 < len(words) else ""
+    return (m.light is None and m.tense == "past" and "،" in words[m.anchor].punct + ","
+            and words[m.anchor].breaks_before and not words[m.anchor].hard_before
+            and nxt.startswith(("خلال", "اثناء", "فيه", "فيها")) and nxt not in ("خلال", "اثناء"))
 
 
 def possessive(m: Match, words: list[Word], lex: Lexicon) -> bool:
@@ -401,7 +433,10 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
     t = m.trigger
     victim = t.kind == "passive" or "victim" in t.flags or (
         m.verbal and m.light is None and anchor + 1 < len(words) and words[anchor + 1].norm[:1].isdigit())
-    between = next((g for g in usable if g.prep in cues["between"] and g.first > m.last), None)
+    # «بين X وY» after the trigger, or inside the subject of its light verb («تعقد اللجنة
+    # المشتركة بين بغداد وواشنطن جولة محادثات»)
+    between = next((g for g in usable if g.prep in cues["between"] and (
+        g.first > m.last or m.light is not None and m.light < g.first < m.first)), None)
 
     inside = next((g for g in groups if g.is_actor and id(g) not in exclude and g.first <= m.first <= g.last
                    and g.last >= m.last), None)
@@ -670,11 +705,13 @@ def visited_state(m: Match, location: dict[str, Any], actor: list[dict[str, Any]
 
 
 def nisba_agents(m: Match, words: list[Word], nisba: dict[str, dict[str, Any]], covered: set[int],
-                 text: str) -> list[dict[str, Any]]:
+                 text: str, triggers: frozenset[int] = frozenset()) -> list[dict[str, Any]]:
     """States named by nisba adjectives right after a noun trigger («الاتفاق الإيراني الروسي»).
 
     One ordinary adjective may come first («التعاون العسكري الإيراني»); words inside a mention
-    (already someone else's attribute, «وزير الدفاع الروسي») are skipped.
+    (already someone else's attribute, «وزير الدفاع الروسي») are skipped. Another trigger word
+    (``triggers``: word indices) is not an adjective: «هدنة بوساطة مصرية» names who mediated,
+    not who made the truce.
     """
     if not nisba:
         return []
@@ -687,12 +724,57 @@ def nisba_agents(m: Match, words: list[Word], nisba: dict[str, dict[str, Any]], 
         if ref is not None and k not in covered:
             if all(r["id"] != ref["id"] for r in out):
                 out.append(dict(ref, text=text[words[k].start:words[k].end]))
-        elif out or skipped or k in covered:
+        elif out or skipped or k in covered or k in triggers:
             break
         else:
             skipped += 1
         k += 1
     return out
+
+
+def nisba_subjects(words: list[Word], args: list[Arg], anchors: list[int], nisba: dict[str, dict[str, Any]],
+                   text: str, lex: Lexicon) -> list[Arg]:
+    """``args`` plus the state named by a nisba in an unnamed subject right after a verb.
+
+    «أوقفت وحدات أمنية تونسية …», «بضربة نفذتها طائرة مسيّرة أمريكية»: the subject (VSO) is a
+    common noun phrase the recogniser does not name, and its nisba adjective says whose forces
+    they are. The state becomes an argument standing for the whole phrase (its ``lead`` is the
+    phrase's first word), so that the role rules read it as the subject. Only within three words
+    of the verb, with no punctuation, preposition, trigger or mention in between, and only for an
+    indefinite head noun.
+    """
+    if not nisba or not anchors:
+        return args
+    taken = {k for a in args for k in range(a.first, a.last + 1)}
+    added: list[Arg] = []
+    n = len(words)
+    for v in anchors:
+        head = v + 1
+        if head >= n or head in taken or words[head].breaks_before:
+            continue
+        w0 = words[head].norm
+        if w0 in lex.verbs or w0 in lex.light or lex.noun(w0) is not None or w0[:1] in "بل" and len(w0) > 4 \
+                or any(p.endswith("ال") for _, p in clitic_candidates(w0)):
+            # not an unnamed subject: an object, a prepositional phrase, another event; a definite
+            # phrase («دعم النضال الفلسطيني») is named by the recogniser when it is an actor
+            continue
+        for k in range(head + 1, min(n, head + 3)):
+            if k in taken or words[k].breaks_before:
+                break
+            w = words[k].norm
+            ref = nisba.get(w) or (nisba.get(w[1:]) if w[:1] == "و" else None)
+            if ref is None:
+                continue
+            surface = text[words[head].start:words[k].end]
+            mention = Mention(words[head].start, words[k].end, surface, label="ORG", actor_id=ref.get("id"),
+                              origin="nisba", extra={"ref": dict(ref, text=surface)})
+            arg = Arg(mention, k, k, actor=dict(ref, text=surface), key=str(ref.get("id")), lead=head)
+            added.append(arg)
+            taken.update(range(head, k + 1))
+            break
+    if not added:
+        return args
+    return sorted(args + added, key=lambda a: a.first)
 
 
 def _partitive(words: list[Word], g: Group) -> bool:

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 from typing import Any
 
 from marsad.events.arguments import (
     Group,
     assign_roles,
+    coordinated_verb,
     date_fields,
     find_location,
     generic_participant,
@@ -24,6 +26,7 @@ from marsad.events.arguments import (
     military_act_before,
     military_support,
     nisba_agents,
+    nisba_subjects,
     ongoing_cue,
     pick_date,
     place_mentions,
@@ -35,13 +38,14 @@ from marsad.events.arguments import (
 from marsad.events.lexicon import Lexicon, Match, load_lexicon
 from marsad.events.modality import actor_keys, attribution, attribution_cues, opinion_source, status_of
 from marsad.events.quantities import find_quantities
-from marsad.events.text import Word, clitic_candidates, norm_word, split_words
+from marsad.events.text import Word, clitic_candidates, match_keys, norm_word, split_words
 from marsad.model import Document, Mention, Sentence, TimeExpression
 
 SCHEMA = "marsad.event/1"
 _STATUS_RANK = {"negated": 4, "planned": 3, "claimed": 2, "reported": 1, "asserted": 0}
 _BASE_CONFIDENCE = {"phrase": 0.7, "verb": 0.65, "passive": 0.65, "noun": 0.55, "participle": 0.65}
 _FALLBACK_SENTENCE_RE = re.compile(r"[^.!?؟\n]+[.!?؟]*")
+_QUOTE_MARKS = frozenset('«»"')  # normalisation turns «» into plain quotes
 
 
 def _sentences(doc: Document) -> list[Sentence]:
@@ -84,6 +88,74 @@ def _military_nearby(m: Match, words: list[Word], lex: Lexicon) -> bool:
     return False
 
 
+def _violent_pledges(matches: list[Match], words: list[Word], lex: Lexicon) -> set[int]:
+    """Turn a pledge of violence into a threat; return the ids of the matches it promises.
+
+    «متعهداً بمواصلة «الحرب الشاملة» على الحركة», «تعهد بالرد»: a pledge whose content (up to five
+    words after it, same unit) is an attack or a retaliation word (cues.yaml ``threat_content``) is
+    a THREATEN/violence, and the attack it names is its content, not a happening.
+    """
+    content: set[int] = set()
+    revenge = lex.cues["threat_content"]
+    for m in matches:
+        if "pledge" not in m.trigger.flags:
+            continue
+        hit = None
+        for k in range(m.last + 1, min(len(words), m.last + 6)):
+            if words[k].hard_before:
+                break
+            hit = next((o for o in matches if o.first == k and o.trigger.type == "ASSAULT"), None)
+            if hit is not None or not revenge.isdisjoint(match_keys(words[k].norm)):
+                break
+        else:
+            continue
+        if hit is None and (k >= len(words) or revenge.isdisjoint(match_keys(words[k].norm))):
+            continue
+        m.trigger = replace(m.trigger, type="THREATEN", mode="violence", flags=m.trigger.flags - {"pledge"})
+        if hit is not None:
+            content.add(id(hit))
+    return content
+
+
+def _relative_to_noun(m: Match, words: list[Word], matches: list[Match]) -> bool:
+    """Whether a verb trigger opens a relative clause on an indefinite noun trigger of its type
+    right before it (one adjective may stand between: «قصف إسرائيلي استهدف»)."""
+    if not m.verbal or m.light is not None or m.trigger.kind != "verb" or m.first == 0:
+        return False
+    for k in (m.first - 1, m.first - 2):
+        if k < 0 or words[k + 1].breaks_before:
+            return False
+        noun = next((o for o in matches if o.last == k and not o.verbal and o.trigger.type == m.trigger.type), None)
+        if noun is not None:
+            return not any(p.endswith("ال") for _, p in clitic_candidates(words[noun.first].norm))
+        if not words[k].norm.endswith(("ي", "يه", "يا")):
+            return False  # only an adjective may stand between the noun and the verb
+    return False
+
+
+def _main_subject(groups: list[Group], words: list[Word]) -> Group | None:
+    """The subject of a sentence's first verb: a bare group among its first four words (VSO after a
+    sentence-initial verb, «وأعلنت الوزارة …», or SVO, «الرئيس … قال»), with no break before it."""
+    for g in groups:
+        if g.start > 3:
+            return None
+        if g.is_actor and g.prep is None and not g.attribute and not any(
+                words[k].breaks_before for k in range(1, g.start + 1)):
+            return g
+    return None
+
+
+def _condemning(m: Match, words: list[Word], lex: Lexicon) -> bool:
+    """Whether a condemning word (cues.yaml ``condemnation_words``) follows within 8 words, same unit."""
+    bad = lex.cues["condemnation"]
+    for k in range(m.last + 1, min(len(words), m.last + 9)):
+        if words[k].hard_before:
+            return False
+        if not bad.isdisjoint(match_keys(words[k].norm)):
+            return True
+    return False
+
+
 def _bounds(m: Match, matches: list[Match], words: list[Word],
             opens: frozenset[int] = frozenset(), implicit: frozenset[str] = frozenset()) -> tuple[int, int]:
     """Words ``[lo, hi)`` that may hold this trigger's arguments: its clause, cut at other verbs.
@@ -108,8 +180,10 @@ def _bounds(m: Match, matches: list[Match], words: list[Word],
                 (lo == a and not m.verbal) or not all(words[j].norm in implicit for j in range(lo, a)))):
             break
         lo -= 1
-    hi = m.last + 1
-    while hi < len(words) and not words[hi].hard_before and hi - m.last < 15:
+    # a relative light verb after the noun («هجوم … وتبنته جماعة …») brings its own subject along
+    end = max(m.last, m.anchor)
+    hi = end + 1
+    while hi < len(words) and not words[hi].hard_before and hi - end < 15:
         if hi in stop_right:
             break
         hi += 1
@@ -206,6 +280,15 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
     args = place_mentions(words, mentions, doc.text, lex, nisba)
     if forces is not None:
         args = possessive_forces(words, args, doc.text, lex.cues, forces, states)
+    # «ودان رئيس الحكومة …»: a one-word name that nothing links, spelled like a verb of the lexicon
+    # and standing where a verb stands (first in its clause), is the verb the recogniser misread
+    verb_names = {id(a) for a in args for m in matches
+                  if m.verbal and m.light is None and (a.first, a.last) == (m.first, m.last)
+                  and a.actor is not None and a.place is None
+                  and str(a.actor.get("id") or "unresolved:").startswith("unresolved:")
+                  and (m.first == 0 or words[m.first].breaks_before)}
+    if verb_names:
+        args = [a for a in args if id(a) not in verb_names]
     # A word that belongs to a place name («تدمر» = Palmyra, not «she destroys») or that is itself a
     # whole name is not a trigger; triggers inside longer actor mentions («تعهدات روسية») stay.
     matches = [m for m in matches if not any(
@@ -213,6 +296,13 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
         for a in args)]
     if not matches:
         return []
+    for a in args:
+        # «ندد … بما وصفه بـ«الاغتيال السافر»»: a quoted unlinked name that holds an event word is
+        # a characterisation of a happening, which the recogniser took for an entity
+        if (a.actor is not None and str(a.actor.get("id") or "unresolved:").startswith("unresolved:")
+                and a.mention.label == "MISC"
+                and not _QUOTE_MARKS.isdisjoint(words[a.first].punct) and any(a.first <= r.first <= a.last for r in matches)):
+            a.actor = None
     for m in matches:
         # «يشمل نشر المئات من الجنود»: a bare perfect that is also a masdar, right after a
         # present-tense verb, is the masdar (the object of that verb), not a second finite verb
@@ -232,22 +322,35 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             if (nxt[:1] == "ل" and nxt not in lex.verbs) or (
                     nxt.endswith("ا") and not nxt.startswith("ال") and len(nxt) > 3 and nxt not in lex.verbs):
                 m.verbal, m.tense, m.trigger = False, None, lex.nouns[words[m.first].norm]
+    if nisba:
+        # «أوقفت وحدات أمنية تونسية»: the state of an unnamed subject right after a verb
+        args = nisba_subjects(words, args, sorted({r.anchor for r in matches if r.verbal}), nisba, doc.text, lex)
     groups = group_args(args, words, lex.cues["title_gap"])
     covered = {k for a in args for k in range(a.first, a.last + 1)}
+    trigger_words = frozenset(k for r in matches for k in range(r.first, r.last + 1))
     quantities = find_quantities(words, lex)
     events: list[tuple[Match, dict[str, Any]]] = []
     prep_cues: list[int] | None = None
     prev_subject = None
     opens = _report_openers(words, lex)
     purpose_types = lex.cues["raw"].get("purpose_only_types") or ()
+    claim_types = lex.cues["raw"]["status"].get("claim_types") or ()
+    content = _violent_pledges(matches, words, lex)
     # «دعا … إلى رفع العقوبات»: the noun after «إلى» is what is asked for, not a happening
     asks = [r.last for r in matches if r.trigger.type == "REQUEST"]
     # «هدّد بشنّ عملية عسكرية», «تهديده بالهجوم»: the act after «بـ» is the threat's content
     threats = [r.last for r in matches if r.trigger.type == "THREATEN"]
     for m in matches:
         t = m.trigger
+        if id(m) in content:
+            continue  # what a vow promises to do is not a happening
+        if m.last + 1 < len(words) and words[m.last + 1].norm in _DURING_IT and events and max(
+                events, key=lambda p: p[0].first)[1]["type"] == t.type:
+            continue  # «اتصالاً هاتفياً …، بحثا خلاله …»: what was done during that same happening
         if "military" in t.flags and not _military_nearby(m, words, lex):
             continue
+        if "condemns" in t.flags and not _condemning(m, words, lex):
+            continue  # «وصف الوضع بأنه …» describes; only condemning words condemn
         if "owned" in t.flags and not possessive(m, words, lex):
             continue  # «استقرارها في درعا» is a deployment; «الاستقرار في المنطقة» is not
         if (t.type in purpose_types and m.first > 0
@@ -269,14 +372,24 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
         # «قال لافروف …، داعياً واشنطن»: a circumstantial participle's subject is the main
         # clause's, the speaker included
         excluded = set() if t.kind == "participle" else source_groups
+        subject = prev_subject
+        if subject is None and coordinated_verb(m, words, lex):
+            # «وتفقد الرئيس … موقع الانفجار، ووصف الهجوم …»: with no trigger verb before it, a
+            # coordinated verb shares the subject of the sentence's main verb
+            subject = _main_subject(groups, words)
         actor, recipient, used, actor_group = assign_roles(m, words, groups, lex, bounds, excluded,
-                                                           prev_subject)
+                                                           subject)
+        if _relative_to_noun(m, words, matches):
+            # «بغارة استهدفت منزلاً», «قصف إسرائيلي استهدف تجمعاً»: a verb right after an indefinite
+            # attack noun is a relative clause about it; its subject is that strike, so it names no
+            # actor of its own (the noun's record gives it when the two are merged)
+            actor, actor_group = [], None
         if m.verbal and actor_group is not None and t.kind not in ("passive",) and "victim" not in t.flags:
             prev_subject = actor_group
         if states:
             actor = _own_country(m, words, groups, lex.cues, bounds, actor, states)
         if not m.verbal and "patient" not in t.flags and t.kind in ("noun", "phrase"):
-            nis = nisba_agents(m, words, nisba or {}, covered, doc.text)
+            nis = nisba_agents(m, words, nisba or {}, covered, doc.text, trigger_words)
             if nis and not actor:
                 actor, nis = nis[:1], nis[1:]
             if nis and not recipient:
@@ -313,6 +426,8 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             # other side («وقّعت روسيا وإيران اتفاقاً مع سوريا») the group acts together
             actor, recipient = actor[:1], actor[1:]
         etype, emode = t.type, t.mode
+        if etype == "RETREAT" and emode == "ceasefire" and _between_follows(m, words, lex.cues):
+            etype = "AGREE"  # «وقف إطلاق النار بين X وY»: a truce both sides agreed to
         act = military_act_before(m, words, lex.cues) if etype == "SUPPORT" else None
         if etype == "SUPPORT" and (act is not None or military_support(m, words, lex.cues)
                                    or any(a.get("sector") == "MIL" for a in actor)):
@@ -325,12 +440,16 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
                         recipient = actor
                     actor = owner[:1]
         status = status_of(m, words, lex)
-        if status is None and content_of is not None:
-            status = "planned"  # what an agreement provides for is still to be done
+        if status is None and (content_of is not None or "pledge" in t.flags):
+            status = "planned"  # what an agreement provides for, or a pledge, is still to be done
         if status is None:
             status = "asserted"
             if source and not (source_keys and source_keys & actor_keys(actor)):
                 status = "reported"
+            elif source_keys and source_keys & actor_keys(actor) and etype in claim_types:
+                # «أعلن حزب الله أن مقاتليه استهدفوا …»: the attacker's own word on its attack is a
+                # responsibility claim (gold convention), not the article's assertion
+                status = "claimed"
             if source and opinion_source(m, words, lex):
                 status = "claimed"  # an analyst's or observer's reading (gold convention)
         used_keys = actor_keys(actor) | actor_keys(recipient)
@@ -361,6 +480,8 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
         conf -= 0.1 if status == "claimed" else 0.0
         definite = any(pre.endswith("ال") or pre.endswith("لل")
                        for stem, pre in clitic_candidates(words[m.first].norm) if lex.nouns.get(stem))
+        # «تلك الغارات», «هذا الهجوم»: a demonstrative points back to a happening already told
+        pointed = definite and m.first > 0 and words[m.first - 1].norm in lex.cues["demonstratives"]
         events.append((m, {
             "schema": SCHEMA, "event_id": "", "doc_id": doc.doc_id,
             "type": etype, "mode": emode, "cameo": lex.cameo(etype, emode),
@@ -371,12 +492,16 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             "confidence": round(min(conf, 0.95), 2),
             "trigger": {"text": doc.text[words[m.first].start:words[m.last].end],
                         "start": words[m.first].start, "end": words[m.last].end},
-            "_anaphoric": not m.verbal and definite and not actor and not recipient,
-            "_definite": not m.verbal and definite,
+            "_anaphoric": not m.verbal and (pointed or definite and not actor and not recipient),
+            "_definite": not m.verbal and definite, "_pointed": pointed and not m.verbal,
+            # «حصيلة الغارات»: a definite noun with no agent of its own retells a happening already
+            # told with the same word (see _same_happening)
+            "_retold": t.lemma if not m.verbal and definite and not actor else None, "_lemma": t.lemma,
             "_kind": "verbal" if m.verbal else t.kind, "_restated": 0,
         }))
     events = _split_places(events, args, groups)
     events = _merge(events)
+    events = _merge_tolls(events)
     for q in quantities:
         best, best_d = None, 10**9
         for m, ev in events:
@@ -390,6 +515,18 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
 
 
 _TO = frozenset({norm_word("إلى"), norm_word("الى")})
+# «خلاله», «خلالها», «أثناءه»: during the happening just told
+_DURING_IT = frozenset(norm_word(p + s) for p in ("خلال", "أثناء") for s in ("ه", "ها", "هما", "هم"))
+
+
+def _between_follows(m: Match, words: list[Word], cues: dict[str, Any]) -> bool:
+    """Whether «بين» opens the trigger's parties within three words after it (same unit)."""
+    for k in range(m.last + 1, min(len(words), m.last + 4)):
+        if words[k].hard_before:
+            return False
+        if words[k].norm in cues["between"]:
+            return True
+    return False
 
 
 def _split_places(events: list[tuple[Match, dict[str, Any]]], args: list[Any], groups: list[Group]
@@ -438,7 +575,7 @@ def _merge(events: list[tuple[Match, dict[str, Any]]]) -> list[tuple[Match, dict
         target = None
         for m2, ev2 in out:
             near = abs(m.first - m2.last) <= 8 or m.light == m2.light is not None
-            if near and _compatible(ev, ev2):
+            if near and _compatible(ev, ev2) and not ev["_pointed"] and not ev2["_pointed"]:
                 target = ev2
                 break
         if target is None:
@@ -451,10 +588,53 @@ def _merge(events: list[tuple[Match, dict[str, Any]]]) -> list[tuple[Match, dict
                     target["date_precision"], target["date_text"] = ev["date_precision"], ev["date_text"]
         if target["mode"] is None and ev["mode"] is not None:
             target["mode"], target["cameo"] = ev["mode"], ev["cameo"]
+        # «وجاءت الغارات بعد ساعات من هجوم تبنته الجماعة»: a new happening merged into a
+        # definite noun keeps the record from being read as a mere reference back
+        target["_anaphoric"] = target["_anaphoric"] and ev["_anaphoric"]
+        target["_definite"] = target["_definite"] and ev["_definite"]
         if _STATUS_RANK[ev["status"]] > _STATUS_RANK[target["status"]]:
             target["status"] = ev["status"]
         target["confidence"] = round(min(0.95, max(target["confidence"], ev["confidence"]) + 0.05), 2)
     return out
+
+
+def _toll(m: Match, ev: dict[str, Any]) -> bool:
+    """A killing reported without its killer («قُتل 14 شخصاً», «مقتل ثلاثة جنود», «أودى بحياة …»)."""
+    return ev["type"] == "ASSAULT" and not ev["actor"] and (m.trigger.mode == "kill" or m.trigger.kind == "passive")
+
+
+def _merge_tolls(events: list[tuple[Match, dict[str, Any]]]) -> list[tuple[Match, dict[str, Any]]]:
+    """A toll and the attack of the same sentence are one happening.
+
+    «قُتل ثلاثة أشخاص … بضربة نفذتها طائرة أمريكية», «هجوم بطائرة مسيّرة … أسفر عن مقتل ثلاثة
+    جنود»: the killing with no killer named is what the attack did. It is folded into the nearest
+    other ASSAULT record of the sentence (not one a demonstrative points back to), which keeps its
+    trigger and actor and takes the victims when it has none; place, date and source fill gaps.
+    """
+    if len(events) < 2:
+        return events
+    dropped: set[int] = set()
+    for m, ev in events:
+        if not _toll(m, ev):
+            continue
+        others = [(m2, e2) for m2, e2 in events if e2 is not ev and id(e2) not in dropped
+                  and e2["type"] == "ASSAULT" and not e2["_pointed"] and not _toll(m2, e2)]
+        if not others:
+            continue
+        _, target = min(others, key=lambda p: abs(p[0].first - m.first))
+        linked = [r for r in ev["recipient"] if r.get("id")]
+        if not target["recipient"] or (linked and not any(r.get("id") for r in target["recipient"])):
+            target["recipient"] = ev["recipient"]  # the victims named by the toll, over an unknown name
+        for key in ("location", "date", "source"):
+            if not target[key] and ev[key]:
+                target[key] = ev[key]
+                if key == "date":
+                    target["date_precision"], target["date_text"] = ev["date_precision"], ev["date_text"]
+        if _STATUS_RANK[ev["status"]] > _STATUS_RANK[target["status"]]:
+            target["status"] = ev["status"]
+        target["_anaphoric"] = target["_anaphoric"] and ev["_anaphoric"]
+        dropped.add(id(ev))
+    return [(m, ev) for m, ev in events if id(ev) not in dropped]
 
 
 def _concrete(ev: dict[str, Any]) -> bool:
@@ -491,14 +671,23 @@ def _same_happening(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """
     if a["type"] != b["type"]:
         return False
+    if b.get("_retold") and b["_retold"] == a.get("_lemma") and a["actor"] and not b["actor"]:
+        # «بعد ثلاثة أيام من الغارات الإسرائيلية» … «حصيلة الغارات ارتفعت إلى 44 قتيلاً»: the
+        # definite noun without an agent names the strikes told before, wherever it is placed
+        return (a["status"] == "negated") == (b["status"] == "negated") and _dates_compatible(a["date"], b["date"])
     pa = actor_keys(a["actor"]) | actor_keys(a["recipient"])
     pb = actor_keys(b["actor"]) | actor_keys(b["recipient"])
-    if not (pa & pb) or not (pa <= pb or pb <= pa):
+    headline = a.get("_headline") or b.get("_headline")
+    if not (pa & pb) or not (headline or pa <= pb or pb <= pa):
         return False
     if (a["status"] == "negated") != (b["status"] == "negated"):
         return False
     if not _dates_compatible(a["date"], b["date"]):
         return False
+    if headline:
+        # a headline restates the body's main happenings in short: a shared participant is enough,
+        # and its place is the rougher one («في غزة» for the body's «قطاع غزة»)
+        return True
     la, lb = _place_key(a["location"]), _place_key(b["location"])
     return la is None or lb is None or la == lb or _within(a["location"], b["location"]) \
         or _within(b["location"], a["location"])
@@ -533,14 +722,19 @@ def _merge_document(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if target is None:
             kept.append(ev)
             continue
-        if _richness(ev) > _richness(target):
+        # the body states the happening more exactly than its headline: its participants win
+        if _richness(ev) > _richness(target) or (target["_headline"] and not ev["_headline"] and ev["actor"]):
             for key in ("actor", "recipient", "evidence", "trigger", "mode", "cameo", "status", "source"):
                 ev_val = ev[key]
                 if key in ("mode", "cameo", "source") and not ev_val:
                     continue
                 target[key] = ev_val
-        if _within(target["location"], ev["location"]):
-            target["location"] = ev["location"]  # the city is the finer statement of the place
+        if _within(target["location"], ev["location"]) or (target["_headline"] and ev["location"]):
+            target["location"] = ev["location"]  # the city (or the body's place) is the finer statement
+        target["_headline"] = target["_headline"] and ev["_headline"]
+        if (not target["source"] and ev["source"] and ev["status"] == "reported" and target["status"] == "asserted"
+                and set(ev["quantities"]) - set(target["quantities"])):
+            target["status"] = "reported"  # the figures come from that source («أعلنت الوزارة أن حصيلة …»)
         for key in ("location", "date", "source"):
             if not target[key] and ev[key]:
                 target[key] = ev[key]
@@ -548,6 +742,8 @@ def _merge_document(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
                     target["date_precision"], target["date_text"] = ev["date_precision"], ev["date_text"]
         for k, v in ev["quantities"].items():
             target["quantities"].setdefault(k, v)
+        if not target["recipient"] and ev["recipient"]:
+            target["recipient"] = ev["recipient"]
         target["_restated"] += 1 + ev["_restated"]
         if ev["_kind"] == "verbal":
             target["_kind"] = "verbal"
@@ -623,6 +819,8 @@ def extract_events(doc: Document, lex: Lexicon | None = None,
         forces = getattr(states, "forces", None)
     mentions = sorted(doc.mentions, key=lambda x: x.start)
     dates = sorted(doc.dates, key=lambda x: x.start)
+    # the headline, when the text opens with it: its events summarise the body's (see _same_happening)
+    headline_end = len(doc.title) if doc.title and doc.text.startswith(doc.title) else 0
     out: list[dict[str, Any]] = []
     mi = di = 0
     for sent in _sentences(doc):
@@ -633,7 +831,10 @@ def extract_events(doc: Document, lex: Lexicon | None = None,
         s_mentions = [x for x in mentions[mi:mi + 200] if x.start >= sent.start and x.end <= sent.end
                       and x.label != "DATE"]
         s_dates = [x for x in dates[di:di + 50] if x.start >= sent.start and x.end <= sent.end]
-        out.extend(extract_sentence(doc, sent, lex, s_mentions, s_dates, nisba, states, forces))
+        found = extract_sentence(doc, sent, lex, s_mentions, s_dates, nisba, states, forces)
+        for ev in found:
+            ev["_headline"] = sent.start < headline_end
+        out.extend(found)
     # «الزيارة», «الاجتماع» with no participants, after an event of that type: the article refers
     # back to a happening already recorded, so it is not a new event. For the types listed under
     # `anaphoric_definite_types` any definite masdar without a light verb refers back, even with
@@ -644,6 +845,7 @@ def extract_events(doc: Document, lex: Lexicon | None = None,
     for ev in out:
         refers_back = ev.pop("_anaphoric") or (ev.pop("_definite") and ev["type"] in anaphora_types)
         ev.pop("_definite", None)
+        ev.pop("_pointed", None)
         if not (refers_back and ev["type"] in seen_types):
             kept.append(ev)
         seen_types.add(ev["type"])
@@ -669,4 +871,7 @@ def extract_events(doc: Document, lex: Lexicon | None = None,
             ev["_features"] = confidence_features(ev)
         ev.pop("_kind")
         ev.pop("_restated")
+        ev.pop("_headline", None)
+        ev.pop("_retold", None)
+        ev.pop("_lemma", None)
     return out

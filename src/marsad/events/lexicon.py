@@ -178,12 +178,26 @@ class Lexicon:
         # right after a noun trigger is a relative clause about that noun; its subject (after
         # it) is the noun's actor, and it governs no later noun.
         relative: set[int] = set()
+        claims = self.cues.get("claim_forms") or frozenset()
+        claim_types = frozenset(self.cues["raw"]["status"].get("claim_types") or ()) if claims else frozenset()
         for j, tense in light_at:
             # «زيارة قام بها وزير الدفاع»: the pronoun may sit on the verb's preposition instead
             pron_prep = j + 1 < n and words[j + 1].norm in _PRONOUN_PREPS and not words[j + 1].breaks_before
-            if not (words[j].norm.endswith(("ه", "ها")) or pron_prep) or words[j].breaks_before:
+            claim = words[j].norm in claims and not words[j].hard_before  # «…، وتبنته جماعة …»
+            if not (words[j].norm.endswith(("ه", "ها")) or pron_prep) or (words[j].breaks_before and not claim):
                 continue
             prev = next((m for m in out if not m.verbal and 1 <= j - m.last <= 2), None)
+            if prev is None and claim:
+                # «هجوم … استهدف …، وأسفر عن مقتل …، وتبنته جماعة …»: a claim refers back to the
+                # sentence's attack noun that its pronoun agrees with («تبنته» a masculine singular
+                # one, «تبنتها» a feminine or plural one), the first indefinite one if any
+                fem = words[j].norm.endswith(("ها", "هم"))
+                cands = [m for m in out if not m.verbal and m.last < j and m.trigger.type in claim_types
+                         and words[m.first].norm.endswith(("ه", "ات")) == fem
+                         and not any(words[k].hard_before for k in range(m.last + 1, j + 1))]
+                prev = next((m for m in cands if not any(p.endswith("ال") for _, p in
+                                                         clitic_candidates(words[m.first].norm))),
+                            cands[0] if cands else None)
             if prev is not None:
                 prev.anchor, prev.light, prev.tense, prev.verbal = j, j, tense, True
                 relative.add(j)
@@ -192,10 +206,15 @@ class Lexicon:
         # A parenthesis set off by commas may sit between them («وقّع الوزيران، أمس الأحد في
         # دمشق، اتفاقية»): up to 20 words and two commas (a long double name as the subject), with no
         # other verb trigger in between.
+        # «أعربت الوزارة عن قلقها إزاء توقيف …»: a light verb flagged !single governs one noun only
+        single = self.cues.get("single_light") or frozenset()
+        taken: set[int] = set()
         for m in out:
             if m.verbal:
                 continue
             for j, tense in reversed(light_at):
+                if j in taken:
+                    continue
                 gap = range(j + 1, m.first + 1)
                 d = m.first - j
                 if not 0 < d <= 20 or any(words[k].hard_before for k in gap):
@@ -209,6 +228,8 @@ class Lexicon:
                         "،" in words[k].punct or "," in words[k].punct for k in brk
                 ) and not any(o.verbal and j < o.first < m.first for o in out):
                     m.anchor, m.light, m.tense, m.verbal = j, j, tense, True
+                    if words[j].norm in single:
+                        taken.add(j)
                     break
         # «رفعت القوات الإسرائيلية حالة التأهب»: a verb whose phrase («رفع حالة التأهب») is split by
         # its subject still governs the rest of the phrase, found as a noun phrase on its own.
@@ -422,16 +443,20 @@ def build_lexicon() -> Lexicon:
                 lex.phrases.setdefault(first, []).append((keys[1:], trigger))
     for key, forms in trig.get("participles", {}).items():
         t, mode = _split_key(key)
-        for f in forms:
-            base = norm_word(f)
-            trigger = Trigger(t, mode, "participle", base)
-            for conj in ("", "و", "ف"):
-                lex.participles[conj + base] = trigger
+        for words, flags in _noun_items(forms):
+            for f in words:
+                base = norm_word(f)
+                trigger = Trigger(t, mode, "participle", base, flags)
+                for conj in ("", "و", "ف"):
+                    lex.participles[conj + base] = trigger
+    single_light: set[str] = set()
     for line in trig.get("light_verbs", []):
-        spec, _ = parse_verb_spec(line)
+        spec, flags = parse_verb_spec(line)
         for form, tense in verb_forms(spec).items():
             lex.light.setdefault(form, tense)
             add_lemma(form, spec.perf or "")
+            if "single" in flags:
+                single_light.add(form)
     for line in trig.get("aux_verbs", []):
         spec, _ = parse_verb_spec(line)
         for form in verb_forms(spec):
@@ -444,6 +469,10 @@ def build_lexicon() -> Lexicon:
     for line in cues["status"]["denial_verbs"]:
         spec, _ = parse_verb_spec(line)
         lex.denial_verbs.update(verb_forms(spec))
+    claim_forms: set[str] = set()
+    for line in cues["status"].get("claim_verbs", []):
+        spec, _ = parse_verb_spec(line)
+        claim_forms.update(verb_forms(spec))
     lex.lemmas = {f: frozenset(v) for f, v in lemma_sets.items()}
     # Generated forms that are really common function words (هنأ + ك = «هناك»).
     for w in trig.get("never_triggers", []):
@@ -453,6 +482,8 @@ def build_lexicon() -> Lexicon:
                 table.pop(form, None)
     lex.n_forms = len(lex.verbs) + len(lex.nouns)
     lex.cues = _compile_cues(cues)
+    lex.cues["claim_forms"] = frozenset(claim_forms)
+    lex.cues["single_light"] = frozenset(single_light)
     _intern(lex)
     return lex
 
@@ -512,6 +543,7 @@ def _compile_cues(c: dict[str, Any]) -> dict[str, Any]:
         "person_genitive_titles": _norm_set(ro.get("person_genitive_titles", [])),
         "title_gap": _norm_set(ro.get("coordinated_title_words", [])),
         "relatives": _norm_set(ro.get("relatives", [])),
+        "demonstratives": _norm_set(ro.get("demonstratives", [])),
         "naming": _norm_set(ro.get("naming", [])),
         "own_country": _norm_set(ro.get("own_country", [])),
         "support_by": _norm_set(ro.get("support_by", [])),
@@ -524,6 +556,8 @@ def _compile_cues(c: dict[str, Any]) -> dict[str, Any]:
         "generic": {norm_word(w): (gid, g) for gid, g in (c.get("generic_actors") or {}).items()
                     for w in g["words"]},
         "military": _norm_set(c["military_context"]),
+        "condemnation": _norm_set(c.get("condemnation_words", [])),
+        "threat_content": _norm_set(c.get("threat_content", [])),
         "q_after": {norm_word(w): k for k, ws in q["after_noun"].items() for w in ws},
         "q_people": _norm_set(q["people"]),
         "q_before": {norm_word(w): k for k, ws in q["before"].items() for w in ws},

@@ -162,7 +162,10 @@ def status_of(m: Match, words: list[Word], lex: Lexicon) -> str | None:
         return "planned"
     if any(masks[k] & _PLANNED_A and not words[k].hard_before for k in range(m.last + 1, min(n, m.last + 7))):
         return "planned"
-    # claimed: hedges and opinion verbs before, "possible" right after
+    # claimed: a responsibility claim governing the noun («هجوم تبنته الجماعة»), hedges and
+    # opinion verbs before, "possible" right after
+    if m.light is not None and words[m.light].norm in c.get("claim_forms", ()):
+        return "claimed"
     if _any_bit(masks, _CLAIMED_B, max(start, a - 8), a):
         return "claimed"
     if a >= 1 and words[a - 1].norm == "قد" and m.tense != "past":
@@ -253,7 +256,10 @@ def attribution(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
         # source; when that source is the actor itself the event stays asserted (speech act).
         if words[k].norm not in lex.attribution_verbs:
             continue
-        g = next((g for g in groups if g.prep is None and k < g.first <= k + 3 and g.first < a), None)
+        # the speaker stands before the complementizer («أكدت «الجهاد» أن القاهرة تعهدت»: Cairo is
+        # the reported clause's subject, not the source)
+        g = next((g for g in groups if g.prep is None and k < g.first <= k + 3 and g.first < a
+                  and not any(words[j].norm in comps for j in range(k + 1, g.first))), None)
         if g is None:
             g = next((g for g in reversed(groups) if g.prep is None and k - 4 <= g.last < k), None)
             if g is not None and not any(words[j].norm in comps for j in range(k + 1, a)):

@@ -74,7 +74,8 @@ def perfect_forms(perf: str, cls: str) -> set[str]:
         for v in ("ي", "و"):  # التقيت / دعوت
             out.update(base + v + s for s in ("ت", "نا", "تم", "تن", "ن"))
         out.update(base + "ا" + o for o in _OBJ)   # التقاه
-        out.add(base + "وه")  # دعوه
+        out.update(base + "ت" + o for o in _OBJ)   # تبنته, التقته (3fs with an object pronoun)
+        out.update(base + "و" + o for o in _OBJ)   # دعوه, تبنوها (3mp with an object pronoun)
         return out
     if cls == "hollow":
         short = _hollow_short(perf)
