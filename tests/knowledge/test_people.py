@@ -366,6 +366,52 @@ def test_news_spellings_are_covered(person: str, spellings: list[str]) -> None:
         ("prime_minister", "DEU", "2015-01-01", "angela_merkel"),
         ("prime_minister", "GBR", "2020-01-01", "boris_johnson"),
         ("president", "UKR", "2023-01-01", "volodymyr_zelensky"),
+        # the Arab world and its neighbours (issue 4)
+        ("president", "SOM", "2019-01-01", "farmaajo"),
+        ("president", "SOM", "2015-01-01", "hassan_sheikh_mohamud"),
+        ("president", "SOM", "2023-01-01", "hassan_sheikh_mohamud"),
+        ("prime_minister", "SOM", "2018-01-01", "hassan_ali_khaire"),
+        ("president", "DJI", "2015-01-01", "ismail_omar_guelleh"),
+        ("president", "MRT", "2022-01-01", "mohamed_ould_ghazouani"),
+        ("president", "MRT", "2015-01-01", "mohamed_ould_abdel_aziz"),
+        ("prime_minister", "ETH", "2020-01-01", "abiy_ahmed"),
+        ("prime_minister", "ETH", "2015-01-01", "hailemariam_desalegn"),
+        ("president", "ERI", "2020-01-01", "isaias_afwerki"),
+        ("president", "TCD", "2020-01-01", "idriss_deby"),
+        ("president", "TCD", "2022-01-01", "mahamat_deby"),
+        ("president", "NER", "2022-01-01", "mohamed_bazoum"),
+        ("president", "NER", "2024-01-01", "abdourahamane_tchiani"),
+        ("president", "MLI", "2022-01-01", "assimi_goita"),
+        ("prime_minister", "PAK", "2020-01-01", "imran_khan"),
+        ("prime_minister", "PAK", "2023-01-01", "shehbaz_sharif"),
+        ("army_commander", "PAK", "2024-01-01", "asim_munir"),
+        ("army_commander", "PAK", "2019-01-01", "qamar_javed_bajwa"),
+        ("president", "AFG", "2016-01-01", "ashraf_ghani"),
+        ("president", "AFG", "2012-01-01", "hamid_karzai"),
+        ("supreme_leader", "AFG", "2023-01-01", "hibatullah_akhundzada"),
+        ("leader", "taliban", "2020-01-01", "hibatullah_akhundzada"),
+        ("foreign_minister", "AFG", "2023-01-01", "amir_khan_muttaqi"),
+        ("foreign_minister", "SDN", "2020-01-01", "asma_mohamed_abdalla"),
+        ("foreign_minister", "SDN", "2016-01-01", "ibrahim_ghandour"),
+        ("prime_minister", "LBY", "2013-01-01", "ali_zeidan"),
+        ("president", "libya_hcs", "2020-01-01", "khalid_al_mishri"),
+        ("prime_minister", "libya_gns", "2024-01-01", "osama_hammad"),
+        ("foreign_minister", "TUN", "2017-01-01", "khemaies_jhinaoui"),
+        ("foreign_minister", "YEM", "2017-01-01", "abdulmalik_al_mekhlafi"),
+        ("prime_minister", "JOR", "2011-06-01", "marouf_al_bakhit"),
+        ("foreign_minister", "KWT", "2021-01-01", "ahmad_nasser_al_mohammad"),
+        ("leader", "al_shabaab", "2012-01-01", "ahmed_abdi_godane"),
+        ("leader", "ttp", "2020-01-01", "noor_wali_mehsud"),
+        ("president", "au_commission", "2020-01-01", "moussa_faki"),
+        ("president", "au_commission", "2014-01-01", "nkosazana_dlamini_zuma"),
+        ("president", "european_council", "2017-01-01", "donald_tusk"),
+        ("secretary_general", "oic", "2018-01-01", "yousef_al_othaimeen"),
+        ("secretary_general", "gcc", "2010-01-01", "abdulrahman_al_attiyah"),
+        ("leader", "opcw", "2015-01-01", "ahmet_uzumcu"),
+        ("leader", "opcw", "2020-01-01", "fernando_arias"),
+        ("leader", "ohchr", "2016-01-01", "zeid_raad_al_hussein"),
+        ("leader", "unrwa", "2024-01-01", "philippe_lazzarini"),
+        ("leader", "icc_otp", "2020-01-01", "fatou_bensouda"),
     ],
 )
 def test_holder_on_date(office: str, of: str, day: str, expected: str) -> None:
@@ -391,6 +437,51 @@ def test_nobody_holds_an_office_outside_their_dates() -> None:
     assert holders("defence_minister", "RUS", dt.date(2012, 11, 5)) == {"anatoliy_serdyukov"}
     assert holders("president", "SYR", dt.date(2024, 12, 20)) == set()
     assert holders("secretary_general", "hezbollah", dt.date(2024, 10, 15)) == set()
+
+
+#: Arab League members and the neighbours Arab news covers most (issue 4).
+REGION = ("DZA BHR COM DJI EGY IRQ JOR KWT LBN LBY MRT MAR OMN PSE QAT SAU SOM SDN SYR TUN ARE YEM "
+          "ETH ERI TCD PAK AFG MLI NER").split()
+#: Known vacancies: Lebanon had no president 2014-05-25 – 2016-10-31 and 2022-10-31 – 2025-01-09.
+HEAD_OF_STATE_VACANT = {("LBN", "2016-06-01"), ("LBN", "2024-06-01")}
+
+
+@pytest.mark.parametrize("day", ["2012-06-01", "2016-06-01", "2020-06-01", "2024-06-01"])
+def test_every_regional_state_has_a_head_of_state(day: str) -> None:
+    """Someone heads each state of the region on each sample day (king, emir, sultan, president …)."""
+    offices = ("president", "king", "emir", "sultan", "supreme_leader", "leader")
+    when = dt.date.fromisoformat(day)
+    missing = [iso for iso in REGION if (iso, day) not in HEAD_OF_STATE_VACANT
+               and not any(holders(o, iso, when) for o in offices)]
+    assert not missing, missing
+
+
+@pytest.mark.parametrize("day", ["2016-06-01", "2024-06-01"])
+def test_regional_foreign_ministers_known(day: str) -> None:
+    """Foreign ministers of the Arab states and neighbours are recorded (gaps listed on purpose)."""
+    gaps = {"COM", "SOM", "TCD", "NER", "PAK"}  # not yet recorded, or the portfolio was held by the PM
+    when = dt.date.fromisoformat(day)
+    missing = [iso for iso in REGION if iso not in gaps and not holders("foreign_minister", iso, when)]
+    assert not missing, missing
+
+
+def test_regional_spellings() -> None:
+    """Spellings Arab outlets use for people of the region resolve to one person each."""
+    cases = {
+        "ismail_omar_guelleh": ["إسماعيل عمر جيله", "غيله"],
+        "isaias_afwerki": ["أسياس أفورقي", "أفورقي"],
+        "azali_assoumani": ["غزالي عثماني"],
+        "farmaajo": ["فرماجو", "محمد عبد الله فرماجو"],
+        "hibatullah_akhundzada": ["هبة الله آخوندزاده"],
+        "mohamed_ould_ghazouani": ["ولد الغزواني", "محمد ولد الشيخ الغزواني"],
+        "abdourahamane_tchiani": ["عبد الرحمن تياني", "عبد الرحمن تشياني"],
+    }
+    strong: dict[str, set[str]] = defaultdict(set)
+    for p in PEOPLE:
+        for text in (p["name_ar"], *p.get("aliases_ar", []), *p.get("aliases_ar_weak", [])):
+            strong[fold(text)].add(p["id"])
+    bad = {s: strong.get(fold(s)) for pid, spellings in cases.items() for s in spellings if strong.get(fold(s)) != {pid}}
+    assert not bad, bad
 
 
 def test_envoy_mandates_are_recorded() -> None:

@@ -50,3 +50,22 @@ def test_persian_letters_and_diacritics_match():
 
 def test_longest_match_wins(gaz):
     assert _found(gaz, "بشار الأسد") == [("بشار الاسد", "bashar_al_assad")]
+
+
+SHABAAB = Entry("actor", "al_shabaab", "ORG")
+QAEDA = Entry("actor", "al_qaeda", "ORG")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("أعلنت حركة «الشباب» مسؤوليتها", [("حركه \"الشباب", "al_shabaab")]),
+    ("وتبنى تنظيم “القاعدة” الهجوم", [("تنظيم \"القاعده", "al_qaeda")]),
+    ("ولحركة \"الشباب\" مقاتلون", [("ولحركه \"الشباب", "al_shabaab")]),
+    ("قالت «حركة الشباب» إن", [("حركه الشباب", "al_shabaab")]),  # quoted whole: found as written
+])
+def test_names_quoted_in_part(text, expected):
+    gaz = Gazetteer([("حركة الشباب", SHABAAB), ("تنظيم القاعدة", QAEDA), ("روسيا", RUSSIA)])
+    assert _found(gaz, text) == expected
+    from marsad.arabic import normalize
+    norm = normalize(text).text
+    for h in gaz.find(norm):  # offsets are into the text as written
+        assert norm[h.key_start:h.end].replace('"', "").endswith(("الشباب", "القاعده"))

@@ -12,6 +12,7 @@ matching for Arabic.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -19,6 +20,8 @@ import ahocorasick
 
 from marsad.arabic import normalize_word
 
+# Quotation marks (the normalised text writes every style as ") that may split a name.
+_QUOTE = re.compile('"')
 # A proclitic chain before a key: conjunction, then preposition, then article.
 _PREFIX = re.compile(r"(?:[وف])?(?:[بك]?ال|لل|[بكل])?")
 _PREFIX_MAX = 4
@@ -79,7 +82,25 @@ class Gazetteer:
         return self._table.get(normalize_key(phrase), ())
 
     def find(self, norm: str) -> list[Hit]:
-        """All boundary-respecting hits in the normalised text, longest first where they overlap."""
+        """All boundary-respecting hits in the normalised text, longest first where they overlap.
+
+        Names are often quoted in part — «حركة «الشباب»», «تنظيم «القاعدة»» — so where the text has
+        quotes it is also scanned with them left out, and a name found only that way (one that spans a
+        quote) is kept with its offsets mapped back.
+        """
+        hits = self._scan(norm)
+        if '"' in norm:
+            removed = [m.start() for m in _QUOTE.finditer(norm)]
+            # removal points in the stripped text's coordinates (non-decreasing)
+            at = [pos - i for i, pos in enumerate(removed)]
+            for h in self._scan(_QUOTE.sub("", norm)):
+                first, last = bisect_right(at, h.start), bisect_left(at, h.end)
+                if last > first:  # spans a quote: not found in the text as written
+                    hits.append(Hit(h.start + first, h.key_start + bisect_right(at, h.key_start), h.end + last,
+                                    h.entries, h.prefix))
+        return _leftmost_longest(_prefer_whole_names(hits))
+
+    def _scan(self, norm: str) -> list[Hit]:
         hits: list[Hit] = []
         n = len(norm)
         for end_idx, (key, lam_variant, entries) in self._auto.iter(norm):
@@ -97,7 +118,7 @@ class Gazetteer:
                     continue
                 prefix = prefix[:-1] + "ل"
             hits.append(Hit(start, key_start, end, entries, prefix))
-        return _leftmost_longest(_prefer_whole_names(hits))
+        return hits
 
 
 def _word_start(norm: str, key_start: int) -> int | None:
