@@ -11,8 +11,8 @@ with annotator accept/reject counts. This is all the labelled data there is, so:
 2. **The rules-only baseline** (the event extractor with its sentence gate switched off, given the
    knowledge base as ``scripts/eval_events.py --gsr`` does: a sentence is positive when it emits an
    event of the type), the **gate** combination (rules ∧ p ≥ t, t chosen the same nested way) and
-   the **system** as ``marsad.events`` wires the gate today: rule events that state numbers or a
-   known participant are kept whatever p says (corroborated ∨ (rules ∧ p ≥ t)).
+   the **system** as ``marsad.events`` wires the gate today: rule events that name a
+   known participant (``marsad.events.corroborated``) are kept whatever p says (corroborated ∨ (rules ∧ p ≥ t)).
 3. **The shipped model is trained on all of it**; its thresholds are the best-F1 thresholds of the
    out-of-fold probabilities (pooled over repeats).
 
@@ -193,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
         "plain_gate_thresholds": plain_gate,
         "threshold_note": "thresholds: p >= t marks the sentence as reporting the type (best CV F1). "
                           "gate_thresholds: keep a rule-extracted event of the type only if p >= t, "
-                          "events with numbers or a known participant being kept anyway (marsad.events). "
+                          "events with a known participant being kept anyway (marsad.events.corroborated). "
                           "plain_gate_thresholds: the same without that exception.",
         "members": list(members),
         "model": {"kind": "mean of class-balanced L2 logistic regressions, one per target: "

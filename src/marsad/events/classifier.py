@@ -401,7 +401,7 @@ THRESHOLD_GRID = np.round(np.arange(0.05, 0.951, 0.025), 3)
 
 def rule_flags(texts: Sequence[str], type_: str) -> tuple[np.ndarray, np.ndarray]:
     """Per sentence: does the rule-based extractor emit an event of ``type_``, and is one of them
-    corroborated (numbers or a known participant, which the event stage's gate never drops)?
+    corroborated (:func:`marsad.events.corroborated`: the event stage's gate never drops it)?
 
     The extractor runs *without* its sentence gate — the gate uses the shipped classifier, which was
     trained on the GSR, so leaving it on would leak the labels into cross-validated figures — and
@@ -409,15 +409,9 @@ def rule_flags(texts: Sequence[str], type_: str) -> tuple[np.ndarray, np.ndarray
     evaluation only (it loads the pipeline's knowledge).
     """
     from marsad.arabic import split_sentences
-    from marsad.events import load_extractor
+    from marsad.events import corroborated, load_extractor
     from marsad.model import Document
     from marsad.pipeline import Knowledge
-
-    try:
-        from marsad.events import _has_known_participant as known
-    except ImportError:  # the gate's helper moved: count numbers only
-        def known(_e: dict[str, Any]) -> bool:
-            return False
 
     extractor = load_extractor(Knowledge(), sentence_gate=False)
     hit, sure = [], []
@@ -426,7 +420,7 @@ def rule_flags(texts: Sequence[str], type_: str) -> tuple[np.ndarray, np.ndarray
         doc.sentences = split_sentences(text)
         events = [e for e in extractor(doc) if e["type"] == type_]
         hit.append(bool(events))
-        sure.append(any(e.get("quantities") or known(e) for e in events))
+        sure.append(any(corroborated(e) for e in events))
     return np.array(hit, dtype=bool), np.array(sure, dtype=bool)
 
 
@@ -459,7 +453,7 @@ def cross_validate(rows: Sequence[dict[str, Any]], k: int = 5, seed: int = 13, c
     Returns out-of-fold probabilities and, when ``inner`` is set, honest decisions: each outer fold's
     threshold is chosen by an inner k-fold on its own training part, for the classifier alone and for
     the «rules ∧ p ≥ t» gate (when ``rules`` — one bool per labelled row — is given). With
-    ``corroborated`` (one bool per labelled row: a rule event of the type states numbers or a known
+    ``corroborated`` (one bool per labelled row: a rule event of the type is corroborated — names a known
     participant) also ``system``: the event stage's gate as wired in ``marsad.events``, which keeps
     such events whatever p says — «corroborated ∨ (rules ∧ p ≥ t)».
     """
