@@ -91,3 +91,19 @@ def test_a_head_with_two_nisbas_names_both_states(kb):
     ms = mentions(kb, "وأشاد الوزير بالتنسيق الروسي الإيراني في سوريا.")
     pair = [m for m in ms if m.text == "بالتنسيق الروسي الإيراني"]
     assert {m.actor_id for m in pair} == {"russia", "iran"}
+
+
+def test_nisba_after_a_title_wins_over_a_persons_weak_alias(kb):
+    # «السوداني» is both the adjective of Sudan and a weak alias of Iraq's PM Mohammed Shia al-Sudani
+    ms = mentions(kb, "التقى وزير الخارجية السوداني نظيره المصري في القاهرة.", published="2023-05-20")
+    title = next(m for m in ms if m.text.startswith("وزير الخارجية"))
+    assert title.text == "وزير الخارجية السوداني"
+    assert title.extra["country"] == "SDN"
+    assert title.actor_id and title.actor_id != "mohammed_shia_al_sudani"
+    assert all(m.actor_id != "mohammed_shia_al_sudani" for m in ms)
+    # the counterpart is Egypt's foreign minister, not a prime minister
+    counterpart = next(m for m in ms if m.text == "نظيره المصري")
+    assert counterpart.extra.get("role") == title.extra["role"]
+    # the person is still found by name
+    ms = mentions(kb, "وقال رئيس الوزراء العراقي محمد شياع السوداني إن", published="2023-05-20")
+    assert any(m.actor_id == "mohammed_shia_al_sudani" for m in ms)

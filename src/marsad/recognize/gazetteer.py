@@ -64,6 +64,12 @@ class Gazetteer:
             bucket = table.setdefault(key, [])
             if entry not in bucket:
                 bucket.append(entry)
+        # A key written with the article also keeps the nisba reading of its bare form: «السوداني» is
+        # a weak alias of a person (al-Sudani) *and* «ال» + the adjective «سوداني» (Sudan); without this
+        # the exact key would hide the adjective («وزير الخارجية السوداني»).
+        for key, bucket in table.items():
+            if key.startswith("ال") and key[2:] in table:
+                bucket.extend(e for e in table[key[2:]] if e.kind == "nisba" and e not in bucket)
         self.size = len(table)
         auto = ahocorasick.Automaton()
         for key, entries in table.items():

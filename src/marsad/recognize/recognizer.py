@@ -454,7 +454,8 @@ class Recognizer:
             person = _entry(person_hit, "actor", "PERS") if person_hit else None
             ref_date = self._reference_date(doc, h.start, sent_starts)
             end = (person_hit.end if person else hits[j - 1].end)
-            owner = next((e for e in nxt.entries if e.kind == "actor"), None) if country and nxt is not None else None
+            owner = next((e for e in nxt.entries if e.kind == "actor" and e.label != "PERS"), None) \
+                if country and nxt is not None else None  # not «السوداني» the person inside «…الخارجية السوداني»
             if owner is not None:
                 # «وزير خارجية مصر», «قائد فيلق القدس»: the state or organisation named inside the title is
                 # a mention of its own (a nisba inside a title is not, by the annotation conventions).
