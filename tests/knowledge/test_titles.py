@@ -193,3 +193,14 @@ def test_every_office_used_in_people_has_titles() -> None:
         pytest.skip("people.yaml not written yet")
     used = {r["office"] for p in yaml.safe_load(people.read_text(encoding="utf-8")) for r in p.get("roles") or []}
     assert used <= set(OFFICE_FORMS)
+
+
+def test_body_offices_use_the_office_vocabulary() -> None:
+    classes = TITLES.get("body_offices") or {}
+    assert {"parliament", "government", "army", "head_of_state_council"} <= set(classes)
+    for name, spec in classes.items():
+        assert spec["heads"] and all(ARABIC_ONLY.match(h) for h in spec["heads"]), name
+        for title_office, targets in spec["offices"].items():
+            assert title_office in OFFICES and targets and set(targets) <= OFFICES, (name, title_office)
+        for form in spec.get("not_after") or ():
+            assert any(fold(form) == fold(f) for o in OFFICE_FORMS.values() for f in o["ar"]), form

@@ -34,6 +34,36 @@ def _office_set(key: str) -> frozenset[str]:
     return frozenset(_titles_file().get(key) or ())
 
 
+def _key(phrase: str) -> str:
+    return " ".join(normalize_word(w) for w in str(phrase).split())
+
+
+@lru_cache(maxsize=1)
+def _body_classes() -> tuple[tuple[str, dict[str, tuple[str, ...]], frozenset[str]], ...]:
+    """titles.yaml ``body_offices`` as (normalised head, title office → offices, title forms it does not
+    apply after), longest head first."""
+    out: list[tuple[str, dict[str, tuple[str, ...]], frozenset[str]]] = []
+    for spec in (_titles_file().get("body_offices") or {}).values():
+        offices = {k: tuple(v) if isinstance(v, list) else (v,) for k, v in (spec.get("offices") or {}).items()}
+        skip = frozenset(_key(f) for f in spec.get("not_after") or ())
+        out.extend((_key(h), offices, skip) for h in spec.get("heads") or ())
+    out.sort(key=lambda x: -len(x[0]))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _form_owners() -> dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]]:
+    """(office, normalised title form) → (countries, organisations) the form is restricted to
+    (titles.yaml ``countries_by_form`` / ``orgs_by_form``)."""
+    out: dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    for office, spec in _titles().items():
+        by_country = spec.get("countries_by_form") or {}
+        by_org = spec.get("orgs_by_form") or {}
+        for form in {*by_country, *by_org}:
+            out[(office, _key(form))] = (tuple(by_country.get(form) or ()), tuple(by_org.get(form) or ()))
+    return out
+
+
 class Linker:
     def __init__(self, actors: Any, places: Any) -> None:
         self.actors = actors
@@ -58,6 +88,64 @@ class Linker:
                                                and r.held_on(on) for r in a.roles)]
             holders = dated or holders
         return holders[0].id if len(holders) == 1 else None
+
+    def form_owners(self, office: str, form: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The states (ISO3) and organisations (ids) a title form names ``office`` of, when titles.yaml
+        restricts it («رئيس الكنيست» → ISR; «رئيس المجلس السياسي الأعلى» → houthis); else empty."""
+        return _form_owners().get((office, _key(form)), ((), ()))
+
+    def body_office(self, office: str, body: str, on: date | None, written: str | None = None,
+                    title: str | None = None) -> tuple[str | None, str, str] | None:
+        """«رئيس مجلس النواب الليبي» when nobody is *president* of the House: (holder, office, of) read
+        through the body's class (titles.yaml ``body_offices``) — the mapped office of the body itself,
+        then of its state for a state institution. ``written`` is the body's name as in the text,
+        ``title`` the title form as written («القائد العام»: the class may not apply after it).
+
+        None when the body has no class or the title has no mapping for it; a None holder with a
+        state means the state's office is meant but its holder on the date is unknown."""
+        targets = self._body_targets(office, body, written, _key(title) if title else "")
+        if not targets:
+            return None
+        for target in targets:
+            holder = self.office_holder(target, body, on)
+            if holder:
+                return holder, target, body
+        state = self.institution_state(body)
+        if state is None:
+            return None
+        for target in targets:
+            holder = self.office_holder(target, state, on)
+            if holder:
+                return holder, target, state
+        return None, targets[0], state
+
+    def _body_targets(self, office: str, body: str, written: str | None, title: str) -> tuple[str, ...]:
+        actor = self.actors.by_id.get(body)
+        if actor is None or actor.kind in ("state", "person"):
+            return ()
+        names = [_key(written)] if written else []
+        names.extend(_key(n) for n in actor.arabic_names())
+        for name in names:
+            for head, offices, skip in _body_classes():
+                if name == head or name.startswith(head + " "):
+                    return () if title in skip else offices.get(office, ())
+        return ()
+
+    def institution_state(self, actor_id: str) -> str | None:
+        """ISO3 of the state an institution belongs to: its ``country``, when its ``parent`` chain
+        reaches that state (rival authorities and armed groups have no such chain)."""
+        actor = self.actors.by_id.get(actor_id)
+        state = self.actors.state(actor.country) if actor is not None and actor.country else None
+        if state is None:
+            return None
+        for _ in range(6):  # iraqi_army → iraqi_security_forces → iraq
+            parent = actor.parent if actor is not None else None
+            if parent is None:
+                return None
+            if parent == state.id:
+                return state.iso3
+            actor = self.actors.by_id.get(parent)
+        return None
 
     # -- actors ----------------------------------------------------------------------------
     def actor_country(self, actor_id: str | None) -> str | None:

@@ -102,6 +102,8 @@ class Recognizer:
         for office, forms in (cues.get("ministries") or {}).items():
             for form in forms:
                 yield form, Entry("ministry", office, "ORG")
+        for form in cues.get("government_forces", ()):
+            yield form, Entry("gov_forces", "", "ORG")
         for pron, forms in (("ه", cues.get("own_country_his", ())), ("ها", cues.get("own_country_her", ()))):
             for form in forms:
                 yield form, Entry("own_country", pron)
@@ -150,7 +152,12 @@ class Recognizer:
         dominant = self._dominant_countries(mentions)
         mentions = [m for m in mentions if not m.extra.get("weak") or m.actor_id in strong_actors
                     or self._weak_by_country(m, dominant)]
+        # Titles whose form names one state's or body's office («رئيس الكنيست», «المرشد»), and «القوات
+        # الحكومية»: read against the states the document is about.
+        mentions = [m for m in mentions if m.origin not in ("form_title", "gov_forces")
+                    or self._read_by_document(m, dominant, strong_actors, mentions)]
         mentions = self._resolve_references(mentions)
+        mentions = self._add_parenthesised(doc.text, mentions)
         for m in mentions:
             if m.extra.pop("weak", None):
                 m.extra["alias_weak"] = True  # a longer unknown name found by NER may still replace it
@@ -167,6 +174,24 @@ class Recognizer:
         mentions.extend(Mention(d.start, d.end, d.text, label="DATE", origin="time") for d in doc.dates)
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions
+
+    def _add_parenthesised(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """«قوات الأمم المتحدة المؤقتة في لبنان (يونيفيل)», «قوات سوريا الديمقراطية (قسد)»: a short name in
+        brackets right after an organisation's name is that organisation (an acronym or short form)."""
+        added: list[Mention] = []
+        for k, m in enumerate(mentions):
+            if m.label != "ORG" or not m.actor_id or m.origin != "gazetteer":
+                continue
+            b = _BRACKETED.match(text, m.end)
+            if b is None or any(w.isdigit() for w in b.group(1).split()):
+                continue
+            s, e = b.span(1)
+            nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+            if nxt is not None and nxt.start < b.end():
+                continue  # the bracket already holds a mention of its own
+            added.append(Mention(s, e, text[s:e], label="ORG", actor_id=m.actor_id, origin="gazetteer",
+                                 extra={"short_form_of": m.start}))
+        return sorted(mentions + added, key=lambda x: (x.start, x.end)) if added else mentions
 
     def _person_names(self, actor_id: str) -> tuple[str, ...] | None:
         actor = self.linker.actors.by_id.get(actor_id)
@@ -191,6 +216,83 @@ class Recognizer:
                 m.actor_id = actor_id
                 return True
         return False
+
+    def _held_title(self, person_id: str, h: Hit, on: date | None) -> bool:
+        actor = self.linker.actors.by_id.get(person_id)
+        offices = {e.ref for e in h.entries if e.kind == "title"}
+        return actor is not None and any(r.office in offices and (on is None or r.held_on(on))
+                                         for r in actor.roles or ())
+
+    def _form_title(self, h: Hit, norm: str, ref_date: date | None) -> Mention | None:
+        """A title with no state after it whose form belongs to some states' or bodies' office only
+        (titles.yaml ``countries_by_form`` / ``orgs_by_form``): kept for the document-level reading."""
+        form = norm[h.key_start:h.end]
+        for e in h.entries:
+            if e.kind != "title":
+                continue
+            countries, orgs = self.linker.form_owners(e.ref, form)
+            if countries or orgs:
+                self._nest_body(h, norm)
+                return Mention(h.start, h.end, "", label="PERS", origin="form_title",
+                               extra={"role": e.ref, "role_date": ref_date, "owners": (countries, orgs),
+                                      "multiword": " " in form.strip()})
+        return None
+
+    def _nest_body(self, h: Hit, norm: str) -> None:
+        """«رئيس مجلس السيادة الانتقالي»: a body named at the end of a title form is a mention of its own."""
+        words = [m for m in re.finditer(r"\S+", norm[h.key_start:h.end])]
+        for w in words[1:]:
+            body = next((e for e in self.gazetteer.lookup(norm[h.key_start + w.start():h.end])
+                         if e.kind == "actor" and e.label == "ORG"), None)
+            if body is not None:
+                self._nested.append(Mention(h.key_start + w.start(), h.end, "", label="ORG", actor_id=body.ref,
+                                            origin="gazetteer"))
+                return
+
+    def _read_by_document(self, m: Mention, dominant: set[str], strong: set[str], mentions: list[Mention]) -> bool:
+        """Resolve a ``form_title`` or ``gov_forces`` mention from the document's main states; False drops it.
+
+        A form restricted to one state and several words long («رئيس مجلس السيادة الانتقالي», «خادم
+        الحرمين الشريفين») is read as that state's office unless the document is mainly about other
+        states; a one-word or shared form («المرشد», «المستشار», «أمير البلاد») needs its state among
+        the main ones. A body's form («المفوض العام») needs the body named in the document, or (for
+        a several-word form naming one body) the body's state among the main ones.
+        """
+        if m.origin == "gov_forces":
+            top = self._top_country(mentions)
+            state = self.linker.actors.state(top) if top else None
+            if state is None:
+                m.origin = "gazetteer"
+                return bool(m.extra.get("alts")) and self._weak_by_country(m, dominant)
+            forces = self._state_forces(state.id)
+            m.actor_id, m.label, m.origin = forces or state.id, "ORG" if forces else "GPE", "gazetteer"
+            return True
+        countries, orgs = m.extra.pop("owners")
+        multiword = m.extra.pop("multiword")
+        sole = multiword and len(countries) + len(orgs) == 1
+        fits = [iso for iso in countries if iso in dominant or (sole and iso not in dominant and not dominant)]
+        fits += [org for org in orgs if org in strong
+                 or (sole and self.linker.actor_country(org) in dominant)]
+        if len(fits) != 1:
+            return False
+        of = fits[0]
+        m.actor_id = self.linker.office_holder(m.extra["role"], of, m.extra.get("role_date"))
+        m.extra.update(country=of, unresolved=m.actor_id is None)
+        m.origin = "title"
+        return True
+
+    def _top_country(self, mentions: list[Mention]) -> str | None:
+        """ISO3 of the state the document names most (strong mentions), when no other state ties it."""
+        counts: dict[str, int] = {}
+        for m in mentions:
+            if m.actor_id and not m.extra.get("weak") and m.label == "GPE":
+                iso = self.linker.actor_country(m.actor_id)
+                if iso and self.linker.actors.state(iso) is not None:
+                    counts[iso] = counts.get(iso, 0) + 1
+        ranked = sorted(counts.values(), reverse=True)
+        if not ranked or (len(ranked) > 1 and ranked[1] == ranked[0]):
+            return None
+        return max(counts, key=counts.__getitem__)
 
     def _resolve_references(self, mentions: list[Mention]) -> list[Mention]:
         """Anaphors, counterparts and appositive titles, read against the mentions before them."""
@@ -453,6 +555,12 @@ class Recognizer:
             person_hit = hits[j] if j < len(hits) and _adjacent(norm, hits[j - 1], hits[j]) else None
             person = _entry(person_hit, "actor", "PERS") if person_hit else None
             ref_date = self._reference_date(doc, h.start, sent_starts)
+            if person is not None and person.weak:
+                # «رئيس البرلمان العربي» is not Nabil «العربي»: a risky one-word alias after a title names the
+                # person only when they held that office on the date («الرئيس الأسد», «الرئيس عباس» → the
+                # president, not the Syrian minister also called Abbas).
+                person = next((e for e in person_hit.entries if e.kind == "actor" and e.label == "PERS"
+                               and self._held_title(e.ref, h, ref_date)), None)
             end = (person_hit.end if person else hits[j - 1].end)
             owner = next((e for e in nxt.entries if e.kind == "actor" and e.label != "PERS"), None) \
                 if country and nxt is not None else None  # not «السوداني» the person inside «…الخارجية السوداني»
@@ -461,6 +569,16 @@ class Recognizer:
                 # a mention of its own (a nisba inside a title is not, by the annotation conventions).
                 self._nested.append(Mention(nxt.start, nxt.end, "", label=owner.label, actor_id=owner.ref,
                                             origin="gazetteer"))
+            if person and country and not _is_iso3(country):
+                # «رئيس مجلس النواب الليبي عقيلة صالح»: the role is the one the body's class names, when the
+                # person held it («speaker of Libya», not «president of the House»).
+                for e in h.entries:
+                    read = self.linker.body_office(e.ref, country, ref_date, norm[nxt.key_start:nxt.end],
+                                                   norm[h.key_start:h.end]) \
+                        if e.kind == "title" and self.linker.office_holder(e.ref, country, ref_date) is None else None
+                    if read is not None and read[0] == person.ref:
+                        office, country = read[1], read[2]
+                        break
             if person:
                 return j - i + 1, Mention(h.start, end, "", label="PERS", actor_id=person.ref, origin="title",
                                           extra={"role": office, "role_date": ref_date, "country": country})
@@ -474,10 +592,30 @@ class Recognizer:
                         if holder:
                             office = e.ref
                             break
+                if holder is None and not _is_iso3(country):
+                    # «رئيس مجلس النواب الليبي», «قائد الجيش اللبناني»: nobody is *president* of the House or
+                    # *commander* of the army — the body's class names the office (speaker, army commander).
+                    written = norm[nxt.key_start:nxt.end]
+                    for e in h.entries:
+                        read = self.linker.body_office(e.ref, country, ref_date, written, norm[h.key_start:h.end]) \
+                            if e.kind == "title" else None
+                        if read is not None:
+                            holder, office, country = read
+                            break
                 return j - i, Mention(h.start, end, "", label="PERS", actor_id=holder, origin="title",
                                       extra={"role": office, "role_date": ref_date, "country": country,
                                              "unresolved": holder is None})
-            return 1, None
+            return 1, self._form_title(h, norm, ref_date)
+        if "gov_forces" in kinds and all(e.weak for e in h.entries if e.kind == "actor"):
+            # «القوات الحكومية (السورية)»: a state's forces; without a nisba, the document's main state's
+            # (a weak alias of one state's army is kept as the reading for a tie between states).
+            state = _state_of(nxt) if nxt is not None else None
+            if state is None:
+                return 1, Mention(h.start, h.end, "", label="ORG", origin="gov_forces",
+                                  extra={"alts": [e.ref for e in h.entries if e.kind == "actor"]})
+            forces = self._state_forces(state)
+            return 2, Mention(h.start, nxt.end, "", label="ORG" if forces else "GPE", actor_id=forces or state,
+                              origin="gazetteer")
         if "head" in kinds and nxt is not None:
             if any(e.kind == "title" for e in nxt.entries) and any(e.ref == "regime" for e in h.entries):
                 return self._compose_regime_title(hits, i, norm, doc, sent_starts)
@@ -516,6 +654,9 @@ class Recognizer:
                               origin="gazetteer")
         ref_date = self._reference_date(doc, h.start, sent_starts)
         actor_entry = self.linker.choose_actor([e for e in h.entries if e.kind == "actor"], ref_date)
+        if actor_entry.label == "PERS" and not place_entries and not h.prefix and " " not in norm[h.key_start:h.end] \
+                and _previous_word(norm, h.start) in _cues()["not_before_person_alias"]:
+            return 1, None  # «في ولايتي هيرشبيلي»: a noun («two states of»), not the person
         m = Mention(h.start, h.end, "", label=actor_entry.label, actor_id=actor_entry.ref, origin="gazetteer",
                     extra={"weak": actor_entry.weak})
         if actor_entry.weak:
@@ -775,6 +916,8 @@ class Recognizer:
         return self._ner or None
 
 
+# «(يونيفيل)», «(قسد)», «(UNIFIL)»: one to four words of letters in brackets right after a name.
+_BRACKETED = re.compile(r"[ \t]*[(\[][ \t]*([^\W\d_]+(?:[ .\-][^\W\d_]+){0,3})\.?[ \t]*[)\]]")
 _NEXT_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
 _WORDS = re.compile(r"[^\W\d_]+")
 _DEFINITE = re.compile(r"(?:[وف]?(?:[بك]?ال|لل))[^\W\d_]{2,}")
@@ -865,6 +1008,15 @@ def _head_words(text: str) -> frozenset[str]:
 def _adjacent(norm: str, a: Hit, b: Hit) -> bool:
     """Only spaces (or the quotes of «وكالة "فارس"») between two hits."""
     return b.start >= a.end and not norm[a.end:b.start].strip(' "\'')
+
+
+def _previous_word(norm: str, pos: int) -> str:
+    before = norm[max(0, pos - 40):pos].rsplit(None, 1)
+    return before[-1] if before and norm[pos - 1:pos].isspace() else ""
+
+
+def _is_iso3(of: str) -> bool:
+    return len(of) == 3 and of.isupper()
 
 
 def _state_of(h: Hit) -> str | None:
