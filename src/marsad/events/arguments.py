@@ -141,6 +141,7 @@ def _clitic_prep(word: Word, arg: Arg, text: str, titles: frozenset[str] = froze
     return None
 
 
+_QUOTE_CHARS = frozenset('«»"')
 _GOVERNING: dict[int, tuple[dict[str, Any], frozenset[str], frozenset[tuple[str, ...]]]] = {}
 
 
@@ -183,7 +184,9 @@ def place_mentions(words: list[Word], mentions: list[Mention], text: str, lex: L
         arg = Arg(m, first, last, actor=actor_object(m), place=place_object(m))
         arg.key = (arg.actor or {}).get("id") or m.actor_id or norm_word(m.text)
         prep = _clitic_prep(words[first], arg, text, cues["title_words"])
-        if prep is None and first > 0 and not words[first].breaks_before:
+        # «ضد «وحدات حماية الشعب»», «على «حزب الله»»: quotation marks around a name cut nothing
+        quoted = words[first].breaks_before and _QUOTE_CHARS.issuperset(words[first].punct)
+        if prep is None and first > 0 and (not words[first].breaks_before or quoted):
             prev = words[first - 1].norm
             if prev in preps:
                 prep = prev
@@ -193,6 +196,8 @@ def place_mentions(words: list[Word], mentions: list[Mention], text: str, lex: L
             prep = "agent"  # «قُتل … بغارة للتحالف»: the ل names whose strike it was
         if prep is None:
             prep = _title_prep(words, first, cues)
+        if prep is None and arg.place is not None:
+            prep = _place_head_prep(words, first, cues)
         arg.prep = prep
         if nisba and first == last and first > 0 and not words[first].breaks_before:
             # an adjective agrees with a definite noun right before it («الثورة السورية»); after a
@@ -205,6 +210,23 @@ def place_mentions(words: list[Word], mentions: list[Mention], text: str, lex: L
     args = _drop_nested(args)
     _mark_title_parts(args, words, lex)
     return args
+
+
+def _place_head_prep(words: list[Word], first: int, cues: dict[str, Any]) -> str | None:
+    """The locative preposition before a kind of place left outside the mention («في العاصمة
+    مقديشو», «بمدينة حمص», «وفي مدينة سوتشي»): the name is governed by it."""
+    if first == 0 or words[first].breaks_before:
+        return None
+    heads, locs = cues["place_heads"], cues["location_preps"]
+    w = words[first - 1].norm
+    w = w[1:] if w[:1] in "وف" and w[1:] not in heads else w
+    if w[:1] == "ب" and w[1:] in heads:
+        return "ب"
+    if w not in heads or first < 2 or words[first - 1].breaks_before:
+        return None
+    prev = words[first - 2].norm
+    prev = prev[1:] if prev[:1] in "وف" and prev not in locs else prev
+    return prev if prev in locs else None
 
 
 def _title_prep(words: list[Word], first: int, cues: dict[str, Any]) -> str | None:
@@ -382,12 +404,13 @@ def coordinated_verb(m: Match, words: list[Word], lex: Lexicon) -> bool:
             and nxt.startswith(("خلال", "اثناء", "فيه", "فيها")) and nxt not in ("خلال", "اثناء"))
 
 
-def possessive(m: Match, words: list[Word], lex: Lexicon) -> bool:
+def possessive(m: Match, words: list[Word], lex: Lexicon, governed: bool = False) -> bool:
     """Whether a noun trigger carries a possessive pronoun («زيارته», «لقائها», «هجومهم»).
 
-    The owner is then someone already named, usually the subject of the clause.
+    The owner is then someone already named, usually the subject of the clause. ``governed``
+    also accepts a noun that a light verb governs («تواصل تقدمها»).
     """
-    if m.verbal or m.first != m.last:
+    if (m.verbal and not (governed and m.light is not None)) or m.first != m.last:
         return False
     lemma = m.trigger.lemma
     bases = {lemma, lemma[:-1] + "ت" if lemma.endswith("ه") else lemma}
@@ -420,6 +443,8 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
               and not (g.first > 0 and words[g.first - 1].norm in cues["naming"])]
 
     def ok_recipient(g: Group) -> bool:
+        if g.prep == "من" and m.trigger.type == "REQUEST":
+            return True  # «طلب من طهران سحب قواتها»: the one asked
         if g.prep is None or g.prep in rec_preps:
             # a place-only reading after في/ب is a location, not a recipient
             return not (g.prep in ("في",) and all(a.place is not None for a in g.members))
@@ -505,7 +530,8 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
     elif victim:
         right = [g for g in usable if g.first > m.last]
         left = [g for g in usable if g.first < anchor]
-        recipient = next((g for g in right if (bare(g) or _partitive(words, g)) and g.prep != "agent"), None) or \
+        recipient = next((g for g in right if (bare(g) or _partitive(words, g, cues["member_nouns"]))
+                          and g.prep != "agent"), None) or \
             next((g for g in reversed(left) if bare(g)), None)
         actor = _agent_after_marker(usable, m.last + 1, hi)
     else:  # noun trigger without a light verb
@@ -777,9 +803,17 @@ def nisba_subjects(words: list[Word], args: list[Arg], anchors: list[int], nisba
     return sorted(args + added, key=lambda a: a.first)
 
 
-def _partitive(words: list[Word], g: Group) -> bool:
-    """«13 من قوات الحرس»: a من right after a number introduces the counted group."""
+def _partitive(words: list[Word], g: Group, members: frozenset[str] = frozenset()) -> bool:
+    """«13 من قوات الحرس»: a من right after a number introduces the counted group; «قيادي بارز في
+    «كتائب حزب الله»»: a في after a member noun (cues.yaml ``member_nouns``) names the body the
+    counted people belong to."""
+    if g.prep == "في" and members:
+        return any(_bare_noun(words[k].norm) in members for k in range(max(0, g.first - 4), g.first - 1))
     return g.prep == "من" and any(words[k].norm[:1].isdigit() for k in range(max(0, g.first - 4), g.first - 1))
+
+
+def _bare_noun(w: str) -> str:
+    return w[1:] if w[:1] in "وف" and len(w) > 3 else w
 
 
 def find_location(m: Match, args: list[Arg], lex: Lexicon, bounds: tuple[int, int],

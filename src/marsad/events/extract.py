@@ -335,6 +335,7 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
     opens = _report_openers(words, lex)
     purpose_types = lex.cues["raw"].get("purpose_only_types") or ()
     claim_types = lex.cues["raw"]["status"].get("claim_types") or ()
+    statement_types = frozenset(lex.cues["raw"].get("statement_types") or ())
     content = _violent_pledges(matches, words, lex)
     # «دعا … إلى رفع العقوبات»: the noun after «إلى» is what is asked for, not a happening
     asks = [r.last for r in matches if r.trigger.type == "REQUEST"]
@@ -351,7 +352,7 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             continue
         if "condemns" in t.flags and not _condemning(m, words, lex):
             continue  # «وصف الوضع بأنه …» describes; only condemning words condemn
-        if "owned" in t.flags and not possessive(m, words, lex):
+        if "owned" in t.flags and not possessive(m, words, lex, governed=True):
             continue  # «استقرارها في درعا» is a deployment; «الاستقرار في المنطقة» is not
         if (t.type in purpose_types and m.first > 0
                 and any(pre.lstrip("وف").startswith("ل")
@@ -454,6 +455,12 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
                 status = "claimed"  # an analyst's or observer's reading (gold convention)
         used_keys = actor_keys(actor) | actor_keys(recipient)
         location = find_location(m, args, lex, bounds, used_keys)
+        if location is not None and etype in statement_types:
+            # a statement's place is only one fronted before it («وفي بيروت، … حذّر»); a place after
+            # it is the topic of what is said (cues.yaml ``statement_types``)
+            spot = next((a for a in args if a.place is location), None)
+            if spot is None or spot.first > m.first or spot.first < bounds[0] - 12:
+                location = None
         if not recipient and etype == "CONSULT" and location and states:
             host = visited_state(m, location, actor, states)
             if host is not None:  # «زيارة ولايتي إلى موسكو»: the host state is the other side
@@ -499,6 +506,7 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             "_retold": t.lemma if not m.verbal and definite and not actor else None, "_lemma": t.lemma,
             "_kind": "verbal" if m.verbal else t.kind, "_restated": 0,
         }))
+    _attack_objects(events, matches, words, groups, lex, opens)
     events = _split_places(events, args, groups)
     events = _merge(events)
     events = _merge_tolls(events)
@@ -512,6 +520,48 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
         if best is not None:
             best["quantities"].setdefault(q.key, q.value)
     return [ev for _, ev in events]
+
+
+def _attack_after(m: Match, words: list[Word], matches: list[Match], reach: int = 6) -> Match | None:
+    """The attack noun a statement governs («دان ميقاتي «الاعتداء الإسرائيلي»», «ووصف الهجوم»,
+    «تهديده بشن عملية عسكرية ضد …»): the first ASSAULT trigger up to ``reach`` words after it,
+    in the same unit."""
+    for o in matches:
+        if o.trigger.type == "ASSAULT" and m.last < o.first <= m.last + reach and not any(
+                words[k].hard_before for k in range(m.last + 1, o.first + 1)):
+            return o
+    return None
+
+
+def _attack_objects(events: list[tuple[Match, dict[str, Any]]], matches: list[Match], words: list[Word],
+                    groups: list[Group], lex: Lexicon, opens: frozenset[int]) -> None:
+    """The other side of a statement about an attack.
+
+    Condemning an attack accuses its perpetrator: «ودان ميقاتي «الاعتداء الإسرائيلي»» → Israel is
+    the recipient; when the attack has no actor in the sentence («ووصف الهجوم بأنه «وحشي»») the
+    document-level pass gives it the perpetrator of the latest attack told (``_attack_object``).
+    A threat of an attack targets the attack's target: «جدد تهديده بشن عملية عسكرية ضد «وحدات
+    حماية الشعب»».
+    """
+    for m, ev in events:
+        if ev["recipient"] or ev["type"] not in ("ACCUSE", "THREATEN"):
+            continue
+        att = _attack_after(m, words, matches)
+        if att is None:
+            continue
+        own = actor_keys(ev["actor"])
+        if ev["type"] == "ACCUSE":
+            target = next((e for o, e in events if o is att), None)
+            if target is not None and target["actor"] and not actor_keys(target["actor"]) & own:
+                ev["recipient"] = list(target["actor"])
+            elif target is None or not target["actor"]:
+                ev["_attack_object"] = True
+        else:
+            bounds = _bounds(att, matches, words, opens, lex.cues["implicit_subject"])
+            _, recipient, _, _ = assign_roles(att, words, groups, lex, bounds, set(), None)
+            recipient = [r for r in recipient if not actor_keys([r]) & own]
+            if recipient:
+                ev["recipient"] = recipient
 
 
 _TO = frozenset({norm_word("إلى"), norm_word("الى")})
@@ -596,6 +646,18 @@ def _merge(events: list[tuple[Match, dict[str, Any]]]) -> list[tuple[Match, dict
             target["status"] = ev["status"]
         target["confidence"] = round(min(0.95, max(target["confidence"], ev["confidence"]) + 0.05), 2)
     return out
+
+
+def _condemned_perpetrators(events: list[dict[str, Any]]) -> None:
+    """«ووصف الهجوم بأنه «وحشي وجبان»»: a condemned attack that names no perpetrator is the one
+    already told; whoever carried out the latest attack of the article is accused."""
+    last: list[dict[str, Any]] = []
+    for ev in events:
+        if ev["type"] == "ASSAULT" and ev["actor"] and ev["status"] != "negated":
+            last = ev["actor"]
+        elif ev.pop("_attack_object", False) and last and not ev["recipient"] and not (
+                actor_keys(last) & actor_keys(ev["actor"])):
+            ev["recipient"] = list(last)
 
 
 def _toll(m: Match, ev: dict[str, Any]) -> bool:
@@ -839,6 +901,7 @@ def extract_events(doc: Document, lex: Lexicon | None = None,
     # back to a happening already recorded, so it is not a new event. For the types listed under
     # `anaphoric_definite_types` any definite masdar without a light verb refers back, even with
     # participants nearby («ورحّبت طهران بالاتفاق»: a reaction, not a second agreement).
+    _condemned_perpetrators(out)
     seen_types: set[str] = set()
     anaphora_types = set(lex.cues["raw"].get("anaphoric_definite_types") or ())
     kept = []

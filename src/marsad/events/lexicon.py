@@ -208,6 +208,9 @@ class Lexicon:
         # other verb trigger in between.
         # «أعربت الوزارة عن قلقها إزاء توقيف …»: a light verb flagged !single governs one noun only
         single = self.cues.get("single_light") or frozenset()
+        # «ردّ الجيش بقصف مدفعي»: a light verb flagged !with governs only a noun carrying «بـ» (its
+        # masdar «رداً على …», «في أول ردّ» governs nothing)
+        with_b = self.cues.get("with_light") or frozenset()
         taken: set[int] = set()
         for m in out:
             if m.verbal:
@@ -221,6 +224,10 @@ class Lexicon:
                     continue
                 if any(words[k].norm in comps for k in range(j + 1, m.first)):
                     continue  # «أعلن أن اتفاقاً جرى التوصل إليه»: the noun is in the reported clause
+                if words[j].norm in with_b and not any(
+                        p.lstrip("وف").startswith("ب") for stem, p in clitic_candidates(words[m.first].norm)
+                        if self.nouns.get(stem) is not None):
+                    continue
                 # quotation marks around a name («أعلن تنظيم «داعش» مسؤوليته عن التفجير») break nothing
                 brk = [k for k in gap if words[k].breaks_before and not _QUOTES.issuperset(words[k].punct)]
                 soft = len(brk)
@@ -450,6 +457,7 @@ def build_lexicon() -> Lexicon:
                 for conj in ("", "و", "ف"):
                     lex.participles[conj + base] = trigger
     single_light: set[str] = set()
+    with_light: set[str] = set()
     for line in trig.get("light_verbs", []):
         spec, flags = parse_verb_spec(line)
         for form, tense in verb_forms(spec).items():
@@ -457,6 +465,8 @@ def build_lexicon() -> Lexicon:
             add_lemma(form, spec.perf or "")
             if "single" in flags:
                 single_light.add(form)
+            if "with" in flags:
+                with_light.add(form)
     for line in trig.get("aux_verbs", []):
         spec, _ = parse_verb_spec(line)
         for form in verb_forms(spec):
@@ -484,6 +494,7 @@ def build_lexicon() -> Lexicon:
     lex.cues = _compile_cues(cues)
     lex.cues["claim_forms"] = frozenset(claim_forms)
     lex.cues["single_light"] = frozenset(single_light)
+    lex.cues["with_light"] = frozenset(with_light)
     _intern(lex)
     return lex
 
@@ -534,6 +545,8 @@ def _compile_cues(c: dict[str, Any]) -> dict[str, Any]:
         "implicit_subject": _norm_set(at.get("implicit_subject", [])),
         "recipient_preps": _norm_set(ro["recipient_preps"]),
         "location_preps": _norm_set(ro["location_preps"]),
+        "place_heads": _norm_set(ro.get("place_heads", [])),
+        "member_nouns": _norm_set(ro.get("member_nouns", [])),
         "blocking_preps": _norm_set(ro["blocking_preps"]),
         "agent_markers": _norm_phrases(ro["agent_markers"]),
         "between": _norm_set(ro["between"]),
