@@ -159,15 +159,17 @@ def eval_gsr(shared: Path, kb: Knowledge, show_errors: bool) -> None:
         print(f"GSR dev {event_type} (no mentions): TP={tp} FP={fp} FN={fn}  P={p:.3f} R={r:.3f} F1={f:.3f}")
 
 
-TOPICS = Path(__file__).resolve().parents[1] / "eval" / "topics"
+EVAL = Path(__file__).resolve().parents[1] / "eval"
+TOPIC_SETS = ("topics", "topics2")
 
 
-def topics_gold(half: str) -> tuple[dict[str, GoldDoc], list[str]]:
-    """Gold and article paths of one half of ``eval/topics`` (``dev``: odd-numbered files, ``test``: even).
+def topics_gold(half: str, name: str = "topics") -> tuple[dict[str, GoldDoc], list[str]]:
+    """Gold and article paths of one half of ``eval/<name>`` (``dev``: odd-numbered files, ``test``: even).
 
     Actors the knowledge base lacks are described in ``IDS.yaml`` and attached to every gold document,
     so that predictions can match them by English name or Arabic mention, as for the seed gold.
     """
+    TOPICS = EVAL / name  # noqa: N806 - the set's folder
     manifest = yaml.safe_load((TOPICS / "MANIFEST.yaml").read_text("utf-8"))
     files = [e["file"] for e in manifest["files"] if int(e["file"][:2]) % 2 == (1 if half == "dev" else 0)]
     stems = {Path(f).stem for f in files}
@@ -184,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared")
     ap.add_argument("--errors", action="store_true", help="print misses, false positives, wrong dates/statuses")
     ap.add_argument("--gsr", action="store_true", help="also the GSR sentence-level figures")
-    ap.add_argument("--only", choices=("seeds", "demo", "topics"), default=None)
+    ap.add_argument("--only", choices=("seeds", "demo", *TOPIC_SETS), default=None)
     ap.add_argument("--dump", type=Path, default=None, help="write predictions (JSONL) here")
     ap.add_argument("--fit-confidence", action="store_true",
                     help="fit the confidence weights on both sets and print them (YAML for cues.yaml)")
@@ -217,18 +219,22 @@ def main(argv: list[str] | None = None) -> int:
         s = eval_set("demo", load_gold(manifest, DEMO_ID_MAP), [str(p) for p in article_paths()], kb, a.errors, a.dump)
         total.counts.update(s.counts)
         total.matched_conf += s.matched_conf
-    if a.only in (None, "topics"):
-        # Our out-of-domain set (eval/topics): its odd-numbered articles are for looking at errors,
+    held_out = EventScore()
+    for name in TOPIC_SETS:
+        if a.only not in (None, name):
+            continue
+        # Our out-of-domain sets (eval/topics*): their odd-numbered articles are for looking at errors,
         # the even-numbered ones stay unseen (no error listing) to estimate held-out accuracy.
         for half, errors in (("dev", a.errors), ("test", False)):
-            gold, paths = topics_gold(half)
-            s = eval_set(f"topics-{half}", gold, paths, kb, errors, a.dump)
-            if half == "dev":
-                total.counts.update(s.counts)
-                total.matched_conf += s.matched_conf
+            gold, paths = topics_gold(half, name)
+            s = eval_set(f"{name}-{half}", gold, paths, kb, errors, a.dump)
+            into = total if half == "dev" else held_out
+            into.counts.update(s.counts)
+            into.matched_conf += s.matched_conf
     if a.only is None:
-        print(format_report(total, "seeds + demo + topics-dev").split("\n  per type")[0])
+        print(format_report(total, "dev sets: seeds + demo + topics*-dev").split("\n  per type")[0])
         print("  reliability, these sets:" + format_report(total).split("share matched):")[1])
+        print(format_report(held_out, "held out: topics*-test").split("\n  per type")[0])
     if _TIMING["events_s"]:
         print(f"Event stage speed: {_TIMING['sentences']} sentences in {_TIMING['events_s']:.2f}s = "
               f"{_TIMING['sentences'] / _TIMING['events_s']:.0f} sentences/s (CPU time, one process)")
