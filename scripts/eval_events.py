@@ -101,16 +101,18 @@ def fit_confidence(sets: list[tuple[dict[str, GoldDoc], list[str]]], kb: Knowled
 
     from marsad.eval.events import match_events
     from marsad.events import extract_events
-    from marsad.events.arguments import nisba_index
+    from marsad.events.arguments import nisba_index, state_index
     from marsad.events.lexicon import load_lexicon
-    lex, nisba = load_lexicon(), nisba_index(kb.actors)
+    lex, nisba, states = load_lexicon(), nisba_index(kb.actors), state_index(kb.actors)
     rows: list[tuple[dict[str, float], int]] = []
     for gold, paths in sets:
         for key, doc in _gold_documents(paths, gold):
             doc.published = gold[key].published or doc.published
             for _name, stage in STAGES[:-1]:
                 stage(doc, kb)
-            preds = extract_events(doc, lex, nisba, keep_features=True)
+            # as the pipeline's extractor calls it (marsad.events.load_extractor), minus the sentence gate
+            preds = extract_events(doc, lex, nisba, keep_features=True, states=states,
+                                   forces=getattr(states, "forces", None))
             matched = {j for _, j in match_events(gold[key].events, preds, gold[key].actors)}
             rows += [(p["_features"], int(j in matched)) for j, p in enumerate(preds)]
     names = sorted(rows[0][0])
@@ -189,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", choices=("seeds", "demo", *TOPIC_SETS), default=None)
     ap.add_argument("--dump", type=Path, default=None, help="write predictions (JSONL) here")
     ap.add_argument("--fit-confidence", action="store_true",
-                    help="fit the confidence weights on both sets and print them (YAML for cues.yaml)")
+                    help="fit the confidence weights on the dev sets (seeds, demo, topics*-dev) and print them (YAML for cues.yaml)")
     a = ap.parse_args(argv)
     if a.dump is not None and a.dump.exists():
         a.dump.unlink()
@@ -201,7 +203,8 @@ def main(argv: list[str] | None = None) -> int:
         manifest = Path(__file__).resolve().parents[1] / "src" / "marsad" / "demo" / "MANIFEST.yaml"
         seeds = a.shared / "seeds"
         fit_confidence([(load_gold(seeds / "gold", SEED_ID_MAP), [str(p) for p in sorted(seeds.glob("*.txt"))]),
-                        (load_gold(manifest, DEMO_ID_MAP), [str(p) for p in article_paths()])], kb)
+                        (load_gold(manifest, DEMO_ID_MAP), [str(p) for p in article_paths()]),
+                        *(topics_gold("dev", name) for name in TOPIC_SETS)], kb)
         return 0
     total = EventScore()
     if a.only in (None, "seeds"):
