@@ -88,6 +88,68 @@ def _military_nearby(m: Match, words: list[Word], lex: Lexicon) -> bool:
     return False
 
 
+def _envoy_after(m: Match, words: list[Word], lex: Lexicon) -> bool:
+    """Whether an envoy word follows the trigger within 6 words, in its unit («استدعت … سفير بريطانيا»).
+
+    A possessive form («سفيرها») is the state's own envoy (recalled, not summoned): no match.
+    """
+    envoy = lex.cues["envoy"]
+    for k in range(m.last + 1, min(len(words), m.last + 7)):
+        if words[k].hard_before:
+            return False
+        if any(s in envoy for s, _ in clitic_candidates(words[k].norm)):
+            return True  # suffixes are not stripped: «سفيرها» is not listed, so it never counts
+    return False
+
+
+def _envoy_states(recipient: list[dict[str, Any]], states: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """Envoy offices («office:ambassador:GBR») replaced by their states, without repeats."""
+    out: list[dict[str, Any]] = []
+    for r in recipient:
+        rid = str(r.get("id") or "")
+        if rid.startswith("office:") and rid.count(":") == 2:
+            r = states.get(rid.rsplit(":", 1)[1], r)
+        if all(x.get("id") != r.get("id") or x.get("id") is None for x in out):
+            out.append(r)
+    return out
+
+
+def _protest_sides(actor: list[dict[str, Any]], recipient: list[dict[str, Any]], lex: Lexicon,
+                   states: dict[str, dict[str, Any]] | None
+                   ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Who protests and against whom: people protest, states are protested against.
+
+    «احتجاجات إيران», «احتجاجات لبنان»: a state named with a protest is where (and whom) people
+    protest against, never the protester (a state's own protest is a statement, ACCUSE); with
+    nobody named, the protesters are the generic ``protesters`` (the gold convention).
+    """
+    if states:
+        ids = _state_ids(states)
+        st = [a for a in actor if a.get("id") in ids]
+        if st:
+            actor = [a for a in actor if a.get("id") not in ids]
+            recipient = recipient + [a for a in st if all(a.get("id") != r.get("id") for r in recipient)]
+    if not actor:
+        g = (lex.cues["raw"].get("generic_actors") or {}).get("protesters")
+        if g:
+            actor = [{"id": "protesters", "name_en": g.get("name_en"), "name_ar": None, "wikidata": None,
+                      "country": None, "sector": "CVL", "role": None, "text": None}]
+    return actor, recipient
+
+
+_STATE_IDS: list[tuple[Any, frozenset[str]]] = [(None, frozenset())]
+
+
+def _state_ids(states: dict[str, dict[str, Any]]) -> frozenset[str]:
+    """The ids of the states of the index (cached for the last index seen)."""
+    last = _STATE_IDS[0]
+    if last[0] is states:
+        return last[1]
+    ids = frozenset(str(v.get("id")) for v in states.values())
+    _STATE_IDS[0] = (states, ids)
+    return ids
+
+
 def _violent_pledges(matches: list[Match], words: list[Word], lex: Lexicon) -> set[int]:
     """Turn a pledge of violence into a threat; return the ids of the matches it promises.
 
@@ -350,6 +412,11 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             continue  # «اتصالاً هاتفياً …، بحثا خلاله …»: what was done during that same happening
         if "military" in t.flags and not _military_nearby(m, words, lex):
             continue
+        if (t.type == "PROTEST" and not m.verbal and words[m.first].norm.endswith("ا")
+                and any(r.first < m.first and r.trigger.type != "PROTEST" for r in matches)):
+            continue  # «استدعت … السفير احتجاجاً على …»: the motive of another act, not a protest
+        if "envoy" in t.flags and not _envoy_after(m, words, lex):
+            continue  # «استدعى الاحتياط», «استدعت سفيرها»: no other state's envoy summoned
         if "condemns" in t.flags and not _condemning(m, words, lex):
             continue  # «وصف الوضع بأنه …» describes; only condemning words condemn
         if "owned" in t.flags and not possessive(m, words, lex, governed=True):
@@ -427,6 +494,11 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             # other side («وقّعت روسيا وإيران اتفاقاً مع سوريا») the group acts together
             actor, recipient = actor[:1], actor[1:]
         etype, emode = t.type, t.mode
+        if "envoy" in t.flags and states:
+            # «استدعت الخارجية سفير بريطانيا»: the summons is addressed to the envoy's state
+            recipient = _envoy_states(recipient, states)
+        if etype == "PROTEST":
+            actor, recipient = _protest_sides(actor, recipient, lex, states)
         if etype == "RETREAT" and emode == "ceasefire" and _between_follows(m, words, lex.cues):
             etype = "AGREE"  # «وقف إطلاق النار بين X وY»: a truce both sides agreed to
         act = military_act_before(m, words, lex.cues) if etype == "SUPPORT" else None

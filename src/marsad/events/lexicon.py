@@ -569,6 +569,7 @@ def _compile_cues(c: dict[str, Any]) -> dict[str, Any]:
         "generic": {norm_word(w): (gid, g) for gid, g in (c.get("generic_actors") or {}).items()
                     for w in g["words"]},
         "military": _norm_set(c["military_context"]),
+        "envoy": _norm_set(c.get("envoy_words", [])),
         "condemnation": _norm_set(c.get("condemnation_words", [])),
         "threat_content": _norm_set(c.get("threat_content", [])),
         "q_after": {norm_word(w): k for k, ws in q["after_noun"].items() for w in ws},
