@@ -63,9 +63,9 @@ def tokenize(text: str) -> list[str]:
     return _TOKEN_RE.findall(normalize(text))
 
 
-def raw_sentences() -> Iterator[tuple[str, list[str]]]:
+def raw_sentences(split: str = "dev") -> Iterator[tuple[str, list[str]]]:
     """(source, normalised tokens) of every text used; see the module docstring."""
-    train, _dev = train_ner.split_anercorp(train_ner.load_anercorp())
+    train, _dev = train_ner.split_anercorp(train_ner.load_anercorp(), split)
     for toks, _ in train:
         yield "anercorp", [normalize(t) for t in toks]
     for toks, _ in train_ner.load_aqmar(heldout=False):
@@ -165,6 +165,8 @@ def main() -> None:
     ap.add_argument("--contexts", type=int, default=2000, help="context words per offset")
     ap.add_argument("--dim", type=int, default=100, help="SVD dimensions")
     ap.add_argument("--ks", default="64,256,1024", help="cluster counts, coarse to fine")
+    ap.add_argument("--split", choices=train_ner.SPLITS, default="dev",
+                    help="ANERcorp blocks left out (as train_ner.py --split; experiments only)")
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
     if not train_ner.DATA.is_dir():
@@ -172,7 +174,7 @@ def main() -> None:
     t0 = time.time()
     sents: list[list[str]] = []
     per_source: Counter[str] = Counter()
-    for source, toks in raw_sentences():
+    for source, toks in raw_sentences(args.split):
         if toks:
             sents.append(toks)
             per_source[source] += len(toks)

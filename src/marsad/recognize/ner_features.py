@@ -89,6 +89,14 @@ CLUSTER_OWN: tuple[int, ...] = (0, 1, 2)
 CLUSTER_CTX1: tuple[int, ...] = (0, 1, 2)
 CLUSTER_CTX2: tuple[int, ...] = (0, 1)
 
+# Character n-grams of the word's stem (inside «^…$» boundary marks) as own features:
+# 0 = none. Unseen names, foreign ones especially («فرويد», «يلتسين»), share letter
+# sequences that Arabic common words rarely have; prefixes/suffixes alone miss the middle.
+CHAR_NGRAM = 0
+# Affixes of the ±1 neighbours (their first / last ``k`` letters, for k in the tuple):
+# generalises the neighbour's word form to unseen verbs and nouns of the same pattern.
+CTX1_AFFIX: tuple[int, ...] = ()
+
 # Labels of the knowledge-base gazetteer (NIS = nationality adjective, «الروسي»).
 GAZ_LABELS = ("PERS", "LOC", "ORG", "NIS")
 
@@ -314,6 +322,10 @@ class _Word:
             if len(stem) > k:
                 own.append(f"sp{k}={stem[:k]}")
                 own.append(f"ss{k}={stem[-k:]}")
+        if CHAR_NGRAM and not is_punct and len(stem) > CHAR_NGRAM:
+            marked = f"^{stem}$"
+            own.extend(dict.fromkeys(f"g={marked[k:k + CHAR_NGRAM]}"
+                                     for k in range(len(marked) - CHAR_NGRAM + 1)))
         if _DIGIT_RE.search(n):
             own.append("digit" if n.isdigit() else "hasdigit")
         if _LATIN_RE.search(word):
@@ -323,6 +335,10 @@ class _Word:
         if word != n and _STRIP_RE.search(word):
             own.append("diacritised")
         ctx = [f"w={n}", f"st={stem}", f"cl={clitics}"]
+        for k in CTX1_AFFIX:
+            if len(n) > k and not is_punct:
+                ctx.append(f"p{k}={n[:k]}")
+                ctx.append(f"s{k}={n[-k:]}")
         if is_punct:
             ctx.append("punct")
         elif _DIGIT_RE.search(n):
