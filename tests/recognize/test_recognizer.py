@@ -71,6 +71,8 @@ def test_plural_title_with_a_list_of_states_names_each_holder(kb):
     holders = {m.actor_id for m in ms if m.origin == "title"}
     assert holders == {"sergei_shoigu", "hossein_dehghan", "fahd_jassem_al_freij"}
     assert {"russia", "iran", "syria"} <= {m.actor_id for m in ms if m.label == "GPE"}
+    # each holder on its own words: the title + the first state, then each further state
+    assert sorted(m.text for m in ms if m.origin == "title") == ["وإيران", "وزراء دفاع كل من روسيا", "وسوريا"]
     ms = mentions(kb, "التقى وزراء الدفاع الروسي والإيراني والسوري.", published="2016-06-09")
     assert {m.actor_id for m in ms if m.origin == "title"} == {"sergei_shoigu", "hossein_dehghan",
                                                                "fahd_jassem_al_freij"}

@@ -39,7 +39,7 @@ _FOLD = str.maketrans({
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
     "ى": "ي", "ی": "ي", "ې": "ي", "ۍ": "ي", "ے": "ي",
     "ة": "ه", "ۀ": "ه", "ە": "ه", "ھ": "ه", "ہ": "ه",
-    "ک": "ك", "ڪ": "ك",
+    "ک": "ك", "ڪ": "ك", "گ": "ك",  # گ as in arabic.normalization
     "-": " ", "_": " ", "\u200c": " ", "\u200d": "",
 })
 # Harakat, Quranic marks, superscript alef and tatweel carry no identity for a name.
@@ -52,7 +52,7 @@ _PACKAGE = "marsad.knowledge"
 def normalize_place_name(name: str) -> str:
     """Return the lookup key of an Arabic place name.
 
-    Strips diacritics and tatweel, folds alef variants to ا, ى to ي, ة to ه and Persian ی/ک to
+    Strips diacritics and tatweel, folds alef variants to ا, ى to ي, ة to ه and Persian ی/ک/گ to
     ي/ك, turns hyphens into spaces and collapses whitespace.  ``إدلب``, ``ادلب`` and ``إدْلِب``
     share one key.
     """

@@ -210,6 +210,12 @@ class Linker:
                     return state.id
         return None
 
+    def leads_on(self, person_id: str, on: date | None) -> bool:
+        """Whether the person held a head-of-state or head-of-government office on the date."""
+        actor = self.actors.by_id.get(person_id)
+        return on is not None and any(r.office in _office_set("head_of_state_offices") and _active(r, on)
+                                      for r in getattr(actor, "roles", ()) or ())
+
     def capital_place(self, state_id: str) -> str | None:
         actor = self.actors.by_id.get(state_id)
         for cap in getattr(actor, "capital_ar", ()) or ():

@@ -33,8 +33,12 @@ def _cues() -> dict[str, Any]:
     for k, v in raw.items():
         if isinstance(v, str):  # a single setting (an actor id)
             out[k] = v
+        elif isinstance(v, dict) and all(isinstance(x, int) for x in v.values()):  # word → number
+            out[k] = {normalize_key(w): n for w, n in v.items()}
         elif isinstance(v, dict):  # office → forms: kept as written, normalised by the gazetteer
             out[k] = {office: list(forms) for office, forms in v.items()}
+        elif k.endswith("_templates"):  # name templates: ordered, filled then looked up
+            out[k] = tuple(v)
         else:
             out[k] = {normalize_key(w) for w in v}
     return out
@@ -52,6 +56,9 @@ class Recognizer:
         self._heads_cache: dict[str, frozenset[str]] = {}
         self.coref = Coreference(self._person_names, in_lexicon)
         self._ministry_index: dict[str, tuple[str, str]] | None = None
+        self._first_name_index: dict[str, frozenset[str]] | None = None
+        self._honorific_pattern: re.Pattern[str] | None = None
+        self._group_pattern: re.Pattern[str] | None = None
 
     # -- building --------------------------------------------------------------------------
     def _entries(self, actors: Any, places: Any):  # noqa: ANN202 - generator of (phrase, Entry)
@@ -112,7 +119,8 @@ class Recognizer:
         for group, kind in (("counterpart_heads", "counterpart"), ("source_heads", "source"),
                             ("nisba_heads", "agent"), ("force_heads", "force"), ("regime_heads", "regime"),
                             ("land_heads", "land"), ("capital_heads", "capital"), ("media_heads", "media"),
-                            ("air_heads", "air")):
+                            ("air_heads", "air"), ("police_heads", "police"), ("security_heads", "security"),
+                            ("protester_heads", "protest")):
             for head in cues.get(group, ()):
                 yield head, Entry("head", kind)
 
@@ -156,7 +164,9 @@ class Recognizer:
         # الحكومية»: read against the states the document is about.
         mentions = [m for m in mentions if m.origin not in ("form_title", "gov_forces")
                     or self._read_by_document(m, dominant, strong_actors, mentions)]
+        mentions.extend(self._honorific_names(norm, nt.to_original, doc, mentions, dominant))
         mentions = self._resolve_references(mentions)
+        mentions = self._state_group_refs(norm, nt.to_original, mentions)
         mentions = self._add_parenthesised(doc.text, mentions)
         for m in mentions:
             if m.extra.pop("weak", None):
@@ -164,6 +174,10 @@ class Recognizer:
             if m.actor_id:
                 m.extra["ref"] = self.linker.actor_ref(m.actor_id, m.extra.get("role_date"), m.text,
                                                        m.extra.get("role"))
+                if m.extra.get("country") and not m.extra["ref"].get("country") and m.label != "PERS":
+                    # «مصدر إيراني», «المتظاهرون العراقيون»: a generic group actor takes the state it was
+                    # qualified with.
+                    m.extra["ref"]["country"] = m.extra["country"]
             elif m.origin == "title":
                 m.extra["ref"] = self.linker.office_ref(m.extra["role"], m.extra.get("country"), m.text)
             if m.place_id:
@@ -174,6 +188,117 @@ class Recognizer:
         mentions.extend(Mention(d.start, d.end, d.text, label="DATE", origin="time") for d in doc.dates)
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions
+
+    def _honorific_names(self, norm: str, to_original: Any, doc: Document, mentions: list[Mention],
+                         dominant: set[str]) -> list[Mention]:
+        """«الشيخ صباح», «الأمير محمد»: an honorific + a bare first name is the one person of the document's
+        main states with that first name who held an office on the date, or among several the one who
+        led a state or government then (none or still several: no mention).
+
+        A definite word or «بن» right after the name may continue it («الشيخ صباح الخالد» is another
+        person), so the rule stays out then."""
+        if not dominant:
+            return []
+        spans = sorted((m.start, m.end) for m in mentions)
+        out: list[Mention] = []
+        for match in self._honorific_re().finditer(norm):
+            nxt = _NEXT_WORD.match(norm, match.end())
+            if nxt and (nxt.group(1).startswith("ال") or nxt.group(1) in ("بن", "ابن", "بنت")):
+                continue
+            s, e = to_original(match.start(1), match.end())
+            if any(a < e and s < b for a, b in spans):
+                continue  # already read (a full alias, a title)
+            on = self._reference_date(doc, match.start(), self._sent_starts)
+            found = {pid for pid in self._first_names().get(match.group(2), ())
+                     if self.linker.actor_country(pid) in dominant and self._active_on(pid, on)}
+            if len(found) > 1:  # «الشيخ صباح» in 2019: the emir, not the foreign minister of that name
+                found = {pid for pid in found if self.linker.leads_on(pid, on)}
+            if len(found) == 1:
+                out.append(Mention(s, e, "", label="PERS", actor_id=found.pop(), origin="gazetteer",
+                                   extra={"role_date": on}))
+        for m in out:
+            m.text = doc.text[m.start:m.end]
+        return out
+
+    def _active_on(self, person_id: str, on: date | None) -> bool:
+        actor = self.linker.actors.by_id.get(person_id)
+        return on is not None and actor is not None and any(r.held_on(on) for r in actor.roles or ())
+
+    def _first_names(self) -> dict[str, frozenset[str]]:
+        """Normalised first word of every person's Arabic names → person ids (built once)."""
+        if self._first_name_index is None:
+            index: dict[str, set[str]] = {}
+            for actor in self.linker.actors.all():
+                if actor.kind == "person":
+                    for name in actor.arabic_names():
+                        words = normalize_key(name).split()
+                        if len(words) > 1:
+                            index.setdefault(words[0], set()).add(actor.id)
+            self._first_name_index = {k: frozenset(v) for k, v in index.items()}
+        return self._first_name_index
+
+    def _honorific_re(self) -> re.Pattern[str]:
+        if self._honorific_pattern is None:
+            forms = sorted({normalize_key(w) for w in _cues().get("honorifics", ())}, key=len, reverse=True)
+            self._honorific_pattern = re.compile(
+                r"(?<!\S)[وف]?(?:[بل])?(" + "|".join(map(re.escape, forms)) + r") ([^\W\d_]{2,})(?![^\W\d_])")
+        return self._honorific_pattern
+
+    def _state_group_refs(self, norm: str, to_original: Any, mentions: list[Mention]) -> list[Mention]:
+        """«الدول الثلاث», «الدول الخليجية الثلاث», «بلدان الخليج الثلاث»: a plural noun for states, up to two
+        qualifying words and a number word refer back to the nearest list of exactly that many states
+        named before it; the phrase becomes one mention per state, on the phrase's span (as «التنسيق
+        الروسي الإيراني» names two states on one span). Without such a list the words are read as usual
+        («الدول الخليجية» → the Gulf states)."""
+        out = mentions
+        for match in self._group_re().finditer(norm):
+            n = _cues()["group_number_values"].get(match.group(2))
+            s, e = to_original(match.start(), match.end())
+            states = self._last_state_list([m for m in out if m.end <= s], n) if n else None
+            if not states:
+                continue
+            kept = [m for m in out if not (m.start < e and s < m.end)]
+            added = [Mention(s, e, self._doc_text[s:e], label="GPE", actor_id=sid, origin="gazetteer",
+                             extra={"ref": self.linker.actor_ref(sid, None, self._doc_text[s:e]),
+                                    "state_group": True})
+                     for sid in states]
+            out = sorted(kept + added, key=lambda x: (x.start, x.end))
+        return out
+
+    def _last_state_list(self, before: list[Mention], n: int) -> list[str] | None:
+        """The states of the nearest coordinated list of states («السعودية والإمارات والكويت», «كل من
+        مصر والأردن») before a position, when it names exactly ``n`` states."""
+        top = [m for m in before if not any(o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end)
+                                            for o in before)]  # not the state inside a title
+        run: list[str] = []
+        prev: Mention | None = None
+        for m in reversed(top):
+            iso = self._state_in(m, persons=False)
+            state = self.linker.actors.state(iso) if iso else None
+            linked = prev is not None and not _LIST_GAP.sub("", self._doc_text[m.end:prev.start])
+            if state is None or (prev is not None and not linked):
+                if len(set(run)) == n:
+                    break
+                run = []
+                if state is None:
+                    prev = None
+                    continue
+            if prev is not None and (prev.start, prev.end) == (m.start, m.end):
+                continue
+            run.append(state.id)
+            prev = m
+        states = list(dict.fromkeys(reversed(run)))
+        return states if len(states) == n and len(run) == n else None
+
+    def _group_re(self) -> re.Pattern[str]:
+        if self._group_pattern is None:
+            cues = _cues()
+            nouns = sorted(cues.get("state_group_nouns", ()), key=len, reverse=True)
+            numbers = sorted(cues.get("group_number_values", {}), key=len, reverse=True)
+            self._group_pattern = re.compile(
+                r"(?<!\S)[وف]?(?:لل|[بل])?(" + "|".join(map(re.escape, nouns)) + r")(?: [^\W\d_]+){0,2}? ("
+                + "|".join(map(re.escape, numbers)) + r")(?![^\W\d_])")
+        return self._group_pattern
 
     def _add_parenthesised(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """«قوات الأمم المتحدة المؤقتة في لبنان (يونيفيل)», «قوات سوريا الديمقراطية (قسد)»: a short name in
@@ -569,6 +694,13 @@ class Recognizer:
                 # a mention of its own (a nisba inside a title is not, by the annotation conventions).
                 self._nested.append(Mention(nxt.start, nxt.end, "", label=owner.label, actor_id=owner.ref,
                                             origin="gazetteer"))
+            elif country and nxt is not None and any(e.kind == "title" and e.ref in _cues()["nisba_owner_offices"]
+                                                     for e in h.entries):
+                # «السفير البريطاني»: an ambassador stands for the sending state, kept as a mention of its own.
+                nisba = next((e for e in nxt.entries if e.kind == "nisba" and e.label != "ORG"), None)
+                if nisba is not None:
+                    self._nested.append(Mention(nxt.start, nxt.end, "", label="GPE", actor_id=nisba.ref,
+                                                origin="gazetteer"))
             if person and country and not _is_iso3(country):
                 # «رئيس مجلس النواب الليبي عقيلة صالح»: the role is the one the body's class names, when the
                 # person held it («speaker of Libya», not «president of the House»).
@@ -679,10 +811,11 @@ class Recognizer:
 
     def _compose_plural_title(self, hits: list[Hit], i: int, norm: str, doc: Document,
                               sent_starts: list[int]) -> tuple[int, Mention | None]:
-        """«وزراء دفاع (كل من) روسيا وإيران وسوريا»: one mention per state's office-holder, same span."""
+        """«وزراء دفاع (كل من) روسيا وإيران وسوريا»: one mention per state's office-holder."""
         h = hits[i]
         office = next(e.ref for e in h.entries if e.kind == "ptitle")
         states: list[str] = []
+        state_hits: list[Hit] = []
         j = i + 1
         prev = h
         while j < len(hits):
@@ -694,6 +827,7 @@ class Recognizer:
             if not iso:
                 break
             states.append(iso)
+            state_hits.append(hits[j])
             named = next((e for e in hits[j].entries if e.kind == "actor" and e.label == "GPE"), None)
             if named is not None:  # «روسيا» in the list is also a mention of the state itself
                 self._nested.append(Mention(hits[j].start, hits[j].end, "", label="GPE", actor_id=named.ref,
@@ -711,9 +845,16 @@ class Recognizer:
             return 1, Mention(h.start, end, "", label="PERS", origin="plural_ref", extra={"role": office})
         ref_date = self._reference_date(doc, h.start, sent_starts)
         mentions = []
-        for iso in states:
+        # One mention per holder, each on its own words, so that no two holders share a span (an
+        # unknown holder has no actor id, and same-span copies read as duplicates in mentions.jsonl):
+        # the first holder is the title + the first state («وزراء خارجية مصر»), each later one the
+        # state that elides the title («والأردن» = «ووزير خارجية الأردن»). The coordination joins
+        # them into one group downstream. Each state named in the list stays a mention of its own, as
+        # inside any title.
+        for iso, sh in zip(states, state_hits, strict=True):
             holder = self.linker.office_holder(office, iso, ref_date)
-            mentions.append(Mention(h.start, prev.end, "", label="PERS", actor_id=holder, origin="title",
+            mentions.append(Mention(h.start if sh is state_hits[0] else sh.start, sh.end, "", label="PERS",
+                                    actor_id=holder, origin="title",
                                     extra={"role": office, "role_date": ref_date, "country": iso,
                                            "group": h.start}))
         self._nested.extend(mentions[1:])
@@ -773,6 +914,22 @@ class Recognizer:
                 m = Mention(h.start, nxt.end, "", label="ORG", actor_id=source, origin="gazetteer")
                 m.extra["country"] = self.linker.actor_country(state)
                 return m
+            if "protest" in heads and _cues().get("protesters_actor") in self.linker.actors.by_id:
+                # «المتظاهرون العراقيون», «محتجون إيرانيون»: the generic protesters, of that state.
+                m = Mention(h.start, nxt.end, "", label="ORG", actor_id=_cues()["protesters_actor"],
+                            origin="gazetteer")
+                m.extra["country"] = self.linker.actor_country(state)
+                return m
+            if "police" in heads or "security" in heads:
+                # «الشرطة التركية», «قوات الأمن العراقية»: the state's police or security body as the KB
+                # names it; police falls back to the security forces, those to the armed forces, and
+                # without any such body the state itself acts.
+                cues = _cues()
+                unit = (self._state_unit(state, cues.get("police_templates", ())) if "police" in heads else None) \
+                    or self._state_unit(state, cues.get("security_templates", ())) \
+                    or (self._state_forces(state) if "security" in heads else None)
+                return Mention(h.start, nxt.end, "", label="ORG" if unit else "GPE", actor_id=unit or state,
+                               origin="gazetteer")
             if "air" in heads:
                 # «طائرات روسية», «المقاتلات الإيرانية» = that state's air force, as the KB names it.
                 air = self._state_unit(state, ("الطيران ال{m}", "القوات الجوية ال{f}", "سلاح الجو ال{m}"))
@@ -920,6 +1077,8 @@ class Recognizer:
 _BRACKETED = re.compile(r"[ \t]*[(\[][ \t]*([^\W\d_]+(?:[ .\-][^\W\d_]+){0,3})\.?[ \t]*[)\]]")
 _NEXT_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
 _WORDS = re.compile(r"[^\W\d_]+")
+# What may stand between two names of one list: spaces, commas, «و», «كل من».
+_LIST_GAP = re.compile(r"[\s،,]+|(?<!\S)(?:و|كل من)(?!\S)")
 _DEFINITE = re.compile(r"(?:[وف]?(?:[بك]?ال|لل))[^\W\d_]{2,}")
 
 
