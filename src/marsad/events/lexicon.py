@@ -35,6 +35,21 @@ class Trigger:
     flags: frozenset[str] = frozenset()
 
 
+def _prep_of(proclitics: str) -> str:
+    """The preposition among a word's proclitics («وبالـ» → «ب», «لل» → «ل»), or ""."""
+    return proclitics.lstrip("وف").removesuffix("ال")[:1]
+
+
+def _same_prep(word: str, key: str, phrase_word: str) -> bool:
+    """Whether ``word`` reads as ``key`` carrying the same glued preposition as the phrase's own
+    word (none for «رفع الجاهزية»; «ب» for «قام بزيارة»): «بعشرات» is not the object «عشرات»."""
+    want = _prep_of(clitic_candidates(phrase_word)[-1][1])
+    for stem, pre in clitic_candidates(word):
+        if (stem == key or stem[:-1] == key and stem.endswith("ا")) and _prep_of(pre) == want:
+            return True
+    return False
+
+
 def _definite_form(stem: str, lemma: str) -> bool:
     """Whether a noun form may follow the article: the bare noun or its dual, never a possessive,
     construct or tanween form («التفاوضي» is the adjective «negotiating», not «my negotiation»)."""
@@ -170,6 +185,8 @@ class Lexicon:
                 else:
                     out.append(Match(trig, i, i, tense, verbal, i))
             i += 1
+        if self._split_firsts():
+            out, light_at = self._split_by_subject(words, out, light_at)
         # A noun trigger governed by a light verb up to 9 words before it, in the same clause,
         # takes the light verb as its clause anchor (tense, negation, subject). Nine words leave
         # room for a long subject and a time phrase («أجرى الرئيس الأمريكي دونالد ترامب مساء
@@ -253,6 +270,93 @@ class Lexicon:
                     break
         # Nouns flagged !light (النار, صواريخ) are events only as the object of a light verb.
         return [m for m in out if m.light is not None or "light" not in m.trigger.flags]
+
+    def _split_firsts(self) -> frozenset[str]:
+        """Verb lemmas that begin a multi-word phrase («رفع» of «رفع الجاهزية»), built once."""
+        got = self.word_caches.get("_split_firsts")
+        if got is None:
+            got = {"": frozenset(lem.split()[0] for lem in self._split_phrases())}
+            self.word_caches["_split_firsts"] = got
+        return got[""]
+
+    def _split_by_subject(self, words: list[Word], out: list[Match], light_at: list[tuple[int, str]]
+                          ) -> tuple[list[Match], list[tuple[int, str]]]:
+        """Phrases whose verb is split from the rest by its subject (VSO order).
+
+        «نقل المبعوث رسالة», «استأنفت القاهرة والدوحة العلاقات», «أطلقت السلطات سراح»: a verb form
+        whose lemma begins a phrase of the lexicon, followed within seven words of the same clause
+        (no comma, no other verb, no complementizer) by the rest of that phrase, is that phrase,
+        anchored to the verb so that the words in between are its subject. The phrase replaces a
+        single-word reading of the verb and any match lying inside the rest («علّقت الحكومة
+        المفاوضات» is a halt, not a negotiation); a longer match there is left alone.
+        """
+        firsts = self._split_firsts()
+        phrases = self._split_phrases()
+        comps = self.cues.get("complementizers") or frozenset()
+        # the rest stands in object position: not inside a prepositional phrase («وخرجت تظاهرات
+        # في عشرات المدن» is not «خرج عشرات»)
+        preps = self.cues["recipient_preps"] | self.cues["location_preps"] | self.cues["blocking_preps"]
+        subjects = self.cues["q_vague"] | self.cues["q_people"] | frozenset(self.cues["generic"])
+        n = len(words)
+        covered = {k for m in out if m.last > m.first for k in range(m.first, m.last + 1)}
+        drop: set[int] = set()  # ids of replaced matches
+        added: list[Match] = []
+        used_verbs: set[int] = set()
+        for j in range(n - 2):
+            lemmas = self.lemmas.get(words[j].norm)
+            if not lemmas or j in covered or not (lemmas & firsts):
+                continue
+            best: tuple[int, int, Trigger] | None = None  # (start of the rest, length of the rest, trigger)
+            for _len, rest, trig in self.phrase_candidates(words[j].norm):
+                if not rest or trig.lemma not in phrases or trig.lemma.split()[0] not in lemmas:
+                    continue
+                pwords = trig.lemma.split()
+                if pwords[1] in subjects:
+                    continue  # «خرج آلاف», «نزل المتظاهرون»: the rest is the subject itself
+                for k in range(j + 1, min(n, j + 8)):
+                    wk = words[k]
+                    if wk.breaks_before and not _QUOTES.issuperset(wk.punct):
+                        break
+                    if k + len(rest) > n:
+                        break
+                    if k > j + 1 and words[k - 1].norm not in preps and _same_prep(wk.norm, rest[0], pwords[1]) \
+                            and all(key in self.word_keys(words[k + off].norm)
+                                    and (off == 0 or not words[k + off].breaks_before)
+                                    for off, key in enumerate(rest)):
+                        if best is None or len(rest) > best[1]:
+                            best = (k, len(rest), trig)
+                        break
+                    # the subject holds no verb and no complementizer of its own
+                    if wk.norm in comps or wk.norm in self.lemmas or wk.norm in self.verbs:
+                        break
+            if best is None:
+                continue
+            k, length, trig = best
+            end = k + length - 1
+            inside = [m for m in out if m.first <= end and m.last >= k and id(m) not in drop]
+            longer = [m for m in inside if m.first < k or m.last > end]
+            if longer:
+                # a longer phrase there («وقّع الطرفان اتفاق وقف إطلاق النار») is more specific: it
+                # keeps its meaning and takes the verb as its anchor
+                for m in longer:
+                    if not m.verbal and m.first == k:
+                        tense = (self.verbs.get(words[j].norm) or (None, None))[1] or self.light.get(words[j].norm)
+                        m.anchor, m.light, m.tense, m.verbal = j, j, tense or PAST, True
+                continue
+            for m in inside:
+                drop.add(id(m))
+            for m in out:
+                if m.first == j == m.last:
+                    drop.add(id(m))
+            used_verbs.add(j)
+            covered.update(range(k, end + 1))
+            if trig.type != "NONE":
+                tense = (self.verbs.get(words[j].norm) or (None, None))[1] or self.light.get(words[j].norm) or PAST
+                added.append(Match(trig, k, end, tense, True, j, j))
+        if not added and not drop:
+            return out, light_at
+        merged = sorted([m for m in out if id(m) not in drop] + added, key=lambda m: m.first)
+        return merged, [(j, t) for j, t in light_at if j not in used_verbs]
 
     def _split_phrases(self) -> frozenset[str]:
         """Lemmas of the phrases that begin with a verb («رفع حاله التاهب»), built once."""
