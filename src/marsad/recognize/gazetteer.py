@@ -20,8 +20,10 @@ import ahocorasick
 
 from marsad.arabic import normalize_word
 
-# Quotation marks (the normalised text writes every style as ") that may split a name.
-_QUOTE = re.compile('"')
+# Quotation marks (the normalised text writes every style as ") that may split a name: those next to
+# a non-letter are left out, those between two letters become a space.
+_LOOSE_QUOTE = re.compile(r'"(?!\w)|(?<!\w)"')
+_GLUED_QUOTE = re.compile(r'(?<=\w)"(?=\w)')
 # A proclitic chain before a key: conjunction, then preposition, then article.
 _PREFIX = re.compile(r"(?:[وف])?(?:[بك]?ال|لل|[بكل])?")
 _PREFIX_MAX = 4
@@ -94,16 +96,15 @@ class Gazetteer:
         quotes it is also scanned with them left out, and a name found only that way (one that spans a
         quote) is kept with its offsets mapped back.
         """
-        hits = self._scan(norm)
-        if '"' in norm:
-            removed = [m.start() for m in _QUOTE.finditer(norm)]
-            # removal points in the stripped text's coordinates (non-decreasing)
-            at = [pos - i for i, pos in enumerate(removed)]
-            for h in self._scan(_QUOTE.sub("", norm)):
-                first, last = bisect_right(at, h.start), bisect_left(at, h.end)
-                if last > first:  # spans a quote: not found in the text as written
-                    hits.append(Hit(h.start + first, h.key_start + bisect_right(at, h.key_start), h.end + last,
-                                    h.entries, h.prefix))
+        if '"' not in norm:
+            return _leftmost_longest(_prefer_whole_names(self._scan(norm)))
+        # One scan of the text with its quotes left out (a quote between two letters becomes a space,
+        # so no two words are glued); hits are mapped back to the text as written.
+        removed = [m.start() for m in _LOOSE_QUOTE.finditer(norm)]
+        at = [pos - i for i, pos in enumerate(removed)]  # removal points in the stripped text's coordinates
+        stripped = _GLUED_QUOTE.sub(" ", _LOOSE_QUOTE.sub("", norm))
+        hits = [Hit(h.start + bisect_right(at, h.start), h.key_start + bisect_right(at, h.key_start),
+                    h.end + bisect_left(at, h.end), h.entries, h.prefix) for h in self._scan(stripped)]
         return _leftmost_longest(_prefer_whole_names(hits))
 
     def _scan(self, norm: str) -> list[Hit]:
