@@ -178,3 +178,46 @@ def test_city_districts(kb, text, phrase, country):
 def test_persian_letters_fold(kb):
     ms = by_text(mentions(kb, "تحدث ولایتي في موسکو عن التعاون في سوریا."))
     assert ms["موسکو"].extra["location"]["name_en"] == "Moscow"
+
+
+# -- counterparts with clitics, feminine, and without a nisba ----------------------------------
+@pytest.mark.parametrize("text,span,actor", [
+    ("التقى وزير الخارجية الروسي سيرغي لافروف ونظيره السوري في موسكو.", "ونظيره السوري", "faisal_mekdad"),
+    ("وجه وزير الخارجية الإيراني رسالة لنظيره الروسي.", "لنظيره الروسي", "sergei_lavrov"),
+    ("اتصلت وزيرة الخارجية الفرنسية بنظيرتها الألمانية.", "بنظيرتها الألمانية", "annalena_baerbock"),
+])
+def test_counterpart_with_a_clitic_or_feminine(kb, text, span, actor):
+    ms = by_text(mentions(kb, text, published="2023-11-20"))
+    assert ms[span].actor_id == actor and ms[span].extra["role"] == "foreign_minister"
+
+
+@pytest.mark.parametrize("text,actor,country", [
+    ("زار وزير الخارجية الروسي سيرغي لافروف تركيا حيث التقى نظيره في أنقرة.", "hakan_fidan", "TUR"),
+    ("التقى وزير الخارجية التركي في موسكو نظيره.", "sergei_lavrov", "RUS"),
+])
+def test_counterpart_without_nisba_is_in_the_other_state_of_the_sentence(kb, text, actor, country):
+    ms = by_text(mentions(kb, text, published="2023-11-20"))
+    assert ms["نظيره"].actor_id == actor and ms["نظيره"].extra["country"] == country
+
+
+def test_counterpart_without_nisba_and_several_other_states_is_no_mention(kb):
+    ms = by_text(mentions(kb, "التقى وزير الخارجية التركي نظيره في موسكو بحضور ممثلين عن إيران.",
+                          published="2023-11-20"))
+    assert "نظيره" not in ms
+
+
+def test_counterpart_followed_by_a_name_is_that_person(kb):
+    ms = by_text(mentions(kb, "التقى وزير الخارجية الروسي سيرغي لافروف نظيره فيصل المقداد في موسكو.",
+                          published="2023-11-20"))
+    assert ms["نظيره"].actor_id == "faisal_mekdad"
+
+
+# -- an office + a state's name, with clitics ---------------------------------------------------
+@pytest.mark.parametrize("text,span,actor,state", [
+    ("أكد لافروف ووزير خارجية إيران أن الاتفاق قائم.", "ووزير خارجية إيران", "hossein_amir_abdollahian", "iran"),
+    ("وقال لوزير دفاع روسيا إن الأمر محسوم.", "لوزير دفاع روسيا", "sergei_shoigu", "russia"),
+])
+def test_office_with_a_state_name_and_clitics(kb, text, span, actor, state):
+    ms = by_text(mentions(kb, text, published="2023-11-20"))
+    assert ms[span].actor_id == actor
+    assert ms[span.split()[-1]].actor_id == state  # the state inside the title is a mention of its own

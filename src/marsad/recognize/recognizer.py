@@ -182,6 +182,7 @@ class Recognizer:
                 m.extra["ref"] = self.linker.office_ref(m.extra["role"], m.extra.get("country"), m.text)
             if m.place_id:
                 m.extra["location"] = self.linker.location(m.place_id, m.text)
+            self._speaks_for(m)
         mentions = self._add_ner(doc, mentions)
         # Repeated surnames and descriptions take the person introduced earlier in the document.
         mentions = self.coref(doc.text, norm, nt.to_original, mentions)
@@ -422,6 +423,7 @@ class Recognizer:
     def _resolve_references(self, mentions: list[Mention]) -> list[Mention]:
         """Anaphors, counterparts and appositive titles, read against the mentions before them."""
         out: list[Mention] = []
+        self._all_mentions = mentions
         for m in sorted(mentions, key=lambda x: (x.start, x.end)):
             if m.origin == "anaphor":
                 m.actor_id = self._antecedent(m, out)
@@ -433,6 +435,9 @@ class Recognizer:
                     continue
             elif m.origin == "possessive":
                 if not self._possessive(m, out):
+                    continue
+            elif m.origin == "title_anaphor":
+                if not self._title_of_anaphor(m, out):
                     continue
             elif m.origin == "ministry":
                 if not self._ministry(m, out):
@@ -470,20 +475,42 @@ class Recognizer:
         return heads
 
     def _counterpart(self, m: Mention, before: list[Mention]) -> bool:
-        """«نظيره الروسي»: the same office as the nearest office-holder named before, in that state."""
+        """«نظيره الروسي»: the same office as the nearest office-holder named before, in that state.
+
+        With no state named («التقى نظيره في أنقرة») the state is the one other state the sentence names
+        besides the office-holder's (a two-state meeting); none or several: no mention."""
         on, iso = m.extra.get("role_date"), m.extra.get("country")
+        named = m.extra.pop("named", None)
         for a in reversed(before):
             office = a.extra.get("role") if a.origin in ("title", "counterpart") else None
+            of = a.extra.get("country") if office else None
             if office is None and a.actor_id and on is not None and a.label == "PERS":
                 actor = self.linker.actors.by_id.get(a.actor_id)
-                office = next((r.office for r in getattr(actor, "roles", ()) or () if r.held_on(on)), None)
+                role = next((r for r in getattr(actor, "roles", ()) or () if r.held_on(on)), None)
+                office, of = (role.office, role.of) if role is not None else (None, None)
             if office:
-                m.actor_id = self.linker.office_holder(office, iso, on)
+                if iso is None:
+                    iso = self.linker.actor_country(named) if named else \
+                        self._other_state(m, of or self.linker.actor_country(a.actor_id or ""))
+                    if iso is None and not named:
+                        return False
+                    m.extra["country"] = iso
+                m.actor_id = named or self.linker.office_holder(office, iso, on)
                 m.extra["role"] = office
                 m.extra["unresolved"] = m.actor_id is None
                 m.origin = "title"
                 return True
         return False
+
+    def _other_state(self, m: Mention, own: str | None) -> str | None:
+        """ISO3 of the only state (or capital) named in ``m``'s sentence other than ``own``."""
+        k = bisect_right(self._sent_starts, m.start) - 1
+        lo = self._sent_starts[k] if k >= 0 else 0
+        hi = self._sent_starts[k + 1] if k + 1 < len(self._sent_starts) else len(self._doc_text)
+        states = {self._state_in(a, persons=False) for a in self._all_mentions if lo <= a.start < hi and a is not m}
+        states.discard(None)
+        states.discard(own)
+        return states.pop() if len(states) == 1 else None
 
     def _state_in(self, a: Mention, persons: bool) -> str | None:
         """ISO3 of the state a mention names (a state, its capital or territory), or with ``persons`` also
@@ -599,6 +626,55 @@ class Recognizer:
     def _ministry_of(self, office: str, iso: str) -> str | None:
         return next((a for a, (o, c) in self._ministries().items() if o == office and c == iso), None)
 
+    def _speaks_for(self, m: Mention) -> None:
+        """«المتحدث باسم الجيش الإسرائيلي (دانيال هاغاري)»: a spokesman's mention records whom he speaks
+        for (``speaks_for``: the body's or state's actor id, ``speaks_for_ref``: its linked ref), so that
+        what he says can be read as said by that body."""
+        of = m.extra.get("country") if m.label == "PERS" and m.extra.get("role") in _cues()["speaker_offices"] \
+            else None
+        if not of:
+            return
+        state = self.linker.actors.state(of) if _is_iso3(of) else None
+        body = state.id if state is not None else of if of in self.linker.actors.by_id else None
+        if body is not None:
+            m.extra["speaks_for"] = body
+            m.extra["speaks_for_ref"] = self.linker.actor_ref(body, None, m.text)
+
+    def _anaphor_after(self, hits: list[Hit], k: int, norm: str) -> tuple[int, Mention] | None:
+        """An anaphor hit at ``k`` («الجماعة», «الوزارة الإيرانية») read as the body a title names:
+        (hits used, the anaphor mention), or None when hits[k] is anything else."""
+        a = hits[k]
+        anaphor = next((e for e in a.entries if e.kind == "anaphor"), None)
+        if anaphor is None or any(e.kind in ("actor", "place", "nisba", "title") for e in a.entries):
+            return None
+        nxt = hits[k + 1] if k + 1 < len(hits) and _adjacent(norm, a, hits[k + 1]) else None
+        state = _state_of(nxt) if nxt is not None else None
+        return (2 if state else 1), Mention(
+            a.start, nxt.end if state else a.end, "", label="ORG", origin="anaphor",
+            extra={"anaphor": anaphor.ref, "country": self.linker.actor_country(state) if state else None})
+
+    def _title_of_anaphor(self, m: Mention, before: list[Mention]) -> bool:
+        """«المتحدث باسم الجماعة (يحيى سريع)»: the office of the body the anaphor refers back to. Without
+        an antecedent the title stays only when it names its holder."""
+        probe = Mention(m.start, m.end, m.text, extra={"anaphor": m.extra.pop("anaphor"),
+                                                        "country": m.extra.pop("anaphor_country")})
+        offices = m.extra.pop("offices")
+        owner = self._antecedent(probe, before)
+        m.origin = "title"
+        if owner is None:
+            return m.actor_id is not None
+        actor = self.linker.actors.by_id[owner]
+        of = actor.iso3 if actor.kind == "state" and actor.iso3 else owner
+        m.extra["country"] = of
+        if m.actor_id is None:
+            for office in offices:
+                m.actor_id = self.linker.office_holder(office, of, m.extra.get("role_date"))
+                if m.actor_id:
+                    m.extra["role"] = office
+                    break
+            m.extra["unresolved"] = m.actor_id is None
+        return True
+
     def _plural_group(self, m: Mention, before: list[Mention]) -> list[Mention]:
         """«وزراء الدفاع الثلاثة»: copies of the nearest group of that office named before, on this span."""
         office = m.extra["role"]
@@ -673,10 +749,15 @@ class Recognizer:
             office = next(e.ref for e in h.entries if e.kind == "title")
             country = None  # ISO3 of a state, or the id of an organisation («قائد فيلق القدس»)
             j = i + 1
+            owner_ref = None  # «المتحدث باسم الجماعة»: the body is an anaphor, resolved after the pass
             if nxt is not None:
                 country = self._office_of(nxt)
                 if country:
                     j = i + 2
+                else:
+                    owner_ref = self._anaphor_after(hits, i + 1, norm)
+                    if owner_ref is not None:
+                        j = i + 1 + owner_ref[0]
             person_hit = hits[j] if j < len(hits) and _adjacent(norm, hits[j - 1], hits[j]) else None
             person = _entry(person_hit, "actor", "PERS") if person_hit else None
             ref_date = self._reference_date(doc, h.start, sent_starts)
@@ -687,6 +768,14 @@ class Recognizer:
                 person = next((e for e in person_hit.entries if e.kind == "actor" and e.label == "PERS"
                                and self._held_title(e.ref, h, ref_date)), None)
             end = (person_hit.end if person else hits[j - 1].end)
+            if owner_ref is not None:
+                # The office of whatever the anaphor stands for; the anaphor is a mention of its own.
+                self._nested.append(owner_ref[1])
+                return j - i + (1 if person else 0), Mention(
+                    h.start, end, "", label="PERS", actor_id=person.ref if person else None, origin="title_anaphor",
+                    extra={"role": office, "role_date": ref_date, "anaphor": owner_ref[1].extra["anaphor"],
+                           "anaphor_country": owner_ref[1].extra["country"],
+                           "offices": [e.ref for e in h.entries if e.kind == "title"]})
             owner = next((e for e in nxt.entries if e.kind == "actor" and e.label != "PERS"), None) \
                 if country and nxt is not None else None  # not «السوداني» the person inside «…الخارجية السوداني»
             if owner is not None:
@@ -748,16 +837,13 @@ class Recognizer:
             forces = self._state_forces(state)
             return 2, Mention(h.start, nxt.end, "", label="ORG" if forces else "GPE", actor_id=forces or state,
                               origin="gazetteer")
+        if "head" in kinds and any(e.ref == "counterpart" for e in h.entries):
+            counterpart = self._compose_counterpart(hits, i, norm, nxt, doc, sent_starts)
+            if counterpart is not None:
+                return counterpart
         if "head" in kinds and nxt is not None:
             if any(e.kind == "title" for e in nxt.entries) and any(e.ref == "regime" for e in h.entries):
                 return self._compose_regime_title(hits, i, norm, doc, sent_starts)
-            if any(e.ref == "counterpart" for e in h.entries):
-                state = _state_of(nxt)
-                if state is not None:
-                    # Resolved after the pass, from the nearest office-holder before it.
-                    return 2, Mention(h.start, nxt.end, "", label="PERS", origin="counterpart",
-                                      extra={"country": self.linker.actor_country(state),
-                                             "role_date": self._reference_date(doc, h.start, sent_starts)})
             composed = self._compose_head(h, nxt)
             if composed is not None:
                 return self._more_nisbas(hits, i + 2, norm, nxt, composed), composed
@@ -808,6 +894,26 @@ class Recognizer:
             if country and not as_place:
                 self._doc_country = self._doc_country or country
         return 1, m
+
+    def _compose_counterpart(self, hits: list[Hit], i: int, norm: str, nxt: Hit | None, doc: Document,
+                             sent_starts: list[int]) -> tuple[int, Mention] | None:
+        """«(و/ل/ب)نظيره السوري», «بنظيرتها الألمانية»: a counterpart in the state of the nisba (or state
+        name) that follows; a singular one with no state after it («التقى نظيره») is the counterpart in
+        the other state of the sentence, found after the pass. A known name right after it says who."""
+        h = hits[i]
+        state = _state_of(nxt) if nxt is not None else None
+        if state is None and normalize_key(norm[h.key_start:h.end]) not in _cues()["counterpart_singular"]:
+            return None
+        last = nxt if state is not None else h
+        k = i + (2 if state is not None else 1)
+        named = _entry(hits[k], "actor", "PERS") if k < len(hits) and _adjacent(norm, last, hits[k]) else None
+        # Resolved after the pass, from the nearest office-holder before it.
+        m = Mention(h.start, last.end, "", label="PERS", origin="counterpart",
+                    extra={"country": self.linker.actor_country(state) if state else None,
+                           "role_date": self._reference_date(doc, h.start, sent_starts)})
+        if named is not None and not named.weak:
+            m.extra["named"] = named.ref
+        return k - i, m
 
     def _compose_plural_title(self, hits: list[Hit], i: int, norm: str, doc: Document,
                               sent_starts: list[int]) -> tuple[int, Mention | None]:
