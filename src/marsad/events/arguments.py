@@ -281,6 +281,14 @@ def _mark_title_parts(args: list[Arg], words: list[Word], lex: Lexicon) -> None:
                 and not words[nxt.first].breaks_before and not words[nxt.first].norm.startswith("و"):
             a.title_part = True
             nxt.lead = a.first
+        elif aid.startswith("office:") and nxt.mention.label == "PERS" and 2 <= nxt.first - a.last <= 5 \
+                and words[a.last + 1].norm[:1] == "و" and words[a.last + 1].norm[1:] in titles \
+                and not any(words[k].breaks_before for k in range(a.last + 1, nxt.first + 1)) \
+                and not any(words[k].norm in lex.verbs or lex.noun(words[k].norm) for k in range(a.last + 1, nxt.first)):
+            # «رئيس حركة النهضة ورئيس البرلمان المنحل راشد الغنوشي»: two offices of one person,
+            # who is the participant
+            a.title_part = True
+            nxt.lead = a.first
     for i, a in enumerate(args):
         if a.first == 0 or words[a.first].breaks_before:
             continue
@@ -443,6 +451,8 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
               and not (g.first > 0 and words[g.first - 1].norm in cues["naming"])]
 
     def ok_recipient(g: Group) -> bool:
+        if g.first > 0 and words[g.first - 1].norm in cues["attribute_heads"] and not words[g.first].breaks_before:
+            return False  # «روسيا، حليفة دمشق، …»: the genitive of an apposition describes the subject
         if g.prep == "من" and m.trigger.type == "REQUEST":
             return True  # «طلب من طهران سحب قواتها»: the one asked
         if g.prep is None or g.prep in rec_preps:
@@ -470,6 +480,10 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
         left_all = [g for g in groups if g.is_actor and id(g) not in exclude and g.last < m.first]
         actor = next((g for g in left_all if bare(g)), None)
         recipient = next((g for g in usable if g.first > m.last and ok_recipient(g)), None)
+        if m.last + 1 < len(words) and words[m.last + 1].norm in cues["detached_object"]:
+            # «قطعت علاقاتها مع قطر، متهمة إياها بدعم …»: the detached object pronoun points back
+            # to the last party named before the participle, not to whoever is named after it
+            recipient = next((g for g in reversed(left_all) if g is not actor and not g.attribute), None)
     elif t.type in ("SUPPORT", "AID") and _support_by(m, words, cues):
         # «X بدعم من Y», «X مدعومة بـY»: Y supports X
         actor = next((g for g in usable if m.last < g.first <= m.last + 4 and g.prep in (None, "من", "ب")), None)
@@ -544,6 +558,12 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
         if "patient" in t.flags:
             recipient = near
             actor = _agent_after_marker(usable, m.last + 1, hi)
+            if recipient is None and actor is not None and possessive(m, words, lex):
+                # «توفيت أميني … بعد توقيفها على يد «شرطة الأخلاق»»: with the agent named, the
+                # pronoun on the masdar is the one it befell, the subject named before it
+                recipient = prev_subject or next(
+                    (g for g in reversed(groups) if g.is_actor and g.last < m.first and bare(g)
+                     and not g.attribute and id(g) not in exclude), None)
         else:
             # «الغارات الإسرائيلية», «تعهدات روسية»: the nisba mention that holds the noun is its agent
             actor = inside or near
@@ -577,6 +597,15 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
                               and (g.prep != "ب" or b_ok) and not (
                                   g.prep in ("ب", "في") and all(a.place is not None for a in g.members))
                               and g is not actor), None)
+    if recipient is None and t.type == "THREATEN" and comp < hi and words[comp].norm in cues["threat_that"]:
+        # «مهدداً بأن الإمارات «ستبقى هدفاً»»: the party the threat is about opens its content
+        recipient = next((g for g in groups if g.is_actor and g.first == comp + 1 and bare(g)
+                          and not g.attribute and g is not actor), None)
+    if actor is not None and recipient is not None and _own_state(recipient, actor):
+        # «جدد أردوغان رفض أنقرة مشاركة «وحدات حماية الشعب»»: the state a person speaks for is
+        # on his side; the one acted upon comes after it
+        recipient = next((g for g in usable if g.first > recipient.last and ok_recipient(g)
+                          and g is not actor and not _own_state(g, actor)), None)
     if between is not None and (actor is None or actor is between):
         members = between.members
         if len(members) > 1:
@@ -587,6 +616,15 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
         recipient = None
     used = {id(g) for g in (actor, recipient) if g is not None}
     return _refs(actor), _refs(recipient), used, actor
+
+
+def _own_state(group: Group, actor: Group) -> bool:
+    """Whether every member of ``group`` is the state of a person in ``actor`` (Erdoğan → Ankara)."""
+    own = {str((b.actor or {}).get("country") or "") for b in actor.members if b.mention.label == "PERS"}
+    own.discard("")
+    return bool(own) and all(
+        a.mention.label == "GPE" and a.actor is not None and a.actor.get("country") in own
+        and a.actor.get("sector") in (None, "GOV") for a in group.members)
 
 
 def _support_by(m: Match, words: list[Word], cues: dict[str, Any]) -> bool:

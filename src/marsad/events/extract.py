@@ -342,6 +342,7 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
     args = place_mentions(words, mentions, doc.text, lex, nisba)
     if forces is not None:
         args = possessive_forces(words, args, doc.text, lex.cues, forces, states)
+        _elliptic_forces(args, words, forces)
     # «ودان رئيس الحكومة …»: a one-word name that nothing links, spelled like a verb of the lexicon
     # and standing where a verb stands (first in its clause), is the verb the recogniser misread
     verb_names = {id(a) for a in args for m in matches
@@ -512,6 +513,10 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
                     if actor and not recipient:
                         recipient = actor
                     actor = owner[:1]
+        if etype in ("SUPPORT", "AID") and actor and not recipient and _support_with(m, words, lex.cues):
+            # «تواصل قوات حكومة الوفاق حشد عناصرها، بدعم عسكري تركي»: the support is a circumstance
+            # of the clause before it, whose subject is the one supported
+            recipient = _supported_subject(m, words, groups, actor_keys(actor), trigger_words)
         status = status_of(m, words, lex)
         if status is None and (content_of is not None or "pledge" in t.flags):
             status = "planned"  # what an agreement provides for, or a pledge, is still to be done
@@ -592,6 +597,45 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
         if best is not None:
             best["quantities"].setdefault(q.key, q.value)
     return [ev for _, ev in events]
+
+
+def _elliptic_forces(args: list[Any], words: list[Word], forces: dict[tuple[str, str], dict[str, Any]]) -> None:
+    """«القوات الروسية والتركية»: a state adjective coordinated right after a force named by a head
+    noun and a nisba shares that head noun, so it names the other state's force of that kind (the
+    Turkish forces), not the state."""
+    for p, a in zip(args, args[1:], strict=False):
+        if (a.first != a.last or a.first != p.last + 1 or p.last != p.first + 1 or a.actor is None
+                or p.actor is None or not words[a.first].norm.startswith("وال")):
+            continue
+        head = words[p.first].norm
+        head = head[2:] if head.startswith("ال") else head
+        country = a.actor.get("country")
+        if a.actor.get("id") != country and (head, p.actor.get("country")) in forces and country:
+            force = forces.get((head, str(country)))
+            if force is not None and a.actor.get("sector") != "MIL":
+                a.actor = {**force, "text": a.mention.text}
+                a.key = force.get("id") or a.key
+
+
+def _support_with(m: Match, words: list[Word], cues: dict[str, Any]) -> bool:
+    """Whether a support noun is a circumstance glued with ب («بدعم من», «وبإسناد جوي أمريكي»)."""
+    return not m.verbal and words[m.first].norm in cues["support_with"]
+
+
+def _supported_subject(m: Match, words: list[Word], groups: list[Group], own: set[str],
+                       trigger_words: frozenset[int] = frozenset()) -> list[dict[str, Any]]:
+    """The nearest bare actor group before a circumstantial support noun, in the same unit.
+
+    A group right after another trigger word is that word's object («حشد عناصرها»), skipped.
+    """
+    for g in reversed(groups):
+        if g.last >= m.first or not g.is_actor or g.attribute or g.first - 1 in trigger_words:
+            continue
+        if any(words[k].hard_before for k in range(g.last + 1, m.first + 1)):
+            return []
+        if g.prep is None and not actor_keys(group_refs(g)) & own:
+            return group_refs(g)
+    return []
 
 
 def _attack_after(m: Match, words: list[Word], matches: list[Match], reach: int = 6) -> Match | None:

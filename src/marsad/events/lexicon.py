@@ -664,6 +664,10 @@ def _compile_cues(c: dict[str, Any]) -> dict[str, Any]:
         "naming": _norm_set(ro.get("naming", [])),
         "own_country": _norm_set(ro.get("own_country", [])),
         "support_by": _norm_set(ro.get("support_by", [])),
+        "support_with": _norm_set(ro.get("support_with", [])),
+        "detached_object": _norm_set(ro.get("detached_object", [])),
+        "attribute_heads": _norm_set(ro.get("attribute_heads", [])),
+        "threat_that": _norm_set(ro.get("threat_that", [])),
         "possessive_forces": {norm_word(h): tuple(norm_word(x) for x in alias_heads)
                               for h, alias_heads in (ro.get("possessive_forces") or {}).items()},
         "military_support": _norm_set(ro.get("military_support", [])),
