@@ -84,6 +84,9 @@ def actor_object(m: Mention) -> dict[str, Any] | None:
     """The contract actor object of a mention (linked ref, else an unlinked name), or None."""
     ref = m.extra.get("ref") if m.extra else None
     if ref:
+        body = m.extra.get("speaks_for_ref")
+        if body and str(ref.get("id") or "").startswith("office:"):
+            ref = body  # an unnamed spokesman («المتحدث باسم الجيش الإسرائيلي») stands for the body he speaks for
         out = dict(ref)
         out["text"] = m.text
         return out
