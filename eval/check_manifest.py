@@ -1,7 +1,10 @@
-"""Check eval/topics/MANIFEST.yaml against its articles and the Marsad knowledge base.
+"""Check a development set's MANIFEST.yaml (``eval/topics``, ``eval/topics2``) against its articles
+and the Marsad knowledge base.
 
-Run from the repository root: ``.venv/bin/python eval/topics/check_manifest.py``. Exits 1 and lists
-every problem if a check fails; otherwise prints the event counts per type and status.
+Run from the repository root: ``.venv/bin/python eval/check_manifest.py eval/topics`` (one or more set
+folders; default: every folder of ``eval/`` with a MANIFEST.yaml). Exits 1 and lists every problem if a
+check fails; otherwise prints the event counts per type and status. Scoring Marsad on the sets is
+``scripts/eval_events.py`` (which keeps the even-numbered articles held out).
 
 Checks: the manifest parses and has the demo manifest's keys (plus ``core``); titles, outlets,
 boilerplate, evidence sentences and date expressions occur verbatim in the decoded files; dates are
@@ -22,8 +25,8 @@ from pathlib import Path
 
 import yaml
 
-HERE = Path(__file__).resolve().parent
-REPO = HERE.parents[1]
+EVAL = Path(__file__).resolve().parent
+REPO = EVAL.parent
 KNOWLEDGE = REPO / "src" / "marsad" / "knowledge"
 
 DOC_KEYS = {"id", "title", "outlet", "published", "published_basis", "reference_date", "boilerplate", "events"}
@@ -62,11 +65,11 @@ def _date(value: str) -> dt.date:
     return dt.date(*parts[:3])
 
 
-def check(manifest_path: Path = HERE / "MANIFEST.yaml") -> tuple[list[str], Counter, Counter]:
-    """All problems found, and the event counts per type and per status."""
+def check(folder: Path) -> tuple[list[str], Counter, Counter]:
+    """All problems found in one set folder, and the event counts per type and per status."""
     problems: list[str] = []
-    m = yaml.safe_load(manifest_path.read_text("utf-8"))
-    extra = yaml.safe_load((HERE / "IDS.yaml").read_text("utf-8"))
+    m = yaml.safe_load((folder / "MANIFEST.yaml").read_text("utf-8"))
+    extra = yaml.safe_load((folder / "IDS.yaml").read_text("utf-8"))
     kb_actors, kb_places = _knowledge_ids()
     actor_ids = kb_actors | {a["id"] for a in extra["actors"]}
     place_ids = kb_places | {p["id"] for p in extra["places"]}
@@ -76,11 +79,11 @@ def check(manifest_path: Path = HERE / "MANIFEST.yaml") -> tuple[list[str], Coun
     if m.get("schema") != "marsad.demo-manifest/1":
         problems.append("schema marker missing")
     listed = {entry["file"] for entry in m["files"]}
-    on_disk = {p.name for p in HERE.glob("*.txt")}
+    on_disk = {p.name for p in folder.glob("*.txt")}
     if listed != on_disk:
         problems.append(f"files listed {sorted(listed ^ on_disk)} differ from the .txt files on disk")
     for entry in m["files"]:
-        text = (HERE / entry["file"]).read_bytes().decode(entry["encoding"])
+        text = (folder / entry["file"]).read_bytes().decode(entry["encoding"])
         for doc in entry["documents"]:
             where = entry["file"]
             if set(doc) != DOC_KEYS:
@@ -144,14 +147,20 @@ def check(manifest_path: Path = HERE / "MANIFEST.yaml") -> tuple[list[str], Coun
     return problems, types, statuses
 
 
-def main() -> int:
-    """Print the problems (exit 1) or the counts (exit 0)."""
-    problems, types, statuses = check()
-    for p in problems:
-        print("PROBLEM", p)
-    print(f"{sum(types.values())} events:", ", ".join(f"{t} {n}" for t, n in types.most_common()))
-    print("status:", ", ".join(f"{s} {n}" for s, n in statuses.most_common()))
-    return 1 if problems else 0
+def main(argv: list[str] | None = None) -> int:
+    """Print the problems (exit 1) or the counts (exit 0) of each set folder."""
+    args = sys.argv[1:] if argv is None else argv
+    folders = [Path(a) for a in args] or sorted(p.parent for p in EVAL.glob("*/MANIFEST.yaml"))
+    failed = False
+    for folder in folders:
+        problems, types, statuses = check(folder)
+        print(f"{folder.name}:")
+        for p in problems:
+            print("  PROBLEM", p)
+        print(f"  {sum(types.values())} events:", ", ".join(f"{t} {n}" for t, n in types.most_common()))
+        print("  status:", ", ".join(f"{s} {n}" for s, n in statuses.most_common()))
+        failed |= bool(problems)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
