@@ -4,21 +4,11 @@ ministries without a state, plural titles referring back to a group."""
 from __future__ import annotations
 
 import pytest
-
-from marsad.model import Document
-from marsad.pipeline import Knowledge, text_stage, time_stage
-
-
-@pytest.fixture(scope="module")
-def kb():
-    return Knowledge()
+from recognize_helpers import recognized
 
 
 def mentions(kb, text, published="2016-06-09"):
-    doc = Document("t", "t", text=text, published=published)
-    text_stage(doc, kb)
-    time_stage(doc, kb)
-    return [m for m in kb.recognizer(doc) if m.label != "DATE"]
+    return recognized(kb, text, published)
 
 
 def by_text(ms):

@@ -2,26 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
-
-from marsad.model import Document
-from marsad.pipeline import Knowledge, text_stage, time_stage
-
-
-@pytest.fixture(scope="module")
-def kb():
-    return Knowledge()
+from recognize_helpers import by_text, recognized
 
 
 def mentions(kb, text, published="2023-11-20"):
-    doc = Document("t", "t", text=text, published=published)
-    text_stage(doc, kb)
-    time_stage(doc, kb)
-    return [m for m in kb.recognizer(doc) if m.label != "DATE"]
+    return recognized(kb, text, published)
 
-
-def by_text(ms):
-    return {m.text: m for m in ms}
 
 
 def test_spokesman_of_an_anaphor_is_the_named_person_speaking_for_its_antecedent(kb):

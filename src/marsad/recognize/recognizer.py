@@ -424,24 +424,19 @@ class Recognizer:
         """Anaphors, counterparts and appositive titles, read against the mentions before them."""
         out: list[Mention] = []
         self._all_mentions = mentions
+        # references resolved in place against the mentions before them; a falsy answer drops the mention
+        resolvers = {"counterpart": self._counterpart, "possessive": self._possessive,
+                     "title_anaphor": self._title_of_anaphor, "ministry": self._ministry}
         for m in sorted(mentions, key=lambda x: (x.start, x.end)):
-            if m.origin == "anaphor":
+            resolve = resolvers.get(m.origin)
+            if resolve is not None:
+                if not resolve(m, out):
+                    continue
+            elif m.origin == "anaphor":
                 m.actor_id = self._antecedent(m, out)
                 if m.actor_id is None:
                     continue
                 m.label = "GPE" if self.linker.actors.by_id[m.actor_id].kind == "state" else "ORG"
-            elif m.origin == "counterpart":
-                if not self._counterpart(m, out):
-                    continue
-            elif m.origin == "possessive":
-                if not self._possessive(m, out):
-                    continue
-            elif m.origin == "title_anaphor":
-                if not self._title_of_anaphor(m, out):
-                    continue
-            elif m.origin == "ministry":
-                if not self._ministry(m, out):
-                    continue
             elif m.origin == "plural_ref":
                 group = self._plural_group(m, out)
                 if not group:
