@@ -195,12 +195,18 @@ def _relative_to_noun(m: Match, words: list[Word], matches: list[Match]) -> bool
     return False
 
 
+# Dashes and a colon after a sentence-initial place: a dateline («الكويت –», «الخرطوم:»).
+_DATELINE_MARKS = frozenset("–—-:")
+
+
 def _main_subject(groups: list[Group], words: list[Word]) -> Group | None:
     """The subject of a sentence's first verb: a bare group among its first four words (VSO after a
     sentence-initial verb, «وأعلنت الوزارة …», or SVO, «الرئيس … قال»), with no break before it."""
     for g in groups:
         if g.start > 3:
             return None
+        if g.start == 0 and g.last + 1 < len(words) and not _DATELINE_MARKS.isdisjoint(words[g.last + 1].punct):
+            continue  # «الكويت – واصل الأمير …»: a dateline names where the story was filed, not who acts
         if g.is_actor and g.prep is None and not g.attribute and not any(
                 words[k].breaks_before for k in range(1, g.start + 1)):
             return g
