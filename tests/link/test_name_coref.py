@@ -123,3 +123,36 @@ def test_commentator_description_refers_to_the_nearest_commentator() -> None:
 def test_bare_description_without_a_described_person_is_not_a_mention(text) -> None:
     ms = [_ner(text, "مهدي شكيبائي")] if "شكيبائي" in text else []
     assert all(m.text != "الباحث الإيراني" for m in run(text, ms))
+
+
+def _known(text: str, name: str, actor: str) -> Mention:
+    s = text.index(name)
+    return Mention(s, s + len(name), name, label="PERS", actor_id=actor, extra={"ref": {"id": actor}})
+
+
+_SABAH = {"sabah_al_ahmad": ("صباح الأحمد الجابر الصباح", "الشيخ صباح الأحمد")}
+
+
+@pytest.mark.parametrize("repeat", ["الشيخ صباح", "صباح"])
+def test_first_name_repeat_takes_the_known_person(repeat: str) -> None:
+    text = f"استقبل أمير الكويت الشيخ صباح الأحمد الجابر الصباح الوفد. وقال {repeat} إن الكويت تدعم الحوار."
+    first = _known(text, "الشيخ صباح الأحمد الجابر الصباح", "sabah_al_ahmad")
+    ms = run(text, [first, _ner(text, repeat, nth=-1)], known=_SABAH)
+    assert [m.actor_id for m in ms] == ["sabah_al_ahmad", "sabah_al_ahmad"]
+
+
+def test_first_name_shared_by_two_people_is_left() -> None:
+    text = ("التقى الشيخ صباح الأحمد الجابر الصباح الشيخ صباح الخالد الحمد الصباح. "
+            "وقال الشيخ صباح إن الكويت تدعم الحوار.")
+    ms = run(text, [_known(text, "الشيخ صباح الأحمد الجابر الصباح", "sabah_al_ahmad"),
+                    _known(text, "الشيخ صباح الخالد الحمد الصباح", "sabah_al_khalid"),
+                    _ner(text, "الشيخ صباح", nth=-1)],
+             known={**_SABAH, "sabah_al_khalid": ("صباح الخالد الحمد الصباح",)})
+    assert ms[-1].actor_id is None
+
+
+def test_first_name_of_an_unknown_person_is_not_enough() -> None:
+    # a surname repeat links an unknown person; a first name alone («حسن») is too common to
+    text = "قال المحلل السياسي حسن هاني زاده إن الاتفاق صامد. وأضاف حسن أن المفاوضات مستمرة."
+    ms = run(text, [_ner(text, "حسن هاني زاده"), _ner(text, "حسن", nth=1)])
+    assert ms[-1].text == "حسن" and ms[-1].extra.get("coref") is None

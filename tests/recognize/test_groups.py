@@ -1,5 +1,5 @@
 """Groups and generic actors: plural titles over a list of states, «الدول الثلاث» referring back to a
-list of states, national police/security bodies, protesters, ambassadors and honorific first names."""
+list of states, national police/security/border bodies, protesters, ambassadors and honorific first names."""
 
 from __future__ import annotations
 
@@ -67,6 +67,24 @@ def test_honorific_first_name_of_the_documents_leader(kb):
     text = "أعلنت الكويت الحداد. وقال الشيخ صباح إن الكويت ستبقى وفية لأشقائها."
     m = next(m for m in mentions(kb, text) if m.text == "الشيخ صباح")
     assert m.actor_id == "sabah_al_ahmad"
+
+
+def test_honorific_first_name_of_a_person_named_before(kb):
+    # in 2021 «الشيخ صباح» alone would be the prime minister then (صباح الخالد); named before, the late emir
+    text = "استذكر الكويتيون الشيخ صباح الأحمد الجابر الصباح. وكان الشيخ صباح قد قاد الوساطة الخليجية."
+    ms = [m for m in mentions(kb, text, published="2021-09-29") if m.text == "الشيخ صباح"]
+    assert [m.actor_id for m in ms] == ["sabah_al_ahmad"]
+
+
+@pytest.mark.parametrize("text,phrase,actor", [
+    ("أطلق حرس الحدود السوري النار على مهربين قرب الحدود مع الأردن.", "حرس الحدود السوري", "syrian_army"),
+    ("اعتقلت قوات حرس الحدود الإيرانية صيادين.", "قوات حرس الحدود الإيرانية", "iranian_forces"),
+    ("أصيب عنصر من حرس الحدود الإسرائيلي في القدس.", "حرس الحدود الإسرائيلي", "israel_border_police"),
+])
+def test_border_guard_of_a_state_is_a_force(kb, text, phrase, actor):
+    ms = mentions(kb, text)
+    assert any(m.text == phrase and m.actor_id == actor and m.label == "ORG" for m in ms)
+    assert not any(m.label == "LOC" and "الحدود" in m.text and m.text in phrase for m in ms)
 
 
 def test_honorific_first_name_needs_the_state_in_the_document(kb):

@@ -8,7 +8,9 @@ model, gives those repeats the actor (or unresolved reference) of the introducti
 1. a person mention the knowledge base does not know, whose words (a proclitic stripped from the
    first) are the full name or a final part of the name of a person introduced before it, takes that
    person's reference (same id, same transliterated ``name_en``); an NER span that swallowed the verb
-   before the name («ووصف كنعاني») is trimmed to the name;
+   before the name («ووصف كنعاني») is trimmed to the name; so does a first name alone or after an
+   honorific («الشيخ صباح» after «الشيخ صباح الأحمد الجابر الصباح») when exactly one person named
+   before it in the document has that first name and the knowledge base knows that person;
 2. occurrences of such a final part that no mention covers yet become mentions of that person — when
    the part names one person in the document and, if it is one word, is not a common word;
 3. a description right before a name joins that mention, and a later definite description alone refers
@@ -46,6 +48,7 @@ def _data() -> dict[str, Any]:
         "proclitic_set": frozenset(raw["name_proclitics"]),
         "not_surnames": frozenset(normalize_word(w) for w in raw["not_surnames"]),
         "binding": frozenset(normalize_word(w) for w in raw["binding_particles"]),
+        "honorifics": frozenset(normalize_word(w) for w in raw.get("name_honorifics", ())),
         "heads": heads,
         # longest first, so that «المحلل السياسي» wins over «المحلل» (and «السياسي» inside it)
         "heads_re": re.compile(rf"(?<!{_LETTER_CLASS})[وف]?(" + "|".join(
@@ -76,6 +79,19 @@ def normalize_key(phrase: str) -> str:
 def name_words(text: str) -> tuple[str, ...]:
     """Normalised letter words of a name («"هاني زاده"-» → ('هاني', 'زاده'))."""
     return tuple(normalize_word(w) for w in _WORD.findall(text))
+
+
+def first_name(words: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The first name of a name of two words or more, honorifics left out («الشيخ صباح الأحمد» → صباح;
+    «عبد الفتاح السيسي» → عبد الفتاح, the particle bound to the word after it)."""
+    d = _data()
+    i = 0
+    while i < len(words) and words[i] in d["honorifics"]:
+        i += 1
+    rest = words[i:]
+    if len(rest) >= 2 and rest[0] in d["binding"]:
+        return rest[:2] if len(rest) >= 3 else None
+    return rest[:1] if len(rest) >= 2 and len(rest[0]) >= 3 else None
 
 
 def strip_proclitic(words: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -147,6 +163,7 @@ class Coreference:
         mentions.sort(key=lambda m: (m.start, m.end))
         persons: dict[str, _Person] = {}
         index: dict[tuple[str, ...], set[str]] = {}
+        firsts: dict[tuple[str, ...], set[str]] = {}  # first name → people (known or not) bearing it
         scannable: set[tuple[str, ...]] = set()
         # Known people first, over the whole document, so that a surname two of them share is
         # ambiguous wherever it occurs.
@@ -158,6 +175,9 @@ class Coreference:
                 persons[m.actor_id] = _Person(m.actor_id, m.extra.get("ref") or {}, m.actor_id, "PERS", m.end)
                 for name in names:
                     words = name_words(name)
+                    first = first_name(words)
+                    if first:
+                        firsts.setdefault(first, set()).add(m.actor_id)
                     if len(words) >= 2:
                         for k, scan in self._keys(words, full=False):
                             index.setdefault(k, set()).add(m.actor_id)
@@ -171,12 +191,17 @@ class Coreference:
             if not words:
                 continue
             found = self._match(words, m, index, persons, text)
+            if found is None:
+                found = self._first_name_match(words, m, firsts, persons)
             if found is not None:
                 self._relink(m, persons[found])
                 continue
             key = ref.get("id") or m.text
             if key not in persons:
                 persons[key] = _Person(key, ref, None, m.label, m.end)
+                first = first_name(words)
+                if first:
+                    firsts.setdefault(first, set()).add(key)
                 for k, scan in self._keys(words, full=True):
                     index.setdefault(k, set()).add(key)
                     if scan:
@@ -214,6 +239,25 @@ class Coreference:
                 m.start += gap.end()
                 m.text = text[m.start:m.end]
             return pid
+        return None
+
+    @staticmethod
+    def _first_name_match(words: tuple[str, ...], m: Mention, firsts: dict[tuple[str, ...], set[str]],
+                          persons: dict[str, _Person]) -> str | None:
+        """«الشيخ صباح», «وقال صباح»: a first name, alone or after honorifics, repeating the first name of
+        the one person named before it that has it — a person the knowledge base knows (an unknown
+        one is matched only by a surname, which is safer than a common first name)."""
+        d = _data()
+        i = 0
+        while i < len(words) - 1 and words[i] in d["honorifics"]:
+            i += 1
+        for variant in (words[i:], *(() if i else strip_proclitic(words))):
+            ids = {p for p in firsts.get(variant, ()) if persons[p].end <= m.start}
+            if ids:
+                if len(ids) != 1:
+                    return None  # two people of the document share the first name: leave it
+                (pid,) = ids
+                return pid if persons[pid].actor_id else None
         return None
 
     @staticmethod

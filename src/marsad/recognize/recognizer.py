@@ -120,7 +120,7 @@ class Recognizer:
                             ("nisba_heads", "agent"), ("force_heads", "force"), ("regime_heads", "regime"),
                             ("land_heads", "land"), ("capital_heads", "capital"), ("media_heads", "media"),
                             ("air_heads", "air"), ("police_heads", "police"), ("security_heads", "security"),
-                            ("protester_heads", "protest")):
+                            ("protester_heads", "protest"), ("border_heads", "border")):
             for head in cues.get(group, ()):
                 yield head, Entry("head", kind)
 
@@ -196,11 +196,13 @@ class Recognizer:
         main states with that first name who held an office on the date, or among several the one who
         led a state or government then (none or still several: no mention).
 
+        A person the document named before with that first name comes first («الشيخ صباح» after «أمير
+        الكويت الشيخ صباح الأحمد», whatever the date): when exactly one such person was named.
+
         A definite word or «بن» right after the name may continue it («الشيخ صباح الخالد» is another
         person), so the rule stays out then."""
-        if not dominant:
-            return []
         spans = sorted((m.start, m.end) for m in mentions)
+        named = sorted((m.end, m.actor_id) for m in mentions if m.label == "PERS" and m.actor_id)
         out: list[Mention] = []
         for match in self._honorific_re().finditer(norm):
             nxt = _NEXT_WORD.match(norm, match.end())
@@ -209,8 +211,18 @@ class Recognizer:
             s, e = to_original(match.start(1), match.end())
             if any(a < e and s < b for a, b in spans):
                 continue  # already read (a full alias, a title)
+            bearers = self._first_names().get(match.group(2), frozenset())
+            earlier = {pid for end, pid in named if end <= s and pid in bearers}
+            if earlier:
+                if len(earlier) == 1:
+                    out.append(Mention(s, e, "", label="PERS", actor_id=earlier.pop(), origin="gazetteer",
+                                       extra={"role_date": self._reference_date(doc, match.start(),
+                                                                                self._sent_starts)}))
+                continue  # two people of the document share the first name: leave it
+            if not dominant:
+                continue
             on = self._reference_date(doc, match.start(), self._sent_starts)
-            found = {pid for pid in self._first_names().get(match.group(2), ())
+            found = {pid for pid in bearers
                      if self.linker.actor_country(pid) in dominant and self._active_on(pid, on)}
             if len(found) > 1:  # «الشيخ صباح» in 2019: the emir, not the foreign minister of that name
                 found = {pid for pid in found if self.linker.leads_on(pid, on)}
@@ -1021,14 +1033,15 @@ class Recognizer:
                             origin="gazetteer")
                 m.extra["country"] = self.linker.actor_country(state)
                 return m
-            if "police" in heads or "security" in heads:
-                # «الشرطة التركية», «قوات الأمن العراقية»: the state's police or security body as the KB
-                # names it; police falls back to the security forces, those to the armed forces, and
-                # without any such body the state itself acts.
+            if "police" in heads or "security" in heads or "border" in heads:
+                # «الشرطة التركية», «قوات الأمن العراقية», «حرس الحدود السوري»: the state's police, security
+                # or border-guard body as the KB names it; police falls back to the security forces, those
+                # (and border guards) to the armed forces, and without any such body the state itself acts.
                 cues = _cues()
-                unit = (self._state_unit(state, cues.get("police_templates", ())) if "police" in heads else None) \
+                unit = (self._state_unit(state, cues.get("border_templates", ())) if "border" in heads else None) \
+                    or (self._state_unit(state, cues.get("police_templates", ())) if "police" in heads else None) \
                     or self._state_unit(state, cues.get("security_templates", ())) \
-                    or (self._state_forces(state) if "security" in heads else None)
+                    or (self._state_forces(state) if "security" in heads or "border" in heads else None)
                 return Mention(h.start, nxt.end, "", label="ORG" if unit else "GPE", actor_id=unit or state,
                                origin="gazetteer")
             if "air" in heads:
