@@ -415,6 +415,35 @@ def coordinated_verb(m: Match, words: list[Word], lex: Lexicon) -> bool:
             and nxt.startswith(("خلال", "اثناء", "فيه", "فيها")) and nxt not in ("خلال", "اثناء"))
 
 
+def _pronoun_complementizer(w: str, cues: dict[str, Any]) -> bool:
+    """«أنها», «إنه», «لكنها»: a complementizer carrying the pronoun of its clause's subject."""
+    for suf in ("ها", "ه", "هم"):
+        if w.endswith(suf) and w[: -len(suf)] in cues["complementizers"] | {"لكن", "ولكن"}:
+            return True
+    return False
+
+
+def dependent_verb(m: Match, words: list[Word], lex: Lexicon) -> bool:
+    """Whether the trigger's verb opens a clause that continues the main one: right after «قبل أن»
+    / «بعد أن» («…، قبل أن يتوجه إلى الدوحة»).
+
+    With no subject of its own right after it, such a verb shares the main clause's subject.
+    """
+    if not m.verbal or m.light is not None:
+        return False
+    a = m.anchor
+    return a > 1 and words[a - 1].norm == "ان" and words[a - 2].norm in lex.cues["subordinators"]
+
+
+def circumstantial_verb(m: Match, words: list[Word], lex: Lexicon) -> bool:
+    """Whether the trigger's verb comes right after «حيث» («…، حيث التقى نائب الرئيس …»).
+
+    Such a clause names its own subject (or «الأخير», the last one named); it is not the main
+    clause, so a later «قبل أن …» does not take its subject.
+    """
+    return m.verbal and m.anchor > 0 and words[m.anchor - 1].norm in lex.cues["circumstantial"]
+
+
 def possessive(m: Match, words: list[Word], lex: Lexicon, governed: bool = False) -> bool:
     """Whether a noun trigger carries a possessive pronoun («زيارته», «لقائها», «هجومهم»).
 
@@ -497,7 +526,7 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
         if anchor > 0 and words[anchor - 1].norm in cues["relatives"]:
             # «الجنود الذين وصلوا»: the subject is the antecedent, never a group further back
             left = [g for g in left if g.last == anchor - 2]
-        coordinated = prev_subject is not None and coordinated_verb(m, words, lex)
+        coordinated = prev_subject is not None and (coordinated_verb(m, words, lex) or dependent_verb(m, words, lex))
         # «التقى الأسد خامنئي، وبحث …»: before a coordinated verb, a group cut off by a comma
         # closes the previous clause (its object), it is not this verb's subject
         svo = next((g for g in reversed(left) if bare(g) and anchor - g.last <= 4 and not (
@@ -582,6 +611,13 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
                 actor = next((g for g in reversed(usable) if g.last < m.first and m.first - g.last <= 3
                               and bare(g) and not any(words[k].hard_before for k in range(g.last + 1, m.first + 1))),
                              None)
+            if actor is None and "predicate" in t.flags and m.verbal is False and m.first > 0 and (
+                    _pronoun_complementizer(words[m.first - 1].norm, cues)
+                    or m.last > m.first and words[m.first + 1].norm.startswith("ن")):
+                # «أكدت قطر أنها «لن تطبّع»», «قال …: «لن نقبل»»: the pronoun (or the first person)
+                # is the speaker, the nearest group named before it in the sentence
+                actor = next((g for g in reversed(groups) if g.is_actor and g.last < m.first and bare(g)
+                              and not g.attribute), None)
             if actor is None and possessive(m, words, lex):
                 if prev_subject is not None and m.first - prev_subject.last <= 15:
                     actor = prev_subject  # «في زيارته إلى موسكو»: the owner is the clause's subject

@@ -17,8 +17,10 @@ from typing import Any
 from marsad.events.arguments import (
     Group,
     assign_roles,
+    circumstantial_verb,
     coordinated_verb,
     date_fields,
+    dependent_verb,
     find_location,
     generic_participant,
     group_args,
@@ -401,6 +403,7 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
     events: list[tuple[Match, dict[str, Any]]] = []
     prep_cues: list[int] | None = None
     prev_subject = None
+    main_subject: Group | None = None  # the subject of the last verb outside a dependent clause
     opens = _report_openers(words, lex)
     purpose_types = lex.cues["raw"].get("purpose_only_types") or ()
     claim_types = lex.cues["raw"]["status"].get("claim_types") or ()
@@ -448,6 +451,11 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
         # clause's, the speaker included
         excluded = set() if t.kind == "participle" else source_groups
         subject = prev_subject
+        dependent = dependent_verb(m, words, lex)
+        if dependent:
+            # «…، حيث التقى نائب الرئيس …، قبل أن يتوجه إلى الدوحة»: the main clause's subject,
+            # not the one met inside the «حيث» clause
+            subject = main_subject or prev_subject or _main_subject(groups, words)
         if subject is None and coordinated_verb(m, words, lex):
             # «وتفقد الرئيس … موقع الانفجار، ووصف الهجوم …»: with no trigger verb before it, a
             # coordinated verb shares the subject of the sentence's main verb
@@ -461,6 +469,8 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             actor, actor_group = [], None
         if m.verbal and actor_group is not None and t.kind not in ("passive",) and "victim" not in t.flags:
             prev_subject = actor_group
+            if not dependent and not circumstantial_verb(m, words, lex):
+                main_subject = actor_group
         if states:
             actor = _own_country(m, words, groups, lex.cues, bounds, actor, states)
         if not m.verbal and "patient" not in t.flags and t.kind in ("noun", "phrase"):

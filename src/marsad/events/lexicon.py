@@ -660,6 +660,8 @@ def _compile_cues(c: dict[str, Any]) -> dict[str, Any]:
         "person_genitive_titles": _norm_set(ro.get("person_genitive_titles", [])),
         "title_gap": _norm_set(ro.get("coordinated_title_words", [])),
         "relatives": _norm_set(ro.get("relatives", [])),
+        "subordinators": _norm_set(ro.get("subordinators", [])),
+        "circumstantial": _norm_set(ro.get("circumstantial", [])),
         "demonstratives": _norm_set(ro.get("demonstratives", [])),
         "naming": _norm_set(ro.get("naming", [])),
         "own_country": _norm_set(ro.get("own_country", [])),

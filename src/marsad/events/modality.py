@@ -136,16 +136,19 @@ def status_of(m: Match, words: list[Word], lex: Lexicon) -> str | None:
     n = len(words)
     a = min(m.anchor, m.first)
     start = _clause_start(words, a)
-    # negation: a particle right before the trigger (or its light verb), or a denial earlier on
+    # negation: a particle right before the trigger (or its light verb), or a denial earlier on.
+    # A trigger that holds the particle itself («لن تقبل», a refusal) is asserted, and a second
+    # particle before it only stresses it («لم ولن تطبّع»).
+    own_neg = bool(masks[m.first] & _NEG) and m.trigger.kind == "phrase"
     for k in (a - 1, a - 2, m.first - 1):
-        if start <= k < n and k >= 0 and masks[k] & _NEG:
+        if not own_neg and start <= k < n and k >= 0 and masks[k] & _NEG:
             return "negated"
     # «لم يحدث أي اتصال», «لم يتم التوصل إلى اتفاق»: the particle reaches over a few light words
     transparent = c["neg_transparent"]
     k = a - 1
     while k >= start and k > a - 5 and words[k].norm in transparent and not words[k + 1].breaks_before:
         k -= 1
-    if k >= max(start, 0) and k < a - 2 and masks[k] & _NEG and not words[k + 1].breaks_before:
+    if not own_neg and k >= max(start, 0) and k < a - 2 and masks[k] & _NEG and not words[k + 1].breaks_before:
         return "negated"
     lo = max(start, a - 4)
     if _any_bit(masks, _PH_NEG, lo, a) and _phrase_ends_at(words, c["neg_phrases"], lo, a):
