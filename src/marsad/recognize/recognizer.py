@@ -336,14 +336,19 @@ class Recognizer:
         return actor.arabic_names() if actor is not None and actor.kind == "person" else None
 
     # -- document-level reading -------------------------------------------------------------
-    def _dominant_countries(self, mentions: list[Mention]) -> set[str]:
-        """ISO3 of the states named at least half as often as the most named one (strong mentions)."""
+    def _state_counts(self, mentions: list[Mention]) -> dict[str, int]:
+        """How often each state (ISO3) is named by a strong (not weak-alias) mention."""
         counts: dict[str, int] = {}
         for m in mentions:
             if m.actor_id and not m.extra.get("weak") and m.label == "GPE":
                 iso = self.linker.actor_country(m.actor_id)
                 if iso and self.linker.actors.state(iso) is not None:
                     counts[iso] = counts.get(iso, 0) + 1
+        return counts
+
+    def _dominant_countries(self, mentions: list[Mention]) -> set[str]:
+        """ISO3 of the states named at least half as often as the most named one (strong mentions)."""
+        counts = self._state_counts(mentions)
         top = max(counts.values(), default=0)
         return {iso for iso, n in counts.items() if 2 * n >= top}
 
@@ -421,12 +426,7 @@ class Recognizer:
 
     def _top_country(self, mentions: list[Mention]) -> str | None:
         """ISO3 of the state the document names most (strong mentions), when no other state ties it."""
-        counts: dict[str, int] = {}
-        for m in mentions:
-            if m.actor_id and not m.extra.get("weak") and m.label == "GPE":
-                iso = self.linker.actor_country(m.actor_id)
-                if iso and self.linker.actors.state(iso) is not None:
-                    counts[iso] = counts.get(iso, 0) + 1
+        counts = self._state_counts(mentions)
         ranked = sorted(counts.values(), reverse=True)
         if not ranked or (len(ranked) > 1 and ranked[1] == ranked[0]):
             return None
