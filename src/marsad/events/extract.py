@@ -305,6 +305,22 @@ def _report_openers(words: list[Word], lex: Lexicon) -> frozenset[int]:
                      and any(0 < k - v <= 8 for v in verbs))
 
 
+def _speaker_keys(m: Match, words: list[Word], groups: list[Group], lex: Lexicon) -> set[str]:
+    """Identity keys of whoever speaks the clause that holds ``m``: the groups between the nearest
+    reporting verb before it and the complementizer that opens the content («قال كبير مفاوضي
+    الجماعة محمد عبد السلام إن قواته …»), or an empty set when the trigger is not reported speech."""
+    a = min(m.anchor, m.first)
+    comps = lex.cues["complementizers"]
+    comp = next((k for k in range(a - 1, max(a - 12, -1), -1) if words[k].norm in comps), None)
+    if comp is None:
+        return set()
+    verb = next((k for k in range(comp - 1, max(comp - 12, -1), -1) if words[k].norm in lex.attribution_verbs),
+                None)
+    if verb is None:
+        return set()
+    return {x.key for g in groups if verb < g.first < comp and g.prep is None for x in g.members}
+
+
 def _own_country(m: Match, words: list[Word], groups: list[Group], cues: dict[str, Any],
                  bounds: tuple[int, int], actor: list[dict[str, Any]],
                  states: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
@@ -413,6 +429,7 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
     asks = [r.last for r in matches if r.trigger.type == "REQUEST"]
     # «هدّد بشنّ عملية عسكرية», «تهديده بالهجوم»: the act after «بـ» is the threat's content
     threats = [r.last for r in matches if r.trigger.type == "THREATEN"]
+    threat_types = frozenset(lex.cues["raw"].get("announced_attack_types") or ())
     for m in matches:
         t = m.trigger
         if id(m) in content:
@@ -546,6 +563,11 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
                 status = "claimed"
             if source and opinion_source(m, words, lex):
                 status = "claimed"  # an analyst's or observer's reading (gold convention)
+        elif (status == "planned" and etype in threat_types and actor
+              and actor_keys(actor) & (source_keys | _speaker_keys(m, words, groups, lex))):
+            # «قال عبد السلام إن قواته ستواصل استهداف السفن»: an attack its own side announces it
+            # will carry out is a threat, stated now (cues.yaml `announced_attack_types`)
+            etype, emode, status = "THREATEN", "violence", "asserted"
         used_keys = actor_keys(actor) | actor_keys(recipient)
         location = find_location(m, args, lex, bounds, used_keys)
         if location is not None and etype in statement_types:
