@@ -39,6 +39,7 @@ from marsad.events.arguments import (
 )
 from marsad.events.lexicon import Lexicon, Match, load_lexicon
 from marsad.events.modality import actor_keys, attribution, attribution_cues, opinion_source, status_of
+from marsad.events.morphology import FUTURE
 from marsad.events.quantities import find_quantities
 from marsad.events.text import Word, clitic_candidates, match_keys, norm_word, split_words
 from marsad.model import Document, Mention, Sentence, TimeExpression
@@ -460,6 +461,9 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             if any(words[k].norm[:1] == "ب" and (words[k].norm[1:] in lex.light
                                                   or lex.noun(words[k].norm[1:]) is not None) for k in heads):
                 continue
+        if (threats and t.type in threat_types and m.tense == FUTURE
+                and any(0 < m.first - r <= 10 for r in threats)):
+            continue  # «هدد الحرس بأنه سيستهدف القواعد», «حذّر من أن موسكو ستوجه ضربات»: the threat's content
         if prep_cues is None:
             prep_cues = attribution_cues(words, lex)
         source, source_keys, source_groups = attribution(m, words, groups, lex, doc.text, prep_cues)
