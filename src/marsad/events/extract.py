@@ -626,6 +626,7 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             "_kind": "verbal" if m.verbal else t.kind, "_restated": 0,
         }))
     _attack_objects(events, matches, words, groups, lex, opens)
+    _accused_acts(events, words, frozenset(lex.cues["raw"].get("accused_act_types") or ()))
     events = _split_places(events, args, groups)
     events = _merge(events)
     events = _merge_tolls(events)
@@ -720,6 +721,28 @@ def _attack_objects(events: list[tuple[Match, dict[str, Any]]], matches: list[Ma
             recipient = [r for r in recipient if not actor_keys([r]) & own]
             if recipient:
                 ev["recipient"] = recipient
+
+
+def _accused_acts(events: list[tuple[Match, dict[str, Any]]], words: list[Word], types: frozenset[str]) -> None:
+    """«اتهمت «قسد» الجيش التركي بقصف قرى», «اتهم نصر الله إسرائيل بإرسال طائرتين»: the act an
+    accusation names after «بـ» was done by the accused, so the accused is that act's actor when the
+    act has none of its own (up to twelve words on, in the same unit). The act is the accuser's
+    word, not the article's: reported, with the accuser as its source. ``types``: the acts so read
+    (cues.yaml ``accused_act_types``; «اتهمها بدعم الإرهاب» is an accusation, not a support event)."""
+    for m, ev in events:
+        if ev["type"] != "ACCUSE" or ev["mode"] != "accuse" or not ev["recipient"]:
+            continue
+        accused = actor_keys(ev["recipient"])
+        for o, other in events:
+            if (other["actor"] or other["type"] not in types or not m.last < o.first <= m.last + 12
+                    or not words[o.first].norm.startswith("ب")
+                    or any(words[k].hard_before for k in range(m.last + 1, o.first + 1))):
+                continue
+            other["actor"] = list(ev["recipient"])
+            other["recipient"] = [r for r in other["recipient"] if not actor_keys([r]) & accused]
+            if other["status"] == "asserted" and ev["actor"]:
+                other["status"] = "reported"
+                other["source"] = other["source"] or ev["actor"][0].get("name_en") or ev["actor"][0].get("text")
 
 
 _TO = frozenset({norm_word("إلى"), norm_word("الى")})
