@@ -172,7 +172,7 @@ class Lexicon:
                 if trig.type != "NONE":
                     tense = None
                     first_verb = self.verbs.get(w) or (None, None)
-                    if w in self.lemmas:
+                    if w in self.lemmas and "nominal" not in trig.flags:
                         tense = first_verb[1] or self.light.get(w) or PAST
                     out.append(Match(trig, i, i + length - 1, tense, tense is not None, i))
                 i += length
@@ -542,6 +542,10 @@ def build_lexicon() -> Lexicon:
         for phrase in phrases:
             flags = frozenset(w[1:] for w in phrase.split() if w.startswith("!"))
             ws = [w for w in phrase.split() if not w.startswith("!")]
+            if ws[0].endswith("ة"):
+                # written as a masdar («إعادة إعمار», «إعادة فتح السفارة»): the phrase is nominal even
+                # where its first word also spells a verb form («أعاده»), so a light verb may govern it
+                flags |= {"nominal"}
             keys = tuple(phrase_key(w) for w in ws)
             trigger = Trigger(t, mode, "phrase", " ".join(norm_word(w) for w in ws), flags)
             if len(keys) == 1:
