@@ -40,6 +40,7 @@ from marsad.events.arguments import (
 from marsad.events.lexicon import Lexicon, Match, load_lexicon
 from marsad.events.modality import actor_keys, attribution, attribution_cues, opinion_source, status_of
 from marsad.events.quantities import find_quantities
+from marsad.events.roles import cue_words, split_joint_parties
 from marsad.events.text import Word, clitic_candidates, match_keys, norm_word, split_words
 from marsad.model import Document, Mention, Sentence, TimeExpression
 
@@ -510,6 +511,11 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             # others the recipients (the gold convention for joint happenings); with a named
             # other side («وقّعت روسيا وإيران اتفاقاً مع سوريا») the group acts together
             actor, recipient = actor[:1], actor[1:]
+        rec_group = next((g for g in groups if id(g) in used and g is not actor_group), None)
+        actor, recipient = split_joint_parties(
+            t.type, actor, recipient, lex.cues["symmetric"],
+            None if rec_group is None or rec_group.first <= m.last else [w.norm for w in words[m.last + 1:rec_group.first]],
+            cue_words(lex.cues["raw"], "roles", "joint_party_verbs"))
         etype, emode = t.type, t.mode
         if "envoy" in t.flags and states:
             # «استدعت الخارجية سفير بريطانيا»: the summons is addressed to the envoy's state
