@@ -293,9 +293,12 @@ def _mark_title_parts(args: list[Arg], words: list[Word], lex: Lexicon) -> None:
             a.title_part = True
             nxt.lead = a.first
     for i, a in enumerate(args):
-        if a.first == 0 or words[a.first].breaks_before:
+        # «الأمين العام لـ«حزب الله» حسن نصر الله»: quotation marks around the genitive cut nothing
+        if a.first == 0 or words[a.first].breaks_before and not _QUOTE_CHARS.issuperset(words[a.first].punct):
             continue
         k = a.first - 1
+        if k > 0 and words[k].norm == "ل" and not words[k].breaks_before:
+            k -= 1  # «لـ«حزب الله»»: the preposition written apart before the quotation mark
         head = None
         person = a.mention.label == "PERS"
         for j in ((k,) if person else (k, k - 1)):
@@ -303,6 +306,7 @@ def _mark_title_parts(args: list[Arg], words: list[Word], lex: Lexicon) -> None:
                 break
             w = words[j].norm
             w = w[1:] if w[:1] in "وفل" and w[1:] in titles else w
+            w = w[2:] if w.startswith("ال") and w[2:] in titles else w  # «الأمين العام لـ…»
             if w in titles and (not person or w in lex.cues["person_genitive_titles"]):
                 head = j
                 break
