@@ -530,7 +530,11 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
         if anchor > 0 and words[anchor - 1].norm in cues["relatives"]:
             # «الجنود الذين وصلوا»: the subject is the antecedent, never a group further back
             left = [g for g in left if g.last == anchor - 2]
-        coordinated = prev_subject is not None and (coordinated_verb(m, words, lex) or dependent_verb(m, words, lex))
+        # «فزار دبي حيث التقى نائب رئيس الدولة …»: a meeting verb after «حيث» continues the
+        # visitor's clause; like a coordinated verb, a lone group after it is the one met
+        coordinated = prev_subject is not None and (
+            coordinated_verb(m, words, lex) or dependent_verb(m, words, lex)
+            or t.type == "CONSULT" and m.light is None and circumstantial_verb(m, words, lex))
         # «التقى الأسد خامنئي، وبحث …»: before a coordinated verb, a group cut off by a comma
         # closes the previous clause (its object), it is not this verb's subject
         svo = next((g for g in reversed(left) if bare(g) and anchor - g.last <= 4 and not (
@@ -550,6 +554,8 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
         if vso is not None and svo is None and coordinated and m.light is None and (vso.start > anchor + 1 or t.type == "CONSULT" and not any(
                     g.first > vso.last and (bare(g) or g.prep in rec_preps)
                     and not any(words[k].breaks_before for k in range(vso.last + 1, g.first + 1))
+                    # «الشيخ محمد بن راشد» + «آل مكتوم»: the rest of the same name is no object
+                    and not (g.first == vso.last + 1 and _keys(g) == _keys(vso))
                     for g in right)):
             # A coordinated verb's subject comes right after it and is followed by its object
             # («واستقبل الأسد ظريف»); a lone group after it is the object and the subject is that
@@ -659,6 +665,10 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
         recipient = None
     used = {id(g) for g in (actor, recipient) if g is not None}
     return _refs(actor), _refs(recipient), used, actor
+
+
+def _keys(group: Group) -> frozenset[str]:
+    return frozenset(a.key for a in group.members)
 
 
 def _own_state(group: Group, actor: Group) -> bool:
