@@ -40,7 +40,7 @@ from marsad.events.arguments import (
 from marsad.events.lexicon import Lexicon, Match, load_lexicon
 from marsad.events.modality import actor_keys, attribution, attribution_cues, opinion_source, status_of
 from marsad.events.quantities import find_quantities
-from marsad.events.roles import cue_words, split_joint_parties
+from marsad.events.roles import cue_words, fold_visits, split_joint_parties, split_meetings
 from marsad.events.text import Word, clitic_candidates, match_keys, norm_word, split_words
 from marsad.model import Document, Mention, Sentence, TimeExpression
 
@@ -605,6 +605,7 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             "_retold": t.lemma if not m.verbal and definite and not actor else None, "_lemma": t.lemma,
             "_kind": "verbal" if m.verbal else t.kind, "_restated": 0,
         }))
+    events = fold_visits(split_meetings(events))
     _attack_objects(events, matches, words, groups, lex, opens)
     events = _split_places(events, args, groups)
     events = _merge(events)

@@ -53,3 +53,49 @@ def cue_words(raw_cues: dict[str, Any], section: str, key: str) -> frozenset[str
         got = (lst, frozenset(norm_word(w) for w in lst))
         _CUE_SETS[(id(lst), key)] = got
     return got[1]
+
+
+def _person(ref: dict[str, Any]) -> bool:
+    """A linked person (the knowledge base gives persons a role; states and bodies have none)."""
+    return bool(ref.get("role")) and bool(ref.get("id"))
+
+
+def split_meetings(events: list[tuple[Any, dict[str, Any]]]) -> list[tuple[Any, dict[str, Any]]]:
+    """«التقى الأسد المرشد علي خامنئي والرئيس إبراهيم رئيسي»: a meeting verb with several persons
+    as its object is one meeting per person met (the gold convention: one event per actor pair).
+
+    Only meeting verbs (CONSULT/meet) whose recipients are all linked persons; a host verb or a
+    summit noun («استضافت طهران قمة جمعت …») keeps the parties together.
+    """
+    out: list[tuple[Any, dict[str, Any]]] = []
+    for m, ev in events:
+        rec = ev["recipient"]
+        if ev["type"] == "CONSULT" and ev["mode"] == "meet" and m.verbal and len(rec) > 1 and ev["actor"] and all(_person(r) for r in rec):
+            for r in rec:
+                out.append((m, dict(ev, recipient=[r], quantities=dict(ev["quantities"]))))
+        else:
+            out.append((m, ev))
+    return out
+
+
+def fold_visits(events: list[tuple[Any, dict[str, Any]]]) -> list[tuple[Any, dict[str, Any]]]:
+    """«زار الأسد طهران، والتقى خامنئي …»: a visit whose other side is only the host state read
+    off its place, in a sentence that tells whom the visitor met there, is told by those meetings.
+
+    The host state is taken off the visit when another CONSULT event of the sentence has the same
+    actor and a person of the host country as recipient; the visit then merges with the meetings.
+    """
+    for i, (_m, ev) in enumerate(events):
+        loc = ev.get("location") or {}
+        rec = ev["recipient"]
+        if ev["type"] != "CONSULT" or ev["mode"] != "visit" or len(rec) != 1 or not loc.get("country"):
+            continue
+        if rec[0].get("text") != loc.get("text"):
+            continue  # a host named in the text, not read off the place
+        who = {a.get("id") for a in ev["actor"] if a.get("id")}
+        country = loc["country"]
+        if any(j != i and other["type"] == "CONSULT" and who & {a.get("id") for a in other["actor"]}
+               and any(_person(r) and r.get("country") == country for r in other["recipient"])
+               for j, (_, other) in enumerate(events)):
+            ev["recipient"] = []
+    return events
