@@ -944,10 +944,13 @@ def pick_date(m: Match, words: list[Word], dates: list[TimeExpression]) -> TimeE
     """The time expression of the sentence nearest the trigger (by words), if any."""
     best, best_d = None, 10**9
     for d in dates:
-        if not d.value or d.kind == "duration":  # «طيلة 11 عاماً» measures, it does not date
+        if not d.value:
             continue
         idx = next((w.index for w in words if w.end > d.start), None)
         if idx is None:
+            continue
+        # «طيلة 11 عاماً» measures, it does not date; «منذ آذار 2015» gives when it began
+        if d.kind == "duration" and words[idx].norm not in ("منذ", "ومنذ"):
             continue
         dist = abs(idx - m.anchor) if idx < m.anchor else max(0, idx - m.last)
         # «منذ عام 2011», «منذ اندلاع الثورة عام 2011»: a منذ phrase dates the background, rarely
