@@ -37,6 +37,7 @@ from marsad.events.arguments import (
     since_date,
     visited_state,
 )
+from marsad.events.dates import anchored_dates
 from marsad.events.lexicon import Lexicon, Match, load_lexicon
 from marsad.events.modality import actor_keys, attribution, attribution_cues, opinion_source, status_of
 from marsad.events.quantities import find_quantities
@@ -1066,6 +1067,7 @@ def extract_events(doc: Document, lex: Lexicon | None = None,
         # Like the participant filter, it needs the recogniser's mentions to be meaningful.
         floor = float(lex.cues["raw"].get("min_confidence") or 0.0) if recognised and not keep_features else 0.0
         out = [ev for ev in out if ev["confidence"] >= floor or ev["quantities"]]
+    anchored_dates(out, doc.text, dates)
     _share_dates(out)
     for n, ev in enumerate(out, 1):
         ev["event_id"] = f"{doc.doc_id}:e{n}"
