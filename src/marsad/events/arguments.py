@@ -534,11 +534,17 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
         # visitor's clause; like a coordinated verb, a lone group after it is the one met
         coordinated = prev_subject is not None and (
             coordinated_verb(m, words, lex) or dependent_verb(m, words, lex)
-            or t.type == "CONSULT" and m.light is None and circumstantial_verb(m, words, lex))
+            or t.type == "CONSULT" and t.mode == "meet" and m.light is None and circumstantial_verb(m, words, lex)
+            # «حيث التقاه …»: with an object pronoun the group after the verb is its subject
+            and not words[anchor].norm.endswith(("ه", "ها", "هم", "هما")))
         # «التقى الأسد خامنئي، وبحث …»: before a coordinated verb, a group cut off by a comma
         # closes the previous clause (its object), it is not this verb's subject
         svo = next((g for g in reversed(left) if bare(g) and anchor - g.last <= 4 and not (
             coordinated and any(words[k].breaks_before for k in range(g.last + 1, anchor + 1)))), None)
+        if coordinated and svo is prev_subject:
+            # «زار الأمير … أمس باريس حيث التقى ماكرون»: the group before is the subject of the
+            # previous verb, shared; what follows this verb is its object
+            svo = None
         # A subject right before the verb («كانت إيران قد ساعدت الأسد») makes the group after the
         # verb its object; otherwise VSO when a bare group follows the verb at once, or closely
         # when nothing precedes it.
