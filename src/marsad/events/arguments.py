@@ -293,9 +293,12 @@ def _mark_title_parts(args: list[Arg], words: list[Word], lex: Lexicon) -> None:
             a.title_part = True
             nxt.lead = a.first
     for i, a in enumerate(args):
-        if a.first == 0 or words[a.first].breaks_before:
+        # «الأمين العام لـ«حزب الله» حسن نصر الله»: quotation marks around the genitive cut nothing
+        if a.first == 0 or words[a.first].breaks_before and not _QUOTE_CHARS.issuperset(words[a.first].punct):
             continue
         k = a.first - 1
+        if k > 0 and words[k].norm == "ل" and not words[k].breaks_before:
+            k -= 1  # «لـ«حزب الله»»: the preposition written apart before the quotation mark
         head = None
         person = a.mention.label == "PERS"
         for j in ((k,) if person else (k, k - 1)):
@@ -303,6 +306,7 @@ def _mark_title_parts(args: list[Arg], words: list[Word], lex: Lexicon) -> None:
                 break
             w = words[j].norm
             w = w[1:] if w[:1] in "وفل" and w[1:] in titles else w
+            w = w[2:] if w.startswith("ال") and w[2:] in titles else w  # «الأمين العام لـ…»
             if w in titles and (not person or w in lex.cues["person_genitive_titles"]):
                 head = j
                 break
@@ -526,11 +530,21 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
         if anchor > 0 and words[anchor - 1].norm in cues["relatives"]:
             # «الجنود الذين وصلوا»: the subject is the antecedent, never a group further back
             left = [g for g in left if g.last == anchor - 2]
-        coordinated = prev_subject is not None and (coordinated_verb(m, words, lex) or dependent_verb(m, words, lex))
+        # «فزار دبي حيث التقى نائب رئيس الدولة …»: a meeting verb after «حيث» continues the
+        # visitor's clause; like a coordinated verb, a lone group after it is the one met
+        coordinated = prev_subject is not None and (
+            coordinated_verb(m, words, lex) or dependent_verb(m, words, lex)
+            or t.type == "CONSULT" and t.mode == "meet" and m.light is None and circumstantial_verb(m, words, lex)
+            # «حيث التقاه …»: with an object pronoun the group after the verb is its subject
+            and not words[anchor].norm.endswith(("ه", "ها", "هم", "هما")))
         # «التقى الأسد خامنئي، وبحث …»: before a coordinated verb, a group cut off by a comma
         # closes the previous clause (its object), it is not this verb's subject
         svo = next((g for g in reversed(left) if bare(g) and anchor - g.last <= 4 and not (
             coordinated and any(words[k].breaks_before for k in range(g.last + 1, anchor + 1)))), None)
+        if coordinated and svo is prev_subject:
+            # «زار الأمير … أمس باريس حيث التقى ماكرون»: the group before is the subject of the
+            # previous verb, shared; what follows this verb is its object
+            svo = None
         # A subject right before the verb («كانت إيران قد ساعدت الأسد») makes the group after the
         # verb its object; otherwise VSO when a bare group follows the verb at once, or closely
         # when nothing precedes it.
@@ -546,6 +560,8 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
         if vso is not None and svo is None and coordinated and m.light is None and (vso.start > anchor + 1 or t.type == "CONSULT" and not any(
                     g.first > vso.last and (bare(g) or g.prep in rec_preps)
                     and not any(words[k].breaks_before for k in range(vso.last + 1, g.first + 1))
+                    # «الشيخ محمد بن راشد» + «آل مكتوم»: the rest of the same name is no object
+                    and not (g.first == vso.last + 1 and _keys(g) == _keys(vso))
                     for g in right)):
             # A coordinated verb's subject comes right after it and is followed by its object
             # («واستقبل الأسد ظريف»); a lone group after it is the object and the subject is that
@@ -655,6 +671,10 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
         recipient = None
     used = {id(g) for g in (actor, recipient) if g is not None}
     return _refs(actor), _refs(recipient), used, actor
+
+
+def _keys(group: Group) -> frozenset[str]:
+    return frozenset(a.key for a in group.members)
 
 
 def _own_state(group: Group, actor: Group) -> bool:
@@ -930,10 +950,13 @@ def pick_date(m: Match, words: list[Word], dates: list[TimeExpression]) -> TimeE
     """The time expression of the sentence nearest the trigger (by words), if any."""
     best, best_d = None, 10**9
     for d in dates:
-        if not d.value or d.kind == "duration":  # «طيلة 11 عاماً» measures, it does not date
+        if not d.value:
             continue
         idx = next((w.index for w in words if w.end > d.start), None)
         if idx is None:
+            continue
+        # «طيلة 11 عاماً» measures, it does not date; «منذ آذار 2015» gives when it began
+        if d.kind == "duration" and words[idx].norm not in ("منذ", "ومنذ"):
             continue
         dist = abs(idx - m.anchor) if idx < m.anchor else max(0, idx - m.last)
         # «منذ عام 2011», «منذ اندلاع الثورة عام 2011»: a منذ phrase dates the background, rarely

@@ -37,10 +37,12 @@ from marsad.events.arguments import (
     since_date,
     visited_state,
 )
+from marsad.events.dates import anchored_dates
 from marsad.events.lexicon import Lexicon, Match, load_lexicon
 from marsad.events.modality import actor_keys, attribution, attribution_cues, opinion_source, status_of
 from marsad.events.morphology import FUTURE
 from marsad.events.quantities import find_quantities
+from marsad.events.roles import cue_words, fold_visits, split_joint_parties, split_meetings
 from marsad.events.text import Word, clitic_candidates, match_keys, norm_word, split_words
 from marsad.model import Document, Mention, Sentence, TimeExpression
 
@@ -531,6 +533,11 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             # others the recipients (the gold convention for joint happenings); with a named
             # other side («وقّعت روسيا وإيران اتفاقاً مع سوريا») the group acts together
             actor, recipient = actor[:1], actor[1:]
+        rec_group = next((g for g in groups if id(g) in used and g is not actor_group), None)
+        actor, recipient = split_joint_parties(
+            t.type, actor, recipient, lex.cues["symmetric"],
+            None if rec_group is None or rec_group.first <= m.last else [w.norm for w in words[m.last + 1:rec_group.first]],
+            cue_words(lex.cues["raw"], "roles", "joint_party_verbs"))
         etype, emode = t.type, t.mode
         if "envoy" in t.flags and states:
             # «استدعت الخارجية سفير بريطانيا»: the summons is addressed to the envoy's state
@@ -625,6 +632,7 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             "_retold": t.lemma if not m.verbal and definite and not actor else None, "_lemma": t.lemma,
             "_kind": "verbal" if m.verbal else t.kind, "_restated": 0,
         }))
+    events = fold_visits(split_meetings(events))
     _attack_objects(events, matches, words, groups, lex, opens)
     _accused_acts(events, words, frozenset(lex.cues["raw"].get("accused_act_types") or ()))
     events = _split_places(events, args, groups)
@@ -1108,6 +1116,7 @@ def extract_events(doc: Document, lex: Lexicon | None = None,
         # Like the participant filter, it needs the recogniser's mentions to be meaningful.
         floor = float(lex.cues["raw"].get("min_confidence") or 0.0) if recognised and not keep_features else 0.0
         out = [ev for ev in out if ev["confidence"] >= floor or ev["quantities"]]
+    anchored_dates(out, doc.text, dates)
     _share_dates(out)
     for n, ev in enumerate(out, 1):
         ev["event_id"] = f"{doc.doc_id}:e{n}"

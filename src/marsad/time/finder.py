@@ -387,6 +387,8 @@ def _singular_period(c: _Context, p: str = "s_") -> _Core | None:
     if c.ref is None:
         return _Core("relative", _NONE, None, unit)
     day = c.get("s_day") if p == "s_" else None
+    if p == "s_" and c.get("s_dw"):
+        day = str(_lookup(c.v.day_ordinals, c.get("s_dw")))
     if day:
         if unit != "month":
             return None

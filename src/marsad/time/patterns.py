@@ -197,7 +197,9 @@ def _build(v: Vocabulary, use_starter: bool = True) -> Grammar:
         rf"\s+(?P<p_mod>{modifier})"
     )
     # «في 12 الشهر الحالي»: a day of a relative month.
-    singular_period = (r"(?:(?P<s_p>خلال|في|طوال)\s+)?(?:(?P<s_day>\d{1,2})(?!\d)\s+(?:من\s+)?)?"
+    # «في الثاني والعشرين من الشهر الماضي»: an ordinal day needs «من» before the month.
+    singular_period = (r"(?:(?P<s_p>خلال|في|طوال)\s+)?(?:(?P<s_day>\d{1,2})(?!\d)\s+(?:من\s+)?"
+                       rf"|(?P<s_dw>{ordinal})\s+من\s+)?"
                        + period_rel("s_")
                        # «الأسبوع الأخير من آب» is a week of a month, but «الأسبوع الماضي من كسر الحصار» is last week
                        + rf"(?!\s+من\s+(?:(?:ال)?(?:شهر|{year_word}|{month})\b|\d))")

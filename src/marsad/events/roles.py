@@ -1,0 +1,101 @@
+"""Role repairs applied to one event after the clause rules of :mod:`marsad.events.arguments`.
+
+Each function takes the actor and recipient lists an event has so far and returns them corrected
+for one grammatical construction the clause rules cannot see on their own. They are small and
+independent so that each can be measured (and dropped) on its own.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from marsad.events.text import norm_word
+
+Refs = list[dict[str, Any]]
+# Words between a joint-happening noun and the parties of its relative clause («قمة ثلاثية جمعت
+# الرئيس الروسي …», «مذكرة التفاهم التي وقّعها الرئيسان …»).
+_JOINT_REACH = 6
+
+
+def split_joint_parties(etype: str, actor: Refs, recipient: Refs, symmetric: frozenset[str],
+                        between: list[str] | None, joint_verbs: frozenset[str]) -> tuple[Refs, Refs]:
+    """Joint happenings (CONSULT, AGREE, COOPERATE) always have an actor when parties are named.
+
+    «قمة ثلاثية جمعت الرئيس الروسي فلاديمير بوتين ونظيريه …», «مذكرة التفاهم التي وقّعها الرئيسان
+    بوتين وأردوغان»: the parties stand in an object or relative position, so the clause rules give
+    them all as recipients and no actor. The seed gold's convention for joint happenings is the
+    first party as actor and the others as recipients.
+
+    ``between`` holds the normalised words between the trigger and the recipients' group: only
+    parties named by a relative verb close after the trigger (cues.yaml ``joint_party_verbs``)
+    are split; a genitive or a group in another clause stays as it is.
+    """
+    if etype in symmetric and not actor and len(recipient) > 1 and between is not None \
+            and len(between) <= _JOINT_REACH and any(w in joint_verbs or _bare(w) in joint_verbs for w in between):
+        return recipient[:1], recipient[1:]
+    return actor, recipient
+
+
+def _bare(w: str) -> str:
+    """A word without a leading conjunction («وجمعت» → «جمعت»)."""
+    return w[1:] if w[:1] in "وف" and len(w) > 3 else w
+
+
+
+_CUE_SETS: dict[tuple[int, str], tuple[Any, frozenset[str]]] = {}
+
+
+def cue_words(raw_cues: dict[str, Any], section: str, key: str) -> frozenset[str]:
+    """Normalised words of a cues.yaml list (``raw_cues[section][key]``), built once per lexicon."""
+    lst = (raw_cues.get(section) or {}).get(key) or ()
+    got = _CUE_SETS.get((id(lst), key))
+    if got is None or got[0] is not lst:
+        got = (lst, frozenset(norm_word(w) for w in lst))
+        _CUE_SETS[(id(lst), key)] = got
+    return got[1]
+
+
+def _person(ref: dict[str, Any]) -> bool:
+    """A linked person (the knowledge base gives persons a role; states and bodies have none)."""
+    return bool(ref.get("role")) and bool(ref.get("id"))
+
+
+def split_meetings(events: list[tuple[Any, dict[str, Any]]]) -> list[tuple[Any, dict[str, Any]]]:
+    """«التقى الأسد المرشد علي خامنئي والرئيس إبراهيم رئيسي»: a meeting verb with several persons
+    as its object is one meeting per person met (the gold convention: one event per actor pair).
+
+    Only meeting verbs (CONSULT/meet) whose recipients are all linked persons; a host verb or a
+    summit noun («استضافت طهران قمة جمعت …») keeps the parties together.
+    """
+    out: list[tuple[Any, dict[str, Any]]] = []
+    for m, ev in events:
+        rec = ev["recipient"]
+        if ev["type"] == "CONSULT" and ev["mode"] == "meet" and m.verbal and len(rec) > 1 and ev["actor"] and all(_person(r) for r in rec):
+            for r in rec:
+                out.append((m, dict(ev, recipient=[r], quantities=dict(ev["quantities"]))))
+        else:
+            out.append((m, ev))
+    return out
+
+
+def fold_visits(events: list[tuple[Any, dict[str, Any]]]) -> list[tuple[Any, dict[str, Any]]]:
+    """«زار الأسد طهران، والتقى خامنئي …»: a visit whose other side is only the host state read
+    off its place, in a sentence that tells whom the visitor met there, is told by those meetings.
+
+    The host state is taken off the visit when another CONSULT event of the sentence has the same
+    actor and a person of the host country as recipient; the visit then merges with the meetings.
+    """
+    for i, (_m, ev) in enumerate(events):
+        loc = ev.get("location") or {}
+        rec = ev["recipient"]
+        if ev["type"] != "CONSULT" or ev["mode"] != "visit" or len(rec) != 1 or not loc.get("country"):
+            continue
+        if rec[0].get("text") != loc.get("text"):
+            continue  # a host named in the text, not read off the place
+        who = {a.get("id") for a in ev["actor"] if a.get("id")}
+        country = loc["country"]
+        if any(j != i and other["type"] == "CONSULT" and who & {a.get("id") for a in other["actor"]}
+               and any(_person(r) and r.get("country") == country for r in other["recipient"])
+               for j, (_, other) in enumerate(events)):
+            ev["recipient"] = []
+    return events
