@@ -38,6 +38,7 @@ from marsad.events.arguments import (
     visited_state,
 )
 from marsad.events.dates import anchored_dates
+from marsad.events.discourse import Discourse
 from marsad.events.lexicon import Lexicon, Match, load_lexicon
 from marsad.events.modality import actor_keys, attribution, attribution_cues, opinion_source, status_of
 from marsad.events.morphology import FUTURE
@@ -1074,6 +1075,7 @@ def extract_events(doc: Document, lex: Lexicon | None = None,
     headline_end = len(doc.title) if doc.title and doc.text.startswith(doc.title) else 0
     out: list[dict[str, Any]] = []
     mi = di = 0
+    chain = Discourse(doc, lex)  # participants carried across sentences (dropped subjects, «الجانبان», «معه»)
     for sent in _sentences(doc):
         while mi < len(mentions) and mentions[mi].end <= sent.start:
             mi += 1
@@ -1083,6 +1085,7 @@ def extract_events(doc: Document, lex: Lexicon | None = None,
                       and x.label != "DATE"]
         s_dates = [x for x in dates[di:di + 50] if x.start >= sent.start and x.end <= sent.end]
         found = extract_sentence(doc, sent, lex, s_mentions, s_dates, nisba, states, forces)
+        chain.link(sent, found, s_mentions)
         for ev in found:
             ev["_headline"] = sent.start < headline_end
         out.extend(found)

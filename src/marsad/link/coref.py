@@ -55,7 +55,26 @@ def _data() -> dict[str, Any]:
             re.escape(h) for h in sorted(heads, key=len, reverse=True)) + rf")(?!{_LETTER_CLASS})"),
         "links": frozenset(normalize_word(w) for w in raw["description_links"]),
         "max_words": int(raw.get("max_description_words", 7)),
+        "backrefs_re": _backrefs_re(raw.get("body_backrefs") or (), raw.get("title_backrefs") or ()),
     }
+
+
+def _backrefs_re(bodies: Iterable[str], titles: Iterable[str]) -> re.Pattern[str] | None:
+    """One pattern for every back-reference word with its clitics («الجامعة», «وللجامعة», «بالمجلس»):
+    group ``body`` or ``title`` holds the head without its article («جامعه», «رئيس الوزراء»)."""
+    def forms(phrase: str) -> str:
+        words = normalize_key(phrase).split()
+        head = words[0][2:] if words[0].startswith("ال") else words[0]
+        return re.escape(" ".join([head, *words[1:]]))
+    alts = []
+    for name, items in (("body", bodies), ("title", titles)):
+        heads = sorted({forms(p) for p in items}, key=len, reverse=True)
+        if heads:
+            alts.append(rf"(?P<{name}>{'|'.join(heads)})")
+    if not alts:
+        return None
+    # a conjunction, a preposition, then the article («وبال…», «لل…»): never a bare noun without «ال»
+    return re.compile(rf"(?<!{_LETTER_CLASS})(?:[وف]?[بك]?ال|[وف]?لل)(?:{'|'.join(alts)})(?!{_LETTER_CLASS})")
 
 
 def _is_letter(ch: str) -> bool:
@@ -211,6 +230,10 @@ class Coreference:
                                        {k: v for k, v in index.items() if k in scannable}, persons))
             mentions.sort(key=lambda m: (m.start, m.end))
             mentions.extend(self._descriptions(text, norm, to_original, mentions, persons))
+            mentions.sort(key=lambda m: (m.start, m.end))
+        backrefs = self._backrefs(text, norm, to_original, mentions)
+        if backrefs:
+            mentions.extend(backrefs)
             mentions.sort(key=lambda m: (m.start, m.end))
         return mentions
 
@@ -382,7 +405,89 @@ class Coreference:
             end = we
         return target, end
 
+    # -- back-references to bodies and office-holders ----------------------------------------
+    @staticmethod
+    def _backrefs(text: str, norm: str, to_original: Callable[[int, int], tuple[int, int]],
+                  mentions: list[Mention]) -> list[Mention]:
+        """«الجامعة» after «جامعة الدول العربية», «المجلس» after «مجلس الأمن», «الأمير» alone after
+        «أمير الكويت الشيخ صباح الأحمد» (coref.yaml ``body_backrefs`` / ``title_backrefs``).
+
+        A bare head followed by a definite word («المجلس العسكري», «الأمير السعودي») or by another
+        mention (a name: «الأمير فيصل») is not a back-reference; nor is one inside a mention already
+        read. The body is the nearest one named before with that head; the person, the one named
+        before with that title at the head of his mention whom the document names most often.
+        """
+        pattern = _data()["backrefs_re"]
+        if pattern is None or not mentions:
+            return []
+        spans = sorted((m.start, m.end) for m in mentions)
+        starts = [s for s, _ in spans]
+        max_end = list(accumulate((e for _, e in spans), max))
+        out: list[Mention] = []
+        for hit in pattern.finditer(norm):
+            nxt = _NEXT_WORD.match(norm, hit.end())
+            if nxt is not None and nxt.group(1).startswith("ال"):
+                continue  # «المجلس العسكري», «الأمير السعودي»: another body, or a title with its nisba
+            s, e = to_original(hit.start(), hit.end())
+            i = bisect_left(starts, e)
+            if i and max_end[i - 1] > s:
+                continue  # inside a mention already read («مجلس الجامعة العربية»)
+            if hit.group("title") and nxt is not None and (
+                    nxt.group(1) == "ل" or nxt.group(1).startswith("لل")
+                    or (i < len(starts) and starts[i] <= to_original(nxt.start(1), nxt.end(1))[0])):
+                continue  # «الأمين العام للجامعة», «الأمير فيصل»: a title of someone named here
+            before = [m for m in mentions if m.end <= s and m.actor_id and m.label != "DATE"]
+            if hit.group("body"):
+                target = _body_antecedent(hit.group("body"), before)
+            else:
+                target = _title_antecedent(hit.group("title"), before)
+            if target is None:
+                continue
+            m = Mention(s, e, text[s:e], label=target.label, actor_id=target.actor_id, origin="coref", score=0.5,
+                        extra={"ref": {**(target.extra.get("ref") or {}), "text": text[s:e]},
+                               "coref": target.actor_id, "backref": True})
+            out.append(m)
+        return out
+
     @staticmethod
     def _crosses(s: int, e: int, mentions: list[Mention]) -> bool:
         """Would [s, e) cut through, or sit inside, a mention already there?"""
         return any(m.start < e and s < m.end and not (s <= m.start and m.end <= e) for m in mentions)
+
+
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")  # the next word, when only spaces separate it
+_CLITIC_ARTICLE = re.compile(r"^(?:[وف]?[بلك]?ال|[وف]?لل|[وف])")
+
+
+def _head(words: list[str], n: int = 1) -> str:
+    """The first ``n`` normalised words of a name, clitics and article stripped from the first."""
+    if not words:
+        return ""
+    first = _CLITIC_ARTICLE.sub("", normalize_word(words[0]), count=1)
+    return " ".join([first, *(normalize_word(w) for w in words[1:n])])
+
+
+def _body_antecedent(head: str, before: list[Mention]) -> Mention | None:
+    """The nearest body named before whose mention (or Arabic name) starts with ``head``."""
+    for m in reversed(before):
+        if m.label == "PERS" or m.origin in ("title", "title_anaphor"):
+            continue
+        names = [m.text, str((m.extra.get("ref") or {}).get("name_ar") or "")]
+        if any(_head(n.split()) == head for n in names if n):
+            return m
+    return None
+
+
+def _title_antecedent(title: str, before: list[Mention]) -> Mention | None:
+    """The person named before with ``title`` heading his mention; among several, the one named
+    most often so far (all his mentions counted), none on a tie."""
+    n = title.count(" ") + 1
+    titled = {m.actor_id: m for m in before if m.label == "PERS" and _head(m.text.split(), n) == title}
+    if not titled:
+        return None
+    if len(titled) == 1:
+        return next(iter(titled.values()))
+    counts = sorted(((sum(1 for x in before if x.actor_id == pid), pid) for pid in titled), reverse=True)
+    if counts[0][0] == counts[1][0]:
+        return None
+    return titled[counts[0][1]]

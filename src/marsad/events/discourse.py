@@ -1,0 +1,379 @@
+"""Participants across sentences: a dropped subject, the parties of the last meeting, «معه».
+
+Arabic news is pro-drop and chains its sentences: «وقال وزير الخارجية إن …. وأضاف أن …», «وكانت
+(الوزارة) قد أعلنت …», «وشنّت (هي) غارات …». A reader carries the subject over when the verb that
+opens a sentence has no subject of its own and agrees with the subject of the sentence before it.
+:class:`Discourse` follows a document sentence by sentence (``extract_events`` calls
+:meth:`Discourse.link` after each sentence's events are found) and fills what the sentence leaves
+empty, conservatively:
+
+* **dropped subject**: the verb opening the sentence (after «و», «كما», «ثم», «وكانت قد» …) is
+  followed by no subject (a preposition, a complementizer, an object noun: «وأضاف أن», «وشنّت
+  غارات»), is active, and agrees in gender and number with the subject of the sentence right
+  before — the subject of that sentence's first verb, or one carried into it. The event of that
+  verb with no actor of its own takes that subject. A sentence whose opening verb has an overt
+  subject (a new speaker), or that opens with anything else, starts a new chain;
+* **the parties**: «وعقد الجانبان جلسة», «واتفق المجتمعون على …»: an event with no participants whose
+  subject is such a noun (cues.yaml ``discourse.party_nouns``) takes the two sides of the latest
+  two-sided event a few sentences back;
+* **«معه»**: an event with an actor and no recipient, with a pronoun-suffixed preposition right after
+  its trigger («وبحث معه», «ونقل إليه رسالة»), takes as recipient the latest participant named before
+  it that is not its actor.
+
+Work per sentence is a regex over its first words and a look at its mentions; the sentence is cut
+into words only when one of its events lacks a participant and opens the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from marsad.events.lexicon import Lexicon
+from marsad.events.modality import actor_keys
+from marsad.events.text import norm_word
+from marsad.model import Document, Mention, Sentence
+
+# the first words of a sentence with the gap before each (for a comma before the verb)
+# letters with their diacritics and tatweel («وشنّت» is one word; a number is a word that is never a verb)
+_WORD = re.compile(r"[\w\u0640\u064B-\u065F\u0670]+")
+_NEXT_WORD = re.compile(r"(\s*)((?:[^\W\d_]|[\u064B-\u065F\u0670\u0640])+)")
+_HEAD_CHARS = 110
+_VERB_REACH = 5  # a sentence's opening verb stands among its first words
+
+
+@dataclass(slots=True)
+class _Subject:
+    refs: list[dict[str, Any]]
+    gender: str  # "m", "f", or "mf" (a state is written with either)
+    number: str  # "sg", "du", "pl"
+    sentence: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Config:
+    openers: frozenset[str]
+    auxiliaries: frozenset[str]
+    no_subject_after: frozenset[str]
+    party_nouns: frozenset[str]
+    party_re: re.Pattern[str]
+    party_window: int
+    party_types: frozenset[str]
+    pronoun_recipients: frozenset[str]
+    pronoun_re: re.Pattern[str]
+    carry_window: int
+
+
+_CONFIGS: dict[int, _Config] = {}
+
+
+def _config(lex: Lexicon) -> _Config:
+    """cues.yaml ``discourse``, normalised once per lexicon."""
+    raw = lex.cues["raw"]
+    cfg = _CONFIGS.get(id(raw))
+    if cfg is None:
+        d = raw.get("discourse") or {}
+
+        def norm(key: str) -> frozenset[str]:
+            return frozenset(norm_word(w) for w in d.get(key) or ())
+
+        cfg = _Config(norm("openers"), norm("auxiliaries"), norm("no_subject_after"), norm("party_nouns"),
+                      re.compile("|".join(sorted({re.escape(w.lstrip("و")) for w in d.get("party_nouns") or ()}))
+                                 or "(?!)"),
+                      int(d.get("party_window", 3)), frozenset(d.get("party_types") or ()),
+                      norm("pronoun_recipients"),
+                      re.compile("|".join(sorted({re.escape(w) for w in d.get("pronoun_recipients") or ()}))
+                                 or "(?!)"),
+                      int(d.get("carry_window", 1)))
+        _CONFIGS[id(raw)] = cfg
+    return cfg
+
+
+@lru_cache(maxsize=50_000)
+def _norm(word: str) -> str:
+    return norm_word(word)
+
+
+def _ref(m: Mention) -> dict[str, Any] | None:
+    ref = (m.extra or {}).get("ref")
+    return ref if ref and ref.get("id") else None
+
+
+class Discourse:
+    """The running state of one document: the subject in force and the recent two-sided events."""
+
+    def __init__(self, doc: Document, lex: Lexicon) -> None:
+        self.doc, self.lex, self.cfg = doc, lex, _config(lex)
+        self.subject: _Subject | None = None
+        self.n = -1
+        self.two_sided: list[tuple[int, dict[str, Any]]] = []  # (sentence, event) with actor and recipient
+        self.told: list[dict[str, Any]] = []  # the events of the sentences before (for «معه»)
+        self._dates = sorted((d.start, d.end) for d in doc.dates)
+
+    # -- the sentence's first words ----------------------------------------------------------
+    def _head(self, sent: Sentence) -> list[tuple[str, int, int, bool]]:
+        """(normalised word, start, end, comma before) of the sentence's first words."""
+        out: list[tuple[str, int, int, bool]] = []
+        text, prev, base = sent.text[:_HEAD_CHARS], 0, sent.start
+        fronted = "،" in text or "," in text  # a fronted phrase may stand before the verb
+        openers, stop, seen = self.cfg.openers, _VERB_REACH, False
+        for hit in _WORD.finditer(text):
+            a, b = hit.span()
+            w = _norm(hit.group())
+            out.append((w, base + a, base + b, prev > 0 and b - prev > 1 and (
+                "،" in text[prev:a] or "," in text[prev:a])))
+            prev = b
+            if not seen and w not in openers:
+                if self._verb_tense(w)[0] is not None:
+                    seen, stop = True, len(out) + 4  # the verb: its subject stands within the next words
+                elif not fronted:
+                    break  # the sentence opens with no verb: nothing to read further
+            if len(out) >= stop:
+                break
+        return out
+
+    def _verb_tense(self, w: str) -> tuple[str | None, Any]:
+        """(tense, trigger or None) of a verb form of any lexicon, or (None, None)."""
+        lex = self.lex
+        hit = lex.verbs.get(w)
+        if hit is not None:
+            return hit[1], hit[0]
+        tense = lex.attribution_verbs.get(w) or lex.denial_verbs.get(w) or lex.light.get(w)
+        return tense, None
+
+    def _in_date(self, start: int) -> bool:
+        return any(a <= start < b for a, b in self._dates)
+
+    # -- the pass ----------------------------------------------------------------------------
+    def link(self, sent: Sentence, events: list[dict[str, Any]], mentions: list[Mention]) -> None:
+        """Fill the participants ``events`` (this sentence's) leave empty, then remember the
+        sentence's subject and two-sided events for the next ones."""
+        self.n += 1
+        cfg = self.cfg
+        head = self._head(sent)
+        actors = [m for m in mentions if m.label not in ("LOC", "DATE") and _ref(m) is not None]
+        verb = self._opening_verb(head, actors)
+        own = self._own_subject(head, verb, actors, events) if verb is not None else None
+        prev = self.subject if self.subject is not None and self.n - self.subject.sentence <= cfg.carry_window else None
+        carried = None
+        if verb is not None and own is None and prev is not None and self._no_subject_after(head, verb, actors,
+                                                                                           events):
+            if _agrees(self._features(head, verb), prev):
+                carried = prev
+                self._carry(head, verb, events, prev)
+        if events:
+            self._parties(sent, events)
+            self._pronoun_recipients(events, mentions)
+        # the subject in force for the next sentence
+        if own is not None:
+            self.subject = own
+        elif carried is not None:
+            self.subject = _Subject(carried.refs, carried.gender, carried.number, self.n)
+        else:
+            self.subject = None
+        for ev in events:
+            if ev["actor"] and ev["recipient"]:
+                self.two_sided.append((self.n, ev))
+        self.told = [*self.told[-20:], *events]
+
+    def _opening_verb(self, head: list[tuple[str, int, int, bool]], actors: list[Mention]) -> int | None:
+        """Index (in ``head``) of the verb that opens the sentence: after openers only, or after a
+        fronted phrase closed by a comma («وفي وقت لاحق، التقى»), with no participant before it."""
+        first_actor = actors[0].start if actors else 1 << 60
+        for i, (w, start, _, comma) in enumerate(head[:_VERB_REACH]):
+            if start >= first_actor:
+                return None
+            tense, _ = self._verb_tense(w)
+            if tense is not None and w not in self.cfg.auxiliaries:
+                if all(h[0] in self.cfg.openers for h in head[:i]) or comma:
+                    return i
+                return None
+        return None
+
+    def _own_subject(self, head: list[tuple[str, int, int, bool]], verb: int, actors: list[Mention],
+                     events: list[dict[str, Any]]) -> _Subject | None:
+        """The overt subject of the opening verb: a participant within three words after it (dates
+        aside), not after a preposition, with the participants coordinated to it by «و»."""
+        vend = head[verb][2]
+        limit = head[min(verb + 4, len(head) - 1)][2] if len(head) > verb + 1 else vend + 40
+        cands = [m for m in actors if vend <= m.start <= limit]
+        if not cands:
+            return None
+        m = cands[0]
+        between = [h for h in head[verb + 1:] if h[2] <= m.start and not self._in_date(h[1])]
+        if any(h[0] not in self.cfg.openers for h in between) or _after_preposition(m):
+            return None
+        group = [m]
+        for nxt in actors:
+            if nxt.start > group[-1].end and nxt.start - group[-1].end <= 2 and nxt.text[:1] == "و":
+                group.append(nxt)
+        refs = []
+        for g in group:
+            r = _ref(g)
+            if r is not None and all(r.get("id") != x.get("id") for x in refs):
+                refs.append(r)
+        gender = _gender(group[0]) if len(refs) == 1 else "mf"
+        number = "sg" if len(refs) == 1 else ("du" if len(refs) == 2 else "pl")
+        if len(refs) == 1 and group[0].label == "PL":
+            number = "pl"
+        return _Subject(refs, gender, number, self.n)
+
+    def _no_subject_after(self, head: list[tuple[str, int, int, bool]], verb: int, actors: list[Mention],
+                          events: list[dict[str, Any]]) -> bool:
+        """Whether the word after the opening verb (dates skipped) shows that no subject follows it."""
+        rest = [h for h in head[verb + 1:] if not self._in_date(h[1])]
+        if not rest:
+            return False
+        w, start, _, comma = rest[0]
+        if comma:
+            return False
+        if any(m.start == start for m in actors):
+            # a participant right after the verb is its subject (VSO), unless the clause took it
+            # as the object of a verb that names its subject elsewhere
+            return False
+        if w in self.cfg.no_subject_after or w in self.cfg.pronoun_recipients:
+            return True  # «وأضاف أن», «ودعا إلى», «وبحث معه»
+        if self.lex.noun(w) is not None:
+            # «ودان الهجوم», «وشنت غارات»: a happening is the object, never the subject; but after a
+            # light verb a definite one is the subject of its passive («وسيُعقد الاجتماع»)
+            return not (head[verb][0] in self.lex.light and w.startswith("ال"))
+        # an indefinite noun is the object («وقصفت مواقع», «وأطلقت صواريخ»), unless it shows the
+        # nominative of a plural or dual («وقصف مسلحون», «ودعا ناشطون»): an unnamed subject; a
+        # definite noun that is no happening may be the subject («واعتقلت الشرطة»)
+        return not w.startswith("ال") and not w.endswith(("ون", "ان"))
+
+    def _features(self, head: list[tuple[str, int, int, bool]], verb: int) -> tuple[str, str] | None:
+        """(gender, number) the opening verb (or its auxiliary «وكانت») shows, None when unclear."""
+        aux = next((h[0] for h in head[:verb] if h[0] in self.cfg.auxiliaries), None)
+        w = aux or head[verb][0]
+        tense, trig = self._verb_tense(w)
+        if trig is not None and trig.kind != "verb":
+            return None  # a passive: its agent is not the subject carried over
+        lemma = trig.lemma if trig is not None else ""
+        return _agreement(w, tense or "past", lemma)
+
+    def _carry(self, head: list[tuple[str, int, int, bool]], verb: int, events: list[dict[str, Any]],
+               subject: _Subject) -> None:
+        """Give the opening verb's event (or the noun its light verb governs) the carried actor."""
+        starts = {head[verb][1]}
+        if head[verb][0] in self.lex.light:
+            # the noun the light verb governs, after at most a pronoun or a date («ووقّع معه اتفاقية»)
+            starts.update(h[1] for h in head[verb + 1:verb + 4])
+        keys = actor_keys(subject.refs)
+        for ev in events:
+            if ev["actor"] or ev["trigger"]["start"] not in starts or ev["_kind"] != "verbal":
+                continue
+            if actor_keys(ev["recipient"]) & keys:
+                continue  # the carried subject is already this event's other side
+            ev["actor"] = [dict(r) for r in subject.refs]
+
+    def _parties(self, sent: Sentence, events: list[dict[str, Any]]) -> None:
+        """«وعقد الجانبان جلسة»: the two sides of the latest two-sided event for an event with none."""
+        cfg = self.cfg
+        if cfg.party_re.search(sent.text) is None:
+            return
+        recent = [ev for n, ev in self.two_sided if self.n - n <= cfg.party_window and ev["type"] in cfg.party_types]
+        if not recent:
+            return
+        last = recent[-1]
+        for ev in events:
+            if ev["actor"] or ev["recipient"]:
+                continue
+            t0, t1 = ev["trigger"]["start"] - sent.start, ev["trigger"]["end"] - sent.start
+            # the subject: one of the two words before the trigger («وعقد الجانبان جلسة»), or the
+            # word right after a verb («واتفق المجتمعون»); never one followed by a definite word,
+            # which names the parties there («الرئيسان الروسي … والتركي …»)
+            before = sent.text[max(0, t0 - 40):t0].split()[-2:]
+            after = sent.text[t1:t1 + 40].split()[:2]
+            spots = [(w, nxt) for w, nxt in zip(before, [*before[1:], ev["trigger"]["text"]], strict=False)]
+            if ev["_kind"] == "verbal" and after:
+                spots.append((after[0], after[1] if len(after) > 1 else ""))
+            if any(_norm(w.strip("،,.«»")) in cfg.party_nouns and not _norm(nxt).startswith("ال")
+                   for w, nxt in spots):
+                ev["actor"] = [dict(r) for r in last["actor"]]
+                ev["recipient"] = [dict(r) for r in last["recipient"]]
+
+    def _pronoun_recipients(self, events: list[dict[str, Any]], mentions: list[Mention]) -> None:
+        """«وبحث معه»: the latest participant named before the trigger that is not the actor."""
+        text = self.doc.text
+        if not any(ev["actor"] and not ev["recipient"] for ev in events) or self.cfg.pronoun_re.search(
+                text, events[0]["evidence"]["start"], events[0]["evidence"]["end"]) is None:
+            return
+        for ev in events:
+            if not ev["actor"] or ev["recipient"]:
+                continue
+            # right after the trigger («وبحث معه»), or between a light verb and its noun («ووقّع معه
+            # اتفاقية»)
+            end = ev["trigger"]["end"]
+            nxt = _NEXT_WORD.match(text, end, min(len(text), end + 20))
+            prev = text[max(0, ev["trigger"]["start"] - 12):ev["trigger"]["start"]].split()
+            if not ((nxt is not None and _norm(nxt.group(2)) in self.cfg.pronoun_recipients)
+                    or (prev and _norm(prev[-1]) in self.cfg.pronoun_recipients)):
+                continue
+            own = actor_keys(ev["actor"])
+            start = ev["trigger"]["start"]
+            # the other side of the latest event of this actor («والتقى حاتمي الأسد … وبحث معه»)
+            told = [e for e in [*self.told, *events] if e["trigger"]["start"] < start and e["recipient"]]
+            last = next((e for e in reversed(told) if actor_keys(e["actor"]) & own), None)
+            if last is not None and not actor_keys(last["recipient"]) & own:
+                ev["recipient"] = [dict(r) for r in last["recipient"]]
+
+
+def _after_preposition(m: Mention) -> bool:
+    """A mention written with a preposition clitic that its name lacks («بالرئيس», «لروسيا»)."""
+    t = _norm(m.text.split()[0]) if m.text.split() else ""
+    name = _norm(str((_ref(m) or {}).get("name_ar") or "").split(" ")[0]) if _ref(m) else ""
+    t = t[1:] if t[:1] in "وف" and not name.startswith(t[:1]) else t
+    return t[:1] in "بلك" and not name.startswith(t[:1])
+
+
+def _gender(m: Mention) -> str:
+    """The grammatical gender a verb shows for a subject mention: a person is masculine (a woman
+    named alone is not told apart: no carry then), a state either, a body by its head noun
+    («وزارة», «حركة», «قوات» feminine; «الجيش», «حزب», «مجلس» masculine)."""
+    if m.label == "PERS":
+        return "m"
+    if m.label == "GPE":
+        return "mf"
+    words = m.text.split()
+    first = _norm(words[0]) if words else ""
+    first = first[1:] if first[:1] in "وف" else first
+    return "f" if first.endswith(("ه", "ات")) else "m"
+
+
+def _agreement(w: str, tense: str, lemma: str) -> tuple[str, str] | None:
+    """(gender, number) of a verb form from its affixes; the lemma keeps a root letter («ثبت»,
+    «دعا») from being read as an ending."""
+    w = w[1:] if w[:1] in "وف" and len(w) > 3 else w
+    if tense == "past":
+        if w.endswith("وا"):
+            return "m", "pl"
+        if w.endswith("تا"):
+            return "f", "du"
+        if w.endswith("ا") and not lemma.endswith(("ا", "ي")):
+            return "m", "du"
+        if w.endswith("ن") and not lemma.endswith("ن"):
+            return "f", "pl"
+        if w.endswith("ت") and not lemma.endswith("ت"):
+            return "f", "sg"
+        return "m", "sg"
+    w = w[1:] if w[:1] in "سل" and len(w) > 3 else w
+    if w[:1] not in "يت":
+        return None  # first person («نرفض») or not a verb form we read
+    gender = "f" if w[0] == "ت" else "m"
+    if w.endswith(("ون", "وا")):
+        return "m", "pl"
+    if w.endswith("ان"):
+        return gender, "du"
+    return gender, "sg"
+
+
+def _agrees(features: tuple[str, str] | None, subject: _Subject) -> bool:
+    if features is None:
+        return False
+    gender, number = features
+    if number != subject.number:
+        return False
+    return subject.gender == "mf" or subject.gender == gender or number == "pl"
