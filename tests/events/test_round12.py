@@ -98,3 +98,44 @@ def test_negated_and_future_halts_keep_their_status():
     assert [e["status"] for e in _of(negated, "SANCTION")] == ["negated"]
     future = make_doc("وستوقف الحكومة ضخ النفط الشهر المقبل.", actors={"الحكومة": ("gov", "Government")})
     assert [e["status"] for e in _of(future, "SANCTION")] == ["planned"]
+
+
+def test_participle_after_a_denial_is_the_deniers_own_accusation():
+    text = ("ونفى رئيس الوزراء أن يكون لجيش بلاده أي قوات في الإقليم، مؤكداً أن حكومته لم تشارك في الاتفاق، "
+            "ومتهماً الحكومة المجاورة بالسعي إلى تهجير السكان.")
+    doc = make_doc(text, actors={"رئيس الوزراء": ("pm", "Prime minister"),
+                                 "الحكومة المجاورة": ("neighbour_gov", "Neighbouring government")})
+    accusations = _of(doc, "ACCUSE")
+    assert accusations and accusations[0]["status"] == "asserted"
+    assert ids(accusations[0]["actor"]) == ["pm"]
+
+
+def test_what_the_denial_governs_stays_negated():
+    text = "ونفى المتحدث باسم الجيش أن تكون القوات الحكومية قد قصفت المخيم."
+    doc = make_doc(text, actors={"المتحدث باسم الجيش": ("army_spokesman", "Army spokesman"),
+                                 "القوات الحكومية": ("gov_forces", "Government forces")})
+    assert [e["status"] for e in _of(doc, "ASSAULT")] == ["negated"]
+
+
+@pytest.mark.parametrize(("text", "gunmen"), [
+    ("لم يكن أكثر المراقبين تشاؤماً يتوقع أن يرى المسلحين يسيطرون على مقر القيادة في المدينة.", "المسلحين"),
+    ("ولم يتخيل أحد أن تقتحم المجموعة المسلحة مبنى البرلمان بهذه السهولة.", "المجموعة المسلحة"),
+])
+def test_what_nobody_expected_is_told_as_having_happened(text: str, gunmen: str):
+    doc = make_doc(text, actors={gunmen: ("gunmen", "Gunmen")})
+    found = [e for e in _events(doc) if e["type"] in ("COERCE", "ASSAULT")]
+    assert found and all(e["status"] == "asserted" for e in found), [(e["type"], e["status"]) for e in found]
+
+
+def test_an_expectation_not_denied_stays_planned():
+    text = "ويتوقع أن يسيطر المسلحون على مقر القيادة خلال أيام."
+    doc = make_doc(text, actors={"المسلحون": ("gunmen", "Gunmen")})
+    assert [e["status"] for e in _of(doc, "COERCE")] == ["planned"]
+
+
+def test_a_military_command_is_a_source_for_its_forces_acts():
+    text = "وقالت القيادة العامة للقوات المسلحة إن قواتها قتلت عدداً من المهربين على الحدود."
+    doc = make_doc(text, actors={"قواتها": ("army", "Army")})
+    attacks = _of(doc, "ASSAULT")
+    assert attacks and attacks[0]["status"] == "reported"
+    assert "القيادة" in (attacks[0]["source"] or "")
