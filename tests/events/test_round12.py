@@ -139,3 +139,13 @@ def test_a_military_command_is_a_source_for_its_forces_acts():
     attacks = _of(doc, "ASSAULT")
     assert attacks and attacks[0]["status"] == "reported"
     assert "القيادة" in (attacks[0]["source"] or "")
+
+
+def test_the_last_few_days_across_two_months_are_the_month_of_most_of_them():
+    from marsad.events.arguments import date_fields
+    from marsad.model import TimeExpression
+    window = TimeExpression(0, 19, "خلال الأيام الماضية", value="2019-10-24/2019-11-02", precision="interval",
+                            kind="vague")
+    assert date_fields(window)[:2] == ("2019-10", "month")
+    month = TimeExpression(0, 12, "الشهر الماضي", value="2019-09-20/2019-10-19", precision="interval", kind="relative")
+    assert date_fields(month)[:2] == ("2019", "year")  # a longer span stays the year

@@ -57,3 +57,8 @@ def test_same_day_without_an_earlier_day_is_not_a_date() -> None:
     # nothing to count from: not the reference date
     assert find_dates("وفي اليوم التالي انسحب المسلحون من البلدة", REF) == []
     assert find_dates("وعاد الوفد في اليوم نفسه", REF) == []
+
+
+def test_time_of_day_before_a_weekday_and_full_date_is_one_expression():
+    found = find_dates("قُتل الصحفي مساء الجمعة 13 تشرين الأول/أكتوبر 2023 بقصف على الحدود", REF)
+    assert [(d.text, d.value) for d in found] == [("مساء الجمعة 13 تشرين الأول/أكتوبر 2023", "2023-10-13")]

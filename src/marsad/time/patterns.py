@@ -136,7 +136,7 @@ def _build(v: Vocabulary, use_starter: bool = True) -> Grammar:
     def gregorian(p: str) -> str:
         """[weekday] [day | ordinal من | شهر] month[/month] [year | من العام الماضي | modifier]."""
         return (
-            rf"(?:(?:يوم\s+)?(?P<{p}wd>{weekday}){sep}(?=\d))?"
+            rf"(?:(?:{tod}\s+)?(?:يوم\s+)?(?P<{p}wd>{weekday}){sep}(?=\d))?"
             rf"(?:(?:ال)?(?P<{p}d>\d{{1,2}})(?!\d)\s*(?:من\s+)?(?:شهر\s+)?|(?P<{p}dw>{ordinal})\s+من\s+(?:شهر\s+)?"
             rf"|(?P<{p}sh>شهر)\s+)?"
             rf"(?P<{p}m1>{month})(?:\s*[/(\-]\s*(?P<{p}m2>{month})(?:\s*\))?)?"
