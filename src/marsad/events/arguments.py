@@ -1024,10 +1024,11 @@ def date_fields(expr: TimeExpression | None) -> tuple[str | None, str | None, st
             return start[:7], "month", expr.text
         if len(start) == 10 and len(end) == 10:
             # a week straddling two months belongs to the month holding most of its days (its
-            # middle day): «الأسبوع الماضي» of 30 Apr - 6 May is early May, not just "this year"
+            # middle day): «الأسبوع الماضي» of 30 Apr - 6 May is early May, not just "this year";
+            # so do the last few days («خلال الأيام الماضية», a window of ten days)
             from datetime import date, timedelta
             a, b = date.fromisoformat(start), date.fromisoformat(end)
-            if 0 <= (b - a).days <= 7:
+            if 0 <= (b - a).days <= 10:
                 return (a + timedelta(days=(b - a).days // 2)).isoformat()[:7], "month", expr.text
         return start[:4], "year", expr.text
     precision = {10: "day", 7: "month", 4: "year"}.get(len(start))

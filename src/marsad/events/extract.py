@@ -382,9 +382,11 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
         args = [a for a in args if id(a) not in verb_names]
     # A word that belongs to a place name («تدمر» = Palmyra, not «she destroys») or that is itself a
     # whole name is not a trigger; triggers inside longer actor mentions («تعهدات روسية») stay.
+    # A phrase split by its subject («استدعت إسلام آباد سفيرها») keeps its rest even when that
+    # rest is a whole mention (the envoy): the verb before it is the trigger.
     matches = [m for m in matches if not any(
         a.first <= m.first <= a.last and (a.actor is None or (a.first, a.last) == (m.first, m.last))
-        for a in args)]
+        and not m.anchor < a.first for a in args)]
     if not matches:
         return []
     for a in args:
@@ -540,7 +542,7 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             None if rec_group is None or rec_group.first <= m.last else [w.norm for w in words[m.last + 1:rec_group.first]],
             cue_words(lex.cues["raw"], "roles", "joint_party_verbs"))
         etype, emode = t.type, t.mode
-        if "envoy" in t.flags and states:
+        if states and ("envoy" in t.flags or (etype, emode) == ("SANCTION", "relations")):
             # «استدعت الخارجية سفير بريطانيا»: the summons is addressed to the envoy's state
             recipient = _envoy_states(recipient, states)
         if etype == "PROTEST":

@@ -129,6 +129,16 @@ def _any_bit(masks: list[int], bit: int, lo: int, hi: int) -> bool:
     return any(map(bit.__and__, masks[lo:hi])) if lo < hi else False
 
 
+def _counter_expectation(words: list[Word], masks: list[int], start: int, a: int, c: dict[str, Any]) -> bool:
+    """Whether an expectation verb after a negation particle governs the trigger (cues.yaml
+    ``counter_expectation``): what nobody expected is told as having happened."""
+    verbs = c["counter_expectation"]
+    for k in range(max(start, a - 10), a):
+        if _in(words[k], verbs) and _any_bit(masks, _NEG, max(start, k - 8), k):
+            return True
+    return False
+
+
 def status_of(m: Match, words: list[Word], lex: Lexicon) -> str | None:
     """The modality status implied by cue words around the trigger, or None for plain assertion."""
     c = lex.cues
@@ -154,7 +164,13 @@ def status_of(m: Match, words: list[Word], lex: Lexicon) -> str | None:
     if _any_bit(masks, _PH_NEG, lo, a) and _phrase_ends_at(words, c["neg_phrases"], lo, a):
         return "negated"
     if _any_bit(masks, _DENIAL, start, a):
-        return "negated"
+        # «نفى باشينيان أن …، ومتهماً باكو بـ…»: a circumstantial participle after a comma is the
+        # denier's own assertion, outside what he denies
+        d = max(k for k in range(start, a) if masks[k] & _DENIAL)
+        if not (m.trigger.kind == "participle" and any(words[j].breaks_before for j in range(d + 1, a + 1))):
+            return "negated"
+    if m.tense != FUTURE and _counter_expectation(words, masks, start, a, c):
+        return None  # «لم يكن أحد يتوقع أن يرى المقاتلين يسيطرون …»: the unexpected happened
     # planned: future tense, intention/schedule words before, "next/upcoming" after
     if m.tense == FUTURE:
         return "planned"

@@ -76,6 +76,7 @@ class _Context:
         self.m, self.text, self.ref, self.v, self.g = m, text, ref, v, g
         self._future: bool | None = None
         self.last_year_end = -1  # where the last accepted year expression ended («2012 و2016»)
+        self.last_day: date | None = None  # the last day the text named (for «في اليوم نفسه»)
 
     def get(self, name: str) -> str | None:
         return self.m.group(name)
@@ -213,8 +214,9 @@ def _gregorian(c: _Context, p: str, in_part: bool = False) -> _Core | None:
         except ValueError:
             return _Core(kind, _NONE)
         return _Core(kind, Resolved(iso_day(d), "day"), (d, d), "day")
+    # «المقبل/الماضي» already chose the year: «مطلع كانون الثاني المقبل» said in December is next year's.
     return _Core(kind, Resolved(iso_month(year, month), "month"), month_bounds(year, month), "month",
-                 movable=kind == "relative" and not (dem or ymod))
+                 movable=kind == "relative" and not (dem or ymod or mod))
 
 
 def _hijri(c: _Context, p: str, in_part: bool = False) -> _Core | None:
@@ -287,6 +289,20 @@ def _deictic(c: _Context) -> _Core | None:
     if c.ref is None:
         return _Core("relative", _NONE)
     return _Core("relative", resolve_relative_date(c.ref, offset, "day"))
+
+
+def _same_day(c: _Context) -> _Core | None:
+    """«في اليوم نفسه/التالي», «في ذات اليوم»: the last day the text named, shifted by the word's offset.
+
+    A reader takes the day of the happening just told; with no day named before, it is not reported
+    (never the reference date, which is not what the text counts from).
+    """
+    word = c.get("sd_w")
+    offset = int(_lookup(c.v.same_day_after, word)) if word else 0
+    if c.last_day is None:
+        return None
+    d = c.last_day + timedelta(days=offset)
+    return _Core("relative", Resolved(iso_day(d), "day"), (d, d), "day")
 
 
 def _weekday(c: _Context) -> _Core | None:
@@ -441,9 +457,13 @@ def _part(c: _Context) -> _Core | None:
             return _Core(core.kind, interval(end + timedelta(days=first_day + 1), end + timedelta(days=last_day + 1)))
         return _Core(core.kind, interval(start + timedelta(days=first_day - 1), start + timedelta(days=last_day - 1)))
     quarter_word = " ".join(c.get("x_q").split())
-    if core.base_unit != "year":
-        return None  # «الربع الأول» of a month or week is not a thing
     key = quarter_word if quarter_word in v.quarters or quarter_word in v.halves else _strip_article_l(quarter_word)
+    if core.base_unit == "month" and key in v.halves:
+        # «في النصف الثاني من كانون الثاني المقبل»: the month cut at its 15th day, as news means it.
+        first, last = (start, start + timedelta(days=14)) if int(v.halves[key]) == 1 else (start + timedelta(days=15), end)
+        return _Core(core.kind, interval(first, last))
+    if core.base_unit != "year":
+        return None  # «الربع الأول» of a month or a week is not a thing
     if key in v.quarters:
         return _Core(core.kind, interval(*quarter_bounds(start.year, int(v.quarters[key]))))
     return _Core(core.kind, interval(*half_bounds(start.year, int(v.halves[key]))))
@@ -534,6 +554,7 @@ def _bare(c: _Context) -> _Core | None:
 
 
 _RESOLVERS = {
+    "same_day": _same_day,
     "part": _part,
     "numeric": _numeric,
     "hijri": lambda c: _hijri(c, "h_"),
@@ -553,6 +574,7 @@ _RESOLVERS = {
 
 
 _FALLBACK_KIND = {
+    "same_day": "relative",
     "part": "relative", "numeric": "absolute", "hijri": "hijri", "hijri_year": "hijri", "gregorian": "relative",
     "deictic": "relative", "weekday": "weekday", "relspan": "relative", "plural_period": "vague",
     "singular_period": "relative", "year": "absolute", "decade": "absolute", "season": "relative",
@@ -604,9 +626,11 @@ def _scan(text: str, normalized: NormalizedText, ref: date | None, g: Grammar | 
     folded = normalized.text
     pos = 0
     last_year_end = -1
+    last_day: date | None = None
     while (m := search(folded, pos)) is not None:
         context = _Context(m, folded, ref, v, g)
         context.last_year_end = last_year_end
+        context.last_day = last_day
         try:
             core = _RESOLVERS[m.lastgroup](context)
         except (ValueError, OverflowError):
@@ -625,6 +649,8 @@ def _scan(text: str, normalized: NormalizedText, ref: date | None, g: Grammar | 
         start, end = normalized.to_original(m.start(), match_end)
         found.append(TimeExpression(start=start, end=end, text=text[start:end], value=core.resolved.value,
                                     precision=core.resolved.precision, kind=kind))
+        if core.resolved.precision == "day" and kind != "duration" and core.resolved.value:
+            last_day = date.fromisoformat(core.resolved.value)
     return found
 
 

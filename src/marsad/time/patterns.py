@@ -90,11 +90,12 @@ def _starter(v: Vocabulary) -> str:
         *v.weekdays, *v.deictics, *v.times_of_day, *v.day_ordinals, *v.relative_prepositions, *v.approximators,
         *v.numbers, *v.unit_forms, *(ARTICLE + w for w in v.unit_forms), *v.year_words, *v.year_words_dual,
         *v.demonstratives, *v.period_words, *v.decades, *v.seasons,
-        "يوم", "شهر", "فصل", "طوال", "خلال", "منذ", "العقد",
+        "يوم", "شهر", "فصل", "طوال", "خلال", "منذ", "العقد", *v.same_day_before,
     ]
     # «في», «من», «بين» are too common to start a full attempt: only with what may follow them in
     # the grammar («في 2015», «في الأيام الماضية», «في هذا الشهر», «من 2011 إلى», «بين عامي»).
-    after_fi = word_alt([*(ARTICLE + w for w in v.unit_forms), *v.demonstratives, *v.period_words, "العقد"])
+    after_fi = word_alt([*(ARTICLE + w for w in v.unit_forms), *v.demonstratives, *v.period_words, "العقد",
+                         *v.same_day_before, "الليله"])
     years = word_alt([*v.year_words, *v.year_words_dual])
     return (rf"(?:\d|\(|ال\d|{word_alt(words)}|في\s+(?:\d|ال\d|{after_fi})|(?:من|بين)\s+(?:\d|{years}))")
 
@@ -135,7 +136,7 @@ def _build(v: Vocabulary, use_starter: bool = True) -> Grammar:
     def gregorian(p: str) -> str:
         """[weekday] [day | ordinal من | شهر] month[/month] [year | من العام الماضي | modifier]."""
         return (
-            rf"(?:(?:يوم\s+)?(?P<{p}wd>{weekday}){sep}(?=\d))?"
+            rf"(?:(?:{tod}\s+)?(?:يوم\s+)?(?P<{p}wd>{weekday}){sep}(?=\d))?"
             rf"(?:(?:ال)?(?P<{p}d>\d{{1,2}})(?!\d)\s*(?:من\s+)?(?:شهر\s+)?|(?P<{p}dw>{ordinal})\s+من\s+(?:شهر\s+)?"
             rf"|(?P<{p}sh>شهر)\s+)?"
             rf"(?P<{p}m1>{month})(?:\s*[/(\-]\s*(?P<{p}m2>{month})(?:\s*\))?)?"
@@ -181,6 +182,13 @@ def _build(v: Vocabulary, use_starter: bool = True) -> Grammar:
     weekday_alt = (
         rf"(?:(?P<w_tod>{tod})\s+)?(?:يوم\s+)?(?P<w_d>{weekday})"
         rf"(?(w_tod)(?:\s*[-/–]?\s*(?P<w_d2>{weekday}))?)(?:\s+(?P<w_mod>{modifier}))?"
+    )
+    # «في اليوم نفسه», «صباح اليوم التالي», «في الليلة ذاتها», «في ذات اليوم»: counted from the last day named.
+    same_after = word_alt(v.same_day_after)
+    same_before = word_alt(v.same_day_before)
+    same_day = (
+        rf"(?:(?P<sd_tod>{tod})\s+|في\s+)?"
+        rf"(?:(?:ال)?(?:يوم|ليله)\s+(?P<sd_w>{same_after})|(?P<sd_b>{same_before})\s+(?:ال)?(?:يوم|ليله))"
     )
     month_or_unit_after = rf"(?!\s*\d)(?!\s+(?:{month}|{hmonth}))"
     relspan = (
@@ -244,6 +252,7 @@ def _build(v: Vocabulary, use_starter: bool = True) -> Grammar:
         ("hijri", hijri("h_")),
         ("hijri_year", hijri_year("hy_")),
         ("gregorian", gregorian("g_")),
+        ("same_day", same_day),
         ("deictic", deictic_alt),
         ("weekday", weekday_alt),
         ("relspan", relspan),

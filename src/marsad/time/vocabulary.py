@@ -67,6 +67,8 @@ class Vocabulary:
     duration_cues: frozenset[str] = frozenset()
     week_parts: dict[int, tuple[int, int]] = field(default_factory=dict)  # thirds index -> day offsets
     weeks_of_month: dict[str, tuple[int, int]] = field(default_factory=dict)  # word -> (first day, last day)
+    same_day_after: dict[str, int] = field(default_factory=dict)  # «نفسه» 0, «التالي» +1, «السابق» -1
+    same_day_before: tuple[str, ...] = ()  # «في ذات اليوم», «في نفس اليوم»
     problems: tuple[str, ...] = field(default=())
 
 
@@ -197,6 +199,9 @@ def build_vocabulary(raw: dict[str, Any]) -> Vocabulary:
         week_parts=week_parts,
         weeks_of_month=_fold_map([(w, (int(d[0]), int(d[1]))) for w, d in raw.get("weeks_of_month", {}).items()],
                                  "weeks of month", problems),
+        same_day_after=_fold_map([(w, int(d)) for w, d in raw.get("same_day_after", {}).items()],
+                                 "same day", problems),
+        same_day_before=_fold_list(raw.get("same_day_before", [])),
         problems=tuple(problems),
     )
 
