@@ -191,6 +191,8 @@ def place_mentions(words: list[Word], mentions: list[Mention], text: str, lex: L
         quoted = words[first].breaks_before and _QUOTE_CHARS.issuperset(words[first].punct)
         if prep is None and first > 0 and (not words[first].breaks_before or quoted):
             prev = words[first - 1].norm
+            if prev not in preps and prev[:1] in "وف" and prev[1:] in preps:
+                prev = prev[1:]  # «وفي بيروت، …», «وعلى إسرائيل», «ومع طهران»: the conjunction is not part of the preposition
             if prev in preps:
                 prep = prev
             if (prev,) in agents or (first > 1 and (words[first - 2].norm, prev) in agents):
