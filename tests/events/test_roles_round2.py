@@ -32,3 +32,33 @@ def test_conjunction_on_a_preposition_word_still_governs_the_place():
     assert ids(meet["actor"]) == ["iq_mod"]
     assert ids(meet["recipient"]) == ["jo_cmd"]
     assert meet["location"]["name_en"] == "Mosul"
+
+
+def test_statement_takes_no_place_from_an_earlier_clause():
+    # the accusation is made somewhere unstated: Idlib is where the soldiers were killed
+    text = "وقُتل جنود في قصف على مواقعهم جنوبي إدلب، اتهمت أنقرة دمشق بتنفيذه."
+    doc = make_doc(text, actors={"أنقرة": ("turkey", "Turkey"), "دمشق": ("syria", "Syria")},
+                   places={"إدلب": "Idlib"})
+    (accuse,) = _of(doc, "ACCUSE")
+    assert ids(accuse["actor"]) == ["turkey"]
+    assert accuse["location"] is None
+
+
+def test_speech_act_with_no_venue_has_no_place():
+    text = "وحذّرت طهران واشنطن من أي تصعيد في الخليج."
+    doc = make_doc(text, actors={"طهران": ("iran", "Iran"), "واشنطن": ("usa", "United States")},
+                   places={"الخليج": "Persian Gulf"})
+    (warn,) = [e for e in _events(doc) if e["type"] in ("THREATEN", "ACCUSE", "REQUEST")]
+    assert warn["location"] is None
+
+
+def test_statement_in_a_fronted_place_phrase_is_placed_there():
+    text = "وفي عمّان، التقى الوزير الإيراني نظيره الأردني، وحذّر من توسع الحرب."
+    doc = make_doc(text, actors={"الوزير الإيراني": ("ir_fm", "Iranian foreign minister"),
+                                 "نظيره الأردني": ("jo_fm", "Jordanian foreign minister")},
+                   places={"عمّان": "Amman"})
+    events = _events(doc)
+    warn = next(e for e in events if e["type"] == "THREATEN")
+    assert warn["location"]["name_en"] == "Amman"
+    meet = next(e for e in events if e["type"] == "CONSULT")
+    assert meet["location"]["name_en"] == "Amman"
