@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from events_helpers import ids, make_doc
+from events_helpers import actor_ref, ids, make_doc, place_ref
 
 from marsad.events import extract_events
 from marsad.events.lexicon import load_lexicon
-from marsad.model import Document
+from marsad.model import Document, Mention
 
 
 def _events(doc: Document) -> list[dict[str, Any]]:
@@ -62,3 +62,33 @@ def test_statement_in_a_fronted_place_phrase_is_placed_there():
     assert warn["location"]["name_en"] == "Amman"
     meet = next(e for e in events if e["type"] == "CONSULT")
     assert meet["location"]["name_en"] == "Amman"
+
+
+def _with_city(doc: Document, surface: str, state: str, name_en: str) -> Document:
+    """Add a capital named as an actor (metonym) that is also a gazetteer place."""
+    s = doc.text.index(surface)
+    ref = actor_ref(state, state.title(), surface)
+    loc = place_ref(name_en, surface)
+    doc.mentions = sorted([*doc.mentions, Mention(s, s + len(surface), surface, label="GPE", actor_id=state,
+                                                  place_id="gn:1", extra={"ref": ref, "location": loc})],
+                          key=lambda m: m.start)
+    return doc
+
+
+def test_host_city_is_the_venue_and_the_first_party_the_actor():
+    text = "استضافت الدوحة أمس قمة ثلاثية جمعت أمير قطر والرئيس التركي والرئيس الإيراني."
+    doc = _with_city(make_doc(text, actors={"أمير قطر": ("tamim", "Tamim bin Hamad"),
+                                            "الرئيس التركي": ("erdogan", "Erdogan"),
+                                            "الرئيس الإيراني": ("raisi", "Raisi")}),
+                     "الدوحة", "qatar", "Doha")
+    host = next(e for e in _events(doc) if e["type"] == "CONSULT" and e["mode"] == "host")
+    assert host["location"]["name_en"] == "Doha"
+    assert ids(host["actor"]) == ["tamim"]
+    assert "erdogan" in ids(host["recipient"])
+
+
+def test_city_after_a_summit_noun_is_its_venue():
+    text = "وتناولت قمة الرياض ملف الحرب في السودان."
+    doc = _with_city(make_doc(text), "الرياض", "saudi_arabia", "Riyadh")
+    for e in _of(doc, "CONSULT"):
+        assert "saudi_arabia" not in ids(e["actor"])

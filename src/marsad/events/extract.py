@@ -587,6 +587,23 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             spot = next((a for a in args if a.place is location), None)
             if spot is None or not _fronted_place(spot, m, words):
                 location = None
+        if etype == "CONSULT" and emode == "host" and actor_group is not None and actor_group.members[0].place \
+                and len(actor_group.members) == 1 and actor_keys(actor) == {actor_group.members[0].key}:
+            # «استضافت طهران قمة جمعت …», «تستضيف روسيا القمة المقبلة»: a hosting place is where the
+            # meeting happens; with the parties named, the first of them is the actor (joint happenings)
+            host = actor_group.members[0]
+            place = host.place
+            if not place.get("name_en") and host.actor and host.actor.get("name_en"):
+                # a country named as the host («تستضيف روسيا») carries no gazetteer entry of its own
+                place = dict(place, name_en=host.actor["name_en"], country=host.actor.get("country"))
+            location = location or place
+            if len(recipient) > 1:
+                actor, recipient = recipient[:1], recipient[1:]
+        elif etype == "CONSULT" and not m.verbal and actor_group is not None and len(actor_group.members) == 1 \
+                and actor_group.first == m.last + 1 and str(actor_group.members[0].mention.place_id or "").startswith("gn:") \
+                and actor_keys(actor) == {actor_group.members[0].key}:
+            # «قمة طهران», «محادثات جدة»: a city right after a meeting noun names its venue, not a party
+            location, actor = actor_group.members[0].place, []
         if not recipient and etype == "CONSULT" and location and states:
             host = visited_state(m, location, actor, states)
             if host is not None:  # «زيارة ولايتي إلى موسكو»: the host state is the other side
