@@ -92,3 +92,20 @@ def test_city_after_a_summit_noun_is_its_venue():
     doc = _with_city(make_doc(text), "الرياض", "saudi_arabia", "Riyadh")
     for e in _of(doc, "CONSULT"):
         assert "saudi_arabia" not in ids(e["actor"])
+
+
+def test_topic_of_a_joint_happening_is_not_the_other_party():
+    text = "وتجري روسيا والولايات المتحدة مشاورات مكثفة للتوصل إلى تفاهم على وقف القتال، يستثني تنظيم داعش."
+    doc = make_doc(text, actors={"روسيا": ("russia", "Russia"), "والولايات المتحدة": ("usa", "United States", "الولايات المتحدة"),
+                                 "تنظيم داعش": ("isis", "ISIS")})
+    talks = next(e for e in _events(doc) if e["type"] == "CONSULT")
+    assert ids(talks["actor"]) == ["russia"]
+    assert ids(talks["recipient"]) == ["usa"]
+
+
+def test_the_name_ali_is_not_a_topic_preposition():
+    text = "التقى وزير الخارجية الروسي، أمس في موسكو، علي لاريجاني مستشار المرشد الإيراني."
+    doc = make_doc(text, actors={"وزير الخارجية الروسي": ("lavrov", "Sergei Lavrov"),
+                                 "علي لاريجاني": ("larijani", "Ali Larijani")})
+    (meet,) = _of(doc, "CONSULT")
+    assert ids(meet["recipient"]) == ["larijani"]

@@ -488,7 +488,17 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
               and not (m.first <= g.first <= m.last)
               and not (g.first > 0 and words[g.first - 1].norm in cues["naming"])]
 
+    # «مشاورات … للتوصل إلى اتفاق على وقف …، يستثني «داعش»», «توافق على عودة دمشق»: for a joint
+    # happening, what follows «على/حول/بشأن» is its topic, never the other party
+    topic = None
+    if m.trigger.type in cues["symmetric"]:
+        # «علي» is also the name Ali: a word inside a mention is never the preposition
+        named = {k for g in groups for a in g.members for k in range(a.first, a.last + 1)}
+        topic = next((k for k in range(m.last + 1, hi) if words[k].norm in _TOPIC_PREPS and k not in named), None)
+
     def ok_recipient(g: Group) -> bool:
+        if topic is not None and g.first > topic:
+            return False
         if g.first > 0 and words[g.first - 1].norm in cues["attribute_heads"] and not words[g.first].breaks_before:
             return False  # «روسيا، حليفة دمشق، …»: the genitive of an apposition describes the subject
         if g.prep == "من" and m.trigger.type == "REQUEST":
@@ -673,6 +683,10 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
         recipient = None
     used = {id(g) for g in (actor, recipient) if g is not None}
     return _refs(actor), _refs(recipient), used, actor
+
+
+# Prepositions that open the topic of a joint happening (written apart, with or without «و»).
+_TOPIC_PREPS = frozenset({"علي", "على", "حول", "بشان", "وعلى", "وعلي", "وحول", "وبشان"})
 
 
 def _keys(group: Group) -> frozenset[str]:
