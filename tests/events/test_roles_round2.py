@@ -109,3 +109,22 @@ def test_the_name_ali_is_not_a_topic_preposition():
                                  "علي لاريجاني": ("larijani", "Ali Larijani")})
     (meet,) = _of(doc, "CONSULT")
     assert ids(meet["recipient"]) == ["larijani"]
+
+
+def test_city_is_preferred_to_the_country_that_holds_it():
+    text = "وكان الرئيس السوري قد زار طهران، والتقى المرشد الأعلى، في ثاني زيارة له إلى إيران."
+    doc = make_doc(text, actors={"الرئيس السوري": ("assad", "Bashar al-Assad"),
+                                 "المرشد الأعلى": ("khamenei", "Ali Khamenei")})
+    tehran, iran = text.index("طهران"), text.index("إيران")
+    doc.mentions = sorted([
+        *doc.mentions,
+        # the capital as the visit's object is read as the state (a metonym) and as the place
+        Mention(tehran, tehran + 5, "طهران", label="GPE", actor_id="iran", place_id="gn:112931",
+                extra={"ref": actor_ref("iran", "Iran", "طهران"),
+                       "location": dict(place_ref("Tehran", "طهران"), country="IRN")}),
+        Mention(iran, iran + 5, "إيران", label="GPE", actor_id="iran", place_id="country:IRN",
+                extra={"ref": actor_ref("iran", "Iran", "إيران"),
+                       "location": dict(place_ref("Iran", "إيران"), country="IRN")}),
+    ], key=lambda m: m.start)
+    meet = next(e for e in _events(doc) if e["type"] == "CONSULT" and ids(e["recipient"]) == ["khamenei"])
+    assert meet["location"]["name_en"] == "Tehran"

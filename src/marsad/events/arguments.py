@@ -934,7 +934,7 @@ def find_location(m: Match, args: list[Arg], lex: Lexicon, bounds: tuple[int, in
     """The place nearest the trigger after a locative preposition (or named right after a visit verb)."""
     loc_preps = lex.cues["location_preps"]
     lo, hi = bounds
-    best, best_d = None, 10**9
+    best, best_d, best_arg = None, 10**9, None
     for a in args:
         if a.place is None:
             continue
@@ -949,8 +949,26 @@ def find_location(m: Match, args: list[Arg], lex: Lexicon, bounds: tuple[int, in
         if not lo <= a.first < hi:
             d += 20
         if d < best_d:
-            best, best_d = a.place, d
-    return best
+            best, best_d, best_arg = a.place, d, a
+    if best is None:
+        return None
+    return _finer_place(best_arg, args, lex, bounds)
+
+
+def _finer_place(best: Arg, args: list[Arg], lex: Lexicon, bounds: tuple[int, int]) -> dict[str, Any]:
+    """The gold's grain of place: a city rather than the country holding it when the clause names
+    both («زار طهران، والتقى …، في ثاني زيارة له إلى إيران»)."""
+    place = best.place
+    pid = str(best.mention.place_id or "")
+    lo, hi = bounds
+    if pid.startswith("country:"):
+        code = pid.split(":", 1)[1]
+        city = next((a for a in args if a is not best and a.place is not None and lo <= a.first < hi
+                     and str(a.mention.place_id or "").startswith("gn:") and a.place.get("country") == code
+                     and (a.prep in lex.cues["location_preps"] or a.prep is None and a.actor is not None)), None)
+        if city is not None:
+            return city.place
+    return place
 
 
 def since_date(expr: TimeExpression, words: list[Word]) -> bool:
