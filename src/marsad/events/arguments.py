@@ -191,6 +191,8 @@ def place_mentions(words: list[Word], mentions: list[Mention], text: str, lex: L
         quoted = words[first].breaks_before and _QUOTE_CHARS.issuperset(words[first].punct)
         if prep is None and first > 0 and (not words[first].breaks_before or quoted):
             prev = words[first - 1].norm
+            if prev not in preps and prev[:1] in "وف" and prev[1:] in preps:
+                prev = prev[1:]  # «وفي بيروت، …», «وعلى إسرائيل», «ومع طهران»: the conjunction is not part of the preposition
             if prev in preps:
                 prep = prev
             if (prev,) in agents or (first > 1 and (words[first - 2].norm, prev) in agents):
@@ -486,7 +488,17 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
               and not (m.first <= g.first <= m.last)
               and not (g.first > 0 and words[g.first - 1].norm in cues["naming"])]
 
+    # «مشاورات … للتوصل إلى اتفاق على وقف …، يستثني «داعش»», «توافق على عودة دمشق»: for a joint
+    # happening, what follows «على/حول/بشأن» is its topic, never the other party
+    topic = None
+    if m.trigger.type in cues["symmetric"]:
+        # «علي» is also the name Ali: a word inside a mention is never the preposition
+        named = {k for g in groups for a in g.members for k in range(a.first, a.last + 1)}
+        topic = next((k for k in range(m.last + 1, hi) if words[k].norm in _TOPIC_PREPS and k not in named), None)
+
     def ok_recipient(g: Group) -> bool:
+        if topic is not None and g.first > topic:
+            return False
         if g.first > 0 and words[g.first - 1].norm in cues["attribute_heads"] and not words[g.first].breaks_before:
             return False  # «روسيا، حليفة دمشق، …»: the genitive of an apposition describes the subject
         if g.prep == "من" and m.trigger.type == "REQUEST":
@@ -671,6 +683,10 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
         recipient = None
     used = {id(g) for g in (actor, recipient) if g is not None}
     return _refs(actor), _refs(recipient), used, actor
+
+
+# Prepositions that open the topic of a joint happening (written apart, with or without «و»).
+_TOPIC_PREPS = frozenset({"علي", "على", "حول", "بشان", "وعلى", "وعلي", "وحول", "وبشان"})
 
 
 def _keys(group: Group) -> frozenset[str]:
@@ -918,7 +934,7 @@ def find_location(m: Match, args: list[Arg], lex: Lexicon, bounds: tuple[int, in
     """The place nearest the trigger after a locative preposition (or named right after a visit verb)."""
     loc_preps = lex.cues["location_preps"]
     lo, hi = bounds
-    best, best_d = None, 10**9
+    best, best_d, best_arg = None, 10**9, None
     for a in args:
         if a.place is None:
             continue
@@ -933,8 +949,26 @@ def find_location(m: Match, args: list[Arg], lex: Lexicon, bounds: tuple[int, in
         if not lo <= a.first < hi:
             d += 20
         if d < best_d:
-            best, best_d = a.place, d
-    return best
+            best, best_d, best_arg = a.place, d, a
+    if best is None:
+        return None
+    return _finer_place(best_arg, args, lex, bounds)
+
+
+def _finer_place(best: Arg, args: list[Arg], lex: Lexicon, bounds: tuple[int, int]) -> dict[str, Any]:
+    """The gold's grain of place: a city rather than the country holding it when the clause names
+    both («زار طهران، والتقى …، في ثاني زيارة له إلى إيران»)."""
+    place = best.place
+    pid = str(best.mention.place_id or "")
+    lo, hi = bounds
+    if pid.startswith("country:"):
+        code = pid.split(":", 1)[1]
+        city = next((a for a in args if a is not best and a.place is not None and lo <= a.first < hi
+                     and str(a.mention.place_id or "").startswith("gn:") and a.place.get("country") == code
+                     and (a.prep in lex.cues["location_preps"] or a.prep is None and a.actor is not None)), None)
+        if city is not None:
+            return city.place
+    return place
 
 
 def since_date(expr: TimeExpression, words: list[Word]) -> bool:

@@ -588,8 +588,25 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             # a statement's place is only one fronted before it («وفي بيروت، … حذّر»); a place after
             # it is the topic of what is said (cues.yaml ``statement_types``)
             spot = next((a for a in args if a.place is location), None)
-            if spot is None or spot.first > m.first or spot.first < bounds[0] - 12:
+            if spot is None or not _fronted_place(spot, m, words):
                 location = None
+        if etype == "CONSULT" and emode == "host" and actor_group is not None and actor_group.members[0].place \
+                and len(actor_group.members) == 1 and actor_keys(actor) == {actor_group.members[0].key}:
+            # «استضافت طهران قمة جمعت …», «تستضيف روسيا القمة المقبلة»: a hosting place is where the
+            # meeting happens; with the parties named, the first of them is the actor (joint happenings)
+            host = actor_group.members[0]
+            place = host.place
+            if not place.get("name_en") and host.actor and host.actor.get("name_en"):
+                # a country named as the host («تستضيف روسيا») carries no gazetteer entry of its own
+                place = dict(place, name_en=host.actor["name_en"], country=host.actor.get("country"))
+            location = location or place
+            if len(recipient) > 1:
+                actor, recipient = recipient[:1], recipient[1:]
+        elif etype == "CONSULT" and not m.verbal and actor_group is not None and len(actor_group.members) == 1 \
+                and actor_group.first == m.last + 1 and str(actor_group.members[0].mention.place_id or "").startswith("gn:") \
+                and actor_keys(actor) == {actor_group.members[0].key}:
+            # «قمة طهران», «محادثات جدة»: a city right after a meeting noun names its venue, not a party
+            location, actor = actor_group.members[0].place, []
         if not recipient and etype == "CONSULT" and location and states:
             host = visited_state(m, location, actor, states)
             if host is not None:  # «زيارة ولايتي إلى موسكو»: the host state is the other side
@@ -651,6 +668,20 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
         if best is not None:
             best["quantities"].setdefault(q.key, q.value)
     return [ev for _, ev in events]
+
+
+def _fronted_place(spot: Any, m: Match, words: list[Word]) -> bool:
+    """Whether a place is fronted before the trigger as the scene of the whole clause: «وفي بيروت،
+    التقى … وحذّر …» (the sentence opens with the place phrase, closed by a comma) or «في طهران،
+    حذّر …» right before the trigger. A place inside an earlier clause («… القتال في سوريا وترفض
+    طهران …», «… في بلدة بليون جنوبي إدلب، اتهمت أنقرة …») is that clause's, not the statement's."""
+    if spot.first >= m.first or spot.last + 1 >= len(words):
+        return False
+    closed = "،" in words[spot.last + 1].punct or "," in words[spot.last + 1].punct
+    opening = spot.first <= 2 and not any(words[k].breaks_before for k in range(1, spot.first + 1))
+    # right before the trigger, the place phrase must open its own clause («…، في طهران، حذّر»)
+    own_clause = any(j == 0 or words[j].breaks_before for j in range(max(0, spot.first - 3), spot.first))
+    return closed and (opening or spot.last + 1 == m.first and own_clause)
 
 
 def _elliptic_forces(args: list[Any], words: list[Word], forces: dict[tuple[str, str], dict[str, Any]]) -> None:
