@@ -917,11 +917,13 @@ def _place_key(loc: dict[str, Any] | None) -> str | None:
     return str(loc.get("geonames_id") or loc.get("name_en") or norm_word(str(loc.get("name_ar") or "")))
 
 
-def _same_happening(a: dict[str, Any], b: dict[str, Any]) -> bool:
+def _same_happening(a: dict[str, Any], b: dict[str, Any], symmetric: frozenset[str] = frozenset()) -> bool:
     """Two events of one document that describe one happening (issue 6: one event per happening).
 
-    Same type, the participants of one included in those of the other (roles may be swapped:
-    «التقى الأسد خامنئي» / «استقبل خامنئي الأسد»), and no conflicting date or place.
+    Same type, the participants of one included in those of the other, and no conflicting date or
+    place. Roles may be swapped only for the joint types ``symmetric`` (cues.yaml
+    ``roles.symmetric_types``: «التقى الأسد خامنئي» / «استقبل خامنئي الأسد»); for a directed one
+    (an accusation, an attack) the actor of one being the other's target means two happenings.
     """
     if a["type"] != b["type"]:
         return False
@@ -934,6 +936,8 @@ def _same_happening(a: dict[str, Any], b: dict[str, Any]) -> bool:
     headline = a.get("_headline") or b.get("_headline")
     if not (pa & pb) or not (headline or pa <= pb or pb <= pa):
         return False
+    if a["type"] not in symmetric and _reversed(a, b):
+        return False
     if (a["status"] == "negated") != (b["status"] == "negated"):
         return False
     if not _dates_compatible(a["date"], b["date"]):
@@ -945,6 +949,14 @@ def _same_happening(a: dict[str, Any], b: dict[str, Any]) -> bool:
     la, lb = _place_key(a["location"]), _place_key(b["location"])
     return la is None or lb is None or la == lb or _within(a["location"], b["location"]) \
         or _within(b["location"], a["location"])
+
+
+def _reversed(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Whether one event's actor is only a recipient in the other («حمّلت النهضة سعيّد المسؤولية»
+    / «يتهمهم سعيّد بالتآمر»): for a directed happening these are two acts, not one retold."""
+    aa, ar = actor_keys(a["actor"]), actor_keys(a["recipient"])
+    ba, br = actor_keys(b["actor"]), actor_keys(b["recipient"])
+    return bool((aa & (br - ba)) or (ba & (ar - aa)))
 
 
 def _whole_country(loc: dict[str, Any] | None) -> bool:
@@ -963,7 +975,7 @@ def _richness(ev: dict[str, Any]) -> int:
             + len(ev["actor"]) + len(ev["recipient"]))
 
 
-def _merge_document(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _merge_document(events: list[dict[str, Any]], symmetric: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
     """Fold repeated mentions of one happening into its first record.
 
     The richer record (more participants and arguments) gives the participants and the evidence;
@@ -972,7 +984,7 @@ def _merge_document(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """
     kept: list[dict[str, Any]] = []
     for ev in events:
-        target = next((k for k in kept if _same_happening(k, ev)), None)
+        target = next((k for k in kept if _same_happening(k, ev, symmetric)), None)
         if target is None:
             kept.append(ev)
             continue
@@ -1052,11 +1064,20 @@ def calibrated_confidence(ev: dict[str, Any], weights: dict[str, float]) -> floa
     return round(min(0.99, max(0.01, 1.0 / (1.0 + math.exp(-z)))), 2)
 
 
+def _trace(trace: list[tuple[str, list[dict[str, Any]]]] | None, step: str,
+           events: list[dict[str, Any]]) -> None:
+    """Record copies of the candidates after a step (see ``trace`` of :func:`extract_events`)."""
+    if trace is not None:
+        trace.append((step, [{**ev, "actor": list(ev["actor"]), "recipient": list(ev["recipient"])}
+                             for ev in events]))
+
+
 def extract_events(doc: Document, lex: Lexicon | None = None,
                    nisba: dict[str, dict[str, Any]] | None = None,
                    keep_features: bool = False,
                    states: dict[str, dict[str, Any]] | None = None,
-                   forces: dict[tuple[str, str], dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+                   forces: dict[tuple[str, str], dict[str, Any]] | None = None,
+                   trace: list[tuple[str, list[dict[str, Any]]]] | None = None) -> list[dict[str, Any]]:
     """All events of a document, numbered ``{doc_id}:e1 …`` in text order.
 
     ``nisba`` maps state adjectives to actor refs (:func:`marsad.events.arguments.nisba_index`)
@@ -1064,7 +1085,9 @@ def extract_events(doc: Document, lex: Lexicon | None = None,
     ``forces`` force nouns of a state to its armed force (:func:`marsad.events.arguments.force_index`);
     without it, nisba agents are only those the recogniser marked as mentions. ``keep_features``
     leaves each event's confidence features under ``_features`` and keeps the events under the
-    confidence floor (for calibration scripts).
+    confidence floor (for calibration scripts). ``trace``, when given, receives a copy of the
+    candidate events after each document-level step (``sentence``, ``anaphora``, ``concrete``,
+    ``merge``, ``floor``), so that a diagnostic can tell which step removed a candidate.
     """
     lex = lex or load_lexicon()
     if not doc.text:
@@ -1091,6 +1114,7 @@ def extract_events(doc: Document, lex: Lexicon | None = None,
         for ev in found:
             ev["_headline"] = sent.start < headline_end
         out.extend(found)
+    _trace(trace, "sentence", out)
     # «الزيارة», «الاجتماع» with no participants, after an event of that type: the article refers
     # back to a happening already recorded, so it is not a new event. For the types listed under
     # `anaphoric_definite_types` any definite masdar without a light verb refers back, even with
@@ -1106,12 +1130,15 @@ def extract_events(doc: Document, lex: Lexicon | None = None,
         if not (refers_back and ev["type"] in seen_types):
             kept.append(ev)
         seen_types.add(ev["type"])
+    _trace(trace, "anaphora", kept)
     # The participant filter needs the recogniser: on a document without any actor mention (no
     # recogniser run, or a bare sentence as in the GSR benchmark) every trigger is kept.
     recognised = any(m.label != "DATE" and (m.actor_id or (m.extra or {}).get("ref")) for m in doc.mentions)
     if recognised:
         kept = [ev for ev in kept if _concrete(ev)]
-    out = _merge_document(kept)
+    _trace(trace, "concrete", kept)
+    out = _merge_document(kept, lex.cues["symmetric"])
+    _trace(trace, "merge", out)
     weights = lex.cues["raw"].get("confidence")
     if weights:
         for ev in out:
@@ -1121,6 +1148,7 @@ def extract_events(doc: Document, lex: Lexicon | None = None,
         # Like the participant filter, it needs the recogniser's mentions to be meaningful.
         floor = float(lex.cues["raw"].get("min_confidence") or 0.0) if recognised and not keep_features else 0.0
         out = [ev for ev in out if ev["confidence"] >= floor or ev["quantities"]]
+    _trace(trace, "floor", out)
     anchored_dates(out, doc.text, dates)
     _share_dates(out)
     for n, ev in enumerate(out, 1):
