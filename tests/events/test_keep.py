@@ -63,3 +63,22 @@ def test_a_reception_and_a_meeting_of_the_same_pair_stay_one(nlp):
     text = ("استقبل الرئيس السوري بشار الأسد وزير الخارجية الإيراني حسين أمير عبد اللهيان في دمشق. "
             "والتقى عبد اللهيان الأسد لبحث العلاقات الثنائية.")
     assert len(_events(nlp, text, "CONSULT")) == 1
+
+
+def test_an_announced_measure_is_the_announcers_act(nlp):
+    # the masdar object of «أعلن + subject» names no agent of its own: the one who announces it does it
+    text = "وأعلن رئيس الوزراء العراقي مصطفى الكاظمي فرض حظر للتجول في البصرة حتى إشعار آخر."
+    (curfew,) = _events(nlp, text, "COERCE")
+    assert _sides(curfew)[0] == ["mustafa_al_kadhimi"]
+
+
+def test_a_reporting_participle_after_a_comma_carries_the_subject(nlp):
+    text = "وتحدث وزير الخارجية الأمريكي أنتوني بلينكن للصحفيين عن الأزمة، معلناً فرض عقوبات جديدة على روسيا."
+    (sanction,) = _events(nlp, text, "SANCTION")
+    assert _sides(sanction) == (["antony_blinken"], ["russia"])
+
+
+def test_a_demand_is_not_the_demanders_act(nlp):
+    # «مطالبةً بالإفراج»: «طالب» is no reporting verb, and the release is asked for, not done
+    text = "ونددت حركة النهضة في بيان باعتقال زعيمها، مطالبة بالإفراج عن المعتقلين."
+    assert all("ennahda" not in _sides(e)[0] for e in _events(nlp, text, "RETREAT"))

@@ -296,6 +296,44 @@ def _inherited_actor(m: Match, words: list[Word], groups: list[Group], cues: dic
     return [], None
 
 
+_PARTICIPLES: list[tuple[Any, frozenset[str]]] = [(None, frozenset())]
+
+
+def _reporting_participles(lex: Lexicon) -> frozenset[str]:
+    """Active participles of the reporting verbs, as circumstantial accusatives («معلناً», «مؤكدةً»,
+    «مشيرين»): «م» + the imperfect stem of each verb of cues.yaml ``attribution.verbs`` (cached)."""
+    if _PARTICIPLES[0][0] is lex:
+        return _PARTICIPLES[0][1]
+    out = set()
+    for spec in lex.cues["raw"]["attribution"]["verbs"]:
+        parts = str(spec).split()
+        if len(parts) > 1 and parts[1].startswith("ي"):
+            stem = "م" + norm_word(parts[1])[1:]
+            out.update(stem + end for end in ("ا", "ه", "ين", "ون"))
+    parts_set = frozenset(out | {"و" + w for w in out})
+    _PARTICIPLES[0] = (lex, parts_set)
+    return parts_set
+
+
+def _announced_own_act(m: Match, words: list[Word], subject: Group | None, lex: Lexicon) -> list[dict[str, Any]] | None:
+    """The sentence's subject as the actor of an act it announces as its own, when the clause names
+    no actor: the masdar right after «أعلن/أكد + subject» («وأعلن رئيس الوزراء … فرض حظر للتجول»),
+    or after a reporting participle that follows a comma («…، معلناً فرض عقوبات …», «مؤكدةً رفضها»).
+    Returned to :func:`extract_events`, which uses it only for an event that has no actor."""
+    if (subject is None or subject.last >= m.first or m.light is not None or m.trigger.mode == "kill"
+            or m.trigger.kind == "passive" or "victim" in m.trigger.flags):
+        return None  # «أعلنت الوزارة مقتل خمسة»: who announces a death is not its perpetrator
+    if 0 <= m.first - subject.last - 1 <= 1 and 1 <= subject.start <= 2 and (
+            words[subject.start - 1].norm in lex.attribution_verbs) and not any(
+            words[k].breaks_before for k in range(subject.last + 1, m.first + 1)):
+        return group_refs(subject)
+    p = m.first - 1
+    if p > subject.last and words[p].breaks_before and words[p].norm in _reporting_participles(lex) and not (
+            words[m.first].breaks_before):
+        return group_refs(subject)
+    return None
+
+
 def _report_openers(words: list[Word], lex: Lexicon) -> frozenset[int]:
     """Indices of pronoun-less complementizers («أن», «إن», «بأن») within 8 words after a reporting
     or denial verb («قال المتحدث إن الجيش قصف …», «نفت الوزارة أن تكون طائراتها قد شنت …»).
@@ -431,6 +469,7 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
     claim_types = lex.cues["raw"]["status"].get("claim_types") or ()
     statement_types = frozenset(lex.cues["raw"].get("statement_types") or ())
     content = _violent_pledges(matches, words, lex)
+    sentence_subject = _main_subject(groups, words)
     # «دعا … إلى رفع العقوبات»: the noun after «إلى» is what is asked for, not a happening
     asks = [r.last for r in matches if r.trigger.type == "REQUEST"]
     # «هدّد بشنّ عملية عسكرية», «تهديده بالهجوم»: the act after «بـ» is the threat's content
@@ -634,6 +673,7 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             # told with the same word (see _same_happening)
             "_retold": t.lemma if not m.verbal and definite and not actor else None, "_lemma": t.lemma,
             "_kind": "verbal" if m.verbal else t.kind, "_restated": 0,
+            "_subject": _announced_own_act(m, words, sentence_subject, lex),
         }))
     events = fold_visits(split_meetings(events))
     _attack_objects(events, matches, words, groups, lex, opens)
@@ -1134,6 +1174,12 @@ def extract_events(doc: Document, lex: Lexicon | None = None,
     # The participant filter needs the recogniser: on a document without any actor mention (no
     # recogniser run, or a bare sentence as in the GSR benchmark) every trigger is kept.
     recognised = any(m.label != "DATE" and (m.actor_id or (m.extra or {}).get("ref")) for m in doc.mentions)
+    # «وأعلن رئيس الوزراء … فرض حظر للتجول», «…، معلناً فرض عقوبات»: an act the sentence's subject
+    # announces as its own, whose clause names no actor, is that subject's (see _announced_own_act)
+    for ev in kept:
+        fb = ev.pop("_subject", None)
+        if fb and not ev["actor"] and not actor_keys(fb) & actor_keys(ev["recipient"]):
+            ev["actor"] = list(fb)
     if recognised:
         kept = [ev for ev in kept if _concrete(ev)]
     _trace(trace, "concrete", kept)
