@@ -296,6 +296,44 @@ def _inherited_actor(m: Match, words: list[Word], groups: list[Group], cues: dic
     return [], None
 
 
+_PARTICIPLES: list[tuple[Any, frozenset[str]]] = [(None, frozenset())]
+
+
+def _reporting_participles(lex: Lexicon) -> frozenset[str]:
+    """Active participles of the reporting verbs, as circumstantial accusatives («معلناً», «مؤكدةً»,
+    «مشيرين»): «م» + the imperfect stem of each verb of cues.yaml ``attribution.verbs`` (cached)."""
+    if _PARTICIPLES[0][0] is lex:
+        return _PARTICIPLES[0][1]
+    out = set()
+    for spec in lex.cues["raw"]["attribution"]["verbs"]:
+        parts = str(spec).split()
+        if len(parts) > 1 and parts[1].startswith("ي"):
+            stem = "م" + norm_word(parts[1])[1:]
+            out.update(stem + end for end in ("ا", "ه", "ين", "ون"))
+    parts_set = frozenset(out | {"و" + w for w in out})
+    _PARTICIPLES[0] = (lex, parts_set)
+    return parts_set
+
+
+def _announced_own_act(m: Match, words: list[Word], subject: Group | None, lex: Lexicon) -> list[dict[str, Any]] | None:
+    """The sentence's subject as the actor of an act it announces as its own, when the clause names
+    no actor: the masdar right after «أعلن/أكد + subject» («وأعلن رئيس الوزراء … فرض حظر للتجول»),
+    or after a reporting participle that follows a comma («…، معلناً فرض عقوبات …», «مؤكدةً رفضها»).
+    Returned to :func:`extract_events`, which uses it only for an event that has no actor."""
+    if (subject is None or subject.last >= m.first or m.light is not None or m.trigger.mode == "kill"
+            or m.trigger.kind == "passive" or "victim" in m.trigger.flags):
+        return None  # «أعلنت الوزارة مقتل خمسة»: who announces a death is not its perpetrator
+    if 0 <= m.first - subject.last - 1 <= 1 and 1 <= subject.start <= 2 and (
+            words[subject.start - 1].norm in lex.attribution_verbs) and not any(
+            words[k].breaks_before for k in range(subject.last + 1, m.first + 1)):
+        return group_refs(subject)
+    p = m.first - 1
+    if p > subject.last and words[p].breaks_before and words[p].norm in _reporting_participles(lex) and not (
+            words[m.first].breaks_before):
+        return group_refs(subject)
+    return None
+
+
 def _report_openers(words: list[Word], lex: Lexicon) -> frozenset[int]:
     """Indices of pronoun-less complementizers («أن», «إن», «بأن») within 8 words after a reporting
     or denial verb («قال المتحدث إن الجيش قصف …», «نفت الوزارة أن تكون طائراتها قد شنت …»).
@@ -431,6 +469,7 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
     claim_types = lex.cues["raw"]["status"].get("claim_types") or ()
     statement_types = frozenset(lex.cues["raw"].get("statement_types") or ())
     content = _violent_pledges(matches, words, lex)
+    sentence_subject = _main_subject(groups, words)
     # «دعا … إلى رفع العقوبات»: the noun after «إلى» is what is asked for, not a happening
     asks = [r.last for r in matches if r.trigger.type == "REQUEST"]
     # «هدّد بشنّ عملية عسكرية», «تهديده بالهجوم»: the act after «بـ» is the threat's content
@@ -651,6 +690,7 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             # told with the same word (see _same_happening)
             "_retold": t.lemma if not m.verbal and definite and not actor else None, "_lemma": t.lemma,
             "_kind": "verbal" if m.verbal else t.kind, "_restated": 0,
+            "_subject": _announced_own_act(m, words, sentence_subject, lex),
         }))
     events = fold_visits(split_meetings(events))
     _attack_objects(events, matches, words, groups, lex, opens)
@@ -948,11 +988,13 @@ def _place_key(loc: dict[str, Any] | None) -> str | None:
     return str(loc.get("geonames_id") or loc.get("name_en") or norm_word(str(loc.get("name_ar") or "")))
 
 
-def _same_happening(a: dict[str, Any], b: dict[str, Any]) -> bool:
+def _same_happening(a: dict[str, Any], b: dict[str, Any], symmetric: frozenset[str] = frozenset()) -> bool:
     """Two events of one document that describe one happening (issue 6: one event per happening).
 
-    Same type, the participants of one included in those of the other (roles may be swapped:
-    «التقى الأسد خامنئي» / «استقبل خامنئي الأسد»), and no conflicting date or place.
+    Same type, the participants of one included in those of the other, and no conflicting date or
+    place. Roles may be swapped only for the joint types ``symmetric`` (cues.yaml
+    ``roles.symmetric_types``: «التقى الأسد خامنئي» / «استقبل خامنئي الأسد»); for a directed one
+    (an accusation, an attack) the actor of one being the other's target means two happenings.
     """
     if a["type"] != b["type"]:
         return False
@@ -965,6 +1007,8 @@ def _same_happening(a: dict[str, Any], b: dict[str, Any]) -> bool:
     headline = a.get("_headline") or b.get("_headline")
     if not (pa & pb) or not (headline or pa <= pb or pb <= pa):
         return False
+    if a["type"] not in symmetric and _reversed(a, b):
+        return False
     if (a["status"] == "negated") != (b["status"] == "negated"):
         return False
     if not _dates_compatible(a["date"], b["date"]):
@@ -976,6 +1020,14 @@ def _same_happening(a: dict[str, Any], b: dict[str, Any]) -> bool:
     la, lb = _place_key(a["location"]), _place_key(b["location"])
     return la is None or lb is None or la == lb or _within(a["location"], b["location"]) \
         or _within(b["location"], a["location"])
+
+
+def _reversed(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Whether one event's actor is only a recipient in the other («حمّلت النهضة سعيّد المسؤولية»
+    / «يتهمهم سعيّد بالتآمر»): for a directed happening these are two acts, not one retold."""
+    aa, ar = actor_keys(a["actor"]), actor_keys(a["recipient"])
+    ba, br = actor_keys(b["actor"]), actor_keys(b["recipient"])
+    return bool((aa & (br - ba)) or (ba & (ar - aa)))
 
 
 def _whole_country(loc: dict[str, Any] | None) -> bool:
@@ -994,7 +1046,7 @@ def _richness(ev: dict[str, Any]) -> int:
             + len(ev["actor"]) + len(ev["recipient"]))
 
 
-def _merge_document(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _merge_document(events: list[dict[str, Any]], symmetric: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
     """Fold repeated mentions of one happening into its first record.
 
     The richer record (more participants and arguments) gives the participants and the evidence;
@@ -1003,7 +1055,7 @@ def _merge_document(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """
     kept: list[dict[str, Any]] = []
     for ev in events:
-        target = next((k for k in kept if _same_happening(k, ev)), None)
+        target = next((k for k in kept if _same_happening(k, ev, symmetric)), None)
         if target is None:
             kept.append(ev)
             continue
@@ -1083,11 +1135,20 @@ def calibrated_confidence(ev: dict[str, Any], weights: dict[str, float]) -> floa
     return round(min(0.99, max(0.01, 1.0 / (1.0 + math.exp(-z)))), 2)
 
 
+def _trace(trace: list[tuple[str, list[dict[str, Any]]]] | None, step: str,
+           events: list[dict[str, Any]]) -> None:
+    """Record copies of the candidates after a step (see ``trace`` of :func:`extract_events`)."""
+    if trace is not None:
+        trace.append((step, [{**ev, "actor": list(ev["actor"]), "recipient": list(ev["recipient"])}
+                             for ev in events]))
+
+
 def extract_events(doc: Document, lex: Lexicon | None = None,
                    nisba: dict[str, dict[str, Any]] | None = None,
                    keep_features: bool = False,
                    states: dict[str, dict[str, Any]] | None = None,
-                   forces: dict[tuple[str, str], dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+                   forces: dict[tuple[str, str], dict[str, Any]] | None = None,
+                   trace: list[tuple[str, list[dict[str, Any]]]] | None = None) -> list[dict[str, Any]]:
     """All events of a document, numbered ``{doc_id}:e1 …`` in text order.
 
     ``nisba`` maps state adjectives to actor refs (:func:`marsad.events.arguments.nisba_index`)
@@ -1095,7 +1156,9 @@ def extract_events(doc: Document, lex: Lexicon | None = None,
     ``forces`` force nouns of a state to its armed force (:func:`marsad.events.arguments.force_index`);
     without it, nisba agents are only those the recogniser marked as mentions. ``keep_features``
     leaves each event's confidence features under ``_features`` and keeps the events under the
-    confidence floor (for calibration scripts).
+    confidence floor (for calibration scripts). ``trace``, when given, receives a copy of the
+    candidate events after each document-level step (``sentence``, ``anaphora``, ``concrete``,
+    ``merge``, ``floor``), so that a diagnostic can tell which step removed a candidate.
     """
     lex = lex or load_lexicon()
     if not doc.text:
@@ -1122,6 +1185,7 @@ def extract_events(doc: Document, lex: Lexicon | None = None,
         for ev in found:
             ev["_headline"] = sent.start < headline_end
         out.extend(found)
+    _trace(trace, "sentence", out)
     # «الزيارة», «الاجتماع» with no participants, after an event of that type: the article refers
     # back to a happening already recorded, so it is not a new event. For the types listed under
     # `anaphoric_definite_types` any definite masdar without a light verb refers back, even with
@@ -1137,12 +1201,21 @@ def extract_events(doc: Document, lex: Lexicon | None = None,
         if not (refers_back and ev["type"] in seen_types):
             kept.append(ev)
         seen_types.add(ev["type"])
+    _trace(trace, "anaphora", kept)
     # The participant filter needs the recogniser: on a document without any actor mention (no
     # recogniser run, or a bare sentence as in the GSR benchmark) every trigger is kept.
     recognised = any(m.label != "DATE" and (m.actor_id or (m.extra or {}).get("ref")) for m in doc.mentions)
+    # «وأعلن رئيس الوزراء … فرض حظر للتجول», «…، معلناً فرض عقوبات»: an act the sentence's subject
+    # announces as its own, whose clause names no actor, is that subject's (see _announced_own_act)
+    for ev in kept:
+        fb = ev.pop("_subject", None)
+        if fb and not ev["actor"] and not actor_keys(fb) & actor_keys(ev["recipient"]):
+            ev["actor"] = list(fb)
     if recognised:
         kept = [ev for ev in kept if _concrete(ev)]
-    out = _merge_document(kept)
+    _trace(trace, "concrete", kept)
+    out = _merge_document(kept, lex.cues["symmetric"])
+    _trace(trace, "merge", out)
     weights = lex.cues["raw"].get("confidence")
     if weights:
         for ev in out:
@@ -1152,6 +1225,7 @@ def extract_events(doc: Document, lex: Lexicon | None = None,
         # Like the participant filter, it needs the recogniser's mentions to be meaningful.
         floor = float(lex.cues["raw"].get("min_confidence") or 0.0) if recognised and not keep_features else 0.0
         out = [ev for ev in out if ev["confidence"] >= floor or ev["quantities"]]
+    _trace(trace, "floor", out)
     anchored_dates(out, doc.text, dates)
     _share_dates(out)
     for n, ev in enumerate(out, 1):
