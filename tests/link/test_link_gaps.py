@@ -53,3 +53,24 @@ def test_a_building_of_the_government_is_not_the_government(nlp):
 
 def test_no_main_state_no_reading(nlp):
     assert _governments(nlp, "وقالت الحكومة إنها ستدرس المقترح.") == []
+
+
+# -- a capital after «من»: the place, unless a word of asking or giving governs it ---------------------
+
+def _capital(nlp, text: str, name: str) -> tuple[str | None, str]:
+    m = next(m for m in nlp(text, published="2019-05-08").mentions if name in m.text)
+    return m.actor_id, m.label
+
+
+def test_asked_of_a_capital_is_its_government(nlp):
+    assert _capital(nlp, "ونفى المسؤول أن تكون روسيا قد طلبت من طهران سحب قواتها من سوريا.", "طهران") == ("iran", "GPE")
+
+
+def test_an_attempt_by_a_capital_is_its_government(nlp):
+    text = "وشارك الوزير في مؤتمر المانحين في محاولة من دمشق لكسر العزلة، وبدعم من موسكو."
+    assert _capital(nlp, text, "دمشق") == ("syria", "GPE")
+    assert _capital(nlp, text, "موسكو") == ("russia", "GPE")
+
+
+def test_coming_back_from_a_capital_is_the_place(nlp):
+    assert _capital(nlp, "وعاد الوفد من طهران مساء أمس بعد جولة محادثات.", "طهران") == (None, "LOC")

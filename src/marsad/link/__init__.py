@@ -34,6 +34,16 @@ def _office_set(key: str) -> frozenset[str]:
     return frozenset(_titles_file().get(key) or ())
 
 
+@lru_cache(maxsize=1)
+def _agent_before_from() -> frozenset[str]:
+    path = resources.files("marsad.link").joinpath("data/metonymy.yaml")
+    raw = yaml.safe_load(path.read_text("utf-8")) if path.is_file() else {}
+    return frozenset(normalize_word(w) for w in (raw or {}).get("agent_before_from") or ())
+
+
+_GOVERNOR_CLITICS = ("وب", "فب", "ول", "فل", "و", "ف", "ب", "ل")
+
+
 def _key(phrase: str) -> str:
     return " ".join(normalize_word(w) for w in str(phrase).split())
 
@@ -225,6 +235,21 @@ class Linker:
         return None
 
     # -- places ----------------------------------------------------------------------------
+    @staticmethod
+    def agent_before_from(word: str) -> bool:
+        """Whether ``word`` (normalised), right before «من» + a capital, makes the capital who acts
+        rather than where («طلب من طهران», «في محاولة من طهران», «بدعم من موسكو»); metonymy.yaml
+        ``agent_before_from``, after one conjunction/preposition clitic and the article."""
+        words = _agent_before_from()
+        if word in words:
+            return True
+        for clitic in _GOVERNOR_CLITICS:
+            if word.startswith(clitic) and len(word) - len(clitic) >= 2:
+                rest = word[len(clitic):]
+                if rest in words or (rest.startswith("ال") and rest[2:] in words):
+                    return True
+        return word.startswith("ال") and word[2:] in words
+
     def location(self, place_id: str, text: str) -> dict[str, Any] | None:
         if place_id.startswith("country:"):
             state = self.actors.state(place_id[8:])

@@ -1120,6 +1120,8 @@ class Recognizer:
         prev = norm[:h.start].rstrip().rsplit(None, 2)
         if len(prev) >= 2 and prev[-1] == "من" and prev[-2] in ("كل", "وكل"):
             return False  # «كل من موسكو ودمشق»: "both Moscow and Damascus", not "from Moscow"
+        if len(prev) >= 2 and prev[-1] == "من" and self.linker.agent_before_from(prev[-2]):
+            return False  # «طلب من طهران», «بدعم من موسكو»: who asks or gives, not a place
         return bool(prev) and prev[-1] in self.place_cues
 
     # -- names the knowledge base does not know ------------------------------------------------
