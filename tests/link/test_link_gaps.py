@@ -74,3 +74,18 @@ def test_an_attempt_by_a_capital_is_its_government(nlp):
 
 def test_coming_back_from_a_capital_is_the_place(nlp):
     assert _capital(nlp, "وعاد الوفد من طهران مساء أمس بعد جولة محادثات.", "طهران") == (None, "LOC")
+
+
+# -- a chargé d'affaires with his state's nisba -----------------------------------------------------------
+
+def test_charge_d_affaires_is_an_office_and_his_state_a_mention(nlp):
+    text = "واستدعت وزارة الخارجية الإيرانية القائم بالأعمال الباكستاني في طهران للاحتجاج على الهجوم."
+    found = _mentions(nlp, text, "2024-01-18")
+    assert ("القائم بالأعمال الباكستاني", "PERS") in [(t, label) for t, _, label in found]
+    assert ("الباكستاني", "pakistan", "GPE") in found
+
+
+def test_charge_d_affaires_with_a_clitic(nlp):
+    text = "وسلمت الخارجية المصرية مذكرة احتجاج للقائم بالأعمال الإسرائيلي في القاهرة."
+    found = _mentions(nlp, text, "2024-01-18")
+    assert ("الإسرائيلي", "israel", "GPE") in found
