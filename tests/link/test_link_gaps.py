@@ -89,3 +89,21 @@ def test_charge_d_affaires_with_a_clitic(nlp):
     text = "وسلمت الخارجية المصرية مذكرة احتجاج للقائم بالأعمال الإسرائيلي في القاهرة."
     found = _mentions(nlp, text, "2024-01-18")
     assert ("الإسرائيلي", "israel", "GPE") in found
+
+
+# -- «the X-led coalition» is the coalition, not X ---------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "name", "coalition"), [
+    ("وشنّ طيران التحالف الذي تقوده السعودية غارات على مواقع للحوثيين.", "طيران التحالف الذي تقوده السعودية",
+     "saudi_led_coalition"),
+    ("ويخوض الحوثيون حربا ضد التحالف العسكري الذي تقوده الرياض منذ 2015.", "التحالف العسكري الذي تقوده الرياض",
+     "saudi_led_coalition"),
+    ("وقصفت طائرات التحالف بقيادة الولايات المتحدة مواقع لداعش قرب الرقة.", "التحالف بقيادة الولايات المتحدة",
+     "us_led_coalition"),
+    ("وأعلن التحالف الذي تقوده واشنطن مقتل قيادي في التنظيم بدير الزور.", "التحالف الذي تقوده واشنطن",
+     "us_led_coalition"),
+])
+def test_led_coalition_is_the_coalition(nlp, text, name, coalition):
+    found = _mentions(nlp, text, "2019-05-08")
+    assert (name, coalition, "ORG") in found
+    assert not any(a in ("saudi_arabia", "united_states") for _, a, _ in found)
