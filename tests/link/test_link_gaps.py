@@ -107,3 +107,21 @@ def test_led_coalition_is_the_coalition(nlp, text, name, coalition):
     found = _mentions(nlp, text, "2019-05-08")
     assert (name, coalition, "ORG") in found
     assert not any(a in ("saudi_arabia", "united_states") for _, a, _ in found)
+
+
+# -- a state's name of several words with one letter wrong --------------------------------------------------
+
+def test_one_letter_typo_of_a_capital_with_a_clitic(nlp):
+    text = "وقال المحلل إن الخلاف الأخير بين موسكو وتل أبيت لن يدوم طويلا."
+    assert ("وتل أبيت", "israel", "GPE") in _mentions(nlp, text, "2022-05-08")
+
+
+def test_typo_in_a_state_name(nlp):
+    text = "وأعلنت وزارة الخارجية أن الولايات المتحدة والمملكة العربية السعودبة وقعتا الاتفاق."
+    assert ("والمملكة العربية السعودبة", "saudi_arabia", "GPE") in _mentions(nlp, text, "2022-05-08")
+
+
+def test_a_known_word_is_not_a_typo(nlp):
+    # «تل أبيض» is a Syrian town, one letter from «تل أبيب», and «أبيض» a common word: never Israel's capital
+    text = "وسيطرت القوات التركية على مدينة تل أبيض في شمال سوريا."
+    assert not any(a == "israel" for _, a, _ in _mentions(nlp, text, "2019-10-14"))

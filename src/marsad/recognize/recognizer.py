@@ -184,6 +184,7 @@ class Recognizer:
                 m.extra["location"] = self.linker.location(m.place_id, m.text)
             self._speaks_for(m)
         mentions = self._add_ner(doc, mentions)
+        mentions += self.linker.typo_states(doc.text, norm, nt.to_original, mentions)  # «وتل أبيت»
         # Repeated surnames and descriptions take the person introduced earlier in the document.
         mentions = self.coref(doc.text, norm, nt.to_original, mentions)
         mentions.extend(Mention(d.start, d.end, d.text, label="DATE", origin="time") for d in doc.dates)
