@@ -6,6 +6,7 @@ Public surface: :class:`Linker`. Date-bounded roles follow PETRARCH's idea
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -13,7 +14,8 @@ from typing import Any
 
 import yaml
 
-from marsad.arabic import normalize_word
+from marsad.arabic import in_lexicon, normalize_word
+from marsad.model import Mention
 
 _STRIP_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
 
@@ -32,6 +34,16 @@ def _titles() -> dict[str, dict[str, Any]]:
 
 def _office_set(key: str) -> frozenset[str]:
     return frozenset(_titles_file().get(key) or ())
+
+
+@lru_cache(maxsize=1)
+def _agent_before_from() -> frozenset[str]:
+    path = resources.files("marsad.link").joinpath("data/metonymy.yaml")
+    raw = yaml.safe_load(path.read_text("utf-8")) if path.is_file() else {}
+    return frozenset(normalize_word(w) for w in (raw or {}).get("agent_before_from") or ())
+
+
+_GOVERNOR_CLITICS = ("وب", "فب", "ول", "فل", "و", "ف", "ب", "ل")
 
 
 def _key(phrase: str) -> str:
@@ -64,10 +76,25 @@ def _form_owners() -> dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ..
     return out
 
 
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by exactly one letter substituted, added or dropped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = next((k for k, (x, y) in enumerate(zip(short, long_, strict=False)) if x != y), len(short))
+    return short[i:] == long_[i + 1:]
+
+
 class Linker:
     def __init__(self, actors: Any, places: Any) -> None:
         self.actors = actors
         self.places = places
+        self._typo_index: tuple[re.Pattern[str] | None, dict[str, list[tuple[tuple[str, ...], str]]]] | None = None
 
     # -- titles --------------------------------------------------------------------------
     def title_forms(self) -> dict[str, list[str]]:
@@ -224,7 +251,67 @@ class Linker:
                 return place.place_id
         return None
 
+    # -- one-letter typos of state names --------------------------------------------------------
+    def _typo_names(self) -> tuple[re.Pattern[str] | None, dict[str, list[tuple[tuple[str, ...], str]]]]:
+        """First word → (other words, state id) of every name of two words or more of a state or its
+        capital («تل أبيب», «الولايات المتحدة», «إسلام آباد»), and one pattern that finds those first
+        words (with a conjunction or preposition clitic) and looks ahead at up to three words (a
+        lookahead, so that the next name's first word among them is still found)."""
+        if self._typo_index is None:
+            index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+            for actor in self.actors.all():
+                if actor.kind != "state":
+                    continue
+                for name in {actor.name_ar, *(actor.aliases_ar or ()), *(actor.capital_ar or ())}:
+                    words = tuple(normalize_word(w) for w in str(name or "").split())
+                    if len(words) >= 2 and sum(map(len, words)) >= 6:
+                        index.setdefault(words[0], []).append((words[1:], actor.id))
+            firsts = "|".join(re.escape(w) for w in sorted(index, key=len, reverse=True))
+            pattern = re.compile(rf"(?<![^\W\d_])(?:[وف]?[بل]?)({firsts})(?=((?:\s+[^\W\d_]+){{1,3}}))") if index else None
+            self._typo_index = (pattern, index)
+        return self._typo_index
+
+    def typo_states(self, text: str, norm: str, to_original: Any, mentions: list[Mention]) -> list[Mention]:
+        """«وتل أبيت» for «وتل أبيب»: a state's (or capital's) name of two words or more written with
+        one letter wrong, added or dropped in one of its later words — never when that word is
+        itself a known word (then it is another phrase), nor inside a mention already read."""
+        pattern, index = self._typo_names()
+        if pattern is None:
+            return []
+        out: list[Mention] = []
+        for hit in pattern.finditer(norm):
+            after = list(_WORDS.finditer(norm, hit.start(2), hit.end(2)))
+            for rest, state_id in index[hit.group(1)]:
+                written = [w.group() for w in after[:len(rest)]]
+                if len(written) != len(rest) or written == list(rest):
+                    continue
+                wrong = [(w, r) for w, r in zip(written, rest, strict=True) if w != r]
+                if len(wrong) != 1 or len(wrong[0][1]) < 4 or not _one_edit(*wrong[0]) or in_lexicon(wrong[0][0]):
+                    continue
+                s, e = to_original(hit.start(), after[len(rest) - 1].end())
+                if any(m.start < e and s < m.end for m in mentions):
+                    continue
+                out.append(Mention(s, e, text[s:e], label="GPE", actor_id=state_id, origin="typo", score=0.5,
+                                   extra={"ref": self.actor_ref(state_id, None, text[s:e])}))
+                break
+        return out
+
     # -- places ----------------------------------------------------------------------------
+    @staticmethod
+    def agent_before_from(word: str) -> bool:
+        """Whether ``word`` (normalised), right before «من» + a capital, makes the capital who acts
+        rather than where («طلب من طهران», «في محاولة من طهران», «بدعم من موسكو»); metonymy.yaml
+        ``agent_before_from``, after one conjunction/preposition clitic and the article."""
+        words = _agent_before_from()
+        if word in words:
+            return True
+        for clitic in _GOVERNOR_CLITICS:
+            if word.startswith(clitic) and len(word) - len(clitic) >= 2:
+                rest = word[len(clitic):]
+                if rest in words or (rest.startswith("ال") and rest[2:] in words):
+                    return True
+        return word.startswith("ال") and word[2:] in words
+
     def location(self, place_id: str, text: str) -> dict[str, Any] | None:
         if place_id.startswith("country:"):
             state = self.actors.state(place_id[8:])

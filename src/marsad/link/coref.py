@@ -56,6 +56,9 @@ def _data() -> dict[str, Any]:
         "links": frozenset(normalize_word(w) for w in raw["description_links"]),
         "max_words": int(raw.get("max_description_words", 7)),
         "backrefs_re": _backrefs_re(raw.get("body_backrefs") or (), raw.get("title_backrefs") or ()),
+        "government_re": _backrefs_re(raw.get("government_nouns") or (), ()),
+        "government_min": int(raw.get("government_min_mentions", 2)),
+        "government_not_after": frozenset(normalize_word(w) for w in raw.get("government_not_after") or ()),
     }
 
 
@@ -232,6 +235,7 @@ class Coreference:
             mentions.extend(self._descriptions(text, norm, to_original, mentions, persons))
             mentions.sort(key=lambda m: (m.start, m.end))
         backrefs = self._backrefs(text, norm, to_original, mentions)
+        backrefs += self._governments(text, norm, to_original, mentions)
         if backrefs:
             mentions.extend(backrefs)
             mentions.sort(key=lambda m: (m.start, m.end))
@@ -450,6 +454,58 @@ class Coreference:
         return out
 
     @staticmethod
+    def _governments(text: str, norm: str, to_original: Callable[[int, int], tuple[int, int]],
+                     mentions: list[Mention]) -> list[Mention]:
+        """«الحكومة», «السلطات», «للحكومة الانتقالية» with no state after them: the government of a
+        state the document is about (coref.yaml ``government_nouns``).
+
+        The main states are those its state mentions (names, capitals, nisbas) name at least half as
+        often as the most named one, which must be named ``government_min_mentions`` times. With one
+        main state, that state; with several, the one whose actor or place is nearest in the same
+        sentence («طالب الخزعلي الحكومة» → Iraq, «مقر الحكومة في يريفان» → Armenia), else the most
+        named one if no other ties it. A definite word after the noun («السلطات الانفصالية»,
+        «الحكومة اليمنية») names another body; a noun inside a mention («رئيس الحكومة») is not read."""
+        d = _data()
+        pattern = d["government_re"]
+        if pattern is None or not mentions:
+            return []
+        counts: dict[str, int] = {}
+        first: dict[str, Mention] = {}
+        for m in mentions:
+            # GPE mentions are states (by name, capital, nisba or people); weak aliases do not count
+            if m.label == "GPE" and m.actor_id and not m.extra.get("alias_weak"):
+                counts[m.actor_id] = counts.get(m.actor_id, 0) + 1
+                first.setdefault(m.actor_id, m)
+        top = max(counts.values(), default=0)
+        if top < d["government_min"]:
+            return []
+        main = {str((first[a].extra.get("ref") or {}).get("country") or ""): a
+                for a, n in counts.items() if 2 * n >= top}
+        ranked = sorted(counts.values(), reverse=True)
+        default = max(counts, key=counts.__getitem__) if len(ranked) < 2 or ranked[1] < top else None
+        spans = sorted((m.start, m.end) for m in mentions)
+        starts = [s for s, _ in spans]
+        max_end = list(accumulate((e for _, e in spans), max))
+        out: list[Mention] = []
+        for hit in pattern.finditer(norm):
+            nxt = _NEXT_WORD.match(norm, hit.end())
+            if nxt is not None and nxt.group(1).startswith("ال"):
+                continue  # «السلطات الانفصالية», «الحكومة اليمنية»: another body, or one named already
+            if _previous_word(norm, hit.start()) in d["government_not_after"]:
+                continue  # «أمام مقر الحكومة»: a building or an office, not the government acting
+            s, e = to_original(hit.start(), hit.end())
+            i = bisect_left(starts, e)
+            if i and max_end[i - 1] > s:
+                continue  # inside a mention already read («رئيس الحكومة»)
+            state = default if len(main) == 1 else _nearest_state(text, s, e, mentions, main) or default
+            if state is None:
+                continue
+            ref = first[state].extra.get("ref") or {}
+            out.append(Mention(s, e, text[s:e], label="GPE", actor_id=state, origin="coref", score=0.5,
+                               extra={"ref": {**ref, "text": text[s:e]}, "coref": state, "government": True}))
+        return out
+
+    @staticmethod
     def _crosses(s: int, e: int, mentions: list[Mention]) -> bool:
         """Would [s, e) cut through, or sit inside, a mention already there?"""
         return any(m.start < e and s < m.end and not (s <= m.start and m.end <= e) for m in mentions)
@@ -457,6 +513,33 @@ class Coreference:
 
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")  # the next word, when only spaces separate it
 _CLITIC_ARTICLE = re.compile(r"^(?:[وف]?[بلك]?ال|[وف]?لل|[وف])")
+
+
+def _previous_word(norm: str, at: int) -> str:
+    """The normalised word right before ``at`` (empty at the start)."""
+    words = norm[max(0, at - 40):at].split()
+    return words[-1] if words else ""
+
+
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
+
+
+def _nearest_state(text: str, s: int, e: int, mentions: list[Mention], main: dict[str, str]) -> str | None:
+    """The main state (ISO3 → state id) of the mention nearest to [s, e) in its sentence: a state,
+    an actor of that state or a place in it."""
+    left = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, s - 400), s)), default=0)
+    right = _SENTENCE_END.search(text, e)
+    right_end = right.start() if right else len(text)
+    best: tuple[int, str] | None = None
+    for m in mentions:
+        if m.start < left or m.end > right_end or (m.start < e and s < m.end):
+            continue
+        iso = (m.extra.get("ref") or {}).get("country") or (m.extra.get("location") or {}).get("country")
+        if iso in main:
+            gap = s - m.end if m.end <= s else m.start - e
+            if best is None or gap < best[0]:
+                best = (gap, main[iso])
+    return best[1] if best else None
 
 
 def _head(words: list[str], n: int = 1) -> str:

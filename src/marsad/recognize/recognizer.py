@@ -184,6 +184,7 @@ class Recognizer:
                 m.extra["location"] = self.linker.location(m.place_id, m.text)
             self._speaks_for(m)
         mentions = self._add_ner(doc, mentions)
+        mentions += self.linker.typo_states(doc.text, norm, nt.to_original, mentions)  # «وتل أبيت»
         # Repeated surnames and descriptions take the person introduced earlier in the document.
         mentions = self.coref(doc.text, norm, nt.to_original, mentions)
         mentions.extend(Mention(d.start, d.end, d.text, label="DATE", origin="time") for d in doc.dates)
@@ -1120,6 +1121,8 @@ class Recognizer:
         prev = norm[:h.start].rstrip().rsplit(None, 2)
         if len(prev) >= 2 and prev[-1] == "من" and prev[-2] in ("كل", "وكل"):
             return False  # «كل من موسكو ودمشق»: "both Moscow and Damascus", not "from Moscow"
+        if len(prev) >= 2 and prev[-1] == "من" and self.linker.agent_before_from(prev[-2]):
+            return False  # «طلب من طهران», «بدعم من موسكو»: who asks or gives, not a place
         return bool(prev) and prev[-1] in self.place_cues
 
     # -- names the knowledge base does not know ------------------------------------------------
