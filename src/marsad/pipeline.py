@@ -137,8 +137,28 @@ STAGES: list[tuple[str, Stage]] = [
     ("time", time_stage),
     ("events", events_stage),
 ]
+
+
+def _warm_text(kb: Knowledge) -> None:
+    # The sentence splitter's abbreviations and the segmenter's stem lexicon load on first use.
+    from marsad.arabic import split_sentences, tokenize
+    for s in split_sentences("قال الرئيس إن الحكومة ستعقد اجتماعاً. وأضاف للصحفيين."):
+        tokenize(s.text, start=s.start)
+
+
+def _warm_recognize(kb: Knowledge) -> None:
+    kb.recognizer._tagger()  # the NER model loads lazily: load it before forking, not once per worker
+
+
+def _warm_time(kb: Knowledge) -> None:
+    from marsad.time.patterns import grammar
+    grammar()
+
+
 _WARMERS: dict[str, Callable[[Knowledge], Any]] = {
-    "recognize": lambda kb: kb.recognizer,
+    "text": _warm_text,
+    "recognize": _warm_recognize,
+    "time": _warm_time,
     "events": lambda kb: kb.event_extractor,
 }
 

@@ -98,11 +98,20 @@ def viterbi(emissions: list[np.ndarray], transition: np.ndarray) -> list[np.ndar
     if not emissions:
         return []
     lengths = np.fromiter((len(e) for e in emissions), np.intp, len(emissions))
+    return viterbi_flat(np.concatenate(emissions), lengths, transition)
+
+
+def viterbi_flat(emissions: np.ndarray, lengths: np.ndarray, transition: np.ndarray) -> list[np.ndarray]:
+    """:func:`viterbi` for the emissions of all sentences one after the other (``(sum(lengths), n_labels)``)."""
+    if not len(lengths):
+        return []
     n_labels = transition.shape[0]
-    batch, longest = len(emissions), int(lengths.max())
+    batch, longest = len(lengths), int(lengths.max())
+    # scatter the tokens into the padded (position, sentence, label) array in one assignment
+    ends = np.cumsum(lengths)
+    pos = np.arange(len(emissions)) - np.repeat(ends - lengths, lengths)
     em = np.zeros((longest, batch, n_labels))
-    for k, e in enumerate(emissions):
-        em[: len(e), k] = e
+    em[pos, np.repeat(np.arange(batch), lengths)] = emissions
     back = np.zeros((longest, batch, n_labels), dtype=np.intp)
     score = em[0].copy()
     finals = np.empty((batch, n_labels))
@@ -119,12 +128,16 @@ def viterbi(emissions: list[np.ndarray], transition: np.ndarray) -> list[np.ndar
         if t in ending:
             finals[ending[t]] = score[ending[t]]
     paths = np.zeros((batch, longest), dtype=np.intp)
-    cur = finals.argmax(axis=1)
+    best_last = finals.argmax(axis=1)
+    cur = best_last.copy()
     rows = np.arange(batch)
+    # A sentence's path starts at its own last token; before that (t beyond its end) its entries
+    # are never read, so the back pointers can be followed for every row at once.
     for t in range(longest - 1, -1, -1):
-        ends_here = lengths == t + 1
-        cur = np.where(ends_here, finals.argmax(axis=1), cur)
+        ending_here = ending.get(t)
+        if ending_here is not None:
+            cur[ending_here] = best_last[ending_here]
         paths[:, t] = cur
         if t:
-            cur = np.where(lengths > t, back[t, rows, cur], cur)
+            cur = back[t, rows, cur]
     return [paths[k, : lengths[k]] for k in range(batch)]

@@ -295,12 +295,55 @@ class Gazetteer:
                 i += 1
         return out
 
+    def candidates(self, forms: Sequence[str]) -> tuple[tuple[tuple[tuple[str, ...], tuple[str, ...]], ...], ...]:
+        """The index entries of a token's lookup forms, in form order (empty: no name starts there)."""
+        index = self.index
+        return tuple(index[f] for f in forms if f in index)
+
+    def match_words(self, words: Sequence[_Word]) -> list[tuple[str, ...]] | None:
+        """:meth:`match` over cached words (their :attr:`_Word.gaz` candidates); ``None`` when no
+        name starts anywhere in the sentence (most sentences).
+
+        Only tokens that can start a name are visited; a token inside an earlier match is skipped,
+        exactly as the left-to-right scan of :meth:`match` does.
+        """
+        starts = [i for i, w in enumerate(words) if w.gaz]
+        if not starts:
+            return None
+        n = len(words)
+        out: list[tuple[str, ...]] = [()] * n
+        norms: list[str] | None = None
+        free = 0
+        for i in starts:
+            if i < free:
+                continue
+            best_len, best_labels = 0, ()
+            for cands in words[i].gaz:
+                for rest, labels in cands:
+                    k = len(rest) + 1
+                    if k <= best_len or i + k > n:
+                        continue
+                    if rest:
+                        if norms is None:
+                            norms = [w.norm for w in words]
+                        if tuple(norms[i + 1:i + k]) != rest:
+                            continue
+                    best_len, best_labels = k, labels
+                    break
+            if best_len:
+                out[i] = tuple(f"B-{lab}" for lab in best_labels)
+                inner = tuple(f"I-{lab}" for lab in best_labels)
+                for j in range(i + 1, i + best_len):
+                    out[j] = inner
+                free = i + best_len
+        return out
+
 
 class _Word:
     """Everything about one word form that does not depend on its neighbours."""
 
     __slots__ = ("norm", "forms", "own", "ctx1", "ctx2", "bikey", "lex", "trig", "punct",
-                 "own_b", "ctx1_b", "ctx2_b")
+                 "own_b", "ctx1_b", "ctx2_b", "gaz")
 
     def __init__(self, word: str, lexicon: dict[str, str], gaz: Gazetteer | None,
                  triggers: dict[str, str], known: frozenset[str] | None = None,
@@ -310,6 +353,8 @@ class _Word:
         _, stem2 = strip_clitics(n, aggressive=True)
         self.norm = n
         self.forms = lookup_forms(n)
+        # gazetteer names that may start at this word (see Gazetteer.match_words)
+        self.gaz = gaz.candidates(self.forms) if gaz is not None else ()
         is_punct = bool(_PUNCT_RE.match(word))
         self.punct = is_punct
         own = [f"w={n}", f"st={stem}", f"st2={stem2}", f"cl={clitics}", f"sh={_shape(word)}",
