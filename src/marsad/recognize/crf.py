@@ -102,42 +102,48 @@ def viterbi(emissions: list[np.ndarray], transition: np.ndarray) -> list[np.ndar
 
 
 def viterbi_flat(emissions: np.ndarray, lengths: np.ndarray, transition: np.ndarray) -> list[np.ndarray]:
-    """:func:`viterbi` for the emissions of all sentences one after the other (``(sum(lengths), n_labels)``)."""
+    """:func:`viterbi` for the emissions of all sentences one after the other (``(sum(lengths), n_labels)``).
+
+    The sentences are decoded longest first, so that at step ``t`` the ones still running are a
+    prefix of the batch: each step works on that prefix only and no padding is ever scored.
+    """
     if not len(lengths):
         return []
     n_labels = transition.shape[0]
     batch, longest = len(lengths), int(lengths.max())
-    # scatter the tokens into the padded (position, sentence, label) array in one assignment
+    order = np.argsort(-lengths, kind="stable")
+    srt = lengths[order]
+    # active[t]: how many sentences have a token at position t (a prefix of the sorted batch)
+    active = np.searchsorted(-srt, -np.arange(longest + 1), side="left").tolist()
     ends = np.cumsum(lengths)
     pos = np.arange(len(emissions)) - np.repeat(ends - lengths, lengths)
+    rank = np.empty(batch, dtype=np.intp)
+    rank[order] = np.arange(batch)
     em = np.zeros((longest, batch, n_labels))
-    em[pos, np.repeat(np.arange(batch), lengths)] = emissions
+    em[pos, np.repeat(rank, lengths)] = emissions  # (position, sorted sentence, label)
     back = np.zeros((longest, batch, n_labels), dtype=np.intp)
-    score = em[0].copy()
     finals = np.empty((batch, n_labels))
-    finals[lengths == 1] = score[lengths == 1]
-    ending: dict[int, list[int]] = {}
-    for k, n in enumerate(lengths.tolist()):
-        ending.setdefault(n - 1, []).append(k)
+    score = em[0].copy()
     trans = transition[None]
     for t in range(1, longest):
-        cand = score[:, :, None] + trans  # (batch, prev label, label)
-        cand.argmax(axis=1, out=back[t])
+        a = active[t]
+        if a < len(score):  # the sentences that ended at t - 1 keep their final scores
+            finals[a:len(score)] = score[a:]
+            score = score[:a]
+        cand = score[:, :, None] + trans  # (running sentences, prev label, label)
+        cand.argmax(axis=1, out=back[t, :a])
         score = cand.max(axis=1)
-        score += em[t]
-        if t in ending:
-            finals[ending[t]] = score[ending[t]]
-    paths = np.zeros((batch, longest), dtype=np.intp)
+        score += em[t, :a]
+    finals[: len(score)] = score
     best_last = finals.argmax(axis=1)
+    paths = np.zeros((batch, longest), dtype=np.intp)
     cur = best_last.copy()
     rows = np.arange(batch)
-    # A sentence's path starts at its own last token; before that (t beyond its end) its entries
-    # are never read, so the back pointers can be followed for every row at once.
     for t in range(longest - 1, -1, -1):
-        ending_here = ending.get(t)
-        if ending_here is not None:
-            cur[ending_here] = best_last[ending_here]
-        paths[:, t] = cur
+        a = active[t]
+        # sentences whose last token is at t start their path at their best final label
+        cur[active[t + 1]:a] = best_last[active[t + 1]:a]
+        paths[:a, t] = cur[:a]
         if t:
-            cur = back[t, rows, cur]
-    return [paths[k, : lengths[k]] for k in range(batch)]
+            cur[:a] = back[t, rows[:a], cur[:a]]
+    return [paths[rank[k], : lengths[k]] for k in range(batch)]
