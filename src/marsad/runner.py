@@ -20,7 +20,7 @@ from marsad.model import Document
 from marsad.pipeline import Knowledge, process_document
 from marsad.scale.pool import supervised_map
 from marsad.scale.resume import Fingerprint, known_fingerprints, restore
-from marsad.scale.work import Item, analyse, init_worker, lost_document, work_item
+from marsad.scale.work import Item, Lines, analyse, encode_lines, init_worker, lost_document, work_item
 from marsad.store import Store
 
 log = logging.getLogger("marsad.run")
@@ -60,8 +60,10 @@ def _unique_ids(raws: Iterable[RawInput]) -> Iterator[tuple[RawInput, str]]:
 
 def _analysed(items: Iterable[Item], *, workers: int = 1, kb: Knowledge | None = None,
               known: frozenset[Fingerprint] = frozenset(), engine: str = "local",
-              scheduler: str | None = None, parquet_dir: Path | None = None) -> Iterator[tuple[Document, bool]]:
-    """``(document, skipped)`` in input order, from the chosen engine."""
+              scheduler: str | None = None, parquet_dir: Path | None = None
+              ) -> Iterator[tuple[Document, bool] | tuple[Document, bool, Lines | None]]:
+    """``(document, skipped)`` in input order, from the chosen engine; worker processes add the
+    document's encoded output lines as a third item (``None`` when they could not)."""
     if engine == "dask":
         from marsad.scale.dask_engine import dask_stream
         yield from dask_stream(items, parquet_dir=parquet_dir or Path("marsad-output/parquet"),
@@ -83,7 +85,7 @@ def _analysed(items: Iterable[Item], *, workers: int = 1, kb: Knowledge | None =
 
 def process_stream(raws: Iterable[RawInput], *, workers: int = 1, kb: Knowledge | None = None) -> Iterator[Document]:
     """Documents in input order, processed in this process or a supervised pool of ``workers``."""
-    for doc, _ in _analysed(_unique_ids(raws), workers=workers, kb=kb):
+    for doc, *_ in _analysed(_unique_ids(raws), workers=workers, kb=kb):
         yield doc
 
 
@@ -138,7 +140,9 @@ def run(inputs: list[str], out_dir: str | Path, *, db_path: str | Path | None = 
                            parquet_dir=out_dir / "parquet")
         parallel = workers > 1 or engine == "dask"
         try:
-            for doc, skipped in stream:
+            for result in stream:
+                doc, skipped = result[0], result[1]
+                lines = result[2] if len(result) > 2 else None
                 if parallel and summary.documents == 1:
                     # The cross-document pass's libraries (datasketch pulls in scipy: ~0.7 s) are imported
                     # while the workers run, not after them when one core would sit idle.
@@ -147,12 +151,12 @@ def run(inputs: list[str], out_dir: str | Path, *, db_path: str | Path | None = 
                     t = time.perf_counter()
                     if not restore(store, doc):  # gone since the run started (same text under another id)
                         local_kb = local_kb or Knowledge()
-                        doc, skipped = process_document(doc, local_kb), False
+                        doc, skipped, lines = process_document(doc, local_kb), False, None
                     _add(phases, "restore", t)
                 t = time.perf_counter()
                 _account(summary, doc)
                 summary.skipped += skipped
-                encoded = _write_lines(files, doc)
+                encoded = _write_lines(files, doc, lines)
                 _add(phases, "write", t)
                 # A restored document is rewritten only when this run also wrote its text under another id,
                 # so that the store ends as a clean run leaves it (the later document wins).
@@ -242,16 +246,16 @@ def _account(s: RunSummary, doc: Document) -> None:
             s.actors[a.get("name_en") or a.get("id")] += 1
 
 
-def _write_lines(files: dict[str, IO[str]], doc: Document) -> dict[str, str]:
-    """Write the document's lines; return its event records' JSON text by event_id (for the store)."""
-    files["documents"].write(json.dumps(doc.record(), ensure_ascii=False) + "\n")
-    encoded = {}
-    for e in doc.events:
-        text = encoded[e["event_id"]] = json.dumps(e, ensure_ascii=False)
-        files["events"].write(text + "\n")
-    for m in doc.mentions:
-        files["mentions"].write(json.dumps(m.to_dict(doc.doc_id), ensure_ascii=False) + "\n")
-    return encoded
+def _write_lines(files: dict[str, IO[str]], doc: Document, lines: Lines | None = None) -> dict[str, str]:
+    """Write the document's lines (``lines``: as encoded by a worker process, else encoded here);
+    return its event records' JSON text by event_id (for the store)."""
+    doc_line, events, mentions = lines or encode_lines(doc)
+    files["documents"].write(doc_line)
+    if events:
+        files["events"].write("".join([text + "\n" for _, text in events]))
+    if mentions:
+        files["mentions"].write(mentions)
+    return dict(events)
 
 
 class _progress:

@@ -6,6 +6,7 @@ Worker processes keep their :class:`~marsad.pipeline.Knowledge` and the run's kn
 
 from __future__ import annotations
 
+import json
 import signal
 import sys
 from dataclasses import dataclass, field
@@ -18,6 +19,9 @@ from marsad.scale.pool import WORKER_DIED
 from marsad.scale.resume import Fingerprint, fingerprint
 
 Item = tuple[RawInput, str]  # an input and the doc_id it gets in this run
+# A document's output lines: its documents.jsonl line, its events' (event_id, JSON text) pairs and
+# its mentions.jsonl lines joined.
+Lines = tuple[str, list[tuple[str, str]], str]
 
 
 @dataclass
@@ -76,11 +80,24 @@ def init_worker(kb: pipeline.Knowledge | None = None, known: frozenset[Fingerpri
         STATE.kb = pipeline.Knowledge().warm()
 
 
-def work_item(item: Item) -> tuple[Document, bool]:
-    """Run :func:`analyse` in a worker process (the test-only kill hook applies here)."""
+def encode_lines(doc: Document) -> Lines:
+    """The JSONL lines of ``doc`` (see :data:`Lines`), exactly as ``marsad run`` writes them."""
+    doc_line = json.dumps(doc.record(), ensure_ascii=False) + "\n"
+    events = [(e["event_id"], json.dumps(e, ensure_ascii=False)) for e in doc.events]
+    doc_id = doc.doc_id
+    mentions = "".join([json.dumps(m.to_dict(doc_id), ensure_ascii=False) + "\n" for m in doc.mentions])
+    return doc_line, events, mentions
+
+
+def work_item(item: Item) -> tuple[Document, bool, Lines | None]:
+    """Run :func:`analyse` in a worker process (the test-only kill hook applies here).
+
+    The document's output lines are encoded here too: JSON encoding is a good part of what the
+    parent process would otherwise do alone while the workers wait for it.
+    """
     raw, doc_id = item
     maybe_die(doc_id)
     assert STATE.kb is not None, "init_worker was not run"
     doc, skipped = analyse(raw, doc_id, STATE.kb, STATE.known)
     doc.tokens = []  # working data only; not worth pickling back to the parent
-    return doc, skipped
+    return doc, skipped, None if skipped else encode_lines(doc)
