@@ -144,8 +144,8 @@ def run(inputs: list[str], out_dir: str | Path, *, db_path: str | Path | None = 
                 doc, skipped = result[0], result[1]
                 lines = result[2] if len(result) > 2 else None
                 if parallel and summary.documents == 1:
-                    # The cross-document pass's libraries (datasketch pulls in scipy: ~0.7 s) are imported
-                    # while the workers run, not after them when one core would sit idle.
+                    # The cross-document pass's modules are imported while the workers run, not after
+                    # them when one core would sit idle.
                     import marsad.corpus  # noqa: F401
                 if skipped:
                     t = time.perf_counter()
