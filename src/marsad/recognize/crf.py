@@ -102,13 +102,20 @@ def viterbi(emissions: list[np.ndarray], transition: np.ndarray) -> list[np.ndar
 
 
 def viterbi_flat(emissions: np.ndarray, lengths: np.ndarray, transition: np.ndarray) -> list[np.ndarray]:
-    """:func:`viterbi` for the emissions of all sentences one after the other (``(sum(lengths), n_labels)``).
+    """:func:`viterbi` for the emissions of all sentences one after the other (``(sum(lengths), n_labels)``)."""
+    if not len(lengths):
+        return []
+    return np.split(viterbi_concat(emissions, lengths, transition), np.cumsum(lengths)[:-1])
+
+
+def viterbi_concat(emissions: np.ndarray, lengths: np.ndarray, transition: np.ndarray) -> np.ndarray:
+    """:func:`viterbi_flat` with the paths of all sentences one after the other in one array.
 
     The sentences are decoded longest first, so that at step ``t`` the ones still running are a
     prefix of the batch: each step works on that prefix only and no padding is ever scored.
     """
     if not len(lengths):
-        return []
+        return np.zeros(0, dtype=np.intp)
     n_labels = transition.shape[0]
     batch, longest = len(lengths), int(lengths.max())
     order = np.argsort(-lengths, kind="stable")
@@ -146,4 +153,4 @@ def viterbi_flat(emissions: np.ndarray, lengths: np.ndarray, transition: np.ndar
         paths[:a, t] = cur[:a]
         if t:
             cur[:a] = back[t, rows[:a], cur[:a]]
-    return [paths[rank[k], : lengths[k]] for k in range(batch)]
+    return paths[np.repeat(rank, lengths), pos]

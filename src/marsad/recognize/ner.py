@@ -30,7 +30,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from marsad.recognize.crf import CrfModel, read_crfsuite, viterbi_flat
+from marsad.recognize.crf import CrfModel, read_crfsuite, viterbi_concat
 from marsad.recognize.ner_features import (
     CLUSTERS_SUFFIX,
     FEATURE_VERSION,
@@ -115,6 +115,51 @@ def _repair(tags: list[str]) -> list[str]:
     return tags
 
 
+class _BioTags:
+    """:func:`_repair` of label-index paths, done with array operations over a whole batch.
+
+    A label is first read as BIO (``U-X`` → ``B-X``, ``L-X`` → ``I-X``); an ``I-X`` whose previous
+    token (in the same sentence) is not of type ``X`` becomes ``B-X``. Repairing never changes a
+    token's type, so "the previous tag's type" can be read from the unrepaired sequence.
+    """
+
+    def __init__(self, labels: Sequence[str]) -> None:
+        names: list[str] = []
+        index: dict[str, int] = {}
+
+        def idx(name: str) -> int:
+            if name not in index:
+                index[name] = len(names)
+                names.append(name)
+            return index[name]
+
+        def bio(tag: str) -> str:
+            return ("B-" if tag[0] == "U" else "I-") + tag[2:] if tag[:2] in ("U-", "L-") else tag
+
+        self.to_bio = np.array([idx(bio(lab)) for lab in labels], dtype=np.intp)
+        for name in list(names):
+            if name.startswith("I-"):
+                idx("B-" + name[2:])
+        types = {t: k for k, t in enumerate(dict.fromkeys(["", *(n[2:] for n in names)]))}
+        self.type_of = np.array([types[n[2:]] for n in names], dtype=np.intp)
+        self.none = types[""]  # the type of «O» (``"O"[2:]``): what precedes a sentence's first token
+        self.inside = np.array([n.startswith("I-") for n in names], dtype=bool)
+        self.begin = np.array([index["B-" + n[2:]] if n.startswith("I-") else k for k, n in enumerate(names)],
+                              dtype=np.intp)
+        self.names = np.array(names, dtype=object)
+
+    def tags(self, paths: np.ndarray, lengths: np.ndarray) -> list[str]:
+        """The repaired BIO tags of the concatenated label-index ``paths`` of sentences of ``lengths``."""
+        b = self.to_bio[paths]
+        t = self.type_of[b]
+        prev = np.empty_like(t)
+        prev[1:] = t[:-1]
+        prev[np.cumsum(lengths) - lengths] = self.none
+        fix = self.inside[b] & (prev != t)
+        b[fix] = self.begin[b[fix]]
+        return self.names[b].tolist()
+
+
 class NerTagger:
     """A loaded CRF model. Thread-safe (CRFsuite taggers are not, so calls are serialised)."""
 
@@ -144,6 +189,7 @@ class NerTagger:
                                           clusters=self.clusters)
         self._crf = read_crfsuite(path)
         self._labels = np.array(self._crf.labels, dtype=object)
+        self._bio = _BioTags(self._crf.labels)
         self._scores = _FormScores(self._crf, self._features)
         self._reference: Any = None  # pycrfsuite.Tagger, only for reference_tag()
         self._lock = threading.Lock()
@@ -168,9 +214,13 @@ class NerTagger:
             return [[] for _ in sents]
         with self._lock:  # the per-form caches are shared
             emissions, lengths = self._scores.emissions_flat(nonempty)
-        paths = iter(viterbi_flat(emissions, lengths, self._crf.transition))
-        labels = self._labels
-        return [_repair(labels[next(paths)].tolist()) if s else [] for s in sents]
+        tags = self._bio.tags(viterbi_concat(emissions, lengths, self._crf.transition), lengths)
+        out: list[list[str]] = []
+        pos = 0
+        for s in sents:
+            out.append(tags[pos:pos + len(s)])
+            pos += len(s)
+        return out
 
     def reference_tag(self, tokens: Sequence[str]) -> list[str]:
         """:meth:`tag` computed by CRFsuite itself (tests check the fast path against it)."""
@@ -272,6 +322,7 @@ class _FormScores:
         n = len(crf.labels)
         self.block = np.zeros((1024, 5, n))
         self.row: dict[str, int] = {}
+        self.gaz_tokens: set[str] = set()  # forms (with a row) that may start a gazetteer name
         # Pair (bigram) and gazetteer score vectors live as rows of one matrix, so that a batch adds
         # them all with one gather and one ``np.add.at`` instead of one small numpy call per token.
         self.vecs = np.zeros((1024, n))
@@ -291,6 +342,8 @@ class _FormScores:
         sc = self.crf.scores
         self.block[r] = (sc(w.own), sc(w.ctx1[-1]), sc(w.ctx1[1]), sc(w.ctx2[-2]), sc(w.ctx2[2]))
         self.row[token] = r
+        if w.gaz:
+            self.gaz_tokens.add(token)
         return r
 
     def _vec(self, v: np.ndarray) -> int:
@@ -335,6 +388,7 @@ class _FormScores:
         # the form rows first: a refill (cache full) must not happen half-way through a batch
         if len(row) + sum(map(len, sents)) >= self.capacity:
             row.clear()
+            self.gaz_tokens.clear()
         if len(pairs) >= 4 * self.capacity:  # the vector rows go with the pairs and gazetteer keys
             pairs.clear()
             self.gaz.clear()
@@ -346,6 +400,7 @@ class _FormScores:
         at_row: list[int] = []
         word = self.features.word
         gazetteer = self.features.gazetteer
+        gaz_tokens = self.gaz_tokens
         row_get, pair_get = row.get, pairs.get
         form_row, pair_of = self._form_row, self._pair
         base = 0
@@ -365,21 +420,19 @@ class _FormScores:
                     at_pos.append(base + i)
                     at_row += p
                 prev = cur
-            if gazetteer is not None:
-                g_tags = gazetteer.match_words([word(t) for t in toks])
-                if g_tags is not None:
-                    last = len(toks) - 1
-                    for i, g in enumerate(g_tags):
-                        if g:
-                            v = self._gaz(g)
-                            at_pos.append(base + i)
-                            at_row.append(v[0])
-                            if i < last:
-                                at_pos.append(base + i + 1)
-                                at_row.append(v[1])
-                            if i:
-                                at_pos.append(base + i - 1)
-                                at_row.append(v[2])
+            if gazetteer is not None and not gaz_tokens.isdisjoint(toks):
+                last = len(toks) - 1
+                starts = [i for i, t in enumerate(toks) if t in gaz_tokens]
+                for i, g in gazetteer.match_tokens(toks, starts, word):
+                    v = self._gaz(g)
+                    at_pos.append(base + i)
+                    at_row.append(v[0])
+                    if i < last:
+                        at_pos.append(base + i + 1)
+                        at_row.append(v[1])
+                    if i:
+                        at_pos.append(base + i - 1)
+                        at_row.append(v[2])
             base += len(toks)
         f = self.block[np.asarray(ids, dtype=np.intp)]  # (tokens, 5, labels)
         lengths = np.fromiter(map(len, sents), np.intp, len(sents))

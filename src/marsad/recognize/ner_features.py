@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -300,41 +300,39 @@ class Gazetteer:
         index = self.index
         return tuple(index[f] for f in forms if f in index)
 
-    def match_words(self, words: Sequence[_Word]) -> list[tuple[str, ...]] | None:
-        """:meth:`match` over cached words (their :attr:`_Word.gaz` candidates); ``None`` when no
-        name starts anywhere in the sentence (most sentences).
+    def match_tokens(self, toks: Sequence[str], starts: Sequence[int],
+                     word: Callable[[str], _Word]) -> list[tuple[int, tuple[str, ...]]]:
+        """:meth:`match` over a sentence of raw tokens whose cached words (``word``) are known, given
+        ``starts``: the positions, in order, of the tokens with :attr:`_Word.gaz` candidates. Returns
+        only the tokens in a match, as ``(position, features)`` in text order.
 
-        Only tokens that can start a name are visited; a token inside an earlier match is skipped,
-        exactly as the left-to-right scan of :meth:`match` does.
+        Only those tokens can start a name; a token inside an earlier match is skipped, exactly as
+        the left-to-right scan of :meth:`match` does.
         """
-        starts = [i for i, w in enumerate(words) if w.gaz]
-        if not starts:
-            return None
-        n = len(words)
-        out: list[tuple[str, ...]] = [()] * n
+        n = len(toks)
+        out: list[tuple[int, tuple[str, ...]]] = []
         norms: list[str] | None = None
         free = 0
         for i in starts:
             if i < free:
                 continue
             best_len, best_labels = 0, ()
-            for cands in words[i].gaz:
+            for cands in word(toks[i]).gaz:
                 for rest, labels in cands:
                     k = len(rest) + 1
                     if k <= best_len or i + k > n:
                         continue
                     if rest:
                         if norms is None:
-                            norms = [w.norm for w in words]
+                            norms = [word(t).norm for t in toks]
                         if tuple(norms[i + 1:i + k]) != rest:
                             continue
                     best_len, best_labels = k, labels
                     break
             if best_len:
-                out[i] = tuple(f"B-{lab}" for lab in best_labels)
+                out.append((i, tuple(f"B-{lab}" for lab in best_labels)))
                 inner = tuple(f"I-{lab}" for lab in best_labels)
-                for j in range(i + 1, i + best_len):
-                    out[j] = inner
+                out.extend((j, inner) for j in range(i + 1, i + best_len))
                 free = i + best_len
         return out
 
@@ -353,7 +351,7 @@ class _Word:
         _, stem2 = strip_clitics(n, aggressive=True)
         self.norm = n
         self.forms = lookup_forms(n)
-        # gazetteer names that may start at this word (see Gazetteer.match_words)
+        # gazetteer names that may start at this word (see Gazetteer.match_tokens)
         self.gaz = gaz.candidates(self.forms) if gaz is not None else ()
         is_punct = bool(_PUNCT_RE.match(word))
         self.punct = is_punct
