@@ -322,7 +322,9 @@ class _FormScores:
         n = len(crf.labels)
         self.block = np.zeros((1024, 5, n))
         self.row: dict[str, int] = {}
-        self.gaz_tokens: set[str] = set()  # forms (with a row) that may start a gazetteer name
+        # forms (with a row) that may start a gazetteer name → their candidates; every form → its norm
+        self.gaz_of: dict[str, tuple] = {}
+        self.norm_of: dict[str, str] = {}
         # Pair (bigram) and gazetteer score vectors live as rows of one matrix, so that a batch adds
         # them all with one gather and one ``np.add.at`` instead of one small numpy call per token.
         self.vecs = np.zeros((1024, n))
@@ -342,8 +344,9 @@ class _FormScores:
         sc = self.crf.scores
         self.block[r] = (sc(w.own), sc(w.ctx1[-1]), sc(w.ctx1[1]), sc(w.ctx2[-2]), sc(w.ctx2[2]))
         self.row[token] = r
+        self.norm_of[token] = w.norm
         if w.gaz:
-            self.gaz_tokens.add(token)
+            self.gaz_of[token] = w.gaz
         return r
 
     def _vec(self, v: np.ndarray) -> int:
@@ -388,7 +391,8 @@ class _FormScores:
         # the form rows first: a refill (cache full) must not happen half-way through a batch
         if len(row) + sum(map(len, sents)) >= self.capacity:
             row.clear()
-            self.gaz_tokens.clear()
+            self.gaz_of.clear()
+            self.norm_of.clear()
         if len(pairs) >= 4 * self.capacity:  # the vector rows go with the pairs and gazetteer keys
             pairs.clear()
             self.gaz.clear()
@@ -398,9 +402,9 @@ class _FormScores:
         # the same floating-point operations, in the same order, as adding them one by one
         at_pos: list[int] = []
         at_row: list[int] = []
-        word = self.features.word
         gazetteer = self.features.gazetteer
-        gaz_tokens = self.gaz_tokens
+        gaz_of, norm_of = self.gaz_of, self.norm_of
+        gaz_starts = gaz_of.keys()
         row_get, pair_get = row.get, pairs.get
         form_row, pair_of = self._form_row, self._pair
         base = 0
@@ -420,10 +424,10 @@ class _FormScores:
                     at_pos.append(base + i)
                     at_row += p
                 prev = cur
-            if gazetteer is not None and not gaz_tokens.isdisjoint(toks):
+            if gazetteer is not None and not gaz_starts.isdisjoint(toks):
                 last = len(toks) - 1
-                starts = [i for i, t in enumerate(toks) if t in gaz_tokens]
-                for i, g in gazetteer.match_tokens(toks, starts, word):
+                starts = [i for i, t in enumerate(toks) if t in gaz_of]
+                for i, g in gazetteer.match_tokens(toks, starts, gaz_of, norm_of):
                     v = self._gaz(g)
                     at_pos.append(base + i)
                     at_row.append(v[0])

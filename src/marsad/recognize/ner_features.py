@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -301,10 +301,11 @@ class Gazetteer:
         return tuple(index[f] for f in forms if f in index)
 
     def match_tokens(self, toks: Sequence[str], starts: Sequence[int],
-                     word: Callable[[str], _Word]) -> list[tuple[int, tuple[str, ...]]]:
-        """:meth:`match` over a sentence of raw tokens whose cached words (``word``) are known, given
-        ``starts``: the positions, in order, of the tokens with :attr:`_Word.gaz` candidates. Returns
-        only the tokens in a match, as ``(position, features)`` in text order.
+                     gaz_of: dict[str, tuple], norm_of: dict[str, str]) -> list[tuple[int, tuple[str, ...]]]:
+        """:meth:`match` over a sentence of raw tokens, given ``starts``: the positions, in order, of
+        the tokens that have :attr:`_Word.gaz` candidates (``gaz_of[token]``); ``norm_of[token]`` is a
+        token's :attr:`_Word.norm`. Returns only the tokens in a match, as ``(position, features)``
+        in text order.
 
         Only those tokens can start a name; a token inside an earlier match is skipped, exactly as
         the left-to-right scan of :meth:`match` does.
@@ -317,14 +318,14 @@ class Gazetteer:
             if i < free:
                 continue
             best_len, best_labels = 0, ()
-            for cands in word(toks[i]).gaz:
+            for cands in gaz_of[toks[i]]:
                 for rest, labels in cands:
                     k = len(rest) + 1
                     if k <= best_len or i + k > n:
                         continue
                     if rest:
                         if norms is None:
-                            norms = [word(t).norm for t in toks]
+                            norms = [norm_of[t] for t in toks]
                         if tuple(norms[i + 1:i + k]) != rest:
                             continue
                     best_len, best_labels = k, labels
