@@ -81,8 +81,10 @@ def _analysed(items: Iterable[Item], *, workers: int = 1, kb: Knowledge | None =
     forking = sys.platform.startswith("linux")
     # Warm once here: forked workers inherit the loaded knowledge instead of each loading it again.
     initargs = (kb.warm(), known) if forking else (None, known)
-    yield from supervised_map(work_item, items, workers=workers, chunk=4, initializer=init_worker,
-                              initargs=initargs, on_lost=lost_document)
+    # 8 documents per task and 16 tasks per worker in flight (128 documents each): the workers keep
+    # going while the parent writes a batch to the store.
+    yield from supervised_map(work_item, items, workers=workers, chunk=8, window=workers * 16,
+                              initializer=init_worker, initargs=initargs, on_lost=lost_document)
 
 
 def process_stream(raws: Iterable[RawInput], *, workers: int = 1, kb: Knowledge | None = None) -> Iterator[Document]:
@@ -122,6 +124,9 @@ def run(inputs: list[str], out_dir: str | Path, *, db_path: str | Path | None = 
     raws = iter_inputs(inputs, stdin=stdin, max_bytes=max_bytes, published=published)
     with ExitStack() as stack:
         store = stack.enter_context(Store.open(db_path))
+        if workers > 1 or engine == "dask":
+            # While the workers use every core, DuckDB's own threads would only compete with them for it.
+            store.con.execute("SET threads = 1")
         known = known_fingerprints(store) if resume else frozenset()
         files = {name: stack.enter_context(open(out_dir / f"{name}.jsonl", "w", encoding="utf-8"))
                  for name in ("documents", "events", "mentions")}
@@ -175,6 +180,7 @@ def run(inputs: list[str], out_dir: str | Path, *, db_path: str | Path | None = 
             stream.close()
             flush()
         from marsad.corpus import finalize
+        store.con.execute("RESET threads")  # the cross-document pass has the machine to itself
         t = time.perf_counter()
         cross = finalize(store)
         _add(phases, "finalize", t)
