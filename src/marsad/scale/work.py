@@ -51,6 +51,29 @@ def analyse(raw: RawInput, doc_id: str, kb: pipeline.Knowledge,
     return pipeline.process_document(doc, kb), False
 
 
+def analyse_many(items: list[Item], kb: pipeline.Knowledge,
+                 known: frozenset[Fingerprint] = frozenset()) -> list[tuple[Document, bool]]:
+    """:func:`analyse` for several inputs, in order, with the same results: the documents to analyse
+    go through :func:`marsad.pipeline.process_documents` together (one NER batch)."""
+    results: list[tuple[Document, bool] | None] = [None] * len(items)
+    todo: list[int] = []
+    docs: list[Document] = []
+    for k, (raw, doc_id) in enumerate(items):
+        try:
+            doc = pipeline.load_document(raw, doc_id)
+        except Exception:
+            results[k] = (pipeline.process_raw(raw, doc_id, kb), False)  # the same rejection a plain run gives
+            continue
+        if known and doc.status == "ok" and fingerprint(doc) in known:
+            results[k] = (doc, True)
+            continue
+        todo.append(k)
+        docs.append(doc)
+    for k, doc in zip(todo, pipeline.process_documents(docs, kb), strict=True):
+        results[k] = (doc, False)
+    return results  # type: ignore[return-value] - every slot is filled
+
+
 def lost_document(item: Item, reason: str = WORKER_DIED) -> tuple[Document, bool]:
     """The result for an input that killed its worker process every time it was tried."""
     raw, doc_id = item
@@ -87,6 +110,18 @@ def encode_lines(doc: Document) -> Lines:
     doc_id = doc.doc_id
     mentions = "".join([json.dumps(m.to_dict(doc_id), ensure_ascii=False) + "\n" for m in doc.mentions])
     return doc_line, events, mentions
+
+
+def work_items(items: list[Item]) -> list[tuple[Document, bool, Lines | None]]:
+    """:func:`work_item` for a chunk of inputs, analysed together (:func:`analyse_many`)."""
+    for _, doc_id in items:
+        maybe_die(doc_id)
+    assert STATE.kb is not None, "init_worker was not run"
+    out = []
+    for doc, skipped in analyse_many(items, STATE.kb, STATE.known):
+        doc.tokens = []  # working data only; not worth pickling back to the parent
+        out.append((doc, skipped, None if skipped else encode_lines(doc)))
+    return out
 
 
 def work_item(item: Item) -> tuple[Document, bool, Lines | None]:
