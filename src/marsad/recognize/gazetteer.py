@@ -123,9 +123,12 @@ class Gazetteer:
                 # A digit right after a name numbers it («جنيف3», «أستانا2»): Arabic words hold none.
                 continue
             key_start = end - len(key)
-            start = _word_start(norm, key_start)
-            if start is None:
-                continue
+            if key_start == 0 or not norm[key_start - 1].isalnum():
+                start = key_start  # the key begins a word (most hits): no proclitic to look for
+            else:
+                start = _word_start(norm, key_start)
+                if start is None:
+                    continue
             prefix = norm[start:key_start]
             if lam_variant:
                 if not prefix.endswith("ل"):
@@ -164,11 +167,20 @@ def _prefer_whole_names(hits: list[Hit]) -> list[Hit]:
     if not titles:
         return hits
     names = [h for h in hits if h.actor]
+    if not names:
+        return hits
+    # For each title, the earliest end of another title at the same start («قائد» for «قائد فيلق»):
+    # "some shorter title ends before the name begins" is then one comparison per name.
+    by_start: dict[int, list[Hit]] = {}
+    for t in titles:
+        by_start.setdefault(t.start, []).append(t)
     drop: set[int] = set()
     for t in titles:
+        other_end = min((t2.end for t2 in by_start[t.start] if t2 is not t), default=None)
+        if other_end is None:
+            continue
         for a in names:
-            if t.start < a.start < t.end < a.end and any(
-                    t2 is not t and t2.start == t.start and t2.end <= a.start for t2 in titles):
+            if t.start < a.start < t.end < a.end and other_end <= a.start:
                 drop.add(id(t))
                 break
     return [h for h in hits if id(h) not in drop]
