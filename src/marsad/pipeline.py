@@ -137,10 +137,42 @@ STAGES: list[tuple[str, Stage]] = [
     ("time", time_stage),
     ("events", events_stage),
 ]
+
+
+def _warm_text(kb: Knowledge) -> None:
+    # The sentence splitter's abbreviations and the segmenter's stem lexicon load on first use.
+    from marsad.arabic import split_sentences, tokenize
+    for s in split_sentences("قال الرئيس إن الحكومة ستعقد اجتماعاً. وأضاف للصحفيين."):
+        tokenize(s.text, start=s.start)
+
+
+def _warm_recognize(kb: Knowledge) -> None:
+    kb.recognizer._tagger()  # the NER model loads lazily: load it before forking, not once per worker
+
+
+def _warm_time(kb: Knowledge) -> None:
+    from marsad.time.patterns import grammar
+    grammar()
+
+
 _WARMERS: dict[str, Callable[[Knowledge], Any]] = {
-    "recognize": lambda kb: kb.recognizer,
+    "text": _warm_text,
+    "recognize": _warm_recognize,
+    "time": _warm_time,
     "events": lambda kb: kb.event_extractor,
 }
+
+
+def _run_stage(doc: Document, kb: Knowledge, name: str, stage: Stage) -> bool:
+    """Run one stage; on failure reject the document with the stage named and return False."""
+    try:
+        stage(doc, kb)
+    except Exception as exc:  # one document's failure must never stop the run
+        log.debug("stage %s failed on %s:\n%s", name, doc.source, traceback.format_exc())
+        doc.sentences, doc.tokens, doc.mentions, doc.dates, doc.events = [], [], [], [], []
+        doc.reject(f"internal error in stage '{name}': {type(exc).__name__}: {exc}", stage=name)
+        return False
+    return True
 
 
 def process_document(doc: Document, kb: Knowledge) -> Document:
@@ -148,13 +180,40 @@ def process_document(doc: Document, kb: Knowledge) -> Document:
     if doc.status != "ok":
         return doc
     for name, stage in STAGES:
-        try:
-            stage(doc, kb)
-        except Exception as exc:  # one document's failure must never stop the run
-            log.debug("stage %s failed on %s:\n%s", name, doc.source, traceback.format_exc())
-            doc.sentences, doc.tokens, doc.mentions, doc.dates, doc.events = [], [], [], [], []
-            return doc.reject(f"internal error in stage '{name}': {type(exc).__name__}: {exc}", stage=name)
+        if not _run_stage(doc, kb, name, stage):
+            break
     return doc
+
+
+def prepare_recognize(docs: list[Document], kb: Knowledge) -> None:
+    """Tag the sentences of several documents with the NER model in one batch, ahead of their
+    recognise stage (:meth:`marsad.recognize.Recognizer.prepare`)."""
+    kb.recognizer.prepare(docs)
+
+
+def process_documents(docs: list[Document], kb: Knowledge) -> list[Document]:
+    """:func:`process_document` for several documents, with the same results.
+
+    The text stage runs on all of them first, so that the NER model tags all their sentences in one
+    batch (its decoding costs a fixed number of array operations per batch, not per sentence); then
+    the other stages run document by document. Should the batch fail, every document is tagged on
+    its own in its recognise stage, so a failure still rejects only its own document.
+    """
+    stages = list(STAGES)
+    if len(docs) < 2 or not stages or stages[0][0] != "text":
+        return [process_document(doc, kb) for doc in docs]
+    name, first = stages[0]
+    ready = [doc for doc in docs if doc.status == "ok" and _run_stage(doc, kb, name, first)]
+    if len(ready) > 1:
+        try:
+            prepare_recognize(ready, kb)
+        except Exception:
+            log.debug("batched NER failed; tagging document by document:\n%s", traceback.format_exc())
+    for doc in ready:
+        for name, stage in stages[1:]:
+            if not _run_stage(doc, kb, name, stage):
+                break
+    return docs
 
 
 def process_raw(raw: RawInput, doc_id: str, kb: Knowledge) -> Document:

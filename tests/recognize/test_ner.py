@@ -430,3 +430,21 @@ def test_evaluation_splits_nest_and_do_not_overlap() -> None:
 def test_dev_f1_above_floor() -> None:
     scores = _script("eval_ner").dev_scores()
     assert scores["micro"]["f1"] >= DEV_MICRO_F1_FLOOR, scores["micro"]
+
+
+def test_batch_bio_repair_equals_repairing_each_sentence():
+    """The array form of the BIO repair (one pass over a batch) is the per-sentence _repair."""
+    import random
+
+    import numpy as np
+
+    from marsad.recognize.ner import _BioTags, _repair
+
+    labels = ("U-LOC", "O", "B-ORG", "I-ORG", "L-ORG", "B-PERS", "L-PERS", "U-PERS", "I-PERS", "I-LOC", "L-MISC")
+    bio = _BioTags(labels)
+    rng = random.Random(7)
+    lengths = [rng.randint(1, 12) for _ in range(300)]
+    paths = [[rng.randrange(len(labels)) for _ in range(n)] for n in lengths]
+    flat = bio.tags(np.array([x for p in paths for x in p]), np.array(lengths))
+    expected = [tag for p in paths for tag in _repair([labels[x] for x in p])]
+    assert flat == expected

@@ -12,7 +12,9 @@ from marsad.store import Store
 
 from .conftest import jsonl, read_outputs
 
-STOP_AFTER = 7
+# Inputs are analysed in groups of runner.CHUNK: stop in the middle of the second group, so that the
+# first group has been analysed (and must be committed) and the second one has not.
+STOP_AFTER = runner.CHUNK + 3
 
 
 def _interrupting(real, after: int):

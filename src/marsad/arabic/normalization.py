@@ -190,9 +190,17 @@ def normalize(text: str, *, ta_marbuta: bool = True) -> NormalizedText:
     Unifies alef variants, alef maqsura, hamza seats, Persian/Urdu letters, (optionally) ta marbuta,
     digits, quote styles and Unicode spaces; removes diacritics, tatweel and invisible controls.
     """
+    last = _LAST[ta_marbuta]
+    if last is not None and last.original is text:
+        # The recogniser and the date finder both normalise the whole document: the second call is
+        # answered from the first (same string object; the result is immutable).
+        return last
     table = _TABLE_TM if ta_marbuta else _TABLE_KEEP_TM
     out = text.translate(table)
     if _SPECIAL_RE.search(text) is None:
+        if len(text) >= _MEMO_MIN:
+            _LAST[ta_marbuta] = NormalizedText(out, text, None)
+            return _LAST[ta_marbuta]
         return NormalizedText(out, text, None)
     index = array("i")
     pos = 0
@@ -207,7 +215,16 @@ def normalize(text: str, *, ta_marbuta: bool = True) -> NormalizedText:
         pos = m.end()
     if pos < len(text):
         index.extend(range(pos, len(text)))
-    return NormalizedText(out, text, index)
+    result = NormalizedText(out, text, index)
+    if len(text) >= _MEMO_MIN:
+        _LAST[ta_marbuta] = result
+    return result
+
+
+# The last document-sized result per ta-marbuta setting (see normalize); sentences and words are
+# cheap to normalise again and would only churn it.
+_LAST: dict[bool, NormalizedText | None] = {True: None, False: None}
+_MEMO_MIN = 2000
 
 
 @lru_cache(maxsize=200_000)

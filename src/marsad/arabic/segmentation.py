@@ -136,6 +136,7 @@ def add_stems(words: Iterable[str]) -> int:
     if added:
         _segment_norm.cache_clear()
         token_analysis.cache_clear()
+        TOKEN_PARTS.clear()
     return added
 
 
@@ -254,3 +255,25 @@ def segment_key(key: str) -> Segmentation:
 def token_analysis(key: str) -> tuple[str, Segmentation]:
     """``(fold(key), segment_key(key))`` in one cached lookup per word type (the tokenizer's hot path)."""
     return fold(key), _segment_norm(key)
+
+
+# (norm, stem, prefixes, suffixes, prefix_len, suffix_len) per token string, for the tokenizer's hot
+# path: one dictionary probe and one tuple per token instead of calls into the cached Segmentation.
+# Cleared by add_stems (a new stem changes segmentations).
+TOKEN_PARTS: dict[str, tuple[str, str, tuple[str, ...], tuple[str, ...], int, int]] = {}
+_TOKEN_PARTS_MAX = 200_000
+
+
+def token_parts(key: str, is_word: bool) -> tuple[str, str, tuple[str, ...], tuple[str, ...], int, int]:
+    """``(norm, stem, prefixes, suffixes, prefix_len, suffix_len)`` of a token string, cached in
+    :data:`TOKEN_PARTS`: a word's :func:`token_analysis`, or the string itself for a number or
+    punctuation (whichever a string is does not depend on where it occurs)."""
+    if len(TOKEN_PARTS) >= _TOKEN_PARTS_MAX:
+        TOKEN_PARTS.clear()  # bounded memory on endless streams; refills quickly
+    if is_word:
+        folded, seg = token_analysis(key)
+        parts = (folded, seg.stem, seg.prefixes, seg.suffixes, seg.prefix_len, seg.suffix_len)
+    else:
+        parts = (key, key, (), (), 0, 0)
+    TOKEN_PARTS[key] = parts
+    return parts

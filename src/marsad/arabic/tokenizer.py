@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from marsad.arabic.normalization import normalize
-from marsad.arabic.segmentation import token_analysis
+from marsad.arabic.segmentation import TOKEN_PARTS, token_parts
 from marsad.model import Token
 
 # Latin letters glued to digits stay one token (G20, MH17); an Arabic letter after a number does not
@@ -36,23 +36,24 @@ def tokenize(text: str, start: int = 0) -> list[Token]:
     to_original = nt.span_mapper()
     tokens: list[Token] = []
     append = tokens.append
-    analysis = token_analysis
+    # Which alternative of _TOKEN_RE matched is a property of the matched string (letters, a digit
+    # first, or neither), so everything about a token but its offsets is cached per string.
+    get = TOKEN_PARTS.get
+    if to_original is None:
+        for m in _TOKEN_RE.finditer(nt.text):
+            a, b = m.span()
+            key = m.group()
+            parts = get(key) or token_parts(key, m.lastgroup == "w")
+            norm, stem, prefixes, suffixes, pl, sl = parts
+            s, e = a + start, b + start
+            append(Token(s, e, text[a:b], norm, stem, prefixes, suffixes, s + pl, e - sl))
+        return tokens
     for m in _TOKEN_RE.finditer(nt.text):
         a, b = m.span()
-        s, e = to_original(a, b) if to_original is not None else (a, b)
         key = m.group()
-        if m.lastgroup == "w":
-            folded, seg = analysis(key)
-            if seg.prefix_len or seg.suffix_len:
-                if to_original is not None:
-                    ss, se = to_original(a + seg.prefix_len, b - seg.suffix_len)
-                else:
-                    ss, se = a + seg.prefix_len, b - seg.suffix_len
-            else:
-                ss, se = s, e
-            append(Token(s + start, e + start, text[s:e], folded, seg.stem, seg.prefixes, seg.suffixes,
-                         ss + start, se + start))
-        else:
-            append(Token(s + start, e + start, text[s:e], key, key, (), (), s + start, e + start))
+        parts = get(key) or token_parts(key, m.lastgroup == "w")
+        norm, stem, prefixes, suffixes, pl, sl = parts
+        s, e = to_original(a, b)
+        ss, se = to_original(a + pl, b - sl) if pl or sl else (s, e)
+        append(Token(s + start, e + start, text[s:e], norm, stem, prefixes, suffixes, ss + start, se + start))
     return tokens
-

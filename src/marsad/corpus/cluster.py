@@ -72,7 +72,7 @@ class _Event:
     family: str
     outlet_key: str
     record: dict[str, Any]
-    sig: tuple = ()  # what compatible() reads (see _signature), filled by _prepare
+    sig: int = -1  # id of what compatible() reads (see _signature), filled by _prepare
 
 
 @dataclass
@@ -240,8 +240,11 @@ def _prepare(events: Iterable[Mapping[str, Any]], documents: Mapping[str, Mappin
             # only what _summarise reads: a full record per event held until the end was most of
             # the cross-document pass's memory on large runs
             record=_summary_fields(e)))
+    # Signatures as small integers (one per distinct signature): pairs of them key the decisions of
+    # cluster_events, and hashing two ints is far cheaper than hashing two 9-field tuples.
+    sig_ids: dict[tuple, int] = {}
     for e in out:
-        e.sig = _signature(e)
+        e.sig = sig_ids.setdefault(_signature(e), len(sig_ids))
     return out
 
 
@@ -277,6 +280,8 @@ def _signature(e: _Event) -> tuple:
 def _jaccard(a: frozenset[int], b: frozenset[int]) -> float:
     if not a or not b:
         return 0.0
+    if a is b:  # copies of a story share one set per evidence text (see _prepare)
+        return 1.0
     inter = len(a & b)
     return inter / (len(a) + len(b) - inter)
 
@@ -335,12 +340,18 @@ def _candidate_pairs(evs: list[_Event]) -> set[tuple[int, int]]:
         dated = sorted((e for e in members if e.lo is not None), key=lambda e: e.lo)
         undated = [e for e in members if e.lo is None]
         # sweep: once an event starts after i's end (plus the widest slack), no later one can overlap i
+        # (indices, not slices: a block of many copies of one story would copy its tail for every event)
+        n = len(dated)
+        los = [e.lo for e in dated]
         for i, a in enumerate(dated):
-            for b in dated[i + 1:]:
-                if b.lo > a.hi + 7:
+            limit, doc, ai = a.hi + 7, a.doc_id, a.idx
+            for k in range(i + 1, n):
+                if los[k] > limit:
                     break
-                if a.doc_id != b.doc_id:
-                    pairs.add((a.idx, b.idx) if a.idx < b.idx else (b.idx, a.idx))
+                b = dated[k]
+                if doc != b.doc_id:
+                    bi = b.idx
+                    pairs.add((ai, bi) if ai < bi else (bi, ai))
         if undated and len(members) <= MAX_BLOCK:
             for a in undated:
                 for b in members:
@@ -357,7 +368,7 @@ def cluster_events(events: Iterable[Mapping[str, Any]], documents: Mapping[str, 
     # Events that agree on everything compatible() reads are interchangeable for it: each pair of
     # signatures is decided once (copies of one story share signatures), and in the complete-linkage
     # check below each cluster keeps one event per distinct signature.
-    decided: dict[tuple[tuple, tuple], bool] = {}
+    decided: dict[tuple[int, int], bool] = {}
     links = []
     for i, j in _candidate_pairs(evs):
         a, b = evs[i], evs[j]
@@ -372,7 +383,7 @@ def cluster_events(events: Iterable[Mapping[str, Any]], documents: Mapping[str, 
     links.sort()
     parent = list(range(len(evs)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(evs))}
-    kinds: dict[int, dict[tuple, int]] = {i: {e.sig: i} for i, e in enumerate(evs)}
+    kinds: dict[int, dict[int, int]] = {i: {e.sig: i} for i, e in enumerate(evs)}
 
     def all_compatible(ra: int, rb: int) -> bool:
         for sa, a in kinds[ra].items():

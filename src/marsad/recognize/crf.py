@@ -98,33 +98,59 @@ def viterbi(emissions: list[np.ndarray], transition: np.ndarray) -> list[np.ndar
     if not emissions:
         return []
     lengths = np.fromiter((len(e) for e in emissions), np.intp, len(emissions))
+    return viterbi_flat(np.concatenate(emissions), lengths, transition)
+
+
+def viterbi_flat(emissions: np.ndarray, lengths: np.ndarray, transition: np.ndarray) -> list[np.ndarray]:
+    """:func:`viterbi` for the emissions of all sentences one after the other (``(sum(lengths), n_labels)``)."""
+    if not len(lengths):
+        return []
+    return np.split(viterbi_concat(emissions, lengths, transition), np.cumsum(lengths)[:-1])
+
+
+def viterbi_concat(emissions: np.ndarray, lengths: np.ndarray, transition: np.ndarray) -> np.ndarray:
+    """:func:`viterbi_flat` with the paths of all sentences one after the other in one array.
+
+    The sentences are decoded longest first, so that at step ``t`` the ones still running are a
+    prefix of the batch: each step works on that prefix only and no padding is ever scored.
+    """
+    if not len(lengths):
+        return np.zeros(0, dtype=np.intp)
     n_labels = transition.shape[0]
-    batch, longest = len(emissions), int(lengths.max())
+    batch, longest = len(lengths), int(lengths.max())
+    order = np.argsort(-lengths, kind="stable")
+    srt = lengths[order]
+    # active[t]: how many sentences have a token at position t (a prefix of the sorted batch)
+    active = np.searchsorted(-srt, -np.arange(longest + 1), side="left").tolist()
+    ends = np.cumsum(lengths)
+    pos = np.arange(len(emissions)) - np.repeat(ends - lengths, lengths)
+    rank = np.empty(batch, dtype=np.intp)
+    rank[order] = np.arange(batch)
     em = np.zeros((longest, batch, n_labels))
-    for k, e in enumerate(emissions):
-        em[: len(e), k] = e
+    em[pos, np.repeat(rank, lengths)] = emissions  # (position, sorted sentence, label)
     back = np.zeros((longest, batch, n_labels), dtype=np.intp)
-    score = em[0].copy()
     finals = np.empty((batch, n_labels))
-    finals[lengths == 1] = score[lengths == 1]
-    ending: dict[int, list[int]] = {}
-    for k, n in enumerate(lengths.tolist()):
-        ending.setdefault(n - 1, []).append(k)
+    score = em[0].copy()
     trans = transition[None]
     for t in range(1, longest):
-        cand = score[:, :, None] + trans  # (batch, prev label, label)
-        cand.argmax(axis=1, out=back[t])
+        a = active[t]
+        if a < len(score):  # the sentences that ended at t - 1 keep their final scores
+            finals[a:len(score)] = score[a:]
+            score = score[:a]
+        cand = score[:, :, None] + trans  # (running sentences, prev label, label)
+        cand.argmax(axis=1, out=back[t, :a])
         score = cand.max(axis=1)
-        score += em[t]
-        if t in ending:
-            finals[ending[t]] = score[ending[t]]
+        score += em[t, :a]
+    finals[: len(score)] = score
+    best_last = finals.argmax(axis=1)
     paths = np.zeros((batch, longest), dtype=np.intp)
-    cur = finals.argmax(axis=1)
+    cur = best_last.copy()
     rows = np.arange(batch)
     for t in range(longest - 1, -1, -1):
-        ends_here = lengths == t + 1
-        cur = np.where(ends_here, finals.argmax(axis=1), cur)
-        paths[:, t] = cur
+        a = active[t]
+        # sentences whose last token is at t start their path at their best final label
+        cur[active[t + 1]:a] = best_last[active[t + 1]:a]
+        paths[:a, t] = cur[:a]
         if t:
-            cur = np.where(lengths > t, back[t, rows, cur], cur)
-    return [paths[k, : lengths[k]] for k in range(batch)]
+            cur[:a] = back[t, rows[:a], cur[:a]]
+    return paths[np.repeat(rank, lengths), pos]

@@ -46,6 +46,8 @@ class Hit:
     end: int
     entries: tuple[Entry, ...]
     prefix: str
+    title: bool = False  # some entry is a title (see _prefer_whole_names)
+    actor: bool = False  # some entry is an actor
 
     @property
     def length(self) -> int:
@@ -75,12 +77,14 @@ class Gazetteer:
         self.size = len(table)
         auto = ahocorasick.Automaton()
         for key, entries in table.items():
-            auto.add_word(key, (key, False, tuple(entries)))
+            kinds = {e.kind for e in entries}
+            title, actor = "title" in kinds, "actor" in kinds
+            auto.add_word(key, (key, False, tuple(entries), title, actor))
             if key.startswith("ال") and len(key) > 3:
                 # ل + ال is written لل: «للحكومة» holds «لحكومه», reachable only after a ل prefix.
                 lam = key[1:]
                 if lam not in table:
-                    auto.add_word(lam, (lam, True, tuple(entries)))
+                    auto.add_word(lam, (lam, True, tuple(entries), title, actor))
         auto.make_automaton()
         self._auto = auto
         self._table = {k: tuple(v) for k, v in table.items()}
@@ -101,30 +105,40 @@ class Gazetteer:
         # One scan of the text with its quotes left out (a quote between two letters becomes a space,
         # so no two words are glued); hits are mapped back to the text as written.
         removed = [m.start() for m in _LOOSE_QUOTE.finditer(norm)]
+        if not removed:
+            stripped = _GLUED_QUOTE.sub(" ", norm)  # same length: offsets need no mapping
+            return _leftmost_longest(_prefer_whole_names(self._scan(stripped)))
         at = [pos - i for i, pos in enumerate(removed)]  # removal points in the stripped text's coordinates
         stripped = _GLUED_QUOTE.sub(" ", _LOOSE_QUOTE.sub("", norm))
-        hits = [Hit(h.start + bisect_right(at, h.start), h.key_start + bisect_right(at, h.key_start),
-                    h.end + bisect_left(at, h.end), h.entries, h.prefix) for h in self._scan(stripped)]
-        return _leftmost_longest(_prefer_whole_names(hits))
+        return _leftmost_longest(_prefer_whole_names(self._scan(stripped, at)))
 
-    def _scan(self, norm: str) -> list[Hit]:
+    def _scan(self, norm: str, at: list[int] | None = None) -> list[Hit]:
+        """Hits in ``norm``; with ``at`` (removal points, see :meth:`find`) their offsets are mapped
+        back to the text before the removals."""
         hits: list[Hit] = []
         n = len(norm)
-        for end_idx, (key, lam_variant, entries) in self._auto.iter(norm):
+        for end_idx, (key, lam_variant, entries, title, actor) in self._auto.iter(norm):
             end = end_idx + 1
             if end < n and norm[end].isalnum() and not norm[end].isdigit():
                 # A digit right after a name numbers it («جنيف3», «أستانا2»): Arabic words hold none.
                 continue
             key_start = end - len(key)
-            start = _word_start(norm, key_start)
-            if start is None:
-                continue
+            if key_start == 0 or not norm[key_start - 1].isalnum():
+                start = key_start  # the key begins a word (most hits): no proclitic to look for
+            else:
+                start = _word_start(norm, key_start)
+                if start is None:
+                    continue
             prefix = norm[start:key_start]
             if lam_variant:
                 if not prefix.endswith("ل"):
                     continue
                 prefix = prefix[:-1] + "ل"
-            hits.append(Hit(start, key_start, end, entries, prefix))
+            if at is None:
+                hits.append(Hit(start, key_start, end, entries, prefix, title, actor))
+            else:
+                hits.append(Hit(start + bisect_right(at, start), key_start + bisect_right(at, key_start),
+                                end + bisect_left(at, end), entries, prefix, title, actor))
         return hits
 
 
@@ -149,15 +163,24 @@ def _prefer_whole_names(hits: list[Hit]) -> list[Hit]:
     the same start ends right where a name begins, and that name runs past the long title, the short
     title and the whole name are the reading.
     """
-    titles = [h for h in hits if any(e.kind == "title" for e in h.entries)]
+    titles = [h for h in hits if h.title]
     if not titles:
         return hits
-    names = [h for h in hits if any(e.kind == "actor" for e in h.entries)]
+    names = [h for h in hits if h.actor]
+    if not names:
+        return hits
+    # For each title, the earliest end of another title at the same start («قائد» for «قائد فيلق»):
+    # "some shorter title ends before the name begins" is then one comparison per name.
+    by_start: dict[int, list[Hit]] = {}
+    for t in titles:
+        by_start.setdefault(t.start, []).append(t)
     drop: set[int] = set()
     for t in titles:
+        other_end = min((t2.end for t2 in by_start[t.start] if t2 is not t), default=None)
+        if other_end is None:
+            continue
         for a in names:
-            if t.start < a.start < t.end < a.end and any(
-                    t2 is not t and t2.start == t.start and t2.end <= a.start for t2 in titles):
+            if t.start < a.start < t.end < a.end and other_end <= a.start:
                 drop.add(id(t))
                 break
     return [h for h in hits if id(h) not in drop]

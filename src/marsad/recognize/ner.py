@@ -30,7 +30,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from marsad.recognize.crf import CrfModel, read_crfsuite, viterbi
+from marsad.recognize.crf import CrfModel, read_crfsuite, viterbi_concat
 from marsad.recognize.ner_features import (
     CLUSTERS_SUFFIX,
     FEATURE_VERSION,
@@ -115,6 +115,51 @@ def _repair(tags: list[str]) -> list[str]:
     return tags
 
 
+class _BioTags:
+    """:func:`_repair` of label-index paths, done with array operations over a whole batch.
+
+    A label is first read as BIO (``U-X`` → ``B-X``, ``L-X`` → ``I-X``); an ``I-X`` whose previous
+    token (in the same sentence) is not of type ``X`` becomes ``B-X``. Repairing never changes a
+    token's type, so "the previous tag's type" can be read from the unrepaired sequence.
+    """
+
+    def __init__(self, labels: Sequence[str]) -> None:
+        names: list[str] = []
+        index: dict[str, int] = {}
+
+        def idx(name: str) -> int:
+            if name not in index:
+                index[name] = len(names)
+                names.append(name)
+            return index[name]
+
+        def bio(tag: str) -> str:
+            return ("B-" if tag[0] == "U" else "I-") + tag[2:] if tag[:2] in ("U-", "L-") else tag
+
+        self.to_bio = np.array([idx(bio(lab)) for lab in labels], dtype=np.intp)
+        for name in list(names):
+            if name.startswith("I-"):
+                idx("B-" + name[2:])
+        types = {t: k for k, t in enumerate(dict.fromkeys(["", *(n[2:] for n in names)]))}
+        self.type_of = np.array([types[n[2:]] for n in names], dtype=np.intp)
+        self.none = types[""]  # the type of «O» (``"O"[2:]``): what precedes a sentence's first token
+        self.inside = np.array([n.startswith("I-") for n in names], dtype=bool)
+        self.begin = np.array([index["B-" + n[2:]] if n.startswith("I-") else k for k, n in enumerate(names)],
+                              dtype=np.intp)
+        self.names = np.array(names, dtype=object)
+
+    def tags(self, paths: np.ndarray, lengths: np.ndarray) -> list[str]:
+        """The repaired BIO tags of the concatenated label-index ``paths`` of sentences of ``lengths``."""
+        b = self.to_bio[paths]
+        t = self.type_of[b]
+        prev = np.empty_like(t)
+        prev[1:] = t[:-1]
+        prev[np.cumsum(lengths) - lengths] = self.none
+        fix = self.inside[b] & (prev != t)
+        b[fix] = self.begin[b[fix]]
+        return self.names[b].tolist()
+
+
 class NerTagger:
     """A loaded CRF model. Thread-safe (CRFsuite taggers are not, so calls are serialised)."""
 
@@ -144,6 +189,7 @@ class NerTagger:
                                           clusters=self.clusters)
         self._crf = read_crfsuite(path)
         self._labels = np.array(self._crf.labels, dtype=object)
+        self._bio = _BioTags(self._crf.labels)
         self._scores = _FormScores(self._crf, self._features)
         self._reference: Any = None  # pycrfsuite.Tagger, only for reference_tag()
         self._lock = threading.Lock()
@@ -167,10 +213,14 @@ class NerTagger:
         if not nonempty:
             return [[] for _ in sents]
         with self._lock:  # the per-form caches are shared
-            emissions = self._scores.emissions(nonempty)
-        paths = iter(viterbi(emissions, self._crf.transition))
-        labels = self._labels
-        return [_repair(labels[next(paths)].tolist()) if s else [] for s in sents]
+            emissions, lengths = self._scores.emissions_flat(nonempty)
+        tags = self._bio.tags(viterbi_concat(emissions, lengths, self._crf.transition), lengths)
+        out: list[list[str]] = []
+        pos = 0
+        for s in sents:
+            out.append(tags[pos:pos + len(s)])
+            pos += len(s)
+        return out
 
     def reference_tag(self, tokens: Sequence[str]) -> list[str]:
         """:meth:`tag` computed by CRFsuite itself (tests check the fast path against it)."""
@@ -272,8 +322,15 @@ class _FormScores:
         n = len(crf.labels)
         self.block = np.zeros((1024, 5, n))
         self.row: dict[str, int] = {}
-        self.pairs: dict[tuple[str, str], tuple[np.ndarray, np.ndarray] | None] = {}
-        self.gaz: dict[tuple[str, ...], np.ndarray] = {}
+        # forms (with a row) that may start a gazetteer name → their candidates; every form → its norm
+        self.gaz_of: dict[str, tuple] = {}
+        self.norm_of: dict[str, str] = {}
+        # Pair (bigram) and gazetteer score vectors live as rows of one matrix, so that a batch adds
+        # them all with one gather and one ``np.add.at`` instead of one small numpy call per token.
+        self.vecs = np.zeros((1024, n))
+        self.n_vecs = 0
+        self.pairs: dict[tuple[str, str], tuple[int, int] | None] = {}
+        self.gaz: dict[tuple[str, ...], tuple[int, int, int]] = {}
         self.bos = crf.scores(("BOS", "-1:pad"))
         self.eos = crf.scores(("EOS", "1:pad"))
 
@@ -287,60 +344,99 @@ class _FormScores:
         sc = self.crf.scores
         self.block[r] = (sc(w.own), sc(w.ctx1[-1]), sc(w.ctx1[1]), sc(w.ctx2[-2]), sc(w.ctx2[2]))
         self.row[token] = r
+        self.norm_of[token] = w.norm
+        if w.gaz:
+            self.gaz_of[token] = w.gaz
         return r
 
-    def _pair(self, left: str, right: str) -> tuple[np.ndarray, np.ndarray] | None:
-        """Bigram scores of a neighbouring pair: (given to the left token, to the right one)."""
+    def _vec(self, v: np.ndarray) -> int:
+        """Store one score vector as a row of :attr:`vecs`; returns its row."""
+        r = self.n_vecs
+        if r >= len(self.vecs):
+            grown = np.zeros((2 * len(self.vecs), self.vecs.shape[1]))
+            grown[:r] = self.vecs
+            self.vecs = grown
+        self.vecs[r] = v
+        self.n_vecs = r + 1
+        return r
+
+    def _pair(self, left: str, right: str) -> tuple[int, int] | None:
+        """Bigram scores of a neighbouring pair: rows of (given to the left token, to the right one)."""
         a, b = self.features.word(left).bikey, self.features.word(right).bikey
         index = self.crf.attributes
         to_left, to_right = f"0|+1={a}|{b}", f"-1|0={a}|{b}"
         if to_left not in index and to_right not in index:
             return None
-        return self.crf.scores((to_left,)), self.crf.scores((to_right,))
+        return self._vec(self.crf.scores((to_left,))), self._vec(self.crf.scores((to_right,)))
 
-    def _gaz(self, labels: tuple[str, ...]) -> np.ndarray:
-        """Gazetteer-label scores: for the token itself, given to the right, to the left."""
+    def _gaz(self, labels: tuple[str, ...]) -> tuple[int, int, int]:
+        """Gazetteer-label score rows: for the token itself, given to the right, to the left."""
         v = self.gaz.get(labels)
         if v is None:
             sc = self.crf.scores
-            v = self.gaz[labels] = np.stack((sc(["kb=" + y for y in labels]), sc(["-1:kb=" + y for y in labels]),
-                                             sc(["1:kb=" + y for y in labels])))
+            v = self.gaz[labels] = (self._vec(sc(["kb=" + y for y in labels])),
+                                    self._vec(sc(["-1:kb=" + y for y in labels])),
+                                    self._vec(sc(["1:kb=" + y for y in labels])))
         return v
 
     def emissions(self, sents: list[list[str]]) -> list[np.ndarray]:
         """The ``(len, n_labels)`` emission scores of each (non-empty) sentence."""
+        e, lengths = self.emissions_flat(sents)
+        return np.split(e, np.cumsum(lengths)[:-1])
+
+    def emissions_flat(self, sents: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
+        """The emission scores of all tokens of the (non-empty) sentences, one after the other, and
+        the sentence lengths."""
         row, pairs = self.row, self.pairs
         # the form rows first: a refill (cache full) must not happen half-way through a batch
         if len(row) + sum(map(len, sents)) >= self.capacity:
             row.clear()
-        if len(pairs) >= 4 * self.capacity:
+            self.gaz_of.clear()
+            self.norm_of.clear()
+        if len(pairs) >= 4 * self.capacity:  # the vector rows go with the pairs and gazetteer keys
             pairs.clear()
+            self.gaz.clear()
+            self.n_vecs = 0
         ids: list[int] = []
-        extra: list[tuple[int, np.ndarray]] = []  # (token index, scores) from pairs and the gazetteer
+        # (token index, vector row) from pairs and the gazetteer, added in this order: the sums are
+        # the same floating-point operations, in the same order, as adding them one by one
+        at_pos: list[int] = []
+        at_row: list[int] = []
         gazetteer = self.features.gazetteer
+        gaz_of, norm_of = self.gaz_of, self.norm_of
+        gaz_starts = gaz_of.keys()
+        row_get, pair_get = row.get, pairs.get
+        form_row, pair_of = self._form_row, self._pair
         base = 0
         for toks in sents:
             for t in toks:
-                r = row.get(t)
-                ids.append(self._form_row(t) if r is None else r)
-            for i in range(len(toks) - 1):
-                key = (toks[i], toks[i + 1])
-                p = pairs.get(key, False)
+                r = row_get(t)
+                ids.append(form_row(t) if r is None else r)
+            prev = toks[0]
+            for i in range(1, len(toks)):
+                cur = toks[i]
+                key = (prev, cur)
+                p = pair_get(key, False)
                 if p is False:
-                    p = pairs[key] = self._pair(*key)
+                    p = pairs[key] = pair_of(prev, cur)
                 if p is not None:
-                    extra.append((base + i, p[0]))
-                    extra.append((base + i + 1, p[1]))
-            if gazetteer is not None:
-                words = [self.features.word(t) for t in toks]
-                for i, g in enumerate(gazetteer.match([w.norm for w in words], [w.forms for w in words])):
-                    if g:
-                        v = self._gaz(g)
-                        extra.append((base + i, v[0]))
-                        if i + 1 < len(toks):
-                            extra.append((base + i + 1, v[1]))
-                        if i:
-                            extra.append((base + i - 1, v[2]))
+                    at_pos.append(base + i - 1)
+                    at_pos.append(base + i)
+                    at_row += p
+                prev = cur
+            if gazetteer is not None and not gaz_starts.isdisjoint(toks):
+                last = len(toks) - 1
+                starts = [i for i, t in enumerate(toks) if t in gaz_of]
+                for i, g in gazetteer.match_tokens(toks, starts, gaz_of, norm_of):
+                    v = self._gaz(g)
+                    at_pos.append(base + i)
+                    at_row.append(v[0])
+                    if i < last:
+                        at_pos.append(base + i + 1)
+                        at_row.append(v[1])
+                    if i:
+                        at_pos.append(base + i - 1)
+                        at_row.append(v[2])
             base += len(toks)
         f = self.block[np.asarray(ids, dtype=np.intp)]  # (tokens, 5, labels)
         lengths = np.fromiter(map(len, sents), np.intp, len(sents))
@@ -357,9 +453,9 @@ class _FormScores:
         e[nxt2] += f[nxt2 + 2, self.LEFT2]
         e[starts] += self.bos
         e[ends - 1] += self.eos
-        for i, v in extra:
-            e[i] += v
-        return np.split(e, ends[:-1])
+        if at_pos:  # unbuffered and in index order: exactly the one-by-one additions
+            np.add.at(e, np.asarray(at_pos, dtype=np.intp), self.vecs[np.asarray(at_row, dtype=np.intp)])
+        return e, lengths
 
 
 @lru_cache(maxsize=1)

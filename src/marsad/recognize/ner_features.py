@@ -295,12 +295,54 @@ class Gazetteer:
                 i += 1
         return out
 
+    def candidates(self, forms: Sequence[str]) -> tuple[tuple[tuple[tuple[str, ...], tuple[str, ...]], ...], ...]:
+        """The index entries of a token's lookup forms, in form order (empty: no name starts there)."""
+        index = self.index
+        return tuple(index[f] for f in forms if f in index)
+
+    def match_tokens(self, toks: Sequence[str], starts: Sequence[int],
+                     gaz_of: dict[str, tuple], norm_of: dict[str, str]) -> list[tuple[int, tuple[str, ...]]]:
+        """:meth:`match` over a sentence of raw tokens, given ``starts``: the positions, in order, of
+        the tokens that have :attr:`_Word.gaz` candidates (``gaz_of[token]``); ``norm_of[token]`` is a
+        token's :attr:`_Word.norm`. Returns only the tokens in a match, as ``(position, features)``
+        in text order.
+
+        Only those tokens can start a name; a token inside an earlier match is skipped, exactly as
+        the left-to-right scan of :meth:`match` does.
+        """
+        n = len(toks)
+        out: list[tuple[int, tuple[str, ...]]] = []
+        norms: list[str] | None = None
+        free = 0
+        for i in starts:
+            if i < free:
+                continue
+            best_len, best_labels = 0, ()
+            for cands in gaz_of[toks[i]]:
+                for rest, labels in cands:
+                    k = len(rest) + 1
+                    if k <= best_len or i + k > n:
+                        continue
+                    if rest:
+                        if norms is None:
+                            norms = [norm_of[t] for t in toks]
+                        if tuple(norms[i + 1:i + k]) != rest:
+                            continue
+                    best_len, best_labels = k, labels
+                    break
+            if best_len:
+                out.append((i, tuple(f"B-{lab}" for lab in best_labels)))
+                inner = tuple(f"I-{lab}" for lab in best_labels)
+                out.extend((j, inner) for j in range(i + 1, i + best_len))
+                free = i + best_len
+        return out
+
 
 class _Word:
     """Everything about one word form that does not depend on its neighbours."""
 
     __slots__ = ("norm", "forms", "own", "ctx1", "ctx2", "bikey", "lex", "trig", "punct",
-                 "own_b", "ctx1_b", "ctx2_b")
+                 "own_b", "ctx1_b", "ctx2_b", "gaz")
 
     def __init__(self, word: str, lexicon: dict[str, str], gaz: Gazetteer | None,
                  triggers: dict[str, str], known: frozenset[str] | None = None,
@@ -310,6 +352,8 @@ class _Word:
         _, stem2 = strip_clitics(n, aggressive=True)
         self.norm = n
         self.forms = lookup_forms(n)
+        # gazetteer names that may start at this word (see Gazetteer.match_tokens)
+        self.gaz = gaz.candidates(self.forms) if gaz is not None else ()
         is_punct = bool(_PUNCT_RE.match(word))
         self.punct = is_punct
         own = [f"w={n}", f"st={stem}", f"st2={stem2}", f"cl={clitics}", f"sh={_shape(word)}",

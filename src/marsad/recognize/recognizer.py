@@ -53,6 +53,9 @@ class Recognizer:
         cues = _cues()
         self.place_cues = cues["place_cues"]
         self._ner = None
+        # NER tags computed ahead for a batch of documents (see prepare): id(doc) → (its token list,
+        # its tokens by sentence, their tags)
+        self._prepared: dict[int, tuple[list, list[list[Any]], list[list[str]]]] = {}
         self._heads_cache: dict[str, frozenset[str]] = {}
         self.coref = Coreference(self._person_names, in_lexicon)
         self._ministry_index: dict[str, tuple[str, str]] | None = None
@@ -1140,12 +1143,32 @@ class Recognizer:
         if tagger is None:
             return known
         mentions = sorted(known, key=lambda m: m.start)
-        sentences = _tokens_by_sentence(doc)
-        # one batched call: the tagger decodes all sentences of the document together
-        for toks, tags in zip(sentences, tagger.tag_batch([[t.text for t in toks] for toks in sentences]), strict=True):
+        pre = self._prepared.pop(id(doc), None)
+        if pre is not None and pre[0] is doc.tokens:  # tagged with other documents by prepare()
+            sentences, tagged = pre[1], pre[2]
+        else:
+            sentences = _tokens_by_sentence(doc)
+            # one batched call: the tagger decodes all sentences of the document together
+            tagged = tagger.tag_batch([[t.text for t in toks] for toks in sentences])
+        for toks, tags in zip(sentences, tagged, strict=True):
             for start, end, label in _bio_spans(toks, tags):
                 self._merge_ner(doc, mentions, start, end, label)
         return mentions
+
+    def prepare(self, docs: list[Document]) -> None:
+        """Tag the sentences of all ``docs`` with the NER model in one batch; each document's call
+        then uses its tags (the same tags as tagging it alone: every sentence is decoded on its own)."""
+        self._prepared.clear()
+        tagger = self._tagger()
+        if tagger is None:
+            return
+        groups = [_tokens_by_sentence(doc) if doc.tokens else [] for doc in docs]
+        tags = tagger.tag_batch([[t.text for t in toks] for group in groups for toks in group])
+        k = 0
+        for doc, group in zip(docs, groups, strict=True):
+            if doc.tokens:
+                self._prepared[id(doc)] = (doc.tokens, group, tags[k:k + len(group)])
+            k += len(group)
 
     def _merge_ner(self, doc: Document, mentions: list[Mention], start: int, end: int, label: str) -> None:
         text = doc.text[start:end]

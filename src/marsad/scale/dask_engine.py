@@ -26,7 +26,7 @@ from marsad.model import Document
 from marsad.scale.faults import maybe_die
 from marsad.scale.resume import Fingerprint
 from marsad.scale.serial import doc_from_dict, doc_to_dict, json_default
-from marsad.scale.work import STATE, WORKER_DIED, Item, analyse, lost_document
+from marsad.scale.work import STATE, WORKER_DIED, Item, analyse_many, lost_document
 
 log = logging.getLogger("marsad.scale")
 
@@ -56,12 +56,9 @@ def warm_worker() -> bool:
 def analyse_batch(items: list[Item], known: frozenset[Fingerprint]) -> list[tuple[dict[str, Any], bool]]:
     """A Dask task: analyse a batch of inputs; results as JSON-safe documents."""
     kb = _worker_kb()
-    out = []
-    for raw, doc_id in items:
+    for _, doc_id in items:
         maybe_die(doc_id)  # test-only hook, a no-op unless its environment variable is set
-        doc, skipped = analyse(raw, doc_id, kb, known)
-        out.append((doc_to_dict(doc), skipped))
-    return out
+    return [(doc_to_dict(doc), skipped) for doc, skipped in analyse_many(items, kb, known)]
 
 
 def _write_partition(path: Path, first_seq: int, rows: list[tuple[dict[str, Any], bool]]) -> None:

@@ -32,8 +32,8 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
-def _run_chunk(fn: Callable[[T], R], items: list[T]) -> list[R]:
-    return [fn(x) for x in items]
+def _run_chunk(fn: Callable[..., Any], items: list[T], batched: bool = False) -> list[R]:
+    return fn(items) if batched else [fn(x) for x in items]
 
 
 @dataclass
@@ -51,11 +51,12 @@ def _context() -> Any:
 def supervised_map(fn: Callable[[T], R], items: Iterable[T], *, workers: int = 2, chunk: int = 8,
                    window: int | None = None, initializer: Callable[..., None] | None = None,
                    initargs: tuple[Any, ...] = (), max_attempts: int = 2,
-                   on_lost: Callable[[T, str], R] | None = None) -> Iterator[R]:
+                   on_lost: Callable[[T, str], R] | None = None, batched: bool = False) -> Iterator[R]:
     """``map(fn, items)`` over ``workers`` processes, in order, surviving worker deaths.
 
     ``fn`` must be a module-level function (it is pickled by name). ``on_lost(item, reason)`` supplies
     the result for an item that killed its worker even when run alone; without it the error is raised.
+    With ``batched``, ``fn`` takes a whole chunk (a list of items) and returns their results in order.
     """
     ctx = _context()
     window = window or workers * 4
@@ -73,7 +74,7 @@ def supervised_map(fn: Callable[[T], R], items: Iterable[T], *, workers: int = 2
             batch = list(islice(source, chunk))
             if not batch:
                 return
-            pending.append(_Chunk(batch, pool.submit(_run_chunk, fn, batch)))
+            pending.append(_Chunk(batch, pool.submit(_run_chunk, fn, batch, batched)))
 
     try:
         fill()
@@ -81,13 +82,13 @@ def supervised_map(fn: Callable[[T], R], items: Iterable[T], *, workers: int = 2
             head = pending[0]
             if head.future is None:  # isolated after repeated breakage: one item at a time, alone
                 pending.popleft()
-                yield from _isolated(fn, head.items, ctx, initializer, initargs, on_lost)
+                yield from _isolated(fn, head.items, ctx, initializer, initargs, on_lost, batched)
                 fill()
                 continue
             try:
                 results = head.future.result()
             except BrokenProcessPool:
-                pool = _restart(pool, pending, new_pool, fn, max_attempts)
+                pool = _restart(pool, pending, new_pool, fn, max_attempts, batched)
                 continue
             pending.popleft()
             yield from results
@@ -97,7 +98,7 @@ def supervised_map(fn: Callable[[T], R], items: Iterable[T], *, workers: int = 2
 
 
 def _restart(pool: ProcessPoolExecutor, pending: deque[_Chunk[T]], new_pool: Callable[[], ProcessPoolExecutor],
-             fn: Callable[[T], R], max_attempts: int) -> ProcessPoolExecutor:
+             fn: Callable[..., Any], max_attempts: int, batched: bool = False) -> ProcessPoolExecutor:
     """Replace a broken pool and resubmit every chunk that did not finish."""
     wait_futures([c.future for c in pending if c.future is not None])  # a broken pool fails them all promptly
     pool.shutdown(wait=False, cancel_futures=True)
@@ -112,13 +113,14 @@ def _restart(pool: ProcessPoolExecutor, pending: deque[_Chunk[T]], new_pool: Cal
         if c.attempts >= max_attempts:
             c.future = None
         else:
-            c.future = fresh.submit(_run_chunk, fn, c.items)
+            c.future = fresh.submit(_run_chunk, fn, c.items, batched)
     log.warning("a worker process died; resubmitting %d unfinished item(s) to a fresh pool", lost)
     return fresh
 
 
-def _isolated(fn: Callable[[T], R], items: list[T], ctx: Any, initializer: Callable[..., None] | None,
-              initargs: tuple[Any, ...], on_lost: Callable[[T, str], R] | None) -> Iterator[R]:
+def _isolated(fn: Callable[..., Any], items: list[T], ctx: Any, initializer: Callable[..., None] | None,
+              initargs: tuple[Any, ...], on_lost: Callable[[T, str], R] | None,
+              batched: bool = False) -> Iterator[R]:
     solo: ProcessPoolExecutor | None = None
     try:
         for item in items:
@@ -126,7 +128,7 @@ def _isolated(fn: Callable[[T], R], items: list[T], ctx: Any, initializer: Calla
                 solo = ProcessPoolExecutor(max_workers=1, mp_context=ctx, initializer=initializer,
                                            initargs=initargs)
             try:
-                (result,) = solo.submit(_run_chunk, fn, [item]).result()
+                (result,) = solo.submit(_run_chunk, fn, [item], batched).result()
             except BrokenProcessPool as exc:
                 solo.shutdown(wait=False, cancel_futures=True)
                 solo = None

@@ -6,6 +6,7 @@ Worker processes keep their :class:`~marsad.pipeline.Knowledge` and the run's kn
 
 from __future__ import annotations
 
+import json
 import signal
 import sys
 from dataclasses import dataclass, field
@@ -18,6 +19,9 @@ from marsad.scale.pool import WORKER_DIED
 from marsad.scale.resume import Fingerprint, fingerprint
 
 Item = tuple[RawInput, str]  # an input and the doc_id it gets in this run
+# A document's output lines: its documents.jsonl line, its events' (event_id, JSON text) pairs and
+# its mentions.jsonl lines joined.
+Lines = tuple[str, list[tuple[str, str]], str]
 
 
 @dataclass
@@ -45,6 +49,29 @@ def analyse(raw: RawInput, doc_id: str, kb: pipeline.Knowledge,
     if doc.status == "ok" and fingerprint(doc) in known:
         return doc, True
     return pipeline.process_document(doc, kb), False
+
+
+def analyse_many(items: list[Item], kb: pipeline.Knowledge,
+                 known: frozenset[Fingerprint] = frozenset()) -> list[tuple[Document, bool]]:
+    """:func:`analyse` for several inputs, in order, with the same results: the documents to analyse
+    go through :func:`marsad.pipeline.process_documents` together (one NER batch)."""
+    results: list[tuple[Document, bool] | None] = [None] * len(items)
+    todo: list[int] = []
+    docs: list[Document] = []
+    for k, (raw, doc_id) in enumerate(items):
+        try:
+            doc = pipeline.load_document(raw, doc_id)
+        except Exception:
+            results[k] = (pipeline.process_raw(raw, doc_id, kb), False)  # the same rejection a plain run gives
+            continue
+        if known and doc.status == "ok" and fingerprint(doc) in known:
+            results[k] = (doc, True)
+            continue
+        todo.append(k)
+        docs.append(doc)
+    for k, doc in zip(todo, pipeline.process_documents(docs, kb), strict=True):
+        results[k] = (doc, False)
+    return results  # type: ignore[return-value] - every slot is filled
 
 
 def lost_document(item: Item, reason: str = WORKER_DIED) -> tuple[Document, bool]:
@@ -76,11 +103,36 @@ def init_worker(kb: pipeline.Knowledge | None = None, known: frozenset[Fingerpri
         STATE.kb = pipeline.Knowledge().warm()
 
 
-def work_item(item: Item) -> tuple[Document, bool]:
-    """Run :func:`analyse` in a worker process (the test-only kill hook applies here)."""
+def encode_lines(doc: Document) -> Lines:
+    """The JSONL lines of ``doc`` (see :data:`Lines`), exactly as ``marsad run`` writes them."""
+    doc_line = json.dumps(doc.record(), ensure_ascii=False) + "\n"
+    events = [(e["event_id"], json.dumps(e, ensure_ascii=False)) for e in doc.events]
+    doc_id = doc.doc_id
+    mentions = "".join([json.dumps(m.to_dict(doc_id), ensure_ascii=False) + "\n" for m in doc.mentions])
+    return doc_line, events, mentions
+
+
+def work_items(items: list[Item]) -> list[tuple[Document, bool, Lines | None]]:
+    """:func:`work_item` for a chunk of inputs, analysed together (:func:`analyse_many`)."""
+    for _, doc_id in items:
+        maybe_die(doc_id)
+    assert STATE.kb is not None, "init_worker was not run"
+    out = []
+    for doc, skipped in analyse_many(items, STATE.kb, STATE.known):
+        doc.tokens = []  # working data only; not worth pickling back to the parent
+        out.append((doc, skipped, None if skipped else encode_lines(doc)))
+    return out
+
+
+def work_item(item: Item) -> tuple[Document, bool, Lines | None]:
+    """Run :func:`analyse` in a worker process (the test-only kill hook applies here).
+
+    The document's output lines are encoded here too: JSON encoding is a good part of what the
+    parent process would otherwise do alone while the workers wait for it.
+    """
     raw, doc_id = item
     maybe_die(doc_id)
     assert STATE.kb is not None, "init_worker was not run"
     doc, skipped = analyse(raw, doc_id, STATE.kb, STATE.known)
     doc.tokens = []  # working data only; not worth pickling back to the parent
-    return doc, skipped
+    return doc, skipped, None if skipped else encode_lines(doc)
