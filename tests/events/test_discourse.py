@@ -100,3 +100,20 @@ def test_the_league_named_before_suspends_a_member(nlp):
             "ويذكر أن الجامعة علّقت عضوية سوريا عام 2011.")
     (sanction,) = _events(nlp, text, "SANCTION")
     assert _sides(sanction) == (["arab_league"], ["syria"])
+
+
+def test_a_counterpart_after_the_verb_is_the_one_met_by_the_carried_subject(nlp):
+    # «نظيره» is the verb's object: Zarif met Lavrov, not Lavrov someone
+    text = ("وصل وزير الخارجية الإيراني محمد جواد ظريف إلى موسكو أمس. "
+            "والتقى نظيره الروسي سيرغي لافروف في مقر الخارجية.")
+    meetings = [_sides(e) for e in _events(nlp, text, "CONSULT", published="2019-05-10")]
+    assert (["mohammad_javad_zarif"], ["sergei_lavrov"]) in meetings
+
+
+def test_a_counterpart_after_an_overt_subject_is_read_as_before(nlp):
+    # the second sentence names its own subject: nothing is carried from the first
+    text = ("وصل وزير الخارجية الإيراني محمد جواد ظريف إلى موسكو أمس. "
+            "والتقى الرئيس السوري بشار الأسد نظيره الروسي في سوتشي.")
+    meetings = [_sides(e) for e in _events(nlp, text, "CONSULT", published="2019-05-10")]
+    assert all("mohammad_javad_zarif" not in actor for actor, _ in meetings[1:])
+    assert any(actor == ["bashar_al_assad"] for actor, _ in meetings)

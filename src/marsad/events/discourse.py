@@ -64,6 +64,7 @@ class _Config:
     pronoun_recipients: frozenset[str]
     pronoun_re: re.Pattern[str]
     carry_window: int
+    counterparts: frozenset[str]
 
 
 _CONFIGS: dict[int, _Config] = {}
@@ -86,7 +87,7 @@ def _config(lex: Lexicon) -> _Config:
                       norm("pronoun_recipients"),
                       re.compile("|".join(sorted({re.escape(w) for w in d.get("pronoun_recipients") or ()}))
                                  or "(?!)"),
-                      int(d.get("carry_window", 1)))
+                      int(d.get("carry_window", 1)), norm("counterpart_objects"))
         _CONFIGS[id(raw)] = cfg
     return cfg
 
@@ -155,14 +156,17 @@ class Discourse:
         head = self._head(sent)
         actors = [m for m in mentions if m.label not in ("LOC", "DATE") and _ref(m) is not None]
         verb = self._opening_verb(head, actors)
-        own = self._own_subject(head, verb, actors, events) if verb is not None else None
+        # «والتقى نظيره الروسي سيرغي لافروف»: the counterpart right after the verb is its object, so
+        # the subject is the one carried over (the recogniser's mention starts at «نظيره»)
+        counterpart = verb is not None and self._counterpart_after(head, verb)
+        own = self._own_subject(head, verb, actors, events) if verb is not None and not counterpart else None
         prev = self.subject if self.subject is not None and self.n - self.subject.sentence <= cfg.carry_window else None
         carried = None
-        if verb is not None and own is None and prev is not None and self._no_subject_after(head, verb, actors,
-                                                                                           events):
+        if verb is not None and own is None and prev is not None and (
+                counterpart or self._no_subject_after(head, verb, actors, events)):
             if _agrees(self._features(head, verb), prev):
                 carried = prev
-                self._carry(head, verb, events, prev)
+                self._carry(head, verb, events, prev, counterpart)
         if events:
             self._parties(sent, events)
             self._pronoun_recipients(events, mentions)
@@ -244,6 +248,12 @@ class Discourse:
         # definite noun that is no happening may be the subject («واعتقلت الشرطة»)
         return not w.startswith("ال") and not w.endswith(("ون", "ان"))
 
+    def _counterpart_after(self, head: list[tuple[str, int, int, bool]], verb: int) -> bool:
+        """Whether the word after the opening verb (dates skipped) is a counterpart or guest noun
+        with its pronoun («نظيره», «ضيفه»): the verb's object, whose owner is the dropped subject."""
+        rest = [h for h in head[verb + 1:] if not self._in_date(h[1])]
+        return bool(rest) and not rest[0][3] and rest[0][0] in self.cfg.counterparts
+
     def _features(self, head: list[tuple[str, int, int, bool]], verb: int) -> tuple[str, str] | None:
         """(gender, number) the opening verb (or its auxiliary «وكانت») shows, None when unclear."""
         aux = next((h[0] for h in head[:verb] if h[0] in self.cfg.auxiliaries), None)
@@ -255,17 +265,23 @@ class Discourse:
         return _agreement(w, tense or "past", lemma)
 
     def _carry(self, head: list[tuple[str, int, int, bool]], verb: int, events: list[dict[str, Any]],
-               subject: _Subject) -> None:
-        """Give the opening verb's event (or the noun its light verb governs) the carried actor."""
+               subject: _Subject, counterpart: bool = False) -> None:
+        """Give the opening verb's event (or the noun its light verb governs) the carried actor;
+        with ``counterpart``, the participant the sentence took as actor is the object met."""
         starts = {head[verb][1]}
         if head[verb][0] in self.lex.light:
             # the noun the light verb governs, after at most a pronoun or a date («ووقّع معه اتفاقية»)
             starts.update(h[1] for h in head[verb + 1:verb + 4])
         keys = actor_keys(subject.refs)
         for ev in events:
-            if ev["actor"] or ev["trigger"]["start"] not in starts or ev["_kind"] != "verbal":
+            if ev["trigger"]["start"] not in starts or ev["_kind"] != "verbal":
                 continue
-            if actor_keys(ev["recipient"]) & keys:
+            if ev["actor"] and counterpart and not actor_keys(ev["actor"]) & keys:
+                # the counterpart read as the subject (VSO) is the one met
+                seen = actor_keys(ev["recipient"])
+                ev["recipient"] = [*ev["recipient"], *(dict(r) for r in ev["actor"] if not actor_keys([r]) & seen)]
+                ev["actor"] = []
+            if ev["actor"] or actor_keys(ev["recipient"]) & keys:
                 continue  # the carried subject is already this event's other side
             ev["actor"] = [dict(r) for r in subject.refs]
 
