@@ -567,8 +567,10 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
             # subject of a verb that has its own subject right after it
             close_svo = False
             svo = None
+        # a light verb right before its noun: a group after the noun is its object («تواصل دعم الحكومة»)
         vso = None if close_svo else next((g for g in right if bare(g) and not g.attribute and (
-            g.start == anchor + 1 or (svo is None and g.start - anchor <= 4 and g.start < m.first + 5))), None)
+            g.start == anchor + 1 or (svo is None and g.start - anchor <= 4 and g.start < m.first + 5))
+            and not (m.light == m.first - 1 and g.first > m.last)), None)
         if vso is not None and svo is None and coordinated and m.light is None and (vso.start > anchor + 1 or t.type == "CONSULT" and not any(
                     g.first > vso.last and (bare(g) or g.prep in rec_preps)
                     and not any(words[k].breaks_before for k in range(vso.last + 1, g.first + 1))

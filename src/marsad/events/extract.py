@@ -443,6 +443,10 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             bare_prev = prev[1:] if prev[:1] in "وفس" else prev  # «ستواصل دعم», «وتواصل قصف»
             if len(bare_prev) >= 4 and bare_prev[0] in "يتن" and prev not in lex.verbs:
                 m.verbal, m.tense, m.trigger = False, None, lex.nouns[words[m.first].norm]
+                if prev in lex.light:
+                    # «أن موسكو ستواصل دعم دمشق»: an aspect verb of the light list governs the
+                    # masdar; its subject is the masdar's actor (as for «واصلت القوات قصف …»)
+                    m.verbal, m.anchor, m.light, m.tense = True, m.first - 1, m.first - 1, lex.light[prev]
         # «دعماً للنظام», «دعماً كبيراً لقوات …»: a form that is both a dual perfect («دعما» =
         # "they both supported") and an accusative masdar is the masdar when «لـ» or an
         # indefinite accusative adjective follows (the verb takes its object directly)

@@ -1,0 +1,41 @@
+"""Roles round 3: participants the role assignment used to miss (issue 6).
+
+Every sentence here was written for these tests.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from events_helpers import ids, make_doc
+
+from marsad.events import extract_events
+from marsad.events.lexicon import load_lexicon
+from marsad.model import Document
+
+
+def _events(doc: Document, **kw: Any) -> list[dict[str, Any]]:
+    return extract_events(doc, load_lexicon(), {}, **kw)
+
+
+def _of(doc: Document, type_: str, **kw: Any) -> list[dict[str, Any]]:
+    return [e for e in _events(doc, **kw) if e["type"] == type_]
+
+
+def test_subject_of_an_aspect_verb_is_the_actor_of_its_masdar():
+    # «ستواصل دعم»: «دعم» is spelt like a perfect, but after «ستواصل» it is the masdar it governs
+    text = "وأكد البيان أن أنقرة ستواصل دعم بغداد في مواجهة الإرهاب."
+    doc = make_doc(text, actors={"أنقرة": ("turkey", "Turkey"), "بغداد": ("iraq", "Iraq")})
+    (support,) = _of(doc, "SUPPORT")
+    assert ids(support["actor"]) == ["turkey"]
+    assert ids(support["recipient"]) == ["iraq"]
+
+
+def test_negated_aspect_verb_keeps_its_subject_and_object():
+    text = "وقال الوزير إن طهران لن تواصل دعم الفصائل المسلحة في المنطقة."
+    doc = make_doc(text, actors={"الوزير": ("minister", "The minister"), "طهران": ("iran", "Iran"),
+                                 "الفصائل المسلحة": ("militias", "Armed factions")})
+    (support,) = _of(doc, "SUPPORT")
+    assert ids(support["actor"]) == ["iran"]
+    assert ids(support["recipient"]) == ["militias"]
+    assert support["status"] == "negated"
