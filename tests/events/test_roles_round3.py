@@ -39,3 +39,18 @@ def test_negated_aspect_verb_keeps_its_subject_and_object():
     assert ids(support["actor"]) == ["iran"]
     assert ids(support["recipient"]) == ["militias"]
     assert support["status"] == "negated"
+
+
+def test_fronted_discourse_phrase_does_not_hide_the_subject():
+    # «من جهتها،» opens the sentence: the subject of «أعلنت» still announces its own refusal
+    text = "من جهتها، أعلنت الحكومة الليبية رفض أي تدخل عسكري أجنبي في البلاد."
+    doc = make_doc(text, actors={"الحكومة الليبية": ("libya_gov", "Libyan government")})
+    (reject,) = _of(doc, "REJECT")
+    assert ids(reject["actor"]) == ["libya_gov"]
+
+
+def test_fronted_phrase_then_participle_gives_the_subject():
+    text = "وفي المقابل، اعتبرت الحركة أن القرار غير قانوني، مؤكدة رفضها أي حوار مع السلطة."
+    doc = make_doc(text, actors={"الحركة": ("movement", "The movement")})
+    (reject,) = _of(doc, "REJECT")
+    assert ids(reject["actor"]) == ["movement"]

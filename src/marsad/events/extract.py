@@ -43,7 +43,14 @@ from marsad.events.lexicon import Lexicon, Match, load_lexicon
 from marsad.events.modality import actor_keys, attribution, attribution_cues, opinion_source, status_of
 from marsad.events.morphology import FUTURE
 from marsad.events.quantities import find_quantities
-from marsad.events.roles import cue_words, fold_visits, split_joint_parties, split_meetings
+from marsad.events.roles import (
+    cue_phrases,
+    cue_words,
+    fold_visits,
+    fronted_opener,
+    split_joint_parties,
+    split_meetings,
+)
 from marsad.events.text import Word, clitic_candidates, match_keys, norm_word, split_words
 from marsad.model import Document, Mention, Sentence, TimeExpression
 
@@ -205,16 +212,22 @@ def _relative_to_noun(m: Match, words: list[Word], matches: list[Match]) -> bool
 _DATELINE_MARKS = frozenset("–—-:")
 
 
-def _main_subject(groups: list[Group], words: list[Word]) -> Group | None:
+def _main_subject(groups: list[Group], words: list[Word], opener: int = 0) -> Group | None:
     """The subject of a sentence's first verb: a bare group among its first four words (VSO after a
-    sentence-initial verb, «وأعلنت الوزارة …», or SVO, «الرئيس … قال»), with no break before it."""
+    sentence-initial verb, «وأعلنت الوزارة …», or SVO, «الرئيس … قال»), with no break before it.
+
+    ``opener`` (:func:`marsad.events.roles.fronted_opener`) is the length of a discourse phrase
+    closed by a comma that opens the sentence («في المقابل، رفض المتحدث …»): the clause starts after it.
+    """
     for g in groups:
-        if g.start > 3:
+        if g.start < opener:
+            continue
+        if g.start > 3 + opener:
             return None
         if g.start == 0 and g.last + 1 < len(words) and not _DATELINE_MARKS.isdisjoint(words[g.last + 1].punct):
             continue  # «الكويت – واصل الأمير …»: a dateline names where the story was filed, not who acts
         if g.is_actor and g.prep is None and not g.attribute and not any(
-                words[k].breaks_before for k in range(1, g.start + 1)):
+                words[k].breaks_before for k in range(opener + 1, g.start + 1)):
             return g
     return None
 
@@ -315,7 +328,8 @@ def _reporting_participles(lex: Lexicon) -> frozenset[str]:
     return parts_set
 
 
-def _announced_own_act(m: Match, words: list[Word], subject: Group | None, lex: Lexicon) -> list[dict[str, Any]] | None:
+def _announced_own_act(m: Match, words: list[Word], subject: Group | None, lex: Lexicon,
+                       opener: int = 0) -> list[dict[str, Any]] | None:
     """The sentence's subject as the actor of an act it announces as its own, when the clause names
     no actor: the masdar right after «أعلن/أكد + subject» («وأعلن رئيس الوزراء … فرض حظر للتجول»),
     or after a reporting participle that follows a comma («…، معلناً فرض عقوبات …», «مؤكدةً رفضها»).
@@ -323,7 +337,7 @@ def _announced_own_act(m: Match, words: list[Word], subject: Group | None, lex: 
     if (subject is None or subject.last >= m.first or m.light is not None or m.trigger.mode == "kill"
             or m.trigger.kind == "passive" or "victim" in m.trigger.flags):
         return None  # «أعلنت الوزارة مقتل خمسة»: who announces a death is not its perpetrator
-    if 0 <= m.first - subject.last - 1 <= 1 and 1 <= subject.start <= 2 and (
+    if 0 <= m.first - subject.last - 1 <= 1 and 1 <= subject.start - opener <= 2 and (
             words[subject.start - 1].norm in lex.attribution_verbs) and not any(
             words[k].breaks_before for k in range(subject.last + 1, m.first + 1)):
         return group_refs(subject)
@@ -473,7 +487,8 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
     claim_types = lex.cues["raw"]["status"].get("claim_types") or ()
     statement_types = frozenset(lex.cues["raw"].get("statement_types") or ())
     content = _violent_pledges(matches, words, lex)
-    sentence_subject = _main_subject(groups, words)
+    opener = fronted_opener(words, cue_phrases(lex.cues["raw"], "roles", "fronted_openers"))
+    sentence_subject = _main_subject(groups, words, opener)
     # «دعا … إلى رفع العقوبات»: the noun after «إلى» is what is asked for, not a happening
     asks = [r.last for r in matches if r.trigger.type == "REQUEST"]
     # «هدّد بشنّ عملية عسكرية», «تهديده بالهجوم»: the act after «بـ» is the threat's content
@@ -524,11 +539,11 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
         if dependent:
             # «…، حيث التقى نائب الرئيس …، قبل أن يتوجه إلى الدوحة»: the main clause's subject,
             # not the one met inside the «حيث» clause
-            subject = main_subject or prev_subject or _main_subject(groups, words)
+            subject = main_subject or prev_subject or _main_subject(groups, words, opener)
         if subject is None and coordinated_verb(m, words, lex):
             # «وتفقد الرئيس … موقع الانفجار، ووصف الهجوم …»: with no trigger verb before it, a
             # coordinated verb shares the subject of the sentence's main verb
-            subject = _main_subject(groups, words)
+            subject = _main_subject(groups, words, opener)
         actor, recipient, used, actor_group = assign_roles(m, words, groups, lex, bounds, excluded,
                                                            subject)
         if _relative_to_noun(m, words, matches):
@@ -694,7 +709,7 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             # told with the same word (see _same_happening)
             "_retold": t.lemma if not m.verbal and definite and not actor else None, "_lemma": t.lemma,
             "_kind": "verbal" if m.verbal else t.kind, "_restated": 0,
-            "_subject": _announced_own_act(m, words, sentence_subject, lex),
+            "_subject": _announced_own_act(m, words, sentence_subject, lex, opener),
         }))
     events = fold_visits(split_meetings(events))
     _attack_objects(events, matches, words, groups, lex, opens)

@@ -55,6 +55,34 @@ def cue_words(raw_cues: dict[str, Any], section: str, key: str) -> frozenset[str
     return got[1]
 
 
+_CUE_PHRASES: dict[tuple[int, str], tuple[Any, frozenset[tuple[str, ...]]]] = {}
+
+
+def cue_phrases(raw_cues: dict[str, Any], section: str, key: str) -> frozenset[tuple[str, ...]]:
+    """Normalised word tuples of a cues.yaml list of phrases (``raw_cues[section][key]``), built once."""
+    lst = (raw_cues.get(section) or {}).get(key) or ()
+    got = _CUE_PHRASES.get((id(lst), key))
+    if got is None or got[0] is not lst:
+        got = (lst, frozenset(tuple(norm_word(w) for w in str(p).split()) for p in lst))
+        _CUE_PHRASES[(id(lst), key)] = got
+    return got[1]
+
+
+def fronted_opener(words: list[Any], openers: frozenset[tuple[str, ...]]) -> int:
+    """Length in words of a discourse phrase that opens the sentence, closed by a comma («في
+    المقابل،», «من جهته،», «بدورها،», «وفي السياق نفسه،»), else 0. The phrase links the sentence to
+    the one before; the clause proper, and its subject, begin after it."""
+    for n in range(1, min(5, len(words))):
+        if "،" not in words[n].punct and "," not in words[n].punct:
+            continue
+        first = words[0].norm
+        got = tuple(w.norm for w in words[:n])
+        if got in openers or (first[:1] in "وف" and (first[1:], *got[1:]) in openers):
+            return n
+        return 0
+    return 0
+
+
 def _person(ref: dict[str, Any]) -> bool:
     """A linked person (the knowledge base gives persons a role; states and bodies have none)."""
     return bool(ref.get("role")) and bool(ref.get("id"))
