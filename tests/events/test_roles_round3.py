@@ -54,3 +54,29 @@ def test_fronted_phrase_then_participle_gives_the_subject():
     doc = make_doc(text, actors={"الحركة": ("movement", "The movement")})
     (reject,) = _of(doc, "REJECT")
     assert ids(reject["actor"]) == ["movement"]
+
+
+def test_relative_verb_after_an_agreement_names_its_parties():
+    text = "وتوقف القتال بعد اتفاق على هدنة لمدة أسبوع، توصّل إليه وزير الخارجية المصري ونظيره القطري في القاهرة."
+    doc = make_doc(text, actors={"وزير الخارجية المصري": ("eg_fm", "Egyptian foreign minister"),
+                                 "ونظيره القطري": ("qa_fm", "Qatari foreign minister", "نظيره القطري")})
+    (agree,) = _of(doc, "AGREE")
+    assert ids(agree["actor"]) == ["eg_fm"]
+    assert ids(agree["recipient"]) == ["qa_fm"]
+
+
+def test_meetings_that_brought_ministers_together_have_them_as_parties():
+    text = "وجاء القرار بعد اجتماعات في الرياض الأسبوع الماضي ضمت وزراء خارجية الأردن والعراق ومصر."
+    doc = make_doc(text, actors={"الأردن": ("jordan", "Jordan"), "والعراق": ("iraq", "Iraq", "العراق"),
+                                 "ومصر": ("egypt", "Egypt", "مصر")})
+    (meet,) = _of(doc, "CONSULT")
+    assert ids(meet["actor"]) == ["jordan"]
+    assert ids(meet["recipient"]) == ["iraq", "egypt"]
+
+
+def test_reaching_an_agreement_is_not_a_relative_clause():
+    # «توصّل إلى اتفاق»: the verb's own object, not a clause about an earlier noun
+    text = "وجاءت المحادثات بعد أسابيع من التوتر، توصلت خلالها الحكومة إلى اتفاق مع النقابات."
+    doc = make_doc(text, actors={"الحكومة": ("gov", "Government"), "النقابات": ("unions", "Unions")})
+    for ev in _of(doc, "CONSULT"):
+        assert ids(ev["actor"]) != ["gov"]

@@ -48,6 +48,7 @@ from marsad.events.roles import (
     cue_words,
     fold_visits,
     fronted_opener,
+    relative_parties,
     split_joint_parties,
     split_meetings,
 )
@@ -487,6 +488,9 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
     claim_types = lex.cues["raw"]["status"].get("claim_types") or ()
     statement_types = frozenset(lex.cues["raw"].get("statement_types") or ())
     content = _violent_pledges(matches, words, lex)
+    relative_verbs = cue_words(lex.cues["raw"], "roles", "joint_party_verbs") | cue_words(
+        lex.cues["raw"], "roles", "relative_party_verbs")
+    verb_words = {r.anchor for r in matches if r.verbal}
     opener = fronted_opener(words, cue_phrases(lex.cues["raw"], "roles", "fronted_openers"))
     sentence_subject = _main_subject(groups, words, opener)
     # «دعا … إلى رفع العقوبات»: the noun after «إلى» is what is asked for, not a happening
@@ -599,6 +603,13 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             t.type, actor, recipient, lex.cues["symmetric"],
             None if rec_group is None or rec_group.first <= m.last else [w.norm for w in words[m.last + 1:rec_group.first]],
             cue_words(lex.cues["raw"], "roles", "joint_party_verbs"))
+        if not actor and not m.verbal and t.type in lex.cues["symmetric"]:
+            # «اتفاق …، توصّل إليه أردوغان وبنس», «اجتماعات … ضمّت وزراء خارجية …»: a relative
+            # clause after the noun names its parties (the first is the actor: joint happenings)
+            parties = relative_parties(m, words, groups, relative_verbs, verb_words)
+            if parties is not None and id(parties) not in used:
+                refs = group_refs(parties)
+                actor, recipient = refs[:1], (refs[1:] or recipient)
         etype, emode = t.type, t.mode
         if states and ("envoy" in t.flags or (etype, emode) == ("SANCTION", "relations")):
             # «استدعت الخارجية سفير بريطانيا»: the summons is addressed to the envoy's state
