@@ -80,3 +80,16 @@ def test_reaching_an_agreement_is_not_a_relative_clause():
     doc = make_doc(text, actors={"الحكومة": ("gov", "Government"), "النقابات": ("unions", "Unions")})
     for ev in _of(doc, "CONSULT"):
         assert ids(ev["actor"]) != ["gov"]
+
+
+def test_a_sum_of_money_is_never_a_participant():
+    from marsad.model import Mention
+    text = "ووقعت روسيا اتفاقية للطاقة مع تركيا بقيمة نحو 20 مليار دولار."
+    doc = make_doc(text, actors={"روسيا": ("russia", "Russia")})
+    s = text.index("دولار")
+    # the recogniser's unlinked name for the currency
+    doc.mentions.append(Mention(s, s + len("دولار"), "دولار", label="MISC"))
+    doc.mentions.sort(key=lambda m: m.start)
+    (agree,) = _of(doc, "AGREE")
+    assert ids(agree["actor"]) == ["russia"]
+    assert all(r.get("text") != "دولار" for r in agree["recipient"])
