@@ -93,3 +93,29 @@ def test_a_sum_of_money_is_never_a_participant():
     (agree,) = _of(doc, "AGREE")
     assert ids(agree["actor"]) == ["russia"]
     assert all(r.get("text") != "دولار" for r in agree["recipient"])
+
+
+def test_forces_withdrawn_are_the_actor_of_the_withdrawal():
+    # «ببدء سحب»: after a governing masdar «سحب» is the masdar, not the perfect «سَحَبَ»
+    text = "وأمر الرئيس ببدء سحب جزء كبير من القوات الأمريكية المنتشرة في العراق."
+    doc = make_doc(text, actors={"الرئيس": ("president", "The president"),
+                                 "القوات الأمريكية": ("us_forces", "US forces")})
+    (retreat,) = _of(doc, "RETREAT")
+    assert ids(retreat["actor"]) == ["us_forces"]
+    assert retreat["recipient"] == []
+
+
+def test_place_left_after_min_is_not_the_actor():
+    # «من العراق» (no part word before «من») is where they leave, not who leaves
+    text = "وتحدث التقرير عن سحب من العراق خلال الصيف."
+    doc = make_doc(text, actors={"العراق": ("iraq", "Iraq")})
+    for ev in _of(doc, "RETREAT"):
+        assert ids(ev["actor"]) != ["iraq"]
+
+
+def test_announced_withdrawal_of_own_forces_after_preposition():
+    text = "ورحبت الحكومة بالإعلان عن سحب القوات التركية من المنطقة الحدودية."
+    doc = make_doc(text, actors={"الحكومة": ("gov", "Government"),
+                                 "القوات التركية": ("tr_forces", "Turkish forces")})
+    (retreat,) = _of(doc, "RETREAT")
+    assert ids(retreat["actor"]) == ["tr_forces"]

@@ -94,6 +94,27 @@ def mobilized_forces(m: Match, words: list[Word], groups: list[Group],
     return []
 
 
+def withdrawn_forces(m: Match, words: list[Word], groups: list[Group], bounds: tuple[int, int],
+                     partitive: frozenset[str]) -> Group | None:
+    """The forces a withdrawal masdar pulls out, who are its actor (as for a deployment): its
+    genitive («سحب القوات الروسية», «انسحاب المقاتلين الأكراد») or the group after «من» following a
+    part word (cues.yaml ``roles.partitive_words``: «سحب جزء كبير من القوات الروسية», «سحب
+    «الجزء الأساسي» من القوات»). A «من» with no part word names where they leave («من سوريا»)."""
+    lo, hi = bounds
+    for g in groups:
+        if g.first <= m.last or not g.is_actor or g.attribute:
+            continue
+        if g.first >= min(hi, m.last + 6) or any(words[k].hard_before for k in range(m.last + 1, g.first + 1)):
+            return None
+        if g.prep is None and g.first == m.last + 1:
+            return g
+        if g.prep == "من" and any(words[k].norm in partitive or (words[k].norm[:1] in "وب" and words[k].norm[1:] in partitive)
+                                  for k in range(m.last + 1, g.first - 1)):
+            return g
+        return None
+    return None
+
+
 def _military_nearby(m: Match, words: list[Word], lex: Lexicon) -> bool:
     mil = lex.cues["military"]
     for k in range(max(0, m.first - 7), min(len(words), m.last + 8)):
@@ -449,6 +470,7 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
                 and a.mention.label == "MISC"
                 and not _QUOTE_MARKS.isdisjoint(words[a.first].punct) and any(a.first <= r.first <= a.last for r in matches)):
             a.actor = None
+    masdar_governors = cue_words(lex.cues["raw"], "roles", "masdar_governors")
     for m in matches:
         # «يشمل نشر المئات من الجنود»: a bare perfect that is also a masdar, right after a
         # present-tense verb, is the masdar (the object of that verb), not a second finite verb
@@ -456,7 +478,11 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
                 and not words[m.first].breaks_before and lex.nouns.get(words[m.first].norm) is not None):
             prev = words[m.first - 1].norm
             bare_prev = prev[1:] if prev[:1] in "وفس" else prev  # «ستواصل دعم», «وتواصل قصف»
-            if len(bare_prev) >= 4 and bare_prev[0] in "يتن" and prev not in lex.verbs:
+            if prev in masdar_governors or bare_prev in masdar_governors:
+                # «ببدء سحب جزء من القوات», «الإعلان عن سحب قواتها»: no finite verb follows a
+                # preposition or a governing masdar; the word is the masdar
+                m.verbal, m.tense, m.trigger = False, None, lex.nouns[words[m.first].norm]
+            elif len(bare_prev) >= 4 and bare_prev[0] in "يتن" and prev not in lex.verbs:
                 m.verbal, m.tense, m.trigger = False, None, lex.nouns[words[m.first].norm]
                 if prev in lex.light:
                     # «أن موسكو ستواصل دعم دمشق»: an aspect verb of the light list governs the
@@ -584,6 +610,12 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             # one sending them, the forces that move are the actor (a deployment has no target)
             actor = recipient or mobilized_forces(m, words, groups, bounds)
             recipient = [] if actor is recipient else recipient
+        if t.type == "RETREAT" and t.mode == "withdraw" and not actor and not m.verbal and t.kind == "noun":
+            # «سحب جزء كبير من القوات الروسية», «انسحاب المقاتلين»: the forces that leave are the actor
+            gone = withdrawn_forces(m, words, groups, bounds, cue_words(lex.cues["raw"], "roles", "partitive_words"))
+            if gone is not None:
+                actor = group_refs(gone)
+                recipient = [r for r in recipient if not actor_keys([r]) & actor_keys(actor)]
         content_of = None
         if not actor and not m.verbal:
             actor, content_of = _inherited_actor(m, words, groups, lex.cues, events)
@@ -728,6 +760,11 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
     events = _split_places(events, args, groups)
     events = _merge(events)
     events = _merge_tolls(events)
+    for _m, ev in events:
+        if ev["actor"] and ev["recipient"]:
+            # two readings merged into one may bring the actor back as its own target
+            own = actor_keys(ev["actor"])
+            ev["recipient"] = [r for r in ev["recipient"] if not actor_keys([r]) & own]
     for q in quantities:
         best, best_d = None, 10**9
         for m, ev in events:
