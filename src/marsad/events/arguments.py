@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from marsad.events.lexicon import Lexicon, Match
+from marsad.events.roles import cue_words
 from marsad.events.text import Word, clitic_candidates, norm_word
 from marsad.model import Mention, TimeExpression
 
@@ -185,6 +186,8 @@ def place_mentions(words: list[Word], mentions: list[Mention], text: str, lex: L
         if words[first].start >= m.end:
             continue
         arg = Arg(m, first, last, actor=actor_object(m), place=place_object(m))
+        if arg.actor is not None and not arg.mention.actor_id and _amount(words, first, last, lex):
+            arg.actor = None  # «بقيمة 40 مليار دولار»: a sum of money is never a participant
         arg.key = (arg.actor or {}).get("id") or m.actor_id or norm_word(m.text)
         prep = _clitic_prep(words[first], arg, text, cues["title_words"])
         # «ضد «وحدات حماية الشعب»», «على «حزب الله»»: quotation marks around a name cut nothing
@@ -215,6 +218,19 @@ def place_mentions(words: list[Word], mentions: list[Mention], text: str, lex: L
     args = _drop_nested(args)
     _mark_title_parts(args, words, lex)
     return args
+
+
+def _amount(words: list[Word], first: int, last: int, lex: Lexicon) -> bool:
+    """Whether an unlinked mention is an amount: a currency or unit word (cues.yaml
+    ``roles.amount_words``: «دولار», «مليار», «بالمئة») or a name right after a number."""
+    units = cue_words(lex.cues["raw"], "roles", "amount_words")
+    w = words[last].norm
+    if w in units or (w[:1] in "وبل" and w[1:] in units):
+        return True
+    if first > 0 and not words[first].breaks_before:
+        prev = words[first - 1].norm
+        return prev[:1].isdigit() or prev in lex.cues["num_mult"] or prev in units
+    return False
 
 
 def _place_head_prep(words: list[Word], first: int, cues: dict[str, Any]) -> str | None:
@@ -567,8 +583,10 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
             # subject of a verb that has its own subject right after it
             close_svo = False
             svo = None
+        # a light verb right before its noun: a group after the noun is its object («تواصل دعم الحكومة»)
         vso = None if close_svo else next((g for g in right if bare(g) and not g.attribute and (
-            g.start == anchor + 1 or (svo is None and g.start - anchor <= 4 and g.start < m.first + 5))), None)
+            g.start == anchor + 1 or (svo is None and g.start - anchor <= 4 and g.start < m.first + 5))
+            and not (m.light == m.first - 1 and g.first > m.last)), None)
         if vso is not None and svo is None and coordinated and m.light is None and (vso.start > anchor + 1 or t.type == "CONSULT" and not any(
                     g.first > vso.last and (bare(g) or g.prep in rec_preps)
                     and not any(words[k].breaks_before for k in range(vso.last + 1, g.first + 1))

@@ -43,7 +43,15 @@ from marsad.events.lexicon import Lexicon, Match, load_lexicon
 from marsad.events.modality import actor_keys, attribution, attribution_cues, opinion_source, status_of
 from marsad.events.morphology import FUTURE
 from marsad.events.quantities import find_quantities
-from marsad.events.roles import cue_words, fold_visits, split_joint_parties, split_meetings
+from marsad.events.roles import (
+    cue_phrases,
+    cue_words,
+    fold_visits,
+    fronted_opener,
+    relative_parties,
+    split_joint_parties,
+    split_meetings,
+)
 from marsad.events.text import Word, clitic_candidates, match_keys, norm_word, split_words
 from marsad.model import Document, Mention, Sentence, TimeExpression
 
@@ -84,6 +92,27 @@ def mobilized_forces(m: Match, words: list[Word], groups: list[Group],
         if before:
             return group_refs(before[-1])
     return []
+
+
+def withdrawn_forces(m: Match, words: list[Word], groups: list[Group], bounds: tuple[int, int],
+                     partitive: frozenset[str]) -> Group | None:
+    """The forces a withdrawal masdar pulls out, who are its actor (as for a deployment): its
+    genitive («سحب القوات الروسية», «انسحاب المقاتلين الأكراد») or the group after «من» following a
+    part word (cues.yaml ``roles.partitive_words``: «سحب جزء كبير من القوات الروسية», «سحب
+    «الجزء الأساسي» من القوات»). A «من» with no part word names where they leave («من سوريا»)."""
+    lo, hi = bounds
+    for g in groups:
+        if g.first <= m.last or not g.is_actor or g.attribute:
+            continue
+        if g.first >= min(hi, m.last + 6) or any(words[k].hard_before for k in range(m.last + 1, g.first + 1)):
+            return None
+        if g.prep is None and g.first == m.last + 1:
+            return g
+        if g.prep == "من" and any(words[k].norm in partitive or (words[k].norm[:1] in "وب" and words[k].norm[1:] in partitive)
+                                  for k in range(m.last + 1, g.first - 1)):
+            return g
+        return None
+    return None
 
 
 def _military_nearby(m: Match, words: list[Word], lex: Lexicon) -> bool:
@@ -205,16 +234,22 @@ def _relative_to_noun(m: Match, words: list[Word], matches: list[Match]) -> bool
 _DATELINE_MARKS = frozenset("–—-:")
 
 
-def _main_subject(groups: list[Group], words: list[Word]) -> Group | None:
+def _main_subject(groups: list[Group], words: list[Word], opener: int = 0) -> Group | None:
     """The subject of a sentence's first verb: a bare group among its first four words (VSO after a
-    sentence-initial verb, «وأعلنت الوزارة …», or SVO, «الرئيس … قال»), with no break before it."""
+    sentence-initial verb, «وأعلنت الوزارة …», or SVO, «الرئيس … قال»), with no break before it.
+
+    ``opener`` (:func:`marsad.events.roles.fronted_opener`) is the length of a discourse phrase
+    closed by a comma that opens the sentence («في المقابل، رفض المتحدث …»): the clause starts after it.
+    """
     for g in groups:
-        if g.start > 3:
+        if g.start < opener:
+            continue
+        if g.start > 3 + opener:
             return None
         if g.start == 0 and g.last + 1 < len(words) and not _DATELINE_MARKS.isdisjoint(words[g.last + 1].punct):
             continue  # «الكويت – واصل الأمير …»: a dateline names where the story was filed, not who acts
         if g.is_actor and g.prep is None and not g.attribute and not any(
-                words[k].breaks_before for k in range(1, g.start + 1)):
+                words[k].breaks_before for k in range(opener + 1, g.start + 1)):
             return g
     return None
 
@@ -315,7 +350,8 @@ def _reporting_participles(lex: Lexicon) -> frozenset[str]:
     return parts_set
 
 
-def _announced_own_act(m: Match, words: list[Word], subject: Group | None, lex: Lexicon) -> list[dict[str, Any]] | None:
+def _announced_own_act(m: Match, words: list[Word], subject: Group | None, lex: Lexicon,
+                       opener: int = 0) -> list[dict[str, Any]] | None:
     """The sentence's subject as the actor of an act it announces as its own, when the clause names
     no actor: the masdar right after «أعلن/أكد + subject» («وأعلن رئيس الوزراء … فرض حظر للتجول»),
     or after a reporting participle that follows a comma («…، معلناً فرض عقوبات …», «مؤكدةً رفضها»).
@@ -323,7 +359,7 @@ def _announced_own_act(m: Match, words: list[Word], subject: Group | None, lex: 
     if (subject is None or subject.last >= m.first or m.light is not None or m.trigger.mode == "kill"
             or m.trigger.kind == "passive" or "victim" in m.trigger.flags):
         return None  # «أعلنت الوزارة مقتل خمسة»: who announces a death is not its perpetrator
-    if 0 <= m.first - subject.last - 1 <= 1 and 1 <= subject.start <= 2 and (
+    if 0 <= m.first - subject.last - 1 <= 1 and 1 <= subject.start - opener <= 2 and (
             words[subject.start - 1].norm in lex.attribution_verbs) and not any(
             words[k].breaks_before for k in range(subject.last + 1, m.first + 1)):
         return group_refs(subject)
@@ -434,6 +470,7 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
                 and a.mention.label == "MISC"
                 and not _QUOTE_MARKS.isdisjoint(words[a.first].punct) and any(a.first <= r.first <= a.last for r in matches)):
             a.actor = None
+    masdar_governors = cue_words(lex.cues["raw"], "roles", "masdar_governors")
     for m in matches:
         # «يشمل نشر المئات من الجنود»: a bare perfect that is also a masdar, right after a
         # present-tense verb, is the masdar (the object of that verb), not a second finite verb
@@ -441,8 +478,16 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
                 and not words[m.first].breaks_before and lex.nouns.get(words[m.first].norm) is not None):
             prev = words[m.first - 1].norm
             bare_prev = prev[1:] if prev[:1] in "وفس" else prev  # «ستواصل دعم», «وتواصل قصف»
-            if len(bare_prev) >= 4 and bare_prev[0] in "يتن" and prev not in lex.verbs:
+            if prev in masdar_governors or bare_prev in masdar_governors:
+                # «ببدء سحب جزء من القوات», «الإعلان عن سحب قواتها»: no finite verb follows a
+                # preposition or a governing masdar; the word is the masdar
                 m.verbal, m.tense, m.trigger = False, None, lex.nouns[words[m.first].norm]
+            elif len(bare_prev) >= 4 and bare_prev[0] in "يتن" and prev not in lex.verbs:
+                m.verbal, m.tense, m.trigger = False, None, lex.nouns[words[m.first].norm]
+                if prev in lex.light:
+                    # «أن موسكو ستواصل دعم دمشق»: an aspect verb of the light list governs the
+                    # masdar; its subject is the masdar's actor (as for «واصلت القوات قصف …»)
+                    m.verbal, m.anchor, m.light, m.tense = True, m.first - 1, m.first - 1, lex.light[prev]
         # «دعماً للنظام», «دعماً كبيراً لقوات …»: a form that is both a dual perfect («دعما» =
         # "they both supported") and an accusative masdar is the masdar when «لـ» or an
         # indefinite accusative adjective follows (the verb takes its object directly)
@@ -469,7 +514,11 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
     claim_types = lex.cues["raw"]["status"].get("claim_types") or ()
     statement_types = frozenset(lex.cues["raw"].get("statement_types") or ())
     content = _violent_pledges(matches, words, lex)
-    sentence_subject = _main_subject(groups, words)
+    relative_verbs = cue_words(lex.cues["raw"], "roles", "joint_party_verbs") | cue_words(
+        lex.cues["raw"], "roles", "relative_party_verbs")
+    verb_words = {r.anchor for r in matches if r.verbal}
+    opener = fronted_opener(words, cue_phrases(lex.cues["raw"], "roles", "fronted_openers"))
+    sentence_subject = _main_subject(groups, words, opener)
     # «دعا … إلى رفع العقوبات»: the noun after «إلى» is what is asked for, not a happening
     asks = [r.last for r in matches if r.trigger.type == "REQUEST"]
     # «هدّد بشنّ عملية عسكرية», «تهديده بالهجوم»: the act after «بـ» is the threat's content
@@ -520,11 +569,11 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
         if dependent:
             # «…، حيث التقى نائب الرئيس …، قبل أن يتوجه إلى الدوحة»: the main clause's subject,
             # not the one met inside the «حيث» clause
-            subject = main_subject or prev_subject or _main_subject(groups, words)
+            subject = main_subject or prev_subject or _main_subject(groups, words, opener)
         if subject is None and coordinated_verb(m, words, lex):
             # «وتفقد الرئيس … موقع الانفجار، ووصف الهجوم …»: with no trigger verb before it, a
             # coordinated verb shares the subject of the sentence's main verb
-            subject = _main_subject(groups, words)
+            subject = _main_subject(groups, words, opener)
         actor, recipient, used, actor_group = assign_roles(m, words, groups, lex, bounds, excluded,
                                                            subject)
         if _relative_to_noun(m, words, matches):
@@ -561,6 +610,12 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             # one sending them, the forces that move are the actor (a deployment has no target)
             actor = recipient or mobilized_forces(m, words, groups, bounds)
             recipient = [] if actor is recipient else recipient
+        if t.type == "RETREAT" and t.mode == "withdraw" and not actor and not m.verbal and t.kind == "noun":
+            # «سحب جزء كبير من القوات الروسية», «انسحاب المقاتلين»: the forces that leave are the actor
+            gone = withdrawn_forces(m, words, groups, bounds, cue_words(lex.cues["raw"], "roles", "partitive_words"))
+            if gone is not None:
+                actor = group_refs(gone)
+                recipient = [r for r in recipient if not actor_keys([r]) & actor_keys(actor)]
         content_of = None
         if not actor and not m.verbal:
             actor, content_of = _inherited_actor(m, words, groups, lex.cues, events)
@@ -580,6 +635,13 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             t.type, actor, recipient, lex.cues["symmetric"],
             None if rec_group is None or rec_group.first <= m.last else [w.norm for w in words[m.last + 1:rec_group.first]],
             cue_words(lex.cues["raw"], "roles", "joint_party_verbs"))
+        if not actor and not m.verbal and t.type in lex.cues["symmetric"]:
+            # «اتفاق …، توصّل إليه أردوغان وبنس», «اجتماعات … ضمّت وزراء خارجية …»: a relative
+            # clause after the noun names its parties (the first is the actor: joint happenings)
+            parties = relative_parties(m, words, groups, relative_verbs, verb_words)
+            if parties is not None and id(parties) not in used:
+                refs = group_refs(parties)
+                actor, recipient = refs[:1], (refs[1:] or recipient)
         etype, emode = t.type, t.mode
         if states and ("envoy" in t.flags or (etype, emode) == ("SANCTION", "relations")):
             # «استدعت الخارجية سفير بريطانيا»: the summons is addressed to the envoy's state
@@ -690,7 +752,7 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             # told with the same word (see _same_happening)
             "_retold": t.lemma if not m.verbal and definite and not actor else None, "_lemma": t.lemma,
             "_kind": "verbal" if m.verbal else t.kind, "_restated": 0,
-            "_subject": _announced_own_act(m, words, sentence_subject, lex),
+            "_subject": _announced_own_act(m, words, sentence_subject, lex, opener),
         }))
     events = fold_visits(split_meetings(events))
     _attack_objects(events, matches, words, groups, lex, opens)
@@ -698,6 +760,11 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
     events = _split_places(events, args, groups)
     events = _merge(events)
     events = _merge_tolls(events)
+    for _m, ev in events:
+        if ev["actor"] and ev["recipient"]:
+            # two readings merged into one may bring the actor back as its own target
+            own = actor_keys(ev["actor"])
+            ev["recipient"] = [r for r in ev["recipient"] if not actor_keys([r]) & own]
     for q in quantities:
         best, best_d = None, 10**9
         for m, ev in events:

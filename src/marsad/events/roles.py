@@ -36,6 +36,57 @@ def split_joint_parties(etype: str, actor: Refs, recipient: Refs, symmetric: fro
     return actor, recipient
 
 
+# Prepositions carrying the pronoun of the noun a relative verb is about («توصّل إليه», «شارك فيها»).
+_PRONOUN_PREPS = frozenset({"اليه", "اليها", "إليه", "إليها", "به", "بها", "فيه", "فيها", "عليه", "عليها"})
+# Words from a joint-happening noun to the verb of the relative clause that names its parties, and
+# from that verb to the parties' group (a title such as «وزراء خارجية دول» may stand before it).
+_RELATIVE_REACH = 10
+_PARTY_GAP = 3
+
+
+def relative_parties(m: Any, words: list[Any], groups: list[Any], verbs: frozenset[str],
+                     taken: set[int]) -> Any:
+    """The group a relative clause after a joint-happening noun names as its parties, or None.
+
+    «بعد اتفاق على تعليق الهجوم، توصّل إليه أردوغان ونائب الرئيس الأمريكي مايك بنس», «اجتماعات في
+    جدة … ضمّت وزراء خارجية دول مجلس التعاون ومصر»: the verb (cues.yaml ``joint_party_verbs`` or
+    ``relative_party_verbs``, the latter followed by a pronoun preposition) comes up to ten words
+    after the noun, in its unit (one comma allowed), with no other verb trigger before it; its
+    subject or object group, at most three title words after it, holds the parties. ``taken``: word
+    indices of the sentence's verb triggers, which end the search.
+    """
+    n = len(words)
+    commas = 0
+    for k in range(m.last + 1, min(n, m.last + 1 + _RELATIVE_REACH)):
+        w = words[k]
+        if w.hard_before:
+            return None
+        if w.breaks_before:
+            commas += 1
+            if commas > 1:
+                return None
+        if k in taken:
+            return None
+        norm = _bare(w.norm)
+        start = None
+        if norm in verbs or w.norm in verbs:
+            start = k + 1
+            if start < n and words[start].norm in _PRONOUN_PREPS and not words[start].breaks_before:
+                start += 1
+            elif start < n and words[start].norm not in _PRONOUN_PREPS and norm.startswith("توصل"):
+                return None  # «توصّل إلى اتفاق»: not a relative clause about the noun
+        if start is None:
+            continue
+        for g in groups:
+            if g.first < start or not g.is_actor or g.prep is not None or g.attribute:
+                continue
+            if g.start - start <= _PARTY_GAP and not any(words[j].breaks_before for j in range(start, g.first + 1)):
+                return g
+            break
+        return None
+    return None
+
+
 def _bare(w: str) -> str:
     """A word without a leading conjunction («وجمعت» → «جمعت»)."""
     return w[1:] if w[:1] in "وف" and len(w) > 3 else w
@@ -53,6 +104,34 @@ def cue_words(raw_cues: dict[str, Any], section: str, key: str) -> frozenset[str
         got = (lst, frozenset(norm_word(w) for w in lst))
         _CUE_SETS[(id(lst), key)] = got
     return got[1]
+
+
+_CUE_PHRASES: dict[tuple[int, str], tuple[Any, frozenset[tuple[str, ...]]]] = {}
+
+
+def cue_phrases(raw_cues: dict[str, Any], section: str, key: str) -> frozenset[tuple[str, ...]]:
+    """Normalised word tuples of a cues.yaml list of phrases (``raw_cues[section][key]``), built once."""
+    lst = (raw_cues.get(section) or {}).get(key) or ()
+    got = _CUE_PHRASES.get((id(lst), key))
+    if got is None or got[0] is not lst:
+        got = (lst, frozenset(tuple(norm_word(w) for w in str(p).split()) for p in lst))
+        _CUE_PHRASES[(id(lst), key)] = got
+    return got[1]
+
+
+def fronted_opener(words: list[Any], openers: frozenset[tuple[str, ...]]) -> int:
+    """Length in words of a discourse phrase that opens the sentence, closed by a comma («في
+    المقابل،», «من جهته،», «بدورها،», «وفي السياق نفسه،»), else 0. The phrase links the sentence to
+    the one before; the clause proper, and its subject, begin after it."""
+    for n in range(1, min(5, len(words))):
+        if "،" not in words[n].punct and "," not in words[n].punct:
+            continue
+        first = words[0].norm
+        got = tuple(w.norm for w in words[:n])
+        if got in openers or (first[:1] in "وف" and (first[1:], *got[1:]) in openers):
+            return n
+        return 0
+    return 0
 
 
 def _person(ref: dict[str, Any]) -> bool:
