@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import marsad
 from marsad.events import load_extractor
 
 
@@ -17,3 +18,9 @@ def extract():
 def gated_extract():
     """The event stage as the pipeline runs it, with the sentence-classifier gate."""
     return load_extractor(None)
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The whole pipeline, loaded once (for tests that need the recogniser's mentions)."""
+    return marsad.load()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from marsad.events import load_lexicon
+from marsad.events.text import split_words
 from marsad.model import Document, Mention, TimeExpression
 
 
@@ -54,3 +56,20 @@ def only(events: list[dict[str, Any]], type_: str) -> dict[str, Any]:
     found = [e for e in events if e["type"] == type_]
     assert len(found) == 1, [(e["type"], e["mode"], e.get("trigger")) for e in events]
     return found[0]
+
+
+def pipeline_events(nlp: Any, text: str, type_: str, published: str = "2023-05-01") -> list[dict[str, Any]]:
+    """The ``type_`` events the whole pipeline (``marsad.load()``) finds in ``text``, as records."""
+    return [e.to_dict() for e in nlp(text, published=published).events if e.type == type_]
+
+
+def sides(event: dict[str, Any]) -> tuple[list[str], list[str]]:
+    """(actor ids, recipient ids) of an event record."""
+    return [a["id"] for a in event["actor"]], [a["id"] for a in event["recipient"]]
+
+
+def lexicon_triggers(text: str) -> list[tuple[str, str | None, str]]:
+    """(type, mode, matched text) of every trigger the lexicon finds in ``text``."""
+    words = split_words(text, 0)
+    return [(m.trigger.type, m.trigger.mode, text[words[min(m.first, m.anchor)].start:words[m.last].end])
+            for m in load_lexicon().match(words)]

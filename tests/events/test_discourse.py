@@ -9,24 +9,8 @@ was written for these tests; they run the whole pipeline (recogniser, time, even
 
 from __future__ import annotations
 
-from typing import Any
-
-import pytest
-
-import marsad
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return marsad.load()
-
-
-def _events(nlp, text: str, type_: str, published: str = "2023-05-01") -> list[dict[str, Any]]:
-    return [e.to_dict() for e in nlp(text, published=published).events if e.type == type_]
-
-
-def _sides(event: dict[str, Any]) -> tuple[list[str], list[str]]:
-    return [a["id"] for a in event["actor"]], [a["id"] for a in event["recipient"]]
+from events_helpers import pipeline_events as _events
+from events_helpers import sides as _sides
 
 
 def test_a_subjectless_verb_takes_the_previous_subject(nlp):

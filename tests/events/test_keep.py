@@ -8,23 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
+from events_helpers import pipeline_events as _events
+from events_helpers import sides as _sides
 
-import marsad
 from marsad.events.extract import _same_happening
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return marsad.load()
-
-
-def _events(nlp, text: str, type_: str, published: str = "2023-05-01") -> list[dict[str, Any]]:
-    return [e.to_dict() for e in nlp(text, published=published).events if e.type == type_]
-
-
-def _sides(event: dict[str, Any]) -> tuple[list[str], list[str]]:
-    return [a["id"] for a in event["actor"]], [a["id"] for a in event["recipient"]]
 
 
 def _ev(type_: str, actor: list[str], recipient: list[str]) -> dict[str, Any]:

@@ -14,10 +14,10 @@ from typing import Any
 
 import pytest
 from events_helpers import ids, make_doc
+from events_helpers import lexicon_triggers as _triggers
 
 from marsad.events import extract_events
 from marsad.events.lexicon import load_lexicon
-from marsad.events.text import split_words
 from marsad.model import Document
 
 
@@ -27,13 +27,6 @@ def _events(doc: Document) -> list[dict[str, Any]]:
 
 def _of(doc: Document, type_: str) -> list[dict[str, Any]]:
     return [e for e in _events(doc) if e["type"] == type_]
-
-
-def _triggers(text: str) -> list[tuple[str, str | None, str]]:
-    """(type, mode, matched text) of every trigger the lexicon finds in ``text``."""
-    words = split_words(text, 0)
-    return [(m.trigger.type, m.trigger.mode, text[words[m.first].start:words[m.last].end])
-            for m in load_lexicon().match(words)]
 
 
 @pytest.mark.parametrize(("text", "type_", "mode"), [

@@ -2,15 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
-import marsad
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return marsad.load()
-
 
 def _accuse(nlp, text):
     events = [e.to_dict() for e in nlp(text, published="2023-10-13").events if e.type == "ACCUSE"]
