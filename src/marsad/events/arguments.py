@@ -889,8 +889,35 @@ def nisba_agents(m: Match, words: list[Word], nisba: dict[str, dict[str, Any]], 
     return out
 
 
+_SUBJECT_CUES: dict[int, tuple[dict[str, tuple[str, ...]], frozenset[str], frozenset[str]]] = {}
+
+
+def _subject_cues(lex: Lexicon) -> tuple[dict[str, tuple[str, ...]], frozenset[str], frozenset[str]]:
+    """cues.yaml ``roles``: definite force heads (→ the force alias heads to look up), member nouns
+    that head a subject «X من Y», and the words linking them to Y («تابعين لـ», «موالية لـ»)."""
+    raw = lex.cues["raw"]
+    got = _SUBJECT_CUES.get(id(raw))
+    if got is None:
+        ro = raw.get("roles") or {}
+        heads = {norm_word(k): tuple(norm_word(h) for h in v or ())
+                 for k, v in (ro.get("definite_force_heads") or {}).items()}
+        members = frozenset(norm_word(w) for w in ro.get("subject_members") or ())
+        links = frozenset(norm_word(w) for w in ro.get("member_links") or ())
+        got = _SUBJECT_CUES[id(raw)] = (heads, members, links)
+    return got
+
+
+def _definite_force(w0: str, heads: dict[str, tuple[str, ...]]) -> tuple[str, ...] | None:
+    """The alias heads of a definite force noun («المدفعية», «والطائرات»), None for any other word."""
+    for stem, pre in clitic_candidates(w0):
+        if pre.endswith("ال") and stem in heads and not pre[:-2].endswith(("ب", "ل", "ك")):
+            return heads[stem]
+    return None
+
+
 def nisba_subjects(words: list[Word], args: list[Arg], anchors: list[int], nisba: dict[str, dict[str, Any]],
-                   text: str, lex: Lexicon) -> list[Arg]:
+                   text: str, lex: Lexicon,
+                   forces: dict[tuple[str, str], dict[str, Any]] | None = None) -> list[Arg]:
     """``args`` plus the state named by a nisba in an unnamed subject right after a verb.
 
     «أوقفت وحدات أمنية تونسية …», «بضربة نفذتها طائرة مسيّرة أمريكية»: the subject (VSO) is a
@@ -898,20 +925,36 @@ def nisba_subjects(words: list[Word], args: list[Arg], anchors: list[int], nisba
     they are. The state becomes an argument standing for the whole phrase (its ``lead`` is the
     phrase's first word), so that the role rules read it as the subject. Only within three words
     of the verb, with no punctuation, preposition, trigger or mention in between, and only for an
-    indefinite head noun.
+    indefinite head noun — or a definite force noun (cues ``roles.definite_force_heads``: «قصفت
+    المدفعية التركية», «أغارت الطائرات الإسرائيلية»), whose lone nisba the recogniser leaves as an
+    adjective; that one names the state's armed force when the knowledge base has it («القوات
+    التركية»), else the state.
+
+    A member noun heading the subject («هاجم عناصر من تنظيم داعش», «اقتحم مسلحون موالون للحكومة»,
+    cues ``roles.subject_members`` / ``member_links``) makes the body named after it the subject.
     """
-    if not nisba or not anchors:
+    if not anchors:
         return args
-    taken = {k for a in args for k in range(a.first, a.last + 1)}
+    heads, members, links = _subject_cues(lex)
+    taken = {k for a in args if not a.attribute for k in range(a.first, a.last + 1)}
+    by_first = {a.first: a for a in args}
     added: list[Arg] = []
+    replaced: set[int] = set()
     n = len(words)
     for v in anchors:
         head = v + 1
         if head >= n or head in taken or words[head].breaks_before:
             continue
         w0 = words[head].norm
-        if w0 in lex.verbs or w0 in lex.light or lex.noun(w0) is not None or w0[:1] in "بل" and len(w0) > 4 \
-                or any(p.endswith("ال") for _, p in clitic_candidates(w0)):
+        if w0 in members or (w0[:1] == "و" and w0[1:] in members):
+            _member_subject(words, by_first, head, links)
+            continue
+        if not nisba:
+            continue
+        force_heads = _definite_force(w0, heads)
+        if force_heads is None and (
+                w0 in lex.verbs or w0 in lex.light or lex.noun(w0) is not None or w0[:1] in "بل" and len(w0) > 4
+                or any(p.endswith("ال") for _, p in clitic_candidates(w0))):
             # not an unnamed subject: an object, a prepositional phrase, another event; a definite
             # phrase («دعم النضال الفلسطيني») is named by the recogniser when it is an actor
             continue
@@ -922,16 +965,37 @@ def nisba_subjects(words: list[Word], args: list[Arg], anchors: list[int], nisba
             ref = nisba.get(w) or (nisba.get(w[1:]) if w[:1] == "و" else None)
             if ref is None:
                 continue
+            if force_heads is not None and forces and ref.get("country"):
+                ref = next((forces[(h, ref["country"])] for h in force_heads if (h, ref["country"]) in forces), ref)
             surface = text[words[head].start:words[k].end]
             mention = Mention(words[head].start, words[k].end, surface, label="ORG", actor_id=ref.get("id"),
                               origin="nisba", extra={"ref": dict(ref, text=surface)})
             arg = Arg(mention, k, k, actor=dict(ref, text=surface), key=str(ref.get("id")), lead=head)
             added.append(arg)
+            if k in by_first:
+                replaced.add(id(by_first[k]))  # the lone adjective now stands for the whole phrase
             taken.update(range(head, k + 1))
             break
     if not added:
         return args
-    return sorted(args + added, key=lambda a: a.first)
+    return sorted([a for a in args if id(a) not in replaced] + added, key=lambda a: a.first)
+
+
+def _member_subject(words: list[Word], by_first: dict[int, Arg], head: int, links: frozenset[str]) -> None:
+    """«عناصر من تنظيم داعش», «مسلحون تابعون للحركة»: the body after the member noun (and «من» or
+    a linking participle) is the verb's subject, read as if it stood right after the verb."""
+    k = head + 1
+    if k < len(words) and not words[k].breaks_before and words[k].norm in links:
+        k += 1  # «من», «تابعون», «موالية»: the body follows (a ل glued to it for the participles)
+    elif k + 1 < len(words) and words[k + 1].norm in links and not words[k + 1].breaks_before:
+        k += 2  # one adjective between («مسلحون مجهولون من …» is not this; «عناصر مسلحة تابعة لـ…»)
+    else:
+        return
+    arg = by_first.get(k)
+    if arg is None or arg.actor is None or words[k].breaks_before or arg.attribute:
+        return
+    arg.prep = None
+    arg.lead = head
 
 
 def _partitive(words: list[Word], g: Group, members: frozenset[str] = frozenset()) -> bool:

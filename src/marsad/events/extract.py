@@ -498,9 +498,10 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             if (nxt[:1] == "ل" and nxt not in lex.verbs) or (
                     nxt.endswith("ا") and not nxt.startswith("ال") and len(nxt) > 3 and nxt not in lex.verbs):
                 m.verbal, m.tense, m.trigger = False, None, lex.nouns[words[m.first].norm]
-    if nisba:
-        # «أوقفت وحدات أمنية تونسية»: the state of an unnamed subject right after a verb
-        args = nisba_subjects(words, args, sorted({r.anchor for r in matches if r.verbal}), nisba, doc.text, lex)
+    # «أوقفت وحدات أمنية تونسية», «قصفت المدفعية التركية»: the state of an unnamed subject right
+    # after a verb; «هاجم عناصر من تنظيم داعش»: the body its members stand for
+    args = nisba_subjects(words, args, sorted({r.anchor for r in matches if r.verbal}), nisba or {}, doc.text, lex,
+                          forces)
     groups = group_args(args, words, lex.cues["title_gap"])
     covered = {k for a in args for k in range(a.first, a.last + 1)}
     trigger_words = frozenset(k for r in matches for k in range(r.first, r.last + 1))

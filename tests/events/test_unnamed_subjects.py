@@ -1,0 +1,31 @@
+"""Unnamed subjects that stand for a named body: a definite force noun with its state's nisba
+(«قصفت المدفعية التركية»), members of a body («هاجم عناصر من تنظيم داعش»). Sentences written for
+these tests; they run the whole pipeline."""
+
+from __future__ import annotations
+
+import pytest
+from events_helpers import pipeline_events, sides
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("قصفت المدفعية التركية مواقع للمقاتلين الأكراد قرب الحدود.", "turkish_armed_forces"),
+    ("وقصفت الزوارق الإيرانية سفينة تجارية في مياه الخليج.", "iranian_forces"),
+    ("هاجم عناصر من تنظيم داعش قرية في محافظة كركوك.", "isis"),
+    ("واقتحم مسلحون تابعون لحركة الشباب مقراً حكومياً في مقديشو.", "al_shabaab"),
+])
+def test_the_body_behind_an_unnamed_subject_is_the_attacker(nlp, text: str, actor: str) -> None:
+    attacks = pipeline_events(nlp, text, "ASSAULT")
+    assert [sides(e)[0] for e in attacks] == [[actor]], attacks
+
+
+def test_a_force_noun_after_a_preposition_is_no_subject(nlp) -> None:
+    # «على المدفعية التركية»: the artillery is the target here, not the one who shells
+    text = "ردّت القوات السورية بالقصف على المدفعية التركية قرب الحدود."
+    assert all("turkish_armed_forces" not in sides(e)[0] for e in pipeline_events(nlp, text, "ASSAULT"))
+
+
+def test_a_member_noun_without_a_body_does_not_take_the_target_as_subject(nlp) -> None:
+    # «مسلحون مجهولون» links to no body: the army after it is the target, never the attacker
+    text = "هاجم مسلحون مجهولون حاجزاً للجيش السوري في ريف درعا."
+    assert all("syrian_army" not in sides(e)[0] for e in pipeline_events(nlp, text, "ASSAULT"))
