@@ -29,3 +29,21 @@ def test_a_member_noun_without_a_body_does_not_take_the_target_as_subject(nlp) -
     # «مسلحون مجهولون» links to no body: the army after it is the target, never the attacker
     text = "هاجم مسلحون مجهولون حاجزاً للجيش السوري في ريف درعا."
     assert all("syrian_army" not in sides(e)[0] for e in pipeline_events(nlp, text, "ASSAULT"))
+
+
+@pytest.mark.parametrize(("text", "type_", "actor", "recipient"), [
+    ("هاجم مسلحون مجهولون حاجزاً للشرطة في ريف درعا.", "ASSAULT", "gunmen", None),
+    ("اشتبك الجيش الأردني مع مهربين على الحدود مع سوريا.", "ASSAULT", "jordanian_army", "smugglers"),
+    ("وخطف قراصنة صوماليون سفينة تجارية قبالة السواحل.", "COERCE", "pirates", None),
+])
+def test_generic_groups_take_part(nlp, text: str, type_: str, actor: str, recipient: str | None) -> None:
+    (event,) = pipeline_events(nlp, text, type_)
+    actors, recipients = sides(event)
+    assert actors == [actor]
+    assert recipient is None or recipient in recipients
+
+
+def test_an_armed_adjective_is_not_the_gunmen(nlp) -> None:
+    # «معارضيه المسلحين»: «المسلحين» qualifies the opponents; it names no group of its own
+    doc = nlp("وقال الرئيس إن معارضيه المسلحين خسروا مواقع كثيرة.", published="2023-05-01")
+    assert all(m.actor_id != "gunmen" for m in doc.mentions)

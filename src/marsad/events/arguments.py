@@ -943,11 +943,14 @@ def nisba_subjects(words: list[Word], args: list[Arg], anchors: list[int], nisba
     n = len(words)
     for v in anchors:
         head = v + 1
-        if head >= n or head in taken or words[head].breaks_before:
+        if head >= n or words[head].breaks_before:
             continue
         w0 = words[head].norm
         if w0 in members or (w0[:1] == "و" and w0[1:] in members):
-            _member_subject(words, by_first, head, links)
+            if _member_subject(words, by_first, head, links) and head in by_first:
+                replaced.add(id(by_first[head]))  # «مسلحون» (generic gunmen) stand for the body named
+            continue
+        if head in taken:
             continue
         if not nisba:
             continue
@@ -976,12 +979,12 @@ def nisba_subjects(words: list[Word], args: list[Arg], anchors: list[int], nisba
                 replaced.add(id(by_first[k]))  # the lone adjective now stands for the whole phrase
             taken.update(range(head, k + 1))
             break
-    if not added:
+    if not added and not replaced:
         return args
     return sorted([a for a in args if id(a) not in replaced] + added, key=lambda a: a.first)
 
 
-def _member_subject(words: list[Word], by_first: dict[int, Arg], head: int, links: frozenset[str]) -> None:
+def _member_subject(words: list[Word], by_first: dict[int, Arg], head: int, links: frozenset[str]) -> bool:
     """«عناصر من تنظيم داعش», «مسلحون تابعون للحركة»: the body after the member noun (and «من» or
     a linking participle) is the verb's subject, read as if it stood right after the verb."""
     k = head + 1
@@ -990,12 +993,13 @@ def _member_subject(words: list[Word], by_first: dict[int, Arg], head: int, link
     elif k + 1 < len(words) and words[k + 1].norm in links and not words[k + 1].breaks_before:
         k += 2  # one adjective between («مسلحون مجهولون من …» is not this; «عناصر مسلحة تابعة لـ…»)
     else:
-        return
+        return False
     arg = by_first.get(k)
     if arg is None or arg.actor is None or words[k].breaks_before or arg.attribute:
-        return
+        return False
     arg.prep = None
     arg.lead = head
+    return True
 
 
 def _partitive(words: list[Word], g: Group, members: frozenset[str] = frozenset()) -> bool:
