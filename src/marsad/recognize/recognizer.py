@@ -869,8 +869,11 @@ class Recognizer:
                     h.start, end, "", label="ORG", origin="anaphor",
                     extra={"anaphor": anaphor.ref, "country": self.linker.actor_country(state) if state else None})
             nisba = kinds.get("nisba")
-            if nisba is not None and nisba.label == "PL" and "ال" in h.prefix:
-                # «الإيرانيون», «للروسيين»: the definite plural adjective names the state's people.
+            if nisba is not None and nisba.label == "PL" and (
+                    "ال" in h.prefix or _previous_word(norm, h.start) in _cues()["people_after"]):
+                # «الإيرانيون», «للروسيين»: the definite plural adjective names the state's people;
+                # so does an indefinite one right after a preposition («النار على فلسطينيين») — after a
+                # noun it is that noun's adjective («مسؤولين إيرانيين»)
                 return 1, Mention(h.start, h.end, "", label="GPE", actor_id=nisba.ref, origin="gazetteer")
             return 1, None
         as_place = self._place_context(norm, h) or self._coordinated_place(norm, h)

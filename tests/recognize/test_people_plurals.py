@@ -1,0 +1,23 @@
+"""A plural nisba standing alone names the state's people: definite («الفلسطينيين»), or indefinite
+right after a preposition («النار على فلسطينيين»); after a noun it is an adjective."""
+
+from __future__ import annotations
+
+import pytest
+from recognize_helpers import by_text, recognized
+
+
+@pytest.mark.parametrize(("text", "surface", "state"), [
+    ("أطلق مستوطنون النار على فلسطينيين قرب نابلس.", "فلسطينيين", "palestine"),
+    ("واندلعت اشتباكات بين لبنانيين وسوريين في البلدة.", "لبنانيين", "lebanon"),
+    ("أطلق المستوطنون النار على الفلسطينيين قرب نابلس.", "الفلسطينيين", "palestine"),
+])
+def test_a_plural_nisba_alone_is_the_state(kb, text: str, surface: str, state: str) -> None:
+    m = by_text(recognized(kb, text, "2023-05-01")).get(surface)
+    assert m is not None and m.actor_id == state
+
+
+def test_an_indefinite_plural_nisba_after_a_noun_is_an_adjective(kb) -> None:
+    # «رجال أعمال فلسطينيين»: Palestinian businessmen, not the Palestinian state
+    ms = recognized(kb, "التقى الوزير وفداً من رجال أعمال فلسطينيين في عمان.", "2023-05-01")
+    assert all(m.text != "فلسطينيين" for m in ms)
