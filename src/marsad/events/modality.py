@@ -163,6 +163,8 @@ def status_of(m: Match, words: list[Word], lex: Lexicon) -> str | None:
     lo = max(start, a - 4)
     if _any_bit(masks, _PH_NEG, lo, a) and _phrase_ends_at(words, c["neg_phrases"], lo, a):
         return "negated"
+    if m.light is not None and masks[m.light] & _DENIAL:
+        return "negated"  # «نفى الجيش استهداف مستشفى»: the denial verb governs the act it denies
     if _any_bit(masks, _DENIAL, start, a):
         # «نفى باشينيان أن …، ومتهماً باكو بـ…»: a circumstantial participle after a comma is the
         # denier's own assertion, outside what he denies
