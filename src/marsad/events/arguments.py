@@ -202,6 +202,12 @@ def place_mentions(words: list[Word], mentions: list[Mention], text: str, lex: L
                 prep = "agent"
         if prep == "ل" and first > 0 and not words[first].breaks_before and (words[first - 1].norm,) in agents:
             prep = "agent"  # «قُتل … بغارة للتحالف»: the ل names whose strike it was
+        if prep == "ل" and first > 0 and not words[first].breaks_before:
+            # «في هجوم لحزب العمال الكردستاني», «هجمات لمسلحين»: right after an attack noun, the ل
+            # names the attacker (its target takes «على»); cues roles.lam_agent_types
+            t = lex.noun(words[first - 1].norm)
+            if t is not None and t.type in _lam_agent_types(lex):
+                prep = "agent"
         if prep is None:
             prep = _title_prep(words, first, cues)
         if prep is None and arg.place is not None:
@@ -887,6 +893,17 @@ def nisba_agents(m: Match, words: list[Word], nisba: dict[str, dict[str, Any]], 
             skipped += 1
         k += 1
     return out
+
+
+_LAM_AGENT: dict[int, frozenset[str]] = {}
+
+
+def _lam_agent_types(lex: Lexicon) -> frozenset[str]:
+    raw = lex.cues["raw"]
+    got = _LAM_AGENT.get(id(raw))
+    if got is None:
+        got = _LAM_AGENT[id(raw)] = frozenset((raw.get("roles") or {}).get("lam_agent_types") or ())
+    return got
 
 
 _SUBJECT_CUES: dict[int, tuple[dict[str, tuple[str, ...]], frozenset[str], frozenset[str]]] = {}
