@@ -195,8 +195,7 @@ class Lexicon:
         # right after a noun trigger is a relative clause about that noun; its subject (after
         # it) is the noun's actor, and it governs no later noun.
         relative: set[int] = set()
-        claims = self.cues.get("claim_forms") or frozenset()
-        claim_types = frozenset(self.cues["raw"]["status"].get("claim_types") or ()) if claims else frozenset()
+        claims, claim_types = self._match_sets()[:2]
         for j, tense in light_at:
             # «زيارة قام بها وزير الدفاع»: the pronoun may sit on the verb's preposition instead
             pron_prep = j + 1 < n and words[j + 1].norm in _PRONOUN_PREPS and not words[j + 1].breaks_before
@@ -290,22 +289,24 @@ class Lexicon:
         single-word reading of the verb and any match lying inside the rest («علّقت الحكومة
         المفاوضات» is a halt, not a negotiation); a longer match there is left alone.
         """
-        firsts = self._split_firsts()
         phrases = self._split_phrases()
         comps = self.cues.get("complementizers") or frozenset()
-        # the rest stands in object position: not inside a prepositional phrase («وخرجت تظاهرات
-        # في عشرات المدن» is not «خرج عشرات»)
-        preps = self.cues["recipient_preps"] | self.cues["location_preps"] | self.cues["blocking_preps"]
-        subjects = self.cues["q_vague"] | self.cues["q_people"] | frozenset(self.cues["generic"])
+        # the rest stands in object position (not inside a prepositional phrase: «وخرجت تظاهرات
+        # في عشرات المدن» is not «خرج عشرات»), and is not the subject itself (see below)
+        _, _, preps, subjects = self._match_sets()
         n = len(words)
+        # the verbs whose lemma begins a split phrase, looked up once per word type
+        starts = self._split_starts(words, n - 2)
+        if not starts:
+            return out, light_at
         covered = {k for m in out if m.last > m.first for k in range(m.first, m.last + 1)}
         drop: set[int] = set()  # ids of replaced matches
         added: list[Match] = []
         used_verbs: set[int] = set()
-        for j in range(n - 2):
-            lemmas = self.lemmas.get(words[j].norm)
-            if not lemmas or j in covered or not (lemmas & firsts):
+        for j in starts:
+            if j in covered:
                 continue
+            lemmas = self.lemmas[words[j].norm]
             best: tuple[int, int, Trigger] | None = None  # (start of the rest, length of the rest, trigger)
             for _len, rest, trig in self.phrase_candidates(words[j].norm):
                 if not rest or trig.lemma not in phrases or trig.lemma.split()[0] not in lemmas:
@@ -357,6 +358,39 @@ class Lexicon:
             return out, light_at
         merged = sorted([m for m in out if id(m) not in drop] + added, key=lambda m: m.first)
         return merged, [(j, t) for j, t in light_at if j not in used_verbs]
+
+    def _match_sets(self) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+        """Cue sets :meth:`match` reads for every sentence, built once: the claim verb forms, the
+        types a claim may govern, the prepositions that block a split phrase's rest and the words
+        that are a subject rather than a rest («خرج آلاف»)."""
+        got = self.word_caches.get("_match_sets")
+        if got is None:
+            c = self.cues
+            claims = c.get("claim_forms") or frozenset()
+            claim_types = frozenset(c["raw"]["status"].get("claim_types") or ()) if claims else frozenset()
+            preps = c["recipient_preps"] | c["location_preps"] | c["blocking_preps"]
+            subjects = c["q_vague"] | c["q_people"] | frozenset(c["generic"])
+            got = {"": (claims, claim_types, preps, subjects)}
+            self.word_caches["_match_sets"] = got
+        return got[""]
+
+    def _split_starts(self, words: list[Word], end: int) -> list[int]:
+        """Indices ``< end`` of the words whose verb lemma begins a split phrase (cached per word type)."""
+        cache = self.word_caches.get("_split_start")
+        if cache is None:
+            cache = self.word_caches["_split_start"] = {}
+        out = []
+        for j in range(end):
+            w = words[j].norm
+            hit = cache.get(w)
+            if hit is None:
+                lemmas = self.lemmas.get(w)
+                hit = bool(lemmas) and not lemmas.isdisjoint(self._split_firsts())
+                if len(cache) < 500_000:
+                    cache[w] = hit
+            if hit:
+                out.append(j)
+        return out
 
     def _split_phrases(self) -> frozenset[str]:
         """Lemmas of the phrases that begin with a verb («رفع حاله التاهب»), built once."""

@@ -79,8 +79,9 @@ _NEG, _DENIAL, _PLANNED_B, _PLANNED_A, _CLAIMED_B, _CLAIMED_A, _PH_NEG, _PH_PLAN
     1 << k for k in range(9))
 # The words of the sentence last seen and their cue bits: status_of runs once per trigger and
 # every trigger of a sentence looks at the same words. One tuple, swapped whole, so that threads
-# sharing the module never pair one sentence's words with another's bits.
-_last_masks: list[tuple[Any, Any, list[int]]] = [(None, None, [])]
+# sharing the module never pair one sentence's words with another's bits. The last item is the OR of
+# all the bits: most sentences hold no cue at all, and a class absent from it needs no window scan.
+_last_masks: list[tuple[Any, Any, list[int], int]] = [(None, None, [], 0)]
 
 
 def _word_mask(w: str, lex: Lexicon) -> int:
@@ -111,18 +112,23 @@ def _word_mask(w: str, lex: Lexicon) -> int:
     return mask
 
 
-def _cue_masks(words: list[Word], lex: Lexicon) -> list[int]:
-    """Cue bits of every word of the sentence (cached per word type, and for the last sentence)."""
+def _cue_masks(words: list[Word], lex: Lexicon) -> tuple[list[int], int]:
+    """Cue bits of every word of the sentence and their union (cached per word type, and for the
+    last sentence)."""
     last = _last_masks[0]
     if last[0] is words and last[1] is lex:
-        return last[2]
+        return last[2], last[3]
     cache = lex.word_caches.setdefault("status", {})
     masks = []
+    total = 0
     for w in words:
         mask = cache.get(w.norm)
-        masks.append(mask if mask is not None else _word_mask(w.norm, lex))
-    _last_masks[0] = (words, lex, masks)
-    return masks
+        if mask is None:
+            mask = _word_mask(w.norm, lex)
+        masks.append(mask)
+        total |= mask
+    _last_masks[0] = (words, lex, masks, total)
+    return masks, total
 
 
 def _any_bit(masks: list[int], bit: int, lo: int, hi: int) -> bool:
@@ -142,7 +148,7 @@ def _counter_expectation(words: list[Word], masks: list[int], start: int, a: int
 def status_of(m: Match, words: list[Word], lex: Lexicon) -> str | None:
     """The modality status implied by cue words around the trigger, or None for plain assertion."""
     c = lex.cues
-    masks = _cue_masks(words, lex)
+    masks, total = _cue_masks(words, lex)
     n = len(words)
     a = min(m.anchor, m.first)
     start = _clause_start(words, a)
@@ -150,53 +156,57 @@ def status_of(m: Match, words: list[Word], lex: Lexicon) -> str | None:
     # A trigger that holds the particle itself («لن تقبل», a refusal) is asserted, and a second
     # particle before it only stresses it («لم ولن تطبّع»).
     own_neg = bool(masks[m.first] & _NEG) and m.trigger.kind == "phrase"
-    for k in (a - 1, a - 2, m.first - 1):
-        if not own_neg and start <= k < n and k >= 0 and masks[k] & _NEG:
+    if total & _NEG and not own_neg:  # (no particle in the sentence: neither test below can hold)
+        for k in (a - 1, a - 2, m.first - 1):
+            if start <= k < n and k >= 0 and masks[k] & _NEG:
+                return "negated"
+        # «لم يحدث أي اتصال», «لم يتم التوصل إلى اتفاق»: the particle reaches over a few light words
+        transparent = c["neg_transparent"]
+        k = a - 1
+        while k >= start and k > a - 5 and words[k].norm in transparent and not words[k + 1].breaks_before:
+            k -= 1
+        if k >= max(start, 0) and k < a - 2 and masks[k] & _NEG and not words[k + 1].breaks_before:
             return "negated"
-    # «لم يحدث أي اتصال», «لم يتم التوصل إلى اتفاق»: the particle reaches over a few light words
-    transparent = c["neg_transparent"]
-    k = a - 1
-    while k >= start and k > a - 5 and words[k].norm in transparent and not words[k + 1].breaks_before:
-        k -= 1
-    if not own_neg and k >= max(start, 0) and k < a - 2 and masks[k] & _NEG and not words[k + 1].breaks_before:
-        return "negated"
     lo = max(start, a - 4)
-    if _any_bit(masks, _PH_NEG, lo, a) and _phrase_ends_at(words, c["neg_phrases"], lo, a):
+    if total & _PH_NEG and _any_bit(masks, _PH_NEG, lo, a) and _phrase_ends_at(words, c["neg_phrases"], lo, a):
         return "negated"
     if m.light is not None and masks[m.light] & _DENIAL:
         return "negated"  # «نفى الجيش استهداف مستشفى»: the denial verb governs the act it denies
-    if _any_bit(masks, _DENIAL, start, a):
+    if total & _DENIAL and _any_bit(masks, _DENIAL, start, a):
         # «نفى باشينيان أن …، ومتهماً باكو بـ…»: a circumstantial participle after a comma is the
         # denier's own assertion, outside what he denies
         d = max(k for k in range(start, a) if masks[k] & _DENIAL)
         if not (m.trigger.kind == "participle" and any(words[j].breaks_before for j in range(d + 1, a + 1))):
             return "negated"
-    if m.tense != FUTURE and _counter_expectation(words, masks, start, a, c):
+    if m.tense != FUTURE and total & _NEG and _counter_expectation(words, masks, start, a, c):
         return None  # «لم يكن أحد يتوقع أن يرى المقاتلين يسيطرون …»: the unexpected happened
     # planned: future tense, intention/schedule words before, "next/upcoming" after
     if m.tense == FUTURE:
         return "planned"
-    if _any_bit(masks, _PLANNED_B, max(start, a - 6), a):
+    if total & _PLANNED_B and _any_bit(masks, _PLANNED_B, max(start, a - 6), a):
         return "planned"
     lo = max(start, a - 7)
-    if _any_bit(masks, _PH_PLANNED, lo, a) and _phrase_ends_at(words, c["planned_phrases"], lo, a):
+    if total & _PH_PLANNED and _any_bit(masks, _PH_PLANNED, lo, a) and _phrase_ends_at(
+            words, c["planned_phrases"], lo, a):
         return "planned"
-    if any(masks[k] & _PLANNED_A and not words[k].hard_before for k in range(m.last + 1, min(n, m.last + 7))):
+    if total & _PLANNED_A and any(masks[k] & _PLANNED_A and not words[k].hard_before
+                                  for k in range(m.last + 1, min(n, m.last + 7))):
         return "planned"
     # claimed: a responsibility claim governing the noun («هجوم تبنته الجماعة»), hedges and
     # opinion verbs before, "possible" right after
     if m.light is not None and words[m.light].norm in c.get("claim_forms", ()):
         return "claimed"
-    if _any_bit(masks, _CLAIMED_B, max(start, a - 8), a):
+    if total & _CLAIMED_B and _any_bit(masks, _CLAIMED_B, max(start, a - 8), a):
         return "claimed"
     if a >= 1 and words[a - 1].norm == "قد" and m.tense != "past":
         return "claimed"
     if a >= 2 and words[a - 2].norm == "قد" and words[a - 1].norm[:1] in "يت":
         return "claimed"
     lo = max(start, a - 8)
-    if _any_bit(masks, _PH_CLAIMED, lo, a) and _phrase_ends_at(words, c["claimed_phrases"], lo, a):
+    if total & _PH_CLAIMED and _any_bit(masks, _PH_CLAIMED, lo, a) and _phrase_ends_at(
+            words, c["claimed_phrases"], lo, a):
         return "claimed"
-    if _any_bit(masks, _CLAIMED_A, m.last + 1, min(n, m.last + 3)):
+    if total & _CLAIMED_A and _any_bit(masks, _CLAIMED_A, m.last + 1, min(n, m.last + 3)):
         return "claimed"
     return None
 
