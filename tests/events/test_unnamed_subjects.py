@@ -47,3 +47,20 @@ def test_an_armed_adjective_is_not_the_gunmen(nlp) -> None:
     # «معارضيه المسلحين»: «المسلحين» qualifies the opponents; it names no group of its own
     doc = nlp("وقال الرئيس إن معارضيه المسلحين خسروا مواقع كثيرة.", published="2023-05-01")
     assert all(m.actor_id != "gunmen" for m in doc.mentions)
+
+
+@pytest.mark.parametrize(("text", "attacker"), [
+    ("قتل ثلاثة جنود في هجوم لحزب العمال الكردستاني شمالي العراق.", "pkk"),
+    ("أصيب مدنيون في قصف للجيش السوري على ريف إدلب.", "syrian_army"),
+])
+def test_lam_after_an_attack_noun_names_the_attacker(nlp, text: str, attacker: str) -> None:
+    (attack,) = pipeline_events(nlp, text, "ASSAULT")
+    actors, recipients = sides(attack)
+    assert actors == [attacker] and attacker not in recipients
+
+
+def test_lam_after_a_visit_still_names_where_it_goes(nlp) -> None:
+    # «زيارة لطهران»: ل after a visit is its destination, not its agent
+    events = pipeline_events(nlp, "وصل وزير الخارجية السوري في زيارة لطهران تستمر يومين.", "CONSULT",
+                             published="2021-05-01")
+    assert events and all("iran" not in sides(e)[0] for e in events)

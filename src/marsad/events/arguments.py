@@ -651,6 +651,9 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
         else:
             # «الغارات الإسرائيلية», «تعهدات روسية»: the nisba mention that holds the noun is its agent
             actor = inside or near
+            if actor is None:
+                # «في هجوم لحزب العمال الكردستاني»: the ل agent right after an attack noun
+                actor = next((g for g in after if g.first - m.last <= 2 and g.prep == "agent"), None)
             if inside is not None and near is not None and near.first > inside.last:
                 near = None
             if t.type in ("SUPPORT", "AID") and near is not None and actor is near and not any(
