@@ -405,14 +405,18 @@ class Lexicon:
     def phrase_candidates(self, word: str) -> tuple[tuple[int, tuple[str, ...], Trigger], ...]:
         """Phrases whose first word ``word`` can be, as ``(length, rest keys, trigger)`` (cached per word type).
 
-        The order is that of the word's keys and of each key's phrase list, as :meth:`_phrase_at`
-        has always visited them, so ties between equally long phrases resolve the same way.
+        The order is fixed: the word's stem keys, then its verb lemmas (each sorted), and each key's
+        phrase list in file order, so ties between equally long phrases resolve the same way in
+        every process.
         """
         cands = self._phrase_cache.get(word)
         if cands is None:
             phrases = self.phrases
-            cands = tuple((len(rest) + 1, rest, trig) for k in self.word_keys(word)
-                          for rest, trig in phrases.get(k, ()))
+            # the keys in a fixed order (a set's order changes with PYTHONHASHSEED, and ties between
+            # equally long phrases go to the first candidate): the word's own stems, then its lemmas
+            lem = self.lemmas.get(word) or frozenset()
+            keys = sorted(self.word_keys(word), key=lambda k: (k in lem, k))
+            cands = tuple((len(rest) + 1, rest, trig) for k in keys for rest, trig in phrases.get(k, ()))
             if len(self._phrase_cache) < 500_000:
                 self._phrase_cache[word] = cands
         return cands
