@@ -284,10 +284,13 @@ def test_no_arabic_alias_shared_without_a_rule() -> None:
 def test_ambiguity_rules_are_accurate() -> None:
     owners = _surfaces()
     for rule in AMBIGUITY:
-        assert set(rule) <= {"alias", "ids", "prefer", "rule"}, rule
+        assert set(rule) <= {"alias", "ids", "prefer", "rule", "context"}, rule
         assert rule["rule"].strip(), rule
         ids = set(rule["ids"])
         assert len(ids) >= 2 and ids <= ALL_IDS, rule
+        # context words decide between the rule's own actors only, each with a non-empty list
+        context = rule.get("context") or {}
+        assert set(context) <= ids and all(isinstance(w, list) and w for w in context.values()), rule
         # every listed actor really carries the alias, so the file cannot go stale silently
         assert owners.get(fold(rule["alias"]), set()) >= ids, rule
         assert rule.get("prefer") is None or rule["prefer"] in ids, rule

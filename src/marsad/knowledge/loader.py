@@ -146,6 +146,9 @@ class AmbiguityRule:
     ids: tuple[str, ...]
     rule: str
     prefer: str | None = None
+    # (actor id, cue words): the document words that decide for that actor («الحوثيين» → the
+    # Saudi-led coalition); the linker picks the actor whose cues the document uses most
+    context: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 def _role(raw: dict[str, Any], actor_id: str) -> Role:
@@ -356,6 +359,7 @@ def _load_ambiguity() -> list[AmbiguityRule]:
             ids=_tuple(raw["ids"]),
             rule=str(raw.get("rule", "")),
             prefer=raw.get("prefer"),
+            context=tuple((str(k), _tuple(v)) for k, v in (raw.get("context") or {}).items()),
         ))
     return rules
 

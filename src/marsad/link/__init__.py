@@ -95,6 +95,9 @@ class Linker:
         self.actors = actors
         self.places = places
         self._typo_index: tuple[re.Pattern[str] | None, dict[str, list[tuple[tuple[str, ...], str]]]] | None = None
+        self._context: dict[frozenset[str], dict[str, list[re.Pattern[str]]]] | None = None
+        self._context_doc: str | None = None
+        self._context_counts: dict[frozenset[str], dict[str, int]] = {}
 
     # -- titles --------------------------------------------------------------------------
     def title_forms(self) -> dict[str, list[str]]:
@@ -179,10 +182,16 @@ class Linker:
         actor = self.actors.by_id.get(actor_id) if actor_id else None
         return getattr(actor, "iso3", None) or getattr(actor, "country", None) if actor else None
 
-    def choose_actor(self, entries: list[Any], on: date | None) -> Any:
-        """Among actors sharing an alias, prefer one holding a role on the date, then a strong alias."""
+    def choose_actor(self, entries: list[Any], on: date | None, doc_norm: str | None = None) -> Any:
+        """Among actors sharing an alias, prefer the one the document's context words point to
+        (``ambiguity.yaml`` ``context``, counted in ``doc_norm``, the normalised document), then
+        one holding a role on the date, then a strong alias."""
         if len(entries) == 1:
             return entries[0]
+        if doc_norm:
+            picked = self._by_context(entries, doc_norm)
+            if picked is not None:
+                return picked
         if on is not None:
             for e in entries:
                 actor = self.actors.by_id.get(e.ref)
@@ -190,6 +199,38 @@ class Linker:
                     return e
         strong = [e for e in entries if not e.weak]
         return (strong or entries)[0]
+
+    def _by_context(self, entries: list[Any], doc_norm: str) -> Any:
+        """The entry whose actor's context words (ambiguity.yaml) the document uses most, if one does."""
+        ids = frozenset(e.ref for e in entries)
+        cues = self._context_cues().get(ids)
+        if not cues:
+            return None
+        if self._context_doc is not doc_norm:
+            self._context_doc, self._context_counts = doc_norm, {}
+        counts = self._context_counts.get(ids)
+        if counts is None:
+            counts = self._context_counts[ids] = {
+                actor_id: sum(len(pattern.findall(doc_norm)) for pattern in patterns)
+                for actor_id, patterns in cues.items()}
+        best = max(counts.values())
+        winners = [a for a, n in counts.items() if n == best]
+        if best == 0 or len(winners) != 1:
+            return None
+        return next((e for e in entries if e.ref == winners[0]), None)
+
+    def _context_cues(self) -> dict[frozenset[str], dict[str, list[re.Pattern[str]]]]:
+        """ids of an ambiguity rule with context → actor id → its cue words as whole-word patterns."""
+        if self._context is None:
+            out: dict[frozenset[str], dict[str, list[re.Pattern[str]]]] = {}
+            for rule in self.actors.ambiguity.values():
+                if rule.context:
+                    out[frozenset(rule.ids)] = {
+                        actor_id: [re.compile(r"(?<!\w)(?:[وفبل]|وب|ول|لل|ال)?" + re.escape(
+                            " ".join(normalize_word(x) for x in w.split())) + r"(?!\w)") for w in words]
+                        for actor_id, words in rule.context}
+            self._context = out
+        return self._context
 
     def actor_ref(self, actor_id: str, on: date | None, text: str, office: str | None = None) -> dict[str, Any]:
         actor = self.actors.by_id[actor_id]

@@ -885,7 +885,7 @@ class Recognizer:
             return 1, Mention(h.start, h.end, "", label="LOC", place_id=self.linker.best_place(h, hint),
                               origin="gazetteer")
         ref_date = self._reference_date(doc, h.start, sent_starts)
-        actor_entry = self.linker.choose_actor([e for e in h.entries if e.kind == "actor"], ref_date)
+        actor_entry = self.linker.choose_actor([e for e in h.entries if e.kind == "actor"], ref_date, norm)
         if actor_entry.label == "PERS" and not place_entries and not h.prefix and " " not in norm[h.key_start:h.end] \
                 and _previous_word(norm, h.start) in _cues()["not_before_person_alias"]:
             return 1, None  # «في ولايتي هيرشبيلي»: a noun («two states of»), not the person
