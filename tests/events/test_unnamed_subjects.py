@@ -64,3 +64,14 @@ def test_lam_after_a_visit_still_names_where_it_goes(nlp) -> None:
     events = pipeline_events(nlp, "وصل وزير الخارجية السوري في زيارة لطهران تستمر يومين.", "CONSULT",
                              published="2021-05-01")
     assert events and all("iran" not in sides(e)[0] for e in events)
+
+
+def test_a_march_organised_is_a_protest_but_a_drone_is_not(nlp) -> None:
+    # «مسيرة» is a march only as the object of a light verb; «طائرات مسيرة» are drones
+    assert pipeline_events(nlp, "نظم آلاف المغاربة مسيرة في الرباط تضامناً مع غزة.", "PROTEST")
+    assert not pipeline_events(nlp, "هاجمت طائرات مسيرة قاعدة عسكرية في الصحراء.", "PROTEST")
+
+
+def test_an_irregular_demonym_names_the_state(nlp) -> None:
+    doc = nlp("وتظاهر آلاف المغاربة أمام البرلمان في الرباط.", published="2023-05-01")
+    assert any(m.text == "المغاربة" and m.actor_id == "morocco" for m in doc.mentions)
