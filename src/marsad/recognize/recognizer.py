@@ -123,7 +123,8 @@ class Recognizer:
                             ("nisba_heads", "agent"), ("force_heads", "force"), ("regime_heads", "regime"),
                             ("land_heads", "land"), ("capital_heads", "capital"), ("media_heads", "media"),
                             ("air_heads", "air"), ("police_heads", "police"), ("security_heads", "security"),
-                            ("protester_heads", "protest"), ("border_heads", "border")):
+                            ("protester_heads", "protest"), ("border_heads", "border"),
+                            ("state_body_heads", "state_body")):
             for head in cues.get(group, ()):
                 yield head, Entry("head", kind)
 
@@ -1068,6 +1069,10 @@ class Recognizer:
             if "land" in heads:
                 return Mention(h.start, nxt.end, "", label="LOC", place_id=self.linker.country_place(state),
                                origin="gazetteer")
+            if "state_body" in heads:
+                # «وزارة الخارجية الأذربيجانية», «البرلمان التركي»: a body the knowledge base does not
+                # list (those it lists matched as whole names before): it acts for its state
+                return Mention(h.start, nxt.end, "", label="ORG", actor_id=state, origin="gazetteer")
             if "agent" in heads:
                 return Mention(h.start, nxt.end, "", label="GPE", actor_id=state, origin="gazetteer")
             return None
