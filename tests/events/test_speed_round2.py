@@ -9,8 +9,8 @@ from marsad.events import extract
 from marsad.events.arguments import Arg, Group, group_args, place_mentions
 from marsad.events.lexicon import load_lexicon
 from marsad.events.roles import cue_phrases, cue_words
-from marsad.events.text import split_words
-from marsad.model import Mention
+from marsad.events.text import norm_word, split_words
+from marsad.model import Mention, Sentence
 
 SENTENCES = [
     "قال المتحدث باسم الجيش إن الطائرات قصفت مواقع المسلحين في ريف إدلب.",
@@ -92,3 +92,30 @@ def test_a_trigger_inside_a_place_name_is_still_dropped(lex):
     doc = make_doc(text, places={"تدمر": "Palmyra"})
     events = extract.extract_events(doc, lex)
     assert all(e["trigger"]["text"] != "تدمر" for e in events)
+
+
+def test_sentence_window_of_mentions_equals_the_full_filter():
+    text = "قال لافروف إن روسيا ستدعم سوريا. والتقى بوتين أردوغان في سوتشي. وزار ظريف دمشق."
+    names = ["لافروف", "روسيا", "سوريا", "بوتين", "أردوغان", "سوتشي", "ظريف", "دمشق"]
+    mentions = [Mention(text.index(n), text.index(n) + len(n), n, label="PERS") for n in names]
+    cut = [0, text.index(". و") + 1, text.rindex(". و") + 1, len(text)]
+    for a, b in zip(cut, cut[1:], strict=False):
+        sent = Sentence(a, b, text[a:b])
+        full = [x for x in mentions if x.start >= sent.start and x.end <= sent.end]
+        assert extract._spans_in(mentions, 0, 200, sent) == full
+        assert full  # every sentence names someone
+    # the window stays capped: only the first ``limit`` spans from ``i`` are read
+    last = Sentence(cut[2], cut[3], text[cut[2]:])
+    assert extract._spans_in(mentions, 0, 3, last) == []
+
+
+def test_discourse_verb_tense_cache_equals_the_lexicon_lookup(lex):
+    from marsad.events.discourse import Discourse
+    chain = Discourse(make_doc("التقى الرئيس نظيره."), lex)
+    for w in map(norm_word, ["التقى", "قال", "نفت", "شنت", "الرئيس", "التقى"]):
+        hit = lex.verbs.get(w)
+        expect = (hit[1], hit[0]) if hit is not None else (
+            lex.attribution_verbs.get(w) or lex.denial_verbs.get(w) or lex.light.get(w), None)
+        assert chain._verb_tense(w) == expect
+    assert chain._verb_tense(norm_word("التقى"))[0] is not None
+    assert chain._verb_tense(norm_word("الرئيس")) == (None, None)

@@ -1255,6 +1255,8 @@ def possessive_forces(words: list[Word], args: list[Arg], text: str, cues: dict[
     if not heads or not args:
         return args
     forms = _owned_forms(heads)
+    if all(w.norm not in forms for w in words):
+        return args  # most sentences hold no owned force noun
     taken = {k for a in args for k in range(a.first, a.last + 1)}
     added: list[Arg] = []
     for w in words:

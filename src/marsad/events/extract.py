@@ -1264,6 +1264,19 @@ def _trace(trace: list[tuple[str, list[dict[str, Any]]]] | None, step: str,
                              for ev in events]))
 
 
+def _spans_in(spans: list[Any], i: int, limit: int, sent: Sentence) -> list[Any]:
+    """The spans inside ``sent`` among ``spans[i:i + limit]`` (sorted by start): the scan stops at the
+    first span that starts after the sentence instead of reading all ``limit`` of them."""
+    out = []
+    start, end = sent.start, sent.end
+    for x in spans[i:i + limit]:
+        if x.start > end:
+            break  # sorted by start: no later span can lie inside the sentence
+        if x.start >= start and x.end <= end:
+            out.append(x)
+    return out
+
+
 def extract_events(doc: Document, lex: Lexicon | None = None,
                    nisba: dict[str, dict[str, Any]] | None = None,
                    keep_features: bool = False,
@@ -1298,9 +1311,9 @@ def extract_events(doc: Document, lex: Lexicon | None = None,
             mi += 1
         while di < len(dates) and dates[di].end <= sent.start:
             di += 1
-        s_mentions = [x for x in mentions[mi:mi + 200] if x.start >= sent.start and x.end <= sent.end
-                      and x.label != "DATE"]
-        s_dates = [x for x in dates[di:di + 50] if x.start >= sent.start and x.end <= sent.end]
+        s_mentions = _spans_in(mentions, mi, 200, sent)
+        s_mentions = [x for x in s_mentions if x.label != "DATE"]
+        s_dates = _spans_in(dates, di, 50, sent)
         found = extract_sentence(doc, sent, lex, s_mentions, s_dates, nisba, states, forces)
         chain.link(sent, found, s_mentions)
         for ev in found:
