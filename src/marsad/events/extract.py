@@ -500,11 +500,11 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
         _elliptic_forces(args, words, forces)
     # «ودان رئيس الحكومة …»: a one-word name that nothing links, spelled like a verb of the lexicon
     # and standing where a verb stands (first in its clause), is the verb the recogniser misread
-    verb_names = {id(a) for a in args for m in matches
-                  if m.verbal and m.light is None and (a.first, a.last) == (m.first, m.last)
-                  and a.actor is not None and a.place is None
-                  and str(a.actor.get("id") or "unresolved:").startswith("unresolved:")
-                  and (m.first == 0 or words[m.first].breaks_before)}
+    verb_spans = {(m.first, m.last) for m in matches
+                  if m.verbal and m.light is None and (m.first == 0 or words[m.first].breaks_before)}
+    verb_names = {id(a) for a in args
+                  if (a.first, a.last) in verb_spans and a.actor is not None and a.place is None
+                  and str(a.actor.get("id") or "unresolved:").startswith("unresolved:")}
     if verb_names:
         args = [a for a in args if id(a) not in verb_names]
     # A word that belongs to a place name («تدمر» = Palmyra, not «she destroys») or that is itself a
