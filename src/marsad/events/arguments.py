@@ -49,9 +49,17 @@ class Arg:
 
 @dataclass(slots=True)
 class Group:
-    """Coordinated mentions that fill one role together."""
+    """Coordinated mentions that fill one role together.
+
+    :attr:`is_actor` is read tens of times per trigger, so it is cached, keyed by the number of
+    members (:func:`group_args` appends to a group while building it). The members' ``actor`` and
+    ``title_part`` are all settled before the groups are built (:func:`place_mentions` and the
+    sentence's actor fixes run first) and must not change afterwards.
+    """
 
     members: list[Arg] = field(default_factory=list)
+    _actor_n: int = field(default=-1, repr=False, compare=False)  # len(members) when _actor was computed
+    _actor: bool = field(default=False, repr=False, compare=False)
 
     @property
     def first(self) -> int:
@@ -73,7 +81,12 @@ class Group:
 
     @property
     def is_actor(self) -> bool:
-        return any(a.actor is not None and not a.title_part for a in self.members)
+        """Whether some member names a participant (not only a place, nor a title's genitive)."""
+        n = len(self.members)
+        if n != self._actor_n:
+            self._actor = any(a.actor is not None and not a.title_part for a in self.members)
+            self._actor_n = n
+        return self._actor
 
     @property
     def attribute(self) -> bool:
@@ -1242,6 +1255,8 @@ def possessive_forces(words: list[Word], args: list[Arg], text: str, cues: dict[
     if not heads or not args:
         return args
     forms = _owned_forms(heads)
+    if all(w.norm not in forms for w in words):
+        return args  # most sentences hold no owned force noun
     taken = {k for a in args for k in range(a.first, a.last + 1)}
     added: list[Arg] = []
     for w in words:

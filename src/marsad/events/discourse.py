@@ -107,6 +107,7 @@ class Discourse:
 
     def __init__(self, doc: Document, lex: Lexicon) -> None:
         self.doc, self.lex, self.cfg = doc, lex, _config(lex)
+        self._tenses: dict[str, tuple[str | None, Any]] = lex.word_caches.setdefault("_discourse_tense", {})
         self.subject: _Subject | None = None
         self.n = -1
         self.two_sided: list[tuple[int, dict[str, Any]]] = []  # (sentence, event) with actor and recipient
@@ -136,13 +137,19 @@ class Discourse:
         return out
 
     def _verb_tense(self, w: str) -> tuple[str | None, Any]:
-        """(tense, trigger or None) of a verb form of any lexicon, or (None, None)."""
-        lex = self.lex
-        hit = lex.verbs.get(w)
-        if hit is not None:
-            return hit[1], hit[0]
-        tense = lex.attribution_verbs.get(w) or lex.denial_verbs.get(w) or lex.light.get(w)
-        return tense, None
+        """(tense, trigger or None) of a verb form of any lexicon, or (None, None) (cached per word type
+        on the lexicon: the sentence heads of every document ask about the same few words)."""
+        got = self._tenses.get(w)
+        if got is None:
+            lex = self.lex
+            hit = lex.verbs.get(w)
+            if hit is not None:
+                got = (hit[1], hit[0])
+            else:
+                got = (lex.attribution_verbs.get(w) or lex.denial_verbs.get(w) or lex.light.get(w), None)
+            if len(self._tenses) < 100_000:
+                self._tenses[w] = got
+        return got
 
     def _in_date(self, start: int) -> bool:
         return any(a <= start < b for a, b in self._dates)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from marsad.events.arguments import (
@@ -378,9 +378,24 @@ def _report_openers(words: list[Word], lex: Lexicon) -> frozenset[int]:
     verb before it: «بعد أن سبق له أن خاض» is the masdar particle, whose subject stands before it.
     """
     comps = lex.cues["complementizers"]
-    verbs = [k for k, w in enumerate(words) if w.norm in lex.attribution_verbs or w.norm in lex.denial_verbs]
-    return frozenset(k for k, w in enumerate(words) if w.norm in comps and not w.norm.endswith(("ه", "ها"))
-                     and any(0 < k - v <= 8 for v in verbs))
+    # most sentences hold no bare complementizer: then there is no reporting verb to look for
+    cands = [k for k, w in enumerate(words) if w.norm in comps and not w.norm.endswith(("ه", "ها"))]
+    if not cands:
+        return frozenset()
+    report = _reporting_words(lex)
+    verbs = [k for k, w in enumerate(words[:cands[-1]]) if w.norm in report]
+    if not verbs:
+        return frozenset()
+    return frozenset(k for k in cands if any(0 < k - v <= 8 for v in verbs))
+
+
+def _reporting_words(lex: Lexicon) -> frozenset[str]:
+    """The forms of the reporting and denial verbs as one set (cached on the lexicon)."""
+    got = lex.word_caches.get("_reporting_words")
+    if got is None:
+        got = {"": frozenset(lex.attribution_verbs) | frozenset(lex.denial_verbs)}
+        lex.word_caches["_reporting_words"] = got
+    return got[""]
 
 
 def _speaker_keys(m: Match, words: list[Word], groups: list[Group], lex: Lexicon) -> set[str]:
@@ -429,6 +444,44 @@ def _own_country(m: Match, words: list[Word], groups: list[Group], cues: dict[st
     return [state, *persons[:1]]
 
 
+@dataclass(frozen=True, slots=True)
+class _SentenceCues:
+    """The cue sets :func:`extract_sentence` reads for every sentence or event, built once per lexicon
+    (they used to be rebuilt from ``cues["raw"]`` per sentence, some per event)."""
+
+    masdar_governors: frozenset[str]
+    purpose_types: frozenset[str]
+    claim_types: frozenset[str]
+    statement_types: frozenset[str]
+    threat_types: frozenset[str]
+    accused_types: frozenset[str]
+    joint_verbs: frozenset[str]
+    relative_verbs: frozenset[str]
+    partitive: frozenset[str]
+    openers: frozenset[tuple[str, ...]]
+
+
+def _sentence_cues(lex: Lexicon) -> _SentenceCues:
+    """:class:`_SentenceCues` of a lexicon (cached on it)."""
+    got = lex.word_caches.get("_sentence_cues")
+    if got is None:
+        raw = lex.cues["raw"]
+        joint = cue_words(raw, "roles", "joint_party_verbs")
+        got = {"": _SentenceCues(
+            masdar_governors=cue_words(raw, "roles", "masdar_governors"),
+            purpose_types=frozenset(raw.get("purpose_only_types") or ()),
+            claim_types=frozenset(raw["status"].get("claim_types") or ()),
+            statement_types=frozenset(raw.get("statement_types") or ()),
+            threat_types=frozenset(raw.get("announced_attack_types") or ()),
+            accused_types=frozenset(raw.get("accused_act_types") or ()),
+            joint_verbs=joint,
+            relative_verbs=joint | cue_words(raw, "roles", "relative_party_verbs"),
+            partitive=cue_words(raw, "roles", "partitive_words"),
+            openers=cue_phrases(raw, "roles", "fronted_openers"))}
+        lex.word_caches["_sentence_cues"] = got
+    return got[""]
+
+
 def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list[Mention],
                      dates: list[TimeExpression], nisba: dict[str, dict[str, Any]] | None = None,
                      states: dict[str, dict[str, Any]] | None = None,
@@ -447,18 +500,20 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
         _elliptic_forces(args, words, forces)
     # «ودان رئيس الحكومة …»: a one-word name that nothing links, spelled like a verb of the lexicon
     # and standing where a verb stands (first in its clause), is the verb the recogniser misread
-    verb_names = {id(a) for a in args for m in matches
-                  if m.verbal and m.light is None and (a.first, a.last) == (m.first, m.last)
-                  and a.actor is not None and a.place is None
-                  and str(a.actor.get("id") or "unresolved:").startswith("unresolved:")
-                  and (m.first == 0 or words[m.first].breaks_before)}
+    verb_spans = {(m.first, m.last) for m in matches
+                  if m.verbal and m.light is None and (m.first == 0 or words[m.first].breaks_before)}
+    verb_names = {id(a) for a in args
+                  if (a.first, a.last) in verb_spans and a.actor is not None and a.place is None
+                  and str(a.actor.get("id") or "unresolved:").startswith("unresolved:")}
     if verb_names:
         args = [a for a in args if id(a) not in verb_names]
     # A word that belongs to a place name («تدمر» = Palmyra, not «she destroys») or that is itself a
     # whole name is not a trigger; triggers inside longer actor mentions («تعهدات روسية») stay.
     # A phrase split by its subject («استدعت إسلام آباد سفيرها») keeps its rest even when that
     # rest is a whole mention (the envoy): the verb before it is the trigger.
-    matches = [m for m in matches if not any(
+    # (only a trigger whose first word some mention covers needs the scan over the mentions)
+    in_mention = {k for a in args for k in range(a.first, a.last + 1)}
+    matches = [m for m in matches if m.first not in in_mention or not any(
         a.first <= m.first <= a.last and (a.actor is None or (a.first, a.last) == (m.first, m.last))
         and not m.anchor < a.first for a in args)]
     if not matches:
@@ -470,7 +525,8 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
                 and a.mention.label == "MISC"
                 and not _QUOTE_MARKS.isdisjoint(words[a.first].punct) and any(a.first <= r.first <= a.last for r in matches)):
             a.actor = None
-    masdar_governors = cue_words(lex.cues["raw"], "roles", "masdar_governors")
+    sc = _sentence_cues(lex)
+    masdar_governors = sc.masdar_governors
     for m in matches:
         # «يشمل نشر المئات من الجنود»: a bare perfect that is also a masdar, right after a
         # present-tense verb, is the masdar (the object of that verb), not a second finite verb
@@ -511,20 +567,17 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
     prev_subject = None
     main_subject: Group | None = None  # the subject of the last verb outside a dependent clause
     opens = _report_openers(words, lex)
-    purpose_types = lex.cues["raw"].get("purpose_only_types") or ()
-    claim_types = lex.cues["raw"]["status"].get("claim_types") or ()
-    statement_types = frozenset(lex.cues["raw"].get("statement_types") or ())
+    purpose_types, claim_types, statement_types = sc.purpose_types, sc.claim_types, sc.statement_types
     content = _violent_pledges(matches, words, lex)
-    relative_verbs = cue_words(lex.cues["raw"], "roles", "joint_party_verbs") | cue_words(
-        lex.cues["raw"], "roles", "relative_party_verbs")
+    relative_verbs = sc.relative_verbs
     verb_words = {r.anchor for r in matches if r.verbal}
-    opener = fronted_opener(words, cue_phrases(lex.cues["raw"], "roles", "fronted_openers"))
+    opener = fronted_opener(words, sc.openers)
     sentence_subject = _main_subject(groups, words, opener)
     # «دعا … إلى رفع العقوبات»: the noun after «إلى» is what is asked for, not a happening
     asks = [r.last for r in matches if r.trigger.type == "REQUEST"]
     # «هدّد بشنّ عملية عسكرية», «تهديده بالهجوم»: the act after «بـ» is the threat's content
     threats = [r.last for r in matches if r.trigger.type == "THREATEN"]
-    threat_types = frozenset(lex.cues["raw"].get("announced_attack_types") or ())
+    threat_types = sc.threat_types
     for m in matches:
         t = m.trigger
         if id(m) in content:
@@ -613,7 +666,7 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             recipient = [] if actor is recipient else recipient
         if t.type == "RETREAT" and t.mode == "withdraw" and not actor and not m.verbal and t.kind == "noun":
             # «سحب جزء كبير من القوات الروسية», «انسحاب المقاتلين»: the forces that leave are the actor
-            gone = withdrawn_forces(m, words, groups, bounds, cue_words(lex.cues["raw"], "roles", "partitive_words"))
+            gone = withdrawn_forces(m, words, groups, bounds, sc.partitive)
             if gone is not None:
                 actor = group_refs(gone)
                 recipient = [r for r in recipient if not actor_keys([r]) & actor_keys(actor)]
@@ -635,7 +688,7 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
         actor, recipient = split_joint_parties(
             t.type, actor, recipient, lex.cues["symmetric"],
             None if rec_group is None or rec_group.first <= m.last else [w.norm for w in words[m.last + 1:rec_group.first]],
-            cue_words(lex.cues["raw"], "roles", "joint_party_verbs"))
+            sc.joint_verbs)
         if not actor and not m.verbal and t.type in lex.cues["symmetric"]:
             # «اتفاق …، توصّل إليه أردوغان وبنس», «اجتماعات … ضمّت وزراء خارجية …»: a relative
             # clause after the noun names its parties (the first is the actor: joint happenings)
@@ -757,7 +810,7 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
         }))
     events = fold_visits(split_meetings(events))
     _attack_objects(events, matches, words, groups, lex, opens)
-    _accused_acts(events, words, frozenset(lex.cues["raw"].get("accused_act_types") or ()))
+    _accused_acts(events, words, sc.accused_types)
     events = _split_places(events, args, groups)
     events = _merge(events)
     events = _merge_tolls(events)
@@ -1211,6 +1264,19 @@ def _trace(trace: list[tuple[str, list[dict[str, Any]]]] | None, step: str,
                              for ev in events]))
 
 
+def _spans_in(spans: list[Any], i: int, limit: int, sent: Sentence) -> list[Any]:
+    """The spans inside ``sent`` among ``spans[i:i + limit]`` (sorted by start): the scan stops at the
+    first span that starts after the sentence instead of reading all ``limit`` of them."""
+    out = []
+    start, end = sent.start, sent.end
+    for x in spans[i:i + limit]:
+        if x.start > end:
+            break  # sorted by start: no later span can lie inside the sentence
+        if x.start >= start and x.end <= end:
+            out.append(x)
+    return out
+
+
 def extract_events(doc: Document, lex: Lexicon | None = None,
                    nisba: dict[str, dict[str, Any]] | None = None,
                    keep_features: bool = False,
@@ -1245,9 +1311,9 @@ def extract_events(doc: Document, lex: Lexicon | None = None,
             mi += 1
         while di < len(dates) and dates[di].end <= sent.start:
             di += 1
-        s_mentions = [x for x in mentions[mi:mi + 200] if x.start >= sent.start and x.end <= sent.end
-                      and x.label != "DATE"]
-        s_dates = [x for x in dates[di:di + 50] if x.start >= sent.start and x.end <= sent.end]
+        s_mentions = _spans_in(mentions, mi, 200, sent)
+        s_mentions = [x for x in s_mentions if x.label != "DATE"]
+        s_dates = _spans_in(dates, di, 50, sent)
         found = extract_sentence(doc, sent, lex, s_mentions, s_dates, nisba, states, forces)
         chain.link(sent, found, s_mentions)
         for ev in found:
