@@ -529,7 +529,9 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
     if m.trigger.type in cues["symmetric"]:
         # «علي» is also the name Ali: a word inside a mention is never the preposition
         named = {k for g in groups for a in g.members for k in range(a.first, a.last + 1)}
-        topic = next((k for k in range(m.last + 1, hi) if words[k].norm in _TOPIC_PREPS and k not in named), None)
+        topic_preps = cue_words(cues["raw"], "roles", "topic_preps")
+        topic = next((k for k in range(m.last + 1, hi) if (words[k].norm in topic_preps or (
+            words[k].norm[:1] == "و" and words[k].norm[1:] in topic_preps)) and k not in named), None)
 
     def ok_recipient(g: Group) -> bool:
         if topic is not None and g.first > topic:
@@ -726,7 +728,6 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
 
 
 # Prepositions that open the topic of a joint happening (written apart, with or without «و»).
-_TOPIC_PREPS = frozenset({"علي", "على", "حول", "بشان", "وعلى", "وعلي", "وحول", "وبشان"})
 
 
 def _keys(group: Group) -> frozenset[str]:

@@ -457,6 +457,7 @@ class _SentenceCues:
     accused_types: frozenset[str]
     joint_verbs: frozenset[str]
     relative_verbs: frozenset[str]
+    relative_preps: frozenset[str]
     partitive: frozenset[str]
     openers: frozenset[tuple[str, ...]]
 
@@ -476,6 +477,7 @@ def _sentence_cues(lex: Lexicon) -> _SentenceCues:
             accused_types=frozenset(raw.get("accused_act_types") or ()),
             joint_verbs=joint,
             relative_verbs=joint | cue_words(raw, "roles", "relative_party_verbs"),
+            relative_preps=cue_words(raw, "roles", "relative_pronoun_preps"),
             partitive=cue_words(raw, "roles", "partitive_words"),
             openers=cue_phrases(raw, "roles", "fronted_openers"))}
         lex.word_caches["_sentence_cues"] = got
@@ -692,7 +694,7 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
         if not actor and not m.verbal and t.type in lex.cues["symmetric"]:
             # «اتفاق …، توصّل إليه أردوغان وبنس», «اجتماعات … ضمّت وزراء خارجية …»: a relative
             # clause after the noun names its parties (the first is the actor: joint happenings)
-            parties = relative_parties(m, words, groups, relative_verbs, verb_words)
+            parties = relative_parties(m, words, groups, relative_verbs, verb_words, sc.relative_preps)
             if parties is not None and id(parties) not in used:
                 refs = group_refs(parties)
                 actor, recipient = refs[:1], (refs[1:] or recipient)

@@ -37,7 +37,6 @@ def split_joint_parties(etype: str, actor: Refs, recipient: Refs, symmetric: fro
 
 
 # Prepositions carrying the pronoun of the noun a relative verb is about («توصّل إليه», «شارك فيها»).
-_PRONOUN_PREPS = frozenset({"اليه", "اليها", "إليه", "إليها", "به", "بها", "فيه", "فيها", "عليه", "عليها"})
 # Words from a joint-happening noun to the verb of the relative clause that names its parties, and
 # from that verb to the parties' group (a title such as «وزراء خارجية دول» may stand before it).
 _RELATIVE_REACH = 10
@@ -45,7 +44,7 @@ _PARTY_GAP = 3
 
 
 def relative_parties(m: Any, words: list[Any], groups: list[Any], verbs: frozenset[str],
-                     taken: set[int]) -> Any:
+                     taken: set[int], pronoun_preps: frozenset[str] = frozenset()) -> Any:
     """The group a relative clause after a joint-happening noun names as its parties, or None.
 
     «بعد اتفاق على تعليق الهجوم، توصّل إليه أردوغان ونائب الرئيس الأمريكي مايك بنس», «اجتماعات في
@@ -71,9 +70,9 @@ def relative_parties(m: Any, words: list[Any], groups: list[Any], verbs: frozens
         start = None
         if norm in verbs or w.norm in verbs:
             start = k + 1
-            if start < n and words[start].norm in _PRONOUN_PREPS and not words[start].breaks_before:
+            if start < n and words[start].norm in pronoun_preps and not words[start].breaks_before:
                 start += 1
-            elif start < n and words[start].norm not in _PRONOUN_PREPS and norm.startswith("توصل"):
+            elif start < n and words[start].norm not in pronoun_preps and norm.startswith("توصل"):
                 return None  # «توصّل إلى اتفاق»: not a relative clause about the noun
         if start is None:
             continue
