@@ -424,9 +424,7 @@ class Coreference:
         pattern = _data()["backrefs_re"]
         if pattern is None or not mentions:
             return []
-        spans = sorted((m.start, m.end) for m in mentions)
-        starts = [s for s, _ in spans]
-        max_end = list(accumulate((e for _, e in spans), max))
+        starts, max_end = _span_index(mentions)
         out: list[Mention] = []
         for hit in pattern.finditer(norm):
             nxt = _NEXT_WORD.match(norm, hit.end())
@@ -483,9 +481,7 @@ class Coreference:
                 for a, n in counts.items() if 2 * n >= top}
         ranked = sorted(counts.values(), reverse=True)
         default = max(counts, key=counts.__getitem__) if len(ranked) < 2 or ranked[1] < top else None
-        spans = sorted((m.start, m.end) for m in mentions)
-        starts = [s for s, _ in spans]
-        max_end = list(accumulate((e for _, e in spans), max))
+        starts, max_end = _span_index(mentions)
         out: list[Mention] = []
         for hit in pattern.finditer(norm):
             nxt = _NEXT_WORD.match(norm, hit.end())
@@ -574,3 +570,10 @@ def _title_antecedent(title: str, before: list[Mention]) -> Mention | None:
     if counts[0][0] == counts[1][0]:
         return None
     return titled[counts[0][1]]
+
+
+def _span_index(mentions: list[Mention]) -> tuple[list[int], list[int]]:
+    """Sorted mention starts and the running maximum of their ends: a span [s, e) overlaps a mention
+    when ``i = bisect_left(starts, e)`` is non-zero and ``max_end[i - 1] > s``."""
+    spans = sorted((m.start, m.end) for m in mentions)
+    return [s for s, _ in spans], list(accumulate((e for _, e in spans), max))
