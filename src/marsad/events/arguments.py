@@ -219,7 +219,7 @@ def place_mentions(words: list[Word], mentions: list[Mention], text: str, lex: L
             # «في هجوم لحزب العمال الكردستاني», «هجمات لمسلحين»: right after an attack noun, the ل
             # names the attacker (its target takes «على»); cues roles.lam_agent_types
             t = lex.noun(words[first - 1].norm)
-            if t is not None and t.type in _lam_agent_types(lex):
+            if t is not None and t.type in cue_words(lex.cues["raw"], "roles", "lam_agent_types"):
                 prep = "agent"
         if prep is None:
             prep = _title_prep(words, first, cues)
@@ -912,17 +912,6 @@ def nisba_agents(m: Match, words: list[Word], nisba: dict[str, dict[str, Any]], 
     return out
 
 
-_LAM_AGENT: dict[int, frozenset[str]] = {}
-
-
-def _lam_agent_types(lex: Lexicon) -> frozenset[str]:
-    raw = lex.cues["raw"]
-    got = _LAM_AGENT.get(id(raw))
-    if got is None:
-        got = _LAM_AGENT[id(raw)] = frozenset((raw.get("roles") or {}).get("lam_agent_types") or ())
-    return got
-
-
 _SUBJECT_CUES: dict[int, tuple[dict[str, tuple[str, ...]], frozenset[str], frozenset[str]]] = {}
 
 
@@ -935,8 +924,8 @@ def _subject_cues(lex: Lexicon) -> tuple[dict[str, tuple[str, ...]], frozenset[s
         ro = raw.get("roles") or {}
         heads = {norm_word(k): tuple(norm_word(h) for h in v or ())
                  for k, v in (ro.get("definite_force_heads") or {}).items()}
-        members = frozenset(norm_word(w) for w in ro.get("subject_members") or ())
-        links = frozenset(norm_word(w) for w in ro.get("member_links") or ())
+        members = cue_words(raw, "roles", "subject_members")
+        links = cue_words(raw, "roles", "member_links")
         got = _SUBJECT_CUES[id(raw)] = (heads, members, links)
     return got
 
