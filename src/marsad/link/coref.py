@@ -33,6 +33,7 @@ from typing import Any
 import yaml
 
 from marsad.arabic import normalize_word
+from marsad.link.translit import slug, transliterate
 from marsad.model import Mention
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -54,6 +55,7 @@ def _data() -> dict[str, Any]:
         "heads_re": re.compile(rf"(?<!{_LETTER_CLASS})[وف]?(" + "|".join(
             re.escape(h) for h in sorted(heads, key=len, reverse=True)) + rf")(?!{_LETTER_CLASS})"),
         "links": frozenset(normalize_word(w) for w in raw["description_links"]),
+        "continuations": frozenset(normalize_word(w) for w in raw.get("surname_continuations") or ()),
         "max_words": int(raw.get("max_description_words", 7)),
         "backrefs_re": _backrefs_re(raw.get("body_backrefs") or (), raw.get("title_backrefs") or ()),
         "government_re": _backrefs_re(raw.get("government_nouns") or (), ()),
@@ -205,6 +207,7 @@ class Coreference:
                             index.setdefault(k, set()).add(m.actor_id)
                             if scan:
                                 scannable.add(k)
+        self._continue_surnames(text, mentions)
         for m in mentions:
             ref = m.extra.get("ref") or {}
             if m.label != "PERS" or m.actor_id or not ref.get("unresolved"):
@@ -240,6 +243,35 @@ class Coreference:
             mentions.extend(backrefs)
             mentions.sort(key=lambda m: (m.start, m.end))
         return mentions
+
+    @staticmethod
+    def _continue_surnames(text: str, mentions: list[Mention]) -> None:
+        """«حسين كنعاني مقدم», «وقال كنعاني مقدم»: the second half of a Persian compound surname
+        (coref.yaml ``surname_continuations``) right after an unknown person's name belongs to the name,
+        though the NER model often stops before it («مقدم» is also a common word). Not when a definite
+        word follows it: «… مقدم البرنامج» is "the programme's presenter"."""
+        conts = _data()["continuations"]
+        if not conts:
+            return
+        starts = sorted(m.start for m in mentions)
+        for m in mentions:
+            ref = m.extra.get("ref") or {}
+            if m.label != "PERS" or m.actor_id or not ref.get("unresolved"):
+                continue
+            nxt = _NEXT_WORD.match(text, m.end)
+            if nxt is None or normalize_word(nxt.group(1)) not in conts:
+                continue
+            after = _NEXT_WORD.match(text, nxt.end())
+            if after is not None and normalize_word(after.group(1)).startswith("ال"):
+                continue
+            i = bisect_left(starts, m.end)
+            if i < len(starts) and starts[i] < nxt.end():
+                continue  # another mention starts there
+            name = f"{ref.get('name_ar') or m.text} {nxt.group(1)}"
+            m.end = nxt.end()
+            m.text = text[m.start:m.end]
+            m.extra["ref"] = {**ref, "id": f"unresolved:{slug(name)}", "name_en": transliterate(name),
+                              "name_ar": name, "text": m.text}
 
     def _match(self, words: tuple[str, ...], m: Mention, index: dict[tuple[str, ...], set[str]],
                persons: dict[str, _Person], text: str) -> str | None:
