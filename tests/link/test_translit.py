@@ -7,7 +7,7 @@ from marsad.link.translit import slug, transliterate
 
 def test_readable_keys_for_unknown_names():
     # a word with no known English spelling gets a consonant skeleton with long vowels
-    assert transliterate("قاجاريان") == "Qajaryan"
+    assert transliterate("قاجار") == "Qajar"
     assert transliterate("عبد الله") == "Abd Allah"
     assert slug("أبو محمد الجولاني") == "abu_mohammad_al_jolani"
 

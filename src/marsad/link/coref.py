@@ -33,6 +33,7 @@ from typing import Any
 import yaml
 
 from marsad.arabic import normalize_word
+from marsad.link.translit import slug, transliterate
 from marsad.model import Mention
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -54,6 +55,14 @@ def _data() -> dict[str, Any]:
         "heads_re": re.compile(rf"(?<!{_LETTER_CLASS})[وف]?(" + "|".join(
             re.escape(h) for h in sorted(heads, key=len, reverse=True)) + rf")(?!{_LETTER_CLASS})"),
         "links": frozenset(normalize_word(w) for w in raw["description_links"]),
+        "office_re": re.compile(rf"(?<!{_LETTER_CLASS})[وف]?((?:ال)?(?:" + "|".join(
+            re.escape(normalize_word(h)) for h in sorted(raw.get("office_heads") or ("-",), key=len, reverse=True))
+            + rf"))(?!{_LETTER_CLASS})"),
+        "ranks": frozenset(normalize_word(w) for w in raw.get("name_ranks") or ()),
+        "office_links": frozenset(normalize_word(w) for w in raw.get("office_links") or ()),
+        "office_stop": frozenset(normalize_word(w) for w in raw.get("office_stop") or ()),
+        "office_max": int(raw.get("max_office_words", 14)),
+        "continuations": frozenset(normalize_word(w) for w in raw.get("surname_continuations") or ()),
         "max_words": int(raw.get("max_description_words", 7)),
         "backrefs_re": _backrefs_re(raw.get("body_backrefs") or (), raw.get("title_backrefs") or ()),
         "government_re": _backrefs_re(raw.get("government_nouns") or (), ()),
@@ -205,6 +214,7 @@ class Coreference:
                             index.setdefault(k, set()).add(m.actor_id)
                             if scan:
                                 scannable.add(k)
+        self._continue_surnames(text, mentions)
         for m in mentions:
             ref = m.extra.get("ref") or {}
             if m.label != "PERS" or m.actor_id or not ref.get("unresolved"):
@@ -234,12 +244,42 @@ class Coreference:
             mentions.sort(key=lambda m: (m.start, m.end))
             mentions.extend(self._descriptions(text, norm, to_original, mentions, persons))
             mentions.sort(key=lambda m: (m.start, m.end))
+            self._office_appositions(text, norm, to_original, mentions)
         backrefs = self._backrefs(text, norm, to_original, mentions)
         backrefs += self._governments(text, norm, to_original, mentions)
         if backrefs:
             mentions.extend(backrefs)
             mentions.sort(key=lambda m: (m.start, m.end))
         return mentions
+
+    @staticmethod
+    def _continue_surnames(text: str, mentions: list[Mention]) -> None:
+        """«حسين كنعاني مقدم», «وقال كنعاني مقدم»: the second half of a Persian compound surname
+        (coref.yaml ``surname_continuations``) right after an unknown person's name belongs to the name,
+        though the NER model often stops before it («مقدم» is also a common word). Not when a definite
+        word follows it: «… مقدم البرنامج» is "the programme's presenter"."""
+        conts = _data()["continuations"]
+        if not conts:
+            return
+        starts = sorted(m.start for m in mentions)
+        for m in mentions:
+            ref = m.extra.get("ref") or {}
+            if m.label != "PERS" or m.actor_id or not ref.get("unresolved"):
+                continue
+            nxt = _NEXT_WORD.match(text, m.end)
+            if nxt is None or normalize_word(nxt.group(1)) not in conts:
+                continue
+            after = _NEXT_WORD.match(text, nxt.end())
+            if after is not None and normalize_word(after.group(1)).startswith("ال"):
+                continue
+            i = bisect_left(starts, m.end)
+            if i < len(starts) and starts[i] < nxt.end():
+                continue  # another mention starts there
+            name = f"{ref.get('name_ar') or m.text} {nxt.group(1)}"
+            m.end = nxt.end()
+            m.text = text[m.start:m.end]
+            m.extra["ref"] = {**ref, "id": f"unresolved:{slug(name)}", "name_en": transliterate(name),
+                              "name_ar": name, "text": m.text}
 
     def _match(self, words: tuple[str, ...], m: Mention, index: dict[tuple[str, ...], set[str]],
                persons: dict[str, _Person], text: str) -> str | None:
@@ -362,6 +402,103 @@ class Coreference:
             self._relink(m, target)
             out.append(m)
         return out
+
+    def _office_appositions(self, text: str, norm: str, to_original: Callable[[int, int], tuple[int, int]],
+                            mentions: list[Mention]) -> None:
+        """«مستشار خامنئي في الشؤون الدولية، علي أكبر ولايتي», «رئيس مركز الدراسات الاستراتيجية في مجلس
+        تشخيص مصلحة النظام ولايتي», «قائد لواء 21 … في الحرس الثوري، العقيد محسن قاجاريان»: an office
+        noun (coref.yaml ``office_heads``) and its complement, right before a person's name, describe
+        that person: the person's mention starts at the office noun.
+
+        The complement is a construct chain: definite words, numbers, prepositions (``office_links``),
+        mentions of other actors and places, and indefinite words only where a construct continues
+        («مركز», «مجلس تشخيص»). A person's name right after an indefinite word is its genitive
+        («مستشار خامنئي»), not the person described. After a comma only a rank («العقيد») may stand
+        before the name. Anything else (a verb, «إن») ends the chain without a mention; so does an
+        office noun inside a mention already read (a title the recogniser resolved)."""
+        d = _data()
+        if not mentions:
+            return
+        spans = sorted(((m.start, m.end, m) for m in mentions if m.label != "DATE"), key=lambda x: x[0])
+        starts = [sp[0] for sp in spans]
+        person_at = {m.start: m for m in mentions if m.label == "PERS" and m.origin in ("ner", "coref", "gazetteer")
+                     and (m.actor_id or (m.extra.get("ref") or {}).get("unresolved"))}
+
+        def covering(pos: int) -> Mention | None:
+            i = bisect_left(starts, pos + 1) - 1
+            while i >= 0 and i >= bisect_left(starts, pos - 200):
+                if spans[i][0] <= pos < spans[i][1]:
+                    return spans[i][2]
+                i -= 1
+            return None
+
+        for hit in d["office_re"].finditer(norm):
+            s, _ = to_original(hit.start(1), hit.end(1))
+            if covering(s) is not None:
+                continue  # a title the recogniser read, or inside a name
+            kind = "def" if hit.group(1).startswith("ال") else "indef"
+            comma, n_words, skip_to = False, 0, -1
+            for w in re.finditer(r"\S+", norm[hit.end():hit.end() + 400]):
+                ws, we = hit.end() + w.start(), hit.end() + w.end()
+                os_, oe = to_original(ws, we)
+                if os_ < skip_to:
+                    if w.group().endswith(("،", ",")):
+                        comma = True
+                    continue  # still inside a mention read as one unit
+                person = person_at.get(os_)
+                if person is not None and self._coordinated(person):
+                    break  # «روسيا وبوتين»: a second name joined by «و», not the person described
+                if person is not None and (comma or kind in ("def", "mention", "rank", "number")):
+                    person.start = s
+                    person.text = text[s:person.end]
+                    person.extra["description"] = text[s:os_].rstrip(" ،,")
+                    if person.extra.get("ref"):
+                        person.extra["ref"] = {**person.extra["ref"], "text": person.text}
+                    break
+                n_words += 1
+                if n_words > d["office_max"]:
+                    break
+                token = w.group().rstrip("،,")
+                if comma:
+                    if normalize_word(token) not in d["ranks"]:
+                        break
+                    kind = "rank"
+                    continue
+                other = covering(os_)
+                if other is not None:
+                    # another actor or place inside the complement («في مجلس تشخيص مصلحة النظام»); a
+                    # person right after an indefinite word is its genitive («مستشار خامنئي»)
+                    if other.label == "PERS" and kind not in ("indef",):
+                        break
+                    skip_to, kind = other.end, "mention"
+                    comma = w.group().endswith(("،", ",")) and oe >= other.end
+                    continue
+                comma = token != w.group()
+                if token.isdigit():
+                    kind = "number"
+                elif token in d["office_links"]:
+                    kind = "link"
+                elif _WORD.fullmatch(token) and (token.startswith("ال") or token.startswith("لل")):
+                    kind = "def"
+                elif _WORD.fullmatch(token) and kind in ("indef", "link") and len(token) >= 3 \
+                        and token not in d["office_stop"]:
+                    kind = "indef"  # a construct continues («رئيس مركز …», «في مجلس …»)
+                else:
+                    break
+
+    def _coordinated(self, person: Mention) -> bool:
+        """Whether a known person's mention starts with the conjunction «و»/«ف» rather than with the
+        name: «وبوتين» (Putin's names end in «بوتين»), not «ولايتي» (Velayati's names do not hold
+        «لايتي»)."""
+        words = name_words(person.text)
+        if not person.actor_id or not words or words[0][:1] not in ("و", "ف"):
+            return False
+        rest = (words[0][1:], *words[1:])
+        for name in self.actor_names(person.actor_id) or ():
+            nw = name_words(name)
+            if len(nw) >= len(rest) and nw[len(nw) - len(rest):] == rest:
+                return True
+        return False
 
     @staticmethod
     def _description_words(norm: str, pos: int, to_original: Callable[[int, int], tuple[int, int]],
