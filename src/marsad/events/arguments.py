@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from marsad.events.lexicon import Lexicon, Match
-from marsad.events.roles import cue_words
+from marsad.events.roles import cue_words, exposed_subject, reported_pronoun
 from marsad.events.text import Word, clitic_candidates, norm_word
 from marsad.model import Mention, TimeExpression
 
@@ -456,6 +456,10 @@ def coordinated_verb(m: Match, words: list[Word], lex: Lexicon) -> bool:
             and nxt.startswith(("خلال", "اثناء", "فيه", "فيها")) and nxt not in ("خلال", "اثناء"))
 
 
+# «تابعة لـ», «تابع لـ»: the body named after it owns the noun before it
+_OWNER_LINKS = frozenset(norm_word(w) for w in ("تابعة", "تابع", "تابعين", "تابعون"))
+
+
 def _pronoun_complementizer(w: str, cues: dict[str, Any]) -> bool:
     """«أنها», «إنه», «لكنها»: a complementizer carrying the pronoun of its clause's subject."""
     for suf in ("ها", "ه", "هم"):
@@ -626,10 +630,26 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
         if m.light is not None and vso is None:
             # «شنت الطائرات الروسية غارات»: the subject may sit between light verb and noun
             vso = next((g for g in right if bare(g) and g.first < m.first), None)
-        if vso is not None:
+        # (not a death phrase: «قالت الحكومة إنها [الغارات] أودت بحياة 16 شخصاً» — its subject is a cause)
+        pron = None if t.mode == "kill" and t.kind == "phrase" else reported_pronoun(
+            words, anchor, cues["raw"], lambda w: _pronoun_complementizer(w, cues))
+        speaker = None if pron is None else next(
+            (g for g in reversed(groups) if g.is_actor and g.last < pron and bare(g) and not g.attribute), None)
+        if speaker is not None:
+            # «قالت الحركة إنها استهدفت موقعاً», «أعلن الجيش أنه قصف مواقع لحزب الله»: the pronoun on
+            # the complementizer is the verb's subject, the speaker; a group after the verb is its object
+            actor = speaker
+            recipient = next((g for g in right if g.first > anchor and ok_recipient(g) and g is not speaker
+                              and (g.first > m.last or m.light is not None)), None)
+        elif vso is not None:
             actor = vso
             start = max(vso.last, m.last)
             recipient = next((g for g in right if g.first > start and ok_recipient(g)), None)
+            if recipient is None and m.light is not None and vso.first == anchor + 1:
+                # «حمّل الجيش اللبناني إسرائيل المسؤولية», «سلّمت ألمانيا أوكرانيا منظومة …»: a second
+                # bare group between the subject and the governed noun is the verb's first object
+                recipient = next((g for g in right if vso.last < g.first < m.first and bare(g)
+                                  and not g.attribute), None)
         else:
             if svo is None and coordinated:
                 actor = prev_subject  # «…، وبحث معه»: the subject of the previous verb
@@ -666,9 +686,20 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
         else:
             # «الغارات الإسرائيلية», «تعهدات روسية»: the nisba mention that holds the noun is its agent
             actor = inside or near
+            if t.type in ("ASSAULT", "COERCE") and m.light is None:
+                exposed = exposed_subject(words, m.first, groups, cues["raw"], exclude)
+                if exposed is not None:
+                    # «تعرّض مقر الأمم المتحدة لهجوم»: the subject of «تعرّض» is the one attacked
+                    recipient = exposed
+                    actor = None if actor is exposed else actor
             if actor is None:
                 # «في هجوم لحزب العمال الكردستاني»: the ل agent right after an attack noun
                 actor = next((g for g in after if g.first - m.last <= 2 and g.prep == "agent"), None)
+            if actor is None:
+                # «قافلة مساعدات إنسانية تابعة للأمم المتحدة»: the body after «تابعة لـ», an adjective
+                # or two after the noun, owns it
+                actor = next((g for g in after if g.first - m.last <= 4 and g.prep == "ل"
+                              and g.first > 0 and words[g.first - 1].norm in _OWNER_LINKS), None)
             if inside is not None and near is not None and near.first > inside.last:
                 near = None
             if t.type in ("SUPPORT", "AID") and near is not None and actor is near and not any(
@@ -715,6 +746,11 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
         # on his side; the one acted upon comes after it
         recipient = next((g for g in usable if g.first > recipient.last and ok_recipient(g)
                           and g is not actor and not _own_state(g, actor)), None)
+    if between is not None and actor is not None and actor is not between and t.type in cues["symmetric"] and (
+            len(between.members) > 1 and m.last < between.first <= m.last + 6 and not _keys(actor) & _keys(between)):
+        # «أعلنت قطر التوصل إلى اتفاق لوقف إطلاق النار بين إسرائيل وحركة حماس»: the parties of a
+        # joint happening are those «بين X وY» names right after it, not the one who announces it
+        actor = None
     if between is not None and (actor is None or actor is between):
         members = between.members
         if len(members) > 1:

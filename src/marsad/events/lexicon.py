@@ -184,6 +184,10 @@ class Lexicon:
                     light_at.append((i, tense))
                 else:
                     out.append(Match(trig, i, i, tense, verbal, i))
+                    if verbal and w in self.light:
+                        # «أرسلت تركيا … مساعدات», «تعهدت بريطانيا بتقديم مساعدات»: a verb trigger that
+                        # is also a light verb governs a later noun as well
+                        light_at.append((i, self.light[w]))
             i += 1
         if self._split_firsts():
             out, light_at = self._split_by_subject(words, out, light_at)
@@ -229,7 +233,7 @@ class Lexicon:
         with_b = self.cues.get("with_light") or frozenset()
         taken: set[int] = set()
         for m in out:
-            if m.verbal:
+            if m.verbal and not self._masdar_reading(m, words):
                 continue
             for j, tense in reversed(light_at):
                 if j in taken:
@@ -269,6 +273,18 @@ class Lexicon:
                     break
         # Nouns flagged !light (النار, صواريخ) are events only as the object of a light verb.
         return [m for m in out if m.light is not None or "light" not in m.trigger.flags]
+
+    def _masdar_reading(self, m: Match, words: list[Word]) -> bool:
+        """Whether a past verb with an object pronoun is rather a masdar with a possessive («أبدت
+        الحكومة رفضها», «أكدت الصين دعمها»: "its refusal", not "refused it"), to be governed by a
+        light verb before it: a single word without «و/ف» whose noun reading has the same type."""
+        if m.first != m.last or m.light is not None or m.trigger.kind != "verb" or m.tense != PAST:
+            return False
+        w = words[m.first].norm
+        if w[:1] in "وف" or not w.endswith(("ه", "ها", "هم")):
+            return False
+        noun = self.noun(w)
+        return noun is not None and noun.type == m.trigger.type
 
     def _split_firsts(self) -> frozenset[str]:
         """Verb lemmas that begin a multi-word phrase («رفع» of «رفع الجاهزية»), built once."""

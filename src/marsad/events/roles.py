@@ -177,3 +177,61 @@ def fold_visits(events: list[tuple[Any, dict[str, Any]]]) -> list[tuple[Any, dic
                for j, (_, other) in enumerate(events)):
             ev["recipient"] = []
     return events
+
+
+_VERB_SETS: dict[tuple[int, str], tuple[Any, frozenset[str]]] = {}
+
+
+def cue_verb_forms(raw_cues: dict[str, Any], section: str, key: str) -> frozenset[str]:
+    """Every written form of the verbs of a cues.yaml list («تعرض يتعرض»), generated once per lexicon
+    by :mod:`marsad.events.morphology` (tenses, persons, و/ف/س)."""
+    from marsad.events.morphology import VerbSpec, guess_class, verb_forms
+
+    lst = (raw_cues.get(section) or {}).get(key) or ()
+    got = _VERB_SETS.get((id(lst), key))
+    if got is None or got[0] is not lst:
+        forms: set[str] = set()
+        for spec in lst:
+            parts = str(spec).split()
+            perf = norm_word(parts[0])
+            impf = norm_word(parts[1]) if len(parts) > 1 and parts[1] != "-" else None
+            forms.update(verb_forms(VerbSpec(perf, impf, guess_class(perf, impf, None, parts[0]))))
+        got = (lst, frozenset(forms))
+        _VERB_SETS[(id(lst), key)] = got
+    return got[1]
+
+
+def reported_pronoun(words: list[Any], anchor: int, raw_cues: dict[str, Any], complementizer: Any) -> int | None:
+    """Index of a complementizer carrying the subject pronoun right before a verb («قالت الحركة
+    إنها استهدفت …», «أعلن الجيش أنه قصف …»; `roles.pronoun_skip` words such as «قد», «لم» may stand
+    between), else ``None``. The pronoun is the one who speaks: the reported act is the speaker's."""
+    skip = cue_words(raw_cues, "roles", "pronoun_skip")
+    k = anchor - 1
+    while k >= 0 and anchor - k <= 3 and words[k].norm in skip:
+        k -= 1
+    if k < 0 or anchor - k > 3 or not complementizer(words[k].norm):
+        return None
+    return k
+
+
+def exposed_subject(words: list[Any], first: int, groups: list[Any], raw_cues: dict[str, Any],
+                    exclude: set[int]) -> Any | None:
+    """The one who suffered an attack named by «تعرّض لـ» («تعرّض مقر الأمم المتحدة لهجوم», «المقر
+    الذي تعرض لقصف»): the subject of a `roles.exposure_verbs` verb standing up to eight words
+    before the attack noun in the same clause, named after the verb (VSO) or right before it."""
+    forms = cue_verb_forms(raw_cues, "roles", "exposure_verbs")
+    verb = None
+    for k in range(first - 1, max(-1, first - 9), -1):
+        if words[k + 1].breaks_before:
+            return None  # a comma or a full stop between: another clause
+        if words[k].norm in forms:
+            verb = k
+            break
+    if verb is None:
+        return None
+    usable = [g for g in groups if g.is_actor and id(g) not in exclude and not g.attribute]
+    after = next((g for g in usable if verb < g.first < first and g.prep is None), None)
+    if after is not None:
+        return after
+    return next((g for g in reversed(usable) if g.last < verb and verb - g.last <= 3 and g.prep is None
+                 and not any(words[j].breaks_before for j in range(g.last + 1, verb + 1))), None)

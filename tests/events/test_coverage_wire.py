@@ -1,0 +1,77 @@
+"""Coverage of wire-style sentences over every PLOVER type (see coverage_cases.py).
+
+Each case must give an event of its type with the expected participants. The sentences the stage
+still gets wrong are listed in ``KNOWN_MISSES`` and marked ``xfail(strict=True)``: a fix that makes
+one pass shows up as an unexpected pass (move it out of the list), and a regression on any other
+sentence fails. The miss rate of each batch is recorded in the events data README (round 15).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from coverage_cases import CASES, CASES_B
+
+# Misses left after round 15 (why, in the data README): the recogniser does not name the party
+# («مالي», «المجلس العسكري», «البلدان», «جنديان أمريكيان»), the sentence gate rejects a generic
+# participant («مستوطنون», «محتجون»), a normalised spelling collides with a function word («هنأ» =
+# «هنا»), or the role needs more than the clause («نظيرتها المغربية», a relative clause's subject).
+KNOWN_MISSES: frozenset[str] = frozenset({
+    "ويتوقع أن يوقع البلدان اتفاقا للتجارة الحرة خلال زيارة الرئيس الصيني.",
+    "عقد مجلس الأمن الدولي جلسة طارئة لبحث الوضع الإنساني في السودان.",
+    "هنأ العاهل المغربي الملك محمد السادس الرئيس السنغالي الجديد بمناسبة انتخابه.",
+    "ثمن الرئيس الموريتاني جهود الوساطة التي تقوم بها الجزائر في مالي.",
+    "تتعاون الشرطة الإسبانية مع نظيرتها المغربية في مكافحة تهريب المخدرات.",
+    "أعادت الإمارات فتح سفارتها في دمشق.",
+    "نسقت أجهزة الأمن التونسية مع نظيرتها الجزائرية لتأمين الحدود المشتركة.",
+    "وجددت الخارجية الأردنية مطالبتها بوقف الاعتداءات على المسجد الأقصى.",
+    "رفعت جنوب أفريقيا دعوى أمام محكمة العدل الدولية تتهم فيها إسرائيل بارتكاب إبادة جماعية.",
+    "رفض المجلس العسكري في مالي طلبا فرنسيا بتمديد مهمة القوات الفرنسية.",
+    "قطع محتجون الطرق الرئيسية في بيروت بالإطارات المشتعلة.",
+    "طردت مالي السفير الفرنسي وأمهلته 72 ساعة لمغادرة البلاد.",
+    "تعرض مقر الأمم المتحدة في الخرطوم لهجوم بقذائف الهاون.",
+    "قتل جنديان أمريكيان في هجوم بطائرة مسيرة على قاعدة في الأردن.",
+    "وجاء ذلك بعد أن هاجم مستوطنون إسرائيليون قرية ترمسعيا.",
+    "وقعت الحكومة الصومالية وإقليم أرض الصومال إعلانا مشتركا في أديس أبابا.",
+    "وصادق البرلمان التركي على انضمام السويد إلى حلف شمال الأطلسي.",
+    "وقدمت السعودية وديعة بقيمة ملياري دولار للبنك المركزي اليمني.",
+    "وتعاونت أجهزة الاستخبارات الأردنية مع نظيرتها الأمريكية في إحباط المخطط.",
+    "أعادت البحرين وقطر علاقاتهما الدبلوماسية.",
+    "وقررت الحكومة الأردنية تخفيف القيود على حركة البضائع عبر الحدود.",
+    "وعبرت فرنسا عن قلقها من تدهور الأوضاع الأمنية في بوركينا فاسو.",
+    "ونفذ عمال الموانئ في فرنسا إضرابا شاملا ضد إصلاح نظام التقاعد.",
+    "فرضت واشنطن عقوبات على قادة في قوات الدعم السريع.",
+})
+
+
+def _ids(refs: list[dict[str, Any]]) -> set[str]:
+    return {r["id"] for r in refs}
+
+
+def _fits(ids: set[str], want: Any) -> bool:
+    if want is None:
+        return True
+    return bool(ids & ({want} if isinstance(want, str) else set(want)))
+
+
+def _params() -> list[Any]:
+    out = []
+    for case in CASES + CASES_B:
+        marks = [pytest.mark.xfail(strict=True, reason="known miss")] if case[0] in KNOWN_MISSES else []
+        out.append(pytest.param(*case, marks=marks, id=f"{case[1]}:{case[0][:30]}"))
+    return out
+
+
+@pytest.mark.parametrize(("text", "type_", "actor", "recipient"), _params())
+def test_wire_sentence_gives_its_event(nlp: Any, text: str, type_: str, actor: Any, recipient: Any):
+    events = [e.to_dict() for e in nlp(text, published="2024-03-10").events if e.type == type_]
+    assert events, f"no {type_} event"
+    assert any(_fits(_ids(e["actor"]), actor) and _fits(_ids(e["recipient"]), recipient) for e in events), [
+        (sorted(_ids(e["actor"])), sorted(_ids(e["recipient"]))) for e in events]
+
+
+def test_known_misses_are_cases():
+    """A stale entry (sentence edited or removed) would silently stop guarding anything."""
+    texts = {c[0] for c in CASES + CASES_B}
+    assert KNOWN_MISSES <= texts
