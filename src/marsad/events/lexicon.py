@@ -303,6 +303,9 @@ class Lexicon:
         drop: set[int] = set()  # ids of replaced matches
         added: list[Match] = []
         used_verbs: set[int] = set()
+        # where each phrase key occurs in the sentence: a rest can only be found where its first key
+        # is one of the word's keys, so most candidates are ruled out without walking the words
+        key_at = self._key_positions(words)
         for j in starts:
             if j in covered:
                 continue
@@ -311,6 +314,8 @@ class Lexicon:
             for _len, rest, trig in self.phrase_candidates(words[j].norm):
                 if not rest or trig.lemma not in phrases or trig.lemma.split()[0] not in lemmas:
                     continue
+                if not any(j + 1 < k < j + 8 for k in key_at.get(rest[0], ())):
+                    continue  # (the walk below finds nothing: it only breaks early or ends)
                 pwords = trig.lemma.split()
                 if pwords[1] in subjects:
                     continue  # «خرج آلاف», «نزل المتظاهرون»: the rest is the subject itself
@@ -358,6 +363,19 @@ class Lexicon:
             return out, light_at
         merged = sorted([m for m in out if id(m) not in drop] + added, key=lambda m: m.first)
         return merged, [(j, t) for j, t in light_at if j not in used_verbs]
+
+    def _key_positions(self, words: list[Word]) -> dict[str, list[int]]:
+        """Phrase key → indices of the words of the sentence that carry it (:meth:`word_keys`)."""
+        out: dict[str, list[int]] = {}
+        word_keys = self.word_keys
+        for k, w in enumerate(words):
+            for key in word_keys(w.norm):
+                got = out.get(key)
+                if got is None:
+                    out[key] = [k]
+                else:
+                    got.append(k)
+        return out
 
     def _match_sets(self) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
         """Cue sets :meth:`match` reads for every sentence, built once: the claim verb forms, the
