@@ -34,6 +34,10 @@ def load_extractor(kb: Any = None, *, sentence_gate: bool = True) -> Callable[[D
     states = state_index(actors)
 
     gate = _sentence_gate() if sentence_gate else None
+    # The relative-date vocabulary (marsad.events.dates → marsad.time) is read from YAML on first use:
+    # load it now, with the lexicons, rather than inside the first document that needs it.
+    from marsad.time.vocabulary import vocabulary
+    vocabulary()
 
     def extract(doc: Document) -> list[dict[str, Any]]:
         events = extract_events(doc, lex, nisba, states=states)
@@ -77,9 +81,12 @@ def _sentence_gate() -> Callable[[list[dict[str, Any]]], list[dict[str, Any]]] |
         gated = [e for e in events if e.get("type") in gates]
         if not gated:
             return events
-        probs = clf.predict([e["evidence"]["text"] for e in gated])
+        # the events of one sentence share its text: score each distinct sentence once
+        texts = list(dict.fromkeys(e["evidence"]["text"] for e in gated))
+        by_text = dict(zip(texts, clf.predict(texts), strict=True))
         drop = set()
-        for e, p in zip(gated, probs, strict=True):
+        for e in gated:
+            p = by_text[e["evidence"]["text"]]
             e["sentence_p"] = round(p[e["type"]], 3)
             if p[e["type"]] < gates[e["type"]] and not corroborated(e):
                 drop.add(id(e))

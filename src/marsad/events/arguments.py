@@ -506,6 +506,21 @@ def possessive(m: Match, words: list[Word], lex: Lexicon, governed: bool = False
     return False
 
 
+# The actor groups of the sentence last seen as (group, first, last); assign_roles runs once per
+# trigger over the same groups, which do not change once built. One tuple, swapped whole (thread-safe).
+_last_rows: list[tuple[Any, list[tuple[Group, int, int]]]] = [(None, [])]
+
+
+def _actor_rows(groups: list[Group]) -> list[tuple[Group, int, int]]:
+    """``(group, first, last)`` of the groups that name a participant, in order (cached for the last list)."""
+    last = _last_rows[0]
+    if last[0] is groups:
+        return last[1]
+    rows = [(g, g.first, g.last) for g in groups if g.is_actor]
+    _last_rows[0] = (groups, rows)
+    return rows
+
+
 def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
                  bounds: tuple[int, int], exclude: set[int], prev_subject: Group | None = None
                  ) -> tuple[list[dict], list[dict], set[int], Group | None]:
@@ -523,9 +538,11 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
     # the trigger's own participants come before it.
     comp = next((k for k in range(m.last + 1, hi) if words[k].norm in cues["complementizers"]), hi)
     # «عملية سمتها «درع الربيع»»: a mention right after a naming word is a name, not a participant
-    usable = [g for g in groups if g.is_actor and id(g) not in exclude and lo <= g.first < comp
-              and not (m.first <= g.first <= m.last)
-              and not (g.first > 0 and words[g.first - 1].norm in cues["naming"])]
+    rows = _actor_rows(groups)
+    naming = cues["naming"]
+    usable = [g for g, first, _ in rows if id(g) not in exclude and lo <= first < comp
+              and not (m.first <= first <= m.last)
+              and not (first > 0 and words[first - 1].norm in naming)]
 
     # «مشاورات … للتوصل إلى اتفاق على وقف …، يستثني «داعش»», «توافق على عودة دمشق»: for a joint
     # happening, what follows «على/حول/بشأن» is its topic, never the other party
@@ -562,8 +579,8 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
     between = next((g for g in usable if g.prep in cues["between"] and (
         g.first > m.last or m.light is not None and m.light < g.first < m.first)), None)
 
-    inside = next((g for g in groups if g.is_actor and id(g) not in exclude and g.first <= m.first <= g.last
-                   and g.last >= m.last), None)
+    inside = next((g for g, first, last in rows if id(g) not in exclude and first <= m.first <= last
+                   and last >= m.last), None)
     if t.kind == "participle":
         # «جدد أردوغان تهديده …، متهماً الولايات المتحدة»: the main clause's subject is the actor
         left_all = [g for g in groups if g.is_actor and id(g) not in exclude and g.last < m.first]

@@ -93,7 +93,7 @@ class Lexicon:
     # word → phrases that may start with it, as (length, rest keys, trigger), in lookup order
     _phrase_cache: dict[str, tuple[tuple[int, tuple[str, ...], Trigger], ...]] = field(
         default_factory=dict, repr=False)
-    _reading_cache: dict[str, tuple[bool, tuple[Trigger | None, str | None, bool] | None]] = field(
+    _reading_cache: dict[str, tuple[bool, tuple[Trigger | None, str | None, bool] | None, bool]] = field(
         default_factory=dict, repr=False)
     # free per-word-type caches of the other event modules (quantities, modality), by name
     word_caches: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
@@ -130,11 +130,14 @@ class Lexicon:
             self._noun_cache[word] = found
         return found
 
-    def _reading(self, w: str) -> tuple[bool, tuple[Trigger | None, str | None, bool] | None]:
-        """What one word can start, cached per word type: ``(may start a phrase, single-word reading)``.
+    def _reading(self, w: str) -> tuple[bool, tuple[Trigger | None, str | None, bool] | None, bool]:
+        """What one word can start, cached per word type: ``(may start a phrase, single-word reading,
+        may start a phrase split by its subject)``.
 
         The single-word reading is ``(trigger, tense, verbal)`` for a participle, a verb form or an
         event noun (in that order of precedence), ``(None, tense, False)`` for a light verb, else None.
+        The third item (:meth:`_split_by_subject`: the word's verb lemma begins a split phrase) is
+        kept here so that :meth:`match` reads one record per word for both passes.
         """
         p = self.participles.get(w)
         v = self.verbs.get(w)
@@ -149,7 +152,9 @@ class Lexicon:
                 single = (t, None, False)
             elif w in self.light:
                 single = (None, self.light[w], False)
-        reading = (bool(self.phrase_candidates(w)), single)
+        lemmas = self.lemmas.get(w)
+        split_start = bool(lemmas) and not lemmas.isdisjoint(self._split_firsts())
+        reading = (bool(self.phrase_candidates(w)), single, split_start)
         if len(self._reading_cache) < 500_000:
             self._reading_cache[w] = reading
         return reading
@@ -161,14 +166,20 @@ class Lexicon:
         n = len(words)
         i = 0
         readings = self._reading_cache
+        starts: list[int] = []  # words whose verb lemma begins a split phrase (_split_by_subject)
         while i < n:
             w = words[i].norm
             reading = readings.get(w)
             if reading is None:
                 reading = self._reading(w)
+            if reading[2]:
+                starts.append(i)
             found = self._phrase_at(words, i) if reading[0] else None
             if found is not None:
                 length, trig = found
+                for k in range(i + 1, i + length):  # the words the phrase consumes are never read above
+                    if (readings.get(words[k].norm) or self._reading(words[k].norm))[2]:
+                        starts.append(k)
                 if trig.type != "NONE":
                     tense = None
                     first_verb = self.verbs.get(w) or (None, None)
@@ -189,8 +200,8 @@ class Lexicon:
                         # is also a light verb governs a later noun as well
                         light_at.append((i, self.light[w]))
             i += 1
-        if self._split_firsts():
-            out, light_at = self._split_by_subject(words, out, light_at)
+        if starts and starts[0] < n - 2:
+            out, light_at = self._split_by_subject(words, out, light_at, [j for j in starts if j < n - 2])
         # A noun trigger governed by a light verb up to 9 words before it, in the same clause,
         # takes the light verb as its clause anchor (tense, negation, subject). Nine words leave
         # room for a long subject and a time phrase («أجرى الرئيس الأمريكي دونالد ترامب مساء
@@ -294,8 +305,8 @@ class Lexicon:
             self.word_caches["_split_firsts"] = got
         return got[""]
 
-    def _split_by_subject(self, words: list[Word], out: list[Match], light_at: list[tuple[int, str]]
-                          ) -> tuple[list[Match], list[tuple[int, str]]]:
+    def _split_by_subject(self, words: list[Word], out: list[Match], light_at: list[tuple[int, str]],
+                          starts: list[int] | None = None) -> tuple[list[Match], list[tuple[int, str]]]:
         """Phrases whose verb is split from the rest by its subject (VSO order).
 
         «نقل المبعوث رسالة», «استأنفت القاهرة والدوحة العلاقات», «أطلقت السلطات سراح»: a verb form
@@ -303,7 +314,8 @@ class Lexicon:
         (no comma, no other verb, no complementizer) by the rest of that phrase, is that phrase,
         anchored to the verb so that the words in between are its subject. The phrase replaces a
         single-word reading of the verb and any match lying inside the rest («علّقت الحكومة
-        المفاوضات» is a halt, not a negotiation); a longer match there is left alone.
+        المفاوضات» is a halt, not a negotiation); a longer match there is left alone. ``starts``:
+        the indices of those verb forms when the caller has them (:meth:`match` does).
         """
         phrases = self._split_phrases()
         comps = self.cues.get("complementizers") or frozenset()
@@ -312,21 +324,28 @@ class Lexicon:
         _, _, preps, subjects = self._match_sets()
         n = len(words)
         # the verbs whose lemma begins a split phrase, looked up once per word type
-        starts = self._split_starts(words, n - 2)
+        if starts is None:
+            starts = self._split_starts(words, n - 2)
         if not starts:
             return out, light_at
         covered = {k for m in out if m.last > m.first for k in range(m.first, m.last + 1)}
         drop: set[int] = set()  # ids of replaced matches
         added: list[Match] = []
         used_verbs: set[int] = set()
+        word_keys = self.word_keys
         for j in starts:
             if j in covered:
                 continue
+            # the keys of the words a rest may start at: a rest can only be found where its first key
+            # is one of the word's keys, so most candidates are ruled out without walking the words
+            window = frozenset().union(*[word_keys(words[k].norm) for k in range(j + 2, min(n, j + 8))])
             lemmas = self.lemmas[words[j].norm]
             best: tuple[int, int, Trigger] | None = None  # (start of the rest, length of the rest, trigger)
             for _len, rest, trig in self.phrase_candidates(words[j].norm):
                 if not rest or trig.lemma not in phrases or trig.lemma.split()[0] not in lemmas:
                     continue
+                if rest[0] not in window:
+                    continue  # (the walk below finds nothing: it only breaks early or ends)
                 pwords = trig.lemma.split()
                 if pwords[1] in subjects:
                     continue  # «خرج آلاف», «نزل المتظاهرون»: the rest is the subject itself
