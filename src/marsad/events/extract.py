@@ -59,6 +59,7 @@ SCHEMA = "marsad.event/1"
 _STATUS_RANK = {"negated": 4, "planned": 3, "claimed": 2, "reported": 1, "asserted": 0}
 _BASE_CONFIDENCE = {"phrase": 0.7, "verb": 0.65, "passive": 0.65, "noun": 0.55, "participle": 0.65}
 _FALLBACK_SENTENCE_RE = re.compile(r"[^.!?؟\n]+[.!?؟]*")
+_DIACRITICS = re.compile("[\u064B-\u0652\u0640]")
 _QUOTE_MARKS = frozenset('«»"')  # normalisation turns «» into plain quotes
 
 
@@ -493,6 +494,13 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
     words = split_words(sent.text, sent.start)
     if not words:
         return []
+    raw_spellings = lex.cues["raw_spellings"]
+    if raw_spellings:
+        for w in words:
+            # «هنأ الرئيس …» normalises to «هنا» (here): the text's hamza tells the verb (triggers.yaml)
+            raw = raw_spellings.get(w.norm)
+            if raw is not None and _DIACRITICS.sub("", doc.text[w.start:w.end]) == raw:
+                w.norm = raw
     matches = lex.match(words)
     if not matches:
         return []

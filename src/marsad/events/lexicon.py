@@ -646,6 +646,16 @@ def build_lexicon() -> Lexicon:
         spec, _ = parse_verb_spec(line)
         claim_forms.update(verb_forms(spec))
     lex.lemmas = {f: frozenset(v) for f, v in lemma_sets.items()}
+    # Verb forms whose normalised spelling is a function word («هنأ» → «هنا», here) are kept under
+    # their own spelling; extract.py gives a word that spelling back when the text writes it so.
+    raw_spellings: dict[str, str] = {}
+    for w in trig.get("raw_spellings", []):
+        for conj in ("", "و", "ف"):
+            form, raw = conj + norm_word(w), conj + w
+            if form in lex.verbs:
+                lex.verbs[raw] = lex.verbs[form]
+                lex.lemmas[raw] = lex.lemmas.get(form, frozenset())
+                raw_spellings[form] = raw
     # Generated forms that are really common function words (هنأ + ك = «هناك»).
     for w in trig.get("never_triggers", []):
         for conj in ("", "و", "ف"):
@@ -655,6 +665,7 @@ def build_lexicon() -> Lexicon:
     lex.n_forms = len(lex.verbs) + len(lex.nouns)
     lex.cues = _compile_cues(cues)
     lex.cues["claim_forms"] = frozenset(claim_forms)
+    lex.cues["raw_spellings"] = raw_spellings
     lex.cues["single_light"] = frozenset(single_light)
     lex.cues["with_light"] = frozenset(with_light)
     _intern(lex)
