@@ -866,8 +866,8 @@ def nisba_index(actors: Any) -> dict[str, dict[str, Any]]:
     if actors is None:
         return out
     for a in actors.all():
-        if a.kind != "state" or not a.nisba_ar:
-            continue
+        if a.kind != "state" or not a.nisba_ar or getattr(a, "ambiguous", False):
+            continue  # «التعاون المالي» is financial, not Malian: the recogniser decides those by context
         ref = actors.to_ref(a)
         for n in a.nisba_ar:
             base = norm_word(n)

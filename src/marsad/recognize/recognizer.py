@@ -894,6 +894,8 @@ class Recognizer:
                     extra={"weak": actor_entry.weak})
         if actor_entry.weak:
             m.extra["alts"] = [e.ref for e in h.entries if e.kind == "actor" and e.weak]
+            if actor_entry.label == "GPE" and _names_state(norm, h):
+                m.extra["weak"] = False  # «طردت مالي», «في مالي»: the state, not «مالي» (financial)
         if actor_entry.label == "GPE":
             country = self.linker.actor_country(actor_entry.ref)
             if place_entries:
@@ -1073,7 +1075,8 @@ class Recognizer:
                 # «وزارة الخارجية الأذربيجانية», «البرلمان التركي»: a body the knowledge base does not
                 # list (those it lists matched as whole names before): it acts for its state
                 return Mention(h.start, nxt.end, "", label="ORG", actor_id=state, origin="gazetteer")
-            if "agent" in heads:
+            if "agent" in heads and not getattr(self.linker.actors.by_id.get(state), "ambiguous", False):
+                # (an ambiguous state's adjective is a common word there: «الدعم المالي» is financial)
                 return Mention(h.start, nxt.end, "", label="GPE", actor_id=state, origin="gazetteer")
             return None
         if "media" in heads:
@@ -1315,6 +1318,21 @@ def _head_words(text: str) -> frozenset[str]:
 def _adjacent(norm: str, a: Hit, b: Hit) -> bool:
     """Only spaces (or the quotes of «وكالة "فارس"») between two hits."""
     return b.start >= a.end and not norm[a.end:b.start].strip(' "\'')
+
+
+def _names_state(norm: str, h: Hit) -> bool:
+    """Whether a state's ambiguous one-word name stands where a state is named (cues.yaml
+    ``state_name_before``, a glued «ب/ل», or right after a feminine past verb: «طردت مالي»)."""
+    if " " in norm[h.key_start:h.end].strip():
+        return False
+    if "ال" in h.prefix or h.prefix.endswith("لل"):
+        return False  # «المالي»: an adjective, never the state's name
+    if any(c in h.prefix for c in "بل"):
+        return True
+    prev = _previous_word(norm, h.start)
+    prev = prev[1:] if prev[:1] in "وف" and len(prev) > 3 else prev
+    return prev in _cues()["state_name_before"] or (len(prev) >= 4 and prev.endswith("ت")
+                                                     and not prev.endswith("ات"))
 
 
 def _previous_word(norm: str, pos: int) -> str:
