@@ -556,7 +556,15 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
     recipient: Group | None = None
     t = m.trigger
     victim = t.kind == "passive" or "victim" in t.flags or (
-        m.verbal and m.light is None and anchor + 1 < len(words) and words[anchor + 1].norm[:1].isdigit())
+        m.verbal and m.light is None and anchor + 1 < len(words) and (
+            words[anchor + 1].norm[:1].isdigit()
+            # «قتل جنديان أمريكيان», «قتل جنود»: an unvocalised killing verb whose subject is a count of
+            # soldiers or people is the passive (cues.yaml roles.passive_subjects)
+            or t.mode == "kill" and t.kind == "verb" and m.tense == "past"
+            and _bare_noun(words[anchor + 1].norm) in cues["passive_subjects"]
+            # … unless an accusative victim follows: «وقتل جنود إسرائيليون فلسطينياً» is active
+            and not any(w.norm.endswith("ا") and w.norm[:-1] in cues["passive_subjects"]
+                        for w in words[anchor + 2:anchor + 5])))
     # «بين X وY» after the trigger, or inside the subject of its light verb («تعقد اللجنة
     # المشتركة بين بغداد وواشنطن جولة محادثات»)
     between = next((g for g in usable if g.prep in cues["between"] and (
