@@ -40,7 +40,14 @@ from marsad.events.arguments import (
 from marsad.events.dates import anchored_dates
 from marsad.events.discourse import Discourse
 from marsad.events.lexicon import Lexicon, Match, load_lexicon
-from marsad.events.modality import actor_keys, attribution, attribution_cues, opinion_source, status_of
+from marsad.events.modality import (
+    actor_keys,
+    attribution,
+    attribution_cues,
+    conditional_events,
+    opinion_source,
+    status_of,
+)
 from marsad.events.morphology import FUTURE
 from marsad.events.quantities import find_quantities
 from marsad.events.roles import (
@@ -821,6 +828,7 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
     events = fold_visits(split_meetings(events))
     _attack_objects(events, matches, words, groups, lex, opens)
     _accused_acts(events, words, sc.accused_types)
+    events = conditional_events(events, words, lex)  # «إذا هاجمت …»: hypothetical; «فإن … سترد»: a threat
     events = _split_places(events, args, groups)
     events = _merge(events)
     events = _merge_tolls(events)
