@@ -558,6 +558,8 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
     victim = t.kind == "passive" or "victim" in t.flags or (
         m.verbal and m.light is None and anchor + 1 < len(words) and (
             words[anchor + 1].norm[:1].isdigit()
+            # a number word after a masculine form («قتل خمسة»); after «واعتقلت» it is the object
+            or _bare_noun(words[anchor + 1].norm) in cues["num_units"] and not words[anchor].norm.endswith("ت")
             # «قتل جنديان أمريكيان», «قتل جنود»: an unvocalised killing verb whose subject is a count of
             # soldiers or people is the passive (cues.yaml roles.passive_subjects)
             or t.mode == "kill" and t.kind == "verb" and m.tense == "past"
