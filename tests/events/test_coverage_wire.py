@@ -3,7 +3,7 @@
 Each case must give an event of its type with the expected participants. The sentences the stage
 still gets wrong are listed in ``KNOWN_MISSES`` and marked ``xfail(strict=True)``: a fix that makes
 one pass shows up as an unexpected pass (move it out of the list), and a regression on any other
-sentence fails. The miss rate of each batch is recorded in the events data README (round 15).
+sentence fails. The miss rate of each batch is recorded in the events data README (rounds 15 and 16).
 """
 
 from __future__ import annotations
@@ -11,37 +11,35 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from coverage_cases import CASES, CASES_B
+from coverage_cases import CASES, CASES_B, CASES_C
 
-# Misses left after round 15 (why, in the data README): the recogniser does not name the party
-# («مالي», «المجلس العسكري», «البلدان», «جنديان أمريكيان»), the sentence gate rejects a generic
-# participant («مستوطنون», «محتجون»), a normalised spelling collides with a function word («هنأ» =
-# «هنا»), or the role needs more than the clause («نظيرتها المغربية», a relative clause's subject).
+# Misses left after round 16 (why, in the data README): the recogniser does not name the party
+# («البلدان», «المجلس العسكري» in a lone sentence, «إعلانا» as an agreement), the role needs more than
+# the clause (a relative clause's subject, «سفارتها في دمشق»), or the lexicon lacks the word
+# («وديعة», «لقاحات», «عبرت عن قلقها»).
 KNOWN_MISSES: frozenset[str] = frozenset({
     "ويتوقع أن يوقع البلدان اتفاقا للتجارة الحرة خلال زيارة الرئيس الصيني.",
     "عقد مجلس الأمن الدولي جلسة طارئة لبحث الوضع الإنساني في السودان.",
-    "هنأ العاهل المغربي الملك محمد السادس الرئيس السنغالي الجديد بمناسبة انتخابه.",
     "ثمن الرئيس الموريتاني جهود الوساطة التي تقوم بها الجزائر في مالي.",
-    "تتعاون الشرطة الإسبانية مع نظيرتها المغربية في مكافحة تهريب المخدرات.",
     "أعادت الإمارات فتح سفارتها في دمشق.",
-    "نسقت أجهزة الأمن التونسية مع نظيرتها الجزائرية لتأمين الحدود المشتركة.",
     "وجددت الخارجية الأردنية مطالبتها بوقف الاعتداءات على المسجد الأقصى.",
     "رفعت جنوب أفريقيا دعوى أمام محكمة العدل الدولية تتهم فيها إسرائيل بارتكاب إبادة جماعية.",
     "رفض المجلس العسكري في مالي طلبا فرنسيا بتمديد مهمة القوات الفرنسية.",
-    "قطع محتجون الطرق الرئيسية في بيروت بالإطارات المشتعلة.",
-    "طردت مالي السفير الفرنسي وأمهلته 72 ساعة لمغادرة البلاد.",
     "تعرض مقر الأمم المتحدة في الخرطوم لهجوم بقذائف الهاون.",
-    "قتل جنديان أمريكيان في هجوم بطائرة مسيرة على قاعدة في الأردن.",
-    "وجاء ذلك بعد أن هاجم مستوطنون إسرائيليون قرية ترمسعيا.",
     "وقعت الحكومة الصومالية وإقليم أرض الصومال إعلانا مشتركا في أديس أبابا.",
     "وصادق البرلمان التركي على انضمام السويد إلى حلف شمال الأطلسي.",
     "وقدمت السعودية وديعة بقيمة ملياري دولار للبنك المركزي اليمني.",
-    "وتعاونت أجهزة الاستخبارات الأردنية مع نظيرتها الأمريكية في إحباط المخطط.",
     "أعادت البحرين وقطر علاقاتهما الدبلوماسية.",
     "وقررت الحكومة الأردنية تخفيف القيود على حركة البضائع عبر الحدود.",
     "وعبرت فرنسا عن قلقها من تدهور الأوضاع الأمنية في بوركينا فاسو.",
     "ونفذ عمال الموانئ في فرنسا إضرابا شاملا ضد إصلاح نظام التقاعد.",
     "فرضت واشنطن عقوبات على قادة في قوات الدعم السريع.",
+    # batch C (round 16)
+    "وقعت أذربيجان وأرمينيا في واشنطن إعلانا لإنهاء النزاع حول إقليم قره باغ.",
+    "قدمت قطر منحة بقيمة 50 مليون دولار لدعم قطاع الكهرباء في لبنان.",
+    "وزعت منظمة اليونيسف لقاحات ضد الكوليرا في مخيمات النازحين شمال غرب سوريا.",
+    "تراجعت الحكومة الكينية عن مشروع قانون الضرائب بعد احتجاجات دامية.",
+    "نفذ الأطباء في مستشفيات القطاع العام إضرابا مفتوحا للمطالبة بتحسين الرواتب.",
 })
 
 
@@ -57,7 +55,7 @@ def _fits(ids: set[str], want: Any) -> bool:
 
 def _params() -> list[Any]:
     out = []
-    for case in CASES + CASES_B:
+    for case in CASES + CASES_B + CASES_C:
         marks = [pytest.mark.xfail(strict=True, reason="known miss")] if case[0] in KNOWN_MISSES else []
         out.append(pytest.param(*case, marks=marks, id=f"{case[1]}:{case[0][:30]}"))
     return out
@@ -73,5 +71,5 @@ def test_wire_sentence_gives_its_event(nlp: Any, text: str, type_: str, actor: A
 
 def test_known_misses_are_cases():
     """A stale entry (sentence edited or removed) would silently stop guarding anything."""
-    texts = {c[0] for c in CASES + CASES_B}
+    texts = {c[0] for c in CASES + CASES_B + CASES_C}
     assert KNOWN_MISSES <= texts

@@ -52,13 +52,26 @@ def corroborated(event: dict[str, Any]) -> bool:
     (Stated numbers used to count too; on the GSR 45 % of the sentences whose attack event states
     numbers are labelled "no", and dropping that exception cost nothing on the article gold.)
     """
-    return _has_known_participant(event)
+    return _has_known_participant(event) or _has_named_crowd(event)
 
 
 def _has_known_participant(event: dict[str, Any]) -> bool:
     """A named actor or recipient from the knowledge base (not an unknown name, an office or «civilians»)."""
     return any(a.get("id") and not str(a["id"]).startswith(("unresolved:", "office:")) and a.get("sector") != "CVL"
                for side in ("actor", "recipient") for a in event.get(side) or [])
+
+
+def _has_named_crowd(event: dict[str, Any]) -> bool:
+    """An actor the text names as a generic group of the knowledge base («مستوطنون», «محتجون»).
+
+    Civilians, protesters and settlers are civilian (CVL) groups, so :func:`_has_known_participant`
+    leaves them out: a victim noun filling an empty recipient («قُتل 14 شخصاً» → civilians) or the
+    default protesters of a PROTEST say nothing about the sentence. A crowd written as the *actor*
+    («هاجم مستوطنون إسرائيليون قرية», «قطع محتجون الطرق») is a participant the rules read off the
+    text, as good a sign of a concrete happening as a named one. Filled-in generics carry no text.
+    """
+    return any(a.get("id") and a.get("text") and not str(a["id"]).startswith(("unresolved:", "office:"))
+               for a in event.get("actor") or [])
 
 
 def _sentence_gate() -> Callable[[list[dict[str, Any]]], list[dict[str, Any]]] | None:

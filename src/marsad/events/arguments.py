@@ -573,7 +573,17 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
     recipient: Group | None = None
     t = m.trigger
     victim = t.kind == "passive" or "victim" in t.flags or (
-        m.verbal and m.light is None and anchor + 1 < len(words) and words[anchor + 1].norm[:1].isdigit())
+        m.verbal and m.light is None and anchor + 1 < len(words) and (
+            words[anchor + 1].norm[:1].isdigit()
+            # a number word after a masculine form («قتل خمسة»); after «واعتقلت» it is the object
+            or _bare_noun(words[anchor + 1].norm) in cues["num_units"] and not words[anchor].norm.endswith("ت")
+            # «قتل جنديان أمريكيان», «قتل جنود»: an unvocalised killing verb whose subject is a count of
+            # soldiers or people is the passive (cues.yaml roles.passive_subjects)
+            or t.mode == "kill" and t.kind == "verb" and m.tense == "past"
+            and _bare_noun(words[anchor + 1].norm) in cues["passive_subjects"]
+            # … unless an accusative victim follows: «وقتل جنود إسرائيليون فلسطينياً» is active
+            and not any(w.norm.endswith("ا") and w.norm[:-1] in cues["passive_subjects"]
+                        for w in words[anchor + 2:anchor + 5])))
     # «بين X وY» after the trigger, or inside the subject of its light verb («تعقد اللجنة
     # المشتركة بين بغداد وواشنطن جولة محادثات»)
     between = next((g for g in usable if g.prep in cues["between"] and (
@@ -883,8 +893,8 @@ def nisba_index(actors: Any) -> dict[str, dict[str, Any]]:
     if actors is None:
         return out
     for a in actors.all():
-        if a.kind != "state" or not a.nisba_ar:
-            continue
+        if a.kind != "state" or not a.nisba_ar or getattr(a, "ambiguous", False):
+            continue  # «التعاون المالي» is financial, not Malian: the recogniser decides those by context
         ref = actors.to_ref(a)
         for n in a.nisba_ar:
             base = norm_word(n)
@@ -1103,6 +1113,10 @@ def find_location(m: Match, args: list[Arg], lex: Lexicon, bounds: tuple[int, in
         governed = a.prep in loc_preps
         visit_object = (m.trigger.type == "CONSULT" and m.trigger.mode == "visit" and a.prep is None
                         and a.first > m.last)
+        # the place an attack hits is where it happened («قصفت الطائرات بلدة الخيام», «استهدفت
+        # مسيرة قاعدة عين الأسد»); a place that also names an actor is left to the recipient
+        visit_object = visit_object or (m.trigger.type == "ASSAULT" and a.prep is None and a.first > m.last
+                                        and a.actor is None)
         if not (governed or visit_object):
             continue
         if a.actor is not None and a.key in used_keys and not governed and not visit_object:

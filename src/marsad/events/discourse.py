@@ -18,7 +18,13 @@ empty, conservatively:
   two-sided event a few sentences back;
 * **«معه»**: an event with an actor and no recipient, with a pronoun-suffixed preposition right after
   its trigger («وبحث معه», «ونقل إليه رسالة»), takes as recipient the latest participant named before
-  it that is not its actor.
+  it that is not its actor;
+* **a claim of an attack told before**: «استهدفت طائرة مسيرة قاعدة عين الأسد فجر اليوم. وتبنت كتائب
+  حزب الله الهجوم»: a claimed attack named by a definite noun (the claim verb governs «الهجوم») whose
+  actor is the claimant is the attack of the sentences just before that had no attacker. When that
+  record names no participant, it takes the claimant as its actor (claimed), keeping its own place
+  and date, and the claim is not a second event; when it has victims or a toll of its own, the
+  claim stays apart but takes the attack's place and date.
 
 Work per sentence is a regex over its first words and a look at its mentions; the sentence is cut
 into words only when one of its events lacks a participant and opens the sentence.
@@ -41,6 +47,7 @@ from marsad.model import Document, Mention, Sentence
 _WORD = re.compile(r"[\w\u0640\u064B-\u065F\u0670]+")
 _NEXT_WORD = re.compile(r"(\s*)((?:[^\W\d_]|[\u064B-\u065F\u0670\u0640])+)")
 _HEAD_CHARS = 110
+_DEFINITE = re.compile(r"^[وف]?(?:[بلك]?ال|لل)")  # a definite noun, with its clitics («بالهجوم»)
 _VERB_REACH = 5  # a sentence's opening verb stands among its first words
 
 
@@ -112,6 +119,12 @@ class Discourse:
         self.n = -1
         self.two_sided: list[tuple[int, dict[str, Any]]] = []  # (sentence, event) with actor and recipient
         self.told: list[dict[str, Any]] = []  # the events of the sentences before (for «معه»)
+        self.unclaimed: list[tuple[int, dict[str, Any]]] = []  # (sentence, attack with no attacker)
+        raw_status = lex.cues["raw"].get("status") or {}
+        self._claim_types = frozenset(raw_status.get("claim_types") or ())
+        draw = lex.cues["raw"].get("discourse") or {}
+        self._claim_window = int(draw.get("claim_window", 2))
+        self._claim_words = frozenset(_norm(w) for w in draw.get("claim_words") or ())
         self._dates = sorted((d.start, d.end) for d in doc.dates)
 
     # -- the sentence's first words ----------------------------------------------------------
@@ -177,6 +190,7 @@ class Discourse:
         if events:
             self._parties(sent, events)
             self._pronoun_recipients(events, mentions)
+            self._claims(events)
         # the subject in force for the next sentence
         if own is not None:
             self.subject = own
@@ -188,6 +202,10 @@ class Discourse:
             if ev["actor"] and ev["recipient"]:
                 self.two_sided.append((self.n, ev))
         self.told = [*self.told[-20:], *events]
+        self.unclaimed = [(n, ev) for n, ev in self.unclaimed if self.n - n < self._claim_window and not ev["actor"]]
+        self.unclaimed.extend((self.n, ev) for ev in events
+                              if ev["type"] in self._claim_types and not ev["actor"]
+                              and ev["status"] in ("asserted", "reported") and not ev.get("_definite"))
 
     def _opening_verb(self, head: list[tuple[str, int, int, bool]], actors: list[Mention]) -> int | None:
         """Index (in ``head``) of the verb that opens the sentence: after openers only, or after a
@@ -317,6 +335,47 @@ class Discourse:
                    for w, nxt in spots):
                 ev["actor"] = [dict(r) for r in last["actor"]]
                 ev["recipient"] = [dict(r) for r in last["recipient"]]
+
+    def _claims(self, events: list[dict[str, Any]]) -> None:
+        """«وتبنت كتائب حزب الله الهجوم»: the claimant is the attacker of the latest attack told in the
+        sentences just before without one; the claim itself is folded into that record (removed from
+        ``events``). Only a definite noun claimed by its actor, with no place or date of its own that
+        could make it another happening."""
+        text = self.doc.text
+        for ev in list(events):
+            if not (ev["type"] in self._claim_types and ev["actor"] and not ev["location"]
+                    and ev["status"] != "negated" and _DEFINITE.match(_norm(ev["trigger"]["text"].split()[0]))):
+                continue
+            start = ev["trigger"]["start"]
+            before = [_norm(w) for w in _WORD.findall(text[max(ev["evidence"]["start"], start - 80):start])[-5:]]
+            if not any(w in self._claim_words or (w[:1] in "وف" and w[1:] in self._claim_words) for w in before):
+                continue
+            # the attack told earlier in this sentence («…، وتبنت الحركة الهجوم»: the date it shares
+            # is the sentence's), else in the sentences just before (then the claim has no date)
+            here = [t for t in events if t is not ev and t["trigger"]["start"] < start]
+            cands = here if ev["date"] else [*(t for _, t in self.unclaimed), *here]
+            target = next((t for t in reversed(cands)
+                           if t["type"] == ev["type"] and not t["actor"] and t["status"] in ("asserted", "reported")
+                           and (not ev["date"] or ev["date"] == t["date"])
+                           and not actor_keys(t["recipient"]) & actor_keys(ev["actor"])), None)
+            if target is None:
+                continue
+            if target["recipient"] or target["quantities"]:
+                # a concrete record already (its victims, its toll): the claim stays a record of its
+                # own, as the demo gold codes it («قُتل ١٤ شخصاً … وأعلن «داعش» مسؤوليته عن
+                # التفجير»), placed and dated by the attack it claims
+                if not ev["date"] and target["date"]:
+                    ev["date"], ev["date_precision"] = target["date"], target["date_precision"]
+                    ev["date_text"] = target["date_text"]
+                ev["location"] = target["location"]
+                continue
+            target["actor"] = [dict(r) for r in ev["actor"]]
+            target["status"] = "claimed"
+            for key, val in ev["quantities"].items():
+                target["quantities"].setdefault(key, val)
+            if not target["recipient"] and ev["recipient"]:
+                target["recipient"] = [dict(r) for r in ev["recipient"]]
+            events.remove(ev)
 
     def _pronoun_recipients(self, events: list[dict[str, Any]], mentions: list[Mention]) -> None:
         """«وبحث معه»: the latest participant named before the trigger that is not the actor."""

@@ -40,7 +40,14 @@ from marsad.events.arguments import (
 from marsad.events.dates import anchored_dates
 from marsad.events.discourse import Discourse
 from marsad.events.lexicon import Lexicon, Match, load_lexicon
-from marsad.events.modality import actor_keys, attribution, attribution_cues, opinion_source, status_of
+from marsad.events.modality import (
+    actor_keys,
+    attribution,
+    attribution_cues,
+    conditional_events,
+    opinion_source,
+    status_of,
+)
 from marsad.events.morphology import FUTURE
 from marsad.events.quantities import find_quantities
 from marsad.events.roles import (
@@ -59,6 +66,7 @@ SCHEMA = "marsad.event/1"
 _STATUS_RANK = {"negated": 4, "planned": 3, "claimed": 2, "reported": 1, "asserted": 0}
 _BASE_CONFIDENCE = {"phrase": 0.7, "verb": 0.65, "passive": 0.65, "noun": 0.55, "participle": 0.65}
 _FALLBACK_SENTENCE_RE = re.compile(r"[^.!?؟\n]+[.!?؟]*")
+_DIACRITICS = re.compile("[\u064B-\u0652\u0640]")
 _QUOTE_MARKS = frozenset('«»"')  # normalisation turns «» into plain quotes
 
 
@@ -493,6 +501,13 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
     words = split_words(sent.text, sent.start)
     if not words:
         return []
+    raw_spellings = lex.cues["raw_spellings"]
+    if raw_spellings:
+        for w in words:
+            # «هنأ الرئيس …» normalises to «هنا» (here): the text's hamza tells the verb (triggers.yaml)
+            raw = raw_spellings.get(w.norm)
+            if raw is not None and _DIACRITICS.sub("", doc.text[w.start:w.end]) == raw:
+                w.norm = raw
     matches = lex.match(words)
     if not matches:
         return []
@@ -813,6 +828,7 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
     events = fold_visits(split_meetings(events))
     _attack_objects(events, matches, words, groups, lex, opens)
     _accused_acts(events, words, sc.accused_types)
+    events = conditional_events(events, words, lex)  # «إذا هاجمت …»: hypothetical; «فإن … سترد»: a threat
     events = _split_places(events, args, groups)
     events = _merge(events)
     events = _merge_tolls(events)

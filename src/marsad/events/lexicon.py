@@ -665,6 +665,16 @@ def build_lexicon() -> Lexicon:
         spec, _ = parse_verb_spec(line)
         claim_forms.update(verb_forms(spec))
     lex.lemmas = {f: frozenset(v) for f, v in lemma_sets.items()}
+    # Verb forms whose normalised spelling is a function word («هنأ» → «هنا», here) are kept under
+    # their own spelling; extract.py gives a word that spelling back when the text writes it so.
+    raw_spellings: dict[str, str] = {}
+    for w in trig.get("raw_spellings", []):
+        for conj in ("", "و", "ف"):
+            form, raw = conj + norm_word(w), conj + w
+            if form in lex.verbs:
+                lex.verbs[raw] = lex.verbs[form]
+                lex.lemmas[raw] = lex.lemmas.get(form, frozenset())
+                raw_spellings[form] = raw
     # Generated forms that are really common function words (هنأ + ك = «هناك»).
     for w in trig.get("never_triggers", []):
         for conj in ("", "و", "ف"):
@@ -674,6 +684,7 @@ def build_lexicon() -> Lexicon:
     lex.n_forms = len(lex.verbs) + len(lex.nouns)
     lex.cues = _compile_cues(cues)
     lex.cues["claim_forms"] = frozenset(claim_forms)
+    lex.cues["raw_spellings"] = raw_spellings
     lex.cues["single_light"] = frozenset(single_light)
     lex.cues["with_light"] = frozenset(with_light)
     _intern(lex)
@@ -752,6 +763,7 @@ def _compile_cues(c: dict[str, Any]) -> dict[str, Any]:
                               for h, alias_heads in (ro.get("possessive_forces") or {}).items()},
         "military_support": _norm_set(ro.get("military_support", [])),
         "military_acts": _norm_set(ro.get("military_acts", [])),
+        "passive_subjects": _norm_set(ro.get("passive_subjects", [])),
         "purpose_cues": _norm_set(ro.get("purpose_cues", [])),
         "inclusion_verbs": _norm_set(ro.get("inclusion_verbs", [])),
         "generic": {norm_word(w): (gid, g) for gid, g in (c.get("generic_actors") or {}).items()

@@ -328,3 +328,89 @@ def opinion_source(m: Match, words: list[Word], lex: Lexicon) -> bool:
         if hit:
             return True
     return False
+
+
+# cues.yaml ``status`` conditional lists, normalised once per lexicon: (particle phrases, not-after
+# words, apodosis openers, reach)
+_CONDITIONAL: dict[int, tuple[tuple[tuple[str, ...], ...], frozenset[str], frozenset[str], int]] = {}
+
+
+def _conditional_cues(lex: Lexicon) -> tuple[tuple[tuple[str, ...], ...], frozenset[str], frozenset[str], int]:
+    raw = lex.cues["raw"]
+    got = _CONDITIONAL.get(id(raw))
+    if got is None:
+        st = raw["status"]
+        got = (tuple(tuple(norm_word(w) for w in p.split()) for p in st.get("conditional_particles") or ()),
+               frozenset(norm_word(w) for w in st.get("conditional_not_after") or ()),
+               frozenset(norm_word(w) for w in st.get("apodosis_openers") or ()),
+               int(st.get("conditional_reach", 12)))
+        _CONDITIONAL[id(raw)] = got
+    return got
+
+
+def conditional_clauses(words: list[Word], lex: Lexicon) -> list[tuple[int, int, int, int]]:
+    """``(protasis start, protasis end, apodosis start, apodosis end)`` word spans of the sentence's
+    conditionals: «إذا هاجمت إسرائيل المنشآت النووية | فإن إيران سترد بقوة», «سترد بقوة | إذا …»."""
+    particles, not_after, openers, reach = _conditional_cues(lex)
+    firsts = {p[0] for p in particles}
+    out = []
+    n = len(words)
+    for i, w in enumerate(words):
+        if w.norm not in firsts:
+            continue
+        size = next((len(p) for p in particles if tuple(x.norm for x in words[i:i + len(p)]) == p), 0)
+        if not size or (i and words[i - 1].norm in not_after and not w.breaks_before):
+            continue  # «ما إذا»: whether, not if
+        start = i + size
+        end = start
+        while end < n and end - start < reach:
+            x = words[end]
+            if end > start and (x.breaks_before or x.norm in openers or x.norm.startswith("فس")):
+                break
+            end += 1
+        if end < n and not words[end].hard_before and (words[end].norm in openers or words[end].norm.startswith("فس")):
+            # the main clause follows, opened by «ف», up to the next clause break
+            a_end = end + 1
+            while a_end < n and not words[a_end].breaks_before:
+                a_end += 1
+            out.append((start, end, end, a_end))
+        else:
+            # the main clause stands before the particle, in its clause («سترد بقوة إذا …»)
+            a_start = i
+            while a_start > 0 and not words[a_start].breaks_before:
+                a_start -= 1
+            out.append((start, end, a_start, i))
+    return out
+
+
+def conditional_events(events: list[tuple[Match, dict[str, Any]]], words: list[Word],
+                       lex: Lexicon) -> list[tuple[Match, dict[str, Any]]]:
+    """Drop the hypothetical acts of a conditional's protasis; make a future attack of its main
+    clause a threat against the protasis's actor («إذا هاجمت إسرائيل … فإن إيران سترد بقوة» →
+    THREATEN Iran → Israel), and give a threat there with no target that actor.
+
+    Dropped rather than kept as ``claimed``: the contract's statuses tell what was said of a
+    happening (done, reported, planned, supposed, denied); an act set as a condition is none of
+    these, and the gold codes only the threat it conditions.
+    """
+    if not events:
+        return events
+    clauses = conditional_clauses(words, lex)
+    if not clauses:
+        return events
+    for p_start, p_end, a_start, a_end in clauses:
+        protasis = [ev for m, ev in events if p_start <= m.first < p_end]
+        target = next((ev["actor"] for ev in protasis if ev["actor"]), [])
+        for m, ev in events:
+            if not a_start <= m.first < a_end:
+                continue
+            if ev["type"] == "ASSAULT" and ev["status"] == "planned":
+                ev["type"], ev["mode"] = "THREATEN", "violence"
+                ev["cameo"] = lex.cameo("THREATEN", "violence")
+                ev["status"] = "asserted"  # the threat is made now (as for an announced attack)
+                ev["recipient"] = []
+            if ev["type"] == "THREATEN" and not ev["recipient"] and target:
+                own = actor_keys(ev["actor"])
+                ev["recipient"] = [dict(r) for r in target if not actor_keys([r]) & own]
+    drop = {id(ev) for p_start, p_end, _, _ in clauses for m, ev in events if p_start <= m.first < p_end}
+    return [(m, ev) for m, ev in events if id(ev) not in drop]

@@ -492,6 +492,8 @@ class Recognizer:
         With no state named («التقى نظيره في أنقرة») the state is the one other state the sentence names
         besides the office-holder's (a two-state meeting); none or several: no mention."""
         on, iso = m.extra.get("role_date"), m.extra.get("country")
+        if iso is not None and self._body_counterpart(m, before, iso):
+            return True
         named = m.extra.pop("named", None)
         for a in reversed(before):
             office = a.extra.get("role") if a.origin in ("title", "counterpart") else None
@@ -513,6 +515,22 @@ class Recognizer:
                 m.origin = "title"
                 return True
         return False
+
+    def _body_counterpart(self, m: Mention, before: list[Mention], iso: str) -> bool:
+        """«تتعاون الشرطة الإسبانية مع نظيرتها المغربية»: a feminine counterpart after a body (no person)
+        of another state named earlier in its sentence is that state's body of the same kind; the
+        knowledge base seldom lists it, so the state stands for it."""
+        if "نظيرت" not in normalize_key(self._doc_text[m.start:m.end].split()[0]):
+            return False
+        k = bisect_right(self._sent_starts, m.start) - 1
+        lo = self._sent_starts[k] if k >= 0 else 0
+        prev = next((a for a in reversed(before) if a.start >= lo and a.actor_id), None)
+        state = self.linker.actors.state(iso)
+        if prev is None or prev.label == "PERS" or state is None or self._state_in(prev, persons=True) == iso:
+            return False
+        m.actor_id, m.label, m.origin = state.id, "GPE", "gazetteer"
+        m.extra.pop("named", None)
+        return True
 
     def _other_state(self, m: Mention, own: str | None) -> str | None:
         """ISO3 of the only state (or capital) named in ``m``'s sentence other than ``own``."""
@@ -894,6 +912,8 @@ class Recognizer:
                     extra={"weak": actor_entry.weak})
         if actor_entry.weak:
             m.extra["alts"] = [e.ref for e in h.entries if e.kind == "actor" and e.weak]
+            if actor_entry.label == "GPE" and _names_state(norm, h):
+                m.extra["weak"] = False  # «طردت مالي», «في مالي»: the state, not «مالي» (financial)
         if actor_entry.label == "GPE":
             country = self.linker.actor_country(actor_entry.ref)
             if place_entries:
@@ -1073,7 +1093,8 @@ class Recognizer:
                 # «وزارة الخارجية الأذربيجانية», «البرلمان التركي»: a body the knowledge base does not
                 # list (those it lists matched as whole names before): it acts for its state
                 return Mention(h.start, nxt.end, "", label="ORG", actor_id=state, origin="gazetteer")
-            if "agent" in heads:
+            if "agent" in heads and not getattr(self.linker.actors.by_id.get(state), "ambiguous", False):
+                # (an ambiguous state's adjective is a common word there: «الدعم المالي» is financial)
                 return Mention(h.start, nxt.end, "", label="GPE", actor_id=state, origin="gazetteer")
             return None
         if "media" in heads:
@@ -1287,11 +1308,12 @@ def _bio_spans(toks: list, tags: list[str]) -> list[tuple[int, int, str]]:
 
 
 def _nisba_forms(nisba: str) -> list[str]:
-    """«روسي» → روسي, روسيون, روسيين; «روسية» → روسية, روسيات (the article is a clitic for the matcher)."""
+    """«روسي» → روسي, روسيون, روسيين, روسيان (dual); «روسية» → روسية, روسيات, روسيتان, روسيتين (the
+    article is a clitic for the matcher). The dual agrees with a dual head: «جنديان أمريكيان»."""
     n = nisba.strip()
     if n.endswith("ة"):
-        return [n, n[:-1] + "ات"]
-    return [n, n + "ون", n + "ين"]
+        return [n, n[:-1] + "ات", n[:-1] + "تان", n[:-1] + "تين"]
+    return [n, n + "ون", n + "ين", n + "ان"]
 
 
 _CLITICS = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
@@ -1315,6 +1337,21 @@ def _head_words(text: str) -> frozenset[str]:
 def _adjacent(norm: str, a: Hit, b: Hit) -> bool:
     """Only spaces (or the quotes of «وكالة "فارس"») between two hits."""
     return b.start >= a.end and not norm[a.end:b.start].strip(' "\'')
+
+
+def _names_state(norm: str, h: Hit) -> bool:
+    """Whether a state's ambiguous one-word name stands where a state is named (cues.yaml
+    ``state_name_before``, a glued «ب/ل», or right after a feminine past verb: «طردت مالي»)."""
+    if " " in norm[h.key_start:h.end].strip():
+        return False
+    if "ال" in h.prefix or h.prefix.endswith("لل"):
+        return False  # «المالي»: an adjective, never the state's name
+    if any(c in h.prefix for c in "بل"):
+        return True
+    prev = _previous_word(norm, h.start)
+    prev = prev[1:] if prev[:1] in "وف" and len(prev) > 3 else prev
+    return prev in _cues()["state_name_before"] or (len(prev) >= 4 and prev.endswith("ت")
+                                                     and not prev.endswith("ات"))
 
 
 def _previous_word(norm: str, pos: int) -> str:
