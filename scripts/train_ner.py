@@ -299,9 +299,13 @@ def load_tagger(model: Path) -> NerTagger:
     return tagger
 
 
-def evaluate(model: Path, sents: list[Sentence]) -> dict[str, dict[str, float]]:
+def evaluate(model: Path, sents: list[Sentence], documents: bool = True) -> dict[str, dict[str, float]]:
+    """Scores of ``model`` on ``sents`` read as consecutive text (``tag_sentences``), or with
+    ``documents=False`` sentence by sentence (``tag_batch``: no document features, no
+    consistency pass — how a caller without whole documents tags)."""
     tagger = load_tagger(model)
-    pred = tagger.tag_sentences([s[0] for s in sents])
+    texts = [s[0] for s in sents]
+    pred = tagger.tag_sentences(texts) if documents else tagger.tag_batch(texts)
     return score_spans([s[1] for s in sents], pred)
 
 
@@ -333,11 +337,15 @@ def main() -> None:
                     help="word clusters (scripts/build_ner_clusters.py); copied next to the model")
     ap.add_argument("--no-doc", dest="doc", action="store_false",
                     help="experiments: no document-level features (feature set 8's features)")
+    ap.add_argument("--doc-dropout", action="store_true",
+                    help="experiments: every other training window without document features")
     ap.add_argument("--doc-parts", default="cues",
                     help="experiments: which document-level features ('count', 'cues', 'kb', comma-separated)")
     ap.add_argument("--no-clusters", dest="use_clusters", action="store_false", help="no word clusters")
     ap.add_argument("--cluster-levels", default=None,
                     help="experiments: own/ctx1/ctx2 cluster levels, e.g. '012/01/0' (default: the code's)")
+    ap.add_argument("--cluster-stem", default=None,
+                    help="experiments: cluster levels of the clitic-stripped form, e.g. '01' ('' = none)")
     ap.add_argument("--char-ngram", type=int, default=None,
                     help="experiments: stem character n-gram length (0 = none; default: the code's)")
     ap.add_argument("--ctx1-affix", default=None,
@@ -364,6 +372,8 @@ def main() -> None:
     ner_features.DOC_COUNT = "count" in args.doc_parts
     ner_features.DOC_CUES = "cues" in args.doc_parts
     ner_features.DOC_KB = "kb" in args.doc_parts
+    if args.cluster_stem is not None:
+        ner_features.CLUSTER_STEM = tuple(int(x) for x in args.cluster_stem)
     if args.char_ngram is not None:
         ner_features.CHAR_NGRAM = args.char_ngram
     if args.ctx1_affix is not None:
@@ -438,7 +448,12 @@ def main() -> None:
         # 50-sentence blocks, so a window is one block of the original)
         for b in range(0, len(sents), DOC_WINDOW):
             window = sents[b:b + DOC_WINDOW]
-            doc = extract.doc_features([s[0] for s in window])
+            if args.doc_dropout and (b // DOC_WINDOW) % 2:
+                # every other window read sentence by sentence, as plain tag_batch does: the
+                # CRF also learns to tag without a document's evidence
+                doc = [extract.doc_features([s[0]])[0] for s in window]
+            else:
+                doc = extract.doc_features([s[0] for s in window])
             for sent, d in zip(window, doc, strict=True):
                 feats, labs = extract(sent[0], d), relabel(sent[1])
                 for _ in range(repeat.get(id(sent), 1)):
@@ -477,9 +492,10 @@ def main() -> None:
                    "aqmar": not args.no_aqmar, "lexicon": args.lexicon, "wojood": not args.no_wojood,
                    "gazetteer": args.gazetteer, "triggers": args.triggers,
                    "scheme": args.scheme, "clusters": args.use_clusters,
-                   "char_ngram": ner_features.CHAR_NGRAM, "ctx1_affix": list(ner_features.CTX1_AFFIX),
+                   "char_ngram": ner_features.CHAR_NGRAM,
+                   "cluster_stem": list(ner_features.CLUSTER_STEM), "ctx1_affix": list(ner_features.CTX1_AFFIX),
                    "anercorp_repeat": args.anercorp_repeat, "aqmar_fraction": args.aqmar_fraction,
-                   "split": args.split, "doc_features": args.doc and args.doc_parts,
+                   "split": args.split, "doc_features": args.doc and args.doc_parts, "doc_dropout": args.doc_dropout,
                    "cluster_levels": [list(ner_features.CLUSTER_OWN), list(ner_features.CLUSTER_CTX1),
                                       list(ner_features.CLUSTER_CTX2)] if args.use_clusters else None},
         "train_sentences": len(data), "train_tokens": sum(len(s[0]) for s in data),
@@ -506,6 +522,11 @@ def main() -> None:
         scores = evaluate(args.out, sents)
         print(format_scores(title, scores), flush=True)
         meta["scores"][key] = {lab: round(100 * v["f1"], 2) for lab, v in scores.items()}
+    if dev:
+        scores = evaluate(args.out, dev, documents=False)
+        print(format_scores(f"ANERcorp {args.split} split, sentence by sentence (tag_batch)", scores), flush=True)
+        meta["scores"][f"anercorp_{args.split}_sentences"] = {lab: round(100 * v["f1"], 2)
+                                                              for lab, v in scores.items()}
     meta_path.write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", "utf-8")
 
 

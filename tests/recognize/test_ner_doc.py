@@ -112,3 +112,21 @@ def test_tag_documents_keeps_documents_apart() -> None:
     assert together[1][1] == [] and together[2] == []
     # without windows: every sentence alone, as tag_batch's default
     assert tagger.tag_documents(docs, None) == [tagger.tag_batch(d) for d in docs]
+
+
+def test_knowledge_base_cue_when_switched_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    # experiment toggle (off in the shipped set): a mention inside a known name lends its label
+    monkeypatch.setattr(ner_features, "DOC_KB", True)
+    doc = _extractor().doc_features(STORY)
+    first, *later = _feats_of(doc, "فرويد")
+    assert all("d:kb=PERS" in f for f in later)
+    assert "d:kb=PERS" not in first  # its own match is not evidence from elsewhere
+
+
+def test_stem_cluster_feature_when_switched_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    clusters = {"والحكومه": ("1", "11", "111"), "الحكومه": ("2", "22", "222")}
+    monkeypatch.setattr(ner_features, "CLUSTER_STEM", (0, 1))
+    own = FeatureExtractor(clusters=clusters).word("والحكومة").own
+    assert {"c0=1", "cs0=2", "cs1=22"} <= set(own)
+    # a form clustered only through its stem gets no second copy
+    assert not any(x.startswith("cs") for x in FeatureExtractor(clusters=clusters).word("بالحكومة").own)

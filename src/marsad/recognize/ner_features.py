@@ -90,6 +90,11 @@ CLUSTER_OWN: tuple[int, ...] = (0, 1, 2)
 CLUSTER_CTX1: tuple[int, ...] = (0, 1, 2)
 CLUSTER_CTX2: tuple[int, ...] = (0, 1)
 
+# Experiment: also the clusters of the word's clitic-stripped form (``cs0=``…) when that
+# differs from the form whose clusters the word got: «والحكومه» is clustered from few
+# contexts, «الحكومه» from many.
+CLUSTER_STEM: tuple[int, ...] = ()
+
 # Character n-grams of the word's stem (inside «^…$» boundary marks) as own features:
 # 0 = none. Unseen names, foreign ones especially («فرويد», «يلتسين»), share letter
 # sequences that Arabic common words rarely have; prefixes/suffixes alone miss the middle.
@@ -427,6 +432,10 @@ class _Word:
             ids = cluster_ids((*self.forms, stem, stem2), clusters)
             if ids:
                 clu = tuple(f"c{k}={ids[k]}" for k in CLUSTER_OWN if k < len(ids))
+                if CLUSTER_STEM:
+                    sids = cluster_ids(tuple(f for f in (*self.forms[1:], stem, stem2) if f != n), clusters)
+                    if sids and sids != ids:
+                        clu += tuple(f"cs{k}={sids[k]}" for k in CLUSTER_STEM if k < len(sids))
                 clu1 = tuple(f"c{k}={ids[k]}" for k in CLUSTER_CTX1 if k < len(ids))
                 clu2 = tuple(f"c{k}={ids[k]}" for k in CLUSTER_CTX2 if k < len(ids))
             elif not is_punct:
