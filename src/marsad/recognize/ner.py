@@ -12,7 +12,10 @@ Public API:
 
 * :func:`load_ner` — the shipped tagger, loaded once per process.
 * :meth:`NerTagger.tag` / :meth:`NerTagger.tag_sentences` — BIO tags (the latter
-  also makes one-word names consistent across a document's sentences).
+  reads the sentences as one document: document-level features, and one-word names
+  made consistent across its sentences).
+* :meth:`NerTagger.tag_documents` — many documents in one batch, each read as a
+  document (what a pipeline should call: the model is weaker sentence by sentence).
 * :func:`ner_conll_lines` — the ``marsad ner --conll FILE`` contract.
 * :func:`entities` — character-offset entity spans for the pipeline.
 * :func:`bio_spans` / :func:`score_spans` — conlleval-style span reading and scoring.
