@@ -10,6 +10,7 @@ Entity-level, exact span match, conlleval-style, per type and micro:
 Usage::
 
     python scripts/eval_ner.py [--model PATH]
+    python scripts/eval_ner.py --bench     # load time and tokens/s (CPU time, one process)
 
 ``tests/recognize/test_ner.py`` calls :func:`dev_scores` as an evaluation gate.
 """
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -33,12 +35,35 @@ def dev_scores(model: Path = MODEL_PATH) -> dict[str, dict[str, float]]:
     return train_ner.evaluate(model, dev)
 
 
+def bench(model: Path) -> None:
+    """Load time and tagging speed (CPU time) of ``tag_sentences`` over the ANERcorp text.
+
+    Two passes: the first builds every form's cached scores, the second finds them cached.
+    """
+    t0 = time.process_time()
+    tagger = train_ner.load_tagger(model)
+    load = time.process_time() - t0
+    sents = [s[0] for s in train_ner.load_anercorp()]
+    n = sum(map(len, sents))
+    size = sum(p.stat().st_size for p in model.parent.glob(model.stem + ".*"))
+    print(f"model {model.parent} ({size / 1e6:.1f} MB): load {load:.2f} s CPU")
+    for name in ("first pass", "warm"):
+        t0 = time.process_time()
+        tagger.tag_sentences(sents)
+        dt = time.process_time() - t0
+        print(f"  {name}: {n} tokens in {dt:.2f} s CPU = {n / dt / 1e3:.1f}k tokens/s")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--model", type=Path, default=MODEL_PATH)
+    ap.add_argument("--bench", action="store_true", help="measure load time and tokens/s instead")
     args = ap.parse_args()
     if not train_ner.DATA.is_dir():
         sys.exit(f"evaluation data not found at {train_ner.DATA}")
+    if args.bench:
+        bench(args.model)
+        return
     print(train_ner.format_scores("ANERcorp dev (10% blocks)", dev_scores(args.model)))
     print(train_ner.format_scores("AQMAR held-out articles",
                                   train_ner.evaluate(args.model, train_ner.load_aqmar(heldout=True))))

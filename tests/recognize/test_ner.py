@@ -46,7 +46,9 @@ SHARED_NER = ROOT.parent / "shared" / "data" / "ner"
 VALID_TAGS = {"O"} | {f"{b}-{lab}" for b in "BI" for lab in LABELS}
 
 # Pinned floor for the ANERcorp dev micro F1 (measured value in models/MODEL_CARD.md, minus 2 points).
-DEV_MICRO_F1_FLOOR = 0.771  # measured 0.7913 (feature set 8; BILOU, c1=0.05, c2=0.2, ANERcorp x2)
+# Feature set 9 trained without dev measured 0.8023; the shipped model is trained on dev too, so
+# its dev score is higher still: the gate catches a broken model or feature code, not overfitting.
+DEV_MICRO_F1_FLOOR = 0.782
 
 
 def _spans(tokens: list[str]) -> set[tuple[str, str]]:

@@ -12,7 +12,10 @@ Public API:
 
 * :func:`load_ner` — the shipped tagger, loaded once per process.
 * :meth:`NerTagger.tag` / :meth:`NerTagger.tag_sentences` — BIO tags (the latter
-  also makes one-word names consistent across a document's sentences).
+  reads the sentences as one document: document-level features, and one-word names
+  made consistent across its sentences).
+* :meth:`NerTagger.tag_documents` — many documents in one batch, each read as a
+  document (what a pipeline should call: the model is weaker sentence by sentence).
 * :func:`ner_conll_lines` — the ``marsad ner --conll FILE`` contract.
 * :func:`entities` — character-offset entity spans for the pipeline.
 * :func:`bio_spans` / :func:`score_spans` — conlleval-style span reading and scoring.
@@ -202,28 +205,60 @@ class NerTagger:
         """BIO tags (``O``, ``B-PERS``, ``I-LOC`` …) for one sentence of tokens."""
         return self.tag_batch([tokens])[0]
 
-    def tag_batch(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+    def tag_batch(self, sentences: Sequence[Sequence[str]], doc_window: int | None = None) -> list[list[str]]:
         """:meth:`tag` for many sentences at once (one Viterbi pass over all of them).
 
-        Each sentence is still tagged on its own — the same tags as one :meth:`tag` call
-        per sentence — but the per-token work is a few array operations over the batch.
+        Without ``doc_window`` each sentence is tagged on its own — the same tags as one
+        :meth:`tag` call per sentence — but the per-token work is a few array operations
+        over the batch. With ``doc_window`` the sentences are read as consecutive text
+        (one document), and the document-level features
+        (:meth:`~marsad.recognize.ner_features.FeatureExtractor.doc_features`) are computed
+        over windows of that many sentences: a name repeated through a story shares the
+        evidence of all its mentions. Pass a document's sentences with
+        ``doc_window=DOC_WINDOW`` when you have the whole document.
         """
-        sents = [list(s) for s in sentences]
-        nonempty = [s for s in sents if s]
-        if not nonempty:
-            return [[] for _ in sents]
+        return self.tag_documents([sentences], doc_window)[0]
+
+    def tag_documents(self, documents: Sequence[Sequence[Sequence[str]]],
+                      doc_window: int | None = DOC_WINDOW) -> list[list[list[str]]]:
+        """BIO tags of the sentences of several documents, decoded in one batch.
+
+        Each document's document-level features are computed over its own windows of
+        ``doc_window`` sentences (``None``: each sentence alone), so documents do not share
+        evidence; the tags are those of one :meth:`tag_batch` call per document. This is the
+        call for a pipeline that tags many documents at once.
+        """
+        docs = [[list(s) for s in d] for d in documents]
+        nonempty = [[s for s in d if s] for d in docs]
+        flat = [s for d in nonempty for s in d]
+        if not flat:
+            return [[[] for _ in d] for d in docs]
         with self._lock:  # the per-form caches are shared
-            emissions, lengths = self._scores.emissions_flat(nonempty)
+            doc_features = self._features.doc_features
+            rows: list[list[tuple[str, ...]]] = []
+            for d in nonempty:
+                if doc_window is None:
+                    rows.extend(doc_features([s])[0] for s in d)
+                else:
+                    for b in range(0, len(d), doc_window):
+                        rows.extend(doc_features(d[b:b + doc_window]))
+            emissions, lengths = self._scores.emissions_flat(flat, rows)
         tags = self._bio.tags(viterbi_concat(emissions, lengths, self._crf.transition), lengths)
-        out: list[list[str]] = []
+        out: list[list[list[str]]] = []
         pos = 0
-        for s in sents:
-            out.append(tags[pos:pos + len(s)])
-            pos += len(s)
+        for d in docs:
+            out.append([])
+            for s in d:
+                out[-1].append(tags[pos:pos + len(s)])
+                pos += len(s)
         return out
 
-    def reference_tag(self, tokens: Sequence[str]) -> list[str]:
-        """:meth:`tag` computed by CRFsuite itself (tests check the fast path against it)."""
+    def reference_tag(self, tokens: Sequence[str], doc: Sequence[tuple[str, ...]] | None = None) -> list[str]:
+        """:meth:`tag` computed by CRFsuite itself (tests check the fast path against it).
+
+        ``doc``: the sentence's document-level features (a row of
+        :meth:`FeatureExtractor.doc_features` over its window); ``None``: the sentence alone.
+        """
         import pycrfsuite
 
         if not tokens:
@@ -232,7 +267,7 @@ class NerTagger:
             if self._reference is None:
                 self._reference = pycrfsuite.Tagger()
                 self._reference.open(str(self.path))
-            tags = self._reference.tag(self._features.items(tokens))
+            tags = self._reference.tag(self._features.items(tokens, doc))
         return _repair(list(tags))
 
     def tag_sentences(self, sentences: Iterable[Sequence[str]], consistent: bool = True) -> list[list[str]]:
@@ -246,7 +281,7 @@ class NerTagger:
         where its context is clear (measured on the dev split: +1.5 micro F1).
         """
         sents = [list(s) for s in sentences]
-        tagged = self.tag_batch(sents)
+        tagged = self.tag_batch(sents, doc_window=DOC_WINDOW)
         if consistent:
             for b in range(0, len(sents), DOC_WINDOW):
                 tagged[b:b + DOC_WINDOW] = self._propagate(sents[b:b + DOC_WINDOW], tagged[b:b + DOC_WINDOW])
@@ -331,6 +366,7 @@ class _FormScores:
         self.n_vecs = 0
         self.pairs: dict[tuple[str, str], tuple[int, int] | None] = {}
         self.gaz: dict[tuple[str, ...], tuple[int, int, int]] = {}
+        self.doc: dict[tuple[str, ...], int] = {}  # document-level feature set -> its vector row
         self.bos = crf.scores(("BOS", "-1:pad"))
         self.eos = crf.scores(("EOS", "1:pad"))
 
@@ -379,14 +415,19 @@ class _FormScores:
                                     self._vec(sc(["1:kb=" + y for y in labels])))
         return v
 
-    def emissions(self, sents: list[list[str]]) -> list[np.ndarray]:
+    def emissions(self, sents: list[list[str]],
+                  doc: list[list[tuple[str, ...]]] | None = None) -> list[np.ndarray]:
         """The ``(len, n_labels)`` emission scores of each (non-empty) sentence."""
-        e, lengths = self.emissions_flat(sents)
+        e, lengths = self.emissions_flat(sents, doc)
         return np.split(e, np.cumsum(lengths)[:-1])
 
-    def emissions_flat(self, sents: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
+    def emissions_flat(self, sents: list[list[str]],
+                       doc: list[list[tuple[str, ...]]] | None = None) -> tuple[np.ndarray, np.ndarray]:
         """The emission scores of all tokens of the (non-empty) sentences, one after the other, and
-        the sentence lengths."""
+        the sentence lengths. ``doc``: per sentence, per token, its document-level features
+        (:meth:`FeatureExtractor.doc_features`); ``None`` computes them sentence by sentence."""
+        if doc is None:
+            doc = [self.features.doc_features([s])[0] for s in sents]
         row, pairs = self.row, self.pairs
         # the form rows first: a refill (cache full) must not happen half-way through a batch
         if len(row) + sum(map(len, sents)) >= self.capacity:
@@ -396,6 +437,7 @@ class _FormScores:
         if len(pairs) >= 4 * self.capacity:  # the vector rows go with the pairs and gazetteer keys
             pairs.clear()
             self.gaz.clear()
+            self.doc.clear()
             self.n_vecs = 0
         ids: list[int] = []
         # (token index, vector row) from pairs and the gazetteer, added in this order: the sums are
@@ -407,8 +449,9 @@ class _FormScores:
         gaz_starts = gaz_of.keys()
         row_get, pair_get = row.get, pairs.get
         form_row, pair_of = self._form_row, self._pair
+        doc_rows = self.doc
         base = 0
-        for toks in sents:
+        for k, toks in enumerate(sents):
             for t in toks:
                 r = row_get(t)
                 ids.append(form_row(t) if r is None else r)
@@ -437,6 +480,13 @@ class _FormScores:
                     if i:
                         at_pos.append(base + i - 1)
                         at_row.append(v[2])
+            for i, d in enumerate(doc[k]):
+                if d:
+                    r = doc_rows.get(d)
+                    if r is None:
+                        r = doc_rows[d] = self._vec(self.crf.scores(d))
+                    at_pos.append(base + i)
+                    at_row.append(r)
             base += len(toks)
         f = self.block[np.asarray(ids, dtype=np.intp)]  # (tokens, 5, labels)
         lengths = np.fromiter(map(len, sents), np.intp, len(sents))

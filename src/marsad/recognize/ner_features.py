@@ -42,7 +42,8 @@ from pathlib import Path
 # so a model trained with other features is not silently used.
 # 7: word-frequency features (built from third-party data) removed.
 # 8: distributional word-cluster features (ner.clusters.tsv, learned in-project from raw text).
-FEATURE_VERSION = "8"
+# 9: document-level features (FeatureExtractor.doc_features).
+FEATURE_VERSION = "9"
 
 # Diacritics (harakat, tanwin, shadda, sukun, superscript alef, Quranic marks) and tatweel.
 _STRIP_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
@@ -89,6 +90,11 @@ CLUSTER_OWN: tuple[int, ...] = (0, 1, 2)
 CLUSTER_CTX1: tuple[int, ...] = (0, 1, 2)
 CLUSTER_CTX2: tuple[int, ...] = (0, 1)
 
+# Experiment: also the clusters of the word's clitic-stripped form (``cs0=``…) when that
+# differs from the form whose clusters the word got: «والحكومه» is clustered from few
+# contexts, «الحكومه» from many.
+CLUSTER_STEM: tuple[int, ...] = ()
+
 # Character n-grams of the word's stem (inside «^…$» boundary marks) as own features:
 # 0 = none. Unseen names, foreign ones especially («فرويد», «يلتسين»), share letter
 # sequences that Arabic common words rarely have; prefixes/suffixes alone miss the middle.
@@ -96,6 +102,16 @@ CHAR_NGRAM = 0
 # Affixes of the ±1 neighbours (their first / last ``k`` letters, for k in the tuple):
 # generalises the neighbour's word form to unseen verbs and nouns of the same pattern.
 CTX1_AFFIX: tuple[int, ...] = ()
+
+# Document-level features (feature set 9, FeatureExtractor.doc_features): on (1) or off.
+DOC_FEATURES = True
+# Which document-level features: the count bucket (``dn=``), the cues of other mentions (``d:``).
+DOC_COUNT = False
+DOC_CUES = True
+# Experiment: also the knowledge-base gazetteer label of the word's other mentions (``d:kb=PERS``).
+DOC_KB = False
+# Learned-lexicon labels that count as a name cue for a neighbour in a document.
+_NAME_LABELS = frozenset(("PERS", "LOC", "ORG", "MISC"))
 
 # Labels of the knowledge-base gazetteer (NIS = nationality adjective, «الروسي»).
 GAZ_LABELS = ("PERS", "LOC", "ORG", "NIS")
@@ -342,7 +358,7 @@ class _Word:
     """Everything about one word form that does not depend on its neighbours."""
 
     __slots__ = ("norm", "forms", "own", "ctx1", "ctx2", "bikey", "lex", "trig", "punct",
-                 "own_b", "ctx1_b", "ctx2_b", "gaz")
+                 "own_b", "ctx1_b", "ctx2_b", "gaz", "dkey", "dclass", "lcue", "rcue")
 
     def __init__(self, word: str, lexicon: dict[str, str], gaz: Gazetteer | None,
                  triggers: dict[str, str], known: frozenset[str] | None = None,
@@ -416,6 +432,10 @@ class _Word:
             ids = cluster_ids((*self.forms, stem, stem2), clusters)
             if ids:
                 clu = tuple(f"c{k}={ids[k]}" for k in CLUSTER_OWN if k < len(ids))
+                if CLUSTER_STEM:
+                    sids = cluster_ids(tuple(f for f in (*self.forms[1:], stem, stem2) if f != n), clusters)
+                    if sids and sids != ids:
+                        clu += tuple(f"cs{k}={sids[k]}" for k in CLUSTER_STEM if k < len(sids))
                 clu1 = tuple(f"c{k}={ids[k]}" for k in CLUSTER_CTX1 if k < len(ids))
                 clu2 = tuple(f"c{k}={ids[k]}" for k in CLUSTER_CTX2 if k < len(ids))
             elif not is_punct:
@@ -429,6 +449,16 @@ class _Word:
                      for off in (-1, 1)}
         self.ctx2 = {off: tuple(f"{off}:{c}" for c in (*ctx[:2], *trig_t, *clu2)) for off in (-2, 2)}
         self.bikey = stem
+        # document-level cues (FeatureExtractor.doc_features): the key a form is counted
+        # under in a document (clitics stripped, as in NerTagger._propagate), its lexicon
+        # class, and what it tells about the word to its right (lcue) / left (rcue)
+        common = bool(lex) and lex[0].endswith("=O")  # the lexicon knows it as a common word
+        self.dkey = self.forms[-1] if not is_punct and not common and len(self.forms[-1]) >= 3 else ""
+        self.dclass = lex[0] if lex else ""
+        lexlab = lex[0].partition("=")[2] if lex else ""
+        cue = tuple(dict.fromkeys(x for x in (trig, lexlab if lexlab in _NAME_LABELS else "") if x))
+        self.lcue = tuple(f"l={c}" for c in (*cue, *(k for k in kbn if k == "kbfirst")))
+        self.rcue = tuple(f"r={c}" for c in (*cue, *(k for k in kbn if k == "kblast")))
         if known is not None:  # tagging: drop what the model has no weight for (speed)
             # filter/map run in C: this is the costliest part of a first-seen form
             is_known = known.__contains__
@@ -478,8 +508,71 @@ class FeatureExtractor:
                                            self.clusters)
         return w
 
-    def __call__(self, tokens: Sequence[str]) -> list[list[str]]:
-        """Features for each token of one sentence (neighbours ±2)."""
+    def doc_features(self, sentences: Sequence[Sequence[str]]) -> list[list[tuple[str, ...]]]:
+        """Per token, the document-level features of a window of consecutive sentences.
+
+        A word form is counted under its clitic-stripped key (:attr:`_Word.dkey`). When the
+        key occurs at least twice in the window, a token gets the name cues seen at its
+        *other* occurrences: after a title or a verb of saying (``d:l=PT``, ``d:l=PV``),
+        after a known first name (``d:l=kbfirst``), before a known surname (``d:r=kblast``),
+        next to a word the learned lexicon calls a name (``d:l=PERS``). So «فرويد» alone
+        gets the evidence of «سيغموند فرويد» two sentences earlier. With :data:`DOC_COUNT`
+        (off in the shipped set: on unseen ANERcorp blocks it cost precision) also the count
+        bucket with the word's lexicon class (``dn=3|gz=unk``). Words the lexicon calls
+        common get nothing. Features are sorted, so equal sets share a cached score vector
+        when tagging. Measured (model trained without the doubled dev split): +2.0 micro F1
+        on the dev blocks, +1.1 on the never-inspected blocks.
+        """
+        if not DOC_FEATURES:
+            return [[()] * len(toks) for toks in sentences]
+        sents = [[self.word(t) for t in toks] for toks in sentences]
+        count: Counter[str] = Counter()
+        cues: dict[str, Counter[str]] = {}
+        own: list[list[tuple[str, ...]]] = []
+        gazetteer = self.gazetteer if DOC_KB else None
+        for words in sents:
+            row: list[tuple[str, ...]] = []
+            last = len(words) - 1
+            kb = (gazetteer.match([w.norm for w in words], [w.forms for w in words])
+                  if gazetteer is not None and any(w.gaz for w in words) else None)
+            for i, w in enumerate(words):
+                k = w.dkey
+                if not k:
+                    row.append(())
+                    continue
+                count[k] += 1
+                c = (words[i - 1].lcue if i else ()) + (words[i + 1].rcue if i < last else ())
+                if kb is not None and kb[i]:
+                    c += tuple(f"kb={x[2:]}" for x in kb[i])
+                if c:
+                    c = tuple(dict.fromkeys(c))
+                    cues.setdefault(k, Counter()).update(c)
+                row.append(c)
+            own.append(row)
+        out: list[list[tuple[str, ...]]] = []
+        for words, row in zip(sents, own, strict=True):
+            feats: list[tuple[str, ...]] = []
+            for w, c in zip(words, row, strict=True):
+                n = count[w.dkey] if w.dkey else 0
+                if n < 2:
+                    feats.append(())
+                    continue
+                f = [f"dn={_bucket(n)}|{w.dclass}"] if DOC_COUNT else []
+                kc = cues.get(w.dkey) if DOC_CUES else None
+                if kc:
+                    f.extend(f"d:{x}" for x, m in kc.items() if m > (x in c))
+                feats.append(tuple(sorted(f)))
+            out.append(feats)
+        return out
+
+    def __call__(self, tokens: Sequence[str], doc: Sequence[tuple[str, ...]] | None = None) -> list[list[str]]:
+        """Features for each token of one sentence (neighbours ±2).
+
+        ``doc``: the sentence's row of :meth:`doc_features` (document-level features,
+        appended to each token's list); ``None`` computes them over the sentence alone.
+        """
+        if doc is None:
+            doc = self.doc_features([tokens])[0]
         words = [self.word(t) for t in tokens]
         n = len(words)
         gaz: list[tuple[str, ...]] = (self.gazetteer.match([w.norm for w in words], [w.forms for w in words])
@@ -520,11 +613,13 @@ class FeatureExtractor:
                     f.extend(x for x in ("1:kb=" + y for y in gaz[i + 1]) if keep(x))
                 if i < n - 2:
                     f.extend(words[i + 2].ctx2[2])
+            if doc[i]:
+                f.extend(x for x in doc[i] if keep(x))
             out.append(f)
         return out
 
 
-    def items(self, tokens: Sequence[str]) -> list[list[bytes]]:
+    def items(self, tokens: Sequence[str], doc: Sequence[tuple[str, ...]] | None = None) -> list[list[bytes]]:
         """:meth:`__call__` for tagging: the same features, in the same order, UTF-8 encoded.
 
         Only with ``known`` (a tagging extractor). Everything that depends on one form or on
@@ -538,6 +633,8 @@ class FeatureExtractor:
         if len(self._left) >= self._cache_size:  # bounded, like the per-form cache
             self._left.clear()
             self._right.clear()
+        if doc is None:
+            doc = self.doc_features([tokens])[0]
         words = [self.word(t) for t in tokens]
         n = len(words)
         gaz: list[tuple[str, ...]] = (self.gazetteer.match([w.norm for w in words], [w.forms for w in words])
@@ -578,8 +675,15 @@ class FeatureExtractor:
                     f += rgz[i + 1]
                 if i < n - 2:
                     f += words[i + 2].ctx2_b[2]
+            if doc[i]:
+                f += [x.encode() for x in doc[i] if x in known]
             out.append(f)
         return out
+
+
+def _bucket(n: int) -> str:
+    """Count bucket of a word's occurrences in a document window."""
+    return "2" if n == 2 else "3" if n <= 4 else "5" if n <= 9 else "10"
 
 
 _BOS = (b"BOS", b"-1:pad")
