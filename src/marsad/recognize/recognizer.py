@@ -17,6 +17,7 @@ from marsad.link import Linker
 from marsad.link.coref import Coreference
 from marsad.model import Document, Mention
 from marsad.recognize.gazetteer import Entry, Gazetteer, Hit, normalize_key
+from marsad.recognize.ner import DOC_WINDOW
 
 log = logging.getLogger("marsad.recognize")
 
@@ -1177,8 +1178,9 @@ class Recognizer:
             sentences, tagged = pre[1], pre[2]
         else:
             sentences = _tokens_by_sentence(doc)
-            # one batched call: the tagger decodes all sentences of the document together
-            tagged = tagger.tag_batch([[t.text for t in toks] for toks in sentences])
+            # one batched call over the document's sentences, read as one story: a name repeated
+            # through it shares the evidence of all its mentions (the model's document features)
+            tagged = tagger.tag_batch([[t.text for t in toks] for toks in sentences], doc_window=DOC_WINDOW)
         for toks, tags in zip(sentences, tagged, strict=True):
             for start, end, label in _bio_spans(toks, tags):
                 self._merge_ner(doc, mentions, start, end, label)
@@ -1186,18 +1188,16 @@ class Recognizer:
 
     def prepare(self, docs: list[Document]) -> None:
         """Tag the sentences of all ``docs`` with the NER model in one batch; each document's call
-        then uses its tags (the same tags as tagging it alone: every sentence is decoded on its own)."""
+        then uses its tags (the same tags as tagging it alone: each document's evidence is its own)."""
         self._prepared.clear()
         tagger = self._tagger()
         if tagger is None:
             return
         groups = [_tokens_by_sentence(doc) if doc.tokens else [] for doc in docs]
-        tags = tagger.tag_batch([[t.text for t in toks] for group in groups for toks in group])
-        k = 0
-        for doc, group in zip(docs, groups, strict=True):
+        tags = tagger.tag_documents([[[t.text for t in toks] for toks in group] for group in groups], DOC_WINDOW)
+        for doc, group, doc_tags in zip(docs, groups, tags, strict=True):
             if doc.tokens:
-                self._prepared[id(doc)] = (doc.tokens, group, tags[k:k + len(group)])
-            k += len(group)
+                self._prepared[id(doc)] = (doc.tokens, group, doc_tags)
 
     def _merge_ner(self, doc: Document, mentions: list[Mention], start: int, end: int, label: str) -> None:
         text = doc.text[start:end]
