@@ -119,9 +119,26 @@ def work_items(items: list[Item]) -> list[tuple[Document, bool, Lines | None]]:
     assert STATE.kb is not None, "init_worker was not run"
     out = []
     for doc, skipped in analyse_many(items, STATE.kb, STATE.known):
-        doc.tokens = []  # working data only; not worth pickling back to the parent
-        out.append((doc, skipped, None if skipped else encode_lines(doc)))
+        lines = None if skipped else encode_lines(doc)
+        _trim(doc)
+        out.append((doc, skipped, lines))
     return out
+
+
+def _trim(doc: Document) -> None:
+    """Drop what the parent process never reads once the lines are encoded, before pickling.
+
+    The parent writes the encoded lines and the store rows, which read the document's fields, its
+    sentences, its events and each mention's span, label and ids. Tokens, the dates and the
+    mentions' working ``extra`` (their linked references, already inside the encoded events) are
+    stages' working data: the ``extra`` dicts alone were most of the parent's unpickling time.
+    A document restored from the store has none of them either (:func:`marsad.scale.resume.restore`).
+    """
+    doc.tokens = []
+    doc.dates = []
+    for m in doc.mentions:
+        if m.extra:
+            m.extra = {}
 
 
 def work_item(item: Item) -> tuple[Document, bool, Lines | None]:
@@ -134,5 +151,6 @@ def work_item(item: Item) -> tuple[Document, bool, Lines | None]:
     maybe_die(doc_id)
     assert STATE.kb is not None, "init_worker was not run"
     doc, skipped = analyse(raw, doc_id, STATE.kb, STATE.known)
-    doc.tokens = []  # working data only; not worth pickling back to the parent
-    return doc, skipped, None if skipped else encode_lines(doc)
+    lines = None if skipped else encode_lines(doc)
+    _trim(doc)
+    return doc, skipped, lines
