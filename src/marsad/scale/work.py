@@ -120,12 +120,12 @@ def work_items(items: list[Item]) -> list[tuple[Document, bool, Lines | None]]:
     out = []
     for doc, skipped in analyse_many(items, STATE.kb, STATE.known):
         lines = None if skipped else encode_lines(doc)
-        _trim(doc)
+        trim(doc)
         out.append((doc, skipped, lines))
     return out
 
 
-def _trim(doc: Document) -> None:
+def trim(doc: Document) -> None:
     """Drop what the parent process never reads once the lines are encoded, before pickling.
 
     The parent writes the encoded lines and the store rows, which read the document's fields, its
@@ -152,5 +152,5 @@ def work_item(item: Item) -> tuple[Document, bool, Lines | None]:
     assert STATE.kb is not None, "init_worker was not run"
     doc, skipped = analyse(raw, doc_id, STATE.kb, STATE.known)
     lines = None if skipped else encode_lines(doc)
-    _trim(doc)
+    trim(doc)
     return doc, skipped, lines
