@@ -8,11 +8,13 @@ Public surface: :func:`finalize` (run after every ``marsad run``), :func:`find_d
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from marsad.corpus.cluster import Cluster, Clustering, cluster_events
-from marsad.corpus.dedup import Duplicate, find_duplicates
+from marsad.corpus.dedup import Duplicate, duplicates_by_signature, find_duplicates
+from marsad.corpus.prepared import Prepared
 from marsad.store import Store
 
 __all__ = ["Cluster", "Clustering", "CrossDocument", "Duplicate", "cluster_events", "finalize", "find_duplicates",
@@ -29,9 +31,15 @@ class CrossDocument:
 
 def mark_duplicates(store: Store) -> dict[str, Duplicate]:
     """Recompute ``duplicate_of``/``similarity`` for every accepted document in the store."""
-    rows = store.con.execute(
-        "SELECT doc_id, text FROM documents WHERE status = 'ok' ORDER BY published NULLS LAST, doc_id").fetchall()
-    dups = find_duplicates(rows)
+    prepared = _prepared(store)
+    if prepared is None:
+        rows = store.con.execute(
+            "SELECT doc_id, text FROM documents WHERE status = 'ok' ORDER BY published NULLS LAST, doc_id").fetchall()
+        dups = find_duplicates(rows)
+    else:  # signatures computed as the documents were stored
+        rows = store.con.execute("SELECT doc_id, content_sha256, text FROM documents WHERE status = 'ok'"
+                                 " ORDER BY published NULLS LAST, doc_id").fetchall()
+        dups = duplicates_by_signature((doc_id, prepared.signature_of(sha, text)) for doc_id, sha, text in rows)
     con = store.con
     con.execute("BEGIN TRANSACTION")
     try:
@@ -53,7 +61,13 @@ def mark_clusters(store: Store) -> Clustering:
     con = store.con
     docs = {r[0]: {"published": r[1], "outlet": r[2], "url": r[3], "duplicate_of": r[4]} for r in con.execute(
         "SELECT doc_id, published, outlet, url, duplicate_of FROM documents WHERE status = 'ok'").fetchall()}
-    result = cluster_events(_stream_records(store, "SELECT record FROM events ORDER BY event_id"), docs)
+    prepared = _prepared(store)
+    if prepared is None:
+        events: Iterable[Any] = _stream_records(store, "SELECT record FROM events ORDER BY event_id")
+    else:  # cores computed as the events were stored, where the record is unchanged
+        events = (prepared.core_or_record(event_id, record) for event_id, record in
+                  _stream_rows(store, "SELECT event_id, record FROM events ORDER BY event_id"))
+    result = cluster_events(events, docs)
     clusters = list(result.clusters.values())
     con.execute("BEGIN TRANSACTION")
     try:
@@ -78,18 +92,28 @@ def mark_clusters(store: Store) -> Clustering:
 
 def _stream_records(store: Store, sql: str, chunk: int = 2048) -> Iterator[dict]:
     """Decoded JSON records of a query, fetched in chunks: the whole run's records are never held at once."""
+    for r in _stream_rows(store, sql, chunk):
+        yield json.loads(r[0])
+
+
+def _stream_rows(store: Store, sql: str, chunk: int = 2048) -> Iterator[tuple]:
+    """The rows of a query, fetched in chunks."""
     cur = store.con.cursor()  # its own cursor, so the caller may use the connection meanwhile
     try:
         cur.execute(sql)
         while rows := cur.fetchmany(chunk):
-            for r in rows:
-                yield json.loads(r[0])
+            yield from rows
     finally:
         cur.close()
+
+
+def _prepared(store: Store) -> Prepared | None:
+    return getattr(store, "prepared", None)
 
 
 def finalize(store: Store) -> CrossDocument:
     """Everything that needs the whole store: near-duplicate documents, then event clusters."""
     duplicates = mark_duplicates(store)
     clustering = mark_clusters(store)
+    store.prepared = None  # used once: the next pass reads the store as it is then
     return CrossDocument(duplicates=duplicates, clusters=clustering.assignment)
