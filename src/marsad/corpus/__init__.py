@@ -8,9 +8,8 @@ Public surface: :func:`finalize` (run after every ``marsad run``), :func:`find_d
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
 
 from marsad.corpus.cluster import Cluster, Clustering, cluster_events
 from marsad.corpus.dedup import Duplicate, duplicates_by_signature, find_duplicates
@@ -61,13 +60,7 @@ def mark_clusters(store: Store) -> Clustering:
     con = store.con
     docs = {r[0]: {"published": r[1], "outlet": r[2], "url": r[3], "duplicate_of": r[4]} for r in con.execute(
         "SELECT doc_id, published, outlet, url, duplicate_of FROM documents WHERE status = 'ok'").fetchall()}
-    prepared = _prepared(store)
-    if prepared is None:
-        events: Iterable[Any] = _stream_records(store, "SELECT record FROM events ORDER BY event_id")
-    else:  # cores computed as the events were stored, where the record is unchanged
-        events = (prepared.core_or_record(event_id, record) for event_id, record in
-                  _stream_rows(store, "SELECT event_id, record FROM events ORDER BY event_id"))
-    result = cluster_events(events, docs)
+    result = cluster_events(_stream_records(store, "SELECT record FROM events ORDER BY event_id"), docs)
     clusters = list(result.clusters.values())
     con.execute("BEGIN TRANSACTION")
     try:
@@ -92,17 +85,12 @@ def mark_clusters(store: Store) -> Clustering:
 
 def _stream_records(store: Store, sql: str, chunk: int = 2048) -> Iterator[dict]:
     """Decoded JSON records of a query, fetched in chunks: the whole run's records are never held at once."""
-    for r in _stream_rows(store, sql, chunk):
-        yield json.loads(r[0])
-
-
-def _stream_rows(store: Store, sql: str, chunk: int = 2048) -> Iterator[tuple]:
-    """The rows of a query, fetched in chunks."""
     cur = store.con.cursor()  # its own cursor, so the caller may use the connection meanwhile
     try:
         cur.execute(sql)
         while rows := cur.fetchmany(chunk):
-            yield from rows
+            for r in rows:
+                yield json.loads(r[0])
     finally:
         cur.close()
 

@@ -202,89 +202,44 @@ def _summary_fields(e: Mapping[str, Any]) -> dict[str, Any]:
     return {"type": e.get("type"), "date": e.get("date"), "date_precision": e.get("date_precision"), "location": loc}
 
 
-@dataclass(slots=True)
-class EventCore:
-    """What the clustering reads of one event record on its own (its document's fields come later).
-
-    Computing it is most of the preparation (decoding the record, hashing the evidence), so
-    ``marsad run`` computes it as each batch is stored (:mod:`marsad.corpus.prepared`) and the
-    cross-document pass at the end only adds the document's fields.
-    """
-
-    event_id: str
-    doc_id: str
-    type: str | None
-    group: str
-    span: tuple[int, int] | None  # the stated date as proleptic ordinals
-    precision: str | None
-    date: str | None
-    slack: int
-    loc_key: str | None
-    loc_country: str | None
-    loc_is_country: bool
-    ids: frozenset[str]
-    wide_ids: frozenset[str]
-    words: frozenset[int]
-    sentence_keys: tuple[int, ...]
-    status: str | None
-    confidence: float
-    record: dict[str, Any]
-
-
-def event_core(e: Mapping[str, Any], onto: Ontology,
-               seen_text: dict[str, tuple[frozenset[int], tuple[int, ...]]]) -> EventCore:
-    """The :class:`EventCore` of a contract event record. ``seen_text`` caches the evidence hashes by
-    text (copies of a story repeat their sentences: each text is hashed once and its words are one
-    shared set)."""
-    span = parse_date(e.get("date"))
-    precision = e.get("date_precision") if span else None
-    loc_key, loc_country, loc_is_country = _location(e.get("location"))
-    ids = frozenset(a["id"] for side in ("actor", "recipient") for a in (e.get(side) or ())
-                    if isinstance(a, Mapping) and a.get("id") and not str(a["id"]).startswith("unresolved:"))
-    evidence = (e.get("evidence") or {}).get("text") or ""
-    hashed = seen_text.get(evidence)
-    if hashed is None:
-        sh = shingle_hashes(evidence) if evidence else ()
-        hashed = seen_text[evidence] = (frozenset(word_hashes(evidence).tolist()) if evidence else frozenset(),
-                                        tuple(int(x) for x in sh[:2]))
-    return EventCore(
-        event_id=e["event_id"], doc_id=e.get("doc_id") or "", type=e.get("type"), group=onto.type_group(e.get("type")),
-        span=(span[0].toordinal(), span[1].toordinal()) if span else None, precision=precision,
-        date=str(e.get("date")) if span else None, slack=onto.date_slack_days.get(precision or "", 0),
-        loc_key=loc_key, loc_country=loc_country, loc_is_country=loc_is_country, ids=ids,
-        wide_ids=frozenset().union(*(_with_parents(i) for i in ids)) if ids else frozenset(),
-        words=hashed[0], sentence_keys=hashed[1], status=e.get("status"),
-        confidence=float(e.get("confidence") or 0.0),
-        # only what _summarise reads: a full record per event held until the end was most of
-        # the cross-document pass's memory on large runs
-        record=_summary_fields(e))
-
-
-def _prepare(events: Iterable[Mapping[str, Any] | EventCore], documents: Mapping[str, Mapping[str, Any]],
+def _prepare(events: Iterable[Mapping[str, Any]], documents: Mapping[str, Mapping[str, Any]],
              onto: Ontology) -> list[_Event]:
-    """The events to cluster: contract records, or their cores computed earlier (see EventCore)."""
     out: list[_Event] = []
     seen_text: dict[str, tuple[frozenset[int], tuple[int, ...]]] = {}
     for i, e in enumerate(events):
-        c = e if isinstance(e, EventCore) else event_core(e, onto, seen_text)
-        doc_id = c.doc_id
+        doc_id = e.get("doc_id") or ""
         doc = documents.get(doc_id) or {}
         published = _ordinal(doc.get("published"))
-        status = c.status
-        if c.span:
-            lo, hi = c.span
+        span = parse_date(e.get("date"))
+        status = e.get("status")
+        if span:
+            lo, hi = span[0].toordinal(), span[1].toordinal()
         elif published is not None:  # undated: a report is about recent (or, if planned, coming) days
             w = onto.undated_window_days
             lo, hi = (published, published + w) if status == "planned" else (published - w, published)
         else:
             lo = hi = None
+        precision = e.get("date_precision") if span else None
+        loc_key, loc_country, loc_is_country = _location(e.get("location"))
+        ids = frozenset(a["id"] for side in ("actor", "recipient") for a in (e.get(side) or ())
+                        if isinstance(a, Mapping) and a.get("id") and not str(a["id"]).startswith("unresolved:"))
+        evidence = (e.get("evidence") or {}).get("text") or ""
+        hashed = seen_text.get(evidence)
+        if hashed is None:  # copies of a story repeat their sentences: hash each text once
+            sh = shingle_hashes(evidence) if evidence else ()
+            hashed = seen_text[evidence] = (frozenset(word_hashes(evidence).tolist()) if evidence else frozenset(),
+                                            tuple(int(x) for x in sh[:2]))
         out.append(_Event(
-            idx=i, event_id=c.event_id, doc_id=doc_id, type=c.type, group=c.group,
-            lo=lo, hi=hi, precision=c.precision, date=c.date, slack=c.slack,
-            loc_key=c.loc_key, loc_country=c.loc_country, loc_is_country=c.loc_is_country, ids=c.ids,
-            wide_ids=c.wide_ids, words=c.words, sentence_keys=c.sentence_keys, negated=status == "negated",
-            status=status, confidence=c.confidence, published=published,
-            family=doc.get("duplicate_of") or doc_id, outlet_key=_outlet_key(doc, doc_id), record=c.record))
+            idx=i, event_id=e["event_id"], doc_id=doc_id, type=e.get("type"), group=onto.type_group(e.get("type")),
+            lo=lo, hi=hi, precision=precision, date=str(e.get("date")) if span else None, slack=onto.date_slack_days.get(precision or "", 0),
+            loc_key=loc_key, loc_country=loc_country, loc_is_country=loc_is_country, ids=ids,
+            wide_ids=frozenset().union(*(_with_parents(i) for i in ids)) if ids else frozenset(),
+            words=hashed[0], sentence_keys=hashed[1], negated=status == "negated", status=status,
+            confidence=float(e.get("confidence") or 0.0), published=published,
+            family=doc.get("duplicate_of") or doc_id, outlet_key=_outlet_key(doc, doc_id),
+            # only what _summarise reads: a full record per event held until the end was most of
+            # the cross-document pass's memory on large runs
+            record=_summary_fields(e)))
     # Signatures as small integers (one per distinct signature): pairs of them key the decisions of
     # cluster_events, and hashing two ints is far cheaper than hashing two 9-field tuples.
     sig_ids: dict[tuple, int] = {}
@@ -405,11 +360,9 @@ def _candidate_pairs(evs: list[_Event]) -> set[tuple[int, int]]:
     return pairs
 
 
-def cluster_events(events: Iterable[Mapping[str, Any] | EventCore],
-                   documents: Mapping[str, Mapping[str, Any]] | None = None,
+def cluster_events(events: Iterable[Mapping[str, Any]], documents: Mapping[str, Mapping[str, Any]] | None = None,
                    onto: Ontology | None = None) -> Clustering:
-    """Cluster contract event dicts (or their :class:`EventCore`). ``documents``: doc_id →
-    ``{published, outlet, url, duplicate_of}``."""
+    """Cluster contract event dicts. ``documents``: doc_id → ``{published, outlet, url, duplicate_of}``."""
     onto = onto or load_ontology()
     evs = _prepare(events, documents or {}, onto)
     # Events that agree on everything compatible() reads are interchangeable for it: each pair of

@@ -28,7 +28,17 @@ from marsad.model import Document
 from marsad.scale.faults import maybe_die
 from marsad.scale.resume import Fingerprint
 from marsad.scale.serial import doc_from_dict, doc_to_dict, json_default
-from marsad.scale.work import STATE, WORKER_DIED, Item, Lines, analyse_many, encode_lines, lost_document, trim
+from marsad.scale.work import (
+    STATE,
+    WORKER_DIED,
+    Item,
+    Lines,
+    analyse_many,
+    encode_lines,
+    lost_document,
+    trim,
+    tune_gc,
+)
 
 log = logging.getLogger("marsad.scale")
 
@@ -46,6 +56,7 @@ def _worker_kb() -> Any:
     if STATE.kb is None:
         from marsad.pipeline import Knowledge
         STATE.kb = Knowledge().warm()
+        tune_gc(freeze=True)
     return STATE.kb
 
 

@@ -90,9 +90,9 @@ class Store:
         except Exception:
             con.execute("ROLLBACK")
             raise
-        self._prepare(docs, encoded)
+        self._prepare(docs)
 
-    def _prepare(self, docs: list[Document], encoded: Mapping[str, str]) -> None:
+    def _prepare(self, docs: list[Document]) -> None:
         """Hand the batch to the cross-document pass's preparation: with worker processes this runs
         while they analyse the next documents, instead of after all of them on one core."""
         if self._prepare_failed:
@@ -101,7 +101,7 @@ class Store:
             if self.prepared is None:
                 from marsad.corpus.prepared import Prepared  # the corpus layer builds on the store
                 self.prepared = Prepared()
-            self.prepared.add(docs, encoded)
+            self.prepared.add(docs)
         except Exception:  # an optimisation only: the final pass then computes everything itself
             log.debug("preparing the cross-document pass failed", exc_info=True)
             self.prepared, self._prepare_failed = None, True
