@@ -37,7 +37,6 @@ from marsad.scale.work import (
     encode_lines,
     lost_document,
     trim,
-    tune_gc,
 )
 
 log = logging.getLogger("marsad.scale")
@@ -55,8 +54,7 @@ def available() -> bool:
 def _worker_kb() -> Any:
     if STATE.kb is None:
         from marsad.pipeline import Knowledge
-        STATE.kb = Knowledge().warm()
-        tune_gc(freeze=True)
+        STATE.kb = Knowledge().warm()  # also tunes the garbage collector (pipeline.tune_gc)
     return STATE.kb
 
 

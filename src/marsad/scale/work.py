@@ -6,7 +6,6 @@ Worker processes keep their :class:`~marsad.pipeline.Knowledge` and the run's kn
 
 from __future__ import annotations
 
-import gc
 import json
 import signal
 import sys
@@ -15,6 +14,7 @@ from dataclasses import dataclass, field
 from marsad import pipeline
 from marsad.ingest import RawInput
 from marsad.model import Document
+from marsad.pipeline import tune_gc
 from marsad.scale.faults import maybe_die
 from marsad.scale.pool import WORKER_DIED
 from marsad.scale.resume import Fingerprint, fingerprint
@@ -32,33 +32,6 @@ class WorkerState:
 
 
 STATE = WorkerState()
-
-# Objects allocated before CPython's cyclic garbage collector runs its youngest generation (default
-# 700). A document allocates hundreds of thousands of short-lived objects (tokens, hits, mentions), so
-# at 700 the collector ran thousands of times per run and kept promoting live working data until it
-# triggered full collections, each traversing the whole loaded knowledge (the events lexicon alone
-# holds dicts of 260,000 entries): 2.4 s of a 24 s run in collection. At 10,000 most working
-# objects are freed by reference counting before a collection looks at them (0.6 s).
-GC_GEN0_THRESHOLD = 10_000
-_gc_tuned = False
-
-
-def tune_gc(*, freeze: bool = False) -> None:
-    """Raise the collector's youngest-generation threshold for a process that analyses documents
-    (once; left alone if the collector is disabled or already set higher). With ``freeze``, the
-    objects alive now (the loaded knowledge) move to the permanent generation: never traversed again,
-    and in a forked worker their pages are not dirtied by the collector (copy-on-write stays shared).
-    """
-    global _gc_tuned
-    if freeze:
-        gc.freeze()
-    if _gc_tuned:
-        return
-    _gc_tuned = True
-    gen0, gen1, gen2 = gc.get_threshold()
-    if gc.isenabled() and 0 < gen0 < GC_GEN0_THRESHOLD:
-        gc.set_threshold(GC_GEN0_THRESHOLD, gen1, gen2)
-
 
 def analyse(raw: RawInput, doc_id: str, kb: pipeline.Knowledge,
             known: frozenset[Fingerprint] = frozenset()) -> tuple[Document, bool]:
@@ -82,7 +55,7 @@ def analyse_many(items: list[Item], kb: pipeline.Knowledge,
                  known: frozenset[Fingerprint] = frozenset()) -> list[tuple[Document, bool]]:
     """:func:`analyse` for several inputs, in order, with the same results: the documents to analyse
     go through :func:`marsad.pipeline.process_documents` together (one NER batch)."""
-    tune_gc()
+    tune_gc()  # the single-process engine runs here without warming first
     results: list[tuple[Document, bool] | None] = [None] * len(items)
     todo: list[int] = []
     docs: list[Document] = []
