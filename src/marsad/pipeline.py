@@ -8,6 +8,7 @@ or as Dask tasks. A stage that raises rejects only its own document, naming the 
 
 from __future__ import annotations
 
+import gc
 import logging
 import traceback
 from collections.abc import Callable
@@ -19,6 +20,32 @@ from marsad.ingest import RawInput, load_document
 from marsad.model import Document
 
 log = logging.getLogger("marsad.pipeline")
+
+# Objects allocated before CPython's cyclic garbage collector runs its youngest generation (default
+# 700). A document allocates hundreds of thousands of short-lived objects (tokens, hits, mentions), so
+# at 700 the collector ran thousands of times per run and kept promoting live working data until it
+# triggered full collections, each traversing the whole loaded knowledge (the events lexicon alone
+# holds dicts of 260,000 entries): 2.4 s of a 24 s run in collection. At 10,000 most working
+# objects are freed by reference counting before a collection looks at them (0.6 s).
+GC_GEN0_THRESHOLD = 10_000
+_gc_tuned = False
+
+
+def tune_gc(*, freeze: bool = False) -> None:
+    """Raise the collector's youngest-generation threshold for a process that analyses documents
+    (once; left alone if the collector is disabled or already set higher). With ``freeze``, the
+    objects alive now (the loaded knowledge) move to the permanent generation: never traversed again,
+    and in a forked worker their pages are not dirtied by the collector (copy-on-write stays shared).
+    """
+    global _gc_tuned
+    if freeze:
+        gc.freeze()
+    if _gc_tuned:
+        return
+    _gc_tuned = True
+    gen0, gen1, gen2 = gc.get_threshold()
+    if gc.isenabled() and 0 < gen0 < GC_GEN0_THRESHOLD:
+        gc.set_threshold(GC_GEN0_THRESHOLD, gen1, gen2)
 
 
 class Knowledge:
@@ -45,11 +72,13 @@ class Knowledge:
         return load_extractor(self)
 
     def warm(self) -> Knowledge:
-        """Load everything now (before forking workers or timing a run)."""
+        """Load everything now (before forking workers or timing a run), then tune the garbage
+        collector for analysing documents (:func:`tune_gc`: the knowledge is frozen)."""
         for stage_name, _ in STAGES:
             warm = _WARMERS.get(stage_name)
             if warm:
                 warm(self)
+        tune_gc(freeze=True)
         return self
 
 

@@ -69,3 +69,16 @@ def test_names_quoted_in_part(text, expected):
     norm = normalize(text).text
     for h in gaz.find(norm):  # offsets are into the text as written
         assert norm[h.key_start:h.end].replace('"', "").endswith(("الشباب", "القاعده"))
+
+
+@pytest.mark.parametrize("text,loose,glued", [
+    ('قالت "حركة الشباب" إن', [5, 17], []),  # quotes next to a space: left out
+    ('"روسيا"', [0, 6], []),  # at the ends of the text
+    ('حركة"الشباب', [], [4]),  # between two letters: becomes a space
+    ('قال:"نعم".', [4, 8], []),  # next to punctuation
+    ('جنيف"2"', [6], [4]),  # a digit is a word character
+])
+def test_quote_patterns_tell_loose_from_glued_quotes(text, loose, glued):
+    from marsad.recognize.gazetteer import _GLUED_QUOTE, _LOOSE_QUOTE
+    assert [m.start() for m in _LOOSE_QUOTE.finditer(text)] == loose
+    assert [m.start() for m in _GLUED_QUOTE.finditer(text)] == glued

@@ -221,10 +221,11 @@ def normalize(text: str, *, ta_marbuta: bool = True) -> NormalizedText:
     return result
 
 
-# The last document-sized result per ta-marbuta setting (see normalize); sentences and words are
-# cheap to normalise again and would only churn it.
+# The last document-sized result per ta-marbuta setting (see normalize); words and short sentences are
+# cheap to normalise again and would only churn it. News articles are mostly 1,000-3,000 characters,
+# so the bar is low: at 2,000 most documents were normalised twice (recogniser, then date finder).
 _LAST: dict[bool, NormalizedText | None] = {True: None, False: None}
-_MEMO_MIN = 2000
+_MEMO_MIN = 256
 
 
 @lru_cache(maxsize=200_000)

@@ -12,7 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from marsad.corpus.cluster import Cluster, Clustering, cluster_events
-from marsad.corpus.dedup import Duplicate, find_duplicates
+from marsad.corpus.dedup import Duplicate, duplicates_by_signature, find_duplicates
+from marsad.corpus.prepared import Prepared
 from marsad.store import Store
 
 __all__ = ["Cluster", "Clustering", "CrossDocument", "Duplicate", "cluster_events", "finalize", "find_duplicates",
@@ -29,9 +30,15 @@ class CrossDocument:
 
 def mark_duplicates(store: Store) -> dict[str, Duplicate]:
     """Recompute ``duplicate_of``/``similarity`` for every accepted document in the store."""
-    rows = store.con.execute(
-        "SELECT doc_id, text FROM documents WHERE status = 'ok' ORDER BY published NULLS LAST, doc_id").fetchall()
-    dups = find_duplicates(rows)
+    prepared = _prepared(store)
+    if prepared is None:
+        rows = store.con.execute(
+            "SELECT doc_id, text FROM documents WHERE status = 'ok' ORDER BY published NULLS LAST, doc_id").fetchall()
+        dups = find_duplicates(rows)
+    else:  # signatures computed as the documents were stored
+        rows = store.con.execute("SELECT doc_id, content_sha256, text FROM documents WHERE status = 'ok'"
+                                 " ORDER BY published NULLS LAST, doc_id").fetchall()
+        dups = duplicates_by_signature((doc_id, prepared.signature_of(sha, text)) for doc_id, sha, text in rows)
     con = store.con
     con.execute("BEGIN TRANSACTION")
     try:
@@ -88,8 +95,13 @@ def _stream_records(store: Store, sql: str, chunk: int = 2048) -> Iterator[dict]
         cur.close()
 
 
+def _prepared(store: Store) -> Prepared | None:
+    return getattr(store, "prepared", None)
+
+
 def finalize(store: Store) -> CrossDocument:
     """Everything that needs the whole store: near-duplicate documents, then event clusters."""
     duplicates = mark_duplicates(store)
     clustering = mark_clusters(store)
+    store.prepared = None  # used once: the next pass reads the store as it is then
     return CrossDocument(duplicates=duplicates, clusters=clustering.assignment)

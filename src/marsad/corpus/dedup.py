@@ -128,14 +128,20 @@ class Duplicate:
 def find_duplicates(docs: Iterable[tuple[str, str]], threshold: float = THRESHOLD) -> list[Duplicate]:
     """``docs``: ``(doc_id, text)`` in canonical order (earliest first). Each later near-copy points at
     the earliest document it resembles above ``threshold`` (estimated Jaccard of 3-shingles)."""
+    return duplicates_by_signature(((doc_id, signature(text)) for doc_id, text in docs), threshold)
+
+
+def duplicates_by_signature(docs: Iterable[tuple[str, np.ndarray]], threshold: float = THRESHOLD) -> list[Duplicate]:
+    """:func:`find_duplicates` over ``(doc_id, signature(text))`` pairs, for callers that computed the
+    signatures earlier (``marsad run`` does it as each batch is stored, see
+    :mod:`marsad.corpus.prepared`)."""
     bands, rows = _lsh_params(threshold, NUM_PERM)
     # LSH: one bucket table per band of ``rows`` slots; documents sharing a whole band are candidates
     tables: list[dict[bytes, list[str]]] = [{} for _ in range(bands)]
     sigs: dict[str, np.ndarray] = {}
     order: dict[str, int] = {}
     out: list[Duplicate] = []
-    for i, (doc_id, text) in enumerate(docs):
-        sig = signature(text)
+    for i, (doc_id, sig) in enumerate(docs):
         if sig[0] == _EMPTY and np.all(sig == _EMPTY):  # no words: nothing to compare
             continue
         keys = [sig[k * rows:(k + 1) * rows].tobytes() for k in range(bands)]

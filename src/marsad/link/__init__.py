@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from marsad.arabic import in_lexicon, normalize_word
+from marsad.arabic.trie import trie_regex
 from marsad.model import Mention
 
 _STRIP_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
@@ -307,7 +308,8 @@ class Linker:
                     words = tuple(normalize_word(w) for w in str(name or "").split())
                     if len(words) >= 2 and sum(map(len, words)) >= 6:
                         index.setdefault(words[0], []).append((words[1:], actor.id))
-            firsts = "|".join(re.escape(w) for w in sorted(index, key=len, reverse=True))
+            # A trie, not an alternation: this regex is tried at every word of every document.
+            firsts = trie_regex(index)
             pattern = re.compile(rf"(?<![^\W\d_])(?:[وف]?[بل]?)({firsts})(?=((?:\s+[^\W\d_]+){{1,3}}))") if index else None
             self._typo_index = (pattern, index)
         return self._typo_index

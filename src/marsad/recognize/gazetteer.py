@@ -21,9 +21,11 @@ import ahocorasick
 from marsad.arabic import normalize_word
 
 # Quotation marks (the normalised text writes every style as ") that may split a name: those next to
-# a non-letter are left out, those between two letters become a space.
-_LOOSE_QUOTE = re.compile(r'"(?!\w)|(?<!\w)"')
-_GLUED_QUOTE = re.compile(r'(?<=\w)"(?=\w)')
+# a non-letter are left out, those between two letters become a space. Both patterns begin with the
+# quote itself and look back from after it («(?<!\w")» = no word character before the quote), so
+# the regex engine jumps from quote to quote instead of trying a lookbehind at every character.
+_LOOSE_QUOTE = re.compile(r'"(?:(?!\w)|(?<!\w"))')
+_GLUED_QUOTE = re.compile(r'"(?<=\w")(?=\w)')
 # A proclitic chain before a key: conjunction, then preposition, then article.
 _PREFIX = re.compile(r"(?:[وف])?(?:[بك]?ال|لل|[بكل])?")
 _PREFIX_MAX = 4

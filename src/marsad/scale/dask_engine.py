@@ -1,10 +1,12 @@
 """The Dask engine: the same work unit as the local engine, as Dask tasks over batches of documents.
 
 Each task runs :func:`marsad.scale.work.analyse` on a batch of inputs inside a Dask worker process
-(knowledge is loaded once per worker process and kept). Results come back to the client, which writes
-each batch as one Parquet partition (``OUT/parquet/documents/part-NNNNNN.parquet``: one row per document,
-its full analysis as JSON) and then loads that partition into the store and the JSONL files — so the
-cluster needs no shared file system, and the Parquet dataset is a complete, columnar copy of the run.
+(knowledge is loaded once per worker process and kept), and encodes there everything the client writes:
+each document's full analysis as JSON and its output lines. The client writes each batch as one Parquet
+partition (``OUT/parquet/documents/part-NNNNNN.parquet``: one row per document, its full analysis as
+JSON) and then the same documents into the store and the JSONL files — so the cluster needs no shared
+file system, the Parquet dataset is a complete, columnar copy of the run, and the client's own work per
+document is writing only.
 
 Without a scheduler address a :class:`distributed.LocalCluster` of ``workers`` single-threaded processes
 is started and stopped around the run. With ``scheduler="tcp://host:8786"`` the run uses that cluster;
@@ -26,7 +28,16 @@ from marsad.model import Document
 from marsad.scale.faults import maybe_die
 from marsad.scale.resume import Fingerprint
 from marsad.scale.serial import doc_from_dict, doc_to_dict, json_default
-from marsad.scale.work import STATE, WORKER_DIED, Item, analyse_many, lost_document
+from marsad.scale.work import (
+    STATE,
+    WORKER_DIED,
+    Item,
+    Lines,
+    analyse_many,
+    encode_lines,
+    lost_document,
+    trim,
+)
 
 log = logging.getLogger("marsad.scale")
 
@@ -43,7 +54,7 @@ def available() -> bool:
 def _worker_kb() -> Any:
     if STATE.kb is None:
         from marsad.pipeline import Knowledge
-        STATE.kb = Knowledge().warm()
+        STATE.kb = Knowledge().warm()  # also tunes the garbage collector (pipeline.tune_gc)
     return STATE.kb
 
 
@@ -53,23 +64,43 @@ def warm_worker() -> bool:
     return True
 
 
-def analyse_batch(items: list[Item], known: frozenset[Fingerprint]) -> list[tuple[dict[str, Any], bool]]:
-    """A Dask task: analyse a batch of inputs; results as JSON-safe documents."""
+Row = tuple[str, Document, bool, Lines | None]  # document JSON, trimmed document, skipped, output lines
+
+
+def analyse_batch(items: list[Item], known: frozenset[Fingerprint]) -> list[Row]:
+    """A Dask task: analyse a batch of inputs.
+
+    Everything that is per document is done here, in the worker, not in the client: the JSON of the
+    full analysis (the Parquet row), the output lines, and the document stripped of working data for
+    the store (see :func:`marsad.scale.work.work_items`). The client then only writes.
+    """
     kb = _worker_kb()
     for _, doc_id in items:
         maybe_die(doc_id)  # test-only hook, a no-op unless its environment variable is set
-    return [(doc_to_dict(doc), skipped) for doc, skipped in analyse_many(items, kb, known)]
+    return [_row(doc, skipped) for doc, skipped in analyse_many(items, kb, known)]
 
 
-def _write_partition(path: Path, first_seq: int, rows: list[tuple[dict[str, Any], bool]]) -> None:
+def _row(doc: Document, skipped: bool) -> Row:
+    text = json.dumps(doc_to_dict(doc), ensure_ascii=False, default=json_default)
+    lines = None if skipped else encode_lines(doc)
+    trim(doc)
+    return text, doc, skipped, lines
+
+
+def _write_partition(path: Path, first_seq: int, rows: list[Row]) -> None:
     import duckdb
     con = duckdb.connect()
     try:
         con.execute("CREATE TABLE part (seq BIGINT, doc_id VARCHAR, status VARCHAR, content_sha256 VARCHAR,"
                     " n_events INTEGER, skipped BOOLEAN, document JSON)")
-        con.executemany("INSERT INTO part VALUES (?,?,?,?,?,?,?)", [
-            [first_seq + i, d["doc_id"], d["status"], d["content_sha256"], len(d["events"]), skipped,
-             json.dumps(d, ensure_ascii=False, default=json_default)] for i, (d, skipped) in enumerate(rows)])
+        columns = [list(range(first_seq, first_seq + len(rows))), [d.doc_id for _, d, _, _ in rows],
+                   [d.status for _, d, _, _ in rows], [d.content_sha256 for _, d, _, _ in rows],
+                   [len(d.events) for _, d, _, _ in rows], [skipped for _, _, skipped, _ in rows],
+                   [text for text, _, _, _ in rows]]
+        # one INSERT of unnested columns: executemany row by row is slow in DuckDB
+        con.execute("INSERT INTO part SELECT * FROM (SELECT " + ", ".join(
+            f"unnest(?::{t}[])" for t in ("BIGINT", "VARCHAR", "VARCHAR", "VARCHAR", "INTEGER", "BOOLEAN", "JSON"))
+            + ")", columns)
         tmp = path.with_suffix(".parquet.tmp")
         con.execute(f"COPY part TO '{_sql_str(tmp)}' (FORMAT PARQUET)")
         tmp.replace(path)  # a partition is either complete or absent
@@ -89,7 +120,7 @@ def read_partition(path: Path) -> Iterator[tuple[Document, bool]]:
         yield doc_from_dict(json.loads(document)), bool(skipped)
 
 
-def _one_by_one(client: Any, chunk: list[Item], known: Any, attempts: int = 2) -> list[tuple[dict[str, Any], bool]]:
+def _one_by_one(client: Any, chunk: list[Item], known: Any, attempts: int = 2) -> list[Row]:
     """Re-run a batch whose task kept killing workers one input at a time, to find the culprit.
 
     The scheduler already retried the batch (``distributed.scheduler.allowed-failures`` times). Inputs are
@@ -98,7 +129,7 @@ def _one_by_one(client: Any, chunk: list[Item], known: Any, attempts: int = 2) -
     """
     from distributed import KilledWorker
     log.warning("a batch of %d inputs kept killing Dask workers; retrying them one by one", len(chunk))
-    rows: list[tuple[dict[str, Any], bool]] = []
+    rows: list[Row] = []
     for item in chunk:
         for attempt in range(attempts):
             try:
@@ -107,8 +138,7 @@ def _one_by_one(client: Any, chunk: list[Item], known: Any, attempts: int = 2) -
             except KilledWorker:
                 if attempt + 1 == attempts:
                     log.error("%s: %s", WORKER_DIED, item[0].source)
-                    doc, skipped = lost_document(item)
-                    rows.append((doc_to_dict(doc), skipped))
+                    rows.append(_row(*lost_document(item)))
     return rows
 
 
@@ -118,8 +148,9 @@ def _sql_str(path: Path) -> str:
 
 def dask_stream(items: Iterable[Item], *, parquet_dir: Path, scheduler: str | None = None, workers: int = 2,
                 batch: int = 16, known: frozenset[Fingerprint] = frozenset(),
-                window: int | None = None) -> Iterator[tuple[Document, bool]]:
-    """Analyse ``items`` on a Dask cluster; yield ``(document, skipped)`` in input order.
+                window: int | None = None) -> Iterator[tuple[Document, bool, Lines | None]]:
+    """Analyse ``items`` on a Dask cluster; yield ``(document, skipped, lines)`` in input order
+    (``lines``: the document's encoded output lines, None for a skipped one).
 
     At most ``window`` batches are in flight, so inputs are read lazily and memory stays bounded.
     """
@@ -167,7 +198,10 @@ def dask_stream(items: Iterable[Item], *, parquet_dir: Path, scheduler: str | No
             n += 1
             _write_partition(path, first, rows)
             fill()
-            yield from read_partition(path)
+            # The documents as analysed, not read back from the partition: the same content
+            # (tests/scale checks that every engine writes the same files) without a JSON round trip.
+            for _, doc, skipped, lines in rows:
+                yield doc, skipped, lines
     finally:
         client.close()
         if cluster is not None:

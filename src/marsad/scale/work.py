@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from marsad import pipeline
 from marsad.ingest import RawInput
 from marsad.model import Document
+from marsad.pipeline import tune_gc
 from marsad.scale.faults import maybe_die
 from marsad.scale.pool import WORKER_DIED
 from marsad.scale.resume import Fingerprint, fingerprint
@@ -31,7 +32,6 @@ class WorkerState:
 
 
 STATE = WorkerState()
-
 
 def analyse(raw: RawInput, doc_id: str, kb: pipeline.Knowledge,
             known: frozenset[Fingerprint] = frozenset()) -> tuple[Document, bool]:
@@ -55,6 +55,7 @@ def analyse_many(items: list[Item], kb: pipeline.Knowledge,
                  known: frozenset[Fingerprint] = frozenset()) -> list[tuple[Document, bool]]:
     """:func:`analyse` for several inputs, in order, with the same results: the documents to analyse
     go through :func:`marsad.pipeline.process_documents` together (one NER batch)."""
+    tune_gc()  # the single-process engine runs here without warming first
     results: list[tuple[Document, bool] | None] = [None] * len(items)
     todo: list[int] = []
     docs: list[Document] = []
@@ -101,6 +102,7 @@ def init_worker(kb: pipeline.Knowledge | None = None, known: frozenset[Fingerpri
         STATE.known = known
     if STATE.kb is None:
         STATE.kb = pipeline.Knowledge().warm()
+    tune_gc(freeze=True)
 
 
 def encode_lines(doc: Document) -> Lines:
@@ -119,9 +121,26 @@ def work_items(items: list[Item]) -> list[tuple[Document, bool, Lines | None]]:
     assert STATE.kb is not None, "init_worker was not run"
     out = []
     for doc, skipped in analyse_many(items, STATE.kb, STATE.known):
-        doc.tokens = []  # working data only; not worth pickling back to the parent
-        out.append((doc, skipped, None if skipped else encode_lines(doc)))
+        lines = None if skipped else encode_lines(doc)
+        trim(doc)
+        out.append((doc, skipped, lines))
     return out
+
+
+def trim(doc: Document) -> None:
+    """Drop what the parent process never reads once the lines are encoded, before pickling.
+
+    The parent writes the encoded lines and the store rows, which read the document's fields, its
+    sentences, its events and each mention's span, label and ids. Tokens, the dates and the
+    mentions' working ``extra`` (their linked references, already inside the encoded events) are
+    stages' working data: the ``extra`` dicts alone were most of the parent's unpickling time.
+    A document restored from the store has none of them either (:func:`marsad.scale.resume.restore`).
+    """
+    doc.tokens = []
+    doc.dates = []
+    for m in doc.mentions:
+        if m.extra:
+            m.extra = {}
 
 
 def work_item(item: Item) -> tuple[Document, bool, Lines | None]:
@@ -134,5 +153,6 @@ def work_item(item: Item) -> tuple[Document, bool, Lines | None]:
     maybe_die(doc_id)
     assert STATE.kb is not None, "init_worker was not run"
     doc, skipped = analyse(raw, doc_id, STATE.kb, STATE.known)
-    doc.tokens = []  # working data only; not worth pickling back to the parent
-    return doc, skipped, None if skipped else encode_lines(doc)
+    lines = None if skipped else encode_lines(doc)
+    trim(doc)
+    return doc, skipped, lines

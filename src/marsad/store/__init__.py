@@ -8,6 +8,7 @@ Public surface: :class:`Store` (``Store.open(path)``, ``write(docs)``, ``close()
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path
@@ -18,6 +19,7 @@ import duckdb
 from marsad.model import Document
 
 SCHEMA_VERSION = "1"
+log = logging.getLogger("marsad.store")
 MEMORY_LIMIT = "256MB"  # DuckDB buffer pool per connection
 _CHILD_TABLES = ("sentences", "mentions", "event_actors", "events")
 
@@ -28,6 +30,10 @@ class Store:
     def __init__(self, con: duckdb.DuckDBPyConnection, path: str) -> None:
         self.con = con
         self.path = path
+        # The cross-document pass's per-document work, done as batches are written (see
+        # marsad.corpus.prepared); None until the first write, and again once the pass used it.
+        self.prepared: Any = None
+        self._prepare_failed = False
 
     @classmethod
     def open(cls, path: str | Path, *, read_only: bool = False) -> Store:
@@ -84,6 +90,21 @@ class Store:
         except Exception:
             con.execute("ROLLBACK")
             raise
+        self._prepare(docs)
+
+    def _prepare(self, docs: list[Document]) -> None:
+        """Hand the batch to the cross-document pass's preparation: with worker processes this runs
+        while they analyse the next documents, instead of after all of them on one core."""
+        if self._prepare_failed:
+            return
+        try:
+            if self.prepared is None:
+                from marsad.corpus.prepared import Prepared  # the corpus layer builds on the store
+                self.prepared = Prepared()
+            self.prepared.add(docs)
+        except Exception:  # an optimisation only: the final pass then computes everything itself
+            log.debug("preparing the cross-document pass failed", exc_info=True)
+            self.prepared, self._prepare_failed = None, True
 
     def _stale_doc_ids(self, docs: list[Document]) -> set[str]:
         """Rows to replace: same doc_id, or same content under another id, or a rejected input re-read."""

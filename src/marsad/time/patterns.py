@@ -14,36 +14,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from marsad.arabic.trie import trie_regex as _trie_regex
 from marsad.time.vocabulary import Vocabulary, vocabulary
 
 ARTICLE = "ال"
 # «للعام» = ل + العام: after a ل proclitic the article's alef disappears.
 _ARTICLE_RE = r"(?:ال|(?<=ل)ل)"
-
-
-def _trie_regex(words: Iterable[str]) -> str:
-    """A regex matching exactly ``words``, longest first, with shared prefixes factored out."""
-    trie: dict[str, dict] = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def render(node: dict[str, dict]) -> str:
-        branches = []
-        ends_here = "" in node
-        for ch in sorted(k for k in node if k):
-            piece = r"\s+" if ch == " " else re.escape(ch)
-            branches.append(piece + render(node[ch]))
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if ends_here:  # greedy optional: the longer word is tried first
-            body = f"(?:{body})?"
-        return body
-
-    return render(trie)
 
 
 def word_alt(words: Iterable[str]) -> str:
