@@ -92,7 +92,12 @@ def _analysed(items: Iterable[Item], *, workers: int = 1, kb: Knowledge | None =
 
 
 def process_stream(raws: Iterable[RawInput], *, workers: int = 1, kb: Knowledge | None = None) -> Iterator[Document]:
-    """Documents in input order, processed in this process or a supervised pool of ``workers``."""
+    """Documents in input order, processed in this process or a supervised pool of ``workers``.
+
+    From a pool (``workers`` > 1) documents come back as the output files need them: without tokens,
+    time expressions and the mentions' working ``extra`` (:func:`marsad.scale.work.trim`); the
+    events already hold everything those gave them.
+    """
     for doc, *_ in _analysed(_unique_ids(raws), workers=workers, kb=kb):
         yield doc
 
