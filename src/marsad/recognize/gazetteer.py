@@ -136,6 +136,16 @@ class Gazetteer:
                 if not prefix.endswith("ل"):
                     continue
                 prefix = prefix[:-1] + "ل"
+            elif actor and prefix.endswith(("ال", "لل")):
+                # A person's name takes the article only where the knowledge base writes it so
+                # («السيسي»); glued to an article, a bare alias is a common word: «الرئيسي» (main) is
+                # not Raisi, «السلام» (peace) not Salam, «المؤدي» not Modi.
+                kept = tuple(e for e in entries if not (e.kind == "actor" and e.label == "PERS"))
+                if not kept:
+                    continue
+                if len(kept) != len(entries):
+                    entries, actor = kept, any(e.kind == "actor" for e in kept)
+                    title = any(e.kind == "title" for e in kept)
             if at is None:
                 hits.append(Hit(start, key_start, end, entries, prefix, title, actor))
             else:
