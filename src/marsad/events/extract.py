@@ -55,6 +55,7 @@ from marsad.events.roles import (
     cue_words,
     fold_visits,
     fronted_opener,
+    invitation_host,
     relative_parties,
     split_joint_parties,
     split_meetings,
@@ -793,6 +794,14 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             host = visited_state(m, location, actor, states)
             if host is not None:  # «زيارة ولايتي إلى موسكو»: the host state is the other side
                 recipient = [host]
+        if etype == "CONSULT" and t.mode == "visit" and all(r.get("sector") == "GOV" and not r.get("role")
+                                                           for r in recipient):
+            # «… تلبية لدعوة من نظيره الباكستاني»: the inviter is the one visited (over the host state)
+            inviter = invitation_host(m, words, groups, cue_words(lex.cues["raw"], "roles", "invitation_words"),
+                                      bounds[1])
+            refs = group_refs(inviter) if inviter is not None else []
+            if refs and not actor_keys(refs) & actor_keys(actor):
+                recipient = refs
         picked = pick_date(m, words, dates)
         date, precision, date_text = date_fields(picked)
         since = picked is not None and since_date(picked, words)
@@ -837,6 +846,7 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
         }))
     events = fold_visits(split_meetings(events))
     _attack_objects(events, matches, words, groups, lex, opens, states)
+    _threat_targets(events, words, groups, nisba)
     _accused_acts(events, words, sc.accused_types)
     events = conditional_events(events, words, lex)  # «إذا هاجمت …»: hypothetical; «فإن … سترد»: a threat
     events = _split_places(events, args, groups)
@@ -966,6 +976,49 @@ def _attack_objects(events: list[tuple[Match, dict[str, Any]]], matches: list[Ma
             recipient = [r for r in recipient if not actor_keys([r]) & own]
             if recipient:
                 ev["recipient"] = recipient
+
+
+# Words of a threat's content read for the state it targets («بمواصلة استهداف أي وجود عسكري إيراني»).
+_THREAT_REACH = 8
+
+
+def _threat_targets(events: list[tuple[Match, dict[str, Any]]], words: list[Word], groups: list[Group],
+                    nisba: dict[str, dict[str, Any]] | None) -> None:
+    """The state a threat targets when the threatened act names it only by an adjective.
+
+    «هدد ليبرمان بمواصلة استهداف أي وجود عسكري إيراني», «مهدداً بإسقاط أي طائرة إسرائيلية مسيرة»:
+    a THREATEN with no recipient whose content opens with «بـ» (a masdar or «بأن») takes the first
+    state nisba in that content (up to eight words, in its clause), unless it is the threatener's
+    own state. A named group there is the attack's target already (``_attack_objects``).
+    """
+    if not nisba:
+        return
+    for m, ev in events:
+        if ev["type"] != "THREATEN" or ev["recipient"]:
+            continue
+        k = m.last + 1
+        for g in groups:
+            if g.start == k and g.prep is None and g.is_actor:
+                k = g.last + 1  # VSO: the content comes after the subject
+                break
+        if k >= len(words) or not words[k].norm.startswith("ب") or words[k].breaks_before:
+            continue
+        own = {str(r.get("country") or "") for r in ev["actor"]} | {str(r.get("id")) for r in ev["actor"]}
+        for j in range(k, min(len(words), k + _THREAT_REACH)):
+            if j > k and (words[j].hard_before or words[j].breaks_before):
+                break
+            w = words[j].norm
+            ref = nisba.get(w) or (nisba.get(w[1:]) if w[:1] == "و" else None)
+            if ref is not None:
+                if not own & {str(ref.get("id")), str(ref.get("country") or "")}:
+                    ev["recipient"] = [dict(ref, text=_surface(words, j, ev))]
+                break
+
+
+def _surface(words: list[Word], j: int, ev: dict[str, Any]) -> str:
+    """The surface of word ``j`` (from the event's evidence: words hold document offsets)."""
+    ev_start = ev["evidence"]["start"]
+    return ev["evidence"]["text"][words[j].start - ev_start:words[j].end - ev_start]
 
 
 def _accused_acts(events: list[tuple[Match, dict[str, Any]]], words: list[Word], types: frozenset[str]) -> None:
