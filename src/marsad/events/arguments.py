@@ -159,6 +159,8 @@ def _clitic_prep(word: Word, arg: Arg, text: str, titles: frozenset[str] = froze
 
 
 _QUOTE_CHARS = frozenset('«»"')
+# Words from an office mention to the person holding it, bodies of its genitive between.
+_OFFICE_REACH = 8
 _GOVERNING: dict[int, tuple[dict[str, Any], frozenset[str], frozenset[tuple[str, ...]]]] = {}
 
 
@@ -329,6 +331,18 @@ def _mark_title_parts(args: list[Arg], words: list[Word], lex: Lexicon) -> None:
             # who is the participant
             a.title_part = True
             nxt.lead = a.first
+        elif aid.startswith("office:") and nxt.mention.label == "ORG":
+            # «قائد «فيلق القدس» في الحرس الثوري الإيراني اللواء قاسم سليماني»: the bodies named
+            # inside the office's genitive stand between it and the person who holds it
+            person = next((b for b in args[i + 1:] if b.mention.label != "ORG"), None)
+            if person is not None and person.mention.label == "PERS" and person.first - a.last <= _OFFICE_REACH \
+                    and not str((person.actor or {}).get("id") or "").startswith("office:") \
+                    and not any("،" in words[k].punct or "," in words[k].punct or words[k].hard_before
+                                for k in range(a.last + 1, person.first + 1)) \
+                    and not any(words[k].norm in lex.verbs or lex.noun(words[k].norm)
+                                for k in range(a.last + 1, person.first)):
+                a.title_part = True
+                person.lead = a.first
     for i, a in enumerate(args):
         # «الأمين العام لـ«حزب الله» حسن نصر الله»: quotation marks around the genitive cut nothing
         if a.first == 0 or words[a.first].breaks_before and not _QUOTE_CHARS.issuperset(words[a.first].punct):
@@ -521,6 +535,28 @@ def _actor_rows(groups: list[Group]) -> list[tuple[Group, int, int]]:
     return rows
 
 
+_TOLL_REACH = 16
+
+
+def _killed_in_attack(anchor: int, words: list[Word], usable: list[Group], lex: Lexicon) -> bool:
+    """Whether a killing verb is the passive of a toll: the group right after it is only named
+    people (persons are rarely the subject of «قتل» with an attack to follow) and an attack noun
+    after «في/جراء/إثر» or glued «بـ» comes later in its clause («قُتل X … في غارة», «بغارة»)."""
+    first = next((g for g in usable if g.start == anchor + 1 or g.first == anchor + 1), None)
+    if first is None or first.prep is not None or not all(a.mention.label == "PERS" for a in first.members):
+        return False
+    preps = cue_words(lex.cues["raw"], "roles", "attack_circumstance_preps")
+    # the attack may come after the victims' long titles and a date set off by commas
+    for k in range(first.last + 1, min(first.last + _TOLL_REACH, len(words))):
+        if words[k].hard_before:
+            return False
+        trig = lex.noun(words[k].norm)
+        if trig is not None and trig.type == "ASSAULT" and (
+                words[k].norm[:1] == "ب" or words[k - 1].norm in preps):
+            return True
+    return False
+
+
 def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
                  bounds: tuple[int, int], exclude: set[int], prev_subject: Group | None = None
                  ) -> tuple[list[dict], list[dict], set[int], Group | None]:
@@ -543,6 +579,11 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
     usable = [g for g, first, _ in rows if id(g) not in exclude and lo <= first < comp
               and not (m.first <= first <= m.last)
               and not (first > 0 and words[first - 1].norm in naming)]
+    # a body inside a person's title («قائد «فيلق القدس» في الحرس الثوري … قاسم سليماني») is part
+    # of that title, not a participant
+    titled = [(g.start, g.first) for g in usable if g.start < g.first]
+    if titled:
+        usable = [g for g in usable if not any(a <= g.first < b for a, b in titled)]
 
     # «مشاورات … للتوصل إلى اتفاق على وقف …، يستثني «داعش»», «توافق على عودة دمشق»: for a joint
     # happening, what follows «على/حول/بشأن» is its topic, never the other party
@@ -583,7 +624,11 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
             and _bare_noun(words[anchor + 1].norm) in cues["passive_subjects"]
             # … unless an accusative victim follows: «وقتل جنود إسرائيليون فلسطينياً» is active
             and not any(w.norm.endswith("ا") and w.norm[:-1] in cues["passive_subjects"]
-                        for w in words[anchor + 2:anchor + 5])))
+                        for w in words[anchor + 2:anchor + 5])
+            # «قُتل قائد «فيلق القدس» … قاسم سليماني … في غارة شنتها طائرة أمريكية»: named people
+            # right after a killing verb, and the attack that killed them later in the clause
+            or t.mode == "kill" and t.kind == "verb" and m.tense == "past"
+            and _killed_in_attack(anchor, words, usable, lex)))
     # «بين X وY» after the trigger, or inside the subject of its light verb («تعقد اللجنة
     # المشتركة بين بغداد وواشنطن جولة محادثات»)
     between = next((g for g in usable if g.prep in cues["between"] and (

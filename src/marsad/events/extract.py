@@ -55,6 +55,7 @@ from marsad.events.roles import (
     cue_words,
     fold_visits,
     fronted_opener,
+    invitation_host,
     relative_parties,
     split_joint_parties,
     split_meetings,
@@ -274,11 +275,16 @@ def _condemning(m: Match, words: list[Word], lex: Lexicon) -> bool:
 
 
 def _bounds(m: Match, matches: list[Match], words: list[Word],
-            opens: frozenset[int] = frozenset(), implicit: frozenset[str] = frozenset()) -> tuple[int, int]:
+            opens: frozenset[int] = frozenset(), implicit: frozenset[str] = frozenset(),
+            reporting: Any = ()) -> tuple[int, int]:
     """Words ``[lo, hi)`` that may hold this trigger's arguments: its clause, cut at other verbs.
 
     ``opens`` (from :func:`_report_openers`) are the word indices of complementizers that open
     reported content: that clause names its own subject, so the speaker is never a participant.
+    ``reporting`` holds the reporting verbs (``Lexicon.attribution_verbs``) and the scope breaks
+    (cues.yaml ``attribution.scope_breaks``): a reporting verb with «و» after a comma («…، وقال
+    المتحدث …») or «فيما/بينما» after a comma opens a new main clause, whose subject is not this
+    trigger's recipient.
     """
     # Another verbal trigger ending right before the clause start, or one whose anchor opens the
     # rest of the clause after this trigger, stops the walk (``m`` itself can never do either).
@@ -302,6 +308,10 @@ def _bounds(m: Match, matches: list[Match], words: list[Word],
     hi = end + 1
     while hi < len(words) and not words[hi].hard_before and hi - end < 15:
         if hi in stop_right:
+            break
+        w = words[hi]
+        if reporting and w.breaks_before and (w.norm[:1] == "و" and w.norm[1:] in reporting[0]
+                                              or w.norm in reporting[1]):
             break
         hi += 1
     return lo, hi
@@ -631,7 +641,8 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
         if prep_cues is None:
             prep_cues = attribution_cues(words, lex)
         source, source_keys, source_groups = attribution(m, words, groups, lex, doc.text, prep_cues)
-        bounds = _bounds(m, matches, words, opens, lex.cues["implicit_subject"])
+        bounds = _bounds(m, matches, words, opens, lex.cues["implicit_subject"],
+                         (lex.attribution_verbs, lex.cues["scope_breaks"]))
         # «قال لافروف …، داعياً واشنطن»: a circumstantial participle's subject is the main
         # clause's, the speaker included
         excluded = set() if t.kind == "participle" else source_groups
@@ -783,6 +794,14 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             host = visited_state(m, location, actor, states)
             if host is not None:  # «زيارة ولايتي إلى موسكو»: the host state is the other side
                 recipient = [host]
+        if etype == "CONSULT" and t.mode == "visit" and all(r.get("sector") == "GOV" and not r.get("role")
+                                                           for r in recipient):
+            # «… تلبية لدعوة من نظيره الباكستاني»: the inviter is the one visited (over the host state)
+            inviter = invitation_host(m, words, groups, cue_words(lex.cues["raw"], "roles", "invitation_words"),
+                                      bounds[1])
+            refs = group_refs(inviter) if inviter is not None else []
+            if refs and not actor_keys(refs) & actor_keys(actor):
+                recipient = refs
         picked = pick_date(m, words, dates)
         date, precision, date_text = date_fields(picked)
         since = picked is not None and since_date(picked, words)
@@ -826,7 +845,8 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             "_subject": _announced_own_act(m, words, sentence_subject, lex, opener),
         }))
     events = fold_visits(split_meetings(events))
-    _attack_objects(events, matches, words, groups, lex, opens)
+    _attack_objects(events, matches, words, groups, lex, opens, states)
+    _threat_targets(events, words, groups, nisba)
     _accused_acts(events, words, sc.accused_types)
     events = conditional_events(events, words, lex)  # «إذا هاجمت …»: hypothetical; «فإن … سترد»: a threat
     events = _split_places(events, args, groups)
@@ -902,19 +922,27 @@ def _supported_subject(m: Match, words: list[Word], groups: list[Group], own: se
     return []
 
 
-def _attack_after(m: Match, words: list[Word], matches: list[Match], reach: int = 6) -> Match | None:
+def _attack_after(m: Match, words: list[Word], matches: list[Match], reach: int = 6,
+                  groups: list[Group] | None = None) -> Match | None:
     """The attack noun a statement governs («دان ميقاتي «الاعتداء الإسرائيلي»», «ووصف الهجوم»,
     «تهديده بشن عملية عسكرية ضد …»): the first ASSAULT trigger up to ``reach`` words after it,
-    in the same unit."""
+    in the same unit. A subject right after a verb («وندّد المتحدث باسم الخارجية الإيرانية ناصر
+    كنعاني بالضربات») is not counted: a long title must not put the object out of reach."""
+    end = m.last
+    for g in groups or ():
+        if g.start == m.last + 1 and g.prep is None and g.is_actor:
+            end = g.last  # VSO: the object comes after the whole subject
+            break
     for o in matches:
-        if o.trigger.type == "ASSAULT" and m.last < o.first <= m.last + reach and not any(
+        if o.trigger.type == "ASSAULT" and m.last < o.first <= end + reach and not any(
                 words[k].hard_before for k in range(m.last + 1, o.first + 1)):
             return o
     return None
 
 
 def _attack_objects(events: list[tuple[Match, dict[str, Any]]], matches: list[Match], words: list[Word],
-                    groups: list[Group], lex: Lexicon, opens: frozenset[int]) -> None:
+                    groups: list[Group], lex: Lexicon, opens: frozenset[int],
+                    states: dict[str, dict[str, Any]] | None = None) -> None:
     """The other side of a statement about an attack.
 
     Condemning an attack accuses its perpetrator: «ودان ميقاتي «الاعتداء الإسرائيلي»» → Israel is
@@ -923,11 +951,17 @@ def _attack_objects(events: list[tuple[Match, dict[str, Any]]], matches: list[Ma
     A threat of an attack targets the attack's target: «جدد تهديده بشن عملية عسكرية ضد «وحدات
     حماية الشعب»».
     """
+    reactions = frozenset(lex.cues["raw"].get("roles", {}).get("reaction_types") or ())
+    objects = frozenset(lex.cues["raw"].get("roles", {}).get("reaction_object_types") or ())
     for m, ev in events:
         if ev["recipient"] or ev["type"] not in ("ACCUSE", "THREATEN"):
+            if ev["type"] in reactions:
+                _reaction_object(m, ev, events, words, groups, objects, lex.cues["symmetric"], states)
             continue
-        att = _attack_after(m, words, matches)
+        att = _attack_after(m, words, matches, groups=groups)
         if att is None:
+            if ev["type"] in reactions:
+                _reaction_object(m, ev, events, words, groups, objects, lex.cues["symmetric"], states)
             continue
         own = actor_keys(ev["actor"])
         if ev["type"] == "ACCUSE":
@@ -942,6 +976,49 @@ def _attack_objects(events: list[tuple[Match, dict[str, Any]]], matches: list[Ma
             recipient = [r for r in recipient if not actor_keys([r]) & own]
             if recipient:
                 ev["recipient"] = recipient
+
+
+# Words of a threat's content read for the state it targets («بمواصلة استهداف أي وجود عسكري إيراني»).
+_THREAT_REACH = 8
+
+
+def _threat_targets(events: list[tuple[Match, dict[str, Any]]], words: list[Word], groups: list[Group],
+                    nisba: dict[str, dict[str, Any]] | None) -> None:
+    """The state a threat targets when the threatened act names it only by an adjective.
+
+    «هدد ليبرمان بمواصلة استهداف أي وجود عسكري إيراني», «مهدداً بإسقاط أي طائرة إسرائيلية مسيرة»:
+    a THREATEN with no recipient whose content opens with «بـ» (a masdar or «بأن») takes the first
+    state nisba in that content (up to eight words, in its clause), unless it is the threatener's
+    own state. A named group there is the attack's target already (``_attack_objects``).
+    """
+    if not nisba:
+        return
+    for m, ev in events:
+        if ev["type"] != "THREATEN" or ev["recipient"]:
+            continue
+        k = m.last + 1
+        for g in groups:
+            if g.start == k and g.prep is None and g.is_actor:
+                k = g.last + 1  # VSO: the content comes after the subject
+                break
+        if k >= len(words) or not words[k].norm.startswith("ب") or words[k].breaks_before:
+            continue
+        own = {str(r.get("country") or "") for r in ev["actor"]} | {str(r.get("id")) for r in ev["actor"]}
+        for j in range(k, min(len(words), k + _THREAT_REACH)):
+            if j > k and (words[j].hard_before or words[j].breaks_before):
+                break
+            w = words[j].norm
+            ref = nisba.get(w) or (nisba.get(w[1:]) if w[:1] == "و" else None)
+            if ref is not None:
+                if not own & {str(ref.get("id")), str(ref.get("country") or "")}:
+                    ev["recipient"] = [dict(ref, text=_surface(words, j, ev))]
+                break
+
+
+def _surface(words: list[Word], j: int, ev: dict[str, Any]) -> str:
+    """The surface of word ``j`` (from the event's evidence: words hold document offsets)."""
+    ev_start = ev["evidence"]["start"]
+    return ev["evidence"]["text"][words[j].start - ev_start:words[j].end - ev_start]
 
 
 def _accused_acts(events: list[tuple[Match, dict[str, Any]]], words: list[Word], types: frozenset[str]) -> None:
@@ -1048,6 +1125,84 @@ def _merge(events: list[tuple[Match, dict[str, Any]]]) -> list[tuple[Match, dict
             target["status"] = ev["status"]
         target["confidence"] = round(min(0.95, max(target["confidence"], ev["confidence"]) + 0.05), 2)
     return out
+
+
+def _reaction_object(m: Match, ev: dict[str, Any], events: list[tuple[Match, dict[str, Any]]],
+                     words: list[Word], groups: list[Group], types: frozenset[str],
+                     symmetric: frozenset[str], states: dict[str, dict[str, Any]] | None,
+                     reach: int = 3) -> None:
+    """The other side of a reaction to a happening other than an attack.
+
+    «ورحبت طهران بالاتفاق بين موسكو وأنقرة», «أعربت الخارجية الأمريكية عن قلقها إزاء توقيف
+    الغنوشي»: whoever welcomes, condemns or rejects a happening (cues.yaml ``roles.reaction_types``)
+    addresses those who made it: the parties of a joint happening (``symmetric``), else its actor.
+    The happening is the first trigger of ``roles.reaction_object_types`` up to ``reach`` words after
+    the reaction (its subject aside), in the same unit. When the sentence names no maker of it, the
+    document-level pass looks back for the latest happening of that type (``_reaction_type``).
+    """
+    end = m.last
+    for g in groups:
+        if g.start == m.last + 1 and g.prep is None and g.is_actor:
+            end = g.last
+            break
+    own = actor_keys(ev["actor"])
+    for o, e in events:
+        if e is ev or e["type"] not in types or not (m.last < o.first <= end + reach) or any(
+                words[k].hard_before or "،" in words[k].punct or "," in words[k].punct
+                for k in range(end + 1, o.first + 1)):  # quotation marks may close the reaction's noun
+            continue
+        if ev["recipient"] and (e["type"] in symmetric
+                                or not actor_keys(ev["recipient"]) <= actor_keys(e["recipient"])):
+            return  # a recipient of its own, not just the victim of the happening reacted to
+        makers = _joint_makers(e, symmetric, own, states)
+        if e["actor"] and makers:
+            ev["recipient"] = makers
+        elif not e["actor"]:
+            # «قلقها إزاء توقيف الغنوشي»: the victim is not whom the concern addresses
+            ev["_reaction_type"] = (e["type"], e["recipient"], bool(ev["recipient"]))
+        return
+
+
+def _joint_makers(e: dict[str, Any], symmetric: frozenset[str], own: set[str],
+                  states: dict[str, dict[str, Any]] | None) -> list[dict[str, Any]]:
+    """Who made a happening, as a reaction to it names them: its actor, or for a joint happening
+    its parties, each government party (an official or a ministry) given as its state («ورحب
+    غوتيريش بالاتفاق» after «ووقع الاتفاق شمخاني والعيبان» → Iran and Saudi Arabia: states agree),
+    a party the knowledge base does not know dropped when a known one is left."""
+    if e["type"] not in symmetric:
+        return [dict(r) for r in e["actor"] if not actor_keys([r]) & own]
+    out: list[dict[str, Any]] = []
+    for r in [*e["actor"], *e["recipient"]]:
+        if states and r.get("sector") == "GOV" and r.get("country") in states:
+            r = states[r["country"]]
+        if actor_keys([r]) & own or any(actor_keys([r]) & actor_keys([x]) for x in out):
+            continue
+        out.append(dict(r))
+    known = [r for r in out if not r.get("unresolved")]
+    return known or out
+
+
+def _reacted_makers(events: list[dict[str, Any]], symmetric: frozenset[str],
+                    states: dict[str, dict[str, Any]] | None = None, window: int = 30) -> None:
+    """A reaction whose happening names no maker (``_reaction_type``, see :func:`_reaction_object`)
+    addresses the makers of the latest happening of that type told before it, up to ``window``
+    events back, with the same victims when the sentence names them («توقيف الغنوشي»)."""
+    for i, ev in enumerate(events):
+        got = ev.pop("_reaction_type", None)
+        if got is None or (ev["recipient"] and not got[2]):
+            continue
+        etype, victims, _ = got
+        keys = actor_keys(victims)
+        own = actor_keys(ev["actor"])
+        for prev in reversed(events[max(0, i - window):i]):
+            if prev["type"] != etype or not prev["actor"] or prev["status"] == "negated":
+                continue
+            if keys and not actor_keys(prev["recipient"]) & keys:
+                continue
+            makers = _joint_makers(prev, symmetric, own, states)
+            if makers:
+                ev["recipient"] = makers
+            break
 
 
 def _condemned_perpetrators(events: list[dict[str, Any]]) -> None:
@@ -1343,6 +1498,7 @@ def extract_events(doc: Document, lex: Lexicon | None = None,
     # `anaphoric_definite_types` any definite masdar without a light verb refers back, even with
     # participants nearby («ورحّبت طهران بالاتفاق»: a reaction, not a second agreement).
     _condemned_perpetrators(out)
+    _reacted_makers(out, lex.cues["symmetric"], states)
     seen_types: set[str] = set()
     anaphora_types = set(lex.cues["raw"].get("anaphoric_definite_types") or ())
     kept = []

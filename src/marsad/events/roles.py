@@ -235,3 +235,32 @@ def exposed_subject(words: list[Any], first: int, groups: list[Any], raw_cues: d
         return after
     return next((g for g in reversed(usable) if g.last < verb and verb - g.last <= 3 and g.prep is None
                  and not any(words[j].breaks_before for j in range(g.last + 1, verb + 1))), None)
+
+
+# Words from an invitation noun to the inviter («تلبية لدعوة من نظيره الباكستاني …»).
+_INVITER_GAP = 2
+
+
+def invitation_host(m: Any, words: list[Any], groups: list[Any], invitation: frozenset[str],
+                    hi: int) -> Any:
+    """The group that invited a visitor, or None: the host of the visit.
+
+    «سيزور عبداللهيان إسلام آباد … تلبية لدعوة من نظيره الباكستاني جليل عباس جيلاني», «يزور
+    الرئيس الجزائري الدوحة بدعوة من أمير قطر»: the inviter (after an invitation noun, cues.yaml
+    ``roles.invitation_words``, with or without «من») is the one visited, a person rather than the
+    state the place gives. Only after the trigger, in its clause (up to word ``hi``).
+    """
+    for k in range(m.last + 1, min(hi, len(words))):
+        if words[k].hard_before:
+            return None
+        if words[k].norm not in invitation and _bare(words[k].norm) not in invitation:
+            continue
+        for g in groups:
+            if g.first <= k or not g.is_actor or g.attribute:
+                continue
+            if g.start - k - 1 <= _INVITER_GAP and not any(words[j].breaks_before for j in range(k + 1, g.first + 1)):
+                return g
+            return None
+        return None
+    return None
+
