@@ -317,11 +317,13 @@ class Linker:
     def typo_states(self, text: str, norm: str, to_original: Any, mentions: list[Mention]) -> list[Mention]:
         """«وتل أبيت» for «وتل أبيب»: a state's (or capital's) name of two words or more written with
         one letter wrong, added or dropped in one of its later words — never when that word is
-        itself a known word (then it is another phrase), nor inside a mention already read."""
+        itself a known word (then it is another phrase), nor inside a mention already read. An
+        unlinked name the NER model found there is the misspelt state (``mentions`` loses it)."""
         pattern, index = self._typo_names()
         if pattern is None:
             return []
         out: list[Mention] = []
+        replaced: list[Mention] = []
         for hit in pattern.finditer(norm):
             after = list(_WORDS.finditer(norm, hit.start(2), hit.end(2)))
             for rest, state_id in index[hit.group(1)]:
@@ -332,11 +334,15 @@ class Linker:
                 if len(wrong) != 1 or len(wrong[0][1]) < 4 or not _one_edit(*wrong[0]) or in_lexicon(wrong[0][0]):
                     continue
                 s, e = to_original(hit.start(), after[len(rest) - 1].end())
-                if any(m.start < e and s < m.end for m in mentions):
+                overlapping = [m for m in mentions if m.start < e and s < m.end]
+                if any(m.origin != "ner" or m.actor_id or m.place_id for m in overlapping):
                     continue
+                replaced += overlapping
                 out.append(Mention(s, e, text[s:e], label="GPE", actor_id=state_id, origin="typo", score=0.5,
                                    extra={"ref": self.actor_ref(state_id, None, text[s:e])}))
                 break
+        for m in {id(m): m for m in replaced}.values():
+            mentions.remove(m)
         return out
 
     # -- places ----------------------------------------------------------------------------
