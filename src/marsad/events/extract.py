@@ -68,6 +68,24 @@ _STATUS_RANK = {"negated": 4, "planned": 3, "claimed": 2, "reported": 1, "assert
 _BASE_CONFIDENCE = {"phrase": 0.7, "verb": 0.65, "passive": 0.65, "noun": 0.55, "participle": 0.65}
 _FALLBACK_SENTENCE_RE = re.compile(r"[^.!?؟\n]+[.!?؟]*")
 _DIACRITICS = re.compile("[\u064B-\u0652\u0640]")
+# Tanween (ً ٌ ٍ) marks an indefinite noun or adjective: a finite verb never carries it.
+_TANWEEN = re.compile("[\u064B-\u064D]")
+
+
+def _tanween_nouns(matches: list[Match], words: list[Word], text: str, lex: Lexicon) -> list[Match]:
+    """Read a one-word verb trigger written with tanween as its noun, or drop it: «خرقاً سافراً»
+    (a blatant breach) is no «سافر» (travelled), «قتلاً» is the masdar. Participles keep their
+    reading («متهماً», «داعياً»): they are nouns in form and take tanween."""
+    out: list[Match] = []
+    for m in matches:
+        if (m.first == m.last and m.verbal and m.light is None and m.trigger.kind in ("verb", "passive")
+                and _TANWEEN.search(text, words[m.first].start, words[m.first].end)):
+            noun = lex.noun(words[m.first].norm)
+            if noun is not None:
+                out.append(Match(noun, m.first, m.last, None, False, m.first))
+            continue
+        out.append(m)
+    return out
 _QUOTE_MARKS = frozenset('«»"')  # normalisation turns «» into plain quotes
 
 
@@ -519,6 +537,8 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             if raw is not None and _DIACRITICS.sub("", doc.text[w.start:w.end]) == raw:
                 w.norm = raw
     matches = lex.match(words)
+    if matches and _TANWEEN.search(sent.text):
+        matches = _tanween_nouns(matches, words, doc.text, lex)
     if not matches:
         return []
     args = place_mentions(words, mentions, doc.text, lex, nisba)

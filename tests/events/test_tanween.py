@@ -1,0 +1,24 @@
+"""A word written with tanween is a noun or adjective: never a finite-verb trigger."""
+
+from __future__ import annotations
+
+
+def _types(nlp, text: str) -> list[tuple[str, str | None]]:  # noqa: ANN001
+    return [(e.type, e.mode) for e in nlp(text, published="2020-01-03").events]
+
+
+def test_adjective_spelled_like_a_verb_is_no_trigger(nlp) -> None:  # noqa: ANN001
+    # «سافراً» (blatant) is spelled like «سافرا» (the two travelled)
+    text = ("وقال رئيس الوزراء العراقي عادل عبد المهدي إن الضربة تمثل «خرقاً سافراً» لشروط وجود القوات "
+            "الأمريكية في العراق.")
+    assert ("CONSULT", "visit") not in _types(nlp, text)
+
+
+def test_the_verb_without_tanween_still_triggers(nlp) -> None:  # noqa: ANN001
+    text = "سافر وزير الخارجية العراقي فؤاد حسين إلى طهران أمس."
+    assert ("CONSULT", "visit") in _types(nlp, text)
+
+
+def test_participles_keep_tanween(nlp) -> None:  # noqa: ANN001
+    text = "وصل وزير الخارجية الإيراني إلى بغداد، متهماً الولايات المتحدة بزعزعة استقرار المنطقة."
+    assert any(t == "ACCUSE" for t, _ in _types(nlp, text))
