@@ -1,4 +1,5 @@
-"""A word written with tanween is a noun or adjective: never a finite-verb trigger."""
+"""Words that look like triggers but are not: tanween marks a noun or adjective (never a finite
+verb), and a named thing is no event («مناطق خفض التصعيد»)."""
 
 from __future__ import annotations
 
@@ -22,3 +23,10 @@ def test_the_verb_without_tanween_still_triggers(nlp) -> None:  # noqa: ANN001
 def test_participles_keep_tanween(nlp) -> None:  # noqa: ANN001
     text = "وصل وزير الخارجية الإيراني إلى بغداد، متهماً الولايات المتحدة بزعزعة استقرار المنطقة."
     assert any(t == "ACCUSE" for t, _ in _types(nlp, text))
+
+
+def test_named_de_escalation_zones_are_no_ceasefire(nlp) -> None:  # noqa: ANN001
+    zones = "وصل وفد عسكري روسي إلى أنقرة لبحث ترتيبات مناطق خفض التصعيد في إدلب مع الجانب التركي."
+    assert ("RETREAT", "ceasefire") not in _types(nlp, zones)
+    agreed = "واتفق الجانبان الروسي والتركي على خفض التصعيد في إدلب."
+    assert ("RETREAT", "ceasefire") in _types(nlp, agreed)
