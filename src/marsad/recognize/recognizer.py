@@ -53,6 +53,7 @@ class Recognizer:
         self.gazetteer = Gazetteer(self._entries(actors, places))
         cues = _cues()
         self.place_cues = cues["place_cues"]
+        self.process_heads = cues["process_heads"]
         self._ner = None
         # NER tags computed ahead for a batch of documents (see prepare): id(doc) → (its token list,
         # its tokens by sentence, their tags)
@@ -1156,6 +1157,8 @@ class Recognizer:
             return False  # «كل من موسكو ودمشق»: "both Moscow and Damascus", not "from Moscow"
         if len(prev) >= 2 and prev[-1] == "من" and self.linker.agent_before_from(prev[-2]):
             return False  # «طلب من طهران», «بدعم من موسكو»: who asks or gives, not a place
+        if prev and prev[-1].strip('"') in self.process_heads:
+            return True  # «مسار أستانا», «مؤتمر برلين»: a process or conference named after the city
         return bool(prev) and prev[-1] in self.place_cues
 
     # -- names the knowledge base does not know ------------------------------------------------
