@@ -1,5 +1,5 @@
 """Words that look like triggers but are not: tanween marks a noun or adjective (never a finite
-verb), and a named thing is no event («مناطق خفض التصعيد»)."""
+verb), a named thing is no event («مناطق خفض التصعيد»), and «أي هجوم» is a kind of act."""
 
 from __future__ import annotations
 
@@ -30,3 +30,20 @@ def test_named_de_escalation_zones_are_no_ceasefire(nlp) -> None:  # noqa: ANN00
     assert ("RETREAT", "ceasefire") not in _types(nlp, zones)
     agreed = "واتفق الجانبان الروسي والتركي على خفض التصعيد في إدلب."
     assert ("RETREAT", "ceasefire") in _types(nlp, agreed)
+
+
+def _events(nlp, text: str) -> list[tuple[str, str]]:  # noqa: ANN001
+    return [(e.type, e.status) for e in nlp(text, published="2019-10-01").events]
+
+
+def test_any_attack_is_no_attack(nlp) -> None:  # noqa: ANN001
+    text = "وخلال استقباله أردوغان، أكد خامنئي رفض إيران أي هجوم عسكري في شمال سوريا."
+    got = _events(nlp, text)
+    assert not any(t == "ASSAULT" for t, _ in got)
+    assert any(t == "REJECT" for t, _ in got)  # the rejection itself stays
+
+
+def test_denied_any_act_stays_negated(nlp) -> None:  # noqa: ANN001
+    assert ("CONSULT", "negated") in _events(nlp, "ولم يحدث أي اتصال مباشر بين أنقرة ودمشق خلال الأيام الماضية.")
+    light = "نفت وزارة الدفاع الروسية أن تكون طائراتها قد شنت أي غارات على خان شيخون."
+    assert ("ASSAULT", "negated") in _events(nlp, light)

@@ -72,6 +72,24 @@ _DIACRITICS = re.compile("[\u064B-\u0652\u0640]")
 _TANWEEN = re.compile("[\u064B-\u064D]")
 
 
+def _nonspecific(matches: list[Match], words: list[Word], lex: Lexicon) -> list[Match]:
+    """Drop event nouns after «أي» (an act of a kind, not one that happened: «رفض أي هجوم»), unless a
+    light verb governs them («شنت أي غارات») or a negation a few words before makes them a denied act
+    («لم يحدث أي اتصال»)."""
+    raw = lex.cues["raw"]
+    anys = cue_words(raw, "roles", "nonspecific_determiners")
+    out: list[Match] = []
+    for m in matches:
+        k = m.first - 1
+        if m.trigger.kind in ("noun", "phrase") and k >= 0 and words[k].norm in anys \
+                and (m.light is None or m.light < k - 2):  # (a light verb right before governs it)
+            negs = cue_words(raw, "roles", "nonspecific_negations")
+            if not any(words[j].norm in negs for j in range(max(0, k - 3), k)):
+                continue
+        out.append(m)
+    return out
+
+
 def _tanween_nouns(matches: list[Match], words: list[Word], text: str, lex: Lexicon) -> list[Match]:
     """Read a one-word verb trigger written with tanween as its noun, or drop it: «خرقاً سافراً»
     (a blatant breach) is no «سافر» (travelled), «قتلاً» is the masdar. Participles keep their
@@ -539,6 +557,8 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
     matches = lex.match(words)
     if matches and _TANWEEN.search(sent.text):
         matches = _tanween_nouns(matches, words, doc.text, lex)
+    if matches:
+        matches = _nonspecific(matches, words, lex)
     if not matches:
         return []
     args = place_mentions(words, mentions, doc.text, lex, nisba)
