@@ -164,8 +164,15 @@ class Recognizer:
         # or, for a body rather than a person («المعارضة», «مجلس الشعب»), when its country is one the
         # document is mainly about.
         dominant = self._dominant_countries(mentions)
-        mentions = [m for m in mentions if not m.extra.get("weak") or m.actor_id in strong_actors
-                    or self._weak_by_country(m, dominant)]
+        kept = [not m.extra.get("weak") or m.actor_id in strong_actors or self._weak_by_country(m, dominant)
+                for m in mentions]
+        # An outlet's one-word name («المسيرة») counts once the document has named it in full
+        # («قناة المسيرة»): alone it is the common word (see _weak_by_country).
+        named = {m.actor_id for m, k in zip(mentions, kept, strict=True) if k and " " in m.text.strip()}
+        mentions = [m for m, k in zip(mentions, kept, strict=True)
+                    if k or (m.actor_id in named and m.extra.get("outlet_word"))]
+        for m in mentions:
+            m.extra.pop("outlet_word", None)
         # Titles whose form names one state's or body's office («رئيس الكنيست», «المرشد»), and «القوات
         # الحكومية»: read against the states the document is about.
         mentions = [m for m in mentions if m.origin not in ("form_title", "gov_forces")
@@ -360,8 +367,15 @@ class Recognizer:
         return {iso for iso, n in counts.items() if 2 * n >= top}
 
     def _weak_by_country(self, m: Mention, dominant: set[str]) -> bool:
+        # Not an outlet's one-word name: it is a common word of any article from its country
+        # («المسيرة» is the drone in «الطائرات المسيرة» of a Yemeni story, «النهار» the day in a
+        # Lebanese one); it counts only once the document names the outlet in full (the caller).
+        one_word = " " not in m.text.strip()
         for actor_id in m.extra.get("alts") or (m.actor_id,):
             actor = self.linker.actors.by_id.get(actor_id)
+            if actor is not None and actor.kind == "media" and one_word:
+                m.extra["outlet_word"] = True
+                continue
             if actor is not None and actor.kind not in ("person", "state") and actor.country in dominant:
                 m.actor_id = actor_id
                 return True
