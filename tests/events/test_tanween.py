@@ -1,5 +1,6 @@
 """Words that look like triggers but are not: tanween marks a noun or adjective (never a finite
-verb), a named thing is no event («مناطق خفض التصعيد»), and «أي هجوم» is a kind of act."""
+verb), a named thing is no event («مناطق خفض التصعيد»), «أي هجوم» is a kind of act, and «لبحث
+الهجوم» is what a meeting discusses."""
 
 from __future__ import annotations
 
@@ -47,3 +48,12 @@ def test_denied_any_act_stays_negated(nlp) -> None:  # noqa: ANN001
     assert ("CONSULT", "negated") in _events(nlp, "ولم يحدث أي اتصال مباشر بين أنقرة ودمشق خلال الأيام الماضية.")
     light = "نفت وزارة الدفاع الروسية أن تكون طائراتها قد شنت أي غارات على خان شيخون."
     assert ("ASSAULT", "negated") in _events(nlp, light)
+
+
+def test_attack_discussed_is_not_a_new_attack(nlp) -> None:  # noqa: ANN001
+    text = ("شنت جماعة الحوثي هجوماً بطائرات مسيرة على أبوظبي. "
+            "وطلبت الإمارات عقد جلسة طارئة لمجلس الأمن الدولي لبحث الهجوم.")
+    events = nlp(text, published="2022-01-18").events
+    attacks = [e for e in events if e.type == "ASSAULT"]
+    assert len(attacks) == 1 and [a.id for a in attacks[0].actor] == ["houthis"]
+    assert any(e.type == "REQUEST" for e in events)

@@ -75,12 +75,16 @@ _TANWEEN = re.compile("[\u064B-\u064D]")
 def _nonspecific(matches: list[Match], words: list[Word], lex: Lexicon) -> list[Match]:
     """Drop event nouns after «أي» (an act of a kind, not one that happened: «رفض أي هجوم»), unless a
     light verb governs them («شنت أي غارات») or a negation a few words before makes them a denied act
-    («لم يحدث أي اتصال»)."""
+    («لم يحدث أي اتصال»); and definite event nouns that are what a meeting discusses («لبحث الهجوم»)."""
     raw = lex.cues["raw"]
     anys = cue_words(raw, "roles", "nonspecific_determiners")
+    topics = cue_words(raw, "roles", "discussion_governors")
     out: list[Match] = []
     for m in matches:
         k = m.first - 1
+        if m.trigger.kind == "noun" and (m.light is None or m.light < k) and k >= 0 \
+                and words[k].norm in topics and words[m.first].norm.startswith("ال"):
+            continue  # «لبحث الهجوم»: the topic of a meeting or request, an act told elsewhere
         if m.trigger.kind in ("noun", "phrase") and k >= 0 and words[k].norm in anys \
                 and (m.light is None or m.light < k - 2):  # (a light verb right before governs it)
             negs = cue_words(raw, "roles", "nonspecific_negations")
