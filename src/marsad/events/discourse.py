@@ -26,6 +26,11 @@ empty, conservatively:
   and date, and the claim is not a second event; when it has victims or a toll of its own, the
   claim stays apart but takes the attack's place and date.
 
+* **round 18, recipients from the sentences before**: a definite attack noun with an attacker and
+  no target («… شاركت في الغارة») takes the targets of the attack just told; a threat with no
+  addressee by one side of the attack just told is addressed to its other side; a condemnation
+  whose object is a pronoun for the happening («معتبرة إياها انتهاكاً») to the attack's maker.
+
 Work per sentence is a regex over its first words and a look at its mentions; the sentence is cut
 into words only when one of its events lacks a participant and opens the sentence.
 """
