@@ -26,6 +26,11 @@ empty, conservatively:
   and date, and the claim is not a second event; when it has victims or a toll of its own, the
   claim stays apart but takes the attack's place and date.
 
+* **round 18, recipients from the sentences before**: a definite attack noun with an attacker and
+  no target («… شاركت في الغارة») takes the targets of the attack just told; a threat with no
+  addressee by one side of the attack just told is addressed to its other side; a condemnation
+  whose object is a pronoun for the happening («معتبرة إياها انتهاكاً») to the attack's maker.
+
 Work per sentence is a regex over its first words and a look at its mentions; the sentence is cut
 into words only when one of its events lacks a participant and opens the sentence.
 """
@@ -126,6 +131,21 @@ class Discourse:
         self._claim_window = int(draw.get("claim_window", 2))
         self._claim_words = frozenset(_norm(w) for w in draw.get("claim_words") or ())
         self._dates = sorted((d.start, d.end) for d in doc.dates)
+        # round 18: recipients from the sentences around the event
+        self.recent: list[tuple[int, dict[str, Any]]] = []  # (sentence, event) of the last few sentences
+        self._victims: set[str] = set()  # the sides attacked in the document so far
+        self._apart: set[int] = set()  # claims kept apart from the concrete attack they claim
+        self._backref_types = frozenset(draw.get("backref_types") or ())
+        self._backref_window = int(draw.get("backref_window", 3))
+        self._backref_stops = frozenset(_norm(w) for w in draw.get("backref_target_words") or ())
+        self._threat_types = frozenset(draw.get("threat_types") or ())
+        self._threat_context = frozenset(draw.get("threat_context_types") or ())
+        self._threat_window = int(draw.get("threat_window", 3))
+        self._pronoun_object_types = frozenset(draw.get("pronoun_object_types") or ())
+        self._pronoun_objects = frozenset(_norm(w) for w in draw.get("pronoun_object_verbs") or ())
+        self._pronoun_after = frozenset(_norm(w) for w in draw.get("pronoun_objects") or ())
+        self._pronoun_window = int(draw.get("pronoun_object_window", 2))
+        self._keep = max(self._backref_window, self._threat_window, self._pronoun_window)
 
     # -- the sentence's first words ----------------------------------------------------------
     def _head(self, sent: Sentence) -> list[tuple[str, int, int, bool]]:
@@ -191,6 +211,9 @@ class Discourse:
             self._parties(sent, events)
             self._pronoun_recipients(events, mentions)
             self._claims(events)
+            self._attack_backrefs(events)
+            self._threat_addressees(events, mentions)
+            self._pronoun_objects_of(events)
         # the subject in force for the next sentence
         if own is not None:
             self.subject = own
@@ -202,6 +225,11 @@ class Discourse:
             if ev["actor"] and ev["recipient"]:
                 self.two_sided.append((self.n, ev))
         self.told = [*self.told[-20:], *events]
+        self.recent = [(n, ev) for n, ev in self.recent if self.n - n < self._keep]
+        self.recent.extend((self.n, ev) for ev in events)
+        for ev in events:
+            if ev["type"] in self._backref_types:
+                self._victims |= _sides(ev["recipient"])
         self.unclaimed = [(n, ev) for n, ev in self.unclaimed if self.n - n < self._claim_window and not ev["actor"]]
         self.unclaimed.extend((self.n, ev) for ev in events
                               if ev["type"] in self._claim_types and not ev["actor"]
@@ -368,6 +396,7 @@ class Discourse:
                     ev["date"], ev["date_precision"] = target["date"], target["date_precision"]
                     ev["date_text"] = target["date_text"]
                 ev["location"] = target["location"]
+                self._apart.add(id(ev))
                 continue
             target["actor"] = [dict(r) for r in ev["actor"]]
             target["status"] = "claimed"
@@ -376,6 +405,85 @@ class Discourse:
             if not target["recipient"] and ev["recipient"]:
                 target["recipient"] = [dict(r) for r in ev["recipient"]]
             events.remove(ev)
+
+    def _attack_backrefs(self, events: list[dict[str, Any]]) -> None:
+        """«ونفت موسكو أن تكون طائراتها قد شاركت في الغارة»: a definite attack noun with an attacker and
+        no target names the attack told in the sentences just before; it takes that attack's targets
+        (never its own attacker's side). Only with an actor: a bare «الغارة» is a restatement that
+        the document pass folds away, and a target would keep it alive as a second record."""
+        text = self.doc.text
+        for ev in events:
+            if not (ev["type"] in self._backref_types and ev["actor"] and not ev["recipient"]) or id(ev) in self._apart:
+                continue  # a claim kept apart stays a record of the claim (see _claims)
+            words = ev["trigger"]["text"].split()
+            if not words or not _DEFINITE.match(_norm(words[0])):
+                continue
+            # «الغارات الإسرائيلية على الأراضي السورية»: a target phrase of its own, no back-reference
+            end = ev["trigger"]["end"]
+            after = [_norm(w) for w in _WORD.findall(text[end:end + 30])[:2]]
+            if any(w in self._backref_stops for w in after):
+                continue
+            own = _sides(ev["actor"])
+            start = ev["trigger"]["start"]
+            cands = [e for n, e in self.recent if self.n - n <= self._backref_window]
+            cands += [e for e in events if e["trigger"]["start"] < start]
+            target = next((e for e in reversed(cands) if e is not ev and e["type"] == ev["type"]
+                           and e["recipient"] and e["status"] != "negated"), None)
+            if target is None or _sides(target["recipient"]) & own:
+                continue
+            if own & self._victims:
+                continue  # «وطلبت الإمارات عقد جلسة … لبحث الهجوم»: a side attacked before, not the attacker
+            # the attack told by another attacker is another attack, unless this one is a denial
+            # («ونفى أن تكون إيران قد شاركت في الهجوم» after the Houthis' claim)
+            if target["actor"] and not _sides(target["actor"]) & own and ev["status"] != "negated":
+                continue
+            ev["recipient"] = [dict(r) for r in target["recipient"]]
+
+    def _threat_addressees(self, events: list[dict[str, Any]], mentions: list[Mention]) -> None:
+        """«قُتل سليماني … في غارة شنتها طائرة أمريكية. … وتوعد خامنئي بانتقام قاسٍ»: a threat with no
+        addressee, in a sentence that names no other party, by one side of the latest attack told in
+        the sentences just before, is addressed to the attack's other side. Sides are the actors'
+        ids and states; a threatener on both sides (a war within one state) gets nothing."""
+        for ev in events:
+            if not (ev["type"] in self._threat_types and ev["actor"] and not ev["recipient"]):
+                continue
+            own = _sides(ev["actor"])
+            others = [m for m in mentions if m.label not in ("LOC", "DATE") and _ref(m) is not None
+                      and not _sides([_ref(m)]) & own]
+            if others:
+                continue  # the sentence names someone the threat may address
+            target = next((e for n, e in reversed(self.recent)
+                           if self.n - n <= self._threat_window and e["type"] in self._threat_context
+                           and e["actor"] and e["recipient"] and e["status"] != "negated"), None)
+            if target is None:
+                continue
+            a, r = _sides(target["actor"]), _sides(target["recipient"])
+            if own & a and not own & r:
+                ev["recipient"] = [dict(x) for x in target["recipient"]]
+            elif own & r and not own & a:
+                ev["recipient"] = [dict(x) for x in target["actor"]]
+
+    def _pronoun_objects_of(self, events: list[dict[str, Any]]) -> None:
+        """«… قُتلا في الضربة، معتبرة إياها انتهاكاً», «ودان … الاعتداء، واعتبره جريمة»: a
+        condemnation whose object is a pronoun for the happening just told is addressed to the
+        maker of the latest attack told (in this sentence before it, else just before)."""
+        text = self.doc.text
+        for ev in events:
+            if not (ev["type"] in self._pronoun_object_types and ev["actor"] and not ev["recipient"]):
+                continue
+            words = ev["trigger"]["text"].split()
+            nxt = _NEXT_WORD.match(text, ev["trigger"]["end"], min(len(text), ev["trigger"]["end"] + 20))
+            if not ((words and _norm(words[-1]) in self._pronoun_objects)
+                    or (nxt is not None and _norm(nxt.group(2)) in self._pronoun_after)):
+                continue
+            own = _sides(ev["actor"])
+            start = ev["trigger"]["start"]
+            cands = [e for n, e in self.recent if self.n - n <= self._pronoun_window]
+            cands += [e for e in events if e["trigger"]["start"] < start]
+            target = next((e for e in reversed(cands) if e is not ev and e["type"] in self._backref_types
+                           and e["actor"] and e["status"] != "negated"), None)
+            if target is not None and not _sides(target["actor"]) & own:
+                ev["recipient"] = [dict(r) for r in target["actor"]]
 
     def _pronoun_recipients(self, events: list[dict[str, Any]], mentions: list[Mention]) -> None:
         """«وبحث معه»: the latest participant named before the trigger that is not the actor."""
@@ -401,6 +509,13 @@ class Discourse:
             last = next((e for e in reversed(told) if actor_keys(e["actor"]) & own), None)
             if last is not None and not actor_keys(last["recipient"]) & own:
                 ev["recipient"] = [dict(r) for r in last["recipient"]]
+
+
+def _sides(refs: list[dict[str, Any]]) -> set[str]:
+    """The side of a party: its ids and its states («IRN» for both the Guard and Khamenei)."""
+    out = actor_keys(refs)
+    out.update(str(r["country"]) for r in refs if r.get("country"))
+    return out
 
 
 def _after_preposition(m: Mention) -> bool:

@@ -56,6 +56,7 @@ from marsad.events.roles import (
     fold_visits,
     fronted_opener,
     invitation_host,
+    nisba_targets,
     relative_parties,
     split_joint_parties,
     split_meetings,
@@ -891,6 +892,7 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
     events = fold_visits(split_meetings(events))
     _attack_objects(events, matches, words, groups, lex, opens, states)
     _threat_targets(events, words, groups, nisba)
+    nisba_targets(events, words, nisba or {}, forces, lex.cues["raw"])  # «مواقع عسكرية إسرائيلية»
     _accused_acts(events, words, sc.accused_types)
     events = conditional_events(events, words, lex)  # «إذا هاجمت …»: hypothetical; «فإن … سترد»: a threat
     events = _split_places(events, args, groups)

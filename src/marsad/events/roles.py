@@ -264,3 +264,68 @@ def invitation_host(m: Any, words: list[Any], groups: list[Any], invitation: fro
         return None
     return None
 
+
+
+# Words after a site or place noun that may stand before its state adjective: «مواقع عسكرية
+# إسرائيلية», «المدن والبلدات الإسرائيلية» (the coordinated noun is checked by the caller).
+_NISBA_GAP = 2
+_ARMY_HEADS = ("جيش", "قوات")
+_SITE_ADJECTIVES = frozenset(norm_word(w) for w in ("عسكرية", "عسكري", "العسكرية", "العسكري", "حدودية", "الحدودية"))
+_NISBA_CUES: dict[int, tuple[frozenset[str], frozenset[str], int]] = {}  # per cues.yaml, normalised once
+
+
+def nisba_targets(events: list[tuple[Any, dict[str, Any]]], words: list[Any], nisba: dict[str, dict[str, Any]],
+                  forces: dict[tuple[str, str], dict[str, Any]] | None, raw_cues: dict[str, Any],
+                  types: frozenset[str] = frozenset({"ASSAULT"})) -> None:
+    """The target of an attack named only by a state adjective on the place struck.
+
+    «استهدفوا مواقع عسكرية إسرائيلية» → the Israeli army (a military site is its army's);
+    «أطلقت الحركة … صاروخ وقذيفة باتجاه المدن والبلدات الإسرائيلية» → Israel (towns and lands are
+    the state's). For an event of ``types`` with an actor and no recipient: the first site or place
+    noun (cues ``roles.military_site_nouns``, ``roles.state_place_nouns``) within
+    ``roles.nisba_target_reach`` words after the trigger, in its clause, followed within two words
+    by a state nisba. The army is the state's force with head «جيش»/«قوات» when the knowledge base
+    has one, else the state. Never the attacker's own state.
+    """
+    if not nisba:
+        return
+    cfg = _NISBA_CUES.get(id(raw_cues))
+    if cfg is None:
+        roles = raw_cues.get("roles") or {}
+        cfg = _NISBA_CUES[id(raw_cues)] = (_cue_set(roles, "military_site_nouns"),
+                                          _cue_set(roles, "state_place_nouns"),
+                                          int(roles.get("nisba_target_reach", 8)))
+    sites, places, reach = cfg
+    for m, ev in events:
+        if ev["type"] not in types or not ev["actor"] or ev["recipient"]:
+            continue
+        own = {str(r.get("country") or "") for r in ev["actor"]} | {str(r.get("id")) for r in ev["actor"]}
+        for j in range(m.last + 1, min(len(words), m.last + 1 + reach)):
+            if words[j].hard_before or (j > m.last + 1 and words[j].breaks_before):
+                break
+            w = words[j].norm
+            kind = "site" if w in sites else ("place" if w in places else None)
+            if kind is None:
+                continue
+            ref = None
+            for k in range(j + 1, min(len(words), j + 1 + _NISBA_GAP)):
+                if words[k].breaks_before:
+                    break
+                ref = nisba.get(words[k].norm)
+                if ref is not None or not (words[k].norm in _SITE_ADJECTIVES or words[k].norm[:1] == "و"):
+                    break  # only «عسكرية» or a coordinated noun stands between («مواقع للقوات الأرمنية»: an owner)
+            if ref is None:
+                break  # the first site or place noun decides («مواقع للقوات الأرمنية» names its owner)
+            country = str(ref.get("country") or "")
+            if own & {str(ref.get("id")), country}:
+                break
+            if kind == "site" and forces:
+                ref = next((forces[(h, country)] for h in _ARMY_HEADS if (h, country) in forces), ref)
+            start, end = words[j].start, words[k].end
+            ev_start = ev["evidence"]["start"]
+            ev["recipient"] = [dict(ref, text=ev["evidence"]["text"][start - ev_start:end - ev_start])]
+            break
+
+
+def _cue_set(section: dict[str, Any], key: str) -> frozenset[str]:
+    return frozenset(norm_word(w) for w in section.get(key) or ())
