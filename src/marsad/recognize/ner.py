@@ -28,6 +28,7 @@ import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -188,9 +189,9 @@ class NerTagger:
         known = frozenset(attr_path.read_text("utf-8").split("\n")) if attr_path.is_file() else None
         clu_path = path.with_suffix(CLUSTERS_SUFFIX)
         self.clusters: dict[str, tuple[str, ...]] = read_clusters(clu_path) if clu_path.is_file() else {}
-        self._features = FeatureExtractor(self.lexicon, self.gazetteer, self.triggers, known,
-                                          clusters=self.clusters)
         self._crf = read_crfsuite(path)
+        self._features = FeatureExtractor(self.lexicon, self.gazetteer, self.triggers, known,
+                                          clusters=self.clusters, attribute_ids=self._crf.attributes)
         self._labels = np.array(self._crf.labels, dtype=object)
         self._bio = _BioTags(self._crf.labels)
         self._scores = _FormScores(self._crf, self._features)
@@ -295,10 +296,11 @@ class NerTagger:
         lexicon marks it as a common word or it was left untagged more than three times
         as often as tagged (then the CRF's restraint is probably right).
         """
+        tag_word = self._features.tag_word
         votes: dict[str, Counter[str]] = {}
         keys: list[list[str]] = []
         for toks, tags in zip(sents, tagged, strict=True):
-            ks = [self._features.word(w).forms[-1] for w in toks]
+            ks = [tag_word(w).forms[-1] for w in toks]
             keys.append(ks)
             for i, (k, tag) in enumerate(zip(ks, tags, strict=True)):
                 if tag == "O":
@@ -314,7 +316,7 @@ class NerTagger:
                 v = votes.get(k)
                 if not v or len(v) == 1 and "O" in v:
                     continue
-                if self.lexicon.get(self._features.word(toks[i]).norm) == "O":
+                if self.lexicon.get(tag_word(toks[i]).norm) == "O":
                     continue
                 lab, c = max(((x, c) for x, c in v.items() if x != "O"), key=lambda xc: (xc[1], xc[0]))
                 if c < 0.3 * v["O"]:
@@ -367,23 +369,58 @@ class _FormScores:
         self.pairs: dict[tuple[str, str], tuple[int, int] | None] = {}
         self.gaz: dict[tuple[str, ...], tuple[int, int, int]] = {}
         self.doc: dict[tuple[str, ...], int] = {}  # document-level feature set -> its vector row
+        # the model's weight rows under attribute id + 1, row 0 zero (see FeatureExtractor.tag_word)
+        self.weights = np.vstack([np.zeros((1, n)), crf.state])
         self.bos = crf.scores(("BOS", "-1:pad"))
         self.eos = crf.scores(("EOS", "1:pad"))
 
-    def _form_row(self, token: str) -> int:
+    def _form_row(self, token: str, pending: list[tuple[tuple[int, ...], ...]]) -> int:
+        """Give a new form its block row; its score groups are queued in ``pending`` for
+        :meth:`_score_rows` (all new forms of a batch are scored together)."""
         r = len(self.row)
-        if r >= len(self.block):  # grows to the capacity (beyond it only for one huge batch)
-            grown = np.zeros((max(min(2 * len(self.block), self.capacity), r + 1), *self.block.shape[1:]))
-            grown[: len(self.block)] = self.block
-            self.block = grown
-        w = self.features.word(token)
-        sc = self.crf.scores
-        self.block[r] = (sc(w.own), sc(w.ctx1[-1]), sc(w.ctx1[1]), sc(w.ctx2[-2]), sc(w.ctx2[2]))
+        w = self.features.tag_word(token)
+        pending.append(w.ids)
         self.row[token] = r
         self.norm_of[token] = w.norm
         if w.gaz:
             self.gaz_of[token] = w.gaz
         return r
+
+    def _score_rows(self, first: int, pending: list[tuple[tuple[int, ...], ...]]) -> None:
+        """Fill the block rows ``first …`` of the forms whose id groups are ``pending``.
+
+        Each group's score vector is the sum of its attributes' weight rows, added one after
+        another in the group's order: exactly :meth:`CrfModel.scores` (``state[rows].sum(axis=0)``
+        adds the rows in order), so the emissions do not change by a bit. The groups of all new
+        forms are summed together: step ``j`` adds the ``j``-th row of every group that long
+        (groups sorted longest first, so those are a prefix), one numpy operation per step.
+        """
+        end = first + len(pending)
+        if end > len(self.block):  # grows to the capacity (beyond it only for one huge batch)
+            grown = np.zeros((max(min(2 * len(self.block), self.capacity), end), *self.block.shape[1:]))
+            grown[: len(self.block)] = self.block
+            self.block = grown
+        groups = [g for ids in pending for g in ids]
+        lens = np.fromiter(map(len, groups), np.intp, len(groups))
+        order = np.argsort(-lens, kind="stable")
+        srt = lens[order]
+        longest = int(srt[0]) if len(srt) else 0
+        if longest == 0:
+            self.block[first:end] = 0.0
+            return
+        # (sorted group, position) -> attribute id + 1; 0 (a zero weight row) pads the short groups
+        mat = np.zeros((len(groups), longest), dtype=np.intp)
+        rank = np.empty(len(groups), dtype=np.intp)
+        rank[order] = np.arange(len(groups))
+        flat = np.fromiter(chain.from_iterable(groups), np.intp, int(lens.sum()))
+        mat[np.repeat(rank, lens), np.arange(len(flat)) - np.repeat(np.cumsum(lens) - lens, lens)] = flat
+        active = np.searchsorted(-srt, -np.arange(longest), side="left").tolist()  # groups longer than j
+        weights = self.weights
+        acc = weights[mat[:, 0]]
+        for j in range(1, longest):
+            a = active[j]
+            acc[:a] += weights[mat[:a, j]]
+        self.block[first:end] = acc[rank].reshape(len(pending), 5, -1)
 
     def _vec(self, v: np.ndarray) -> int:
         """Store one score vector as a row of :attr:`vecs`; returns its row."""
@@ -398,12 +435,16 @@ class _FormScores:
 
     def _pair(self, left: str, right: str) -> tuple[int, int] | None:
         """Bigram scores of a neighbouring pair: rows of (given to the left token, to the right one)."""
-        a, b = self.features.word(left).bikey, self.features.word(right).bikey
+        tag_word = self.features.tag_word
+        a, b = tag_word(left).bikey, tag_word(right).bikey
         index = self.crf.attributes
-        to_left, to_right = f"0|+1={a}|{b}", f"-1|0={a}|{b}"
-        if to_left not in index and to_right not in index:
+        to_left, to_right = index.get(f"0|+1={a}|{b}"), index.get(f"-1|0={a}|{b}")
+        if to_left is None and to_right is None:
             return None
-        return self._vec(self.crf.scores((to_left,))), self._vec(self.crf.scores((to_right,)))
+        # one attribute's scores are its weight row (CrfModel.scores of one row), or zero
+        state, zero = self.crf.state, self.weights[0]
+        return (self._vec(zero if to_left is None else state[to_left]),
+                self._vec(zero if to_right is None else state[to_right]))
 
     def _gaz(self, labels: tuple[str, ...]) -> tuple[int, int, int]:
         """Gazetteer-label score rows: for the token itself, given to the right, to the left."""
@@ -430,7 +471,7 @@ class _FormScores:
             doc = [self.features.doc_features([s])[0] for s in sents]
         row, pairs = self.row, self.pairs
         # the form rows first: a refill (cache full) must not happen half-way through a batch
-        if len(row) + sum(map(len, sents)) >= self.capacity:
+        if len(row) + len(set(chain.from_iterable(sents)).difference(row)) >= self.capacity:
             row.clear()
             self.gaz_of.clear()
             self.norm_of.clear()
@@ -451,10 +492,12 @@ class _FormScores:
         form_row, pair_of = self._form_row, self._pair
         doc_rows = self.doc
         base = 0
+        first_new = len(row)
+        pending: list[tuple[tuple[int, ...], ...]] = []
         for k, toks in enumerate(sents):
             for t in toks:
                 r = row_get(t)
-                ids.append(form_row(t) if r is None else r)
+                ids.append(form_row(t, pending) if r is None else r)
             prev = toks[0]
             for i in range(1, len(toks)):
                 cur = toks[i]
@@ -488,6 +531,8 @@ class _FormScores:
                     at_pos.append(base + i)
                     at_row.append(r)
             base += len(toks)
+        if pending:
+            self._score_rows(first_new, pending)
         f = self.block[np.asarray(ids, dtype=np.intp)]  # (tokens, 5, labels)
         lengths = np.fromiter(map(len, sents), np.intp, len(sents))
         ends = np.cumsum(lengths)

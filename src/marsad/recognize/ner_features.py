@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -472,6 +472,36 @@ class _Word:
             self.ctx2_b = {k: tuple(map(str.encode, v)) for k, v in self.ctx2.items()}
 
 
+class _TagWord:
+    """A word form as the tagger needs it: the model's attribute ids of its feature groups.
+
+    Built by :meth:`FeatureExtractor.tag_word` without writing out the feature strings of
+    :class:`_Word` (whose ``own`` / ``ctx1`` / ``ctx2`` they are, minus what the model has no weight
+    for, in the same order). ``ids`` holds five tuples of *attribute id + 1* (0 is kept for a zero
+    row): the form's own features, what it gives to the token at +1 (``ctx1[-1]``), at -1
+    (``ctx1[1]``), at +2 (``ctx2[-2]``) and at -2 (``ctx2[2]``). The other fields are
+    :class:`_Word`'s, for the sentence- and document-level features.
+    """
+
+    __slots__ = ("norm", "forms", "gaz", "bikey", "dkey", "dclass", "lcue", "rcue", "ids")
+
+    norm: str
+    forms: tuple[str, ...]
+    gaz: tuple
+    bikey: str
+    dkey: str
+    dclass: str
+    lcue: tuple[str, ...]
+    rcue: tuple[str, ...]
+    ids: tuple[tuple[int, ...], ...]
+
+
+# What a tagging form's ids depend on besides its spelling (see FeatureExtractor._tail): the cached
+# (own, +1, -1, +2, -2) id tuples of its lexicon class, trigger class, first/last-name marks and
+# clusters, then its lexicon feature, left cue and right cue.
+_Tail = tuple[tuple[tuple[int, ...], ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+
+
 class FeatureExtractor:
     """CRFsuite item features for sentences, with per-word-form caching.
 
@@ -480,12 +510,15 @@ class FeatureExtractor:
     (:func:`read_triggers`). Any of them may be empty/None (features then absent). ``known``, at tagging time, is
     the set of attributes the model has weights for: other features are dropped before
     they reach CRFsuite (they would be ignored there, but cost ~30 % of tagging time).
+    ``attribute_ids`` (the model's attribute → row index) enables :meth:`tag_word`, the tagger's
+    fast path: a form's feature groups as the model's attribute ids, without building strings.
     """
 
     def __init__(self, lexicon: dict[str, str] | None = None, gazetteer: Gazetteer | None = None,
                  triggers: dict[str, str] | None = None,
                  known: frozenset[str] | None = None, cache_size: int = 300_000,
-                 clusters: dict[str, tuple[str, ...]] | None = None) -> None:
+                 clusters: dict[str, tuple[str, ...]] | None = None,
+                 attribute_ids: Mapping[str, int] | None = None) -> None:
         self.lexicon = lexicon or {}
         self.clusters = clusters or {}
         self.gazetteer = gazetteer
@@ -497,6 +530,22 @@ class FeatureExtractor:
         # (the neighbour's context copy + the bigram, if the model knows it); see items()
         self._left: dict[tuple[str, str], tuple[bytes, ...]] = {}
         self._right: dict[tuple[str, str], tuple[bytes, ...]] = {}
+        # tagging fast path (tag_word): attribute -> id + 1, for the attributes the model weighs
+        # and ``known`` keeps; the same split by feature name (the part before the first «=»)
+        # into value -> id + 1 tables, so a form's features are looked up from its pieces
+        # («w=» + the word, «p2=» + its first two letters …) without writing the strings out
+        self.attribute_ids = attribute_ids
+        self._ids: dict[str, int] = {}
+        self._tables: dict[str, dict[str, int]] = {}
+        if attribute_ids is not None:
+            for a, i in attribute_ids.items():
+                if known is None or a in known:
+                    self._ids[a] = i + 1
+                    name, eq, value = a.partition("=")
+                    if eq:
+                        self._tables.setdefault(name, {})[value] = i + 1
+        self._tag_cache: dict[str, _TagWord] = {}
+        self._tails: dict[tuple, _Tail] = {}
 
     def word(self, token: str) -> _Word:
         """The cached per-form features of ``token``."""
@@ -507,6 +556,147 @@ class FeatureExtractor:
             w = self._cache[token] = _Word(token, self.lexicon, self.gazetteer, self.triggers, self.known,
                                            self.clusters)
         return w
+
+    def tag_word(self, token: str) -> _TagWord:
+        """The cached tagging view of ``token`` (an extractor built with ``attribute_ids``).
+
+        Its :attr:`_TagWord.ids` are the ids of :meth:`word`'s ``own`` / ``ctx1`` / ``ctx2``
+        features, in their order; its other fields are :meth:`word`'s.
+        """
+        w = self._tag_cache.get(token)
+        if w is None:
+            if self.attribute_ids is None:
+                raise ValueError("tag_word() needs an extractor built with the model's attribute ids")
+            if len(self._tag_cache) >= self._cache_size:
+                self._tag_cache.clear()  # bounded memory, as the per-form cache
+            if CHAR_NGRAM or CTX1_AFFIX or CLUSTER_STEM:
+                w = self._tag_word_of(self.word(token))  # experiments: the string features, mapped
+            else:
+                w = self._tag_word(token)
+            self._tag_cache[token] = w
+        return w
+
+    def _ids_of(self, feats: Iterable[str]) -> tuple[int, ...]:
+        """Attribute ids (+ 1) of the features the model weighs, in order."""
+        ids = self._ids
+        return tuple(ids[f] for f in feats if f in ids)
+
+    def _tag_word_of(self, w: _Word) -> _TagWord:
+        """A :class:`_TagWord` from the string features of a :class:`_Word`."""
+        t = _TagWord()
+        t.norm, t.forms, t.gaz, t.bikey = w.norm, w.forms, w.gaz, w.bikey
+        t.dkey, t.dclass, t.lcue, t.rcue = w.dkey, w.dclass, w.lcue, w.rcue
+        t.ids = (self._ids_of(w.own), self._ids_of(w.ctx1[-1]), self._ids_of(w.ctx1[1]),
+                 self._ids_of(w.ctx2[-2]), self._ids_of(w.ctx2[2]))
+        return t
+
+    def _tail(self, lexv: str, trig: str, kbn: tuple[str, ...], cids: tuple[str, ...] | None,
+              is_punct: bool) -> _Tail:
+        """The features a form shares with every form of the same lexicon class, trigger class,
+        name marks and clusters (``cids``; ``None``: no cluster file) — the end of each of its
+        feature groups, as :class:`_Word` orders them — with its document cues. Cached: there are
+        few such combinations."""
+        key = (lexv, trig, kbn, cids, is_punct)
+        tail = self._tails.get(key)
+        if tail is None:
+            lex = (lexv,) if lexv else ()
+            clu: tuple[str, ...] = ()
+            clu1: tuple[str, ...] = ()
+            clu2: tuple[str, ...] = ()
+            if cids:
+                clu = tuple(f"c{k}={cids[k]}" for k in CLUSTER_OWN if k < len(cids))
+                clu1 = tuple(f"c{k}={cids[k]}" for k in CLUSTER_CTX1 if k < len(cids))
+                clu2 = tuple(f"c{k}={cids[k]}" for k in CLUSTER_CTX2 if k < len(cids))
+            elif cids is not None and not is_punct:
+                clu = clu1 = ("c=none",)
+            trig_t = (f"tr={trig}",) if trig else ()
+            c1 = (*lex, *trig_t, *kbn, *clu1)
+            c2 = (*trig_t, *clu2)
+            ids = (self._ids_of((*lex, *trig_t, *kbn, *clu)),
+                   self._ids_of(f"-1:{c}" for c in c1), self._ids_of(f"1:{c}" for c in c1),
+                   self._ids_of(f"-2:{c}" for c in c2), self._ids_of(f"2:{c}" for c in c2))
+            lexlab = lexv.partition("=")[2]
+            cue = tuple(dict.fromkeys(x for x in (trig, lexlab if lexlab in _NAME_LABELS else "") if x))
+            lcue = tuple(f"l={c}" for c in (*cue, *(k for k in kbn if k == "kbfirst")))
+            rcue = tuple(f"r={c}" for c in (*cue, *(k for k in kbn if k == "kblast")))
+            tail = self._tails[key] = (ids, lex, lcue, rcue)
+        return tail
+
+    def _tag_word(self, word: str) -> _TagWord:
+        """:meth:`tag_word` computed from the word's pieces (the logic of :class:`_Word`, which
+        stays the reference: ``tests/recognize`` checks both agree on every corpus form)."""
+        n = normalize(word)
+        clitics, stem = strip_clitics(n)
+        stem2 = strip_clitics(n, aggressive=True)[1]
+        forms = lookup_forms(n)
+        gaz = self.gazetteer
+        is_punct = _PUNCT_RE.match(word) is not None
+        # the lexicon, trigger, name-mark and cluster pieces
+        lexicon = self.lexicon
+        lexv = ""
+        if lexicon:
+            if n in lexicon:
+                lexv = "gz=" + lexicon[n]
+            elif stem2 in lexicon:
+                lexv = "gzs=" + lexicon[stem2]
+            else:
+                lexv = "gz=unk"
+        trig = ""
+        triggers = self.triggers
+        for f in forms:
+            if f in triggers:
+                trig = triggers[f]
+                break
+        kbn: tuple[str, ...] = ()
+        if gaz is not None:
+            kbn = tuple(x for x, names in (("kbfirst", gaz.first_names), ("kblast", gaz.last_names))
+                        if not names.isdisjoint(forms))
+        cids = cluster_ids((*forms, stem, stem2), self.clusters) if self.clusters else None
+        tail_ids, lex, lcue, rcue = self._tail(lexv, trig, kbn, cids, is_punct)
+        # the word's own pieces, in _Word's order (None: no weight, dropped)
+        T = self._tables
+        E: dict[str, int] = {}
+        ids = self._ids
+        digit = _DIGIT_RE.search(n) is not None
+        own = [ids.get("bias"), T.get("w", E).get(n), T.get("st", E).get(stem), T.get("st2", E).get(stem2),
+               T.get("cl", E).get(clitics), T.get("sh", E).get(_shape(word)),
+               T.get("len", E).get(str(min(len(n), 12)))]
+        ln = len(n)
+        for k in range(1, 5):
+            if ln > k:
+                own.append(T.get(_P[k], E).get(n[:k]))
+                own.append(T.get(_S[k], E).get(n[-k:]))
+        ls = len(stem)
+        for k in (2, 3):
+            if ls > k:
+                own.append(T.get(_SP[k], E).get(stem[:k]))
+                own.append(T.get(_SS[k], E).get(stem[-k:]))
+        if digit:
+            own.append(ids.get("digit" if n.isdigit() else "hasdigit"))
+        if _LATIN_RE.search(word):
+            own.append(ids.get("latin"))
+        if is_punct:
+            own.append(ids.get("punct"))
+        if word != n and _STRIP_RE.search(word):
+            own.append(ids.get("diacritised"))
+        flag = "punct" if is_punct else "digit" if digit else ""
+        left1 = [T.get("-1:w", E).get(n), T.get("-1:st", E).get(stem), T.get("-1:cl", E).get(clitics)]
+        right1 = [T.get("1:w", E).get(n), T.get("1:st", E).get(stem), T.get("1:cl", E).get(clitics)]
+        if flag:
+            left1.append(ids.get("-1:" + flag))
+            right1.append(ids.get("1:" + flag))
+        t = _TagWord()
+        t.ids = ((*filter(None, own), *tail_ids[0]),
+                 (*filter(None, left1), *tail_ids[1]),
+                 (*filter(None, right1), *tail_ids[2]),
+                 (*filter(None, (T.get("-2:w", E).get(n), T.get("-2:st", E).get(stem))), *tail_ids[3]),
+                 (*filter(None, (T.get("2:w", E).get(n), T.get("2:st", E).get(stem))), *tail_ids[4]))
+        t.norm, t.forms, t.bikey = n, forms, stem
+        t.gaz = gaz.candidates(forms) if gaz is not None else ()
+        common = lexv.endswith("=O")
+        t.dkey = forms[-1] if not is_punct and not common and len(forms[-1]) >= 3 else ""
+        t.dclass, t.lcue, t.rcue = lexv, lcue, rcue
+        return t
 
     def doc_features(self, sentences: Sequence[Sequence[str]]) -> list[list[tuple[str, ...]]]:
         """Per token, the document-level features of a window of consecutive sentences.
@@ -525,7 +715,8 @@ class FeatureExtractor:
         """
         if not DOC_FEATURES:
             return [[()] * len(toks) for toks in sentences]
-        sents = [[self.word(t) for t in toks] for toks in sentences]
+        word = self.tag_word if self.attribute_ids is not None else self.word  # same fields used here
+        sents = [[word(t) for t in toks] for toks in sentences]
         count: Counter[str] = Counter()
         cues: dict[str, Counter[str]] = {}
         own: list[list[tuple[str, ...]]] = []
@@ -685,6 +876,12 @@ def _bucket(n: int) -> str:
     """Count bucket of a word's occurrences in a document window."""
     return "2" if n == 2 else "3" if n <= 4 else "5" if n <= 9 else "10"
 
+
+# feature names of the affixes (_Word: «p2=» first two letters, «ss3=» last three of the stem …)
+_P = {k: f"p{k}" for k in range(1, 5)}
+_S = {k: f"s{k}" for k in range(1, 5)}
+_SP = {k: f"sp{k}" for k in (2, 3)}
+_SS = {k: f"ss{k}" for k in (2, 3)}
 
 _BOS = (b"BOS", b"-1:pad")
 _EOS = (b"EOS", b"1:pad")
