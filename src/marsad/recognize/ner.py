@@ -304,9 +304,15 @@ class NerTagger:
             keys.append(ks)
             for i, (k, tag) in enumerate(zip(ks, tags, strict=True)):
                 if tag == "O":
-                    votes.setdefault(k, Counter())["O"] += 1
+                    lab = "O"
                 elif tag.startswith("B-") and (i + 1 == len(tags) or not tags[i + 1].startswith("I-")):
-                    votes.setdefault(k, Counter())[tag[2:]] += 1
+                    lab = tag[2:]
+                else:
+                    continue
+                v = votes.get(k)
+                if v is None:
+                    v = votes[k] = Counter()
+                v[lab] += 1
         out: list[list[str]] = []
         for toks, ks, tags in zip(sents, keys, tagged, strict=True):
             tags = list(tags)

@@ -546,6 +546,14 @@ class FeatureExtractor:
                         self._tables.setdefault(name, {})[value] = i + 1
         self._tag_cache: dict[str, _TagWord] = {}
         self._tails: dict[tuple, _Tail] = {}
+        # the lookups _tag_word makes for every new form, bound once: own features, then the
+        # copies for the ±1 and ±2 neighbours, then the affixes (value -> id + 1, or None)
+        look = {name: self._tables.get(name, {}).get for name in (
+            "w", "st", "st2", "cl", "sh", "len", "-1:w", "-1:st", "-1:cl", "1:w", "1:st", "1:cl",
+            "-2:w", "-2:st", "2:w", "2:st", *_P.values(), *_S.values(), *_SP.values(), *_SS.values())}
+        self._look = look
+        self._affix_look = (tuple((k, look[_P[k]], look[_S[k]]) for k in range(1, 5)),
+                            tuple((k, look[_SP[k]], look[_SS[k]]) for k in (2, 3)))
 
     def word(self, token: str) -> _Word:
         """The cached per-form features of ``token``."""
@@ -654,23 +662,22 @@ class FeatureExtractor:
         cids = cluster_ids((*forms, stem, stem2), self.clusters) if self.clusters else None
         tail_ids, lex, lcue, rcue = self._tail(lexv, trig, kbn, cids, is_punct)
         # the word's own pieces, in _Word's order (None: no weight, dropped)
-        T = self._tables
-        E: dict[str, int] = {}
+        look = self._look
         ids = self._ids
         digit = _DIGIT_RE.search(n) is not None
-        own = [ids.get("bias"), T.get("w", E).get(n), T.get("st", E).get(stem), T.get("st2", E).get(stem2),
-               T.get("cl", E).get(clitics), T.get("sh", E).get(_shape(word)),
-               T.get("len", E).get(str(min(len(n), 12)))]
+        own = [ids.get("bias"), look["w"](n), look["st"](stem), look["st2"](stem2), look["cl"](clitics),
+               look["sh"](_shape(word)), look["len"](str(min(len(n), 12)))]
+        affixes, stem_affixes = self._affix_look
         ln = len(n)
-        for k in range(1, 5):
+        for k, p, s in affixes:
             if ln > k:
-                own.append(T.get(_P[k], E).get(n[:k]))
-                own.append(T.get(_S[k], E).get(n[-k:]))
+                own.append(p(n[:k]))
+                own.append(s(n[-k:]))
         ls = len(stem)
-        for k in (2, 3):
+        for k, p, s in stem_affixes:
             if ls > k:
-                own.append(T.get(_SP[k], E).get(stem[:k]))
-                own.append(T.get(_SS[k], E).get(stem[-k:]))
+                own.append(p(stem[:k]))
+                own.append(s(stem[-k:]))
         if digit:
             own.append(ids.get("digit" if n.isdigit() else "hasdigit"))
         if _LATIN_RE.search(word):
@@ -680,8 +687,8 @@ class FeatureExtractor:
         if word != n and _STRIP_RE.search(word):
             own.append(ids.get("diacritised"))
         flag = "punct" if is_punct else "digit" if digit else ""
-        left1 = [T.get("-1:w", E).get(n), T.get("-1:st", E).get(stem), T.get("-1:cl", E).get(clitics)]
-        right1 = [T.get("1:w", E).get(n), T.get("1:st", E).get(stem), T.get("1:cl", E).get(clitics)]
+        left1 = [look["-1:w"](n), look["-1:st"](stem), look["-1:cl"](clitics)]
+        right1 = [look["1:w"](n), look["1:st"](stem), look["1:cl"](clitics)]
         if flag:
             left1.append(ids.get("-1:" + flag))
             right1.append(ids.get("1:" + flag))
@@ -689,8 +696,8 @@ class FeatureExtractor:
         t.ids = ((*filter(None, own), *tail_ids[0]),
                  (*filter(None, left1), *tail_ids[1]),
                  (*filter(None, right1), *tail_ids[2]),
-                 (*filter(None, (T.get("-2:w", E).get(n), T.get("-2:st", E).get(stem))), *tail_ids[3]),
-                 (*filter(None, (T.get("2:w", E).get(n), T.get("2:st", E).get(stem))), *tail_ids[4]))
+                 (*filter(None, (look["-2:w"](n), look["-2:st"](stem))), *tail_ids[3]),
+                 (*filter(None, (look["2:w"](n), look["2:st"](stem))), *tail_ids[4]))
         t.norm, t.forms, t.bikey = n, forms, stem
         t.gaz = gaz.candidates(forms) if gaz is not None else ()
         common = lexv.endswith("=O")
@@ -737,7 +744,10 @@ class FeatureExtractor:
                     c += tuple(f"kb={x[2:]}" for x in kb[i])
                 if c:
                     c = tuple(dict.fromkeys(c))
-                    cues.setdefault(k, Counter()).update(c)
+                    kc = cues.get(k)
+                    if kc is None:
+                        kc = cues[k] = Counter()
+                    kc.update(c)
                 row.append(c)
             own.append(row)
         out: list[list[tuple[str, ...]]] = []
