@@ -722,23 +722,29 @@ class FeatureExtractor:
         """
         if not DOC_FEATURES:
             return [[()] * len(toks) for toks in sentences]
-        word = self.tag_word if self.attribute_ids is not None else self.word  # same fields used here
-        sents = [[word(t) for t in toks] for toks in sentences]
-        count: Counter[str] = Counter()
+        # the tagger's view of a form when there is one (same fields as _Word's used here); the
+        # cache is read directly, the builder called only for a form not seen before
+        if self.attribute_ids is not None:
+            word, cache = self.tag_word, self._tag_cache
+        else:
+            word, cache = self.word, self._cache
+        get = cache.get
+        sents = [[get(t) or word(t) for t in toks] for toks in sentences]
+        count: dict[str, int] = {}
         cues: dict[str, Counter[str]] = {}
-        own: list[list[tuple[str, ...]]] = []
+        # per sentence: (position, key, own cues) of the tokens that have a document key
+        keyed: list[list[tuple[int, str, tuple[str, ...], str]]] = []
         gazetteer = self.gazetteer if DOC_KB else None
         for words in sents:
-            row: list[tuple[str, ...]] = []
+            rec: list[tuple[int, str, tuple[str, ...], str]] = []
             last = len(words) - 1
             kb = (gazetteer.match([w.norm for w in words], [w.forms for w in words])
                   if gazetteer is not None and any(w.gaz for w in words) else None)
             for i, w in enumerate(words):
                 k = w.dkey
                 if not k:
-                    row.append(())
                     continue
-                count[k] += 1
+                count[k] = count.get(k, 0) + 1
                 c = (words[i - 1].lcue if i else ()) + (words[i + 1].rcue if i < last else ())
                 if kb is not None and kb[i]:
                     c += tuple(f"kb={x[2:]}" for x in kb[i])
@@ -748,21 +754,25 @@ class FeatureExtractor:
                     if kc is None:
                         kc = cues[k] = Counter()
                     kc.update(c)
-                row.append(c)
-            own.append(row)
+                rec.append((i, k, c, w.dclass))
+            keyed.append(rec)
         out: list[list[tuple[str, ...]]] = []
-        for words, row in zip(sents, own, strict=True):
-            feats: list[tuple[str, ...]] = []
-            for w, c in zip(words, row, strict=True):
-                n = count[w.dkey] if w.dkey else 0
+        # the features of a key seen with the same own cues (and lexicon class) are the same
+        memo: dict[tuple[str, tuple[str, ...], str], tuple[str, ...]] = {}
+        for words, rec in zip(sents, keyed, strict=True):
+            feats: list[tuple[str, ...]] = [()] * len(words)
+            for i, k, c, dclass in rec:
+                n = count[k]
                 if n < 2:
-                    feats.append(())
                     continue
-                f = [f"dn={_bucket(n)}|{w.dclass}"] if DOC_COUNT else []
-                kc = cues.get(w.dkey) if DOC_CUES else None
-                if kc:
-                    f.extend(f"d:{x}" for x, m in kc.items() if m > (x in c))
-                feats.append(tuple(sorted(f)))
+                f = memo.get((k, c, dclass))
+                if f is None:
+                    fs = [f"dn={_bucket(n)}|{dclass}"] if DOC_COUNT else []
+                    kc = cues.get(k) if DOC_CUES else None
+                    if kc:
+                        fs.extend(f"d:{x}" for x, m in kc.items() if m > (x in c))
+                    f = memo[(k, c, dclass)] = tuple(sorted(fs))
+                feats[i] = f
             out.append(feats)
         return out
 
