@@ -131,15 +131,18 @@ def viterbi_concat(emissions: np.ndarray, lengths: np.ndarray, transition: np.nd
     back = np.zeros((longest, batch, n_labels), dtype=np.intp)
     finals = np.empty((batch, n_labels))
     score = em[0].copy()
-    trans = transition[None]
+    # (label, prev label): the reductions run over the last, contiguous axis (faster than over the
+    # middle one); the same sums, and argmax keeps the first best previous label either way
+    trans = np.ascontiguousarray(transition.T)[None]
     for t in range(1, longest):
         a = active[t]
         if a < len(score):  # the sentences that ended at t - 1 keep their final scores
             finals[a:len(score)] = score[a:]
             score = score[:a]
-        cand = score[:, :, None] + trans  # (running sentences, prev label, label)
-        cand.argmax(axis=1, out=back[t, :a])
-        score = cand.max(axis=1)
+        cand = score[:, None, :] + trans  # (running sentences, label, prev label)
+        best = cand.argmax(axis=2)
+        back[t, :a] = best
+        score = np.take_along_axis(cand, best[:, :, None], axis=2)[:, :, 0]
         score += em[t, :a]
     finals[: len(score)] = score
     best_last = finals.argmax(axis=1)

@@ -28,7 +28,7 @@ import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, compress
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -296,40 +296,41 @@ class NerTagger:
         lexicon marks it as a common word or it was left untagged more than three times
         as often as tagged (then the CRF's restraint is probably right).
         """
-        tag_word = self._features.tag_word
-        votes: dict[str, Counter[str]] = {}
-        keys: list[list[str]] = []
-        for toks, tags in zip(sents, tagged, strict=True):
-            ks = [tag_word(w).forms[-1] for w in toks]
-            keys.append(ks)
-            for i, (k, tag) in enumerate(zip(ks, tags, strict=True)):
-                if tag == "O":
-                    lab = "O"
-                elif tag.startswith("B-") and (i + 1 == len(tags) or not tags[i + 1].startswith("I-")):
-                    lab = tag[2:]
-                else:
-                    continue
-                v = votes.get(k)
-                if v is None:
-                    v = votes[k] = Counter()
-                v[lab] += 1
-        out: list[list[str]] = []
-        for toks, ks, tags in zip(sents, keys, tagged, strict=True):
-            tags = list(tags)
+        features = self._features
+        tag_word, cached = features.tag_word, features._tag_cache.get
+        keys = [[(cached(w) or tag_word(w)).forms[-1] for w in toks] for toks in sents]
+        # votes for a label: the forms tagged as a one-word name (few), then how often those were «O»
+        named: dict[str, dict[str, int]] = {}
+        for ks, tags in zip(keys, tagged, strict=True):
+            n = len(tags)
+            if tags.count("O") == n:
+                continue
+            for i, tag in enumerate(tags):
+                if tag.startswith("B-") and (i + 1 == n or not tags[i + 1].startswith("I-")):
+                    v = named.get(ks[i])
+                    if v is None:
+                        v = named[ks[i]] = {}
+                    v[tag[2:]] = v.get(tag[2:], 0) + 1
+        out = [list(tags) for tags in tagged]
+        if not named:
+            return out
+        untagged = Counter(compress(chain.from_iterable(keys), map("O".__eq__, chain.from_iterable(tagged))))
+        best = {k: max(v.items(), key=lambda xc: (xc[1], xc[0])) for k, v in named.items()}
+        lexicon = self.lexicon
+        candidates = named.keys()
+        for toks, ks, tags in zip(sents, keys, out, strict=True):
+            if candidates.isdisjoint(ks):
+                continue
             for i, k in enumerate(ks):
-                if tags[i] != "O" or len(k) < 3:
+                if k not in candidates or tags[i] != "O" or len(k) < 3:
                     continue
-                v = votes.get(k)
-                if not v or len(v) == 1 and "O" in v:
+                if lexicon.get((cached(toks[i]) or tag_word(toks[i])).norm) == "O":
                     continue
-                if self.lexicon.get(tag_word(toks[i]).norm) == "O":
-                    continue
-                lab, c = max(((x, c) for x, c in v.items() if x != "O"), key=lambda xc: (xc[1], xc[0]))
-                if c < 0.3 * v["O"]:
+                lab, c = best[k]
+                if c < 0.3 * untagged[k]:
                     continue
                 if (i == 0 or tags[i - 1] == "O") and (i + 1 == len(tags) or tags[i + 1] == "O"):
                     tags[i] = "B-" + lab
-            out.append(tags)
         return out
 
     def entities(self, tokens: Sequence[TokenLike]) -> list[tuple[int, int, str]]:

@@ -314,7 +314,7 @@ class Gazetteer:
     def candidates(self, forms: Sequence[str]) -> tuple[tuple[tuple[tuple[str, ...], tuple[str, ...]], ...], ...]:
         """The index entries of a token's lookup forms, in form order (empty: no name starts there)."""
         index = self.index
-        return tuple(index[f] for f in forms if f in index)
+        return tuple([index[f] for f in forms if f in index])
 
     def match_tokens(self, toks: Sequence[str], starts: Sequence[int],
                      gaz_of: dict[str, tuple], norm_of: dict[str, str]) -> list[tuple[int, tuple[str, ...]]]:
@@ -496,7 +496,7 @@ class _TagWord:
     ids: tuple[tuple[int, ...], ...]
 
 
-# What a tagging form's ids depend on besides its spelling (see FeatureExtractor._tail): the cached
+# What a tagging form's ids depend on besides its spelling (see FeatureExtractor._tail): the
 # (own, +1, -1, +2, -2) id tuples of its lexicon class, trigger class, first/last-name marks and
 # clusters, then its lexicon feature, left cue and right cue.
 _Tail = tuple[tuple[tuple[int, ...], ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]
@@ -545,7 +545,8 @@ class FeatureExtractor:
                     if eq:
                         self._tables.setdefault(name, {})[value] = i + 1
         self._tag_cache: dict[str, _TagWord] = {}
-        self._tails: dict[tuple, _Tail] = {}
+        self._marks: dict[tuple, tuple] = {}  # see _tail
+        self._clus: dict[tuple, tuple[tuple[int, ...], ...]] = {}
         # the lookups _tag_word makes for every new form, bound once: own features, then the
         # copies for the ±1 and ±2 neighbours, then the affixes (value -> id + 1, or None)
         look = {name: self._tables.get(name, {}).get for name in (
@@ -602,33 +603,43 @@ class FeatureExtractor:
               is_punct: bool) -> _Tail:
         """The features a form shares with every form of the same lexicon class, trigger class,
         name marks and clusters (``cids``; ``None``: no cluster file) — the end of each of its
-        feature groups, as :class:`_Word` orders them — with its document cues. Cached: there are
-        few such combinations."""
-        key = (lexv, trig, kbn, cids, is_punct)
-        tail = self._tails.get(key)
-        if tail is None:
+        feature groups, as :class:`_Word` orders them — with its document cues. Both parts are
+        cached: there are few classes, and one cluster id triple is shared by many forms."""
+        marks = self._marks.get((lexv, trig, kbn))
+        if marks is None:
             lex = (lexv,) if lexv else ()
-            clu: tuple[str, ...] = ()
-            clu1: tuple[str, ...] = ()
-            clu2: tuple[str, ...] = ()
-            if cids:
-                clu = tuple(f"c{k}={cids[k]}" for k in CLUSTER_OWN if k < len(cids))
-                clu1 = tuple(f"c{k}={cids[k]}" for k in CLUSTER_CTX1 if k < len(cids))
-                clu2 = tuple(f"c{k}={cids[k]}" for k in CLUSTER_CTX2 if k < len(cids))
-            elif cids is not None and not is_punct:
-                clu = clu1 = ("c=none",)
             trig_t = (f"tr={trig}",) if trig else ()
-            c1 = (*lex, *trig_t, *kbn, *clu1)
-            c2 = (*trig_t, *clu2)
-            ids = (self._ids_of((*lex, *trig_t, *kbn, *clu)),
-                   self._ids_of(f"-1:{c}" for c in c1), self._ids_of(f"1:{c}" for c in c1),
-                   self._ids_of(f"-2:{c}" for c in c2), self._ids_of(f"2:{c}" for c in c2))
+            c1 = (*lex, *trig_t, *kbn)
+            ids = (self._ids_of(c1), self._ids_of(f"-1:{c}" for c in c1), self._ids_of(f"1:{c}" for c in c1),
+                   self._ids_of(f"-2:{c}" for c in trig_t), self._ids_of(f"2:{c}" for c in trig_t))
             lexlab = lexv.partition("=")[2]
             cue = tuple(dict.fromkeys(x for x in (trig, lexlab if lexlab in _NAME_LABELS else "") if x))
             lcue = tuple(f"l={c}" for c in (*cue, *(k for k in kbn if k == "kbfirst")))
             rcue = tuple(f"r={c}" for c in (*cue, *(k for k in kbn if k == "kblast")))
-            tail = self._tails[key] = (ids, lex, lcue, rcue)
-        return tail
+            marks = self._marks[(lexv, trig, kbn)] = (ids, lex, lcue, rcue)
+        ckey = cids if cids else (cids, is_punct)
+        clu = self._clus.get(ckey)
+        if clu is None:
+            clu = self._clus[ckey] = self._cluster_ids(cids, is_punct)
+        a = marks[0]
+        return ((a[0] + clu[0], a[1] + clu[1], a[2] + clu[2], a[3] + clu[3], a[4] + clu[4]),
+                marks[1], marks[2], marks[3])
+
+    def _cluster_ids(self, cids: tuple[str, ...] | None, is_punct: bool) -> tuple[tuple[int, ...], ...]:
+        """The cluster features' ids (own, +1, -1, +2, -2) of a form with cluster ids ``cids``."""
+        T = self._tables
+        if not cids:
+            if cids is not None and not is_punct:  # clusters exist but not for this form
+                return (self._ids_of(("c=none",)), self._ids_of(("-1:c=none",)), self._ids_of(("1:c=none",)),
+                        (), ())
+            return ((), (), (), (), ())
+
+        def group(prefix: str, ks: tuple[int, ...]) -> tuple[int, ...]:
+            return tuple(x for x in (T.get(f"{prefix}c{k}", {}).get(cids[k]) for k in ks if k < len(cids))
+                         if x is not None)
+
+        return (group("", CLUSTER_OWN), group("-1:", CLUSTER_CTX1), group("1:", CLUSTER_CTX1),
+                group("-2:", CLUSTER_CTX2), group("2:", CLUSTER_CTX2))
 
     def _tag_word(self, word: str) -> _TagWord:
         """:meth:`tag_word` computed from the word's pieces (the logic of :class:`_Word`, which
