@@ -294,6 +294,26 @@ def test_gazetteer_longest_match_with_clitics() -> None:
     assert "kbfirst" in feats[1] and "-1:kbfirst" in feats[2]
 
 
+def test_gazetteer_token_matcher_equals_the_scan() -> None:
+    """The tagger's matcher (names grouped by their second word) finds what match() finds."""
+    gaz = Gazetteer([("وزارة الدفاع", "ORG"), ("وزارة الدفاع العراقية", "ORG"), ("وزارة", "ORG"),
+                     ("العراق", "LOC"), ("العراق", "ORG"), ("عبد الله", "PERS"),
+                     ("عبد الله بن زايد", "PERS"), ("الله", "MISC"), ("بن زايد", "PERS"),
+                     ("الدفاع العراقية", "ORG"), ("زايد", "LOC"), ("لبنان القوي", "ORG"), ("بنان", "PERS")])
+    ex = FeatureExtractor(gazetteer=gaz)
+    for text in ("أعلنت وزارة الدفاع العراقية وبالعراق أن وزارة الدفاع",
+                 "التقى عبد الله بن زايد وعبد الله بن سلمان في وزارة",
+                 "وزارة الدفاع العراقية", "عبد الله بن", "بن زايد عبد", "والعراق للعراق العراق وزارة",
+                 "قال تكتل ولبنان القوي إن بنان"):
+        toks = text.split()
+        words = [ex.word(t) for t in toks]
+        expected = [(i, g) for i, g in enumerate(gaz.match([w.norm for w in words], [w.forms for w in words])) if g]
+        gaz_of = {t: w.gaz for t, w in zip(toks, words, strict=True) if w.gaz}
+        starts = [i for i, t in enumerate(toks) if t in gaz_of]
+        norm_of = {t: w.norm for t, w in zip(toks, words, strict=True)}
+        assert gaz.match_tokens(toks, starts, gaz_of, norm_of) == expected, text
+
+
 def test_trigger_words_with_article_and_clitics() -> None:
     triggers = read_triggers(MODEL_PATH.with_suffix(".triggers.tsv"))
     feats = FeatureExtractor(triggers=triggers)("وصل إلى مدينة حلب وزير الخارجية".split())

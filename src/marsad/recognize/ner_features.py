@@ -272,6 +272,20 @@ class Gazetteer:
         }
         self.first_names = frozenset(first)
         self.last_names = frozenset(last)
+        # the same entries for match_tokens: per first token, its multi-word names grouped by their
+        # second token (in the longest-first order), and the labels of the one-word name, if any
+        self.by_next: dict[str, tuple[dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]],
+                                      tuple[str, ...] | None]] = {}
+        for k, cands in self.index.items():
+            nxt: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+            single = None
+            for rest, labels in cands:
+                if rest:
+                    nxt.setdefault(rest[0], []).append((rest, labels))
+                else:
+                    single = labels
+            self.by_next[k] = ({w: tuple(v) for w, v in nxt.items()}, single)
+        self._bio: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}  # labels -> B-/I- features
 
     @classmethod
     def read(cls, path: Path) -> Gazetteer:
@@ -311,10 +325,11 @@ class Gazetteer:
                 i += 1
         return out
 
-    def candidates(self, forms: Sequence[str]) -> tuple[tuple[tuple[tuple[str, ...], tuple[str, ...]], ...], ...]:
-        """The index entries of a token's lookup forms, in form order (empty: no name starts there)."""
-        index = self.index
-        return tuple([index[f] for f in forms if f in index])
+    def candidates(self, forms: Sequence[str]) -> tuple:
+        """The :attr:`by_next` entries of a token's lookup forms, in form order (empty: no name
+        starts there)."""
+        by_next = self.by_next
+        return tuple([by_next[f] for f in forms if f in by_next])
 
     def match_tokens(self, toks: Sequence[str], starts: Sequence[int],
                      gaz_of: dict[str, tuple], norm_of: dict[str, str]) -> list[tuple[int, tuple[str, ...]]]:
@@ -334,22 +349,32 @@ class Gazetteer:
             if i < free:
                 continue
             best_len, best_labels = 0, ()
-            for cands in gaz_of[toks[i]]:
-                for rest, labels in cands:
-                    k = len(rest) + 1
-                    if k <= best_len or i + k > n:
-                        continue
-                    if rest:
-                        if norms is None:
-                            norms = [norm_of[t] for t in toks]
-                        if tuple(norms[i + 1:i + k]) != rest:
+            for nexts, single in gaz_of[toks[i]]:
+                # per lookup form, as match(): its longest name that fits (only those whose second
+                # word is the next token can), else its one-word name when nothing matched yet
+                if nexts and i + 1 < n:
+                    if norms is None:
+                        norms = [norm_of[t] for t in toks]
+                    found = False
+                    for rest, labels in nexts.get(norms[i + 1], ()):
+                        k = len(rest) + 1
+                        if k <= best_len or i + k > n:
                             continue
-                    best_len, best_labels = k, labels
-                    break
+                        if k == 2 or tuple(norms[i + 1:i + k]) == rest:
+                            best_len, best_labels = k, labels
+                            found = True
+                            break
+                    if found:
+                        continue
+                if single is not None and not best_len:
+                    best_len, best_labels = 1, single
             if best_len:
-                out.append((i, tuple(f"B-{lab}" for lab in best_labels)))
-                inner = tuple(f"I-{lab}" for lab in best_labels)
-                out.extend((j, inner) for j in range(i + 1, i + best_len))
+                bio = self._bio.get(best_labels)
+                if bio is None:
+                    bio = self._bio[best_labels] = (tuple(f"B-{lab}" for lab in best_labels),
+                                                    tuple(f"I-{lab}" for lab in best_labels))
+                out.append((i, bio[0]))
+                out.extend((j, bio[1]) for j in range(i + 1, i + best_len))
                 free = i + best_len
         return out
 
