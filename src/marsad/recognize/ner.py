@@ -28,7 +28,7 @@ import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
-from itertools import chain, compress
+from itertools import chain, compress, islice
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -373,7 +373,7 @@ class _FormScores:
         # them all with one gather and one ``np.add.at`` instead of one small numpy call per token.
         self.vecs = np.zeros((1024, n))
         self.n_vecs = 0
-        self.pairs: dict[tuple[str, str], tuple[int, int] | None] = {}
+        self.pairs: dict[tuple[str, str], tuple[int, ...]] = {}  # () : no bigram weight
         self.gaz: dict[tuple[str, ...], tuple[int, int, int]] = {}
         self.doc: dict[tuple[str, ...], int] = {}  # document-level feature set -> its vector row
         # the model's weight rows under attribute id + 1, row 0 zero (see FeatureExtractor.tag_word)
@@ -502,21 +502,21 @@ class _FormScores:
         first_new = len(row)
         pending: list[tuple[tuple[int, ...], ...]] = []
         for k, toks in enumerate(sents):
-            for t in toks:
-                r = row_get(t)
-                ids.append(form_row(t, pending) if r is None else r)
-            prev = toks[0]
-            for i in range(1, len(toks)):
-                cur = toks[i]
-                key = (prev, cur)
-                p = pair_get(key, False)
-                if p is False:
-                    p = pairs[key] = pair_of(prev, cur)
-                if p is not None:
-                    at_pos.append(base + i - 1)
-                    at_pos.append(base + i)
+            rs = list(map(row_get, toks))
+            if None in rs:
+                for j, r in enumerate(rs):
+                    if r is None:  # looked up again: the form may be new twice in one sentence
+                        r = row_get(toks[j])
+                        rs[j] = form_row(toks[j], pending) if r is None else r
+            ids += rs
+            # a pair's rows (given to its left token, to its right one); () when it has no bigram
+            for j, p in enumerate(map(pair_get, zip(toks, islice(toks, 1, None), strict=False)), base):
+                if p is None:
+                    a, b = toks[j - base], toks[j - base + 1]
+                    p = pairs[(a, b)] = pair_of(a, b) or ()
+                if p:
+                    at_pos += (j, j + 1)
                     at_row += p
-                prev = cur
             if gazetteer is not None and not gaz_starts.isdisjoint(toks):
                 last = len(toks) - 1
                 starts = [i for i, t in enumerate(toks) if t in gaz_of]
@@ -530,7 +530,11 @@ class _FormScores:
                     if i:
                         at_pos.append(base + i - 1)
                         at_row.append(v[2])
-            for i, d in enumerate(doc[k]):
+            dk = doc[k]
+            if not any(dk):
+                base += len(toks)
+                continue
+            for i, d in enumerate(dk):
                 if d:
                     r = doc_rows.get(d)
                     if r is None:
