@@ -373,7 +373,7 @@ class _FormScores:
         # them all with one gather and one ``np.add.at`` instead of one small numpy call per token.
         self.vecs = np.zeros((1024, n))
         self.n_vecs = 0
-        self.pairs: dict[tuple[str, str], tuple[int, ...]] = {}  # () : no bigram weight
+        self.pairs: dict[tuple[str, str], int] = {}  # see _pair
         self.gaz: dict[tuple[str, ...], tuple[int, int, int]] = {}
         self.doc: dict[tuple[str, ...], int] = {}  # document-level feature set -> its vector row
         # the model's weight rows under attribute id + 1, row 0 zero (see FeatureExtractor.tag_word)
@@ -440,21 +440,23 @@ class _FormScores:
         self.n_vecs = r + 1
         return r
 
-    def _pair(self, left: str, right: str) -> tuple[int, int] | None:
-        """Bigram scores of a neighbouring pair: rows of (given to the left token, to the right one)."""
+    def _pair(self, left: str, right: str) -> int:
+        """Bigram scores of a neighbouring pair: the row of what it gives to the left token (the next
+        row: to the right one), or -1 when the model has no weight for either bigram."""
         tag_word = self.features.tag_word
         a, b = tag_word(left).bikey, tag_word(right).bikey
         index = self.crf.attributes
         to_left, to_right = index.get(f"0|+1={a}|{b}"), index.get(f"-1|0={a}|{b}")
         if to_left is None and to_right is None:
-            return None
+            return -1
         # one attribute's scores are its weight row (CrfModel.scores of one row), or zero
         state, zero = self.crf.state, self.weights[0]
-        return (self._vec(zero if to_left is None else state[to_left]),
-                self._vec(zero if to_right is None else state[to_right]))
+        r = self._vec(zero if to_left is None else state[to_left])
+        self._vec(zero if to_right is None else state[to_right])
+        return r
 
     def _gaz(self, labels: tuple[str, ...]) -> tuple[int, int, int]:
-        """Gazetteer-label score rows: for the token itself, given to the right, to the left."""
+        """Gazetteer-label score rows (consecutive): for the token itself, given to the right, to the left."""
         v = self.gaz.get(labels)
         if v is None:
             sc = self.crf.scores
@@ -488,10 +490,14 @@ class _FormScores:
             self.doc.clear()
             self.n_vecs = 0
         ids: list[int] = []
-        # (token index, vector row) from pairs and the gazetteer, added in this order: the sums are
-        # the same floating-point operations, in the same order, as adding them one by one
-        at_pos: list[int] = []
-        at_row: list[int] = []
+        # Vector rows added to tokens besides their forms' blocks: each neighbouring pair's bigram
+        # row (-1: none), in text order; the gazetteer matches (token index, first of its 3 rows); the
+        # document features (token index, row). See the end for the order they are added in.
+        pair_rows: list[int] = []
+        gaz_pos: list[int] = []
+        gaz_row: list[int] = []
+        doc_pos: list[int] = []
+        doc_row: list[int] = []
         gazetteer = self.features.gazetteer
         gaz_of, norm_of = self.gaz_of, self.norm_of
         gaz_starts = gaz_of.keys()
@@ -509,38 +515,28 @@ class _FormScores:
                         r = row_get(toks[j])
                         rs[j] = form_row(toks[j], pending) if r is None else r
             ids += rs
-            # a pair's rows (given to its left token, to its right one); () when it has no bigram
-            for j, p in enumerate(map(pair_get, zip(toks, islice(toks, 1, None), strict=False)), base):
-                if p is None:
-                    a, b = toks[j - base], toks[j - base + 1]
-                    p = pairs[(a, b)] = pair_of(a, b) or ()
-                if p:
-                    at_pos += (j, j + 1)
-                    at_row += p
+            ps = list(map(pair_get, zip(toks, islice(toks, 1, None), strict=False)))
+            if None in ps:
+                for j, p in enumerate(ps):
+                    if p is None:
+                        a, b = toks[j], toks[j + 1]
+                        p = pair_get((a, b))
+                        ps[j] = pairs[(a, b)] = pair_of(a, b) if p is None else p
+            pair_rows += ps
             if gazetteer is not None and not gaz_starts.isdisjoint(toks):
-                last = len(toks) - 1
                 starts = [i for i, t in enumerate(toks) if t in gaz_of]
                 for i, g in gazetteer.match_tokens(toks, starts, gaz_of, norm_of):
-                    v = self._gaz(g)
-                    at_pos.append(base + i)
-                    at_row.append(v[0])
-                    if i < last:
-                        at_pos.append(base + i + 1)
-                        at_row.append(v[1])
-                    if i:
-                        at_pos.append(base + i - 1)
-                        at_row.append(v[2])
+                    gaz_pos.append(base + i)
+                    gaz_row.append(self._gaz(g)[0])
             dk = doc[k]
-            if not any(dk):
-                base += len(toks)
-                continue
-            for i, d in enumerate(dk):
-                if d:
-                    r = doc_rows.get(d)
-                    if r is None:
-                        r = doc_rows[d] = self._vec(self.crf.scores(d))
-                    at_pos.append(base + i)
-                    at_row.append(r)
+            if any(dk):
+                for i, d in enumerate(dk):
+                    if d:
+                        r = doc_rows.get(d)
+                        if r is None:
+                            r = doc_rows[d] = self._vec(self.crf.scores(d))
+                        doc_pos.append(base + i)
+                        doc_row.append(r)
             base += len(toks)
         if pending:
             self._score_rows(first_new, pending)
@@ -559,8 +555,28 @@ class _FormScores:
         e[nxt2] += f[nxt2 + 2, self.LEFT2]
         e[starts] += self.bos
         e[ends - 1] += self.eos
-        if at_pos:  # unbuffered and in index order: exactly the one-by-one additions
-            np.add.at(e, np.asarray(at_pos, dtype=np.intp), self.vecs[np.asarray(at_row, dtype=np.intp)])
+        # The other rows, in the order CRFsuite's feature list has them for each token (so each
+        # emission is the same sum, added in the same order): the bigram with the previous token,
+        # with the next one; the gazetteer label of the previous token, its own, the next token's;
+        # its document features. Each step touches a token at most once, so ``+=`` on an index
+        # array adds exactly one row per listed token.
+        vecs = self.vecs
+        if pair_rows:
+            pr = np.asarray(pair_rows, dtype=np.intp)  # one per token that has a next token (nxt1)
+            has = pr >= 0
+            if has.any():
+                at, pr = nxt1[has], pr[has]
+                e[at + 1] += vecs[pr + 1]
+                e[at] += vecs[pr]
+        if gaz_pos:
+            at, gr = np.asarray(gaz_pos, dtype=np.intp), np.asarray(gaz_row, dtype=np.intp)
+            nx = left[at] >= 1
+            e[at[nx] + 1] += vecs[gr[nx] + 1]
+            e[at] += vecs[gr]
+            pv = pos[at] >= 1
+            e[at[pv] - 1] += vecs[gr[pv] + 2]
+        if doc_pos:
+            e[np.asarray(doc_pos, dtype=np.intp)] += vecs[np.asarray(doc_row, dtype=np.intp)]
         return e, lengths
 
 
