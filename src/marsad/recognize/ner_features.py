@@ -28,6 +28,14 @@ classes, its clitic-stripped lookup forms — is computed once per distinct form
 and cached in the extractor; per token, a sentence only concatenates cached
 tuples and adds the few features that need the neighbours (bigrams, gazetteer
 spans).
+
+Tagging takes a faster path still (:meth:`FeatureExtractor.tag_word`): a new form's
+features are not written out as strings and then looked up, but looked up piece by
+piece («w=» + the word, «p2=» + its first two letters …) in per-feature-name tables
+of the model's attribute ids, with the pieces shared by many forms (lexicon, trigger
+and name-mark classes, cluster ids) cached as id tuples. :class:`_Word` stays the
+reference: the tests check the two agree, feature for feature and in order, on every
+form of the development corpora.
 """
 
 from __future__ import annotations
@@ -334,9 +342,9 @@ class Gazetteer:
     def match_tokens(self, toks: Sequence[str], starts: Sequence[int],
                      gaz_of: dict[str, tuple], norm_of: dict[str, str]) -> list[tuple[int, tuple[str, ...]]]:
         """:meth:`match` over a sentence of raw tokens, given ``starts``: the positions, in order, of
-        the tokens that have :attr:`_Word.gaz` candidates (``gaz_of[token]``); ``norm_of[token]`` is a
-        token's :attr:`_Word.norm`. Returns only the tokens in a match, as ``(position, features)``
-        in text order.
+        the tokens that have :attr:`_Word.gaz` candidates (``gaz_of[token]``, :meth:`candidates`);
+        ``norm_of[token]`` is a token's :attr:`_Word.norm`. Returns only the tokens in a match, as
+        ``(position, features)`` in text order.
 
         Only those tokens can start a name; a token inside an earlier match is skipped, exactly as
         the left-to-right scan of :meth:`match` does.
