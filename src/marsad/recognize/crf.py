@@ -141,8 +141,7 @@ def viterbi_concat(emissions: np.ndarray, lengths: np.ndarray, transition: np.nd
             finals[a:len(score)] = score[a:]
             score = score[:a]
         cand = score[:, None, :] + trans  # (running sentences, label, prev label)
-        best = cand.argmax(axis=2)
-        back[t, :a] = best
+        best = cand.argmax(axis=2, out=back[t, :a])
         # the best scores themselves, gathered from the flat array (cheaper than a second reduction)
         score = cand.ravel()[flat_base[: a * n_labels] + best.ravel()].reshape(a, n_labels)
         score += em[t, :a]
