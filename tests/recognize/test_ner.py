@@ -298,6 +298,26 @@ def test_gazetteer_longest_match_with_clitics() -> None:
     assert "kbfirst" in feats[1] and "-1:kbfirst" in feats[2]
 
 
+def test_gazetteer_token_matcher_equals_the_scan() -> None:
+    """The tagger's matcher (names grouped by their second word) finds what match() finds."""
+    gaz = Gazetteer([("وزارة الدفاع", "ORG"), ("وزارة الدفاع العراقية", "ORG"), ("وزارة", "ORG"),
+                     ("العراق", "LOC"), ("العراق", "ORG"), ("عبد الله", "PERS"),
+                     ("عبد الله بن زايد", "PERS"), ("الله", "MISC"), ("بن زايد", "PERS"),
+                     ("الدفاع العراقية", "ORG"), ("زايد", "LOC"), ("لبنان القوي", "ORG"), ("بنان", "PERS")])
+    ex = FeatureExtractor(gazetteer=gaz)
+    for text in ("أعلنت وزارة الدفاع العراقية وبالعراق أن وزارة الدفاع",
+                 "التقى عبد الله بن زايد وعبد الله بن سلمان في وزارة",
+                 "وزارة الدفاع العراقية", "عبد الله بن", "بن زايد عبد", "والعراق للعراق العراق وزارة",
+                 "قال تكتل ولبنان القوي إن بنان"):
+        toks = text.split()
+        words = [ex.word(t) for t in toks]
+        expected = [(i, g) for i, g in enumerate(gaz.match([w.norm for w in words], [w.forms for w in words])) if g]
+        gaz_of = {t: w.gaz for t, w in zip(toks, words, strict=True) if w.gaz}
+        starts = [i for i, t in enumerate(toks) if t in gaz_of]
+        norm_of = {t: w.norm for t, w in zip(toks, words, strict=True)}
+        assert gaz.match_tokens(toks, starts, gaz_of, norm_of) == expected, text
+
+
 def test_trigger_words_with_article_and_clitics() -> None:
     triggers = read_triggers(MODEL_PATH.with_suffix(".triggers.tsv"))
     feats = FeatureExtractor(triggers=triggers)("وصل إلى مدينة حلب وزير الخارجية".split())
@@ -380,16 +400,45 @@ def _assert_tagging_word_is_filtered_training_word(tagger: NerTagger, token: str
     for off in (-2, 2):
         assert fast.ctx2[off] == tuple(x for x in full.ctx2[off] if x in known)
         assert fast.ctx2_b[off] == tuple(x.encode("utf-8") for x in fast.ctx2[off])
+    # the tagger's fast path (attribute ids built from the word's pieces, no strings): the same
+    # features in the same order — the emission sums, added in that order, stay bit-identical
+    ids = tagger._crf.attributes
+    view = ext.tag_word(token)
+    groups = (fast.own, fast.ctx1[-1], fast.ctx1[1], fast.ctx2[-2], fast.ctx2[2])
+    assert view.ids == tuple(tuple(ids[x] + 1 for x in g) for g in groups), token
+    assert (view.norm, view.forms, view.gaz, view.bikey) == (fast.norm, fast.forms, fast.gaz, fast.bikey)
+    assert (view.dkey, view.dclass, view.lcue, view.rcue) == (fast.dkey, fast.dclass, fast.lcue, fast.rcue)
 
 
 def test_tagging_word_cache_is_the_filtered_training_features() -> None:
     tagger = load_ner()
-    words = "قال الرئيس الروسي فلاديمير بوتين في موسكو إن وبموسكو للعراق ، 2023 القاهِرَةُ".split()
+    words = ("قال الرئيس الروسي فلاديمير بوتين في موسكو إن وبموسكو للعراق ، 2023 القاهِرَةُ "
+             "ولایتي F16 كوفيد-19 « والرئيسة للأمم").split()
     for token in words:
         _assert_tagging_word_is_filtered_training_word(tagger, token)
     # the knowledge-base first/last-name marks survive filtering (the model weighs them)
     assert "kbfirst" in tagger._features.word("فلاديمير").own
     assert "kblast" in tagger._features.word("بوتين").own
+
+
+def test_batched_form_scores_are_the_models_sums_bit_for_bit() -> None:
+    """New forms are scored together (one numpy step per feature position): each block row is
+    exactly CrfModel.scores of the form's feature group, the sum CRFsuite's weights give."""
+    import numpy as np
+
+    tagger = NerTagger()  # fresh caches: every form below is new
+    sents = [s.split() for s in ("قال الرئيس الروسي فلاديمير بوتين في موسكو إن بلاده لن تتراجع .",
+                                 "وصل وزير الخارجية إلى بغداد يوم 12 آذار ، والتقى نظيره العراقي",
+                                 "، كوفيد-19 F16")]
+    tagger.tag_batch(sents)
+    scores, crf = tagger._scores, tagger._crf
+    assert len(scores.row) == len({t for s in sents for t in s})
+    for token, r in scores.row.items():
+        w = tagger._features.word(token)
+        groups = (w.own, w.ctx1[-1], w.ctx1[1], w.ctx2[-2], w.ctx2[2])
+        expected = np.array([crf.scores(g) for g in groups])
+        assert np.array_equal(scores.block[r], expected), token
+        assert (scores.block[r].view(np.int64) == expected.view(np.int64)).all(), token
 
 
 @pytest.mark.skipif(not (SHARED_NER / "anercorp_train.conll").is_file(), reason="../shared NER data absent")

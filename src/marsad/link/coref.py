@@ -158,8 +158,29 @@ class Coreference:
                  is_common_word: Callable[[str], bool] | None = None) -> None:
         self.actor_names = actor_names
         self.is_common_word = is_common_word or (lambda _w: False)
+        self._parts_cache: dict[str, Any] = {}  # see _actor_parts
 
     # -- keys ----------------------------------------------------------------------------
+    def _actor_parts(self, actor_id: str) -> tuple[tuple[tuple[str, ...] | None,
+                                                         list[tuple[tuple[str, ...], bool]]], ...] | None:
+        """Per Arabic name of a known person: its first name and its :meth:`_keys` (None: not a
+        person). Knowledge only, so computed once per person, not once per document naming them."""
+        cache = self._parts_cache
+        if actor_id in cache:
+            return cache[actor_id]
+        names = self.actor_names(actor_id)
+        parts = None
+        if names is not None:
+            out = []
+            for name in names:
+                words = name_words(name)
+                out.append((first_name(words), self._keys(words, full=False) if len(words) >= 2 else []))
+            parts = tuple(out)
+        if len(cache) >= 50_000:  # bounded, though the knowledge base has far fewer people
+            cache.clear()
+        cache[actor_id] = parts
+        return parts
+
     def _keys(self, words: tuple[str, ...], full: bool) -> list[tuple[tuple[str, ...], bool]]:
         """The full name (if ``full``) and its final parts a writer may repeat alone, each with whether
         its bare occurrences may be read as the person (only final parts of a longer name)."""
@@ -200,20 +221,17 @@ class Coreference:
         # ambiguous wherever it occurs.
         for m in mentions:
             if m.label == "PERS" and m.actor_id and m.actor_id not in persons:
-                names = self.actor_names(m.actor_id)
-                if names is None:
+                parts = self._actor_parts(m.actor_id)
+                if parts is None:
                     continue
                 persons[m.actor_id] = _Person(m.actor_id, m.extra.get("ref") or {}, m.actor_id, "PERS", m.end)
-                for name in names:
-                    words = name_words(name)
-                    first = first_name(words)
+                for first, keys in parts:
                     if first:
                         firsts.setdefault(first, set()).add(m.actor_id)
-                    if len(words) >= 2:
-                        for k, scan in self._keys(words, full=False):
-                            index.setdefault(k, set()).add(m.actor_id)
-                            if scan:
-                                scannable.add(k)
+                    for k, scan in keys:
+                        index.setdefault(k, set()).add(m.actor_id)
+                        if scan:
+                            scannable.add(k)
         self._continue_surnames(text, mentions)
         for m in mentions:
             ref = m.extra.get("ref") or {}

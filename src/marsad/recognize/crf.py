@@ -131,15 +131,19 @@ def viterbi_concat(emissions: np.ndarray, lengths: np.ndarray, transition: np.nd
     back = np.zeros((longest, batch, n_labels), dtype=np.intp)
     finals = np.empty((batch, n_labels))
     score = em[0].copy()
-    trans = transition[None]
+    # (label, prev label): the reductions run over the last, contiguous axis (faster than over the
+    # middle one); the same sums, and argmax keeps the first best previous label either way
+    trans = np.ascontiguousarray(transition.T)[None]
+    flat_base = np.arange(batch * n_labels, dtype=np.intp) * n_labels  # start of each (sentence, label) row
     for t in range(1, longest):
         a = active[t]
         if a < len(score):  # the sentences that ended at t - 1 keep their final scores
             finals[a:len(score)] = score[a:]
             score = score[:a]
-        cand = score[:, :, None] + trans  # (running sentences, prev label, label)
-        cand.argmax(axis=1, out=back[t, :a])
-        score = cand.max(axis=1)
+        cand = score[:, None, :] + trans  # (running sentences, label, prev label)
+        best = cand.argmax(axis=2, out=back[t, :a])
+        # the best scores themselves, gathered from the flat array (cheaper than a second reduction)
+        score = cand.ravel()[flat_base[: a * n_labels] + best.ravel()].reshape(a, n_labels)
         score += em[t, :a]
     finals[: len(score)] = score
     best_last = finals.argmax(axis=1)

@@ -28,6 +28,7 @@ import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
+from itertools import chain, compress, islice
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -188,9 +189,9 @@ class NerTagger:
         known = frozenset(attr_path.read_text("utf-8").split("\n")) if attr_path.is_file() else None
         clu_path = path.with_suffix(CLUSTERS_SUFFIX)
         self.clusters: dict[str, tuple[str, ...]] = read_clusters(clu_path) if clu_path.is_file() else {}
-        self._features = FeatureExtractor(self.lexicon, self.gazetteer, self.triggers, known,
-                                          clusters=self.clusters)
         self._crf = read_crfsuite(path)
+        self._features = FeatureExtractor(self.lexicon, self.gazetteer, self.triggers, known,
+                                          clusters=self.clusters, attribute_ids=self._crf.attributes)
         self._labels = np.array(self._crf.labels, dtype=object)
         self._bio = _BioTags(self._crf.labels)
         self._scores = _FormScores(self._crf, self._features)
@@ -295,33 +296,41 @@ class NerTagger:
         lexicon marks it as a common word or it was left untagged more than three times
         as often as tagged (then the CRF's restraint is probably right).
         """
-        votes: dict[str, Counter[str]] = {}
-        keys: list[list[str]] = []
-        for toks, tags in zip(sents, tagged, strict=True):
-            ks = [self._features.word(w).forms[-1] for w in toks]
-            keys.append(ks)
-            for i, (k, tag) in enumerate(zip(ks, tags, strict=True)):
-                if tag == "O":
-                    votes.setdefault(k, Counter())["O"] += 1
-                elif tag.startswith("B-") and (i + 1 == len(tags) or not tags[i + 1].startswith("I-")):
-                    votes.setdefault(k, Counter())[tag[2:]] += 1
-        out: list[list[str]] = []
-        for toks, ks, tags in zip(sents, keys, tagged, strict=True):
-            tags = list(tags)
+        features = self._features
+        tag_word, cached = features.tag_word, features._tag_cache.get
+        keys = [[(cached(w) or tag_word(w)).forms[-1] for w in toks] for toks in sents]
+        # votes for a label: the forms tagged as a one-word name (few), then how often those were «O»
+        named: dict[str, dict[str, int]] = {}
+        for ks, tags in zip(keys, tagged, strict=True):
+            n = len(tags)
+            if tags.count("O") == n:
+                continue
+            for i, tag in enumerate(tags):
+                if tag.startswith("B-") and (i + 1 == n or not tags[i + 1].startswith("I-")):
+                    v = named.get(ks[i])
+                    if v is None:
+                        v = named[ks[i]] = {}
+                    v[tag[2:]] = v.get(tag[2:], 0) + 1
+        out = [list(tags) for tags in tagged]
+        if not named:
+            return out
+        untagged = Counter(compress(chain.from_iterable(keys), map("O".__eq__, chain.from_iterable(tagged))))
+        best = {k: max(v.items(), key=lambda xc: (xc[1], xc[0])) for k, v in named.items()}
+        lexicon = self.lexicon
+        candidates = named.keys()
+        for toks, ks, tags in zip(sents, keys, out, strict=True):
+            if candidates.isdisjoint(ks):
+                continue
             for i, k in enumerate(ks):
-                if tags[i] != "O" or len(k) < 3:
+                if k not in candidates or tags[i] != "O" or len(k) < 3:
                     continue
-                v = votes.get(k)
-                if not v or len(v) == 1 and "O" in v:
+                if lexicon.get((cached(toks[i]) or tag_word(toks[i])).norm) == "O":
                     continue
-                if self.lexicon.get(self._features.word(toks[i]).norm) == "O":
-                    continue
-                lab, c = max(((x, c) for x, c in v.items() if x != "O"), key=lambda xc: (xc[1], xc[0]))
-                if c < 0.3 * v["O"]:
+                lab, c = best[k]
+                if c < 0.3 * untagged[k]:
                     continue
                 if (i == 0 or tags[i - 1] == "O") and (i + 1 == len(tags) or tags[i + 1] == "O"):
                     tags[i] = "B-" + lab
-            out.append(tags)
         return out
 
     def entities(self, tokens: Sequence[TokenLike]) -> list[tuple[int, int, str]]:
@@ -364,26 +373,61 @@ class _FormScores:
         # them all with one gather and one ``np.add.at`` instead of one small numpy call per token.
         self.vecs = np.zeros((1024, n))
         self.n_vecs = 0
-        self.pairs: dict[tuple[str, str], tuple[int, int] | None] = {}
+        self.pairs: dict[tuple[str, str], int] = {}  # see _pair
         self.gaz: dict[tuple[str, ...], tuple[int, int, int]] = {}
         self.doc: dict[tuple[str, ...], int] = {}  # document-level feature set -> its vector row
+        # the model's weight rows under attribute id + 1, row 0 zero (see FeatureExtractor.tag_word)
+        self.weights = np.vstack([np.zeros((1, n)), crf.state])
         self.bos = crf.scores(("BOS", "-1:pad"))
         self.eos = crf.scores(("EOS", "1:pad"))
 
-    def _form_row(self, token: str) -> int:
+    def _form_row(self, token: str, pending: list[tuple[tuple[int, ...], ...]]) -> int:
+        """Give a new form its block row; its score groups are queued in ``pending`` for
+        :meth:`_score_rows` (all new forms of a batch are scored together)."""
         r = len(self.row)
-        if r >= len(self.block):  # grows to the capacity (beyond it only for one huge batch)
-            grown = np.zeros((max(min(2 * len(self.block), self.capacity), r + 1), *self.block.shape[1:]))
-            grown[: len(self.block)] = self.block
-            self.block = grown
-        w = self.features.word(token)
-        sc = self.crf.scores
-        self.block[r] = (sc(w.own), sc(w.ctx1[-1]), sc(w.ctx1[1]), sc(w.ctx2[-2]), sc(w.ctx2[2]))
+        w = self.features.tag_word(token)
+        pending.append(w.ids)
         self.row[token] = r
         self.norm_of[token] = w.norm
         if w.gaz:
             self.gaz_of[token] = w.gaz
         return r
+
+    def _score_rows(self, first: int, pending: list[tuple[tuple[int, ...], ...]]) -> None:
+        """Fill the block rows ``first …`` of the forms whose id groups are ``pending``.
+
+        Each group's score vector is the sum of its attributes' weight rows, added one after
+        another in the group's order: exactly :meth:`CrfModel.scores` (``state[rows].sum(axis=0)``
+        adds the rows in order), so the emissions do not change by a bit. The groups of all new
+        forms are summed together: step ``j`` adds the ``j``-th row of every group that long
+        (groups sorted longest first, so those are a prefix), one numpy operation per step.
+        """
+        end = first + len(pending)
+        if end > len(self.block):  # grows to the capacity (beyond it only for one huge batch)
+            grown = np.zeros((max(min(2 * len(self.block), self.capacity), end), *self.block.shape[1:]))
+            grown[: len(self.block)] = self.block
+            self.block = grown
+        groups = [g for ids in pending for g in ids]
+        lens = np.fromiter(map(len, groups), np.intp, len(groups))
+        order = np.argsort(-lens, kind="stable")
+        srt = lens[order]
+        longest = int(srt[0]) if len(srt) else 0
+        if longest == 0:
+            self.block[first:end] = 0.0
+            return
+        # (sorted group, position) -> attribute id + 1; 0 (a zero weight row) pads the short groups
+        mat = np.zeros((len(groups), longest), dtype=np.intp)
+        rank = np.empty(len(groups), dtype=np.intp)
+        rank[order] = np.arange(len(groups))
+        flat = np.fromiter(chain.from_iterable(groups), np.intp, int(lens.sum()))
+        mat[np.repeat(rank, lens), np.arange(len(flat)) - np.repeat(np.cumsum(lens) - lens, lens)] = flat
+        active = np.searchsorted(-srt, -np.arange(longest), side="left").tolist()  # groups longer than j
+        weights = self.weights
+        acc = weights[mat[:, 0]]
+        for j in range(1, longest):
+            a = active[j]
+            acc[:a] += weights[mat[:a, j]]
+        self.block[first:end] = acc[rank].reshape(len(pending), 5, -1)
 
     def _vec(self, v: np.ndarray) -> int:
         """Store one score vector as a row of :attr:`vecs`; returns its row."""
@@ -396,17 +440,23 @@ class _FormScores:
         self.n_vecs = r + 1
         return r
 
-    def _pair(self, left: str, right: str) -> tuple[int, int] | None:
-        """Bigram scores of a neighbouring pair: rows of (given to the left token, to the right one)."""
-        a, b = self.features.word(left).bikey, self.features.word(right).bikey
+    def _pair(self, left: str, right: str) -> int:
+        """Bigram scores of a neighbouring pair: the row of what it gives to the left token (the next
+        row: to the right one), or -1 when the model has no weight for either bigram."""
+        tag_word = self.features.tag_word
+        a, b = tag_word(left).bikey, tag_word(right).bikey
         index = self.crf.attributes
-        to_left, to_right = f"0|+1={a}|{b}", f"-1|0={a}|{b}"
-        if to_left not in index and to_right not in index:
-            return None
-        return self._vec(self.crf.scores((to_left,))), self._vec(self.crf.scores((to_right,)))
+        to_left, to_right = index.get(f"0|+1={a}|{b}"), index.get(f"-1|0={a}|{b}")
+        if to_left is None and to_right is None:
+            return -1
+        # one attribute's scores are its weight row (CrfModel.scores of one row), or zero
+        state, zero = self.crf.state, self.weights[0]
+        r = self._vec(zero if to_left is None else state[to_left])
+        self._vec(zero if to_right is None else state[to_right])
+        return r
 
     def _gaz(self, labels: tuple[str, ...]) -> tuple[int, int, int]:
-        """Gazetteer-label score rows: for the token itself, given to the right, to the left."""
+        """Gazetteer-label score rows (consecutive): for the token itself, given to the right, to the left."""
         v = self.gaz.get(labels)
         if v is None:
             sc = self.crf.scores
@@ -430,7 +480,7 @@ class _FormScores:
             doc = [self.features.doc_features([s])[0] for s in sents]
         row, pairs = self.row, self.pairs
         # the form rows first: a refill (cache full) must not happen half-way through a batch
-        if len(row) + sum(map(len, sents)) >= self.capacity:
+        if len(row) + len(set(chain.from_iterable(sents)).difference(row)) >= self.capacity:
             row.clear()
             self.gaz_of.clear()
             self.norm_of.clear()
@@ -440,10 +490,14 @@ class _FormScores:
             self.doc.clear()
             self.n_vecs = 0
         ids: list[int] = []
-        # (token index, vector row) from pairs and the gazetteer, added in this order: the sums are
-        # the same floating-point operations, in the same order, as adding them one by one
-        at_pos: list[int] = []
-        at_row: list[int] = []
+        # Vector rows added to tokens besides their forms' blocks: each neighbouring pair's bigram
+        # row (-1: none), in text order; the gazetteer matches (token index, first of its 3 rows); the
+        # document features (token index, row). See the end for the order they are added in.
+        pair_rows: list[int] = []
+        gaz_pos: list[int] = []
+        gaz_row: list[int] = []
+        doc_pos: list[int] = []
+        doc_row: list[int] = []
         gazetteer = self.features.gazetteer
         gaz_of, norm_of = self.gaz_of, self.norm_of
         gaz_starts = gaz_of.keys()
@@ -451,43 +505,41 @@ class _FormScores:
         form_row, pair_of = self._form_row, self._pair
         doc_rows = self.doc
         base = 0
+        first_new = len(row)
+        pending: list[tuple[tuple[int, ...], ...]] = []
         for k, toks in enumerate(sents):
-            for t in toks:
-                r = row_get(t)
-                ids.append(form_row(t) if r is None else r)
-            prev = toks[0]
-            for i in range(1, len(toks)):
-                cur = toks[i]
-                key = (prev, cur)
-                p = pair_get(key, False)
-                if p is False:
-                    p = pairs[key] = pair_of(prev, cur)
-                if p is not None:
-                    at_pos.append(base + i - 1)
-                    at_pos.append(base + i)
-                    at_row += p
-                prev = cur
+            rs = list(map(row_get, toks))
+            if None in rs:
+                for j, r in enumerate(rs):
+                    if r is None:  # looked up again: the form may be new twice in one sentence
+                        r = row_get(toks[j])
+                        rs[j] = form_row(toks[j], pending) if r is None else r
+            ids += rs
+            ps = list(map(pair_get, zip(toks, islice(toks, 1, None), strict=False)))
+            if None in ps:
+                for j, p in enumerate(ps):
+                    if p is None:
+                        a, b = toks[j], toks[j + 1]
+                        p = pair_get((a, b))
+                        ps[j] = pairs[(a, b)] = pair_of(a, b) if p is None else p
+            pair_rows += ps
             if gazetteer is not None and not gaz_starts.isdisjoint(toks):
-                last = len(toks) - 1
                 starts = [i for i, t in enumerate(toks) if t in gaz_of]
                 for i, g in gazetteer.match_tokens(toks, starts, gaz_of, norm_of):
-                    v = self._gaz(g)
-                    at_pos.append(base + i)
-                    at_row.append(v[0])
-                    if i < last:
-                        at_pos.append(base + i + 1)
-                        at_row.append(v[1])
-                    if i:
-                        at_pos.append(base + i - 1)
-                        at_row.append(v[2])
-            for i, d in enumerate(doc[k]):
-                if d:
-                    r = doc_rows.get(d)
-                    if r is None:
-                        r = doc_rows[d] = self._vec(self.crf.scores(d))
-                    at_pos.append(base + i)
-                    at_row.append(r)
+                    gaz_pos.append(base + i)
+                    gaz_row.append(self._gaz(g)[0])
+            dk = doc[k]
+            if any(dk):
+                for i, d in enumerate(dk):
+                    if d:
+                        r = doc_rows.get(d)
+                        if r is None:
+                            r = doc_rows[d] = self._vec(self.crf.scores(d))
+                        doc_pos.append(base + i)
+                        doc_row.append(r)
             base += len(toks)
+        if pending:
+            self._score_rows(first_new, pending)
         f = self.block[np.asarray(ids, dtype=np.intp)]  # (tokens, 5, labels)
         lengths = np.fromiter(map(len, sents), np.intp, len(sents))
         ends = np.cumsum(lengths)
@@ -503,8 +555,28 @@ class _FormScores:
         e[nxt2] += f[nxt2 + 2, self.LEFT2]
         e[starts] += self.bos
         e[ends - 1] += self.eos
-        if at_pos:  # unbuffered and in index order: exactly the one-by-one additions
-            np.add.at(e, np.asarray(at_pos, dtype=np.intp), self.vecs[np.asarray(at_row, dtype=np.intp)])
+        # The other rows, in the order CRFsuite's feature list has them for each token (so each
+        # emission is the same sum, added in the same order): the bigram with the previous token,
+        # with the next one; the gazetteer label of the previous token, its own, the next token's;
+        # its document features. Each step touches a token at most once, so ``+=`` on an index
+        # array adds exactly one row per listed token.
+        vecs = self.vecs
+        if pair_rows:
+            pr = np.asarray(pair_rows, dtype=np.intp)  # one per token that has a next token (nxt1)
+            has = pr >= 0
+            if has.any():
+                at, pr = nxt1[has], pr[has]
+                e[at + 1] += vecs[pr + 1]
+                e[at] += vecs[pr]
+        if gaz_pos:
+            at, gr = np.asarray(gaz_pos, dtype=np.intp), np.asarray(gaz_row, dtype=np.intp)
+            nx = left[at] >= 1
+            e[at[nx] + 1] += vecs[gr[nx] + 1]
+            e[at] += vecs[gr]
+            pv = pos[at] >= 1
+            e[at[pv] - 1] += vecs[gr[pv] + 2]
+        if doc_pos:
+            e[np.asarray(doc_pos, dtype=np.intp)] += vecs[np.asarray(doc_row, dtype=np.intp)]
         return e, lengths
 
 

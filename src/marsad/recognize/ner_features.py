@@ -28,13 +28,21 @@ classes, its clitic-stripped lookup forms — is computed once per distinct form
 and cached in the extractor; per token, a sentence only concatenates cached
 tuples and adds the few features that need the neighbours (bigrams, gazetteer
 spans).
+
+Tagging takes a faster path still (:meth:`FeatureExtractor.tag_word`): a new form's
+features are not written out as strings and then looked up, but looked up piece by
+piece («w=» + the word, «p2=» + its first two letters …) in per-feature-name tables
+of the model's attribute ids, with the pieces shared by many forms (lexicon, trigger
+and name-mark classes, cluster ids) cached as id tuples. :class:`_Word` stays the
+reference: the tests check the two agree, feature for feature and in order, on every
+form of the development corpora.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -272,6 +280,20 @@ class Gazetteer:
         }
         self.first_names = frozenset(first)
         self.last_names = frozenset(last)
+        # the same entries for match_tokens: per first token, its multi-word names grouped by their
+        # second token (in the longest-first order), and the labels of the one-word name, if any
+        self.by_next: dict[str, tuple[dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]],
+                                      tuple[str, ...] | None]] = {}
+        for k, cands in self.index.items():
+            nxt: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+            single = None
+            for rest, labels in cands:
+                if rest:
+                    nxt.setdefault(rest[0], []).append((rest, labels))
+                else:
+                    single = labels
+            self.by_next[k] = ({w: tuple(v) for w, v in nxt.items()}, single)
+        self._bio: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}  # labels -> B-/I- features
 
     @classmethod
     def read(cls, path: Path) -> Gazetteer:
@@ -311,17 +333,18 @@ class Gazetteer:
                 i += 1
         return out
 
-    def candidates(self, forms: Sequence[str]) -> tuple[tuple[tuple[tuple[str, ...], tuple[str, ...]], ...], ...]:
-        """The index entries of a token's lookup forms, in form order (empty: no name starts there)."""
-        index = self.index
-        return tuple(index[f] for f in forms if f in index)
+    def candidates(self, forms: Sequence[str]) -> tuple:
+        """The :attr:`by_next` entries of a token's lookup forms, in form order (empty: no name
+        starts there)."""
+        by_next = self.by_next
+        return tuple([by_next[f] for f in forms if f in by_next])
 
     def match_tokens(self, toks: Sequence[str], starts: Sequence[int],
                      gaz_of: dict[str, tuple], norm_of: dict[str, str]) -> list[tuple[int, tuple[str, ...]]]:
         """:meth:`match` over a sentence of raw tokens, given ``starts``: the positions, in order, of
-        the tokens that have :attr:`_Word.gaz` candidates (``gaz_of[token]``); ``norm_of[token]`` is a
-        token's :attr:`_Word.norm`. Returns only the tokens in a match, as ``(position, features)``
-        in text order.
+        the tokens that have :attr:`_Word.gaz` candidates (``gaz_of[token]``, :meth:`candidates`);
+        ``norm_of[token]`` is a token's :attr:`_Word.norm`. Returns only the tokens in a match, as
+        ``(position, features)`` in text order.
 
         Only those tokens can start a name; a token inside an earlier match is skipped, exactly as
         the left-to-right scan of :meth:`match` does.
@@ -334,22 +357,32 @@ class Gazetteer:
             if i < free:
                 continue
             best_len, best_labels = 0, ()
-            for cands in gaz_of[toks[i]]:
-                for rest, labels in cands:
-                    k = len(rest) + 1
-                    if k <= best_len or i + k > n:
-                        continue
-                    if rest:
-                        if norms is None:
-                            norms = [norm_of[t] for t in toks]
-                        if tuple(norms[i + 1:i + k]) != rest:
+            for nexts, single in gaz_of[toks[i]]:
+                # per lookup form, as match(): its longest name that fits (only those whose second
+                # word is the next token can), else its one-word name when nothing matched yet
+                if nexts and i + 1 < n:
+                    if norms is None:
+                        norms = [norm_of[t] for t in toks]
+                    found = False
+                    for rest, labels in nexts.get(norms[i + 1], ()):
+                        k = len(rest) + 1
+                        if k <= best_len or i + k > n:
                             continue
-                    best_len, best_labels = k, labels
-                    break
+                        if k == 2 or tuple(norms[i + 1:i + k]) == rest:
+                            best_len, best_labels = k, labels
+                            found = True
+                            break
+                    if found:
+                        continue
+                if single is not None and not best_len:
+                    best_len, best_labels = 1, single
             if best_len:
-                out.append((i, tuple(f"B-{lab}" for lab in best_labels)))
-                inner = tuple(f"I-{lab}" for lab in best_labels)
-                out.extend((j, inner) for j in range(i + 1, i + best_len))
+                bio = self._bio.get(best_labels)
+                if bio is None:
+                    bio = self._bio[best_labels] = (tuple(f"B-{lab}" for lab in best_labels),
+                                                    tuple(f"I-{lab}" for lab in best_labels))
+                out.append((i, bio[0]))
+                out.extend((j, bio[1]) for j in range(i + 1, i + best_len))
                 free = i + best_len
         return out
 
@@ -472,6 +505,36 @@ class _Word:
             self.ctx2_b = {k: tuple(map(str.encode, v)) for k, v in self.ctx2.items()}
 
 
+class _TagWord:
+    """A word form as the tagger needs it: the model's attribute ids of its feature groups.
+
+    Built by :meth:`FeatureExtractor.tag_word` without writing out the feature strings of
+    :class:`_Word` (whose ``own`` / ``ctx1`` / ``ctx2`` they are, minus what the model has no weight
+    for, in the same order). ``ids`` holds five tuples of *attribute id + 1* (0 is kept for a zero
+    row): the form's own features, what it gives to the token at +1 (``ctx1[-1]``), at -1
+    (``ctx1[1]``), at +2 (``ctx2[-2]``) and at -2 (``ctx2[2]``). The other fields are
+    :class:`_Word`'s, for the sentence- and document-level features.
+    """
+
+    __slots__ = ("norm", "forms", "gaz", "bikey", "dkey", "dclass", "lcue", "rcue", "ids")
+
+    norm: str
+    forms: tuple[str, ...]
+    gaz: tuple
+    bikey: str
+    dkey: str
+    dclass: str
+    lcue: tuple[str, ...]
+    rcue: tuple[str, ...]
+    ids: tuple[tuple[int, ...], ...]
+
+
+# What a tagging form's ids depend on besides its spelling (see FeatureExtractor._tail): the
+# (own, +1, -1, +2, -2) id tuples of its lexicon class, trigger class, first/last-name marks and
+# clusters, then its lexicon feature, left cue and right cue.
+_Tail = tuple[tuple[tuple[int, ...], ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+
+
 class FeatureExtractor:
     """CRFsuite item features for sentences, with per-word-form caching.
 
@@ -480,12 +543,15 @@ class FeatureExtractor:
     (:func:`read_triggers`). Any of them may be empty/None (features then absent). ``known``, at tagging time, is
     the set of attributes the model has weights for: other features are dropped before
     they reach CRFsuite (they would be ignored there, but cost ~30 % of tagging time).
+    ``attribute_ids`` (the model's attribute → row index) enables :meth:`tag_word`, the tagger's
+    fast path: a form's feature groups as the model's attribute ids, without building strings.
     """
 
     def __init__(self, lexicon: dict[str, str] | None = None, gazetteer: Gazetteer | None = None,
                  triggers: dict[str, str] | None = None,
                  known: frozenset[str] | None = None, cache_size: int = 300_000,
-                 clusters: dict[str, tuple[str, ...]] | None = None) -> None:
+                 clusters: dict[str, tuple[str, ...]] | None = None,
+                 attribute_ids: Mapping[str, int] | None = None) -> None:
         self.lexicon = lexicon or {}
         self.clusters = clusters or {}
         self.gazetteer = gazetteer
@@ -497,6 +563,31 @@ class FeatureExtractor:
         # (the neighbour's context copy + the bigram, if the model knows it); see items()
         self._left: dict[tuple[str, str], tuple[bytes, ...]] = {}
         self._right: dict[tuple[str, str], tuple[bytes, ...]] = {}
+        # tagging fast path (tag_word): attribute -> id + 1, for the attributes the model weighs
+        # and ``known`` keeps; the same split by feature name (the part before the first «=»)
+        # into value -> id + 1 tables, so a form's features are looked up from its pieces
+        # («w=» + the word, «p2=» + its first two letters …) without writing the strings out
+        self.attribute_ids = attribute_ids
+        self._ids: dict[str, int] = {}
+        self._tables: dict[str, dict[str, int]] = {}
+        if attribute_ids is not None:
+            for a, i in attribute_ids.items():
+                if known is None or a in known:
+                    self._ids[a] = i + 1
+                    name, eq, value = a.partition("=")
+                    if eq:
+                        self._tables.setdefault(name, {})[value] = i + 1
+        self._tag_cache: dict[str, _TagWord] = {}
+        self._marks: dict[tuple, tuple] = {}  # see _tail
+        self._clus: dict[tuple, tuple[tuple[int, ...], ...]] = {}
+        # the lookups _tag_word makes for every new form, bound once: own features, then the
+        # copies for the ±1 and ±2 neighbours, then the affixes (value -> id + 1, or None)
+        look = {name: self._tables.get(name, {}).get for name in (
+            "w", "st", "st2", "cl", "sh", "len", "-1:w", "-1:st", "-1:cl", "1:w", "1:st", "1:cl",
+            "-2:w", "-2:st", "2:w", "2:st", *_P.values(), *_S.values(), *_SP.values(), *_SS.values())}
+        self._look = look
+        self._affix_look = (tuple((k, look[_P[k]], look[_S[k]]) for k in range(1, 5)),
+                            tuple((k, look[_SP[k]], look[_SS[k]]) for k in (2, 3)))
 
     def word(self, token: str) -> _Word:
         """The cached per-form features of ``token``."""
@@ -507,6 +598,156 @@ class FeatureExtractor:
             w = self._cache[token] = _Word(token, self.lexicon, self.gazetteer, self.triggers, self.known,
                                            self.clusters)
         return w
+
+    def tag_word(self, token: str) -> _TagWord:
+        """The cached tagging view of ``token`` (an extractor built with ``attribute_ids``).
+
+        Its :attr:`_TagWord.ids` are the ids of :meth:`word`'s ``own`` / ``ctx1`` / ``ctx2``
+        features, in their order; its other fields are :meth:`word`'s.
+        """
+        w = self._tag_cache.get(token)
+        if w is None:
+            if self.attribute_ids is None:
+                raise ValueError("tag_word() needs an extractor built with the model's attribute ids")
+            if len(self._tag_cache) >= self._cache_size:
+                self._tag_cache.clear()  # bounded memory, as the per-form cache
+            if CHAR_NGRAM or CTX1_AFFIX or CLUSTER_STEM:
+                w = self._tag_word_of(self.word(token))  # experiments: the string features, mapped
+            else:
+                w = self._tag_word(token)
+            self._tag_cache[token] = w
+        return w
+
+    def _ids_of(self, feats: Iterable[str]) -> tuple[int, ...]:
+        """Attribute ids (+ 1) of the features the model weighs, in order."""
+        ids = self._ids
+        return tuple(ids[f] for f in feats if f in ids)
+
+    def _tag_word_of(self, w: _Word) -> _TagWord:
+        """A :class:`_TagWord` from the string features of a :class:`_Word`."""
+        t = _TagWord()
+        t.norm, t.forms, t.gaz, t.bikey = w.norm, w.forms, w.gaz, w.bikey
+        t.dkey, t.dclass, t.lcue, t.rcue = w.dkey, w.dclass, w.lcue, w.rcue
+        t.ids = (self._ids_of(w.own), self._ids_of(w.ctx1[-1]), self._ids_of(w.ctx1[1]),
+                 self._ids_of(w.ctx2[-2]), self._ids_of(w.ctx2[2]))
+        return t
+
+    def _tail(self, lexv: str, trig: str, kbn: tuple[str, ...], cids: tuple[str, ...] | None,
+              is_punct: bool) -> _Tail:
+        """The features a form shares with every form of the same lexicon class, trigger class,
+        name marks and clusters (``cids``; ``None``: no cluster file) — the end of each of its
+        feature groups, as :class:`_Word` orders them — with its document cues. Both parts are
+        cached: there are few classes, and one cluster id triple is shared by many forms."""
+        marks = self._marks.get((lexv, trig, kbn))
+        if marks is None:
+            lex = (lexv,) if lexv else ()
+            trig_t = (f"tr={trig}",) if trig else ()
+            c1 = (*lex, *trig_t, *kbn)
+            ids = (self._ids_of(c1), self._ids_of(f"-1:{c}" for c in c1), self._ids_of(f"1:{c}" for c in c1),
+                   self._ids_of(f"-2:{c}" for c in trig_t), self._ids_of(f"2:{c}" for c in trig_t))
+            lexlab = lexv.partition("=")[2]
+            cue = tuple(dict.fromkeys(x for x in (trig, lexlab if lexlab in _NAME_LABELS else "") if x))
+            lcue = tuple(f"l={c}" for c in (*cue, *(k for k in kbn if k == "kbfirst")))
+            rcue = tuple(f"r={c}" for c in (*cue, *(k for k in kbn if k == "kblast")))
+            marks = self._marks[(lexv, trig, kbn)] = (ids, lex, lcue, rcue)
+        ckey = cids if cids else (cids, is_punct)
+        clu = self._clus.get(ckey)
+        if clu is None:
+            clu = self._clus[ckey] = self._cluster_ids(cids, is_punct)
+        a = marks[0]
+        return ((a[0] + clu[0], a[1] + clu[1], a[2] + clu[2], a[3] + clu[3], a[4] + clu[4]),
+                marks[1], marks[2], marks[3])
+
+    def _cluster_ids(self, cids: tuple[str, ...] | None, is_punct: bool) -> tuple[tuple[int, ...], ...]:
+        """The cluster features' ids (own, +1, -1, +2, -2) of a form with cluster ids ``cids``."""
+        T = self._tables
+        if not cids:
+            if cids is not None and not is_punct:  # clusters exist but not for this form
+                return (self._ids_of(("c=none",)), self._ids_of(("-1:c=none",)), self._ids_of(("1:c=none",)),
+                        (), ())
+            return ((), (), (), (), ())
+
+        def group(prefix: str, ks: tuple[int, ...]) -> tuple[int, ...]:
+            return tuple(x for x in (T.get(f"{prefix}c{k}", {}).get(cids[k]) for k in ks if k < len(cids))
+                         if x is not None)
+
+        return (group("", CLUSTER_OWN), group("-1:", CLUSTER_CTX1), group("1:", CLUSTER_CTX1),
+                group("-2:", CLUSTER_CTX2), group("2:", CLUSTER_CTX2))
+
+    def _tag_word(self, word: str) -> _TagWord:
+        """:meth:`tag_word` computed from the word's pieces (the logic of :class:`_Word`, which
+        stays the reference: ``tests/recognize`` checks both agree on every corpus form)."""
+        n = normalize(word)
+        clitics, stem = strip_clitics(n)
+        stem2 = strip_clitics(n, aggressive=True)[1]
+        forms = lookup_forms(n)
+        gaz = self.gazetteer
+        is_punct = _PUNCT_RE.match(word) is not None
+        # the lexicon, trigger, name-mark and cluster pieces
+        lexicon = self.lexicon
+        lexv = ""
+        if lexicon:
+            if n in lexicon:
+                lexv = "gz=" + lexicon[n]
+            elif stem2 in lexicon:
+                lexv = "gzs=" + lexicon[stem2]
+            else:
+                lexv = "gz=unk"
+        trig = ""
+        triggers = self.triggers
+        for f in forms:
+            if f in triggers:
+                trig = triggers[f]
+                break
+        kbn: tuple[str, ...] = ()
+        if gaz is not None:
+            kbn = tuple(x for x, names in (("kbfirst", gaz.first_names), ("kblast", gaz.last_names))
+                        if not names.isdisjoint(forms))
+        cids = cluster_ids((*forms, stem, stem2), self.clusters) if self.clusters else None
+        tail_ids, lex, lcue, rcue = self._tail(lexv, trig, kbn, cids, is_punct)
+        # the word's own pieces, in _Word's order (None: no weight, dropped)
+        look = self._look
+        ids = self._ids
+        digit = _DIGIT_RE.search(n) is not None
+        own = [ids.get("bias"), look["w"](n), look["st"](stem), look["st2"](stem2), look["cl"](clitics),
+               look["sh"](_shape(word)), look["len"](str(min(len(n), 12)))]
+        affixes, stem_affixes = self._affix_look
+        ln = len(n)
+        for k, p, s in affixes:
+            if ln > k:
+                own.append(p(n[:k]))
+                own.append(s(n[-k:]))
+        ls = len(stem)
+        for k, p, s in stem_affixes:
+            if ls > k:
+                own.append(p(stem[:k]))
+                own.append(s(stem[-k:]))
+        if digit:
+            own.append(ids.get("digit" if n.isdigit() else "hasdigit"))
+        if _LATIN_RE.search(word):
+            own.append(ids.get("latin"))
+        if is_punct:
+            own.append(ids.get("punct"))
+        if word != n and _STRIP_RE.search(word):
+            own.append(ids.get("diacritised"))
+        flag = "punct" if is_punct else "digit" if digit else ""
+        left1 = [look["-1:w"](n), look["-1:st"](stem), look["-1:cl"](clitics)]
+        right1 = [look["1:w"](n), look["1:st"](stem), look["1:cl"](clitics)]
+        if flag:
+            left1.append(ids.get("-1:" + flag))
+            right1.append(ids.get("1:" + flag))
+        t = _TagWord()
+        t.ids = ((*filter(None, own), *tail_ids[0]),
+                 (*filter(None, left1), *tail_ids[1]),
+                 (*filter(None, right1), *tail_ids[2]),
+                 (*filter(None, (look["-2:w"](n), look["-2:st"](stem))), *tail_ids[3]),
+                 (*filter(None, (look["2:w"](n), look["2:st"](stem))), *tail_ids[4]))
+        t.norm, t.forms, t.bikey = n, forms, stem
+        t.gaz = gaz.candidates(forms) if gaz is not None else ()
+        common = lexv.endswith("=O")
+        t.dkey = forms[-1] if not is_punct and not common and len(forms[-1]) >= 3 else ""
+        t.dclass, t.lcue, t.rcue = lexv, lcue, rcue
+        return t
 
     def doc_features(self, sentences: Sequence[Sequence[str]]) -> list[list[tuple[str, ...]]]:
         """Per token, the document-level features of a window of consecutive sentences.
@@ -525,43 +766,57 @@ class FeatureExtractor:
         """
         if not DOC_FEATURES:
             return [[()] * len(toks) for toks in sentences]
-        sents = [[self.word(t) for t in toks] for toks in sentences]
-        count: Counter[str] = Counter()
+        # the tagger's view of a form when there is one (same fields as _Word's used here); the
+        # cache is read directly, the builder called only for a form not seen before
+        if self.attribute_ids is not None:
+            word, cache = self.tag_word, self._tag_cache
+        else:
+            word, cache = self.word, self._cache
+        get = cache.get
+        sents = [[get(t) or word(t) for t in toks] for toks in sentences]
+        count: dict[str, int] = {}
         cues: dict[str, Counter[str]] = {}
-        own: list[list[tuple[str, ...]]] = []
+        # per sentence: (position, key, own cues) of the tokens that have a document key
+        keyed: list[list[tuple[int, str, tuple[str, ...], str]]] = []
         gazetteer = self.gazetteer if DOC_KB else None
         for words in sents:
-            row: list[tuple[str, ...]] = []
+            rec: list[tuple[int, str, tuple[str, ...], str]] = []
             last = len(words) - 1
             kb = (gazetteer.match([w.norm for w in words], [w.forms for w in words])
                   if gazetteer is not None and any(w.gaz for w in words) else None)
             for i, w in enumerate(words):
                 k = w.dkey
                 if not k:
-                    row.append(())
                     continue
-                count[k] += 1
+                count[k] = count.get(k, 0) + 1
                 c = (words[i - 1].lcue if i else ()) + (words[i + 1].rcue if i < last else ())
                 if kb is not None and kb[i]:
                     c += tuple(f"kb={x[2:]}" for x in kb[i])
                 if c:
                     c = tuple(dict.fromkeys(c))
-                    cues.setdefault(k, Counter()).update(c)
-                row.append(c)
-            own.append(row)
+                    kc = cues.get(k)
+                    if kc is None:
+                        kc = cues[k] = Counter()
+                    kc.update(c)
+                rec.append((i, k, c, w.dclass))
+            keyed.append(rec)
         out: list[list[tuple[str, ...]]] = []
-        for words, row in zip(sents, own, strict=True):
-            feats: list[tuple[str, ...]] = []
-            for w, c in zip(words, row, strict=True):
-                n = count[w.dkey] if w.dkey else 0
+        # the features of a key seen with the same own cues (and lexicon class) are the same
+        memo: dict[tuple[str, tuple[str, ...], str], tuple[str, ...]] = {}
+        for words, rec in zip(sents, keyed, strict=True):
+            feats: list[tuple[str, ...]] = [()] * len(words)
+            for i, k, c, dclass in rec:
+                n = count[k]
                 if n < 2:
-                    feats.append(())
                     continue
-                f = [f"dn={_bucket(n)}|{w.dclass}"] if DOC_COUNT else []
-                kc = cues.get(w.dkey) if DOC_CUES else None
-                if kc:
-                    f.extend(f"d:{x}" for x, m in kc.items() if m > (x in c))
-                feats.append(tuple(sorted(f)))
+                f = memo.get((k, c, dclass))
+                if f is None:
+                    fs = [f"dn={_bucket(n)}|{dclass}"] if DOC_COUNT else []
+                    kc = cues.get(k) if DOC_CUES else None
+                    if kc:
+                        fs.extend(f"d:{x}" for x, m in kc.items() if m > (x in c))
+                    f = memo[(k, c, dclass)] = tuple(sorted(fs))
+                feats[i] = f
             out.append(feats)
         return out
 
@@ -685,6 +940,12 @@ def _bucket(n: int) -> str:
     """Count bucket of a word's occurrences in a document window."""
     return "2" if n == 2 else "3" if n <= 4 else "5" if n <= 9 else "10"
 
+
+# feature names of the affixes (_Word: «p2=» first two letters, «ss3=» last three of the stem …)
+_P = {k: f"p{k}" for k in range(1, 5)}
+_S = {k: f"s{k}" for k in range(1, 5)}
+_SP = {k: f"sp{k}" for k in (2, 3)}
+_SS = {k: f"ss{k}" for k in (2, 3)}
 
 _BOS = (b"BOS", b"-1:pad")
 _EOS = (b"EOS", b"1:pad")
