@@ -508,7 +508,7 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
                      forces: dict[tuple[str, str], dict[str, Any]] | None = None) -> list[dict[str, Any]]:
     """Events of one sentence, before numbering (``states``: ISO3 → state ref, for visits;
     ``forces``: :func:`marsad.events.arguments.force_index`, for «طائراتها»)."""
-    words = split_words(sent.text, sent.start)
+    words = split_words(sent.text, sent.start, doc.text)
     if not words:
         return []
     raw_spellings = lex.cues["raw_spellings"]
