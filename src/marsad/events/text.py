@@ -20,8 +20,9 @@ from itertools import accumulate, compress, islice
 
 from marsad.arabic import NormalizedText, normalize, normalize_word
 
-# (the normaliser's own definition of the marks a span ending on a letter takes with it)
-from marsad.arabic.normalization import _TRAILING_CHARS, _TRAILING_MARKS_RE
+# (the normaliser's own definitions: the characters it deletes or expands, and the marks a span ending
+# on a letter takes with it)
+from marsad.arabic.normalization import _SPECIAL_RE, _TRAILING_CHARS, _TRAILING_MARKS_RE
 
 # Letters (Arabic, Latin) and digits with their separators; everything else is a gap.
 _WORD = r"[0-9]+(?:[.,][0-9]+)*|[^\W\d_]+"
@@ -67,6 +68,8 @@ def split_words(text: str, offset: int = 0, document: str | None = None) -> list
             return _cut(nt.text[offset:end], None, offset)
         ns = bisect_left(idx, offset)  # the sentence's first and past-the-end normalised characters
         ne = bisect_left(idx, end, ns)
+        if _SPECIAL_RE.search(document, offset, end) is None:  # none in this sentence: offsets shift
+            return _cut(nt.text[ns:ne], None, offset)
         return _cut(nt.text[ns:ne], _sentence_mapper(idx, document, ns, end), 0)
     nt = normalize(text)
     # Without deleted characters the normalised offsets are the original ones (no per-word mapping).
