@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from marsad.events.cuewords import GENERIC, last_records, positions
 from marsad.events.lexicon import Lexicon, Match
 from marsad.events.roles import cue_words, exposed_subject, reported_pronoun
 from marsad.events.text import Word, clitic_candidates, norm_word
@@ -896,14 +897,19 @@ def _generic_hits(words: list[Word], cues: dict[str, Any]) -> list[tuple[int, An
     last = _last_generic[0]
     if last[0] is words and last[1] is cues:
         return last[2]
-    generic = cues["generic"]
-    hits = []
-    for k, w in enumerate(words):
-        hit = generic.get(w.norm)
-        if hit is None and w.norm[:1] in "وبل":
-            hit = generic.get(w.norm[1:])
-        if hit is not None:
-            hits.append((k, hit))
+    read = last_records(words, cues)  # the sentence's word records, when the other passes read them
+    if read is not None:
+        records, kinds, total = read
+        hits = [(k, records[k][2]) for k in positions(kinds, GENERIC)] if total & GENERIC else []
+    else:
+        generic = cues["generic"]
+        hits = []
+        for k, w in enumerate(words):
+            hit = generic.get(w.norm)
+            if hit is None and w.norm[:1] in "وبل":
+                hit = generic.get(w.norm[1:])
+            if hit is not None:
+                hits.append((k, hit))
     _last_generic[0] = (words, cues, hits)
     return hits
 

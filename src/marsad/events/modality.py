@@ -8,9 +8,12 @@ accusation), the status stays asserted and the speaker is still named as the sou
 
 from __future__ import annotations
 
+from functools import reduce
+from operator import or_
 from typing import Any
 
 from marsad.events.arguments import Group
+from marsad.events.cuewords import ATTRIBUTION, STATUS, positions, sentence_records, status_masks
 from marsad.events.lexicon import Lexicon, Match
 from marsad.events.morphology import FUTURE
 from marsad.events.text import Word, clitic_candidates, norm_word
@@ -113,20 +116,14 @@ def _word_mask(w: str, lex: Lexicon) -> int:
 
 
 def _cue_masks(words: list[Word], lex: Lexicon) -> tuple[list[int], int]:
-    """Cue bits of every word of the sentence and their union (cached per word type, and for the
-    last sentence)."""
+    """Cue bits of every word of the sentence and their union (read off the sentence's word records,
+    :func:`marsad.events.cuewords.sentence_records`, and kept for the last sentence)."""
     last = _last_masks[0]
     if last[0] is words and last[1] is lex:
         return last[2], last[3]
-    cache = lex.word_caches.setdefault("status", {})
-    masks = []
-    total = 0
-    for w in words:
-        mask = cache.get(w.norm)
-        if mask is None:
-            mask = _word_mask(w.norm, lex)
-        masks.append(mask)
-        total |= mask
+    records, _, kinds = sentence_records(words, lex)  # (kinds: the OR of the words' kinds)
+    masks = status_masks(records, kinds)
+    total = reduce(or_, masks, 0) if kinds & STATUS else 0
     _last_masks[0] = (words, lex, masks, total)
     return masks, total
 
@@ -236,20 +233,22 @@ def _fallback_source(words: list[Word], k: int, hi: int, lex: Lexicon, text: str
     return text[words[k].start:words[end].end]
 
 
+def attribution_prep(w: str, lex: Lexicon) -> bool:
+    """Whether a normalised word is a prepositional attribution cue («وفق», «بحسب», «لمصادر»)."""
+    cache = lex.word_caches.setdefault("attr_prep", {})
+    hit = cache.get(w)
+    if hit is None:
+        preps = lex.cues["attr_preps"]
+        hit = w in preps or any(s in preps for s, _ in clitic_candidates(w)[:2])
+        if len(cache) < 200_000:
+            cache[w] = hit
+    return hit
+
+
 def attribution_cues(words: list[Word], lex: Lexicon) -> list[int]:
     """Word indices of prepositional attribution cues («وفق», «بحسب», «نقلا عن») in a sentence."""
-    preps = lex.cues["attr_preps"]
-    cache = lex.word_caches.setdefault("attr_prep", {})
-    out = []
-    for k, w in enumerate(words):
-        hit = cache.get(w.norm)
-        if hit is None:
-            hit = w.norm in preps or any(s in preps for s, _ in clitic_candidates(w.norm)[:2])
-            if len(cache) < 200_000:
-                cache[w.norm] = hit
-        if hit:
-            out.append(k)
-    return out
+    _, kinds, total = sentence_records(words, lex)
+    return positions(kinds, ATTRIBUTION) if total & ATTRIBUTION else []
 
 
 def attribution(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
