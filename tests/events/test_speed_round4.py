@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import copy
+
+import numpy as np
+import pytest
+from events_helpers import make_doc
 from test_speed_caches import SENTENCES
 
+from marsad.arabic import normalize
+from marsad.events import _sentence_gate
 from marsad.events import text as text_mod
 from marsad.events.arguments import Arg, Group
 from marsad.events.text import split_words
@@ -75,3 +82,44 @@ def test_group_span_attributes_follow_the_members_that_join():
     assert (g.first, g.last, g.prep) == (0, 0, "مع")
     g.add(iran)
     assert (g.first, g.last, g.prep) == (0, 2, "مع") and g.members == [russia, iran]
+
+
+def test_normalized_text_is_the_slice_normalised_alone():
+    for a, b in ((0, 17), (17, 44), (44, len(MARKED)), (5, 60)):
+        text_mod._last_document[0] = (None, None)
+        assert text_mod.normalized_text(MARKED[a:b], a, MARKED) == normalize(MARKED[a:b]).text
+    # not the document's slice: normalised on its own
+    assert text_mod.normalized_text("هجومٌ", 0, MARKED) == normalize("هجومٌ").text
+
+
+def test_classifier_scores_from_normalised_slices_equal_its_own_normalisation():
+    try:
+        from marsad.events.classifier import load_sentence_classifier
+        model = load_sentence_classifier()
+    except (ImportError, OSError, ValueError):
+        pytest.skip("no sentence classifier")
+    cuts = [0, MARKED.index("ثمّ"), MARKED.index("ﻻجئون"), len(MARKED)]
+    sentences = [MARKED[a:b] for a, b in zip(cuts, cuts[1:], strict=False)] + SENTENCES[:4]
+    document = MARKED + " " + " ".join(SENTENCES[:4])
+    starts, pos = [], 0
+    for s in sentences:
+        pos = document.index(s, pos)
+        starts.append(pos)
+    normalized = [text_mod.normalized_text(s, a, document) for s, a in zip(sentences, starts, strict=True)]
+    # bitwise: the gate rounds and thresholds these numbers
+    assert np.array_equal(model.scores(sentences, normalized), model.scores(sentences))
+    assert model.predict(sentences, normalized) == model.predict(sentences)
+
+
+def test_the_gate_reads_the_document_and_decides_as_without_it(extract):
+    gate = _sentence_gate()
+    if gate is None:
+        pytest.skip("no sentence classifier")
+    text = ("قُتل ثلاثة أشخاص وأصيب آخرون في انفجار عبوةٍ ناسفة بسوق المدينة. "
+            "وتظاهر مئات الطلاب أمام مبنى الجامعة احتجاجاً على رفع الرسوم. "
+            "ويعاقب القانون كلَّ من يشارك في أعمال الشغب بالسجن.")
+    doc = make_doc(text)
+    events = extract(doc)
+    assert {e["type"] for e in events} >= {"ASSAULT", "PROTEST"}
+    text_mod._last_document[0] = (None, None)
+    assert gate(copy.deepcopy(events), doc.text) == gate(copy.deepcopy(events))

@@ -76,6 +76,20 @@ def split_words(text: str, offset: int = 0, document: str | None = None) -> list
     return _cut(nt.text, nt.span_mapper(), offset)
 
 
+def normalized_text(text: str, offset: int, document: str) -> str:
+    """The normalised form of ``text``, a slice of ``document`` at ``offset`` (as :func:`split_words`
+    reads it: off the document's normalisation); ``normalize(text).text`` when it is not that slice."""
+    if not document.startswith(text, offset):
+        return normalize(text).text
+    end = offset + len(text)
+    nt = _document_normalized(document)
+    idx = nt.index
+    if idx is None:
+        return nt.text[offset:end]
+    ns = bisect_left(idx, offset)
+    return nt.text[ns:bisect_left(idx, end, ns)]
+
+
 # The last document split_words read, and its normalisation: one tuple, swapped whole (thread-safe).
 _last_document: list[tuple[str | None, NormalizedText | None]] = [(None, None)]
 
