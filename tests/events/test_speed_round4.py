@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import copy
+from functools import reduce
+from operator import or_
 
 import numpy as np
 import pytest
@@ -123,3 +125,82 @@ def test_the_gate_reads_the_document_and_decides_as_without_it(extract):
     assert {e["type"] for e in events} >= {"ASSAULT", "PROTEST"}
     text_mod._last_document[0] = (None, None)
     assert gate(copy.deepcopy(events), doc.text) == gate(copy.deepcopy(events))
+
+
+RECORD_SENTENCES = SENTENCES + [
+    "وقال المتحدث إن 3 آلاف جندي وصلوا، وفق ما نقلت وكالة الأنباء، بحسب مصادر محلية.",
+    "إذا هاجمت إسرائيل المنشآت النووية فإن إيران سترد بقوة، ونفى الجيش أن يكون قتل 14 شخصاً.",
+    "وأصيب عشرات المتظاهرين والمدنيين برصاص قوات الأمن، وفقاً لمنظمة حقوقية.",
+]
+
+
+@pytest.fixture(scope="module")
+def lex():
+    from marsad.events.lexicon import load_lexicon
+    return load_lexicon()
+
+
+def test_word_records_hold_what_each_pass_tests_word_by_word(lex):
+    from marsad.events import cuewords, modality, quantities
+    particles = modality._conditional_cues(lex)[0]
+    report = frozenset(lex.attribution_verbs) | frozenset(lex.denial_verbs)
+    generic = lex.cues["generic"]
+    for text in RECORD_SENTENCES:
+        words = split_words(text)
+        records, kinds, total = cuewords.sentence_records(words, lex)
+        assert len(records) == len(words)
+        for w, (kind, status, entry) in zip(words, records, strict=True):
+            g = w.norm
+            want_entry = generic.get(g)
+            if want_entry is None and g[:1] in "وبل":  # «والمتظاهرين», «بالمدنيين»
+                want_entry = generic.get(g[1:])
+            assert entry == want_entry, g
+            assert status == modality._word_mask(g, lex), g
+            assert bool(kind & cuewords.NUMBER) == (quantities._word_value(g, lex) is not None), g
+            assert bool(kind & cuewords.ATTRIBUTION) == modality.attribution_prep(g, lex), g
+            assert bool(kind & cuewords.GENERIC) == (want_entry is not None), g
+            assert bool(kind & cuewords.STATUS) == bool(status), g
+            assert bool(kind & cuewords.CONDITIONAL) == any(p[0] == g for p in particles), g
+            assert bool(kind & cuewords.COMPLEMENTIZER) == (
+                g in lex.cues["complementizers"] and not g.endswith(("ه", "ها"))), g
+            assert bool(kind & cuewords.REPORTING) == (g in report), g
+        assert total == reduce(or_, kinds, 0)
+    # the sentences above hold every kind of cue
+    seen = 0
+    for text in RECORD_SENTENCES:
+        seen |= cuewords.sentence_records(split_words(text), lex)[2]
+    assert seen == (1 << 7) - 1
+
+
+def test_passes_over_the_records_find_what_a_word_by_word_walk_finds(lex):
+    from marsad.events import modality, quantities
+    from marsad.events.arguments import _generic_hits
+    for text in RECORD_SENTENCES:
+        words = split_words(text)
+        # quantities: every number word is read (a multiplier joins the number before it)
+        got = [(q.key, q.value, q.index) for q in quantities.find_quantities(words, lex)]
+        want, i = [], 0
+        while i < len(words):
+            read = quantities.read_number(words, i, lex)
+            if read is None:
+                i += 1
+                continue
+            key = quantities._label(words, i, read[1], lex)
+            if key is not None and 0 < read[0] < 10_000_000:
+                want.append((key, read[0], i))
+            i = read[1] + 1
+        assert got == want, text
+        assert modality.attribution_cues(words, lex) == [
+            k for k, w in enumerate(words) if modality.attribution_prep(w.norm, lex)]
+        generic = lex.cues["generic"]
+        hits = [(k, generic.get(w.norm) or (generic.get(w.norm[1:]) if w.norm[:1] in "وبل" else None))
+                for k, w in enumerate(words)]
+        assert _generic_hits(words, lex.cues) == [(k, h) for k, h in hits if h is not None]
+        masks, total = modality._cue_masks(words, lex)
+        assert masks == [modality._word_mask(w.norm, lex) for w in words]
+    # a sentence with a conditional and one with reported speech
+    words = split_words(RECORD_SENTENCES[-2])
+    assert modality.conditional_clauses(words, lex)
+    from marsad.events.extract import _report_openers
+    words = split_words(RECORD_SENTENCES[-3])
+    assert _report_openers(words, lex) == frozenset({2})

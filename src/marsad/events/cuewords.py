@@ -1,8 +1,9 @@
 """One record per word type for the sentence passes that look every word up.
 
 The quantity pass (is it a number?), the modality pass (its status cue bits), the attribution pass (a
-prepositional source cue such as «وفق», «بحسب») and the generic-participant pass («المتظاهرين») each
-used to walk the whole sentence with a dictionary of its own. :func:`sentence_records` walks it once,
+prepositional source cue such as «وفق», «بحسب»), the generic-participant pass («المتظاهرين»), the
+conditional pass («إذا») and the reported-speech pass (a reporting verb, then «أن») each used to walk
+the whole sentence with a set or dictionary of its own. :func:`sentence_records` walks it once,
 reading one record per word type (built on first sight from those passes' own per-word tests and
 cached on the lexicon), and ORs the words' kinds: a pass whose kind of cue no word of the sentence
 has is skipped whole, and the others visit only the words that have it.
@@ -21,8 +22,10 @@ from typing import Any
 from marsad.events.lexicon import Lexicon
 from marsad.events.text import Word
 
-# Kinds of cue a word can be, as bits of the record's first item.
-NUMBER, ATTRIBUTION, GENERIC, STATUS = 1, 2, 4, 8
+# Kinds of cue a word can be, as bits of the record's first item: a number, a prepositional source
+# cue, a generic participant, a status cue, the first word of a conditional particle, a bare
+# complementizer («أن», «إن»; not «أنه/أنها») and a reporting or denial verb form.
+NUMBER, ATTRIBUTION, GENERIC, STATUS, CONDITIONAL, COMPLEMENTIZER, REPORTING = (1 << k for k in range(7))
 
 # (kinds, status cue bits (modality._word_mask), generic_actors entry or None)
 Record = tuple[int, int, Any]
@@ -72,7 +75,7 @@ def last_records(words: list[Word], cues: dict[str, Any]) -> tuple[list[Record],
 
 def _record(w: str, lex: Lexicon, cache: dict[str, Record]) -> Record:
     # imported here: modality and quantities import the modules that read the records
-    from marsad.events.modality import _word_mask, attribution_prep
+    from marsad.events.modality import _conditional_cues, _word_mask, attribution_prep
     from marsad.events.quantities import _word_value
 
     status = _word_mask(w, lex)
@@ -83,7 +86,10 @@ def _record(w: str, lex: Lexicon, cache: dict[str, Record]) -> Record:
     kinds = ((NUMBER if _word_value(w, lex) is not None else 0)
              | (ATTRIBUTION if attribution_prep(w, lex) else 0)
              | (GENERIC if entry is not None else 0)
-             | (STATUS if status else 0))
+             | (STATUS if status else 0)
+             | (CONDITIONAL if any(p[:1] == (w,) for p in _conditional_cues(lex)[0]) else 0)
+             | (COMPLEMENTIZER if w in lex.cues["complementizers"] and not w.endswith(("ه", "ها")) else 0)
+             | (REPORTING if w in lex.attribution_verbs or w in lex.denial_verbs else 0))
     record = (kinds, status, entry)
     if len(cache) < 200_000:
         cache[w] = record

@@ -13,7 +13,7 @@ from operator import or_
 from typing import Any
 
 from marsad.events.arguments import Group
-from marsad.events.cuewords import ATTRIBUTION, STATUS, positions, sentence_records, status_masks
+from marsad.events.cuewords import ATTRIBUTION, CONDITIONAL, STATUS, positions, sentence_records, status_masks
 from marsad.events.lexicon import Lexicon, Match
 from marsad.events.morphology import FUTURE
 from marsad.events.text import Word, clitic_candidates, norm_word
@@ -351,12 +351,13 @@ def conditional_clauses(words: list[Word], lex: Lexicon) -> list[tuple[int, int,
     """``(protasis start, protasis end, apodosis start, apodosis end)`` word spans of the sentence's
     conditionals: «إذا هاجمت إسرائيل المنشآت النووية | فإن إيران سترد بقوة», «سترد بقوة | إذا …»."""
     particles, not_after, openers, reach = _conditional_cues(lex)
-    firsts = {p[0] for p in particles}
+    _, kinds, total = sentence_records(words, lex)
+    if not total & CONDITIONAL:
+        return []
     out = []
     n = len(words)
-    for i, w in enumerate(words):
-        if w.norm not in firsts:
-            continue
+    for i in positions(kinds, CONDITIONAL):  # the words a particle begins with
+        w = words[i]
         size = next((len(p) for p in particles if tuple(x.norm for x in words[i:i + len(p)]) == p), 0)
         if not size or (i and words[i - 1].norm in not_after and not w.breaks_before):
             continue  # «ما إذا»: whether, not if
