@@ -131,6 +131,7 @@ RECORD_SENTENCES = SENTENCES + [
     "وقال المتحدث إن 3 آلاف جندي وصلوا، وفق ما نقلت وكالة الأنباء، بحسب مصادر محلية.",
     "إذا هاجمت إسرائيل المنشآت النووية فإن إيران سترد بقوة، ونفى الجيش أن يكون قتل 14 شخصاً.",
     "وأصيب عشرات المتظاهرين والمدنيين برصاص قوات الأمن، وفقاً لمنظمة حقوقية.",
+    "أكد الجيش مقتل قائد ميداني، فيما جدد أردوغان رفض أنقرة الهجوم في حال وقوعه.",
 ]
 
 
@@ -164,12 +165,14 @@ def test_word_records_hold_what_each_pass_tests_word_by_word(lex):
             assert bool(kind & cuewords.COMPLEMENTIZER) == (
                 g in lex.cues["complementizers"] and not g.endswith(("ه", "ها"))), g
             assert bool(kind & cuewords.REPORTING) == (g in report), g
+            assert bool(kind & cuewords.SCOPE_BREAK) == (g in lex.cues["scope_breaks"]), g
+            assert bool(kind & cuewords.SOURCE_VERB) == (g in lex.attribution_verbs), g
         assert total == reduce(or_, kinds, 0)
     # the sentences above hold every kind of cue
     seen = 0
     for text in RECORD_SENTENCES:
         seen |= cuewords.sentence_records(split_words(text), lex)[2]
-    assert seen == (1 << 7) - 1
+    assert seen == (1 << 9) - 1
 
 
 def test_passes_over_the_records_find_what_a_word_by_word_walk_finds(lex):
@@ -199,8 +202,21 @@ def test_passes_over_the_records_find_what_a_word_by_word_walk_finds(lex):
         masks, total = modality._cue_masks(words, lex)
         assert masks == [modality._word_mask(w.norm, lex) for w in words]
     # a sentence with a conditional and one with reported speech
-    words = split_words(RECORD_SENTENCES[-2])
+    words = split_words(RECORD_SENTENCES[-3])
     assert modality.conditional_clauses(words, lex)
     from marsad.events.extract import _report_openers
-    words = split_words(RECORD_SENTENCES[-3])
+    words = split_words(RECORD_SENTENCES[-4])
     assert _report_openers(words, lex) == frozenset({2})
+
+
+def test_the_source_walk_stops_at_a_new_main_clause_and_finds_the_reporting_verb(lex):
+    from marsad.events.arguments import group_args, place_mentions
+    from marsad.events.modality import attribution
+    text = "قال الجيش إن طائراته قصفت مواقع المسلحين، فيما اعتقلت الشرطة عشرات المحتجين."
+    doc = make_doc(text, actors={"الجيش": ("army", "Army"), "الشرطة": ("police", "Police")})
+    words = split_words(text)
+    groups = group_args(place_mentions(words, doc.mentions, doc.text, lex), words, lex.cues["title_gap"])
+    by_word = {words[m.first].norm: m for m in lex.match(words)}
+    # «قصفت» is what «قال الجيش» reports; «اعتقلت» after «فيما» is outside that reported speech
+    assert attribution(by_word["قصفت"], words, groups, lex, text)[0] == "Army"  # the army's name
+    assert attribution(by_word["اعتقلت"], words, groups, lex, text)[0] is None

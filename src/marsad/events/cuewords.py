@@ -3,7 +3,8 @@
 The quantity pass (is it a number?), the modality pass (its status cue bits), the attribution pass (a
 prepositional source cue such as «وفق», «بحسب»), the generic-participant pass («المتظاهرين»), the
 conditional pass («إذا») and the reported-speech pass (a reporting verb, then «أن») each used to walk
-the whole sentence with a set or dictionary of its own. :func:`sentence_records` walks it once,
+the whole sentence with a set or dictionary of its own (and the source pass walked back from every
+trigger to a reporting verb). :func:`sentence_records` walks it once,
 reading one record per word type (built on first sight from those passes' own per-word tests and
 cached on the lexicon), and ORs the words' kinds: a pass whose kind of cue no word of the sentence
 has is skipped whole, and the others visit only the words that have it.
@@ -24,8 +25,10 @@ from marsad.events.text import Word
 
 # Kinds of cue a word can be, as bits of the record's first item: a number, a prepositional source
 # cue, a generic participant, a status cue, the first word of a conditional particle, a bare
-# complementizer («أن», «إن»; not «أنه/أنها») and a reporting or denial verb form.
-NUMBER, ATTRIBUTION, GENERIC, STATUS, CONDITIONAL, COMPLEMENTIZER, REPORTING = (1 << k for k in range(7))
+# complementizer («أن», «إن»; not «أنه/أنها»), a reporting or denial verb form, a word that opens a
+# new main clause («فيما»; cues scope_breaks) and an attribution verb form.
+NUMBER, ATTRIBUTION, GENERIC, STATUS, CONDITIONAL, COMPLEMENTIZER, REPORTING, SCOPE_BREAK, SOURCE_VERB = (
+    1 << k for k in range(9))
 
 # (kinds, status cue bits (modality._word_mask), generic_actors entry or None)
 Record = tuple[int, int, Any]
@@ -89,7 +92,9 @@ def _record(w: str, lex: Lexicon, cache: dict[str, Record]) -> Record:
              | (STATUS if status else 0)
              | (CONDITIONAL if any(p[:1] == (w,) for p in _conditional_cues(lex)[0]) else 0)
              | (COMPLEMENTIZER if w in lex.cues["complementizers"] and not w.endswith(("ه", "ها")) else 0)
-             | (REPORTING if w in lex.attribution_verbs or w in lex.denial_verbs else 0))
+             | (REPORTING if w in lex.attribution_verbs or w in lex.denial_verbs else 0)
+             | (SCOPE_BREAK if w in lex.cues["scope_breaks"] else 0)
+             | (SOURCE_VERB if w in lex.attribution_verbs else 0))
     record = (kinds, status, entry)
     if len(cache) < 200_000:
         cache[w] = record

@@ -13,7 +13,16 @@ from operator import or_
 from typing import Any
 
 from marsad.events.arguments import Group
-from marsad.events.cuewords import ATTRIBUTION, CONDITIONAL, STATUS, positions, sentence_records, status_masks
+from marsad.events.cuewords import (
+    ATTRIBUTION,
+    CONDITIONAL,
+    SCOPE_BREAK,
+    SOURCE_VERB,
+    STATUS,
+    positions,
+    sentence_records,
+    status_masks,
+)
 from marsad.events.lexicon import Lexicon, Match
 from marsad.events.morphology import FUTURE
 from marsad.events.text import Word, clitic_candidates, norm_word
@@ -278,14 +287,13 @@ def attribution(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
     # 2) a reporting verb before the trigger: «قال X إن …», «X أعلنت أن …», «أفادت وكالة …»
     a = min(m.anchor, m.first)
     comps = lex.cues["complementizers"]
-    breaks = lex.cues["scope_breaks"]
-    for k in range(a - 1, -1, -1):
-        if words[k].norm in breaks:
+    _, kinds, _ = sentence_records(words, lex)
+    # (back from the trigger over the words that are either: no other word stops or names anything)
+    for k in reversed(positions(kinds[:a], SCOPE_BREAK | SOURCE_VERB)):
+        if kinds[k] & SCOPE_BREAK:
             break  # «…، فيما جدد أردوغان رفض …»: a new main clause, outside the reported speech
         # A reporting verb that also governs the trigger («أكدت مواقع … مقتل قائد») still names the
         # source; when that source is the actor itself the event stays asserted (speech act).
-        if words[k].norm not in lex.attribution_verbs:
-            continue
         # the speaker stands before the complementizer («أكدت «الجهاد» أن القاهرة تعهدت»: Cairo is
         # the reported clause's subject, not the source)
         g = next((g for g in groups if g.prep is None and k < g.first <= k + 3 and g.first < a
@@ -347,18 +355,35 @@ def _conditional_cues(lex: Lexicon) -> tuple[tuple[tuple[str, ...], ...], frozen
     return got
 
 
+def _particles_by_first(lex: Lexicon) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The conditional particles by their first word, each list in the cues' order."""
+    particles = _conditional_cues(lex)[0]
+    got = _PARTICLES_BY_FIRST.get(id(particles))
+    if got is None or got[0] is not particles:
+        index: dict[str, list[tuple[str, ...]]] = {}
+        for p in particles:
+            index.setdefault(p[0], []).append(p)
+        got = (particles, {w: tuple(ps) for w, ps in index.items()})
+        _PARTICLES_BY_FIRST[id(particles)] = got
+    return got[1]
+
+
+_PARTICLES_BY_FIRST: dict[int, tuple[Any, dict[str, tuple[tuple[str, ...], ...]]]] = {}
+
+
 def conditional_clauses(words: list[Word], lex: Lexicon) -> list[tuple[int, int, int, int]]:
     """``(protasis start, protasis end, apodosis start, apodosis end)`` word spans of the sentence's
     conditionals: «إذا هاجمت إسرائيل المنشآت النووية | فإن إيران سترد بقوة», «سترد بقوة | إذا …»."""
-    particles, not_after, openers, reach = _conditional_cues(lex)
+    _, not_after, openers, reach = _conditional_cues(lex)
     _, kinds, total = sentence_records(words, lex)
     if not total & CONDITIONAL:
         return []
+    by_first = _particles_by_first(lex)
     out = []
     n = len(words)
     for i in positions(kinds, CONDITIONAL):  # the words a particle begins with
         w = words[i]
-        size = next((len(p) for p in particles if tuple(x.norm for x in words[i:i + len(p)]) == p), 0)
+        size = next((len(p) for p in by_first[w.norm] if tuple(x.norm for x in words[i:i + len(p)]) == p), 0)
         if not size or (i and words[i - 1].norm in not_after and not w.breaks_before):
             continue  # «ما إذا»: whether, not if
         start = i + size
