@@ -69,8 +69,9 @@ def test_is_actor_follows_members_appended_after_it_was_read():
     person = Arg(Mention(6, 12, "بوتين", label="PERS"), 2, 2, actor={"id": "Q7747"})
     g = Group([place])
     assert not g.is_actor
-    g.members.append(person)
+    g.add(person)
     assert g.is_actor  # the cached answer is recomputed when a member joins
+    assert (g.first, g.last) == (0, 2)  # and the group's span now ends at the new member
     titled = Arg(Mention(6, 12, "بوتين", label="PERS"), 2, 2, actor={"id": "Q7747"}, title_part=True)
     assert not Group([place, titled]).is_actor
 

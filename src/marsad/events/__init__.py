@@ -41,7 +41,7 @@ def load_extractor(kb: Any = None, *, sentence_gate: bool = True) -> Callable[[D
 
     def extract(doc: Document) -> list[dict[str, Any]]:
         events = extract_events(doc, lex, nisba, states=states)
-        return gate(events) if gate else events
+        return gate(events, doc.text) if gate else events
 
     return extract
 
@@ -74,7 +74,7 @@ def _has_named_crowd(event: dict[str, Any]) -> bool:
                for a in event.get("actor") or [])
 
 
-def _sentence_gate() -> Callable[[list[dict[str, Any]]], list[dict[str, Any]]] | None:
+def _sentence_gate() -> Callable[..., list[dict[str, Any]]] | None:
     """Keep a rule-found ASSAULT/PROTEST event only when the sentence classifier agrees it reports one.
 
     Attack and protest words are common in sentences that report no specific happening (laws,
@@ -85,18 +85,24 @@ def _sentence_gate() -> Callable[[list[dict[str, Any]]], list[dict[str, Any]]] |
     """
     try:
         from marsad.events.classifier import load_sentence_classifier
+        from marsad.events.text import normalized_text
         clf = load_sentence_classifier()
     except (ImportError, OSError, ValueError):
         return None
     gates = dict(clf.meta.get("gate_thresholds") or clf.thresholds)
 
-    def gate(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def gate(events: list[dict[str, Any]], document: str | None = None) -> list[dict[str, Any]]:
         gated = [e for e in events if e.get("type") in gates]
         if not gated:
             return events
         # the events of one sentence share its text: score each distinct sentence once
-        texts = list(dict.fromkeys(e["evidence"]["text"] for e in gated))
-        by_text = dict(zip(texts, clf.predict(texts), strict=True))
+        starts: dict[str, int] = {}
+        for e in gated:
+            starts.setdefault(e["evidence"]["text"], e["evidence"]["start"])
+        texts = list(starts)
+        # (with the document, the sentences' normalised texts are slices of the one the stage read)
+        normalized = None if document is None else [normalized_text(t, starts[t], document) for t in texts]
+        by_text = dict(zip(texts, clf.predict(texts, normalized), strict=True))
         drop = set()
         for e in gated:
             p = by_text[e["evidence"]["text"]]

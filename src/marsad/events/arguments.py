@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from marsad.events.cuewords import GENERIC, last_records, positions
 from marsad.events.lexicon import Lexicon, Match
 from marsad.events.roles import cue_words, exposed_subject, reported_pronoun
 from marsad.events.text import Word, clitic_candidates, norm_word
@@ -51,27 +52,31 @@ class Arg:
 class Group:
     """Coordinated mentions that fill one role together.
 
-    :attr:`is_actor` is read tens of times per trigger, so it is cached, keyed by the number of
-    members (:func:`group_args` appends to a group while building it). The members' ``actor`` and
-    ``title_part`` are all settled before the groups are built (:func:`place_mentions` and the
-    sentence's actor fixes run first) and must not change afterwards.
+    ``first``, ``last`` and ``prep`` (the first member's first word and preposition, the last member's
+    last word) are read hundreds of thousands of times per corpus, so they are plain attributes set
+    when the group is made and kept up to date by :meth:`add` — members join through :meth:`add`,
+    never by appending to ``members`` directly. :attr:`is_actor` is cached too, keyed by the number of
+    members. The members' spans, ``prep``, ``actor`` and ``title_part`` are all settled before the
+    groups are built (:func:`place_mentions` and the sentence's actor fixes run first) and must not
+    change afterwards.
     """
 
     members: list[Arg] = field(default_factory=list)
+    first: int = field(default=-1, init=False)
+    last: int = field(default=-1, init=False)
+    prep: str | None = field(default=None, init=False)
     _actor_n: int = field(default=-1, repr=False, compare=False)  # len(members) when _actor was computed
     _actor: bool = field(default=False, repr=False, compare=False)
 
-    @property
-    def first(self) -> int:
-        return self.members[0].first
+    def __post_init__(self) -> None:
+        members = self.members
+        if members:  # (a group made empty is never read for its span)
+            self.first, self.last, self.prep = members[0].first, members[-1].last, members[0].prep
 
-    @property
-    def last(self) -> int:
-        return self.members[-1].last
-
-    @property
-    def prep(self) -> str | None:
-        return self.members[0].prep
+    def add(self, arg: Arg) -> None:
+        """Append a member coordinated after the others (its last word becomes the group's)."""
+        self.members.append(arg)
+        self.last = arg.last
 
     @property
     def start(self) -> int:
@@ -387,7 +392,7 @@ def group_args(args: list[Arg], words: list[Word], titles: frozenset[str] = froz
             prev = groups[-1].members[-1]
             if (a.first, a.last) == (prev.first, prev.last) and a.actor is not None and prev.actor is not None:
                 # one span naming several actors («التنسيق الروسي الإيراني» → Russia, Iran)
-                groups[-1].members.append(a)
+                groups[-1].add(a)
                 continue
             w = words[a.first]
             adjacent = a.first == prev.last + 1 and not w.breaks_before
@@ -409,7 +414,7 @@ def group_args(args: list[Arg], words: list[Word], titles: frozenset[str] = froz
             if (glued_wa or loose_wa) and (a.actor is not None) == (prev.actor is not None):
                 if a.prep is None or a.prep == prev.prep:
                     a.prep = prev.prep
-                    groups[-1].members.append(a)
+                    groups[-1].add(a)
                     continue
         groups.append(Group([a]))
     return groups
@@ -892,14 +897,19 @@ def _generic_hits(words: list[Word], cues: dict[str, Any]) -> list[tuple[int, An
     last = _last_generic[0]
     if last[0] is words and last[1] is cues:
         return last[2]
-    generic = cues["generic"]
-    hits = []
-    for k, w in enumerate(words):
-        hit = generic.get(w.norm)
-        if hit is None and w.norm[:1] in "وبل":
-            hit = generic.get(w.norm[1:])
-        if hit is not None:
-            hits.append((k, hit))
+    read = last_records(words, cues)  # the sentence's word records, when the other passes read them
+    if read is not None:
+        records, kinds, total = read
+        hits = [(k, records[k][2]) for k in positions(kinds, GENERIC)] if total & GENERIC else []
+    else:
+        generic = cues["generic"]
+        hits = []
+        for k, w in enumerate(words):
+            hit = generic.get(w.norm)
+            if hit is None and w.norm[:1] in "وبل":
+                hit = generic.get(w.norm[1:])
+            if hit is not None:
+                hits.append((k, hit))
     _last_generic[0] = (words, cues, hits)
     return hits
 

@@ -140,12 +140,13 @@ class SentenceClassifier:
                 self._word_cache[word] = hit
         return hit
 
-    def feature_ids(self, sentence: str) -> list[int]:
-        """Distinct vocabulary ids present in a sentence."""
+    def feature_ids(self, sentence: str, normalized: str | None = None) -> list[int]:
+        """Distinct vocabulary ids present in a sentence (``normalized``: its normalised text, when
+        the caller has it already)."""
         ids: set[int] = set()
         cache, bigram = self._word_cache, self._bigram
         prev = -1
-        for w in _words(sentence):
+        for w in _words(sentence) if normalized is None else _WORD_RE.findall(normalized):
             hit = cache.get(w) or self._word(w)
             ids.update(hit[0])
             k = hit[1]
@@ -156,8 +157,9 @@ class SentenceClassifier:
             prev = k
         return list(ids)
 
-    def scores(self, sentences: Sequence[str]) -> np.ndarray:
-        """Probabilities as an array of shape ``(len(sentences), len(types))``."""
+    def scores(self, sentences: Sequence[str], normalized: Sequence[str] | None = None) -> np.ndarray:
+        """Probabilities as an array of shape ``(len(sentences), len(types))`` (``normalized``: the
+        sentences' normalised texts, when the caller has them already)."""
         n = len(sentences)
         if n == 0:
             return np.zeros((0, len(self.types)))
@@ -167,11 +169,12 @@ class SentenceClassifier:
         starts = np.zeros(n, dtype=np.int64)
         lens = np.zeros(n, dtype=np.int64)
         for i, s in enumerate(sentences):
-            ids = self.feature_ids(s)
+            ids = self.feature_ids(s, None if normalized is None else normalized[i])
             starts[i] = len(all_ids)
             lens[i] = len(ids)
             all_ids.extend(ids)
-        z = np.tile(self.bias, (n, 1))
+        z = np.empty((n, len(self.bias)))
+        z[:] = self.bias  # (np.tile's Python-level wrapper costs more than the copy for a few rows)
         if all_ids:
             arr = np.asarray(all_ids, dtype=np.int64)
             nz = lens > 0
@@ -181,11 +184,13 @@ class SentenceClassifier:
             norms = np.sqrt(np.add.reduceat(self.idf_sq[arr], starts[nz]))
             z[nz] += sums / norms[:, None]
         p = 1.0 / (1.0 + np.exp(-z))
-        return p.reshape(n, len(self.types), len(self.members)).mean(axis=2)
+        # the members' mean, as ndarray.mean computes it (a sum, then one division) without its wrapper
+        return p.reshape(n, len(self.types), len(self.members)).sum(axis=2) / len(self.members)
 
-    def predict(self, sentences: Sequence[str]) -> list[dict[str, float]]:
-        """``{"ASSAULT": p, "PROTEST": p}`` for each sentence: does it report such an event?"""
-        probs = self.scores(sentences)
+    def predict(self, sentences: Sequence[str], normalized: Sequence[str] | None = None) -> list[dict[str, float]]:
+        """``{"ASSAULT": p, "PROTEST": p}`` for each sentence: does it report such an event?
+        (``normalized``: as for :meth:`scores`)"""
+        probs = self.scores(sentences, normalized)
         return [{t: float(row[k]) for k, t in enumerate(self.types)} for row in probs]
 
     def decide(self, sentences: Sequence[str]) -> list[set[str]]:

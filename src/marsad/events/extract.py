@@ -37,6 +37,7 @@ from marsad.events.arguments import (
     since_date,
     visited_state,
 )
+from marsad.events.cuewords import COMPLEMENTIZER, REPORTING, positions, sentence_records
 from marsad.events.dates import anchored_dates
 from marsad.events.discourse import Discourse
 from marsad.events.lexicon import Lexicon, Match, load_lexicon
@@ -436,13 +437,13 @@ def _report_openers(words: list[Word], lex: Lexicon) -> frozenset[int]:
     «أنه/أنها» are left out (their pronoun may be the speaker), and so is «أن» with no reporting
     verb before it: «بعد أن سبق له أن خاض» is the masdar particle, whose subject stands before it.
     """
-    comps = lex.cues["complementizers"]
     # most sentences hold no bare complementizer: then there is no reporting verb to look for
-    cands = [k for k, w in enumerate(words) if w.norm in comps and not w.norm.endswith(("ه", "ها"))]
-    if not cands:
+    # (the words' kinds: see marsad.events.cuewords)
+    _, kinds, total = sentence_records(words, lex)
+    if not total & COMPLEMENTIZER:
         return frozenset()
-    report = _reporting_words(lex)
-    verbs = [k for k, w in enumerate(words[:cands[-1]]) if w.norm in report]
+    cands = positions(kinds, COMPLEMENTIZER)
+    verbs = [k for k in positions(kinds, REPORTING) if k < cands[-1]]
     if not verbs:
         return frozenset()
     return frozenset(k for k in cands if any(0 < k - v <= 8 for v in verbs))
@@ -549,7 +550,7 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
                      forces: dict[tuple[str, str], dict[str, Any]] | None = None) -> list[dict[str, Any]]:
     """Events of one sentence, before numbering (``states``: ISO3 → state ref, for visits;
     ``forces``: :func:`marsad.events.arguments.force_index`, for «طائراتها»)."""
-    words = split_words(sent.text, sent.start)
+    words = split_words(sent.text, sent.start, doc.text)
     if not words:
         return []
     raw_spellings = lex.cues["raw_spellings"]

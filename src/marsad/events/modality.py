@@ -8,9 +8,21 @@ accusation), the status stays asserted and the speaker is still named as the sou
 
 from __future__ import annotations
 
+from functools import reduce
+from operator import or_
 from typing import Any
 
 from marsad.events.arguments import Group
+from marsad.events.cuewords import (
+    ATTRIBUTION,
+    CONDITIONAL,
+    SCOPE_BREAK,
+    SOURCE_VERB,
+    STATUS,
+    positions,
+    sentence_records,
+    status_masks,
+)
 from marsad.events.lexicon import Lexicon, Match
 from marsad.events.morphology import FUTURE
 from marsad.events.text import Word, clitic_candidates, norm_word
@@ -113,20 +125,14 @@ def _word_mask(w: str, lex: Lexicon) -> int:
 
 
 def _cue_masks(words: list[Word], lex: Lexicon) -> tuple[list[int], int]:
-    """Cue bits of every word of the sentence and their union (cached per word type, and for the
-    last sentence)."""
+    """Cue bits of every word of the sentence and their union (read off the sentence's word records,
+    :func:`marsad.events.cuewords.sentence_records`, and kept for the last sentence)."""
     last = _last_masks[0]
     if last[0] is words and last[1] is lex:
         return last[2], last[3]
-    cache = lex.word_caches.setdefault("status", {})
-    masks = []
-    total = 0
-    for w in words:
-        mask = cache.get(w.norm)
-        if mask is None:
-            mask = _word_mask(w.norm, lex)
-        masks.append(mask)
-        total |= mask
+    records, _, kinds = sentence_records(words, lex)  # (kinds: the OR of the words' kinds)
+    masks = status_masks(records, kinds)
+    total = reduce(or_, masks, 0) if kinds & STATUS else 0
     _last_masks[0] = (words, lex, masks, total)
     return masks, total
 
@@ -236,20 +242,22 @@ def _fallback_source(words: list[Word], k: int, hi: int, lex: Lexicon, text: str
     return text[words[k].start:words[end].end]
 
 
+def attribution_prep(w: str, lex: Lexicon) -> bool:
+    """Whether a normalised word is a prepositional attribution cue («وفق», «بحسب», «لمصادر»)."""
+    cache = lex.word_caches.setdefault("attr_prep", {})
+    hit = cache.get(w)
+    if hit is None:
+        preps = lex.cues["attr_preps"]
+        hit = w in preps or any(s in preps for s, _ in clitic_candidates(w)[:2])
+        if len(cache) < 200_000:
+            cache[w] = hit
+    return hit
+
+
 def attribution_cues(words: list[Word], lex: Lexicon) -> list[int]:
     """Word indices of prepositional attribution cues («وفق», «بحسب», «نقلا عن») in a sentence."""
-    preps = lex.cues["attr_preps"]
-    cache = lex.word_caches.setdefault("attr_prep", {})
-    out = []
-    for k, w in enumerate(words):
-        hit = cache.get(w.norm)
-        if hit is None:
-            hit = w.norm in preps or any(s in preps for s, _ in clitic_candidates(w.norm)[:2])
-            if len(cache) < 200_000:
-                cache[w.norm] = hit
-        if hit:
-            out.append(k)
-    return out
+    _, kinds, total = sentence_records(words, lex)
+    return positions(kinds, ATTRIBUTION) if total & ATTRIBUTION else []
 
 
 def attribution(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
@@ -279,14 +287,13 @@ def attribution(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
     # 2) a reporting verb before the trigger: «قال X إن …», «X أعلنت أن …», «أفادت وكالة …»
     a = min(m.anchor, m.first)
     comps = lex.cues["complementizers"]
-    breaks = lex.cues["scope_breaks"]
-    for k in range(a - 1, -1, -1):
-        if words[k].norm in breaks:
+    _, kinds, _ = sentence_records(words, lex)
+    # (back from the trigger over the words that are either: no other word stops or names anything)
+    for k in reversed(positions(kinds[:a], SCOPE_BREAK | SOURCE_VERB)):
+        if kinds[k] & SCOPE_BREAK:
             break  # «…، فيما جدد أردوغان رفض …»: a new main clause, outside the reported speech
         # A reporting verb that also governs the trigger («أكدت مواقع … مقتل قائد») still names the
         # source; when that source is the actor itself the event stays asserted (speech act).
-        if words[k].norm not in lex.attribution_verbs:
-            continue
         # the speaker stands before the complementizer («أكدت «الجهاد» أن القاهرة تعهدت»: Cairo is
         # the reported clause's subject, not the source)
         g = next((g for g in groups if g.prep is None and k < g.first <= k + 3 and g.first < a
@@ -348,17 +355,35 @@ def _conditional_cues(lex: Lexicon) -> tuple[tuple[tuple[str, ...], ...], frozen
     return got
 
 
+def _particles_by_first(lex: Lexicon) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The conditional particles by their first word, each list in the cues' order."""
+    particles = _conditional_cues(lex)[0]
+    got = _PARTICLES_BY_FIRST.get(id(particles))
+    if got is None or got[0] is not particles:
+        index: dict[str, list[tuple[str, ...]]] = {}
+        for p in particles:
+            index.setdefault(p[0], []).append(p)
+        got = (particles, {w: tuple(ps) for w, ps in index.items()})
+        _PARTICLES_BY_FIRST[id(particles)] = got
+    return got[1]
+
+
+_PARTICLES_BY_FIRST: dict[int, tuple[Any, dict[str, tuple[tuple[str, ...], ...]]]] = {}
+
+
 def conditional_clauses(words: list[Word], lex: Lexicon) -> list[tuple[int, int, int, int]]:
     """``(protasis start, protasis end, apodosis start, apodosis end)`` word spans of the sentence's
     conditionals: «إذا هاجمت إسرائيل المنشآت النووية | فإن إيران سترد بقوة», «سترد بقوة | إذا …»."""
-    particles, not_after, openers, reach = _conditional_cues(lex)
-    firsts = {p[0] for p in particles}
+    _, not_after, openers, reach = _conditional_cues(lex)
+    _, kinds, total = sentence_records(words, lex)
+    if not total & CONDITIONAL:
+        return []
+    by_first = _particles_by_first(lex)
     out = []
     n = len(words)
-    for i, w in enumerate(words):
-        if w.norm not in firsts:
-            continue
-        size = next((len(p) for p in particles if tuple(x.norm for x in words[i:i + len(p)]) == p), 0)
+    for i in positions(kinds, CONDITIONAL):  # the words a particle begins with
+        w = words[i]
+        size = next((len(p) for p in by_first[w.norm] if tuple(x.norm for x in words[i:i + len(p)]) == p), 0)
         if not size or (i and words[i - 1].norm in not_after and not w.breaks_before):
             continue  # «ما إذا»: whether, not if
         start = i + size

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from marsad.events.cuewords import NUMBER, positions, sentence_records
 from marsad.events.lexicon import Lexicon
 from marsad.events.text import Word, clitic_candidates
 
@@ -76,22 +77,21 @@ def read_number(words: list[Word], i: int, lex: Lexicon) -> tuple[int, int] | No
 
 def find_quantities(words: list[Word], lex: Lexicon) -> list[Quantity]:
     """Every labelled number of a sentence."""
+    _, kinds, total = sentence_records(words, lex)
+    if not total & NUMBER:
+        return []
     out: list[Quantity] = []
     i = 0
-    n = len(words)
-    cache = lex.word_caches.setdefault("number", {})
-    while i < n:
-        if cache.get(words[i].norm, _NOT_A_NUMBER) is None:  # known not to be a number
-            i += 1
-            continue
-        got = read_number(words, i, lex)
+    for k in positions(kinds, NUMBER):  # the words that stand for a number, left to right
+        if k < i:
+            continue  # the multiplier of the number before («3 آلاف»)
+        got = read_number(words, k, lex)
         if got is None:
-            i += 1
             continue
         value, last = got
-        key = _label(words, i, last, lex)
+        key = _label(words, k, last, lex)
         if key is not None and 0 < value < 10_000_000:
-            out.append(Quantity(key, value, i))
+            out.append(Quantity(key, value, k))
         i = last + 1
     return out
 

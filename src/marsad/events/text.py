@@ -2,24 +2,33 @@
 
 The event stage does its own light tokenisation so that it works with or without the Arabic layer's
 tokens: the sentence is normalised once (:func:`marsad.arabic.normalize.normalize`, which keeps a map
-back to the original offsets) and cut into words with one regex. Clitics are not segmented here;
-instead each word offers its clitic-stripped candidates (:func:`clitic_candidates`), cached per word
-type, and the lexicon decides which reading exists.
+back to the original offsets; in the pipeline, a slice of the document's normalisation) and cut into
+words with one regex. Clitics are not segmented here; instead each word offers its clitic-stripped
+candidates (:func:`clitic_candidates`), cached per word type, and the lexicon decides which reading
+exists.
 """
 
 from __future__ import annotations
 
 import re
+from array import array
+from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, compress, islice
 
-from marsad.arabic import normalize, normalize_word
+from marsad.arabic import NormalizedText, normalize, normalize_word
+
+# (the normaliser's own definitions: the characters it deletes or expands, and the marks a span ending
+# on a letter takes with it)
+from marsad.arabic.normalization import _SPECIAL_RE, _TRAILING_CHARS, _TRAILING_MARKS_RE
 
 # Letters (Arabic, Latin) and digits with their separators; everything else is a gap.
 _WORD = r"[0-9]+(?:[.,][0-9]+)*|[^\W\d_]+"
 _WORD_RE = re.compile(_WORD, re.UNICODE)
-# The text before each word (lazily, so the word found is the one _WORD_RE finds next) and the word.
-_GAP_WORD_RE = re.compile(r"(.*?)(" + _WORD + ")", re.UNICODE | re.DOTALL)
+# Splitting on the words (captured) gives the gaps and the words in turn, starting and ending with a gap.
+_SPLIT_RE = re.compile("(" + _WORD + ")", re.UNICODE)
 # Punctuation in the gap between two words that ends a clause; the "hard" set ends a sentence-like unit.
 _CLAUSE_PUNCT = frozenset("،,;؛:.!?؟()[]{}\"«»—–-\n|")
 _HARD_PUNCT = frozenset(";؛:.!?؟\n")
@@ -43,27 +52,95 @@ def norm_word(word: str) -> str:
     return normalize_word(word).replace(" ", "")
 
 
-def split_words(text: str, offset: int = 0) -> list[Word]:
-    """Normalise ``text`` (a sentence) and cut it into :class:`Word` objects with document offsets."""
+def split_words(text: str, offset: int = 0, document: str | None = None) -> list[Word]:
+    """Normalise ``text`` (a sentence) and cut it into :class:`Word` objects with document offsets.
+
+    ``document``, when given, is the text ``text`` was sliced from at ``offset``: the sentence is then
+    read off the document's normalisation (the normaliser maps each character on its own), which the
+    pipeline's recogniser has already made — :func:`marsad.arabic.normalize` remembers the last
+    document — so a sentence is not normalised again. The words are the same either way.
+    """
+    if document is not None and document.startswith(text, offset):
+        end = offset + len(text)
+        nt = _document_normalized(document)
+        idx = nt.index
+        if idx is None:  # nothing deleted or expanded: normalised offsets are the original ones
+            return _cut(nt.text[offset:end], None, offset)
+        ns = bisect_left(idx, offset)  # the sentence's first and past-the-end normalised characters
+        ne = bisect_left(idx, end, ns)
+        if _SPECIAL_RE.search(document, offset, end) is None:  # none in this sentence: offsets shift
+            return _cut(nt.text[ns:ne], None, offset)
+        return _cut(nt.text[ns:ne], _sentence_mapper(idx, document, ns, end), 0)
     nt = normalize(text)
     # Without deleted characters the normalised offsets are the original ones (no per-word mapping).
-    to_original = nt.span_mapper()
-    words: list[Word] = []
-    append = words.append
+    return _cut(nt.text, nt.span_mapper(), offset)
+
+
+def normalized_text(text: str, offset: int, document: str) -> str:
+    """The normalised form of ``text``, a slice of ``document`` at ``offset`` (as :func:`split_words`
+    reads it: off the document's normalisation); ``normalize(text).text`` when it is not that slice."""
+    if not document.startswith(text, offset):
+        return normalize(text).text
+    end = offset + len(text)
+    nt = _document_normalized(document)
+    idx = nt.index
+    if idx is None:
+        return nt.text[offset:end]
+    ns = bisect_left(idx, offset)
+    return nt.text[ns:bisect_left(idx, end, ns)]
+
+
+# The last document split_words read, and its normalisation: one tuple, swapped whole (thread-safe).
+_last_document: list[tuple[str | None, NormalizedText | None]] = [(None, None)]
+
+
+def _document_normalized(document: str) -> NormalizedText:
+    last = _last_document[0]
+    if last[0] is document and last[1] is not None:
+        return last[1]
+    nt = normalize(document)
+    _last_document[0] = (document, nt)
+    return nt
+
+
+def _sentence_mapper(idx: array, original: str, ns: int, end: int) -> Callable[[int, int], tuple[int, int]]:
+    """Document offsets of a span of one sentence's slice (from ``ns``) of the document's normalised
+    text: :meth:`NormalizedText.span_mapper` of the sentence alone, shifted — the marks after a word's
+    last letter are taken up to the sentence's end only (``end``), as they are in the sentence alone."""
+    trailing, trailing_match = _TRAILING_CHARS, _TRAILING_MARKS_RE.match
+
+    def mapper(start: int, stop: int) -> tuple[int, int]:
+        e = idx[ns + stop - 1] + 1
+        if e < end and original[e] in trailing:
+            e = trailing_match(original, e, end).end()  # type: ignore[union-attr]
+        return idx[ns + start], e
+
+    return mapper
+
+
+def _cut(ntext: str, mapper: Callable[[int, int], tuple[int, int]] | None, shift: int) -> list[Word]:
+    """The words of a normalised sentence; ``mapper`` maps a normalised span to the original one
+    (None: the same), then ``shift`` is added."""
+    parts = _SPLIT_RE.split(ntext)  # gap, word, gap, word, …, gap
+    n = len(parts) // 2
+    if not n:
+        return []
+    # offsets from the running length, at C level: bounds[2i] and bounds[2i + 1] are word i's span
+    bounds = list(accumulate(map(len, parts)))
+    starts, ends = bounds[0:2 * n:2], bounds[1::2]
+    if mapper is not None:
+        starts, ends = zip(*map(mapper, starts, ends), strict=True)  # type: ignore[assignment]
+    if shift:
+        starts, ends = map(shift.__add__, starts), map(shift.__add__, ends)  # type: ignore[assignment]
+    words = list(map(Word, parts[1::2], starts, ends, range(n)))
+    # the usual gap is one space: only the others have punctuation to look at
+    gaps = parts[0:2 * n:2]
     clause, hard_set = _CLAUSE_PUNCT, _HARD_PUNCT
-    pos = 0
-    i = 0
-    # (gap, word) pairs in one C-level pass: the offsets follow from the lengths
-    for gap, w in _GAP_WORD_RE.findall(nt.text):
-        a = pos + len(gap)
-        pos = b = a + len(w)
-        if to_original is not None:
-            a, b = to_original(a, b)
-        if i and gap != " " and not clause.isdisjoint(gap):  # the usual gap: no punctuation to look at
-            append(Word(w, a + offset, b + offset, i, True, not hard_set.isdisjoint(gap), gap.replace(" ", "")))
-        else:
-            append(Word(w, a + offset, b + offset, i))
-        i += 1
+    for i in compress(range(1, n), map(" ".__ne__, islice(gaps, 1, None))):
+        gap = gaps[i]
+        if not clause.isdisjoint(gap):
+            w = words[i]
+            w.breaks_before, w.hard_before, w.punct = True, not hard_set.isdisjoint(gap), gap.replace(" ", "")
     return words
 
 
