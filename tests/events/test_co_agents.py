@@ -1,4 +1,5 @@
-"""«بمساندة/بمشاركة/بإسناد X»: X helps the actor; it is never the one acted on."""
+"""Who acts: «بمساندة X» names helpers, never the recipient; a light participle («مؤكدة رفضها») takes
+the main clause's subject."""
 
 from __future__ import annotations
 
@@ -14,3 +15,13 @@ def test_support_from_stays_an_aid_event(nlp) -> None:  # noqa: ANN001
     text = "وتقدم الجيش السوري بدعم من الطيران الروسي في ريف إدلب الجنوبي."
     aid = [e for e in nlp(text, published="2019-10-20").events if e.type == "AID"]
     assert aid and [r.id for r in aid[0].recipient]
+
+
+def test_light_participle_takes_the_main_subject(nlp) -> None:  # noqa: ANN001
+    # «رفضها» under «مؤكدة» is the GNA's refusal («her refusal»), not a verb whose subject is the
+    # Egyptian parliament named in between
+    text = ("في المقابل، اعتبرت حكومة الوفاق الوطني في طرابلس أن تصويت البرلمان المصري بمثابة «إعلان حرب»، "
+            "مؤكدة رفضها أي تدخل أجنبي في ليبيا.")
+    rejects = [e for e in nlp(text, published="2020-07-21").events if e.type == "REJECT"]
+    assert rejects and all(a.country != "EGY" for e in rejects for a in e.actor)
+    assert any(a.country == "LBY" for e in rejects for a in e.actor)

@@ -641,8 +641,9 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
 
     inside = next((g for g, first, last in rows if id(g) not in exclude and first <= m.first <= last
                    and last >= m.last), None)
-    if t.kind == "participle":
-        # «جدد أردوغان تهديده …، متهماً الولايات المتحدة»: the main clause's subject is the actor
+    if t.kind == "participle" or m.light is not None and words[m.light].norm in lex.cues["light_participles"]:
+        # «جدد أردوغان تهديده …، متهماً الولايات المتحدة»: the main clause's subject is the actor;
+        # so too of a noun a light participle governs («…، مؤكدة رفضها أي تدخل»)
         left_all = [g for g in groups if g.is_actor and id(g) not in exclude and g.last < m.first]
         actor = next((g for g in left_all if bare(g)), None)
         recipient = next((g for g in usable if g.first > m.last and ok_recipient(g)), None)

@@ -685,6 +685,11 @@ def build_lexicon() -> Lexicon:
     lex.cues = _compile_cues(cues)
     lex.cues["claim_forms"] = frozenset(claim_forms)
     lex.cues["raw_spellings"] = raw_spellings
+    # light participles govern a noun like their verb (past: what the main clause tells)
+    light_participles = frozenset(norm_word(w) for w in trig.get("light_participles", []))
+    for form in light_participles:
+        lex.light.setdefault(form, PAST)
+    lex.cues["light_participles"] = light_participles
     lex.cues["single_light"] = frozenset(single_light)
     lex.cues["with_light"] = frozenset(with_light)
     _intern(lex)
