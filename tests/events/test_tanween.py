@@ -57,3 +57,10 @@ def test_attack_discussed_is_not_a_new_attack(nlp) -> None:  # noqa: ANN001
     attacks = [e for e in events if e.type == "ASSAULT"]
     assert len(attacks) == 1 and [a.id for a in attacks[0].actor] == ["houthis"]
     assert any(e.type == "REQUEST" for e in events)
+
+
+def test_declaring_war_in_words_is_no_attack(nlp) -> None:  # noqa: ANN001
+    assert not any(t == "ASSAULT" for t, _ in _types(nlp, "ووصف الرئيس اللبناني ميشال عون ما حدث بأنه «بمثابة إعلان حرب»."))
+    campaign = "وأكدت الخارجية الروسية في بيان أن موسكو ستواصل دعم دمشق في «الحرب على الإرهاب»."
+    assert not any(t == "ASSAULT" for t, _ in _types(nlp, campaign))
+    assert any(t == "ASSAULT" for t, _ in _types(nlp, "وأعلنت روسيا الحرب على أوكرانيا فجر الخميس."))
