@@ -64,3 +64,8 @@ def test_declaring_war_in_words_is_no_attack(nlp) -> None:  # noqa: ANN001
     campaign = "وأكدت الخارجية الروسية في بيان أن موسكو ستواصل دعم دمشق في «الحرب على الإرهاب»."
     assert not any(t == "ASSAULT" for t, _ in _types(nlp, campaign))
     assert any(t == "ASSAULT" for t, _ in _types(nlp, "وأعلنت روسيا الحرب على أوكرانيا فجر الخميس."))
+
+
+def test_a_loaded_car_accuses_nobody(nlp) -> None:  # noqa: ANN001
+    text = "وقال مصدر أمني إن السيارة كانت محملة بنحو 150 كيلوغراماً من المواد المتفجرة."
+    assert not any(t == "ACCUSE" for t, _ in _types(nlp, text))
