@@ -1,5 +1,5 @@
-"""Who acts: «بمساندة X» names helpers, never the recipient; a light participle («مؤكدة رفضها») takes
-the main clause's subject."""
+"""Who acts and where: «بمساندة X» names helpers, never the recipient; a light participle («مؤكدة
+رفضها») takes the main clause's subject; the place an occupation takes is its location."""
 
 from __future__ import annotations
 
@@ -25,3 +25,9 @@ def test_light_participle_takes_the_main_subject(nlp) -> None:  # noqa: ANN001
     rejects = [e for e in nlp(text, published="2020-07-21").events if e.type == "REJECT"]
     assert rejects and all(a.country != "EGY" for e in rejects for a in e.actor)
     assert any(a.country == "LBY" for e in rejects for a in e.actor)
+
+
+def test_the_place_an_occupation_takes_is_its_location(nlp) -> None:  # noqa: ANN001
+    events = nlp("واحتلت القوات التركية مدينة عفرين في آذار 2018.", published="2018-04-01").events
+    occupied = [e for e in events if e.type == "COERCE"]
+    assert occupied and occupied[0].location is not None and occupied[0].location.name_en == "Afrin"

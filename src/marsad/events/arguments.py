@@ -1171,8 +1171,9 @@ def find_location(m: Match, args: list[Arg], lex: Lexicon, bounds: tuple[int, in
                         and a.first > m.last)
         # the place an attack hits is where it happened («قصفت الطائرات بلدة الخيام», «استهدفت
         # مسيرة قاعدة عين الأسد»); a place that also names an actor is left to the recipient
-        visit_object = visit_object or (m.trigger.type == "ASSAULT" and a.prep is None and a.first > m.last
-                                        and a.actor is None)
+        # so is the place an occupation or a siege takes («احتلت القوات التركية مدينة عفرين»)
+        struck = m.trigger.type == "ASSAULT" or m.trigger.type == "COERCE" and m.trigger.mode in ("occupy", "blockade")
+        visit_object = visit_object or (struck and a.prep is None and a.first > m.last and a.actor is None)
         if not (governed or visit_object):
             continue
         if a.actor is not None and a.key in used_keys and not governed and not visit_object:
