@@ -475,10 +475,6 @@ def coordinated_verb(m: Match, words: list[Word], lex: Lexicon) -> bool:
             and nxt.startswith(("خلال", "اثناء", "فيه", "فيها")) and nxt not in ("خلال", "اثناء"))
 
 
-# «تابعة لـ», «تابع لـ»: the body named after it owns the noun before it
-_OWNER_LINKS = frozenset(norm_word(w) for w in ("تابعة", "تابع", "تابعين", "تابعون"))
-
-
 def _pronoun_complementizer(w: str, cues: dict[str, Any]) -> bool:
     """«أنها», «إنه», «لكنها»: a complementizer carrying the pronoun of its clause's subject."""
     for suf in ("ها", "ه", "هم"):
@@ -777,7 +773,7 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
                 # «قافلة مساعدات إنسانية تابعة للأمم المتحدة»: the body after «تابعة لـ», an adjective
                 # or two after the noun, owns it
                 actor = next((g for g in after if g.first - m.last <= 4 and g.prep == "ل"
-                              and g.first > 0 and words[g.first - 1].norm in _OWNER_LINKS), None)
+                              and g.first > 0 and words[g.first - 1].norm in cues["owner_links"]), None)
             if inside is not None and near is not None and near.first > inside.last:
                 near = None
             if t.type in ("SUPPORT", "AID") and near is not None and actor is near and not any(

@@ -769,6 +769,7 @@ def _compile_cues(c: dict[str, Any]) -> dict[str, Any]:
         "military_support": _norm_set(ro.get("military_support", [])),
         "military_acts": _norm_set(ro.get("military_acts", [])),
         "passive_subjects": _norm_set(ro.get("passive_subjects", [])),
+        "owner_links": _norm_set(ro.get("owner_links", [])),
         "purpose_cues": _norm_set(ro.get("purpose_cues", [])),
         "inclusion_verbs": _norm_set(ro.get("inclusion_verbs", [])),
         "generic": {norm_word(w): (gid, g) for gid, g in (c.get("generic_actors") or {}).items()

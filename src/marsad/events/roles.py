@@ -269,9 +269,8 @@ def invitation_host(m: Any, words: list[Any], groups: list[Any], invitation: fro
 # Words after a site or place noun that may stand before its state adjective: «مواقع عسكرية
 # إسرائيلية», «المدن والبلدات الإسرائيلية» (the coordinated noun is checked by the caller).
 _NISBA_GAP = 2
-_ARMY_HEADS = ("جيش", "قوات")
-_SITE_ADJECTIVES = frozenset(norm_word(w) for w in ("عسكرية", "عسكري", "العسكرية", "العسكري", "حدودية", "الحدودية"))
-_NISBA_CUES: dict[int, tuple[frozenset[str], frozenset[str], int]] = {}  # per cues.yaml, normalised once
+_NISBA_CUES: dict[int, tuple[frozenset[str], frozenset[str], int, frozenset[str], tuple[str, ...]]] = {}
+# (per cues.yaml, normalised once)
 
 
 def nisba_targets(events: list[tuple[Any, dict[str, Any]]], words: list[Any], nisba: dict[str, dict[str, Any]],
@@ -294,8 +293,10 @@ def nisba_targets(events: list[tuple[Any, dict[str, Any]]], words: list[Any], ni
         roles = raw_cues.get("roles") or {}
         cfg = _NISBA_CUES[id(raw_cues)] = (_cue_set(roles, "military_site_nouns"),
                                           _cue_set(roles, "state_place_nouns"),
-                                          int(roles.get("nisba_target_reach", 8)))
-    sites, places, reach = cfg
+                                          int(roles.get("nisba_target_reach", 8)),
+                                          _cue_set(roles, "site_adjectives"),
+                                          tuple(norm_word(w) for w in roles.get("army_heads") or ()))
+    sites, places, reach, site_adjectives, army_heads = cfg
     for m, ev in events:
         if ev["type"] not in types or not ev["actor"] or ev["recipient"]:
             continue
@@ -312,7 +313,7 @@ def nisba_targets(events: list[tuple[Any, dict[str, Any]]], words: list[Any], ni
                 if words[k].breaks_before:
                     break
                 ref = nisba.get(words[k].norm)
-                if ref is not None or not (words[k].norm in _SITE_ADJECTIVES or words[k].norm[:1] == "و"):
+                if ref is not None or not (words[k].norm in site_adjectives or words[k].norm[:1] == "و"):
                     break  # only «عسكرية» or a coordinated noun stands between («مواقع للقوات الأرمنية»: an owner)
             if ref is None:
                 break  # the first site or place noun decides («مواقع للقوات الأرمنية» names its owner)
@@ -320,7 +321,7 @@ def nisba_targets(events: list[tuple[Any, dict[str, Any]]], words: list[Any], ni
             if own & {str(ref.get("id")), country}:
                 break
             if kind == "site" and forces:
-                ref = next((forces[(h, country)] for h in _ARMY_HEADS if (h, country) in forces), ref)
+                ref = next((forces[(h, country)] for h in army_heads if (h, country) in forces), ref)
             start, end = words[j].start, words[k].end
             ev_start = ev["evidence"]["start"]
             ev["recipient"] = [dict(ref, text=ev["evidence"]["text"][start - ev_start:end - ev_start])]

@@ -536,7 +536,8 @@ class Recognizer:
         """«تتعاون الشرطة الإسبانية مع نظيرتها المغربية»: a feminine counterpart after a body (no person)
         of another state named earlier in its sentence is that state's body of the same kind; the
         knowledge base seldom lists it, so the state stands for it."""
-        if "نظيرت" not in normalize_key(self._doc_text[m.start:m.end].split()[0]):
+        first = normalize_key(self._doc_text[m.start:m.end].split()[0])  # with its clitics («ونظيرتها»)
+        if not any(first.endswith(f) for f in _cues()["counterpart_feminine"]):
             return False
         k = bisect_right(self._sent_starts, m.start) - 1
         lo = self._sent_starts[k] if k >= 0 else 0
