@@ -168,11 +168,9 @@ class Recognizer:
                 for m in mentions]
         # An outlet's one-word name («المسيرة») counts once the document has named it in full
         # («قناة المسيرة»): alone it is the common word (see _weak_by_country).
+        # (Only an outlet's full names are weak aliases of two words or more.)
         named = {m.actor_id for m, k in zip(mentions, kept, strict=True) if k and " " in m.text.strip()}
-        mentions = [m for m, k in zip(mentions, kept, strict=True)
-                    if k or (m.actor_id in named and m.extra.get("outlet_word"))]
-        for m in mentions:
-            m.extra.pop("outlet_word", None)
+        mentions = [m for m, k in zip(mentions, kept, strict=True) if k or m.actor_id in named]
         # Titles whose form names one state's or body's office («رئيس الكنيست», «المرشد»), and «القوات
         # الحكومية»: read against the states the document is about.
         mentions = [m for m in mentions if m.origin not in ("form_title", "gov_forces")
@@ -374,7 +372,6 @@ class Recognizer:
         for actor_id in m.extra.get("alts") or (m.actor_id,):
             actor = self.linker.actors.by_id.get(actor_id)
             if actor is not None and actor.kind == "media" and one_word:
-                m.extra["outlet_word"] = True
                 continue
             if actor is not None and actor.kind not in ("person", "state") and actor.country in dominant:
                 m.actor_id = actor_id
