@@ -161,19 +161,26 @@ class NormalizedText:
 
         For tokenizers that map every word of a sentence; the caller guarantees ``0 <= start < end <= len``.
         """
-        idx = self.index
-        if idx is None:
+        if self.index is None:
             return None
+        return self.slice_mapper(0, len(self.original))
+
+    def slice_mapper(self, ns: int, limit: int) -> Callable[[int, int], tuple[int, int]]:
+        """:meth:`span_mapper` for the slice of the normalised text that starts at ``ns`` (spans are
+        relative to it) and whose source ends at ``limit`` in the original: the marks after a word's
+        last letter are taken up to ``limit`` only — as they are when that passage (a sentence of a
+        document) is normalised on its own. Needs :attr:`index` (something was deleted or expanded)."""
+        idx = self.index
+        assert idx is not None, "offsets are the original ones: no mapper needed"
         original = self.original
-        n_orig = len(original)
         trailing = _TRAILING_CHARS
         trailing_match = _TRAILING_MARKS_RE.match
 
         def mapper(start: int, end: int) -> tuple[int, int]:
-            e = idx[end - 1] + 1
-            if e < n_orig and original[e] in trailing:
-                e = trailing_match(original, e).end()  # type: ignore[union-attr]
-            return idx[start], e
+            e = idx[ns + end - 1] + 1
+            if e < limit and original[e] in trailing:
+                e = trailing_match(original, e, limit).end()  # type: ignore[union-attr]
+            return idx[ns + start], e
 
         return mapper
 
@@ -182,6 +189,12 @@ class NormalizedText:
 
     def __str__(self) -> str:
         return self.text
+
+
+def changes_offsets(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether normalising ``text[start:end]`` deletes or expands characters (so that normalised
+    offsets differ from the original ones)."""
+    return _SPECIAL_RE.search(text, start, len(text) if end is None else end) is not None
 
 
 def normalize(text: str, *, ta_marbuta: bool = True) -> NormalizedText:

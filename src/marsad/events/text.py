@@ -11,7 +11,6 @@ exists.
 from __future__ import annotations
 
 import re
-from array import array
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,7 +21,7 @@ from marsad.arabic import NormalizedText, normalize, normalize_word
 
 # (the normaliser's own definitions: the characters it deletes or expands, and the marks a span ending
 # on a letter takes with it)
-from marsad.arabic.normalization import _SPECIAL_RE, _TRAILING_CHARS, _TRAILING_MARKS_RE
+from marsad.arabic.normalization import changes_offsets
 
 # Letters (Arabic, Latin) and digits with their separators; everything else is a gap.
 _WORD = r"[0-9]+(?:[.,][0-9]+)*|[^\W\d_]+"
@@ -68,9 +67,9 @@ def split_words(text: str, offset: int = 0, document: str | None = None) -> list
             return _cut(nt.text[offset:end], None, offset)
         ns = bisect_left(idx, offset)  # the sentence's first and past-the-end normalised characters
         ne = bisect_left(idx, end, ns)
-        if _SPECIAL_RE.search(document, offset, end) is None:  # none in this sentence: offsets shift
+        if not changes_offsets(document, offset, end):  # none in this sentence: offsets shift
             return _cut(nt.text[ns:ne], None, offset)
-        return _cut(nt.text[ns:ne], _sentence_mapper(idx, document, ns, end), 0)
+        return _cut(nt.text[ns:ne], nt.slice_mapper(ns, end), 0)
     nt = normalize(text)
     # Without deleted characters the normalised offsets are the original ones (no per-word mapping).
     return _cut(nt.text, nt.span_mapper(), offset)
@@ -101,21 +100,6 @@ def _document_normalized(document: str) -> NormalizedText:
     nt = normalize(document)
     _last_document[0] = (document, nt)
     return nt
-
-
-def _sentence_mapper(idx: array, original: str, ns: int, end: int) -> Callable[[int, int], tuple[int, int]]:
-    """Document offsets of a span of one sentence's slice (from ``ns``) of the document's normalised
-    text: :meth:`NormalizedText.span_mapper` of the sentence alone, shifted — the marks after a word's
-    last letter are taken up to the sentence's end only (``end``), as they are in the sentence alone."""
-    trailing, trailing_match = _TRAILING_CHARS, _TRAILING_MARKS_RE.match
-
-    def mapper(start: int, stop: int) -> tuple[int, int]:
-        e = idx[ns + stop - 1] + 1
-        if e < end and original[e] in trailing:
-            e = trailing_match(original, e, end).end()  # type: ignore[union-attr]
-        return idx[ns + start], e
-
-    return mapper
 
 
 def _cut(ntext: str, mapper: Callable[[int, int], tuple[int, int]] | None, shift: int) -> list[Word]:
