@@ -58,6 +58,7 @@ from marsad.events.roles import (
     fronted_opener,
     invitation_host,
     nisba_targets,
+    own_country_genitive,
     relative_parties,
     split_joint_parties,
     split_meetings,
@@ -715,6 +716,8 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
                 main_subject = actor_group
         if states:
             actor = _own_country(m, words, groups, lex.cues, bounds, actor, states)
+            actor, recipient = own_country_genitive(m, words, groups, lex.cues["own_country"], bounds, actor,
+                                                    recipient, states)
         if not m.verbal and "patient" not in t.flags and t.kind in ("noun", "phrase"):
             nis = nisba_agents(m, words, nisba or {}, covered, doc.text, trigger_words)
             if nis and not actor:
