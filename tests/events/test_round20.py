@@ -67,3 +67,13 @@ def test_the_target_of_an_agreement_is_not_its_party(nlp):
     text = "وقع العراق وتركيا مذكرة تفاهم للتعاون الأمني ضد حزب العمال الكردستاني."
     (deal,) = _events(nlp, text, "AGREE", "2024-03-10")
     assert _sides(deal) == (["iraq"], ["turkey"])
+
+
+def test_an_operation_launched_under_its_code_name_is_an_attack(nlp):
+    text = "وكانت تركيا قد أطلقت في التاسع من تشرين الأول عملية «نبع السلام» ضد قوات سوريا الديمقراطية."
+    (attack,) = _events(nlp, text, "ASSAULT", "2019-11-01")
+    assert _sides(attack) == (["turkey"], ["sdf"])
+
+
+def test_a_relief_operation_launched_is_no_attack(nlp):
+    assert not _events(nlp, "أطلقت الأمم المتحدة عملية إغاثة واسعة في غزة.", "ASSAULT", "2024-03-10")
