@@ -77,3 +77,38 @@ def test_an_operation_launched_under_its_code_name_is_an_attack(nlp):
 
 def test_a_relief_operation_launched_is_no_attack(nlp):
     assert not _events(nlp, "أطلقت الأمم المتحدة عملية إغاثة واسعة في غزة.", "ASSAULT", "2024-03-10")
+
+
+def test_a_decision_is_made_by_the_one_who_decides(nlp):
+    text = "وقررت الحكومة الأردنية تخفيف القيود على حركة البضائع عبر الحدود."
+    (ease,) = _events(nlp, text, "CONCEDE", "2024-03-10")
+    assert _sides(ease)[0] == ["jordan"]
+
+
+def test_suspending_cooperation_is_a_sanction_not_cooperation(nlp):
+    text = "أعلنت السلطة الفلسطينية وقف التعاون الأمني مع إسرائيل."
+    assert not _events(nlp, text, "COOPERATE", "2024-03-10")
+    (halt,) = _events(nlp, text, "SANCTION", "2024-03-10")
+    assert _sides(halt) == (["palestinian_authority"], ["israel"])
+
+
+def test_concern_expressed_with_the_other_verb(nlp):
+    (concern,) = _events(nlp, "وعبرت فرنسا عن قلقها من تدهور الأوضاع الأمنية في بوركينا فاسو.", "ACCUSE",
+                         "2024-03-10")
+    assert _sides(concern)[0] == ["france"]
+
+
+def test_across_the_border_governs_nothing(nlp):
+    # «عبر» the preposition is not the verb «عبّر»: the attack keeps its own actor
+    (attack,) = _events(nlp, "تسلل مسلحون عبر الحدود ونفذوا هجوما على موقع عسكري.", "ASSAULT", "2024-03-10")
+    assert _sides(attack)[0] == ["gunmen"]
+
+
+def test_restoring_their_ties(nlp):
+    (ties,) = _events(nlp, "أعادت البحرين وقطر علاقاتهما الدبلوماسية.", "COOPERATE", "2024-03-10")
+    assert _sides(ties) == (["bahrain"], ["qatar"])
+
+
+def test_laying_down_arms_is_disarming(nlp):
+    (disarm,) = _events(nlp, "أعلن حزب العمال الكردستاني حل نفسه وإلقاء السلاح.", "RETREAT", "2025-05-12")
+    assert disarm["mode"] == "disarm" and _sides(disarm)[0] == ["pkk"]
