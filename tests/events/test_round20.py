@@ -112,3 +112,14 @@ def test_restoring_their_ties(nlp):
 def test_laying_down_arms_is_disarming(nlp):
     (disarm,) = _events(nlp, "أعلن حزب العمال الكردستاني حل نفسه وإلقاء السلاح.", "RETREAT", "2025-05-12")
     assert disarm["mode"] == "disarm" and _sides(disarm)[0] == ["pkk"]
+
+
+def test_places_of_a_later_clause_do_not_split_the_attack(nlp):
+    text = ("وكانت تركيا قد أطلقت عملية «نبع السلام» ضد قوات سوريا الديمقراطية «قسد»، "
+            "وسيطرت على مدينتي تل أبيض ورأس العين.")
+    assert len(_events(nlp, text, "ASSAULT", "2019-11-01")) == 1
+    assert len(_events(nlp, text, "COERCE", "2019-11-01")) == 2  # the seizure is one event per town
+
+
+def test_coordinated_places_of_its_own_clause_still_split(nlp):
+    assert len(_events(nlp, "شنت الطائرات الإسرائيلية غارات على إدلب وحماة.", "ASSAULT", "2019-11-01")) == 2
