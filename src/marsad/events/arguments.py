@@ -1085,9 +1085,11 @@ def nisba_subjects(words: list[Word], args: list[Arg], anchors: list[int], nisba
             continue
         w0 = words[head].norm
         if w0 in members or (w0[:1] == "و" and w0[1:] in members):
-            if _member_subject(words, by_first, head, links) and head in by_first:
-                replaced.add(id(by_first[head]))  # «مسلحون» (generic gunmen) stand for the body named
-            continue
+            if _member_subject(words, by_first, head, links):
+                if head in by_first:
+                    replaced.add(id(by_first[head]))  # «مسلحون» (generic gunmen) stand for the body named
+                continue
+            # no body after it: a nisba may still name whose members they are («وفد عسكري إيراني»)
         if head in taken:
             continue
         if not nisba:

@@ -58,6 +58,7 @@ from marsad.events.roles import (
     fronted_opener,
     invitation_host,
     nisba_targets,
+    own_country_genitive,
     relative_parties,
     split_joint_parties,
     split_meetings,
@@ -715,6 +716,8 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
                 main_subject = actor_group
         if states:
             actor = _own_country(m, words, groups, lex.cues, bounds, actor, states)
+            actor, recipient = own_country_genitive(m, words, groups, lex.cues["own_country"], bounds, actor,
+                                                    recipient, states)
         if not m.verbal and "patient" not in t.flags and t.kind in ("noun", "phrase"):
             nis = nisba_agents(m, words, nisba or {}, covered, doc.text, trigger_words)
             if nis and not actor:
@@ -896,7 +899,7 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
     nisba_targets(events, words, nisba or {}, forces, lex.cues["raw"])  # «مواقع عسكرية إسرائيلية»
     _accused_acts(events, words, sc.accused_types)
     events = conditional_events(events, words, lex)  # «إذا هاجمت …»: hypothetical; «فإن … سترد»: a threat
-    events = _split_places(events, args, groups)
+    events = _split_places(events, args, groups, matches)
     events = _merge(events)
     events = _merge_tolls(events)
     for _m, ev in events:
@@ -1105,12 +1108,14 @@ def _between_follows(m: Match, words: list[Word], cues: dict[str, Any]) -> bool:
     return False
 
 
-def _split_places(events: list[tuple[Match, dict[str, Any]]], args: list[Any], groups: list[Group]
-                  ) -> list[tuple[Match, dict[str, Any]]]:
+def _split_places(events: list[tuple[Match, dict[str, Any]]], args: list[Any], groups: list[Group],
+                  matches: list[Match] = ()) -> list[tuple[Match, dict[str, Any]]]:
     """One event per place: a happening located in coordinated places («استقرارها في درعا
     والقنيطرة», «غارات على إدلب وحماة») is one event in each (gold convention: one event per
-    actor pair, type and location)."""
+    actor pair, type and location). Places past another verb trigger belong to that verb's clause
+    («أطلقت عملية … ضد قسد، وسيطرت على مدينتي تل أبيض ورأس العين»): the happening keeps one."""
     out = []
+    verbs = [o.anchor for o in matches if o.verbal and o.light is None]
     for m, ev in events:
         out.append((m, ev))
         loc = ev["location"]
@@ -1118,6 +1123,8 @@ def _split_places(events: list[tuple[Match, dict[str, Any]]], args: list[Any], g
             continue
         group = next((g for g in groups if any(a.place is loc for a in g.members)), None)
         if group is None or len(group.members) < 2:
+            continue
+        if any(max(m.last, m.anchor) < v < group.first for v in verbs):
             continue
         seen = {_place_key(loc)}
         for a in group.members:

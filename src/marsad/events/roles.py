@@ -330,3 +330,37 @@ def nisba_targets(events: list[tuple[Any, dict[str, Any]]], words: list[Any], ni
 
 def _cue_set(section: dict[str, Any], key: str) -> frozenset[str]:
     return frozenset(norm_word(w) for w in section.get(key) or ())
+
+
+def own_country_genitive(m: Any, words: list[Any], groups: list[Any], own_words: frozenset[str],
+                         bounds: tuple[int, int], actor: Refs, recipient: Refs,
+                         states: dict[str, dict[str, Any]]) -> tuple[Refs, Refs]:
+    """«وأكد الرئيس الفرنسي دعم بلاده لسيادة لبنان»: a masdar whose genitive is «بلاده/بلادها»
+    (cues ``roles.own_country``) is the act of the subject's own state, not of whoever is named
+    after it.
+
+    The subject is the last group before the masdar in its clause, with no preposition (the
+    speaker or minister who «confirms», «renews» or «expresses» the act). Its state and, for a
+    person, that person become the actor, as for «قال روحاني إن بلاده ستواصل …». A party the clause
+    rules gave as actor that belongs to another state («لبنان» after «لسيادة») becomes the recipient
+    when the event has none.
+    """
+    k = m.last + 1
+    # (the word may also be read as a verb, «دعم» after «أكد»: a perfect verb with «بلاده» as its
+    # object, "he supported his country", is not how the news writes)
+    if m.first != m.last or k >= len(words) or words[k].norm not in own_words:
+        return actor, recipient
+    before = [g for g in groups if g.is_actor and g.prep is None and bounds[0] <= g.first and g.last < m.first]
+    if not before:
+        return actor, recipient
+    speaker = before[-1]
+    refs = [a.actor for a in speaker.members if a.actor is not None and not a.title_part]
+    country = next((r.get("country") for r in refs if r.get("country")), None)
+    state = states.get(str(country)) if country else None
+    if state is None:
+        return actor, recipient
+    persons = [r for r in refs if _person(r) and r.get("id") != state.get("id")]
+    new_actor = [state, *persons[:1]]
+    mine = {r.get("id") for r in new_actor} | {r.get("id") for r in refs}
+    others = [r for r in actor if r.get("id") not in mine and r.get("country") != country and r.get("id") != country]
+    return new_actor, recipient or others
