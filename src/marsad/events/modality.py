@@ -214,7 +214,43 @@ def status_of(m: Match, words: list[Word], lex: Lexicon) -> str | None:
         return "claimed"
     if total & _CLAIMED_A and _any_bit(masks, _CLAIMED_A, m.last + 1, min(n, m.last + 3)):
         return "claimed"
+    if _report_noun_before(m, words, lex):
+        return "reported"
     return None
+
+
+# cues.yaml ``attribution`` report nouns, normalised once per lexicon: (with «عن», direct, types
+# for the announcement nouns read directly)
+_REPORT_NOUNS: dict[int, tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]] = {}
+
+
+def _report_nouns(lex: Lexicon) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    raw = lex.cues["raw"]
+    got = _REPORT_NOUNS.get(id(raw))
+    if got is None:
+        at = raw["attribution"]
+        got = (frozenset(norm_word(w) for w in at.get("report_nouns_about") or ()),
+               frozenset(norm_word(w) for w in at.get("report_nouns") or ()),
+               frozenset(norm_word(w) for w in at.get("announcement_nouns") or ()),
+               frozenset(at.get("announcement_types") or ()))
+        _REPORT_NOUNS[id(raw)] = got
+    return got
+
+
+def _report_noun_before(m: Match, words: list[Word], lex: Lexicon) -> bool:
+    """Whether a noun event is what a report noun tells of: «الإعلان عن مقتل 13 من قوات الحرس»,
+    «أنباء عن خلاف», «وسط تقارير عن انسحاب …», «إعلان مقتل المئات» — attributed, though no one is
+    named (cues.yaml ``attribution.report_nouns``). A verb trigger has its own clause."""
+    if m.verbal or m.trigger.kind not in ("noun", "phrase") or m.first < 1:
+        return False
+    about, direct, announce, types = _report_nouns(lex)
+    k = m.first - 1
+    if words[k].norm in ("عن", "حول", "بشان") and k >= 1 and not words[k].breaks_before:
+        return any(s in about for s, _ in clitic_candidates(words[k - 1].norm))
+    if words[m.first].breaks_before:
+        return False
+    stems = {s for s, _ in clitic_candidates(words[k].norm)}
+    return bool(stems & direct) or bool(stems & announce and m.trigger.type in types)
 
 
 def source_name(group: Group | None) -> tuple[str | None, set[str]]:
@@ -289,9 +325,17 @@ def attribution(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
     comps = lex.cues["complementizers"]
     _, kinds, _ = sentence_records(words, lex)
     # (back from the trigger over the words that are either: no other word stops or names anything)
+    openers = lex.cues["raw"]["attribution"].get("comma_clause_openers") or ()
+    reach = int(lex.cues["raw"]["attribution"].get("object_reach", 10))
     for k in reversed(positions(kinds[:a], SCOPE_BREAK | SOURCE_VERB)):
         if kinds[k] & SCOPE_BREAK:
             break  # «…، فيما جدد أردوغان رفض …»: a new main clause, outside the reported speech
+        if openers and any(words[j].breaks_before and words[j].norm in openers for j in range(k + 1, a + 1)):
+            break  # «وتقول الحكومة إن …، وقد شنت الطائرات …»: the writer's own clause after a comma
+        if a - k > reach and not any(words[j].norm in comps for j in range(k + 1, a)):
+            # «ويؤكد قادة الحرس مواصلة القتال … وترفض طهران …»: without «أن» the verb reports only
+            # its object; a trigger far beyond it stands in a clause of its own
+            continue
         # A reporting verb that also governs the trigger («أكدت مواقع … مقتل قائد») still names the
         # source; when that source is the actor itself the event stays asserted (speech act).
         # the speaker stands before the complementizer («أكدت «الجهاد» أن القاهرة تعهدت»: Cairo is
