@@ -219,12 +219,12 @@ def status_of(m: Match, words: list[Word], lex: Lexicon) -> str | None:
     return None
 
 
-# cues.yaml ``attribution`` report nouns, normalised once per lexicon: (with «عن», direct, types
-# for the announcement nouns read directly)
-_REPORT_NOUNS: dict[int, tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]] = {}
+# cues.yaml ``attribution`` report nouns, normalised once per lexicon: (with «عن», direct,
+# announcement nouns, the types they are read with directly, background heads)
+_REPORT_NOUNS: dict[int, tuple[frozenset[str], ...]] = {}
 
 
-def _report_nouns(lex: Lexicon) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+def _report_nouns(lex: Lexicon) -> tuple[frozenset[str], ...]:
     raw = lex.cues["raw"]
     got = _REPORT_NOUNS.get(id(raw))
     if got is None:
@@ -232,7 +232,8 @@ def _report_nouns(lex: Lexicon) -> tuple[frozenset[str], frozenset[str], frozens
         got = (frozenset(norm_word(w) for w in at.get("report_nouns_about") or ()),
                frozenset(norm_word(w) for w in at.get("report_nouns") or ()),
                frozenset(norm_word(w) for w in at.get("announcement_nouns") or ()),
-               frozenset(at.get("announcement_types") or ()))
+               frozenset(at.get("announcement_types") or ()),
+               frozenset(norm_word(w) for w in at.get("background_heads") or ()))
         _REPORT_NOUNS[id(raw)] = got
     return got
 
@@ -243,7 +244,7 @@ def _report_noun_before(m: Match, words: list[Word], lex: Lexicon) -> bool:
     named (cues.yaml ``attribution.report_nouns``). A verb trigger has its own clause."""
     if m.verbal or m.trigger.kind not in ("noun", "phrase") or m.first < 1:
         return False
-    about, direct, announce, types = _report_nouns(lex)
+    about, direct, announce, types, _ = _report_nouns(lex)
     k = m.first - 1
     if words[k].norm in ("عن", "حول", "بشان") and k >= 1 and not words[k].breaks_before:
         return any(s in about for s, _ in clitic_candidates(words[k - 1].norm))
@@ -296,6 +297,25 @@ def attribution_cues(words: list[Word], lex: Lexicon) -> list[int]:
     return positions(kinds, ATTRIBUTION) if total & ATTRIBUTION else []
 
 
+def background_noun(m: Match, words: list[Word], lex: Lexicon) -> bool:
+    """Whether a noun event is background the article takes as known, not what a speaker reports:
+    the time anchor of a «منذ» phrase («منذ بداية الشهر الثاني من حربها على أوكرانيا») or the
+    genitive of an outcome noun («لمتابعة نتائج زيارة الرئيس الروسي إلى طهران»; cues.yaml
+    ``attribution.background_heads``)."""
+    if m.verbal or m.trigger.kind not in ("noun", "phrase") or m.first < 1:
+        return False
+    heads = _report_nouns(lex)[4]
+    k = m.first - 1
+    if not words[m.first].breaks_before and any(s in heads for s, _ in clitic_candidates(words[k].norm)):
+        return True
+    for j in range(m.first - 1, max(-1, m.first - 7), -1):
+        if words[j].norm in ("منذ", "ومنذ"):
+            return True
+        if words[j].breaks_before or words[j].norm in lex.cues["complementizers"]:
+            return False
+    return False
+
+
 def attribution(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
                 text: str, prep_cues: list[int] | None = None) -> tuple[str | None, set[str], set[int]]:
     """``(source name, source identity keys, ids of groups used as source)`` for a trigger.
@@ -304,6 +324,8 @@ def attribution(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
     for every trigger.
     """
     n = len(words)
+    if background_noun(m, words, lex):
+        return None, set(), set()
     if prep_cues is None:
         prep_cues = attribution_cues(words, lex)
     # 1) prepositional cues anywhere in the sentence: «وفق …», «بحسب …», «نقلا عن …»
