@@ -129,7 +129,9 @@ def situational_dates(events: list[dict[str, Any]], text: str, dates: list[TimeE
         return
     month = published[:7] if published and len(published) >= 7 else None
     imminent = _status_words(lex.cues, "imminent")
-    ongoing = lex.cues["ongoing"]
+    # a date text that is no time expression is the cue of a happening under way («وسط», «يواصل»,
+    # a present-tense relative verb «تخوضها»)
+    named = {d.text for d in dates}
     for ev in events:
         trig, evid = ev.get("trigger"), ev.get("evidence")
         if not trig or not evid:
@@ -143,8 +145,13 @@ def situational_dates(events: list[dict[str, Any]], text: str, dates: list[TimeE
         if not ev["date"] and month and ev["status"] in _FACTUAL:
             host = next((o for o in events if o is not ev and o["date"] == month and o.get("trigger")
                          and o["evidence"]["start"] == evid["start"] and lo <= o["trigger"]["start"] < trig["start"]
-                         and norm_word(o.get("date_text") or "") in ongoing), None)
-            if host is not None and len(text[host["trigger"]["end"]:trig["start"]].split()) <= 10:
+                         and o.get("date_text") and o["date_text"] not in named), None)
+            if host is None:
+                continue
+            # measured from the host's trigger, or from its cue when that stands nearer («عملية
+            # عسكرية تخوضها قوات … بدعم من التحالف»)
+            near = max(host["trigger"]["end"], text.rfind(host["date_text"], lo, trig["start"]))
+            if len(text[near:trig["start"]].split()) <= 10:
                 ev["date"], ev["date_precision"], ev["date_text"] = month, "month", host["date_text"]
                 continue
         if ev["date_precision"] == "day" and ev["date_text"]:
