@@ -188,3 +188,17 @@ def test_a_day_after_said_that_keeps_the_day():
     situational_dates([ev], text, dates, PUB, load_lexicon())
     assert (ev["date"], ev["date_precision"]) == ("2019-10-08", "day")
 
+
+
+def test_a_date_of_another_main_clause_after_wa_kanat_is_not_taken():
+    text = ("وتعتبر زيارة ولايتي إلى موسكو الزيارة الثانية لمسؤول إيراني، وكانت زيارة عبد اللهيان سبقت "
+            "المؤتمر الأسبوع الماضي.")
+    dates = find_dates(text, date(2016, 2, 4))
+    (week,) = dates
+    ev = _event(text, "زيارة", date="2016-01", date_precision="month", date_text=week.text)
+    situational_dates([ev], text, dates, "2016-02-04", load_lexicon())
+    assert ev["date"] is None
+    # the visit of that clause keeps it
+    other = _event(text, "زيارة عبد", date="2016-01", date_precision="month", date_text=week.text)
+    situational_dates([other], text, dates, "2016-02-04", load_lexicon())
+    assert other["date"] == "2016-01"

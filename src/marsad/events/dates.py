@@ -154,8 +154,31 @@ def situational_dates(events: list[dict[str, Any]], text: str, dates: list[TimeE
             if len(text[near:trig["start"]].split()) <= 10:
                 ev["date"], ev["date_precision"], ev["date_text"] = month, "month", host["date_text"]
                 continue
+        if ev["date"] and ev["date_text"] and _other_clause_date(ev, text, dates, lex):
+            ev["date"] = ev["date_precision"] = ev["date_text"] = None
+            continue
         if ev["date_precision"] == "day" and ev["date_text"]:
             _report_day(ev, text, dates, lex)
+
+
+def _other_clause_date(ev: dict[str, Any], text: str, dates: list[TimeExpression], lex: _Cues) -> bool:
+    """Whether the event's date stands in another main clause of the sentence, one opened after a
+    comma by a clause opener («زيارة ولايتي إلى موسكو …، وكانت زيارة عبد اللهيان سبقت المؤتمر
+    الأسبوع الماضي»): that date is the other clause's happening's (cues.yaml
+    ``status.date_clause_openers``)."""
+    trig, evid = ev["trigger"], ev["evidence"]
+    d = next((d for d in dates if d.text == ev["date_text"] and evid["start"] <= d.start < evid["end"]), None)
+    if d is None:
+        return False
+    lo, hi = (trig["end"], d.start) if d.start >= trig["end"] else (d.end, trig["start"])
+    openers = _status_words(lex.cues, "date_clause_openers")
+    for m in _CLAUSE_BREAK.finditer(text, lo, hi):
+        if text[m.start()] not in "،,":
+            continue
+        nxt = text[m.end():hi].split()[:1]
+        if nxt and norm_word(nxt[0]) in openers:
+            return True
+    return False
 
 
 def _report_day(ev: dict[str, Any], text: str, dates: list[TimeExpression], lex: _Cues) -> None:
