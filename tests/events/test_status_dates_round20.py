@@ -202,3 +202,23 @@ def test_a_date_of_another_main_clause_after_wa_kanat_is_not_taken():
     other = _event(text, "زيارة عبد", date="2016-01", date_precision="month", date_text=week.text)
     situational_dates([other], text, dates, "2016-02-04", load_lexicon())
     assert other["date"] == "2016-01"
+
+
+def test_continued_support_is_asserted_not_planned(nlp):
+    ev = _one(nlp, "وأكد الرئيس الإيراني أن بلاده ستواصل دعم الحكومة السورية.", "SUPPORT")
+    assert ev["status"] != "planned"
+    # a plain future stays a plan
+    ev = _one(nlp, "وأكد الرئيس الإيراني أن بلاده ستدعم الحكومة السورية.", "SUPPORT")
+    assert ev["status"] == "planned"
+
+
+def test_oil_coming_from_the_region_is_not_the_next_one(nlp):
+    text = "وكانت تركيا قد أوقفت في آذار الماضي ضخ النفط القادم من الإقليم عبر خط الأنابيب."
+    for ev in pipeline_events(nlp, text, "SANCTION", PUB):
+        assert ev["status"] != "planned"
+
+
+def test_adopting_a_resolution_is_no_responsibility_claim(nlp):
+    text = "وجاء ذلك بعد تبنّي مجلس الأمن الدولي قراراً يطالب الحوثيين بوقف الهجمات على السفن."
+    for ev in pipeline_events(nlp, text, "REQUEST", PUB):
+        assert ev["status"] != "claimed"

@@ -151,6 +151,38 @@ def _counter_expectation(words: list[Word], masks: list[int], start: int, a: int
     return False
 
 
+_FROM_TO = frozenset({"من", "الي", "إلى", "الى"})
+
+
+# cues.yaml ``status`` word lists read by this module only, normalised once per lexicon
+_EXTRA: dict[int, dict[str, frozenset[str]]] = {}
+
+
+def _extra(lex: Lexicon) -> dict[str, frozenset[str]]:
+    raw = lex.cues["raw"]
+    got = _EXTRA.get(id(raw))
+    if got is None:
+        st = raw["status"]
+        got = {key: frozenset(norm_word(w) for w in st.get(key) or ())
+               for key in ("continuation_verbs", "adoption_verbs", "adopted_things")}
+        got["announced"] = frozenset(raw.get("announced_attack_types") or ())
+        _EXTRA[id(raw)] = got
+    return got
+
+
+def _announced_types(lex: Lexicon) -> frozenset[str]:
+    return _extra(lex)["announced"]
+
+
+def _adopts(words: list[Word], k: int, lex: Lexicon) -> bool:
+    """Whether a claim verb at ``k`` adopts a decision («تبنّي مجلس الأمن قراراً»), no claim."""
+    extra = _extra(lex)
+    if not any(s in extra["adoption_verbs"] for s, _ in clitic_candidates(words[k].norm)):
+        return False
+    return any(any(s in extra["adopted_things"] for s, _ in clitic_candidates(words[j].norm))
+               for j in range(k + 1, min(len(words), k + 5)))
+
+
 def status_of(m: Match, words: list[Word], lex: Lexicon) -> str | None:
     """The modality status implied by cue words around the trigger, or None for plain assertion."""
     c = lex.cues
@@ -188,6 +220,9 @@ def status_of(m: Match, words: list[Word], lex: Lexicon) -> str | None:
         return None  # «لم يكن أحد يتوقع أن يرى المقاتلين يسيطرون …»: the unexpected happened
     # planned: future tense, intention/schedule words before, "next/upcoming" after
     if m.tense == FUTURE:
+        if (m.light is not None and m.light < m.first and m.trigger.type not in _announced_types(lex)
+                and words[m.light].norm[1:] in _extra(lex)["continuation_verbs"]):
+            return None  # «ستواصل دعم دمشق»: the support goes on, it is not a plan (an attack is a threat)
         return "planned"
     if total & _PLANNED_B and _any_bit(masks, _PLANNED_B, max(start, a - 6), a):
         return "planned"
@@ -196,13 +231,14 @@ def status_of(m: Match, words: list[Word], lex: Lexicon) -> str | None:
             words, c["planned_phrases"], lo, a):
         return "planned"
     if total & _PLANNED_A and any(masks[k] & _PLANNED_A and not words[k].hard_before
+                                  and not (k + 1 < n and words[k + 1].norm in _FROM_TO)
                                   for k in range(m.last + 1, min(n, m.last + 7))):
-        return "planned"
+        return "planned"  # (not «النفط القادم من الإقليم»: coming from, not next)
     # claimed: a responsibility claim governing the noun («هجوم تبنته الجماعة»), hedges and
     # opinion verbs before, "possible" right after
     if m.light is not None and words[m.light].norm in c.get("claim_forms", ()):
         return "claimed"
-    if total & _CLAIMED_B and _any_bit(masks, _CLAIMED_B, max(start, a - 8), a):
+    if total & _CLAIMED_B and any(masks[k] & _CLAIMED_B and not _adopts(words, k, lex) for k in range(max(start, a - 8), a)):
         return "claimed"
     if a >= 1 and words[a - 1].norm == "قد" and m.tense != "past":
         return "claimed"
