@@ -222,3 +222,28 @@ def test_adopting_a_resolution_is_no_responsibility_claim(nlp):
     text = "وجاء ذلك بعد تبنّي مجلس الأمن الدولي قراراً يطالب الحوثيين بوقف الهجمات على السفن."
     for ev in pipeline_events(nlp, text, "REQUEST", PUB):
         assert ev["status"] != "claimed"
+
+
+def test_a_source_at_the_end_covers_its_own_clause_only(nlp):
+    text = ("وتقع البلدة ضمن منطقة خفض التصعيد التي اتفقت عليها روسيا وتركيا وإيران في أستانا، إلا أن "
+            "المنطقة تشهد تصعيداً عسكرياً بحسب الأمم المتحدة.")
+    ev = _one(nlp, text, "AGREE")
+    assert ev["status"] == "asserted"
+    assert ev["source"] is None
+
+
+def test_the_next_step_of_a_schedule_is_planned(nlp):
+    text = ("ومن المقرر أن يلتقي بوتين الرئيس المصري عبد الفتاح السيسي في القاهرة، قبل أن يتوجه إلى "
+            "أنقرة للقاء الرئيس التركي رجب طيب أردوغان.")
+    for ev in pipeline_events(nlp, text, "CONSULT", PUB):
+        assert ev["status"] == "planned", ev["trigger"]
+    # after a meeting that took place, the next step took place too
+    text = "التقى بوتين السيسي في القاهرة، قبل أن يتوجه إلى أنقرة للقاء الرئيس التركي رجب طيب أردوغان."
+    for ev in pipeline_events(nlp, text, "CONSULT", PUB):
+        assert ev["status"] == "asserted", ev["trigger"]
+
+
+def test_what_a_resolution_provides_for_is_planned(nlp):
+    text = "ونص القرار على تشكيل لجنة اتصال وزارية تضم الأردن والسعودية ومصر لمواصلة الحوار مع دمشق."
+    ev = next(e for e in pipeline_events(nlp, text, "CONSULT", PUB) if e["trigger"]["text"] == "اتصال")
+    assert ev["status"] == "planned"

@@ -165,6 +165,7 @@ def _extra(lex: Lexicon) -> dict[str, frozenset[str]]:
         st = raw["status"]
         got = {key: frozenset(norm_word(w) for w in st.get(key) or ())
                for key in ("continuation_verbs", "adoption_verbs", "adopted_things")}
+        got["contrast_openers"] = frozenset(norm_word(w) for w in raw["attribution"].get("contrast_openers") or ())
         got["announced"] = frozenset(raw.get("announced_attack_types") or ())
         _EXTRA[id(raw)] = got
     return got
@@ -181,6 +182,18 @@ def _adopts(words: list[Word], k: int, lex: Lexicon) -> bool:
         return False
     return any(any(s in extra["adopted_things"] for s, _ in clitic_candidates(words[j].norm))
                for j in range(k + 1, min(len(words), k + 5)))
+
+
+def _before_planned(words: list[Word], masks: list[int], a: int, c: dict[str, Any]) -> bool:
+    """«ومن المقرر أن يلتقي بوتين السيسي في القاهرة، قبل أن يتوجه إلى أنقرة للقاء أردوغان»: what
+    follows «قبل أن» is the next step of a schedule when the sentence before it is planned."""
+    for k in range(max(1, a - 4), a):
+        if words[k].norm in ("قبل", "وقبل") and k + 1 < len(words) and words[k + 1].norm in ("ان", "أن"):
+            if _any_bit(masks, _NEG, 0, k):
+                return False  # «لم يكن أحد يتوقع أن يرى … يسيطرون …، قبل أن يتقدم رتل منهم»: it happened
+            return _any_bit(masks, _PLANNED_B, 0, k) or (
+                _any_bit(masks, _PH_PLANNED, 0, k) and _phrase_ends_at(words, c["planned_phrases"], 0, k))
+    return False
 
 
 def status_of(m: Match, words: list[Word], lex: Lexicon) -> str | None:
@@ -229,6 +242,8 @@ def status_of(m: Match, words: list[Word], lex: Lexicon) -> str | None:
     lo = max(start, a - 7)
     if total & _PH_PLANNED and _any_bit(masks, _PH_PLANNED, lo, a) and _phrase_ends_at(
             words, c["planned_phrases"], lo, a):
+        return "planned"
+    if total & (_PLANNED_B | _PH_PLANNED) and _before_planned(words, masks, a, c):
         return "planned"
     if total & _PLANNED_A and any(masks[k] & _PLANNED_A and not words[k].hard_before
                                   and not (k + 1 < n and words[k + 1].norm in _FROM_TO)
@@ -365,9 +380,12 @@ def attribution(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
     if prep_cues is None:
         prep_cues = attribution_cues(words, lex)
     # 1) prepositional cues anywhere in the sentence: «وفق …», «بحسب …», «نقلا عن …»
+    contrast = _extra(lex)["contrast_openers"]
     for k in prep_cues:
         if m.first <= k <= m.last:
             continue
+        if k > m.last and any(words[j].breaks_before and words[j].norm in contrast for j in range(m.last + 1, k)):
+            continue  # «اتفقت عليها روسيا وتركيا …، إلا أن المنطقة تشهد … بحسب الأمم المتحدة»
         # «وفق ما نقل الموقع الرسمي للمرشد»: «ما» and a reporting verb push the source further
         reach = 4 + 2 * (k + 2 < n and words[k + 1].norm in ("ما", "لما")
                          and words[k + 2].norm in lex.attribution_verbs)
