@@ -130,7 +130,7 @@ def _event(text: str, trigger: str, **kw: object) -> dict:
     start = text.index(trigger)
     ev = {"trigger": {"text": trigger, "start": start, "end": start + len(trigger)},
           "evidence": {"start": 0, "end": len(text)}, "date": None, "date_precision": None,
-          "date_text": None, "status": "asserted"}
+          "date_text": None, "status": "asserted", "type": "CONSULT"}
     ev.update(kw)
     return ev
 
@@ -184,7 +184,8 @@ def test_a_day_set_off_after_the_reporting_verb_dates_the_report(nlp):
 def test_a_day_after_said_that_keeps_the_day():
     text = "وقال المتحدث، أمس، إن الطائرات قصفت مواقع المعارضة."
     dates = find_dates(text, date(2019, 10, 9))
-    ev = _event(text, "قصفت", date="2019-10-08", date_precision="day", date_text="أمس", status="reported")
+    ev = _event(text, "قصفت", date="2019-10-08", date_precision="day", date_text="أمس", status="reported",
+                type="ASSAULT")
     situational_dates([ev], text, dates, PUB, load_lexicon())
     assert (ev["date"], ev["date_precision"]) == ("2019-10-08", "day")
 
@@ -247,3 +248,27 @@ def test_what_a_resolution_provides_for_is_planned(nlp):
     text = "ونص القرار على تشكيل لجنة اتصال وزارية تضم الأردن والسعودية ومصر لمواصلة الحوار مع دمشق."
     ev = next(e for e in pipeline_events(nlp, text, "CONSULT", PUB) if e["trigger"]["text"] == "اتصال")
     assert ev["status"] == "planned"
+
+
+def test_an_announced_decision_keeps_the_day_of_its_announcement():
+    text = "وأعلنت وزارة الداخلية التونسية، أمس الثلاثاء، غلق جميع مقرات حركة النهضة."
+    dates = find_dates(text, date(2023, 4, 19))
+    ev = _event(text, "غلق", date="2023-04-18", date_precision="day", date_text=dates[0].text,
+                status="asserted", type="COERCE")
+    situational_dates([ev], text, dates, "2023-04-19", load_lexicon())
+    assert (ev["date"], ev["date_precision"]) == ("2023-04-18", "day")
+    killed = _event(text.replace("غلق جميع مقرات حركة النهضة", "مقتل ثلاثة عناصر من الحرس"), "مقتل",
+                    date="2023-04-18", date_precision="day", date_text=dates[0].text, status="reported",
+                    type="ASSAULT")
+    other = text.replace("غلق جميع مقرات حركة النهضة", "مقتل ثلاثة عناصر من الحرس")
+    situational_dates([killed], other, find_dates(other, date(2023, 4, 19)), "2023-04-19", load_lexicon())
+    assert (killed["date"], killed["date_precision"]) == ("2023-04", "month")
+
+
+def test_a_while_clause_after_another_clause_date_is_under_way():
+    text = ("وهو الاجتماع الأول على هذا المستوى منذ عام 2014، فيما تشارك إيران بمستشارين عسكريين إلى "
+            "جانب القوات الحكومية.")
+    dates = find_dates(text, date(2016, 6, 9))
+    ev = _event(text, "بمستشارين", date="2014", date_precision="year", date_text=dates[0].text, type="AID")
+    situational_dates([ev], text, dates, "2016-06-09", load_lexicon())
+    assert (ev["date"], ev["date_precision"], ev["date_text"]) == ("2016-06", "month", "فيما")
