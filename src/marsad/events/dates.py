@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, Protocol
 
+from marsad.events.text import norm_word, split_words
 from marsad.model import TimeExpression
-from marsad.time.anchored import counted_days
+from marsad.time.anchored import counted_days, vague_counted_days
 
-# «بعد يومين من» + up to six words (no punctuation) + the trigger.
-_TO_TRIGGER = re.compile(r"\s*من\s+(?:[^\s،,.:;؛]+\s+){0,6}$")
+# «بعد يومين من» + up to six words (no punctuation) + the trigger; «بعد أيام فقط من» («فقط»,
+# «قليلة»: one word may stand before «من»).
+_TO_TRIGGER = re.compile(r"\s*(?:[^\s،,.:;؛]+\s+)?من\s+(?:[^\s،,.:;؛]+\s+){0,6}$")
+_FOLLOWED_BY_MIN = re.compile(r"\s*(?:[^\s،,.:;؛]+\s+)?من\s")
 _SINCE = ("منذ", "ومنذ")
 
 
@@ -40,7 +43,7 @@ def anchored_dates(events: list[dict[str, Any]], text: str, dates: list[TimeExpr
     «بعد/قبل + count + من» within six words in the same clause; the count is exact (days, a dual,
     hours = the same day, weeks).
     """
-    counted = [d for d in dates if d.value is None and text[d.end:d.end + 4].lstrip().startswith("من")]
+    counted = [d for d in dates if d.value is None and _FOLLOWED_BY_MIN.match(text, d.end)]
     if not counted:
         return
     for ev in events:
@@ -52,7 +55,8 @@ def anchored_dates(events: list[dict[str, Any]], text: str, dates: list[TimeExpr
         if span is None:
             continue
         days = counted_days(span.text)
-        if days is None:
+        vague = vague_counted_days(span.text) if days is None else None
+        if days is None and vague is None:
             continue
         clause_end = _clause_end(text, trig["end"], evid["end"])
         if any(trig["end"] <= d.start < clause_end for d in dates if d.value):
@@ -63,8 +67,19 @@ def anchored_dates(events: list[dict[str, Any]], text: str, dates: list[TimeExpr
         anchor = same[-1] if same else (before[-1] if before else None)
         if anchor is None:
             continue
-        ev["date"] = (anchor + timedelta(days=days)).isoformat()
-        ev["date_precision"] = "day"
+        if days is not None:
+            ev["date"] = (anchor + timedelta(days=days)).isoformat()
+            ev["date_precision"] = "day"
+        else:
+            # «بعد أيام فقط من زيارة …»: some days away — the month when the whole window falls in
+            # one, else the year (never a day the text did not give)
+            lo, hi = (anchor + timedelta(days=x) for x in vague)  # type: ignore[union-attr]
+            if (lo.year, lo.month) == (hi.year, hi.month):
+                ev["date"], ev["date_precision"] = lo.isoformat()[:7], "month"
+            elif lo.year == hi.year:
+                ev["date"], ev["date_precision"] = str(lo.year), "year"
+            else:
+                continue
         ev["date_text"] = span.text
 
 
@@ -75,3 +90,116 @@ def _clause_end(text: str, start: int, end: int) -> int:
     """Where the clause that begins at ``start`` ends (the next comma or stop), within ``end``."""
     m = _CLAUSE_BREAK.search(text, start, end)
     return m.start() if m else end
+
+
+class _Cues(Protocol):
+    """What :func:`situational_dates` reads of the event lexicon."""
+
+    attribution_verbs: dict[str, str]
+    cues: dict[str, Any]
+
+
+_FACTUAL = ("asserted", "reported", "claimed")
+
+
+def _clause(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+    """The clause (between commas or stops) holding ``[start, end)``, within ``[lo, hi)``."""
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, lo, start)), default=lo)
+    return left, _clause_end(text, end, hi)
+
+
+def _status_words(cues: dict[str, Any], key: str) -> frozenset[str]:
+    return frozenset(norm_word(w) for w in (cues["raw"]["status"].get(key) or ()))
+
+
+def situational_dates(events: list[dict[str, Any]], text: str, dates: list[TimeExpression],
+                      published: str | None, lex: _Cues) -> None:
+    """Dates the sentence gives by the situation it describes rather than by a date (in place).
+
+    * an imminent planned happening («زيارة وشيكة أخرى سيقوم بها نوفاك»): the publication month
+      (cues.yaml ``status.imminent``);
+    * an undated happening in the clause of one under way at the time («وسط هجوم شنته قوات …
+      مدعومة بطائرات روسية», «عملية عسكرية تخوضها قوات … بدعم من التحالف»): that happening's
+      publication month — it is part of the same situation;
+    * a day that dates the report, not the happening: «أكدت مواقع تابعة للحرس، أمس، مقتل قائد …»
+      (the date set off between the reporting verb and its object) — the happening is known only
+      to have come by then: its month.
+    """
+    if not events:
+        return
+    month = published[:7] if published and len(published) >= 7 else None
+    imminent = _status_words(lex.cues, "imminent")
+    # a date text that is no time expression is the cue of a happening under way («وسط», «يواصل»,
+    # a present-tense relative verb «تخوضها»)
+    named = {d.text for d in dates}
+    # a report's own day bounds only a toll or attack learnt later («أكدت …، أمس، مقتل قائد»); an
+    # announced decision («أعلنت الوزارة، أمس الثلاثاء، غلق المقرات») happens as it is announced
+    report_types = frozenset(lex.cues["raw"]["attribution"].get("announcement_types") or ())
+    for ev in events:
+        trig, evid = ev.get("trigger"), ev.get("evidence")
+        if not trig or not evid:
+            continue
+        lo, hi = _clause(text, trig["start"], trig["end"], evid["start"], evid["end"])
+        if not ev["date"] and month and ev["status"] == "planned":
+            cue = next((w for w in split_words(text[lo:hi], lo) if w.norm in imminent), None)
+            if cue is not None:
+                ev["date"], ev["date_precision"], ev["date_text"] = month, "month", text[cue.start:cue.end]
+                continue
+        if not ev["date"] and month and ev["status"] in _FACTUAL:
+            host = next((o for o in events if o is not ev and o["date"] == month and o.get("trigger")
+                         and o["evidence"]["start"] == evid["start"] and lo <= o["trigger"]["start"] < trig["start"]
+                         and o.get("date_text") and o["date_text"] not in named), None)
+            if host is None:
+                continue
+            # measured from the host's trigger, or from its cue when that stands nearer («عملية
+            # عسكرية تخوضها قوات … بدعم من التحالف»)
+            near = max(host["trigger"]["end"], text.rfind(host["date_text"], lo, trig["start"]))
+            if len(text[near:trig["start"]].split()) <= 10:
+                ev["date"], ev["date_precision"], ev["date_text"] = month, "month", host["date_text"]
+                continue
+        opener = _other_clause_date(ev, text, dates, lex) if ev["date"] and ev["date_text"] else None
+        if opener is not None:
+            ev["date"] = ev["date_precision"] = ev["date_text"] = None
+            if month and opener[0] in lex.cues["ongoing"] and opener[1] < trig["start"]:
+                # «…منذ عام 2014، … فيما تشارك إيران بمستشارين عسكريين»: the trigger's own clause is
+                # opened by "while": under way at the time
+                ev["date"], ev["date_precision"], ev["date_text"] = month, "month", text[opener[1]:opener[2]]
+            continue
+        if ev["date_precision"] == "day" and ev["date_text"] and ev["type"] in report_types:
+            _report_day(ev, text, dates, lex)
+
+
+def _other_clause_date(ev: dict[str, Any], text: str, dates: list[TimeExpression],
+                       lex: _Cues) -> tuple[str, int, int] | None:
+    """Whether the event's date stands in another main clause of the sentence, one opened after a
+    comma by a clause opener («زيارة ولايتي إلى موسكو …، وكانت زيارة عبد اللهيان سبقت المؤتمر
+    الأسبوع الماضي»): that date is the other clause's happening's (cues.yaml
+    ``status.date_clause_openers``). Returns the opener (normalised, start, end) or None."""
+    trig, evid = ev["trigger"], ev["evidence"]
+    d = next((d for d in dates if d.text == ev["date_text"] and evid["start"] <= d.start < evid["end"]), None)
+    if d is None:
+        return None
+    lo, hi = (trig["end"], d.start) if d.start >= trig["end"] else (d.end, trig["start"])
+    openers = _status_words(lex.cues, "date_clause_openers")
+    for m in _CLAUSE_BREAK.finditer(text, lo, hi):
+        if text[m.start()] not in "،,":
+            continue
+        nxt = split_words(text[m.end():hi], m.end())[:1]
+        if nxt and nxt[0].norm in openers:
+            return nxt[0].norm, nxt[0].start, nxt[0].end
+    return None
+
+
+def _report_day(ev: dict[str, Any], text: str, dates: list[TimeExpression], lex: _Cues) -> None:
+    trig, evid = ev["trigger"], ev["evidence"]
+    d = next((d for d in dates if d.text == ev["date_text"] and evid["start"] <= d.start and d.end <= trig["start"]),
+             None)
+    if d is None or "،" not in text[max(evid["start"], d.start - 3):d.start] or "،" not in text[d.end:d.end + 3]:
+        return  # set off by commas («…، أمس، مقتل …»), as an adverb of the reporting clause
+    comps = lex.cues["complementizers"]
+    if any(w.norm in comps for w in split_words(text[d.end:trig["start"]], d.end)):
+        return  # «قال، أمس، إن …»: the clause after «إن» may have its own time
+    before = split_words(text[max(evid["start"], d.start - 80):d.start], max(evid["start"], d.start - 80))
+    if not any(w.norm in lex.attribution_verbs for w in before[-7:]):
+        return
+    ev["date"], ev["date_precision"] = ev["date"][:7], "month"

@@ -38,7 +38,7 @@ from marsad.events.arguments import (
     visited_state,
 )
 from marsad.events.cuewords import COMPLEMENTIZER, REPORTING, positions, sentence_records
-from marsad.events.dates import anchored_dates
+from marsad.events.dates import anchored_dates, situational_dates
 from marsad.events.discourse import Discourse
 from marsad.events.lexicon import Lexicon, Match, load_lexicon
 from marsad.events.modality import (
@@ -1589,6 +1589,7 @@ def extract_events(doc: Document, lex: Lexicon | None = None,
         out = [ev for ev in out if ev["confidence"] >= floor or ev["quantities"]]
     _trace(trace, "floor", out)
     anchored_dates(out, doc.text, dates)
+    situational_dates(out, doc.text, dates, doc.published, lex)  # imminent, under way, report days
     _share_dates(out)
     for n, ev in enumerate(out, 1):
         ev["event_id"] = f"{doc.doc_id}:e{n}"

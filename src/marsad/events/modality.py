@@ -151,6 +151,51 @@ def _counter_expectation(words: list[Word], masks: list[int], start: int, a: int
     return False
 
 
+_FROM_TO = frozenset({"من", "الي", "إلى", "الى"})
+
+
+# cues.yaml ``status`` word lists read by this module only, normalised once per lexicon
+_EXTRA: dict[int, dict[str, frozenset[str]]] = {}
+
+
+def _extra(lex: Lexicon) -> dict[str, frozenset[str]]:
+    raw = lex.cues["raw"]
+    got = _EXTRA.get(id(raw))
+    if got is None:
+        st = raw["status"]
+        got = {key: frozenset(norm_word(w) for w in st.get(key) or ())
+               for key in ("continuation_verbs", "adoption_verbs", "adopted_things")}
+        got["contrast_openers"] = frozenset(norm_word(w) for w in raw["attribution"].get("contrast_openers") or ())
+        got["announced"] = frozenset(raw.get("announced_attack_types") or ())
+        _EXTRA[id(raw)] = got
+    return got
+
+
+def _announced_types(lex: Lexicon) -> frozenset[str]:
+    return _extra(lex)["announced"]
+
+
+def _adopts(words: list[Word], k: int, lex: Lexicon) -> bool:
+    """Whether a claim verb at ``k`` adopts a decision («تبنّي مجلس الأمن قراراً»), no claim."""
+    extra = _extra(lex)
+    if not any(s in extra["adoption_verbs"] for s, _ in clitic_candidates(words[k].norm)):
+        return False
+    return any(any(s in extra["adopted_things"] for s, _ in clitic_candidates(words[j].norm))
+               for j in range(k + 1, min(len(words), k + 5)))
+
+
+def _before_planned(words: list[Word], masks: list[int], a: int, c: dict[str, Any]) -> bool:
+    """«ومن المقرر أن يلتقي بوتين السيسي في القاهرة، قبل أن يتوجه إلى أنقرة للقاء أردوغان»: what
+    follows «قبل أن» is the next step of a schedule when the sentence before it is planned."""
+    for k in range(max(1, a - 4), a):
+        if words[k].norm in ("قبل", "وقبل") and k + 1 < len(words) and words[k + 1].norm in ("ان", "أن"):
+            if _any_bit(masks, _NEG, 0, k):
+                return False  # «لم يكن أحد يتوقع أن يرى … يسيطرون …، قبل أن يتقدم رتل منهم»: it happened
+            return _any_bit(masks, _PLANNED_B, 0, k) or (
+                _any_bit(masks, _PH_PLANNED, 0, k) and _phrase_ends_at(words, c["planned_phrases"], 0, k))
+    return False
+
+
 def status_of(m: Match, words: list[Word], lex: Lexicon) -> str | None:
     """The modality status implied by cue words around the trigger, or None for plain assertion."""
     c = lex.cues
@@ -188,6 +233,9 @@ def status_of(m: Match, words: list[Word], lex: Lexicon) -> str | None:
         return None  # «لم يكن أحد يتوقع أن يرى المقاتلين يسيطرون …»: the unexpected happened
     # planned: future tense, intention/schedule words before, "next/upcoming" after
     if m.tense == FUTURE:
+        if (m.light is not None and m.light < m.first and m.trigger.type not in _announced_types(lex)
+                and words[m.light].norm[1:] in _extra(lex)["continuation_verbs"]):
+            return None  # «ستواصل دعم دمشق»: the support goes on, it is not a plan (an attack is a threat)
         return "planned"
     if total & _PLANNED_B and _any_bit(masks, _PLANNED_B, max(start, a - 6), a):
         return "planned"
@@ -195,14 +243,17 @@ def status_of(m: Match, words: list[Word], lex: Lexicon) -> str | None:
     if total & _PH_PLANNED and _any_bit(masks, _PH_PLANNED, lo, a) and _phrase_ends_at(
             words, c["planned_phrases"], lo, a):
         return "planned"
-    if total & _PLANNED_A and any(masks[k] & _PLANNED_A and not words[k].hard_before
-                                  for k in range(m.last + 1, min(n, m.last + 7))):
+    if total & (_PLANNED_B | _PH_PLANNED) and _before_planned(words, masks, a, c):
         return "planned"
+    if total & _PLANNED_A and any(masks[k] & _PLANNED_A and not words[k].hard_before
+                                  and not (k + 1 < n and words[k + 1].norm in _FROM_TO)
+                                  for k in range(m.last + 1, min(n, m.last + 7))):
+        return "planned"  # (not «النفط القادم من الإقليم»: coming from, not next)
     # claimed: a responsibility claim governing the noun («هجوم تبنته الجماعة»), hedges and
     # opinion verbs before, "possible" right after
     if m.light is not None and words[m.light].norm in c.get("claim_forms", ()):
         return "claimed"
-    if total & _CLAIMED_B and _any_bit(masks, _CLAIMED_B, max(start, a - 8), a):
+    if total & _CLAIMED_B and any(masks[k] & _CLAIMED_B and not _adopts(words, k, lex) for k in range(max(start, a - 8), a)):
         return "claimed"
     if a >= 1 and words[a - 1].norm == "قد" and m.tense != "past":
         return "claimed"
@@ -214,7 +265,44 @@ def status_of(m: Match, words: list[Word], lex: Lexicon) -> str | None:
         return "claimed"
     if total & _CLAIMED_A and _any_bit(masks, _CLAIMED_A, m.last + 1, min(n, m.last + 3)):
         return "claimed"
+    if _report_noun_before(m, words, lex):
+        return "reported"
     return None
+
+
+# cues.yaml ``attribution`` report nouns, normalised once per lexicon: (with «عن», direct,
+# announcement nouns, the types they are read with directly, background heads)
+_REPORT_NOUNS: dict[int, tuple[frozenset[str], ...]] = {}
+
+
+def _report_nouns(lex: Lexicon) -> tuple[frozenset[str], ...]:
+    raw = lex.cues["raw"]
+    got = _REPORT_NOUNS.get(id(raw))
+    if got is None:
+        at = raw["attribution"]
+        got = (frozenset(norm_word(w) for w in at.get("report_nouns_about") or ()),
+               frozenset(norm_word(w) for w in at.get("report_nouns") or ()),
+               frozenset(norm_word(w) for w in at.get("announcement_nouns") or ()),
+               frozenset(at.get("announcement_types") or ()),
+               frozenset(norm_word(w) for w in at.get("background_heads") or ()))
+        _REPORT_NOUNS[id(raw)] = got
+    return got
+
+
+def _report_noun_before(m: Match, words: list[Word], lex: Lexicon) -> bool:
+    """Whether a noun event is what a report noun tells of: «الإعلان عن مقتل 13 من قوات الحرس»,
+    «أنباء عن خلاف», «وسط تقارير عن انسحاب …», «إعلان مقتل المئات» — attributed, though no one is
+    named (cues.yaml ``attribution.report_nouns``). A verb trigger has its own clause."""
+    if m.verbal or m.trigger.kind not in ("noun", "phrase") or m.first < 1:
+        return False
+    about, direct, announce, types, _ = _report_nouns(lex)
+    k = m.first - 1
+    if words[k].norm in ("عن", "حول", "بشان") and k >= 1 and not words[k].breaks_before:
+        return any(s in about for s, _ in clitic_candidates(words[k - 1].norm))
+    if words[m.first].breaks_before:
+        return False
+    stems = {s for s, _ in clitic_candidates(words[k].norm)}
+    return bool(stems & direct) or bool(stems & announce and m.trigger.type in types)
 
 
 def source_name(group: Group | None) -> tuple[str | None, set[str]]:
@@ -260,6 +348,25 @@ def attribution_cues(words: list[Word], lex: Lexicon) -> list[int]:
     return positions(kinds, ATTRIBUTION) if total & ATTRIBUTION else []
 
 
+def background_noun(m: Match, words: list[Word], lex: Lexicon) -> bool:
+    """Whether a noun event is background the article takes as known, not what a speaker reports:
+    the time anchor of a «منذ» phrase («منذ بداية الشهر الثاني من حربها على أوكرانيا») or the
+    genitive of an outcome noun («لمتابعة نتائج زيارة الرئيس الروسي إلى طهران»; cues.yaml
+    ``attribution.background_heads``)."""
+    if m.verbal or m.trigger.kind not in ("noun", "phrase") or m.first < 1:
+        return False
+    heads = _report_nouns(lex)[4]
+    k = m.first - 1
+    if not words[m.first].breaks_before and any(s in heads for s, _ in clitic_candidates(words[k].norm)):
+        return True
+    for j in range(m.first - 1, max(-1, m.first - 7), -1):
+        if words[j].norm in ("منذ", "ومنذ"):
+            return True
+        if words[j].breaks_before or words[j].norm in lex.cues["complementizers"]:
+            return False
+    return False
+
+
 def attribution(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
                 text: str, prep_cues: list[int] | None = None) -> tuple[str | None, set[str], set[int]]:
     """``(source name, source identity keys, ids of groups used as source)`` for a trigger.
@@ -268,12 +375,17 @@ def attribution(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
     for every trigger.
     """
     n = len(words)
+    if background_noun(m, words, lex):
+        return None, set(), set()
     if prep_cues is None:
         prep_cues = attribution_cues(words, lex)
     # 1) prepositional cues anywhere in the sentence: «وفق …», «بحسب …», «نقلا عن …»
+    contrast = _extra(lex)["contrast_openers"]
     for k in prep_cues:
         if m.first <= k <= m.last:
             continue
+        if k > m.last and any(words[j].breaks_before and words[j].norm in contrast for j in range(m.last + 1, k)):
+            continue  # «اتفقت عليها روسيا وتركيا …، إلا أن المنطقة تشهد … بحسب الأمم المتحدة»
         # «وفق ما نقل الموقع الرسمي للمرشد»: «ما» and a reporting verb push the source further
         reach = 4 + 2 * (k + 2 < n and words[k + 1].norm in ("ما", "لما")
                          and words[k + 2].norm in lex.attribution_verbs)
@@ -289,9 +401,17 @@ def attribution(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
     comps = lex.cues["complementizers"]
     _, kinds, _ = sentence_records(words, lex)
     # (back from the trigger over the words that are either: no other word stops or names anything)
+    openers = lex.cues["raw"]["attribution"].get("comma_clause_openers") or ()
+    reach = int(lex.cues["raw"]["attribution"].get("object_reach", 10))
     for k in reversed(positions(kinds[:a], SCOPE_BREAK | SOURCE_VERB)):
         if kinds[k] & SCOPE_BREAK:
             break  # «…، فيما جدد أردوغان رفض …»: a new main clause, outside the reported speech
+        if openers and any(words[j].breaks_before and words[j].norm in openers for j in range(k + 1, a + 1)):
+            break  # «وتقول الحكومة إن …، وقد شنت الطائرات …»: the writer's own clause after a comma
+        if a - k > reach and not any(words[j].norm in comps for j in range(k + 1, a)):
+            # «ويؤكد قادة الحرس مواصلة القتال … وترفض طهران …»: without «أن» the verb reports only
+            # its object; a trigger far beyond it stands in a clause of its own
+            continue
         # A reporting verb that also governs the trigger («أكدت مواقع … مقتل قائد») still names the
         # source; when that source is the actor itself the event stays asserted (speech act).
         # the speaker stands before the complementizer («أكدت «الجهاد» أن القاهرة تعهدت»: Cairo is

@@ -56,3 +56,24 @@ def counted_days(text: str) -> int | None:
         return None  # «بعد أيام»: a vague number of days
     days = _DAYS[unit] * count
     return -days if direction == "after" else days
+
+
+def vague_counted_days(text: str) -> tuple[int, int] | None:
+    """Signed day bounds for a vague count from another happening: «بعد أيام (فقط) من» → the other
+    happening was 2-9 days earlier, ``(-9, -2)``; «قبل أيام من» → ``(2, 9)``; weeks likewise
+    (``vague_ranges`` in the vocabulary). None for anything else (exact counts: :func:`counted_days`).
+    """
+    v = vocabulary()
+    words = [normalize_word(w) for w in _WORD.findall(text)]
+    words = [w for w in words if w not in v.anaphoric_fillers]
+    if len(words) != 2:
+        return None
+    head = words[0][1:] if words[0][:1] in "وف" and len(words[0]) > 3 else words[0]
+    direction = v.relative_prepositions.get(head)
+    if direction not in ("ago", "after") or head == normalize_word("منذ") or words[1] not in v.unit_forms:
+        return None
+    unit, form = v.unit_forms[words[1]]
+    if unit not in ("day", "week") or form != "plural" or unit not in v.vague_ranges:
+        return None
+    near, far = (x * _DAYS[unit] for x in v.vague_ranges[unit])
+    return (-far, -near) if direction == "after" else (near, far)

@@ -327,6 +327,12 @@ def _weekday(c: _Context) -> _Core | None:
     return _Core("weekday", Resolved(iso_day(d), "day"), (d, d), "day")
 
 
+def _previous_word(c: _Context) -> str:
+    """The normalised word right before the match (empty at the start of the text)."""
+    head = c.text[max(0, c.m.start() - 20):c.m.start()].split()
+    return head[-1] if head else ""
+
+
 def _relspan(c: _Context) -> _Core | None:
     v = c.v
     prep = str(_lookup(v.relative_prepositions, c.get("r_p")))
@@ -341,6 +347,8 @@ def _relspan(c: _Context) -> _Core | None:
     else:
         unit, amount = v.unit_forms[c.get("r_pu")][0], None
     vague = amount is None
+    if prep == "after" and amount == 1 and _previous_word(c) in v.repeated_units:
+        return None  # «يوماً بعد يوم»: day by day, no date
     kind = "vague" if vague else ("relative" if prep in ("ago", "after") else "duration")
     # «قبل يومين من الانتخابات» counts from another event; «منذ أشهر من المنطقة» and «لأكثر من ثلاث
     # سنوات على المدينة» do not: «منذ» and spans are counted from the reference date, the «من/على»
@@ -411,6 +419,12 @@ def _singular_period(c: _Context, p: str = "s_") -> _Core | None:
         first = period_bounds(c.ref, unit, offset, c.v.week_start)[0]
         d = first.replace(day=int(day))  # ValueError (31 of a 30-day month) → value None upstream
         return _Core("relative", Resolved(iso_day(d), "day"), (d, d), "day")
+    if p == "s_" and unit == "week" and offset == -1 and c.get("s_p") == "خلال":
+        # «خلال الأسبوع الماضي»: the past seven days up to the reference, as its dual «خلال
+        # الأسبوعين الماضيين» is the past fourteen; the bare «الأسبوع الماضي» stays the calendar week
+        end = c.ref
+        start = end - timedelta(days=7)
+        return _Core("relative", resolve_span(c.ref, 1, "week", "past"), (start, end), unit)
     return _Core("relative", resolve_period(c.ref, unit, offset, c.v.week_start),
                  period_bounds(c.ref, unit, offset, c.v.week_start), unit)
 

@@ -58,6 +58,7 @@ class Vocabulary:
     sin_blocklist: tuple[str, ...]
     anaphoric_after: tuple[str, ...]
     anaphoric_fillers: tuple[str, ...]
+    repeated_units: tuple[str, ...]
     year_followers: frozenset[str]
     year_words_dual: tuple[str, ...] = ()
     max_year_range: int = 60
@@ -189,6 +190,7 @@ def build_vocabulary(raw: dict[str, Any]) -> Vocabulary:
         sin_blocklist=_fold_list(raw["future_cues"]["sin_blocklist"]),
         anaphoric_after=_fold_list(raw["anaphoric_after"]),
         anaphoric_fillers=_fold_list(raw["anaphoric_fillers"]),
+        repeated_units=_fold_list(raw.get("repeated_units") or []),
         year_followers=frozenset(_fold_list(raw["year_followers"])),
         year_words_dual=_fold_list(raw.get("year_words_dual", [])),
         max_year_range=int(raw.get("max_year_range", 60)),
