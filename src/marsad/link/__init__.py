@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from marsad.arabic import in_lexicon, normalize_word
-from marsad.arabic.trie import trie_regex
+from marsad.arabic.trie import AnchoredPattern, trie_regex
 from marsad.model import Mention
 
 _STRIP_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
@@ -95,7 +95,7 @@ class Linker:
     def __init__(self, actors: Any, places: Any) -> None:
         self.actors = actors
         self.places = places
-        self._typo_index: tuple[re.Pattern[str] | None, dict[str, list[tuple[tuple[str, ...], str]]]] | None = None
+        self._typo_index: tuple[AnchoredPattern | None, dict[str, list[tuple[tuple[str, ...], str]]]] | None = None
         self._context: dict[frozenset[str], dict[str, list[re.Pattern[str]]]] | None = None
         self._context_doc: str | None = None
         self._context_counts: dict[frozenset[str], dict[str, int]] = {}
@@ -294,7 +294,7 @@ class Linker:
         return None
 
     # -- one-letter typos of state names --------------------------------------------------------
-    def _typo_names(self) -> tuple[re.Pattern[str] | None, dict[str, list[tuple[tuple[str, ...], str]]]]:
+    def _typo_names(self) -> tuple[AnchoredPattern | None, dict[str, list[tuple[tuple[str, ...], str]]]]:
         """First word → (other words, state id) of every name of two words or more of a state or its
         capital («تل أبيب», «الولايات المتحدة», «إسلام آباد»), and one pattern that finds those first
         words (with a conjunction or preposition clitic) and looks ahead at up to three words (a
@@ -308,9 +308,11 @@ class Linker:
                     words = tuple(normalize_word(w) for w in str(name or "").split())
                     if len(words) >= 2 and sum(map(len, words)) >= 6:
                         index.setdefault(words[0], []).append((words[1:], actor.id))
-            # A trie, not an alternation: this regex is tried at every word of every document.
+            # A trie, not an alternation, tried only where a first word occurs (after up to 2 clitics).
             firsts = trie_regex(index)
-            pattern = re.compile(rf"(?<![^\W\d_])(?:[وف]?[بل]?)({firsts})(?=((?:\s+[^\W\d_]+){{1,3}}))") if index else None
+            pattern = AnchoredPattern(re.compile(
+                rf"(?<![^\W\d_])(?:[وف]?[بل]?)({firsts})(?=((?:\s+[^\W\d_]+){{1,3}}))"), index, lead=2) \
+                if index else None
             self._typo_index = (pattern, index)
         return self._typo_index
 

@@ -33,6 +33,7 @@ from typing import Any
 import yaml
 
 from marsad.arabic import normalize_word
+from marsad.arabic.trie import AnchoredPattern, trie_regex
 from marsad.link.translit import slug, transliterate
 from marsad.model import Mention
 
@@ -44,6 +45,7 @@ _LETTER_CLASS = r"[^\W\d_]"
 def _data() -> dict[str, Any]:
     raw = yaml.safe_load(resources.files("marsad.link").joinpath("data/coref.yaml").read_text("utf-8"))
     heads = {normalize_key(h): cls for cls, forms in raw["description_heads"].items() for h in forms}
+    offices = {normalize_word(h) for h in raw.get("office_heads") or ("-",)}
     return {
         "proclitics": tuple(sorted(raw["name_proclitics"], key=len, reverse=True)),
         "proclitic_set": frozenset(raw["name_proclitics"]),
@@ -51,13 +53,14 @@ def _data() -> dict[str, Any]:
         "binding": frozenset(normalize_word(w) for w in raw["binding_particles"]),
         "honorifics": frozenset(normalize_word(w) for w in raw.get("name_honorifics", ())),
         "heads": heads,
-        # longest first, so that «المحلل السياسي» wins over «المحلل» (and «السياسي» inside it)
-        "heads_re": re.compile(rf"(?<!{_LETTER_CLASS})[وف]?(" + "|".join(
-            re.escape(h) for h in sorted(heads, key=len, reverse=True)) + rf")(?!{_LETTER_CLASS})"),
+        # longest first, so that «المحلل السياسي» wins over «المحلل» (and «السياسي» inside it). The
+        # word lists are tries, and each pattern is tried only where its words occur (AnchoredPattern,
+        # marsad.arabic.trie): the same matches, without an attempt at every position of a document.
+        "heads_re": AnchoredPattern(re.compile(rf"(?<!{_LETTER_CLASS})[وف]?(" + trie_regex(heads, space=" ")
+                                               + rf")(?!{_LETTER_CLASS})"), heads, lead=1),
         "links": frozenset(normalize_word(w) for w in raw["description_links"]),
-        "office_re": re.compile(rf"(?<!{_LETTER_CLASS})[وف]?((?:ال)?(?:" + "|".join(
-            re.escape(normalize_word(h)) for h in sorted(raw.get("office_heads") or ("-",), key=len, reverse=True))
-            + rf"))(?!{_LETTER_CLASS})"),
+        "office_re": AnchoredPattern(re.compile(rf"(?<!{_LETTER_CLASS})[وف]?((?:ال)?(?:" + trie_regex(
+            offices, space=" ") + rf"))(?!{_LETTER_CLASS})"), offices, lead=3),  # «وال» before the noun
         "ranks": frozenset(normalize_word(w) for w in raw.get("name_ranks") or ()),
         "office_links": frozenset(normalize_word(w) for w in raw.get("office_links") or ()),
         "office_stop": frozenset(normalize_word(w) for w in raw.get("office_stop") or ()),
@@ -71,22 +74,25 @@ def _data() -> dict[str, Any]:
     }
 
 
-def _backrefs_re(bodies: Iterable[str], titles: Iterable[str]) -> re.Pattern[str] | None:
+def _backrefs_re(bodies: Iterable[str], titles: Iterable[str]) -> AnchoredPattern | None:
     """One pattern for every back-reference word with its clitics («الجامعة», «وللجامعة», «بالمجلس»):
     group ``body`` or ``title`` holds the head without its article («جامعه», «رئيس الوزراء»)."""
     def forms(phrase: str) -> str:
         words = normalize_key(phrase).split()
         head = words[0][2:] if words[0].startswith("ال") else words[0]
-        return re.escape(" ".join([head, *words[1:]]))
-    alts = []
+        return " ".join([head, *words[1:]])
+    alts, words = [], set()
     for name, items in (("body", bodies), ("title", titles)):
-        heads = sorted({forms(p) for p in items}, key=len, reverse=True)
-        if heads:
-            alts.append(rf"(?P<{name}>{'|'.join(heads)})")
+        heads = {forms(p) for p in items}
+        if heads:  # longest first (a trie: see marsad.arabic.trie)
+            alts.append(rf"(?P<{name}>{trie_regex(heads, space=' ')})")
+            words |= heads
     if not alts:
         return None
-    # a conjunction, a preposition, then the article («وبال…», «لل…»): never a bare noun without «ال»
-    return re.compile(rf"(?<!{_LETTER_CLASS})(?:[وف]?[بك]?ال|[وف]?لل)(?:{'|'.join(alts)})(?!{_LETTER_CLASS})")
+    # a conjunction, a preposition, then the article («وبال…», «لل…»): never a bare noun without «ال»;
+    # tried only where a head occurs, at most 4 letters («وبال») after the match's start
+    return AnchoredPattern(re.compile(rf"(?<!{_LETTER_CLASS})(?:[وف]?[بك]?ال|[وف]?لل)(?:{'|'.join(alts)})"
+                                      rf"(?!{_LETTER_CLASS})"), words, lead=4)
 
 
 def _is_letter(ch: str) -> bool:

@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from marsad.arabic import in_lexicon, normalize
+from marsad.arabic.trie import AnchoredPattern, trie_regex
 from marsad.link import Linker
 from marsad.link.coref import Coreference
 from marsad.model import Document, Mention
@@ -62,8 +63,8 @@ class Recognizer:
         self.coref = Coreference(self._person_names, in_lexicon)
         self._ministry_index: dict[str, tuple[str, str]] | None = None
         self._first_name_index: dict[str, frozenset[str]] | None = None
-        self._honorific_pattern: re.Pattern[str] | None = None
-        self._group_pattern: re.Pattern[str] | None = None
+        self._honorific_pattern: AnchoredPattern | None = None
+        self._group_pattern: AnchoredPattern | None = None
 
     # -- building --------------------------------------------------------------------------
     def _entries(self, actors: Any, places: Any):  # noqa: ANN202 - generator of (phrase, Entry)
@@ -262,11 +263,13 @@ class Recognizer:
             self._first_name_index = {k: frozenset(v) for k, v in index.items()}
         return self._first_name_index
 
-    def _honorific_re(self) -> re.Pattern[str]:
+    def _honorific_re(self) -> AnchoredPattern:
         if self._honorific_pattern is None:
-            forms = sorted({normalize_key(w) for w in _cues().get("honorifics", ())}, key=len, reverse=True)
-            self._honorific_pattern = re.compile(
-                r"(?<!\S)[وف]?(?:[بل])?(" + "|".join(map(re.escape, forms)) + r") ([^\W\d_]{2,})(?![^\W\d_])")
+            # the forms as a trie, tried only where one occurs (marsad.arabic.trie), 2 clitics after the start
+            forms = {normalize_key(w) for w in _cues().get("honorifics", ())}
+            self._honorific_pattern = AnchoredPattern(re.compile(
+                r"(?<!\S)[وف]?(?:[بل])?(" + trie_regex(forms, space=" ") + r") ([^\W\d_]{2,})(?![^\W\d_])"),
+                forms, lead=2)
         return self._honorific_pattern
 
     def _state_group_refs(self, norm: str, to_original: Any, mentions: list[Mention]) -> list[Mention]:
@@ -315,14 +318,16 @@ class Recognizer:
         states = list(dict.fromkeys(reversed(run)))
         return states if len(states) == n and len(run) == n else None
 
-    def _group_re(self) -> re.Pattern[str]:
+    def _group_re(self) -> AnchoredPattern:
         if self._group_pattern is None:
             cues = _cues()
-            nouns = sorted(cues.get("state_group_nouns", ()), key=len, reverse=True)
-            numbers = sorted(cues.get("group_number_values", {}), key=len, reverse=True)
-            self._group_pattern = re.compile(
-                r"(?<!\S)[وف]?(?:لل|[بل])?(" + "|".join(map(re.escape, nouns)) + r")(?: [^\W\d_]+){0,2}? ("
-                + "|".join(map(re.escape, numbers)) + r")(?![^\W\d_])")
+            # word lists as tries (longest first, as sorted alternations would be), the pattern tried
+            # only where a noun occurs, up to 3 clitic letters after the start (marsad.arabic.trie)
+            nouns = cues.get("state_group_nouns", ())
+            numbers = trie_regex(cues.get("group_number_values", {}), space=" ")
+            self._group_pattern = AnchoredPattern(re.compile(
+                r"(?<!\S)[وف]?(?:لل|[بل])?(" + trie_regex(nouns, space=" ") + r")(?: [^\W\d_]+){0,2}? ("
+                + numbers + r")(?![^\W\d_])"), nouns, lead=3)
         return self._group_pattern
 
     def _add_parenthesised(self, text: str, mentions: list[Mention]) -> list[Mention]:
