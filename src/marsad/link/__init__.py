@@ -28,7 +28,9 @@ def _titles_file() -> dict[str, Any]:
     return raw if isinstance(raw, dict) else {}
 
 
+@lru_cache(maxsize=1)
 def _titles() -> dict[str, dict[str, Any]]:
+    # built once: every linked mention asks for its office's English name (read only)
     offices = _titles_file().get("offices", {})
     return {k: v for k, v in offices.items() if isinstance(v, dict) and v.get("ar")}
 

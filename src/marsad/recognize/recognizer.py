@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import logging
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort_right
 from datetime import date
 from functools import lru_cache
 from importlib import resources
+from itertools import compress
 from typing import Any
 
 import yaml
@@ -1169,7 +1170,7 @@ class Recognizer:
         """«بدمشق», «في دمشق», «العاصمة دمشق»: the name is used as a place."""
         if "ب" in h.prefix:
             return True
-        prev = norm[:h.start].rstrip().rsplit(None, 2)
+        prev = _last_words(norm, h.start)
         if len(prev) >= 2 and prev[-1] == "من" and prev[-2] in ("كل", "وكل"):
             return False  # «كل من موسكو ودمشق»: "both Moscow and Damascus", not "from Moscow"
         if len(prev) >= 2 and prev[-1] == "من" and self.linker.agent_before_from(prev[-2]):
@@ -1220,16 +1221,22 @@ class Recognizer:
                 self._prepared[id(doc)] = (doc.tokens, group, doc_tags)
 
     def _merge_ner(self, doc: Document, mentions: list[Mention], start: int, end: int, label: str) -> None:
+        # ``mentions`` is kept sorted by start: only those starting before ``end`` can overlap
         text = doc.text[start:end]
-        overlapping = [m for m in mentions if m.start < end and start < m.end]
+        before = bisect_left(mentions, end, key=_start_of)
+        overlapping = [m for m in mentions[:before] if start < m.end]
         if label == "PERS":
             if overlapping and all(m.extra.get("alias_weak") and start <= m.start and m.end <= end
                                    for m in overlapping) and (end - start) > max(m.end - m.start for m in overlapping):
                 for m in overlapping:
                     mentions.remove(m)
                 overlapping = []
-            title = next((m for m in mentions if m.origin == "title" and m.end <= start
-                          and not doc.text[m.end:start].strip()), None)
+            # a title ending where only white space separates it from the name (no slice of the text
+            # per title: the white space before the name is measured once)
+            gap = start
+            while gap > 0 and doc.text[gap - 1].isspace():
+                gap -= 1
+            title = next((m for m in mentions if m.origin == "title" and gap <= m.end <= start), None)
             if title is not None and not overlapping:
                 role = title.extra.get("role")
                 title.end, title.text, title.actor_id = end, doc.text[title.start:end], None
@@ -1248,8 +1255,7 @@ class Recognizer:
                 m.extra["location"] = self.linker.location(m.place_id, text)
         elif label in ("PERS", "ORG"):
             m.extra["ref"] = self.linker.unresolved_ref(text, label)
-        mentions.append(m)
-        mentions.sort(key=lambda x: x.start)
+        insort_right(mentions, m, key=_start_of)  # after those with the same start, as a stable sort puts it
 
     def _tagger(self):  # noqa: ANN202
         if self._ner is None:
@@ -1304,15 +1310,23 @@ def _tokens_by_sentence(doc: Document) -> list[list[Any]]:
     return groups
 
 
+def _start_of(m: Mention) -> int:
+    return m.start
+
+
 def _bio_spans(toks: list, tags: list[str]) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     cur: list[Any] | None = None
-    for t, tag in zip(toks, tags, strict=False):
-        if tag == "O":  # most tags: close the open span, if any
-            if cur:
-                spans.append(tuple(cur))
+    prev = -2
+    # Only the tags other than «O» (few: most sentences hold one name or none) are visited; an «O»
+    # between two of them (a gap in their positions) closes the open span, as visiting it would.
+    for i in compress(range(min(len(toks), len(tags))), map("O".__ne__, tags)):
+        tag, t = tags[i], toks[i]
+        if i != prev + 1 and cur:
+            spans.append(tuple(cur))
             cur = None
-        elif tag.startswith("B-") or (tag.startswith("I-") and (cur is None or cur[2] != tag[2:])):
+        prev = i
+        if tag.startswith("B-") or (tag.startswith("I-") and (cur is None or cur[2] != tag[2:])):
             if cur:
                 spans.append(tuple(cur))
             cur = [t.start, t.end, tag[2:]]
@@ -1372,6 +1386,17 @@ def _names_state(norm: str, h: Hit) -> bool:
     prev = prev[1:] if prev[:1] in "وف" and len(prev) > 3 else prev
     return prev in _cues()["state_name_before"] or (len(prev) >= 4 and prev.endswith("ت")
                                                      and not prev.endswith("ات"))
+
+
+def _last_words(norm: str, pos: int) -> list[str]:
+    """``norm[:pos].rstrip().rsplit(None, 2)`` read from a window before ``pos`` (not a copy of the whole
+    text before every name): when the window holds three parts, the last two are whole words."""
+    lo = pos - 120
+    if lo > 0:
+        parts = norm[lo:pos].rstrip().rsplit(None, 2)
+        if len(parts) == 3:
+            return parts
+    return norm[:pos].rstrip().rsplit(None, 2)
 
 
 def _previous_word(norm: str, pos: int) -> str:
