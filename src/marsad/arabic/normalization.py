@@ -182,10 +182,8 @@ class NormalizedText:
         if end == start:
             return s, s
         e = idx[end - 1] + 1
-        if e < len(self.original):
-            m = _TRAILING_MARKS_RE.match(self.original, e)
-            if m is not None:
-                e = m.end()
+        if e < len(self.original) and self.original[e] in _TRAILING_CHARS:  # (a regex call only then)
+            e = _TRAILING_MARKS_RE.match(self.original, e).end()  # type: ignore[union-attr]
         return s, e
 
     def span_mapper(self) -> Callable[[int, int], tuple[int, int]] | None:
