@@ -585,13 +585,14 @@ class Coreference:
         pattern = _data()["backrefs_re"]
         if pattern is None or not mentions:
             return []
-        starts, max_end = _span_index(mentions)
+        index = None  # the mentions' span index, built at the first hit (most documents have none)
         out: list[Mention] = []
         for hit in pattern.finditer(norm):
             nxt = _NEXT_WORD.match(norm, hit.end())
             if nxt is not None and nxt.group(1).startswith("ال"):
                 continue  # «المجلس العسكري», «الأمير السعودي»: another body, or a title with its nisba
             s, e = to_original(hit.start(), hit.end())
+            starts, max_end = index = index or _span_index(mentions)
             i = bisect_left(starts, e)
             if i and max_end[i - 1] > s:
                 continue  # inside a mention already read («مجلس الجامعة العربية»)
@@ -642,7 +643,7 @@ class Coreference:
                 for a, n in counts.items() if 2 * n >= top}
         ranked = sorted(counts.values(), reverse=True)
         default = max(counts, key=counts.__getitem__) if len(ranked) < 2 or ranked[1] < top else None
-        starts, max_end = _span_index(mentions)
+        index = None  # the mentions' span index, built at the first hit
         out: list[Mention] = []
         for hit in pattern.finditer(norm):
             nxt = _NEXT_WORD.match(norm, hit.end())
@@ -651,6 +652,7 @@ class Coreference:
             if _previous_word(norm, hit.start()) in d["government_not_after"]:
                 continue  # «أمام مقر الحكومة»: a building or an office, not the government acting
             s, e = to_original(hit.start(), hit.end())
+            starts, max_end = index = index or _span_index(mentions)
             i = bisect_left(starts, e)
             if i and max_end[i - 1] > s:
                 continue  # inside a mention already read («رئيس الحكومة»)

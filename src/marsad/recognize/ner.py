@@ -524,7 +524,7 @@ class _FormScores:
                         ps[j] = pairs[(a, b)] = pair_of(a, b) if p is None else p
             pair_rows += ps
             if gazetteer is not None and not gaz_starts.isdisjoint(toks):
-                starts = [i for i, t in enumerate(toks) if t in gaz_of]
+                starts = list(compress(range(len(toks)), map(gaz_of.__contains__, toks)))
                 for i, g in gazetteer.match_tokens(toks, starts, gaz_of, norm_of):
                     gaz_pos.append(base + i)
                     gaz_row.append(self._gaz(g)[0])

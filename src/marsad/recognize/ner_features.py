@@ -44,6 +44,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
 # Version of the feature set; stored with the model and checked by the tagger
@@ -362,7 +363,7 @@ class Gazetteer:
                 # word is the next token can), else its one-word name when nothing matched yet
                 if nexts and i + 1 < n:
                     if norms is None:
-                        norms = [norm_of[t] for t in toks]
+                        norms = list(map(norm_of.__getitem__, toks))
                     found = False
                     for rest, labels in nexts.get(norms[i + 1], ()):
                         k = len(rest) + 1
@@ -382,7 +383,8 @@ class Gazetteer:
                     bio = self._bio[best_labels] = (tuple(f"B-{lab}" for lab in best_labels),
                                                     tuple(f"I-{lab}" for lab in best_labels))
                 out.append((i, bio[0]))
-                out.extend((j, bio[1]) for j in range(i + 1, i + best_len))
+                if best_len > 1:
+                    out.extend(zip(range(i + 1, i + best_len), repeat(bio[1])))
                 free = i + best_len
         return out
 
