@@ -101,6 +101,8 @@ class Linker:
         self._context: dict[frozenset[str], dict[str, list[re.Pattern[str]]]] | None = None
         self._context_doc: str | None = None
         self._context_counts: dict[frozenset[str], dict[str, int]] = {}
+        # id(entries) → (entries, country → best_place answer); the entries are kept to tell a reused id
+        self._best_place: dict[int, tuple[tuple[Any, ...], dict[str | None, str | None]]] = {}
 
     # -- titles --------------------------------------------------------------------------
     def title_forms(self) -> dict[str, list[str]]:
@@ -377,6 +379,23 @@ class Linker:
         return place.to_location(text) if place else None
 
     def best_place(self, hit: Any, country: str | None) -> str | None:
+        """The most likely place among a gazetteer hit's place entries (in ``country`` if any is).
+
+        Knowledge only, so remembered per entries tuple (the gazetteer shares one per key) and country.
+        """
+        entries = hit.entries
+        cached = self._best_place.get(id(entries))
+        if cached is None or cached[0] is not entries:
+            if len(self._best_place) >= 50_000:
+                self._best_place.clear()
+            cached = self._best_place[id(entries)] = (entries, {})
+        by_country = cached[1]
+        if country in by_country:
+            return by_country[country]
+        found = by_country[country] = self._best_place_of(hit, country)
+        return found
+
+    def _best_place_of(self, hit: Any, country: str | None) -> str | None:
         ids = [e.ref for e in hit.entries if e.kind == "place"]
         if not ids:
             return self.country_place_for_iso(country)

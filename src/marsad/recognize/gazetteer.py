@@ -50,6 +50,16 @@ class Hit:
     prefix: str
     title: bool = False  # some entry is a title (see _prefer_whole_names)
     actor: bool = False  # some entry is an actor
+    # kind → the last entry of that kind (what the recogniser reads first); shared by every hit of
+    # the key, so read only. None: not computed (see :attr:`kinds`)
+    kinds_: dict[str, Entry] | None = None
+
+    @property
+    def kinds(self) -> dict[str, Entry]:
+        """``{e.kind: e for e in entries}``, computed once per key (read only)."""
+        if self.kinds_ is None:
+            self.kinds_ = {e.kind: e for e in self.entries}
+        return self.kinds_
 
     @property
     def length(self) -> int:
@@ -81,13 +91,14 @@ class Gazetteer:
         for key, entries in table.items():
             kinds = {e.kind for e in entries}
             title, actor = "title" in kinds, "actor" in kinds
-            # the value: (key length, ل variant, entries, has a title, has an actor)
-            auto.add_word(key, (len(key), False, tuple(entries), title, actor))
+            # the value: (key length, ل variant, entries, has a title, has an actor, entries by kind)
+            kinds_of = {e.kind: e for e in entries}
+            auto.add_word(key, (len(key), False, tuple(entries), title, actor, kinds_of))
             if key.startswith("ال") and len(key) > 3:
                 # ل + ال is written لل: «للحكومة» holds «لحكومه», reachable only after a ل prefix.
                 lam = key[1:]
                 if lam not in table:
-                    auto.add_word(lam, (len(lam), True, tuple(entries), title, actor))
+                    auto.add_word(lam, (len(lam), True, tuple(entries), title, actor, kinds_of))
         auto.make_automaton()
         self._auto = auto
         self._table = {k: tuple(v) for k, v in table.items()}
@@ -122,7 +133,7 @@ class Gazetteer:
         append = hits.append
         n = len(norm)
         prefix_match = _PREFIX.fullmatch
-        for end, (length, lam_variant, entries, title, actor) in self._auto.iter(norm):
+        for end, (length, lam_variant, entries, title, actor, kinds) in self._auto.iter(norm):
             end += 1  # the automaton reports the last character
             if end < n:
                 after = norm[end]
@@ -158,11 +169,12 @@ class Gazetteer:
                 if len(kept) != len(entries):
                     entries, actor = kept, any(e.kind == "actor" for e in kept)
                     title = any(e.kind == "title" for e in kept)
+                    kinds = None  # computed when read
             if at is None:
-                append(Hit(start, key_start, end, entries, prefix, title, actor))
+                append(Hit(start, key_start, end, entries, prefix, title, actor, kinds))
             else:
                 hits.append(Hit(start + bisect_right(at, start), key_start + bisect_right(at, key_start),
-                                end + bisect_left(at, end), entries, prefix, title, actor))
+                                end + bisect_left(at, end), entries, prefix, title, actor, kinds))
         return hits
 
 

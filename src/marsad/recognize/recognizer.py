@@ -773,7 +773,7 @@ class Recognizer:
                  sent_starts: list[int]) -> tuple[int, Mention | None]:
         """Read hits[i] (and the hits right after it that it governs) into one mention."""
         h = hits[i]
-        kinds = {e.kind: e for e in h.entries}
+        kinds = h.kinds  # read only: shared by the key's hits
         nxt = hits[i + 1] if i + 1 < len(hits) and _adjacent(norm, h, hits[i + 1]) else None
         if "ptitle" in kinds:
             return self._compose_plural_title(hits, i, norm, doc, sent_starts)
@@ -898,7 +898,7 @@ class Recognizer:
             if composed is not None:
                 return self._more_nisbas(hits, i + 2, norm, nxt, composed), composed
         actor = kinds.get("actor")
-        place_entries = [e for e in h.entries if e.kind == "place"]
+        place_entries = [e for e in h.entries if e.kind == "place"] if "place" in kinds else []
         if actor is None and not place_entries:
             anaphor = kinds.get("anaphor")
             if anaphor is not None:
@@ -924,7 +924,8 @@ class Recognizer:
             return 1, Mention(h.start, h.end, "", label="LOC", place_id=self.linker.best_place(h, hint),
                               origin="gazetteer")
         ref_date = self._reference_date(doc, h.start, sent_starts)
-        actor_entry = self.linker.choose_actor([e for e in h.entries if e.kind == "actor"], ref_date, norm)
+        actor_entry = self.linker.choose_actor(
+            [actor] if len(h.entries) == 1 else [e for e in h.entries if e.kind == "actor"], ref_date, norm)
         if actor_entry.label == "PERS" and not place_entries and not h.prefix and " " not in norm[h.key_start:h.end] \
                 and _previous_word(norm, h.start) in _cues()["not_before_person_alias"]:
             return 1, None  # «في ولايتي هيرشبيلي»: a noun («two states of»), not the person
