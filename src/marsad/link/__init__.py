@@ -101,6 +101,7 @@ class Linker:
         self._context: dict[frozenset[str], dict[str, list[re.Pattern[str]]]] | None = None
         self._context_doc: str | None = None
         self._context_counts: dict[frozenset[str], dict[str, int]] = {}
+        self._role_on: dict[tuple[str, date], str | None] = {}  # (person, day) → office name (actor_ref)
         # id(entries) → (entries, country → best_place answer); the entries are kept to tell a reused id
         self._best_place: dict[int, tuple[tuple[Any, ...], dict[str | None, str | None]]] = {}
 
@@ -241,10 +242,18 @@ class Linker:
         actor = self.actors.by_id[actor_id]
         role = self.office_name(office) if office else None
         if role is None and on is not None:
-            for r in getattr(actor, "roles", ()) or ():
-                if _active(r, on):
-                    role = self.office_name(r.office)
-                    break
+            # the office held on the date: knowledge only, remembered per person and day
+            key = (actor_id, on)
+            role = self._role_on.get(key, "")
+            if role == "":
+                role = None
+                for r in getattr(actor, "roles", ()) or ():
+                    if _active(r, on):
+                        role = self.office_name(r.office)
+                        break
+                if len(self._role_on) >= 50_000:
+                    self._role_on.clear()
+                self._role_on[key] = role
         ref = self.actors.to_ref(actor, role=role, text=text)
         return ref
 
