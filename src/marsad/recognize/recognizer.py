@@ -1203,9 +1203,12 @@ class Recognizer:
             # one batched call over the document's sentences, read as one story: a name repeated
             # through it shares the evidence of all its mentions (the model's document features)
             tagged = tagger.tag_batch([[t.text for t in toks] for toks in sentences], doc_window=DOC_WINDOW)
+        # the longest mention (an upper bound, kept up to date by _merge_ner): only mentions starting
+        # within that distance before a span can reach it
+        reach = max((m.end - m.start for m in mentions), default=0)
         for toks, tags in zip(sentences, tagged, strict=True):
             for start, end, label in _bio_spans(toks, tags):
-                self._merge_ner(doc, mentions, start, end, label)
+                reach = self._merge_ner(doc, mentions, start, end, label, reach)
         return mentions
 
     def prepare(self, docs: list[Document]) -> None:
@@ -1221,11 +1224,14 @@ class Recognizer:
             if doc.tokens:
                 self._prepared[id(doc)] = (doc.tokens, group, doc_tags)
 
-    def _merge_ner(self, doc: Document, mentions: list[Mention], start: int, end: int, label: str) -> None:
-        # ``mentions`` is kept sorted by start: only those starting before ``end`` can overlap
+    def _merge_ner(self, doc: Document, mentions: list[Mention], start: int, end: int, label: str,
+                   reach: int) -> int:
+        """Merge one NER span into ``mentions`` (kept sorted by start; no mention is longer than
+        ``reach``); returns the bound for the mentions as they are now."""
+        # only mentions starting in (start - reach, end) can overlap the span
         text = doc.text[start:end]
-        before = bisect_left(mentions, end, key=_start_of)
-        overlapping = [m for m in mentions[:before] if start < m.end]
+        overlapping = [m for m in mentions[bisect_right(mentions, start - reach, key=_start_of):
+                                           bisect_left(mentions, end, key=_start_of)] if start < m.end]
         if label == "PERS":
             if overlapping and all(m.extra.get("alias_weak") and start <= m.start and m.end <= end
                                    for m in overlapping) and (end - start) > max(m.end - m.start for m in overlapping):
@@ -1237,7 +1243,10 @@ class Recognizer:
             gap = start
             while gap > 0 and doc.text[gap - 1].isspace():
                 gap -= 1
-            title = next((m for m in mentions if m.origin == "title" and gap <= m.end <= start), None)
+            # (a title ending in [gap, start] starts in [gap - reach, start])
+            title = next((m for m in mentions[bisect_left(mentions, gap - reach, key=_start_of):
+                                              bisect_right(mentions, start, key=_start_of)]
+                          if m.origin == "title" and gap <= m.end <= start), None)
             if title is not None and not overlapping:
                 role = title.extra.get("role")
                 title.end, title.text, title.actor_id = end, doc.text[title.start:end], None
@@ -1246,9 +1255,9 @@ class Recognizer:
                 ref["country"] = ref["country"] or (title.extra["ref"] or {}).get("country")
                 ref["text"] = title.text
                 title.extra["ref"] = ref
-                return
+                return max(reach, end - title.start)
         if overlapping:
-            return
+            return reach
         m = Mention(start, end, text, label=label, origin="ner", score=0.6)
         if label == "LOC":
             m.place_id = self.linker.place_by_name(text)
@@ -1257,6 +1266,7 @@ class Recognizer:
         elif label in ("PERS", "ORG"):
             m.extra["ref"] = self.linker.unresolved_ref(text, label)
         insort_right(mentions, m, key=_start_of)  # after those with the same start, as a stable sort puts it
+        return max(reach, end - start)
 
     def _tagger(self):  # noqa: ANN202
         if self._ner is None:
