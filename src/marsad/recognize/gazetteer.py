@@ -170,11 +170,14 @@ class Gazetteer:
                     entries, actor = kept, any(e.kind == "actor" for e in kept)
                     title = any(e.kind == "title" for e in kept)
                     kinds = None  # computed when read
-            if at is None:
-                append(Hit(start, key_start, end, entries, prefix, title, actor, kinds))
-            else:
-                hits.append(Hit(start + bisect_right(at, start), key_start + bisect_right(at, key_start),
-                                end + bisect_left(at, end), entries, prefix, title, actor, kinds))
+            if at is not None:
+                k = bisect_left(at, end)  # removal points before the end
+                if k and at[k - 1] >= start:  # one inside the hit: its parts shift by different counts
+                    start, key_start = start + bisect_right(at, start), key_start + bisect_right(at, key_start)
+                else:  # (most hits) none inside: everything shifts by the same count
+                    start, key_start = start + k, key_start + k
+                end += k
+            append(Hit(start, key_start, end, entries, prefix, title, actor, kinds))
         return hits
 
 
@@ -196,16 +199,23 @@ def _prefer_whole_names(hits: list[Hit]) -> list[Hit]:
     by_start: dict[int, list[Hit]] = {}
     for t in titles:
         by_start.setdefault(t.start, []).append(t)
+    # The names by start: those starting inside a title (after the shorter title's end) are a range.
+    names.sort(key=_start_of)
+    name_starts = [a.start for a in names]
     drop: set[int] = set()
     for t in titles:
         other_end = min((t2.end for t2 in by_start[t.start] if t2 is not t), default=None)
         if other_end is None:
             continue
-        for a in names:
-            if t.start < a.start < t.end < a.end and other_end <= a.start:
-                drop.add(id(t))
-                break
+        lo = bisect_left(name_starts, max(other_end, t.start + 1))
+        hi = bisect_left(name_starts, t.end, lo)
+        if any(a.end > t.end for a in names[lo:hi]):
+            drop.add(id(t))
     return [h for h in hits if id(h) not in drop]
+
+
+def _start_of(h: Hit) -> int:
+    return h.start
 
 
 def _leftmost_longest(hits: list[Hit]) -> list[Hit]:
