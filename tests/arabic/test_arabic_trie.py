@@ -36,14 +36,18 @@ def test_a_literal_space_matches_one_space_only() -> None:
 
 
 TEXT = ("قال المحلل السياسي إن والمحلل العسكري وللمحللين رأيا، وبالمجلس الوطني ومجلس الأمن "
-        "والمجلس والمجالس ثم المحلل")
+        "والمجلس والمجالس ثم المحلل 3مجلس مجلس3 ومجلس_ كالمجلس، فالمحلل")
 
 
 def test_anchored_pattern_finds_what_finditer_finds() -> None:
+    # patterns of the kind it is for: no letter before the match, clitics, a word, no letter after it
     words = ["محلل", "محلل سياسي", "مجلس"]
+    letter = r"[^\W\d_]"
     for lead, pattern in ((3, r"(?<!\w)[وف]?ال(" + trie_regex(words, space=" ") + r")(?!\w)"),
-                          (4, r"(?<![^\W\d_])(?:[وف]?[بل]?ال|[وف]?لل)(" + trie_regex(words, space=" ") + r")"),
-                          (1, r"[وف]?(" + trie_regex(words, space=" ") + r")")):
+                          (4, rf"(?<!{letter})(?:[وف]?[بل]?ال|[وف]?لل)(" + trie_regex(words, space=" ")
+                           + rf")(?!{letter})"),
+                          (1, rf"(?<!{letter})[وف]?(" + trie_regex(words, space=" ") + rf")(?!{letter})"),
+                          (2, r"(?<!\S)[وف]?(?:[بل])?(" + trie_regex(words, space=" ") + r") (\w+)")):
         compiled = re.compile(pattern)
         anchored = AnchoredPattern(compiled, words, lead=lead)
         expected = [(m.span(), m.group(1)) for m in compiled.finditer(TEXT)]

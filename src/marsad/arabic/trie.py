@@ -40,16 +40,19 @@ def trie_regex(words: Iterable[str], space: str = r"\s+") -> str:
 
 
 class AnchoredPattern:
-    """A compiled regex searched only where one of its words occurs.
+    r"""A compiled regex searched only where one of its words stands.
 
     Python's regex engine tries a pattern at every position of a text; a pattern that opens with a
     look-behind and optional clitics gets no help from its first-character filter, so a document of
-    2,000 characters costs 2,000 failed attempts per pattern. When every match holds one of a list of
-    words, starting at most ``lead`` characters after the match's start (the clitics), an Aho–Corasick
-    pass (one C-level scan) finds the words' occurrences and the pattern is tried only at the few
-    positions they allow. :meth:`finditer` yields exactly the matches of ``pattern.finditer`` (the
-    pattern must not match the empty string): a match of the pattern at a position is the same
-    whether the search reached it or started there (look-behinds see the text before it).
+    2,000 characters costs 2,000 failed attempts per pattern. The patterns here read a word of a list
+    with its clitics: every match starts where no letter precedes it, runs over at most ``lead``
+    letters (the clitics) to one of ``words``, and no letter follows that word («وبالمجلس» + space).
+    An Aho–Corasick pass (one C-level scan) finds the words' occurrences; one that a letter follows, or
+    that more than ``lead`` letters precede within its word, cannot be that word of a match, and the
+    start of the word holding any other is the only place a match can start. :meth:`finditer` tries
+    the pattern there only and yields exactly the matches of ``pattern.finditer`` (a match found at
+    a position is the same whether the search reached it or started there: look-behinds see the
+    text before it). A letter is ``[^\W\d_]`` (a word character that is no digit).
     """
 
     __slots__ = ("pattern", "lead", "_auto")
@@ -71,11 +74,18 @@ class AnchoredPattern:
         """The non-overlapping matches in ``text``, left to right (as ``re.Pattern.finditer``)."""
         if self._auto is None:
             return
-        lead = self.lead
+        lead, n = self.lead, len(text)
         starts: set[int] = set()
-        for end, n in self._auto.iter(text):
-            at = end - n + 1
-            starts.update(range(at - lead if at > lead else 0, at + 1))
+        for end, length in self._auto.iter(text):
+            after = end + 1
+            if after < n and _is_letter(text[after]):
+                continue  # the word goes on
+            at = after - length
+            begin = at  # walk back over the word's letters before the occurrence, at most lead + 1
+            while begin > 0 and at - begin <= lead and _is_letter(text[begin - 1]):
+                begin -= 1
+            if at - begin <= lead:
+                starts.add(begin)
         match = self.pattern.match
         last = 0
         for pos in sorted(starts):
@@ -84,3 +94,8 @@ class AnchoredPattern:
                 if m is not None:
                     last = m.end()
                     yield m
+
+
+def _is_letter(ch: str) -> bool:
+    r"""``[^\W\d_]`` for one character: alphanumeric and not a decimal digit."""
+    return ch.isalnum() and not ch.isdecimal()
