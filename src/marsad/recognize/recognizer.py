@@ -1172,13 +1172,17 @@ class Recognizer:
         if "ب" in h.prefix:
             return True
         prev = _last_words(norm, h.start)
-        if len(prev) >= 2 and prev[-1] == "من" and prev[-2] in ("كل", "وكل"):
-            return False  # «كل من موسكو ودمشق»: "both Moscow and Damascus", not "from Moscow"
-        if len(prev) >= 2 and prev[-1] == "من" and self.linker.agent_before_from(prev[-2]):
-            return False  # «طلب من طهران», «بدعم من موسكو»: who asks or gives, not a place
-        if prev and prev[-1].strip('"') in self.process_heads:
+        if not prev:
+            return False
+        last = prev[-1]
+        if last == "من" and len(prev) >= 2:
+            if prev[-2] in ("كل", "وكل"):
+                return False  # «كل من موسكو ودمشق»: "both Moscow and Damascus", not "from Moscow"
+            if self.linker.agent_before_from(prev[-2]):
+                return False  # «طلب من طهران», «بدعم من موسكو»: who asks or gives, not a place
+        if last.strip('"') in self.process_heads:
             return True  # «مسار أستانا», «مؤتمر برلين»: a process or conference named after the city
-        return bool(prev) and prev[-1] in self.place_cues
+        return last in self.place_cues
 
     # -- names the knowledge base does not know ------------------------------------------------
     def _add_ner(self, doc: Document, known: list[Mention]) -> list[Mention]:
@@ -1402,7 +1406,7 @@ def _names_state(norm: str, h: Hit) -> bool:
 def _last_words(norm: str, pos: int) -> list[str]:
     """``norm[:pos].rstrip().rsplit(None, 2)`` read from a window before ``pos`` (not a copy of the whole
     text before every name): when the window holds three parts, the last two are whole words."""
-    lo = pos - 120
+    lo = pos - 60
     if lo > 0:
         parts = norm[lo:pos].rstrip().rsplit(None, 2)
         if len(parts) == 3:
