@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from itertools import accumulate
+from operator import attrgetter
 from typing import Any
 
 import yaml
@@ -39,6 +40,7 @@ from marsad.model import Mention
 
 _WORD = re.compile(r"[^\W\d_]+")
 _LETTER_CLASS = r"[^\W\d_]"
+_SPAN = attrgetter("start", "end")  # sort key of mentions: (start, end), C-level
 
 
 @lru_cache(maxsize=1)
@@ -218,7 +220,7 @@ class Coreference:
     # -- the pass ------------------------------------------------------------------------
     def __call__(self, text: str, norm: str, to_original: Callable[[int, int], tuple[int, int]],
                  mentions: list[Mention]) -> list[Mention]:
-        mentions.sort(key=lambda m: (m.start, m.end))
+        mentions.sort(key=_SPAN)
         persons: dict[str, _Person] = {}
         index: dict[tuple[str, ...], set[str]] = {}
         firsts: dict[tuple[str, ...], set[str]] = {}  # first name → people (known or not) bearing it
@@ -265,15 +267,15 @@ class Coreference:
         if persons:
             mentions.extend(self._scan(text, norm, to_original, mentions,
                                        {k: v for k, v in index.items() if k in scannable}, persons))
-            mentions.sort(key=lambda m: (m.start, m.end))
+            mentions.sort(key=_SPAN)
             mentions.extend(self._descriptions(text, norm, to_original, mentions, persons))
-            mentions.sort(key=lambda m: (m.start, m.end))
+            mentions.sort(key=_SPAN)
             self._office_appositions(text, norm, to_original, mentions)
         backrefs = self._backrefs(text, norm, to_original, mentions)
         backrefs += self._governments(text, norm, to_original, mentions)
         if backrefs:
             mentions.extend(backrefs)
-            mentions.sort(key=lambda m: (m.start, m.end))
+            mentions.sort(key=_SPAN)
         return mentions
 
     @staticmethod

@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import attrgetter
 
 import ahocorasick
 
@@ -29,6 +30,7 @@ _GLUED_QUOTE = re.compile(r'"(?<=\w")(?=\w)')
 # A proclitic chain before a key: conjunction, then preposition, then article.
 _PREFIX = re.compile(r"(?:[وف])?(?:[بك]?ال|لل|[بكل])?")
 _PREFIX_MAX = 4
+_START = attrgetter("start")  # sort/bisect key (C-level, unlike a lambda)
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,7 +202,7 @@ def _prefer_whole_names(hits: list[Hit]) -> list[Hit]:
     for t in titles:
         by_start.setdefault(t.start, []).append(t)
     # The names by start: those starting inside a title (after the shorter title's end) are a range.
-    names.sort(key=_start_of)
+    names.sort(key=_START)
     name_starts = [a.start for a in names]
     drop: set[int] = set()
     for t in titles:
@@ -212,10 +214,6 @@ def _prefer_whole_names(hits: list[Hit]) -> list[Hit]:
         if any(a.end > t.end for a in names[lo:hi]):
             drop.add(id(t))
     return [h for h in hits if id(h) not in drop]
-
-
-def _start_of(h: Hit) -> int:
-    return h.start
 
 
 def _leftmost_longest(hits: list[Hit]) -> list[Hit]:

@@ -9,6 +9,7 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 from itertools import compress
+from operator import attrgetter
 from typing import Any
 
 import yaml
@@ -27,6 +28,8 @@ _LABEL_BY_KIND = {"person": "PERS", "state": "GPE"}
 # One-word names of places smaller than this need a place cue («في», «مدينة») to count: small
 # towns are often named like common words (البيان، الحي).
 _STRONG_PLACE_POPULATION = 100_000
+_START = attrgetter("start")  # sort/bisect key of mentions (C-level, unlike a Python function)
+_SPAN = attrgetter("start", "end")  # (start, end): the mentions' order
 
 
 @lru_cache(maxsize=1)
@@ -201,7 +204,7 @@ class Recognizer:
         # Repeated surnames and descriptions take the person introduced earlier in the document.
         mentions = self.coref(doc.text, norm, nt.to_original, mentions)
         mentions.extend(Mention(d.start, d.end, d.text, label="DATE", origin="time") for d in doc.dates)
-        mentions.sort(key=lambda m: (m.start, m.end))
+        mentions.sort(key=_SPAN)
         return mentions
 
     def _honorific_names(self, norm: str, to_original: Any, doc: Document, mentions: list[Mention],
@@ -291,7 +294,7 @@ class Recognizer:
                              extra={"ref": self.linker.actor_ref(sid, None, self._doc_text[s:e]),
                                     "state_group": True})
                      for sid in states]
-            out = sorted(kept + added, key=lambda x: (x.start, x.end))
+            out = sorted(kept + added, key=_SPAN)
         return out
 
     def _last_state_list(self, before: list[Mention], n: int) -> list[str] | None:
@@ -347,7 +350,7 @@ class Recognizer:
                 continue  # the bracket already holds a mention of its own
             added.append(Mention(s, e, text[s:e], label="ORG", actor_id=m.actor_id, origin="gazetteer",
                                  extra={"short_form_of": m.start}))
-        return sorted(mentions + added, key=lambda x: (x.start, x.end)) if added else mentions
+        return sorted(mentions + added, key=_SPAN) if added else mentions
 
     def _person_names(self, actor_id: str) -> tuple[str, ...] | None:
         actor = self.linker.actors.by_id.get(actor_id)
@@ -463,7 +466,7 @@ class Recognizer:
         # references resolved in place against the mentions before them; a falsy answer drops the mention
         resolvers = {"counterpart": self._counterpart, "possessive": self._possessive,
                      "title_anaphor": self._title_of_anaphor, "ministry": self._ministry}
-        for m in sorted(mentions, key=lambda x: (x.start, x.end)):
+        for m in sorted(mentions, key=_SPAN):
             resolve = resolvers.get(m.origin)
             if resolve is not None:
                 if not resolve(m, out):
@@ -1198,7 +1201,7 @@ class Recognizer:
         tagger = self._tagger()
         if tagger is None:
             return known
-        mentions = sorted(known, key=lambda m: m.start)
+        mentions = sorted(known, key=_START)
         pre = self._prepared.pop(id(doc), None)
         if pre is not None and pre[0] is doc.tokens:  # tagged with other documents by prepare()
             sentences, tagged = pre[1], pre[2]
@@ -1234,8 +1237,8 @@ class Recognizer:
         ``reach``); returns the bound for the mentions as they are now."""
         # only mentions starting in (start - reach, end) can overlap the span
         text = doc.text[start:end]
-        overlapping = [m for m in mentions[bisect_right(mentions, start - reach, key=_start_of):
-                                           bisect_left(mentions, end, key=_start_of)] if start < m.end]
+        overlapping = [m for m in mentions[bisect_right(mentions, start - reach, key=_START):
+                                           bisect_left(mentions, end, key=_START)] if start < m.end]
         if label == "PERS":
             if overlapping and all(m.extra.get("alias_weak") and start <= m.start and m.end <= end
                                    for m in overlapping) and (end - start) > max(m.end - m.start for m in overlapping):
@@ -1248,8 +1251,8 @@ class Recognizer:
             while gap > 0 and doc.text[gap - 1].isspace():
                 gap -= 1
             # (a title ending in [gap, start] starts in [gap - reach, start])
-            title = next((m for m in mentions[bisect_left(mentions, gap - reach, key=_start_of):
-                                              bisect_right(mentions, start, key=_start_of)]
+            title = next((m for m in mentions[bisect_left(mentions, gap - reach, key=_START):
+                                              bisect_right(mentions, start, key=_START)]
                           if m.origin == "title" and gap <= m.end <= start), None)
             if title is not None and not overlapping:
                 role = title.extra.get("role")
@@ -1269,7 +1272,7 @@ class Recognizer:
                 m.extra["location"] = self.linker.location(m.place_id, text)
         elif label in ("PERS", "ORG"):
             m.extra["ref"] = self.linker.unresolved_ref(text, label)
-        insort_right(mentions, m, key=_start_of)  # after those with the same start, as a stable sort puts it
+        insort_right(mentions, m, key=_START)  # after those with the same start, as a stable sort puts it
         return max(reach, end - start)
 
     def _tagger(self):  # noqa: ANN202
@@ -1323,10 +1326,6 @@ def _tokens_by_sentence(doc: Document) -> list[list[Any]]:
     if lo < len(tokens):
         groups.append(tokens[lo:])
     return groups
-
-
-def _start_of(m: Mention) -> int:
-    return m.start
 
 
 def _bio_spans(toks: list, tags: list[str]) -> list[tuple[int, int, str]]:
