@@ -780,7 +780,8 @@ class Recognizer:
         nxt = hits[i + 1] if i + 1 < len(hits) and _adjacent(norm, h, hits[i + 1]) else None
         if "ptitle" in kinds:
             return self._compose_plural_title(hits, i, norm, doc, sent_starts)
-        own = next((e for e in nxt.entries if e.kind == "own_country"), None) if nxt is not None else None
+        own = next((e for e in nxt.entries if e.kind == "own_country"), None) \
+            if nxt is not None and "own_country" in nxt.kinds else None
         if "possessive" in kinds or ("title" in kinds and own is not None):
             # «وزير دفاعها», «وزير خارجية بلاده»: whose office is read from the text before it.
             e = kinds.get("possessive") or kinds["title"]
@@ -890,7 +891,7 @@ class Recognizer:
             forces = self._state_forces(state)
             return 2, Mention(h.start, nxt.end, "", label="ORG" if forces else "GPE", actor_id=forces or state,
                               origin="gazetteer")
-        if "head" in kinds and any(e.ref == "counterpart" for e in h.entries):
+        if "head" in kinds and any(e.ref == "counterpart" for e in h.entries):  # (rare: "head" first)
             counterpart = self._compose_counterpart(hits, i, norm, nxt, doc, sent_starts)
             if counterpart is not None:
                 return counterpart
