@@ -891,7 +891,7 @@ class Recognizer:
             forces = self._state_forces(state)
             return 2, Mention(h.start, nxt.end, "", label="ORG" if forces else "GPE", actor_id=forces or state,
                               origin="gazetteer")
-        if "head" in kinds and any(e.ref == "counterpart" for e in h.entries):  # (rare: "head" first)
+        if "head" in kinds and any(e.ref == "counterpart" for e in h.entries):
             counterpart = self._compose_counterpart(hits, i, norm, nxt, doc, sent_starts)
             if counterpart is not None:
                 return counterpart
