@@ -31,6 +31,9 @@ _GLUED_QUOTE = re.compile(r'"(?<=\w")(?=\w)')
 _PREFIX = re.compile(r"(?:[وف])?(?:[بك]?ال|لل|[بكل])?")
 _PREFIX_MAX = 4
 _START = attrgetter("start")  # sort/bisect key (C-level, unlike a lambda)
+_ORDER = attrgetter("order")
+# Hit.order = start * _ORDER_SCALE - length sorts as (start, -length) while a hit is shorter than this
+_ORDER_SCALE = 1 << 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +58,7 @@ class Hit:
     # kind → the last entry of that kind (what the recogniser reads first); shared by every hit of
     # the key, so read only. None: not computed (see :attr:`kinds`)
     kinds_: dict[str, Entry] | None = None
+    order: int = 0  # leftmost, then longest first: start * _ORDER_SCALE - length (see _leftmost_longest)
 
     @property
     def kinds(self) -> dict[str, Entry]:
@@ -179,7 +183,8 @@ class Gazetteer:
                 else:  # (most hits) none inside: everything shifts by the same count
                     start, key_start = start + k, key_start + k
                 end += k
-            append(Hit(start, key_start, end, entries, prefix, title, actor, kinds))
+            append(Hit(start, key_start, end, entries, prefix, title, actor, kinds,
+                       start * _ORDER_SCALE + start - end))
         return hits
 
 
@@ -217,7 +222,7 @@ def _prefer_whole_names(hits: list[Hit]) -> list[Hit]:
 
 
 def _leftmost_longest(hits: list[Hit]) -> list[Hit]:
-    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    hits.sort(key=_ORDER)  # (start, -length) as one integer: no key tuple built per hit
     out: list[Hit] = []
     last_end = -1
     for h in hits:
