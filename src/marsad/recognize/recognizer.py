@@ -218,13 +218,16 @@ class Recognizer:
 
         A definite word or «بن» right after the name may continue it («الشيخ صباح الخالد» is another
         person), so the rule stays out then."""
-        spans = sorted((m.start, m.end) for m in mentions)
-        named = sorted((m.end, m.actor_id) for m in mentions if m.label == "PERS" and m.actor_id)
+        spans: list[tuple[int, int]] | None = None  # built at the first honorific (most documents have none)
+        named: list[tuple[int, str]] = []
         out: list[Mention] = []
         for match in self._honorific_re().finditer(norm):
             nxt = _NEXT_WORD.match(norm, match.end())
             if nxt and (nxt.group(1).startswith("ال") or nxt.group(1) in ("بن", "ابن", "بنت")):
                 continue
+            if spans is None:
+                spans = sorted((m.start, m.end) for m in mentions)
+                named = sorted((m.end, m.actor_id) for m in mentions if m.label == "PERS" and m.actor_id)
             s, e = to_original(match.start(1), match.end())
             if any(a < e and s < b for a, b in spans):
                 continue  # already read (a full alias, a title)
