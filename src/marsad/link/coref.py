@@ -396,10 +396,13 @@ class Coreference:
     def _descriptions(self, text: str, norm: str, to_original: Callable[[int, int], tuple[int, int]],
                       mentions: list[Mention], persons: dict[str, _Person]) -> list[Mention]:
         d = _data()
-        by_start = {m.start: m for m in mentions if m.label == "PERS" and m.origin in ("ner", "coref", "gazetteer")}
+        by_start: dict[int, Mention] | None = None  # built at the first description head (most texts have none)
         out: list[Mention] = []
         introduced: list[_Person] = []  # people introduced with a description, in text order
         for hit in d["heads_re"].finditer(norm):
+            if by_start is None:
+                by_start = {m.start: m for m in mentions
+                            if m.label == "PERS" and m.origin in ("ner", "coref", "gazetteer")}
             cls = d["heads"][hit.group(1)]
             words, comma, person = self._description_words(norm, hit.end(), to_original, by_start)
             s, _ = to_original(hit.start(), hit.end())
