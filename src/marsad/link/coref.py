@@ -287,7 +287,7 @@ class Coreference:
         conts = _data()["continuations"]
         if not conts:
             return
-        starts = sorted(m.start for m in mentions)
+        starts: list[int] | None = None  # sorted at first use (no mention's start changes here)
         for m in mentions:
             ref = m.extra.get("ref") or {}
             if m.label != "PERS" or m.actor_id or not ref.get("unresolved"):
@@ -298,6 +298,8 @@ class Coreference:
             after = _NEXT_WORD.match(text, nxt.end())
             if after is not None and normalize_word(after.group(1)).startswith("ال"):
                 continue
+            if starts is None:
+                starts = sorted(x.start for x in mentions)
             i = bisect_left(starts, m.end)
             if i < len(starts) and starts[i] < nxt.end():
                 continue  # another mention starts there
