@@ -369,9 +369,7 @@ class Coreference:
         keys = {" ".join(k): next(iter(ids)) for k, ids in index.items() if len(ids) == 1}
         if not keys:
             return []
-        spans = sorted((m.start, m.end) for m in mentions)
-        starts = [s for s, _ in spans]
-        max_end = list(accumulate((e for _, e in spans), max))
+        spans: list[tuple[int, int]] | None = None  # the mentions' spans, sorted at the first occurrence
         out = []
         for key, pid in keys.items():
             # str.find per key (a few per document) instead of compiling a pattern per document
@@ -382,6 +380,10 @@ class Coreference:
                 at = norm.find(key, at + 1)
                 if begin is None or (end < len(norm) and _is_letter(norm[end])):
                     continue
+                if spans is None:
+                    spans = sorted((m.start, m.end) for m in mentions)
+                    starts = [s for s, _ in spans]
+                    max_end = list(accumulate((e for _, e in spans), max))
                 s, e = to_original(begin, end)
                 i = bisect_left(starts, e)
                 if (i and max_end[i - 1] > s) or persons[pid].end > s:
