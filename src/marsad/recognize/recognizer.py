@@ -30,6 +30,7 @@ _LABEL_BY_KIND = {"person": "PERS", "state": "GPE"}
 _STRONG_PLACE_POPULATION = 100_000
 _START = attrgetter("start")  # sort/bisect key of mentions (C-level, unlike a Python function)
 _SPAN = attrgetter("start", "end")  # (start, end): the mentions' order
+_TEXT = attrgetter("text")  # a token's text, read by C-level map for the NER model
 
 
 @lru_cache(maxsize=1)
@@ -1213,7 +1214,7 @@ class Recognizer:
             sentences = _tokens_by_sentence(doc)
             # one batched call over the document's sentences, read as one story: a name repeated
             # through it shares the evidence of all its mentions (the model's document features)
-            tagged = tagger.tag_batch([[t.text for t in toks] for toks in sentences], doc_window=DOC_WINDOW)
+            tagged = tagger.tag_batch([list(map(_TEXT, toks)) for toks in sentences], doc_window=DOC_WINDOW)
         # the longest mention (an upper bound, kept up to date by _merge_ner): only mentions starting
         # within that distance before a span can reach it
         reach = max((m.end - m.start for m in mentions), default=0)
@@ -1230,7 +1231,7 @@ class Recognizer:
         if tagger is None:
             return
         groups = [_tokens_by_sentence(doc) if doc.tokens else [] for doc in docs]
-        tags = tagger.tag_documents([[[t.text for t in toks] for toks in group] for group in groups], DOC_WINDOW)
+        tags = tagger.tag_documents([[list(map(_TEXT, toks)) for toks in group] for group in groups], DOC_WINDOW)
         for doc, group, doc_tags in zip(docs, groups, tags, strict=True):
             if doc.tokens:
                 self._prepared[id(doc)] = (doc.tokens, group, doc_tags)
@@ -1320,7 +1321,7 @@ def _tokens_by_sentence(doc: Document) -> list[list[Any]]:
     rest); the cuts are found by bisection instead of walking every token.
     """
     tokens, sentences = doc.tokens, doc.sentences
-    starts = [t.start for t in tokens]
+    starts = list(map(_START, tokens))
     groups, lo = [], 0
     for s in sentences[:-1]:
         hi = bisect_left(starts, s.end, lo)
