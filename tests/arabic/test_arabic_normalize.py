@@ -79,3 +79,31 @@ def test_ligature_maps_to_its_source_character() -> None:
     assert nt.to_original(0, 1) == (0, 1)
     assert nt.to_original(1, 2) == (0, 1)
     assert raw[slice(*nt.to_original(3, 5))] == "بد"
+
+
+def _reference(text: str, table: dict) -> tuple[str, list[int]]:
+    """The normalisation as its definition states it: each character translated on its own, and each
+    output character's source offset."""
+    out, index = [], []
+    for k, ch in enumerate(text):
+        rep = table.get(ord(ch), ch) if ord(ch) in table else ch
+        rep = rep or ""
+        out.append(rep)
+        index.extend([k] * len(rep))
+    return "".join(out), index
+
+
+def test_long_text_normalises_as_one_translate_and_maps_every_character() -> None:
+    from marsad.arabic.normalization import _TABLE_KEEP_TM, _TABLE_TM
+
+    # a document-sized text (the fast paths start at 256 characters) with marks, tatweel, hamza seats,
+    # Persian letters, a presentation-form ligature «ﻻ», Arabic-Indic digits and guillemets
+    text = ("قالَ وزيرُ الخارجيةِ الإيرانيُّ «محمد جواد ظریف» إنّ المفاوضاتِ ستُستأنفُ قريباً في مسقط، "
+            "وأكّد مسئولٌ عراقيّ أنّ الهجومَ وقعَ يوم ١٥ آذار في مدينةِ الموصـــل، ﻻ في أربيل. ") * 6
+    assert len(text) > 256
+    for ta_marbuta, table in ((True, _TABLE_TM), (False, _TABLE_KEEP_TM)):
+        nt = normalize(text + str(ta_marbuta), ta_marbuta=ta_marbuta)  # a new string: not the memo
+        expected, index = _reference(text + str(ta_marbuta), table)
+        assert nt.text == expected == (text + str(ta_marbuta)).translate(table)
+        assert list(nt.index) == index
+    assert "ظریف" not in normalize(text).text and "ظريف" in normalize(text).text

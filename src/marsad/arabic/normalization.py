@@ -2,8 +2,8 @@
 
 Every rule maps one original character to zero or one normalised character (the only exception are
 Arabic presentation-form ligatures such as «ﻻ», which expand to two letters), so the whole text is
-normalised with a single ``str.translate`` and the offset map only has to be built around the characters
-that are deleted or expanded. Those are found with one compiled regex; text without any of them gets
+normalised as one ``str.translate`` would (done faster, see ``_translate``) and the offset map only has to
+be built around the characters that are deleted or expanded. Those are found with one compiled regex; text without any of them gets
 an identity map at no cost.
 
 Choices that are not obvious:
@@ -109,6 +109,39 @@ def _build_tables() -> tuple[dict[int, str | None], dict[int, str | None], str]:
 
 
 _TABLE_TM, _TABLE_KEEP_TM, _EXPANDING = _build_tables()  # _EXPANDING: for tests and docs
+
+# ``str.translate`` with a dict looks every character of a non-ASCII text up in the table (~15 ns each).
+# The characters news text actually changes are few, and a dozen of them make nearly all changes: each
+# is swapped with ``str.replace`` (a C-level scan), and the rest — runs of any other changed character —
+# are translated where a regex finds them. The result is the same as ``translate`` because the table
+# is idempotent (what a character becomes is left as it is), which _fast_translation checks.
+_FREQUENT_CHANGES = "\u0629\u0623\u0625\u0649\u0626\u00ab\u00bb\u064b\u0624\u0622\u064f\u06cc"
+
+
+def _fast_translation(table: dict[int, str | None]) -> tuple[tuple[tuple[str, str], ...], re.Pattern[str]] | None:
+    changed = {chr(k): v or "" for k, v in table.items() if (v or "") != chr(k)}
+    if any(ch in changed for out in changed.values() for ch in out):
+        return None  # not idempotent: translate the text in one pass
+    pairs = tuple((ch, changed[ch]) for ch in _FREQUENT_CHANGES if ch in changed)
+    rest = "".join(sorted(ch for ch in changed if ch not in _FREQUENT_CHANGES))
+    return pairs, re.compile("[" + re.escape(rest) + "]+")
+
+
+_FAST = {True: _fast_translation(_TABLE_TM), False: _fast_translation(_TABLE_KEEP_TM)}
+
+
+def _translate(text: str, ta_marbuta: bool) -> str:
+    """``text.translate`` of the ta-marbuta setting's table (see _FREQUENT_CHANGES)."""
+    table = _TABLE_TM if ta_marbuta else _TABLE_KEEP_TM
+    fast = _FAST[ta_marbuta]
+    if fast is None or len(text) < 64:  # short strings: one translate call is cheaper
+        return text.translate(table)
+    pairs, rest = fast
+    for ch, rep in pairs:
+        text = text.replace(ch, rep)
+    if rest.search(text) is not None:
+        text = rest.sub(lambda m: m.group().translate(table), text)
+    return text
 # Characters whose output length is not one: the reason the offset map exists.
 _SPECIAL_RE = re.compile(
     "[" + re.escape("".join(sorted(chr(c) for c, v in _TABLE_TM.items() if v is None or len(v) != 1))) + "]+"
@@ -149,10 +182,8 @@ class NormalizedText:
         if end == start:
             return s, s
         e = idx[end - 1] + 1
-        if e < len(self.original):
-            m = _TRAILING_MARKS_RE.match(self.original, e)
-            if m is not None:
-                e = m.end()
+        if e < len(self.original) and self.original[e] in _TRAILING_CHARS:  # (a regex call only then)
+            e = _TRAILING_MARKS_RE.match(self.original, e).end()  # type: ignore[union-attr]
         return s, e
 
     def span_mapper(self) -> Callable[[int, int], tuple[int, int]] | None:
@@ -209,29 +240,48 @@ def normalize(text: str, *, ta_marbuta: bool = True) -> NormalizedText:
         # answered from the first (same string object; the result is immutable).
         return last
     table = _TABLE_TM if ta_marbuta else _TABLE_KEEP_TM
-    out = text.translate(table)
+    out = _translate(text, ta_marbuta)
     if _SPECIAL_RE.search(text) is None:
         if len(text) >= _MEMO_MIN:
             _LAST[ta_marbuta] = NormalizedText(out, text, None)
             return _LAST[ta_marbuta]
         return NormalizedText(out, text, None)
-    index = array("i")
-    pos = 0
-    for m in _SPECIAL_RE.finditer(text):
-        a = m.start()
-        if a > pos:
-            index.extend(range(pos, a))
-        for k, ch in enumerate(m.group(), a):
-            rep = table.get(ord(ch))
-            if rep:
-                index.extend([k] * len(rep))
-        pos = m.end()
-    if pos < len(text):
-        index.extend(range(pos, len(text)))
-    result = NormalizedText(out, text, index)
+    result = NormalizedText(out, text, _offset_index(text, table))
     if len(text) >= _MEMO_MIN:
         _LAST[ta_marbuta] = result
     return result
+
+
+def _offset_index(text: str, table: dict[int, str | None]) -> array:
+    """For each character of the normalised text, the offset of the original character it comes from:
+    every original offset repeated as many times as its character yields (0 when deleted, more when
+    expanded). Long texts repeat with numpy (a Python loop over the text cost more than the rest of
+    normalisation); only the special characters are visited one by one."""
+    if len(text) < 256:
+        index = array("i")
+        pos = 0
+        for m in _SPECIAL_RE.finditer(text):
+            a = m.start()
+            if a > pos:
+                index.extend(range(pos, a))
+            for k, ch in enumerate(m.group(), a):
+                rep = table.get(ord(ch))
+                if rep:
+                    index.extend([k] * len(rep))
+            pos = m.end()
+        if pos < len(text):
+            index.extend(range(pos, len(text)))
+        return index
+    import numpy as np  # loaded on first use: the text stage's short sentences never need it
+
+    counts = np.ones(len(text), dtype=np.intp)
+    for m in _SPECIAL_RE.finditer(text):
+        for k, ch in enumerate(m.group(), m.start()):
+            rep = table.get(ord(ch))
+            counts[k] = len(rep) if rep else 0
+    index = array("i")
+    index.frombytes(np.repeat(np.arange(len(text), dtype=np.int32), counts).tobytes())
+    return index
 
 
 # The last document-sized result per ta-marbuta setting (see normalize); words and short sentences are

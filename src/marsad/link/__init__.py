@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from marsad.arabic import in_lexicon, normalize_word
-from marsad.arabic.trie import trie_regex
+from marsad.arabic.trie import AnchoredPattern, trie_regex
 from marsad.model import Mention
 
 _STRIP_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
@@ -28,7 +28,9 @@ def _titles_file() -> dict[str, Any]:
     return raw if isinstance(raw, dict) else {}
 
 
+@lru_cache(maxsize=1)
 def _titles() -> dict[str, dict[str, Any]]:
+    # built once: every linked mention asks for its office's English name (read only)
     offices = _titles_file().get("offices", {})
     return {k: v for k, v in offices.items() if isinstance(v, dict) and v.get("ar")}
 
@@ -95,10 +97,13 @@ class Linker:
     def __init__(self, actors: Any, places: Any) -> None:
         self.actors = actors
         self.places = places
-        self._typo_index: tuple[re.Pattern[str] | None, dict[str, list[tuple[tuple[str, ...], str]]]] | None = None
+        self._typo_index: tuple[AnchoredPattern | None, dict[str, list[tuple[tuple[str, ...], str]]]] | None = None
         self._context: dict[frozenset[str], dict[str, list[re.Pattern[str]]]] | None = None
         self._context_doc: str | None = None
         self._context_counts: dict[frozenset[str], dict[str, int]] = {}
+        self._role_on: dict[tuple[str, date], str | None] = {}  # (person, day) → office name (actor_ref)
+        # id(entries) → (entries, country → best_place answer); the entries are kept to tell a reused id
+        self._best_place: dict[int, tuple[tuple[Any, ...], dict[str | None, str | None]]] = {}
 
     # -- titles --------------------------------------------------------------------------
     def title_forms(self) -> dict[str, list[str]]:
@@ -237,10 +242,18 @@ class Linker:
         actor = self.actors.by_id[actor_id]
         role = self.office_name(office) if office else None
         if role is None and on is not None:
-            for r in getattr(actor, "roles", ()) or ():
-                if _active(r, on):
-                    role = self.office_name(r.office)
-                    break
+            # the office held on the date: knowledge only, remembered per person and day
+            key = (actor_id, on)
+            role = self._role_on.get(key, "")
+            if role == "":
+                role = None
+                for r in getattr(actor, "roles", ()) or ():
+                    if _active(r, on):
+                        role = self.office_name(r.office)
+                        break
+                if len(self._role_on) >= 50_000:
+                    self._role_on.clear()
+                self._role_on[key] = role
         ref = self.actors.to_ref(actor, role=role, text=text)
         return ref
 
@@ -294,7 +307,7 @@ class Linker:
         return None
 
     # -- one-letter typos of state names --------------------------------------------------------
-    def _typo_names(self) -> tuple[re.Pattern[str] | None, dict[str, list[tuple[tuple[str, ...], str]]]]:
+    def _typo_names(self) -> tuple[AnchoredPattern | None, dict[str, list[tuple[tuple[str, ...], str]]]]:
         """First word → (other words, state id) of every name of two words or more of a state or its
         capital («تل أبيب», «الولايات المتحدة», «إسلام آباد»), and one pattern that finds those first
         words (with a conjunction or preposition clitic) and looks ahead at up to three words (a
@@ -308,9 +321,11 @@ class Linker:
                     words = tuple(normalize_word(w) for w in str(name or "").split())
                     if len(words) >= 2 and sum(map(len, words)) >= 6:
                         index.setdefault(words[0], []).append((words[1:], actor.id))
-            # A trie, not an alternation: this regex is tried at every word of every document.
+            # A trie, not an alternation, tried only where a first word occurs (after up to 2 clitics).
             firsts = trie_regex(index)
-            pattern = re.compile(rf"(?<![^\W\d_])(?:[وف]?[بل]?)({firsts})(?=((?:\s+[^\W\d_]+){{1,3}}))") if index else None
+            pattern = AnchoredPattern(re.compile(
+                rf"(?<![^\W\d_])(?:[وف]?[بل]?)({firsts})(?=((?:\s+[^\W\d_]+){{1,3}}))"), index, lead=2) \
+                if index else None
             self._typo_index = (pattern, index)
         return self._typo_index
 
@@ -373,6 +388,23 @@ class Linker:
         return place.to_location(text) if place else None
 
     def best_place(self, hit: Any, country: str | None) -> str | None:
+        """The most likely place among a gazetteer hit's place entries (in ``country`` if any is).
+
+        Knowledge only, so remembered per entries tuple (the gazetteer shares one per key) and country.
+        """
+        entries = hit.entries
+        cached = self._best_place.get(id(entries))
+        if cached is None or cached[0] is not entries:
+            if len(self._best_place) >= 50_000:
+                self._best_place.clear()
+            cached = self._best_place[id(entries)] = (entries, {})
+        by_country = cached[1]
+        if country in by_country:
+            return by_country[country]
+        found = by_country[country] = self._best_place_of(hit, country)
+        return found
+
+    def _best_place_of(self, hit: Any, country: str | None) -> str | None:
         ids = [e.ref for e in hit.entries if e.kind == "place"]
         if not ids:
             return self.country_place_for_iso(country)

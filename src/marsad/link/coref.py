@@ -28,22 +28,26 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from itertools import accumulate
+from operator import attrgetter
 from typing import Any
 
 import yaml
 
 from marsad.arabic import normalize_word
+from marsad.arabic.trie import AnchoredPattern, trie_regex
 from marsad.link.translit import slug, transliterate
 from marsad.model import Mention
 
 _WORD = re.compile(r"[^\W\d_]+")
 _LETTER_CLASS = r"[^\W\d_]"
+_SPAN = attrgetter("start", "end")  # sort key of mentions: (start, end), C-level
 
 
 @lru_cache(maxsize=1)
 def _data() -> dict[str, Any]:
     raw = yaml.safe_load(resources.files("marsad.link").joinpath("data/coref.yaml").read_text("utf-8"))
     heads = {normalize_key(h): cls for cls, forms in raw["description_heads"].items() for h in forms}
+    offices = {normalize_word(h) for h in raw.get("office_heads") or ("-",)}
     return {
         "proclitics": tuple(sorted(raw["name_proclitics"], key=len, reverse=True)),
         "proclitic_set": frozenset(raw["name_proclitics"]),
@@ -51,13 +55,14 @@ def _data() -> dict[str, Any]:
         "binding": frozenset(normalize_word(w) for w in raw["binding_particles"]),
         "honorifics": frozenset(normalize_word(w) for w in raw.get("name_honorifics", ())),
         "heads": heads,
-        # longest first, so that «المحلل السياسي» wins over «المحلل» (and «السياسي» inside it)
-        "heads_re": re.compile(rf"(?<!{_LETTER_CLASS})[وف]?(" + "|".join(
-            re.escape(h) for h in sorted(heads, key=len, reverse=True)) + rf")(?!{_LETTER_CLASS})"),
+        # longest first, so that «المحلل السياسي» wins over «المحلل» (and «السياسي» inside it). The
+        # word lists are tries, and each pattern is tried only where its words occur (AnchoredPattern,
+        # marsad.arabic.trie): the same matches, without an attempt at every position of a document.
+        "heads_re": AnchoredPattern(re.compile(rf"(?<!{_LETTER_CLASS})[وف]?(" + trie_regex(heads, space=" ")
+                                               + rf")(?!{_LETTER_CLASS})"), heads, lead=1),
         "links": frozenset(normalize_word(w) for w in raw["description_links"]),
-        "office_re": re.compile(rf"(?<!{_LETTER_CLASS})[وف]?((?:ال)?(?:" + "|".join(
-            re.escape(normalize_word(h)) for h in sorted(raw.get("office_heads") or ("-",), key=len, reverse=True))
-            + rf"))(?!{_LETTER_CLASS})"),
+        "office_re": AnchoredPattern(re.compile(rf"(?<!{_LETTER_CLASS})[وف]?((?:ال)?(?:" + trie_regex(
+            offices, space=" ") + rf"))(?!{_LETTER_CLASS})"), offices, lead=3),  # «وال» before the noun
         "ranks": frozenset(normalize_word(w) for w in raw.get("name_ranks") or ()),
         "office_links": frozenset(normalize_word(w) for w in raw.get("office_links") or ()),
         "office_stop": frozenset(normalize_word(w) for w in raw.get("office_stop") or ()),
@@ -71,22 +76,25 @@ def _data() -> dict[str, Any]:
     }
 
 
-def _backrefs_re(bodies: Iterable[str], titles: Iterable[str]) -> re.Pattern[str] | None:
+def _backrefs_re(bodies: Iterable[str], titles: Iterable[str]) -> AnchoredPattern | None:
     """One pattern for every back-reference word with its clitics («الجامعة», «وللجامعة», «بالمجلس»):
     group ``body`` or ``title`` holds the head without its article («جامعه», «رئيس الوزراء»)."""
     def forms(phrase: str) -> str:
         words = normalize_key(phrase).split()
         head = words[0][2:] if words[0].startswith("ال") else words[0]
-        return re.escape(" ".join([head, *words[1:]]))
-    alts = []
+        return " ".join([head, *words[1:]])
+    alts, words = [], set()
     for name, items in (("body", bodies), ("title", titles)):
-        heads = sorted({forms(p) for p in items}, key=len, reverse=True)
-        if heads:
-            alts.append(rf"(?P<{name}>{'|'.join(heads)})")
+        heads = {forms(p) for p in items}
+        if heads:  # longest first (a trie: see marsad.arabic.trie)
+            alts.append(rf"(?P<{name}>{trie_regex(heads, space=' ')})")
+            words |= heads
     if not alts:
         return None
-    # a conjunction, a preposition, then the article («وبال…», «لل…»): never a bare noun without «ال»
-    return re.compile(rf"(?<!{_LETTER_CLASS})(?:[وف]?[بك]?ال|[وف]?لل)(?:{'|'.join(alts)})(?!{_LETTER_CLASS})")
+    # a conjunction, a preposition, then the article («وبال…», «لل…»): never a bare noun without «ال»;
+    # tried only where a head occurs, at most 4 letters («وبال») after the match's start
+    return AnchoredPattern(re.compile(rf"(?<!{_LETTER_CLASS})(?:[وف]?[بك]?ال|[وف]?لل)(?:{'|'.join(alts)})"
+                                      rf"(?!{_LETTER_CLASS})"), words, lead=4)
 
 
 def _is_letter(ch: str) -> bool:
@@ -212,7 +220,7 @@ class Coreference:
     # -- the pass ------------------------------------------------------------------------
     def __call__(self, text: str, norm: str, to_original: Callable[[int, int], tuple[int, int]],
                  mentions: list[Mention]) -> list[Mention]:
-        mentions.sort(key=lambda m: (m.start, m.end))
+        mentions.sort(key=_SPAN)
         persons: dict[str, _Person] = {}
         index: dict[tuple[str, ...], set[str]] = {}
         firsts: dict[tuple[str, ...], set[str]] = {}  # first name → people (known or not) bearing it
@@ -259,15 +267,15 @@ class Coreference:
         if persons:
             mentions.extend(self._scan(text, norm, to_original, mentions,
                                        {k: v for k, v in index.items() if k in scannable}, persons))
-            mentions.sort(key=lambda m: (m.start, m.end))
+            mentions.sort(key=_SPAN)
             mentions.extend(self._descriptions(text, norm, to_original, mentions, persons))
-            mentions.sort(key=lambda m: (m.start, m.end))
+            mentions.sort(key=_SPAN)
             self._office_appositions(text, norm, to_original, mentions)
         backrefs = self._backrefs(text, norm, to_original, mentions)
         backrefs += self._governments(text, norm, to_original, mentions)
         if backrefs:
             mentions.extend(backrefs)
-            mentions.sort(key=lambda m: (m.start, m.end))
+            mentions.sort(key=_SPAN)
         return mentions
 
     @staticmethod
@@ -279,7 +287,7 @@ class Coreference:
         conts = _data()["continuations"]
         if not conts:
             return
-        starts = sorted(m.start for m in mentions)
+        starts: list[int] | None = None  # sorted at first use (no mention's start changes here)
         for m in mentions:
             ref = m.extra.get("ref") or {}
             if m.label != "PERS" or m.actor_id or not ref.get("unresolved"):
@@ -290,6 +298,8 @@ class Coreference:
             after = _NEXT_WORD.match(text, nxt.end())
             if after is not None and normalize_word(after.group(1)).startswith("ال"):
                 continue
+            if starts is None:
+                starts = sorted(x.start for x in mentions)
             i = bisect_left(starts, m.end)
             if i < len(starts) and starts[i] < nxt.end():
                 continue  # another mention starts there
@@ -359,9 +369,7 @@ class Coreference:
         keys = {" ".join(k): next(iter(ids)) for k, ids in index.items() if len(ids) == 1}
         if not keys:
             return []
-        spans = sorted((m.start, m.end) for m in mentions)
-        starts = [s for s, _ in spans]
-        max_end = list(accumulate((e for _, e in spans), max))
+        spans: list[tuple[int, int]] | None = None  # the mentions' spans, sorted at the first occurrence
         out = []
         for key, pid in keys.items():
             # str.find per key (a few per document) instead of compiling a pattern per document
@@ -372,6 +380,10 @@ class Coreference:
                 at = norm.find(key, at + 1)
                 if begin is None or (end < len(norm) and _is_letter(norm[end])):
                     continue
+                if spans is None:
+                    spans = sorted((m.start, m.end) for m in mentions)
+                    starts = [s for s, _ in spans]
+                    max_end = list(accumulate((e for _, e in spans), max))
                 s, e = to_original(begin, end)
                 i = bisect_left(starts, e)
                 if (i and max_end[i - 1] > s) or persons[pid].end > s:
@@ -388,10 +400,13 @@ class Coreference:
     def _descriptions(self, text: str, norm: str, to_original: Callable[[int, int], tuple[int, int]],
                       mentions: list[Mention], persons: dict[str, _Person]) -> list[Mention]:
         d = _data()
-        by_start = {m.start: m for m in mentions if m.label == "PERS" and m.origin in ("ner", "coref", "gazetteer")}
+        by_start: dict[int, Mention] | None = None  # built at the first description head (most texts have none)
         out: list[Mention] = []
         introduced: list[_Person] = []  # people introduced with a description, in text order
         for hit in d["heads_re"].finditer(norm):
+            if by_start is None:
+                by_start = {m.start: m for m in mentions
+                            if m.label == "PERS" and m.origin in ("ner", "coref", "gazetteer")}
             cls = d["heads"][hit.group(1)]
             words, comma, person = self._description_words(norm, hit.end(), to_original, by_start)
             s, _ = to_original(hit.start(), hit.end())
@@ -579,13 +594,14 @@ class Coreference:
         pattern = _data()["backrefs_re"]
         if pattern is None or not mentions:
             return []
-        starts, max_end = _span_index(mentions)
+        index = None  # the mentions' span index, built at the first hit (most documents have none)
         out: list[Mention] = []
         for hit in pattern.finditer(norm):
             nxt = _NEXT_WORD.match(norm, hit.end())
             if nxt is not None and nxt.group(1).startswith("ال"):
                 continue  # «المجلس العسكري», «الأمير السعودي»: another body, or a title with its nisba
             s, e = to_original(hit.start(), hit.end())
+            starts, max_end = index = index or _span_index(mentions)
             i = bisect_left(starts, e)
             if i and max_end[i - 1] > s:
                 continue  # inside a mention already read («مجلس الجامعة العربية»)
@@ -636,7 +652,7 @@ class Coreference:
                 for a, n in counts.items() if 2 * n >= top}
         ranked = sorted(counts.values(), reverse=True)
         default = max(counts, key=counts.__getitem__) if len(ranked) < 2 or ranked[1] < top else None
-        starts, max_end = _span_index(mentions)
+        index = None  # the mentions' span index, built at the first hit
         out: list[Mention] = []
         for hit in pattern.finditer(norm):
             nxt = _NEXT_WORD.match(norm, hit.end())
@@ -645,6 +661,7 @@ class Coreference:
             if _previous_word(norm, hit.start()) in d["government_not_after"]:
                 continue  # «أمام مقر الحكومة»: a building or an office, not the government acting
             s, e = to_original(hit.start(), hit.end())
+            starts, max_end = index = index or _span_index(mentions)
             i = bisect_left(starts, e)
             if i and max_end[i - 1] > s:
                 continue  # inside a mention already read («رئيس الحكومة»)

@@ -149,5 +149,6 @@ def transliterate(name: str) -> str:
     return " ".join(w for w in words if w)
 
 
+@lru_cache(maxsize=65536)
 def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", transliterate(name).lower()).strip("_") or "unnamed"

@@ -135,12 +135,16 @@ def viterbi_concat(emissions: np.ndarray, lengths: np.ndarray, transition: np.nd
     # middle one); the same sums, and argmax keeps the first best previous label either way
     trans = np.ascontiguousarray(transition.T)[None]
     flat_base = np.arange(batch * n_labels, dtype=np.intp) * n_labels  # start of each (sentence, label) row
+    # one buffer for the candidates of every step: a new array of this size per step (over the
+    # allocator's small-block cache) cost more than the addition written into it
+    buf = np.empty((batch, n_labels, n_labels))
     for t in range(1, longest):
         a = active[t]
         if a < len(score):  # the sentences that ended at t - 1 keep their final scores
             finals[a:len(score)] = score[a:]
             score = score[:a]
-        cand = score[:, None, :] + trans  # (running sentences, label, prev label)
+        cand = buf[:a]  # (running sentences, label, prev label): contiguous, so ravel below is a view
+        np.add(score[:, None, :], trans, out=cand)
         best = cand.argmax(axis=2, out=back[t, :a])
         # the best scores themselves, gathered from the flat array (cheaper than a second reduction)
         score = cand.ravel()[flat_base[: a * n_labels] + best.ravel()].reshape(a, n_labels)

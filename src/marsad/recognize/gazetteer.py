@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import attrgetter
 
 import ahocorasick
 
@@ -29,6 +30,10 @@ _GLUED_QUOTE = re.compile(r'"(?<=\w")(?=\w)')
 # A proclitic chain before a key: conjunction, then preposition, then article.
 _PREFIX = re.compile(r"(?:[وف])?(?:[بك]?ال|لل|[بكل])?")
 _PREFIX_MAX = 4
+_START = attrgetter("start")  # sort/bisect key (C-level, unlike a lambda)
+_ORDER = attrgetter("order")
+# Hit.order = start * _ORDER_SCALE - length sorts as (start, -length) while a hit is shorter than this
+_ORDER_SCALE = 1 << 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +55,17 @@ class Hit:
     prefix: str
     title: bool = False  # some entry is a title (see _prefer_whole_names)
     actor: bool = False  # some entry is an actor
+    # kind → the last entry of that kind (what the recogniser reads first); shared by every hit of
+    # the key, so read only. None: not computed (see :attr:`kinds`)
+    kinds_: dict[str, Entry] | None = None
+    order: int = 0  # leftmost, then longest first: start * _ORDER_SCALE - length (see _leftmost_longest)
+
+    @property
+    def kinds(self) -> dict[str, Entry]:
+        """``{e.kind: e for e in entries}``, computed once per key (read only)."""
+        if self.kinds_ is None:
+            self.kinds_ = {e.kind: e for e in self.entries}
+        return self.kinds_
 
     @property
     def length(self) -> int:
@@ -81,12 +97,14 @@ class Gazetteer:
         for key, entries in table.items():
             kinds = {e.kind for e in entries}
             title, actor = "title" in kinds, "actor" in kinds
-            auto.add_word(key, (key, False, tuple(entries), title, actor))
+            # the value: (key length, ل variant, entries, has a title, has an actor, entries by kind)
+            kinds_of = {e.kind: e for e in entries}
+            auto.add_word(key, (len(key), False, tuple(entries), title, actor, kinds_of))
             if key.startswith("ال") and len(key) > 3:
                 # ل + ال is written لل: «للحكومة» holds «لحكومه», reachable only after a ل prefix.
                 lam = key[1:]
                 if lam not in table:
-                    auto.add_word(lam, (lam, True, tuple(entries), title, actor))
+                    auto.add_word(lam, (len(lam), True, tuple(entries), title, actor, kinds_of))
         auto.make_automaton()
         self._auto = auto
         self._table = {k: tuple(v) for k, v in table.items()}
@@ -118,20 +136,31 @@ class Gazetteer:
         """Hits in ``norm``; with ``at`` (removal points, see :meth:`find`) their offsets are mapped
         back to the text before the removals."""
         hits: list[Hit] = []
+        append = hits.append
         n = len(norm)
-        for end_idx, (key, lam_variant, entries, title, actor) in self._auto.iter(norm):
-            end = end_idx + 1
-            if end < n and norm[end].isalnum() and not norm[end].isdigit():
-                # A digit right after a name numbers it («جنيف3», «أستانا2»): Arabic words hold none.
-                continue
-            key_start = end - len(key)
+        prefix_match = _PREFIX.fullmatch
+        for end, (length, lam_variant, entries, title, actor, kinds) in self._auto.iter(norm):
+            end += 1  # the automaton reports the last character
+            if end < n:
+                after = norm[end]
+                if after.isalnum() and not after.isdigit():
+                    # A digit right after a name numbers it («جنيف3», «أستانا2»): Arabic words hold none.
+                    continue
+            key_start = end - length
             if key_start == 0 or not norm[key_start - 1].isalnum():
                 start = key_start  # the key begins a word (most hits): no proclitic to look for
+                prefix = ""
             else:
-                start = _word_start(norm, key_start)
-                if start is None:
-                    continue
-            prefix = norm[start:key_start]
+                # (_word_start, inlined: a third of the hits come here) the clitics are letters, so only
+                # the start of the word holding the key can begin them: walk back to it (at most
+                # _PREFIX_MAX letters) instead of trying every position
+                lo = key_start - _PREFIX_MAX if key_start > _PREFIX_MAX else 0
+                start = key_start - 1
+                while start > lo and norm[start - 1].isalnum():
+                    start -= 1
+                if (start > 0 and norm[start - 1].isalnum()) or prefix_match(norm, start, key_start) is None:
+                    continue  # the word starts further back than any clitic run, or is no clitic run
+                prefix = norm[start:key_start]
             if lam_variant:
                 if not prefix.endswith("ل"):
                     continue
@@ -146,26 +175,17 @@ class Gazetteer:
                 if len(kept) != len(entries):
                     entries, actor = kept, any(e.kind == "actor" for e in kept)
                     title = any(e.kind == "title" for e in kept)
-            if at is None:
-                hits.append(Hit(start, key_start, end, entries, prefix, title, actor))
-            else:
-                hits.append(Hit(start + bisect_right(at, start), key_start + bisect_right(at, key_start),
-                                end + bisect_left(at, end), entries, prefix, title, actor))
+                    kinds = None  # computed when read
+            if at is not None:
+                k = bisect_left(at, end)  # removal points before the end
+                if k and at[k - 1] >= start:  # one inside the hit: its parts shift by different counts
+                    start, key_start = start + bisect_right(at, start), key_start + bisect_right(at, key_start)
+                else:  # (most hits) none inside: everything shifts by the same count
+                    start, key_start = start + k, key_start + k
+                end += k
+            append(Hit(start, key_start, end, entries, prefix, title, actor, kinds,
+                       start * _ORDER_SCALE + start - end))
         return hits
-
-
-def _word_start(norm: str, key_start: int) -> int | None:
-    if key_start == 0 or not norm[key_start - 1].isalnum():
-        return key_start
-    # The clitics are letters, so only the start of the word holding the key can begin them: walk
-    # back to it (at most _PREFIX_MAX letters) instead of trying every position.
-    lo = max(0, key_start - _PREFIX_MAX)
-    s = key_start - 1
-    while s > lo and norm[s - 1].isalnum():
-        s -= 1
-    if s > 0 and norm[s - 1].isalnum():
-        return None  # the word starts further back than any clitic run
-    return s if _PREFIX.fullmatch(norm, s, key_start) else None
 
 
 def _prefer_whole_names(hits: list[Hit]) -> list[Hit]:
@@ -186,20 +206,23 @@ def _prefer_whole_names(hits: list[Hit]) -> list[Hit]:
     by_start: dict[int, list[Hit]] = {}
     for t in titles:
         by_start.setdefault(t.start, []).append(t)
+    # The names by start: those starting inside a title (after the shorter title's end) are a range.
+    names.sort(key=_START)
+    name_starts = [a.start for a in names]
     drop: set[int] = set()
     for t in titles:
         other_end = min((t2.end for t2 in by_start[t.start] if t2 is not t), default=None)
         if other_end is None:
             continue
-        for a in names:
-            if t.start < a.start < t.end < a.end and other_end <= a.start:
-                drop.add(id(t))
-                break
+        lo = bisect_left(name_starts, max(other_end, t.start + 1))
+        hi = bisect_left(name_starts, t.end, lo)
+        if any(a.end > t.end for a in names[lo:hi]):
+            drop.add(id(t))
     return [h for h in hits if id(h) not in drop]
 
 
 def _leftmost_longest(hits: list[Hit]) -> list[Hit]:
-    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    hits.sort(key=_ORDER)  # (start, -length) as one integer: no key tuple built per hit
     out: list[Hit] = []
     last_end = -1
     for h in hits:

@@ -504,6 +504,7 @@ class _FormScores:
         row_get, pair_get = row.get, pairs.get
         form_row, pair_of = self._form_row, self._pair
         doc_rows = self.doc
+        gaz_get = self.gaz.get  # the gazetteer-label rows already scored (self._gaz scores the others)
         base = 0
         first_new = len(row)
         pending: list[tuple[tuple[int, ...], ...]] = []
@@ -524,19 +525,20 @@ class _FormScores:
                         ps[j] = pairs[(a, b)] = pair_of(a, b) if p is None else p
             pair_rows += ps
             if gazetteer is not None and not gaz_starts.isdisjoint(toks):
-                starts = [i for i, t in enumerate(toks) if t in gaz_of]
+                starts = list(compress(range(len(toks)), map(gaz_of.__contains__, toks)))
                 for i, g in gazetteer.match_tokens(toks, starts, gaz_of, norm_of):
                     gaz_pos.append(base + i)
-                    gaz_row.append(self._gaz(g)[0])
+                    v = gaz_get(g)
+                    gaz_row.append((v or self._gaz(g))[0])
             dk = doc[k]
             if any(dk):
-                for i, d in enumerate(dk):
-                    if d:
-                        r = doc_rows.get(d)
-                        if r is None:
-                            r = doc_rows[d] = self._vec(self.crf.scores(d))
-                        doc_pos.append(base + i)
-                        doc_row.append(r)
+                for i in compress(range(len(dk)), dk):  # the tokens that have document features
+                    d = dk[i]
+                    r = doc_rows.get(d)
+                    if r is None:
+                        r = doc_rows[d] = self._vec(self.crf.scores(d))
+                    doc_pos.append(base + i)
+                    doc_row.append(r)
             base += len(toks)
         if pending:
             self._score_rows(first_new, pending)

@@ -44,6 +44,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
+from itertools import compress, repeat
+from operator import attrgetter
 from pathlib import Path
 
 # Version of the feature set; stored with the model and checked by the tagger
@@ -362,7 +364,7 @@ class Gazetteer:
                 # word is the next token can), else its one-word name when nothing matched yet
                 if nexts and i + 1 < n:
                     if norms is None:
-                        norms = [norm_of[t] for t in toks]
+                        norms = list(map(norm_of.__getitem__, toks))
                     found = False
                     for rest, labels in nexts.get(norms[i + 1], ()):
                         k = len(rest) + 1
@@ -382,9 +384,13 @@ class Gazetteer:
                     bio = self._bio[best_labels] = (tuple(f"B-{lab}" for lab in best_labels),
                                                     tuple(f"I-{lab}" for lab in best_labels))
                 out.append((i, bio[0]))
-                out.extend((j, bio[1]) for j in range(i + 1, i + best_len))
+                if best_len > 1:
+                    out.extend(zip(range(i + 1, i + best_len), repeat(bio[1])))
                 free = i + best_len
         return out
+
+
+_DKEY = attrgetter("dkey")
 
 
 class _Word:
@@ -773,9 +779,14 @@ class FeatureExtractor:
         else:
             word, cache = self.word, self._cache
         get = cache.get
-        sents = [[get(t) or word(t) for t in toks] for toks in sentences]
+        sents = []
+        for toks in sentences:
+            words = list(map(get, toks))  # C-level lookups; the builder only for forms not seen yet
+            if None in words:
+                words = [w or word(t) for w, t in zip(words, toks, strict=True)]
+            sents.append(words)
         count: dict[str, int] = {}
-        cues: dict[str, Counter[str]] = {}
+        cues: dict[str, dict[str, int]] = {}  # key → cue → count (a dict: cheaper to make than a Counter)
         # per sentence: (position, key, own cues) of the tokens that have a document key
         keyed: list[list[tuple[int, str, tuple[str, ...], str]]] = []
         gazetteer = self.gazetteer if DOC_KB else None
@@ -784,10 +795,9 @@ class FeatureExtractor:
             last = len(words) - 1
             kb = (gazetteer.match([w.norm for w in words], [w.forms for w in words])
                   if gazetteer is not None and any(w.gaz for w in words) else None)
-            for i, w in enumerate(words):
+            for i in compress(range(len(words)), map(_DKEY, words)):  # the tokens with a document key
+                w = words[i]
                 k = w.dkey
-                if not k:
-                    continue
                 count[k] = count.get(k, 0) + 1
                 c = (words[i - 1].lcue if i else ()) + (words[i + 1].rcue if i < last else ())
                 if kb is not None and kb[i]:
@@ -796,8 +806,9 @@ class FeatureExtractor:
                     c = tuple(dict.fromkeys(c))
                     kc = cues.get(k)
                     if kc is None:
-                        kc = cues[k] = Counter()
-                    kc.update(c)
+                        kc = cues[k] = {}
+                    for x in c:
+                        kc[x] = kc.get(x, 0) + 1
                 rec.append((i, k, c, w.dclass))
             keyed.append(rec)
         out: list[list[tuple[str, ...]]] = []

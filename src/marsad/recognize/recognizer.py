@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import logging
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort_right
 from datetime import date
 from functools import lru_cache
 from importlib import resources
+from itertools import compress
+from operator import attrgetter
 from typing import Any
 
 import yaml
 
 from marsad.arabic import in_lexicon, normalize
+from marsad.arabic.trie import AnchoredPattern, trie_regex
 from marsad.link import Linker
 from marsad.link.coref import Coreference
 from marsad.model import Document, Mention
@@ -25,6 +28,9 @@ _LABEL_BY_KIND = {"person": "PERS", "state": "GPE"}
 # One-word names of places smaller than this need a place cue («في», «مدينة») to count: small
 # towns are often named like common words (البيان، الحي).
 _STRONG_PLACE_POPULATION = 100_000
+_START = attrgetter("start")  # sort/bisect key of mentions (C-level, unlike a Python function)
+_SPAN = attrgetter("start", "end")  # (start, end): the mentions' order
+_TEXT = attrgetter("text")  # a token's text, read by C-level map for the NER model
 
 
 @lru_cache(maxsize=1)
@@ -62,8 +68,8 @@ class Recognizer:
         self.coref = Coreference(self._person_names, in_lexicon)
         self._ministry_index: dict[str, tuple[str, str]] | None = None
         self._first_name_index: dict[str, frozenset[str]] | None = None
-        self._honorific_pattern: re.Pattern[str] | None = None
-        self._group_pattern: re.Pattern[str] | None = None
+        self._honorific_pattern: AnchoredPattern | None = None
+        self._group_pattern: AnchoredPattern | None = None
 
     # -- building --------------------------------------------------------------------------
     def _entries(self, actors: Any, places: Any):  # noqa: ANN202 - generator of (phrase, Entry)
@@ -199,7 +205,7 @@ class Recognizer:
         # Repeated surnames and descriptions take the person introduced earlier in the document.
         mentions = self.coref(doc.text, norm, nt.to_original, mentions)
         mentions.extend(Mention(d.start, d.end, d.text, label="DATE", origin="time") for d in doc.dates)
-        mentions.sort(key=lambda m: (m.start, m.end))
+        mentions.sort(key=_SPAN)
         return mentions
 
     def _honorific_names(self, norm: str, to_original: Any, doc: Document, mentions: list[Mention],
@@ -213,13 +219,16 @@ class Recognizer:
 
         A definite word or «بن» right after the name may continue it («الشيخ صباح الخالد» is another
         person), so the rule stays out then."""
-        spans = sorted((m.start, m.end) for m in mentions)
-        named = sorted((m.end, m.actor_id) for m in mentions if m.label == "PERS" and m.actor_id)
+        spans: list[tuple[int, int]] | None = None  # built at the first honorific (most documents have none)
+        named: list[tuple[int, str]] = []
         out: list[Mention] = []
         for match in self._honorific_re().finditer(norm):
             nxt = _NEXT_WORD.match(norm, match.end())
             if nxt and (nxt.group(1).startswith("ال") or nxt.group(1) in ("بن", "ابن", "بنت")):
                 continue
+            if spans is None:
+                spans = sorted((m.start, m.end) for m in mentions)
+                named = sorted((m.end, m.actor_id) for m in mentions if m.label == "PERS" and m.actor_id)
             s, e = to_original(match.start(1), match.end())
             if any(a < e and s < b for a, b in spans):
                 continue  # already read (a full alias, a title)
@@ -262,11 +271,13 @@ class Recognizer:
             self._first_name_index = {k: frozenset(v) for k, v in index.items()}
         return self._first_name_index
 
-    def _honorific_re(self) -> re.Pattern[str]:
+    def _honorific_re(self) -> AnchoredPattern:
         if self._honorific_pattern is None:
-            forms = sorted({normalize_key(w) for w in _cues().get("honorifics", ())}, key=len, reverse=True)
-            self._honorific_pattern = re.compile(
-                r"(?<!\S)[وف]?(?:[بل])?(" + "|".join(map(re.escape, forms)) + r") ([^\W\d_]{2,})(?![^\W\d_])")
+            # the forms as a trie, tried only where one occurs (marsad.arabic.trie), 2 clitics after the start
+            forms = {normalize_key(w) for w in _cues().get("honorifics", ())}
+            self._honorific_pattern = AnchoredPattern(re.compile(
+                r"(?<!\S)[وف]?(?:[بل])?(" + trie_regex(forms, space=" ") + r") ([^\W\d_]{2,})(?![^\W\d_])"),
+                forms, lead=2)
         return self._honorific_pattern
 
     def _state_group_refs(self, norm: str, to_original: Any, mentions: list[Mention]) -> list[Mention]:
@@ -287,7 +298,7 @@ class Recognizer:
                              extra={"ref": self.linker.actor_ref(sid, None, self._doc_text[s:e]),
                                     "state_group": True})
                      for sid in states]
-            out = sorted(kept + added, key=lambda x: (x.start, x.end))
+            out = sorted(kept + added, key=_SPAN)
         return out
 
     def _last_state_list(self, before: list[Mention], n: int) -> list[str] | None:
@@ -315,14 +326,16 @@ class Recognizer:
         states = list(dict.fromkeys(reversed(run)))
         return states if len(states) == n and len(run) == n else None
 
-    def _group_re(self) -> re.Pattern[str]:
+    def _group_re(self) -> AnchoredPattern:
         if self._group_pattern is None:
             cues = _cues()
-            nouns = sorted(cues.get("state_group_nouns", ()), key=len, reverse=True)
-            numbers = sorted(cues.get("group_number_values", {}), key=len, reverse=True)
-            self._group_pattern = re.compile(
-                r"(?<!\S)[وف]?(?:لل|[بل])?(" + "|".join(map(re.escape, nouns)) + r")(?: [^\W\d_]+){0,2}? ("
-                + "|".join(map(re.escape, numbers)) + r")(?![^\W\d_])")
+            # word lists as tries (longest first, as sorted alternations would be), the pattern tried
+            # only where a noun occurs, up to 3 clitic letters after the start (marsad.arabic.trie)
+            nouns = cues.get("state_group_nouns", ())
+            numbers = trie_regex(cues.get("group_number_values", {}), space=" ")
+            self._group_pattern = AnchoredPattern(re.compile(
+                r"(?<!\S)[وف]?(?:لل|[بل])?(" + trie_regex(nouns, space=" ") + r")(?: [^\W\d_]+){0,2}? ("
+                + numbers + r")(?![^\W\d_])"), nouns, lead=3)
         return self._group_pattern
 
     def _add_parenthesised(self, text: str, mentions: list[Mention]) -> list[Mention]:
@@ -341,7 +354,7 @@ class Recognizer:
                 continue  # the bracket already holds a mention of its own
             added.append(Mention(s, e, text[s:e], label="ORG", actor_id=m.actor_id, origin="gazetteer",
                                  extra={"short_form_of": m.start}))
-        return sorted(mentions + added, key=lambda x: (x.start, x.end)) if added else mentions
+        return sorted(mentions + added, key=_SPAN) if added else mentions
 
     def _person_names(self, actor_id: str) -> tuple[str, ...] | None:
         actor = self.linker.actors.by_id.get(actor_id)
@@ -457,7 +470,7 @@ class Recognizer:
         # references resolved in place against the mentions before them; a falsy answer drops the mention
         resolvers = {"counterpart": self._counterpart, "possessive": self._possessive,
                      "title_anaphor": self._title_of_anaphor, "ministry": self._ministry}
-        for m in sorted(mentions, key=lambda x: (x.start, x.end)):
+        for m in sorted(mentions, key=_SPAN):
             resolve = resolvers.get(m.origin)
             if resolve is not None:
                 if not resolve(m, out):
@@ -767,11 +780,12 @@ class Recognizer:
                  sent_starts: list[int]) -> tuple[int, Mention | None]:
         """Read hits[i] (and the hits right after it that it governs) into one mention."""
         h = hits[i]
-        kinds = {e.kind: e for e in h.entries}
+        kinds = h.kinds  # read only: shared by the key's hits
         nxt = hits[i + 1] if i + 1 < len(hits) and _adjacent(norm, h, hits[i + 1]) else None
         if "ptitle" in kinds:
             return self._compose_plural_title(hits, i, norm, doc, sent_starts)
-        own = next((e for e in nxt.entries if e.kind == "own_country"), None) if nxt is not None else None
+        own = next((e for e in nxt.entries if e.kind == "own_country"), None) \
+            if nxt is not None and "own_country" in nxt.kinds else None
         if "possessive" in kinds or ("title" in kinds and own is not None):
             # «وزير دفاعها», «وزير خارجية بلاده»: whose office is read from the text before it.
             e = kinds.get("possessive") or kinds["title"]
@@ -892,7 +906,7 @@ class Recognizer:
             if composed is not None:
                 return self._more_nisbas(hits, i + 2, norm, nxt, composed), composed
         actor = kinds.get("actor")
-        place_entries = [e for e in h.entries if e.kind == "place"]
+        place_entries = [e for e in h.entries if e.kind == "place"] if "place" in kinds else []
         if actor is None and not place_entries:
             anaphor = kinds.get("anaphor")
             if anaphor is not None:
@@ -918,7 +932,8 @@ class Recognizer:
             return 1, Mention(h.start, h.end, "", label="LOC", place_id=self.linker.best_place(h, hint),
                               origin="gazetteer")
         ref_date = self._reference_date(doc, h.start, sent_starts)
-        actor_entry = self.linker.choose_actor([e for e in h.entries if e.kind == "actor"], ref_date, norm)
+        actor_entry = self.linker.choose_actor(
+            [actor] if len(h.entries) == 1 else [e for e in h.entries if e.kind == "actor"], ref_date, norm)
         if actor_entry.label == "PERS" and not place_entries and not h.prefix and " " not in norm[h.key_start:h.end] \
                 and _previous_word(norm, h.start) in _cues()["not_before_person_alias"]:
             return 1, None  # «في ولايتي هيرشبيلي»: a noun («two states of»), not the person
@@ -1164,14 +1179,18 @@ class Recognizer:
         """«بدمشق», «في دمشق», «العاصمة دمشق»: the name is used as a place."""
         if "ب" in h.prefix:
             return True
-        prev = norm[:h.start].rstrip().rsplit(None, 2)
-        if len(prev) >= 2 and prev[-1] == "من" and prev[-2] in ("كل", "وكل"):
-            return False  # «كل من موسكو ودمشق»: "both Moscow and Damascus", not "from Moscow"
-        if len(prev) >= 2 and prev[-1] == "من" and self.linker.agent_before_from(prev[-2]):
-            return False  # «طلب من طهران», «بدعم من موسكو»: who asks or gives, not a place
-        if prev and prev[-1].strip('"') in self.process_heads:
+        prev = _last_words(norm, h.start)
+        if not prev:
+            return False
+        last = prev[-1]
+        if last == "من" and len(prev) >= 2:
+            if prev[-2] in ("كل", "وكل"):
+                return False  # «كل من موسكو ودمشق»: "both Moscow and Damascus", not "from Moscow"
+            if self.linker.agent_before_from(prev[-2]):
+                return False  # «طلب من طهران», «بدعم من موسكو»: who asks or gives, not a place
+        if last.strip('"') in self.process_heads:
             return True  # «مسار أستانا», «مؤتمر برلين»: a process or conference named after the city
-        return bool(prev) and prev[-1] in self.place_cues
+        return last in self.place_cues
 
     # -- names the knowledge base does not know ------------------------------------------------
     def _add_ner(self, doc: Document, known: list[Mention]) -> list[Mention]:
@@ -1187,7 +1206,7 @@ class Recognizer:
         tagger = self._tagger()
         if tagger is None:
             return known
-        mentions = sorted(known, key=lambda m: m.start)
+        mentions = sorted(known, key=_START)
         pre = self._prepared.pop(id(doc), None)
         if pre is not None and pre[0] is doc.tokens:  # tagged with other documents by prepare()
             sentences, tagged = pre[1], pre[2]
@@ -1195,10 +1214,13 @@ class Recognizer:
             sentences = _tokens_by_sentence(doc)
             # one batched call over the document's sentences, read as one story: a name repeated
             # through it shares the evidence of all its mentions (the model's document features)
-            tagged = tagger.tag_batch([[t.text for t in toks] for toks in sentences], doc_window=DOC_WINDOW)
+            tagged = tagger.tag_batch([list(map(_TEXT, toks)) for toks in sentences], doc_window=DOC_WINDOW)
+        # the longest mention (an upper bound, kept up to date by _merge_ner): only mentions starting
+        # within that distance before a span can reach it
+        reach = max((m.end - m.start for m in mentions), default=0)
         for toks, tags in zip(sentences, tagged, strict=True):
             for start, end, label in _bio_spans(toks, tags):
-                self._merge_ner(doc, mentions, start, end, label)
+                reach = self._merge_ner(doc, mentions, start, end, label, reach)
         return mentions
 
     def prepare(self, docs: list[Document]) -> None:
@@ -1209,22 +1231,34 @@ class Recognizer:
         if tagger is None:
             return
         groups = [_tokens_by_sentence(doc) if doc.tokens else [] for doc in docs]
-        tags = tagger.tag_documents([[[t.text for t in toks] for toks in group] for group in groups], DOC_WINDOW)
+        tags = tagger.tag_documents([[list(map(_TEXT, toks)) for toks in group] for group in groups], DOC_WINDOW)
         for doc, group, doc_tags in zip(docs, groups, tags, strict=True):
             if doc.tokens:
                 self._prepared[id(doc)] = (doc.tokens, group, doc_tags)
 
-    def _merge_ner(self, doc: Document, mentions: list[Mention], start: int, end: int, label: str) -> None:
+    def _merge_ner(self, doc: Document, mentions: list[Mention], start: int, end: int, label: str,
+                   reach: int) -> int:
+        """Merge one NER span into ``mentions`` (kept sorted by start; no mention is longer than
+        ``reach``); returns the bound for the mentions as they are now."""
+        # only mentions starting in (start - reach, end) can overlap the span
         text = doc.text[start:end]
-        overlapping = [m for m in mentions if m.start < end and start < m.end]
+        overlapping = [m for m in mentions[bisect_right(mentions, start - reach, key=_START):
+                                           bisect_left(mentions, end, key=_START)] if start < m.end]
         if label == "PERS":
             if overlapping and all(m.extra.get("alias_weak") and start <= m.start and m.end <= end
                                    for m in overlapping) and (end - start) > max(m.end - m.start for m in overlapping):
                 for m in overlapping:
                     mentions.remove(m)
                 overlapping = []
-            title = next((m for m in mentions if m.origin == "title" and m.end <= start
-                          and not doc.text[m.end:start].strip()), None)
+            # a title ending where only white space separates it from the name (no slice of the text
+            # per title: the white space before the name is measured once)
+            gap = start
+            while gap > 0 and doc.text[gap - 1].isspace():
+                gap -= 1
+            # (a title ending in [gap, start] starts in [gap - reach, start])
+            title = next((m for m in mentions[bisect_left(mentions, gap - reach, key=_START):
+                                              bisect_right(mentions, start, key=_START)]
+                          if m.origin == "title" and gap <= m.end <= start), None)
             if title is not None and not overlapping:
                 role = title.extra.get("role")
                 title.end, title.text, title.actor_id = end, doc.text[title.start:end], None
@@ -1233,9 +1267,9 @@ class Recognizer:
                 ref["country"] = ref["country"] or (title.extra["ref"] or {}).get("country")
                 ref["text"] = title.text
                 title.extra["ref"] = ref
-                return
+                return max(reach, end - title.start)
         if overlapping:
-            return
+            return reach
         m = Mention(start, end, text, label=label, origin="ner", score=0.6)
         if label == "LOC":
             m.place_id = self.linker.place_by_name(text)
@@ -1243,8 +1277,8 @@ class Recognizer:
                 m.extra["location"] = self.linker.location(m.place_id, text)
         elif label in ("PERS", "ORG"):
             m.extra["ref"] = self.linker.unresolved_ref(text, label)
-        mentions.append(m)
-        mentions.sort(key=lambda x: x.start)
+        insort_right(mentions, m, key=_START)  # after those with the same start, as a stable sort puts it
+        return max(reach, end - start)
 
     def _tagger(self):  # noqa: ANN202
         if self._ner is None:
@@ -1287,7 +1321,7 @@ def _tokens_by_sentence(doc: Document) -> list[list[Any]]:
     rest); the cuts are found by bisection instead of walking every token.
     """
     tokens, sentences = doc.tokens, doc.sentences
-    starts = [t.start for t in tokens]
+    starts = list(map(_START, tokens))
     groups, lo = [], 0
     for s in sentences[:-1]:
         hi = bisect_left(starts, s.end, lo)
@@ -1302,12 +1336,16 @@ def _tokens_by_sentence(doc: Document) -> list[list[Any]]:
 def _bio_spans(toks: list, tags: list[str]) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     cur: list[Any] | None = None
-    for t, tag in zip(toks, tags, strict=False):
-        if tag == "O":  # most tags: close the open span, if any
-            if cur:
-                spans.append(tuple(cur))
+    prev = -2
+    # Only the tags other than «O» (few: most sentences hold one name or none) are visited; an «O»
+    # between two of them (a gap in their positions) closes the open span, as visiting it would.
+    for i in compress(range(min(len(toks), len(tags))), map("O".__ne__, tags)):
+        tag, t = tags[i], toks[i]
+        if i != prev + 1 and cur:
+            spans.append(tuple(cur))
             cur = None
-        elif tag.startswith("B-") or (tag.startswith("I-") and (cur is None or cur[2] != tag[2:])):
+        prev = i
+        if tag.startswith("B-") or (tag.startswith("I-") and (cur is None or cur[2] != tag[2:])):
             if cur:
                 spans.append(tuple(cur))
             cur = [t.start, t.end, tag[2:]]
@@ -1367,6 +1405,17 @@ def _names_state(norm: str, h: Hit) -> bool:
     prev = prev[1:] if prev[:1] in "وف" and len(prev) > 3 else prev
     return prev in _cues()["state_name_before"] or (len(prev) >= 4 and prev.endswith("ت")
                                                      and not prev.endswith("ات"))
+
+
+def _last_words(norm: str, pos: int) -> list[str]:
+    """``norm[:pos].rstrip().rsplit(None, 2)`` read from a window before ``pos`` (not a copy of the whole
+    text before every name): when the window holds three parts, the last two are whole words."""
+    lo = pos - 60
+    if lo > 0:
+        parts = norm[lo:pos].rstrip().rsplit(None, 2)
+        if len(parts) == 3:
+            return parts
+    return norm[:pos].rstrip().rsplit(None, 2)
 
 
 def _previous_word(norm: str, pos: int) -> str:
