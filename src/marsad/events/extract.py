@@ -62,7 +62,7 @@ from marsad.events.roles import (
     split_joint_parties,
     split_meetings,
 )
-from marsad.events.text import Word, clitic_candidates, match_keys, norm_word, split_words
+from marsad.events.text import Word, clitic_candidates, match_keys, norm_of, norm_word, split_words
 from marsad.model import Document, Mention, Sentence, TimeExpression
 
 SCHEMA = "marsad.event/1"
@@ -554,7 +554,7 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
     if not words:
         return []
     raw_spellings = lex.cues["raw_spellings"]
-    if raw_spellings:
+    if raw_spellings and not raw_spellings.keys().isdisjoint(map(norm_of, words)):
         for w in words:
             # «هنأ الرئيس …» normalises to «هنا» (here): the text's hamza tells the verb (triggers.yaml)
             raw = raw_spellings.get(w.norm)

@@ -11,17 +11,21 @@ from __future__ import annotations
 from dataclasses import MISSING, dataclass, field, fields
 from functools import cache
 from importlib import resources
+from itertools import compress, repeat
+from operator import is_not
 from typing import Any
 
 import yaml
 
 from marsad.events.morphology import PAST, VerbSpec, guess_class, noun_forms, verb_forms
-from marsad.events.text import Word, clitic_candidates, match_keys, norm_word, phrase_key
+from marsad.events.text import Word, clitic_candidates, match_keys, norm_of, norm_word, phrase_key
 
 CLASSES = ("sound", "hollow", "defective", "doubled")
 # «قام بها», «قامت به»: a preposition carrying the pronoun that refers back to a noun trigger
 _PRONOUN_PREPS = frozenset({"به", "بها", "بهما", "بهم"})
 _QUOTES = frozenset('«»"')
+# The reading of a word that can start nothing (see Lexicon._reading), shared by all such words.
+_NO_READING: tuple[bool, None, bool] = (False, None, False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +159,8 @@ class Lexicon:
         lemmas = self.lemmas.get(w)
         split_start = bool(lemmas) and not lemmas.isdisjoint(self._split_firsts())
         reading = (bool(self.phrase_candidates(w)), single, split_start)
+        if reading == _NO_READING:
+            reading = _NO_READING  # one shared object: match() skips such words by identity
         if len(self._reading_cache) < 500_000:
             self._reading_cache[w] = reading
         return reading
@@ -164,29 +170,32 @@ class Lexicon:
         out: list[Match] = []
         light_at: list[tuple[int, str]] = []
         n = len(words)
-        i = 0
         readings = self._reading_cache
+        # one record per word (cached per word type); most words of a sentence can do nothing (the
+        # shared _NO_READING), and only the others are visited below, in order
+        norms = list(map(norm_of, words))
+        recs = list(map(readings.get, norms))
+        if None in recs:
+            recs = [r if r is not None else self._reading(w) for r, w in zip(recs, norms, strict=True)]
         starts: list[int] = []  # words whose verb lemma begins a split phrase (_split_by_subject)
-        while i < n:
-            w = words[i].norm
-            reading = readings.get(w)
-            if reading is None:
-                reading = self._reading(w)
+        free = 0  # the first word no phrase has consumed
+        for i in compress(range(n), map(is_not, recs, repeat(_NO_READING))):
+            reading = recs[i]
             if reading[2]:
                 starts.append(i)
+            if i < free:
+                continue  # a word a phrase consumed is never read above (it may still start a split phrase)
+            w = norms[i]
             found = self._phrase_at(words, i) if reading[0] else None
             if found is not None:
                 length, trig = found
-                for k in range(i + 1, i + length):  # the words the phrase consumes are never read above
-                    if (readings.get(words[k].norm) or self._reading(words[k].norm))[2]:
-                        starts.append(k)
                 if trig.type != "NONE":
                     tense = None
                     first_verb = self.verbs.get(w) or (None, None)
                     if w in self.lemmas and "nominal" not in trig.flags:
                         tense = first_verb[1] or self.light.get(w) or PAST
                     out.append(Match(trig, i, i + length - 1, tense, tense is not None, i))
-                i += length
+                free = i + length
                 continue
             single = reading[1]
             if single is not None:
@@ -199,7 +208,6 @@ class Lexicon:
                         # «أرسلت تركيا … مساعدات», «تعهدت بريطانيا بتقديم مساعدات»: a verb trigger that
                         # is also a light verb governs a later noun as well
                         light_at.append((i, self.light[w]))
-            i += 1
         if starts and starts[0] < n - 2:
             out, light_at = self._split_by_subject(words, out, light_at, [j for j in starts if j < n - 2])
         # A noun trigger governed by a light verb up to 9 words before it, in the same clause,
@@ -456,13 +464,34 @@ class Lexicon:
                 self._phrase_cache[word] = cands
         return cands
 
+    def _phrase_firsts(self, word: str, cands: tuple[tuple[int, tuple[str, ...], Trigger], ...]
+                       ) -> tuple[frozenset[str], tuple[int, Trigger] | None]:
+        """The second-word keys of the phrases ``word`` may start, and its first one-word phrase
+        (cached per word type)."""
+        cache = self.word_caches.get("_phrase_firsts")
+        if cache is None:
+            cache = self.word_caches.setdefault("_phrase_firsts", {})
+        got = cache.get(word)
+        if got is None:
+            single = next(((1, trig) for L, _, trig in cands if L == 1), None)
+            got = (frozenset(rest[0] for _, rest, _ in cands if rest), single)
+            if len(cache) < 500_000:
+                cache[word] = got
+        return got
+
     def _phrase_at(self, words: list[Word], i: int) -> tuple[int, Trigger] | None:
-        cands = self.phrase_candidates(words[i].norm)
+        w = words[i].norm
+        cands = self.phrase_candidates(w)
         if not cands:
             return None
-        best: tuple[int, Trigger] | None = None
         n = len(words)
         word_keys = self.word_keys
+        # most phrases a word may start need a next word it is not: then only a one-word phrase can
+        # match, and the first one listed wins (the walk below would reach the same)
+        firsts, single = self._phrase_firsts(w, cands)
+        if i + 1 >= n or words[i + 1].breaks_before or firsts.isdisjoint(word_keys(words[i + 1].norm)):
+            return single
+        best: tuple[int, Trigger] | None = None
         for L, rest, trig in cands:
             if best is not None and L <= best[0]:
                 continue

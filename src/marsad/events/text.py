@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, compress, islice
+from operator import attrgetter
 
 from marsad.arabic import NormalizedText, normalize, normalize_word
 
@@ -44,6 +45,10 @@ class Word:
     breaks_before: bool = False
     hard_before: bool = False
     punct: str = ""  # punctuation in the gap before the word (spaces removed)
+
+
+# ``map(norm_of, words)``: the words' normalised forms at C level (for set tests over a sentence).
+norm_of: Callable[[Word], str] = attrgetter("norm")
 
 
 def norm_word(word: str) -> str:
