@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
+from operator import mul
 from typing import Any
 
 from marsad.events.arguments import (
@@ -330,33 +332,57 @@ def _bounds(m: Match, matches: list[Match], words: list[Word],
     """
     # Another verbal trigger ending right before the clause start, or one whose anchor opens the
     # rest of the clause after this trigger, stops the walk (``m`` itself can never do either).
-    stop_left = {o.last for o in matches if o.verbal and o.light is None}
-    stop_right = {o.anchor for o in matches if o.verbal and o.first > m.last}
+    hard, right = _clause_stops(words, reporting)
     a = min(m.anchor, m.first)
-    lo = a
     # a plural verb agrees with a subject before it, which may be a long coordinated group
     reach = 16 if m.verbal and m.light is None and words[a].norm.endswith("وا") else 10
-    while lo > 0 and not words[lo].hard_before and a - lo < reach:
+    # Walking left from ``a``, the clause ends at a word after a hard break (it stays in), at the
+    # reach or at the start; before that, at the first word right after another verbal trigger's end
+    # or after a complementizer opening reported content (see below).
+    k = bisect_right(hard, a)
+    lo = max(0, a - reach, hard[k - 1] if k else 0)
+    if lo < a:
         # «نفت تونس أن تكون قد أرسلت»: with only auxiliaries between «أن» and the verb the
-        # reported clause has no subject of its own, and the speaker stays a candidate
         # reported clause has no subject of its own, and the speaker stays a candidate; a noun
         # right after «أن» («أعلن … أن اتفاقاً جرى التوصل إليه») is that clause's own subject
-        if lo - 1 in stop_left or (lo - 1 in opens and (
-                (lo == a and not m.verbal) or not all(words[j].norm in implicit for j in range(lo, a)))):
-            break
-        lo -= 1
+        stop_left = {o.last for o in matches if o.verbal and o.light is None}
+        for s in sorted({x + 1 for x in stop_left if lo < x + 1 <= a} | {x + 1 for x in opens if lo < x + 1 <= a},
+                        reverse=True):
+            if s - 1 in stop_left or (s == a and not m.verbal) or not all(
+                    words[j].norm in implicit for j in range(s, a)):
+                lo = s
+                break
     # a relative light verb after the noun («هجوم … وتبنته جماعة …») brings its own subject along
     end = max(m.last, m.anchor)
-    hi = end + 1
-    while hi < len(words) and not words[hi].hard_before and hi - end < 15:
-        if hi in stop_right:
-            break
-        w = words[hi]
-        if reporting and w.breaks_before and (w.norm[:1] == "و" and w.norm[1:] in reporting[0]
-                                              or w.norm in reporting[1]):
-            break
-        hi += 1
+    k = bisect_right(right, end)
+    hi = min(len(words), end + 15, right[k] if k < len(right) else len(words))
+    for o in matches:  # another verb's anchor after this trigger opens the rest of the clause
+        if o.verbal and o.first > m.last and end < o.anchor < hi:
+            hi = o.anchor
     return lo, hi
+
+
+# The clause stops of the sentence last seen (see _clause_stops). One tuple, swapped whole.
+_last_stops: list[tuple[Any, Any, Any, tuple[list[int], list[int]]]] = [(None, None, None, ([], []))]
+
+
+def _clause_stops(words: list[Word], reporting: Any) -> tuple[list[int], list[int]]:
+    """``(hard, right)`` of a sentence, for :func:`_bounds`: the words after a hard break, and those
+    where a clause walking right ends — after a hard break, or a comma-like break before a reporting
+    verb with «و» or a scope break («…، وقال المتحدث», «…، فيما …»), with ``reporting`` given
+    (kept for the last sentence and ``reporting``)."""
+    verbs, breaks = reporting if reporting else (None, None)
+    last = _last_stops[0]
+    if last[0] is words and last[1] is verbs and last[2] is breaks:
+        return last[3]
+    hard = [w.index for w in words if w.hard_before]
+    if reporting:
+        right = [w.index for w in words if w.hard_before or w.breaks_before and (
+            w.norm[:1] == "و" and w.norm[1:] in verbs or w.norm in breaks)]
+    else:
+        right = hard
+    _last_stops[0] = (words, verbs, breaks, (hard, right))
+    return hard, right
 
 
 def _inherited_actor(m: Match, words: list[Word], groups: list[Group], cues: dict[str, Any],
@@ -1395,10 +1421,18 @@ def _merge_document(events: list[dict[str, Any]], symmetric: frozenset[str] = fr
     several times is more certain, so confidence rises a little with each restatement.
     """
     kept: list[dict[str, Any]] = []
+    # the records kept so far by type (a merge never changes a record's type): an event is compared
+    # only with those of its own type, in the order they were kept
+    by_type: dict[str, list[dict[str, Any]]] = {}
     for ev in events:
-        target = next((k for k in kept if _same_happening(k, ev, symmetric)), None)
+        same = by_type.get(ev["type"])
+        target = None if same is None else next((k for k in same if _same_happening(k, ev, symmetric)), None)
         if target is None:
             kept.append(ev)
+            if same is None:
+                by_type[ev["type"]] = [ev]
+            else:
+                same.append(ev)
             continue
         # the body states the happening more exactly than its headline: its participants win
         if _richness(ev) > _richness(target) or (target["_headline"] and not ev["_headline"] and ev["actor"]):
@@ -1451,28 +1485,39 @@ def _share_dates(events: list[dict[str, Any]]) -> None:
                 break
 
 
+# The names of :func:`confidence_features`, in the order its values are summed.
+_FEATURE_NAMES = ("verbal", "phrase", "actor", "recipient", "both", "linked", "restated", "location", "date",
+                  "numbers", "hedged", "reported")
+
+
+def _feature_values(ev: dict[str, Any]) -> tuple[float, ...]:
+    """The values of :func:`confidence_features`, in ``_FEATURE_NAMES`` order."""
+    actor, recipient, status = ev["actor"], ev["recipient"], ev["status"]
+    linked = any(a.get("id") and not str(a["id"]).startswith("unresolved") for a in actor + recipient)
+    return (float(ev["_kind"] == "verbal"), float(ev["_kind"] == "phrase"), float(bool(actor)),
+            float(bool(recipient)), float(bool(actor) and bool(recipient)), float(linked),
+            float(min(ev["_restated"], 3)), float(bool(ev["location"])), float(bool(ev["date"])),
+            float(bool(ev["quantities"])), float(status in ("claimed", "planned")), float(status == "reported"))
+
+
 def confidence_features(ev: dict[str, Any]) -> dict[str, float]:
     """What the calibrated confidence looks at (names match ``confidence`` in cues.yaml)."""
-    linked = [a for a in ev["actor"] + ev["recipient"] if a.get("id") and not str(a["id"]).startswith("unresolved")]
-    return {
-        "verbal": float(ev["_kind"] == "verbal"),
-        "phrase": float(ev["_kind"] == "phrase"),
-        "actor": float(bool(ev["actor"])),
-        "recipient": float(bool(ev["recipient"])),
-        "both": float(bool(ev["actor"]) and bool(ev["recipient"])),
-        "linked": float(bool(linked)),
-        "restated": float(min(ev["_restated"], 3)),
-        "location": float(bool(ev["location"])),
-        "date": float(bool(ev["date"])),
-        "numbers": float(bool(ev["quantities"])),
-        "hedged": float(ev["status"] in ("claimed", "planned")),
-        "reported": float(ev["status"] == "reported"),
-    }
+    return dict(zip(_FEATURE_NAMES, _feature_values(ev), strict=True))
+
+
+_WEIGHT_ROWS: list[tuple[Any, tuple[float, tuple[float, ...]]]] = [(None, (0.0, ()))]
 
 
 def calibrated_confidence(ev: dict[str, Any], weights: dict[str, float]) -> float:
     """Logistic confidence from :func:`confidence_features` (weights fitted on the dev sets)."""
-    z = weights.get("bias", 0.0) + sum(weights.get(k, 0.0) * v for k, v in confidence_features(ev).items())
+    last = _WEIGHT_ROWS[0]
+    if last[0] is weights:
+        bias, row = last[1]
+    else:  # the weights in feature order, read once per weights table (one tuple, swapped whole)
+        bias, row = weights.get("bias", 0.0), tuple(weights.get(k, 0.0) for k in _FEATURE_NAMES)
+        _WEIGHT_ROWS[0] = (weights, (bias, row))
+    # (the same products summed in the same order as over the features' dict)
+    z = bias + sum(map(mul, row, _feature_values(ev)))
     return round(min(0.99, max(0.01, 1.0 / (1.0 + math.exp(-z)))), 2)
 
 

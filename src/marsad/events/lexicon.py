@@ -136,7 +136,8 @@ class Lexicon:
 
     def _reading(self, w: str) -> tuple[bool, tuple[Trigger | None, str | None, bool] | None, bool]:
         """What one word can start, cached per word type: ``(may start a phrase, single-word reading,
-        may start a phrase split by its subject)``.
+        may start a phrase split by its subject)``. The first item is False, or the phrases' record
+        of :meth:`_phrase_firsts`.
 
         The single-word reading is ``(trigger, tense, verbal)`` for a participle, a verb form or an
         event noun (in that order of precedence), ``(None, tense, False)`` for a light verb, else None.
@@ -158,7 +159,8 @@ class Lexicon:
                 single = (None, self.light[w], False)
         lemmas = self.lemmas.get(w)
         split_start = bool(lemmas) and not lemmas.isdisjoint(self._split_firsts())
-        reading = (bool(self.phrase_candidates(w)), single, split_start)
+        cands = self.phrase_candidates(w)
+        reading = (self._phrase_firsts(cands) if cands else False, single, split_start)
         if reading == _NO_READING:
             reading = _NO_READING  # one shared object: match() skips such words by identity
         if len(self._reading_cache) < 500_000:
@@ -171,6 +173,7 @@ class Lexicon:
         light_at: list[tuple[int, str]] = []
         n = len(words)
         readings = self._reading_cache
+        word_keys = self.word_keys
         # one record per word (cached per word type); most words of a sentence can do nothing (the
         # shared _NO_READING), and only the others are visited below, in order
         norms = list(map(norm_of, words))
@@ -186,7 +189,13 @@ class Lexicon:
             if i < free:
                 continue  # a word a phrase consumed is never read above (it may still start a split phrase)
             w = norms[i]
-            found = self._phrase_at(words, i) if reading[0] else None
+            found = None
+            if reading[0]:
+                # most phrases a word may start need a next word it is not: then only a one-word
+                # phrase can match, and the first one listed wins (as _phrase_at would find)
+                firsts, found = reading[0]
+                if i + 1 < n and not words[i + 1].breaks_before and not firsts.isdisjoint(word_keys(norms[i + 1])):
+                    found = self._phrase_at(words, i)
             if found is not None:
                 length, trig = found
                 if trig.type != "NONE":
@@ -341,22 +350,24 @@ class Lexicon:
         added: list[Match] = []
         used_verbs: set[int] = set()
         word_keys = self.word_keys
+        split_cands = self.word_caches.get("_split_cands")
+        if split_cands is None:
+            split_cands = self.word_caches.setdefault("_split_cands", {})
         for j in starts:
             if j in covered:
+                continue
+            cands = split_cands.get(words[j].norm)
+            if cands is None:
+                cands = self._split_candidates(words[j].norm, phrases, subjects)
+            if not cands:
                 continue
             # the keys of the words a rest may start at: a rest can only be found where its first key
             # is one of the word's keys, so most candidates are ruled out without walking the words
             window = frozenset().union(*[word_keys(words[k].norm) for k in range(j + 2, min(n, j + 8))])
-            lemmas = self.lemmas[words[j].norm]
             best: tuple[int, int, Trigger] | None = None  # (start of the rest, length of the rest, trigger)
-            for _len, rest, trig in self.phrase_candidates(words[j].norm):
-                if not rest or trig.lemma not in phrases or trig.lemma.split()[0] not in lemmas:
-                    continue
+            for rest, trig, pwords in cands:
                 if rest[0] not in window:
                     continue  # (the walk below finds nothing: it only breaks early or ends)
-                pwords = trig.lemma.split()
-                if pwords[1] in subjects:
-                    continue  # «خرج آلاف», «نزل المتظاهرون»: the rest is the subject itself
                 for k in range(j + 1, min(n, j + 8)):
                     wk = words[k]
                     if wk.breaks_before and not _QUOTES.issuperset(wk.punct):
@@ -401,6 +412,26 @@ class Lexicon:
             return out, light_at
         merged = sorted([m for m in out if id(m) not in drop] + added, key=lambda m: m.first)
         return merged, [(j, t) for j, t in light_at if j not in used_verbs]
+
+    def _split_candidates(self, word: str, phrases: frozenset[str], subjects: frozenset[str]
+                          ) -> tuple[tuple[tuple[str, ...], Trigger, list[str]], ...]:
+        """``(rest keys, trigger, phrase words)`` of the split phrases a verb form may begin, in
+        :meth:`phrase_candidates` order (cached per word type): the phrase begins with one of the
+        word's lemmas, and its second word is no subject («خرج آلاف», «نزل المتظاهرون»: the rest
+        would be the subject itself)."""
+        lemmas = self.lemmas[word]
+        out = []
+        for _len, rest, trig in self.phrase_candidates(word):
+            if not rest or trig.lemma not in phrases or trig.lemma.split()[0] not in lemmas:
+                continue
+            pwords = trig.lemma.split()
+            if pwords[1] in subjects:
+                continue
+            out.append((rest, trig, pwords))
+        cache = self.word_caches["_split_cands"]
+        if len(cache) < 500_000:
+            cache[word] = tuple(out)
+        return tuple(out)
 
     def _match_sets(self) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
         """Cue sets :meth:`match` reads for every sentence, built once: the claim verb forms, the
@@ -464,34 +495,21 @@ class Lexicon:
                 self._phrase_cache[word] = cands
         return cands
 
-    def _phrase_firsts(self, word: str, cands: tuple[tuple[int, tuple[str, ...], Trigger], ...]
+    @staticmethod
+    def _phrase_firsts(cands: tuple[tuple[int, tuple[str, ...], Trigger], ...]
                        ) -> tuple[frozenset[str], tuple[int, Trigger] | None]:
-        """The second-word keys of the phrases ``word`` may start, and its first one-word phrase
-        (cached per word type)."""
-        cache = self.word_caches.get("_phrase_firsts")
-        if cache is None:
-            cache = self.word_caches.setdefault("_phrase_firsts", {})
-        got = cache.get(word)
-        if got is None:
-            single = next(((1, trig) for L, _, trig in cands if L == 1), None)
-            got = (frozenset(rest[0] for _, rest, _ in cands if rest), single)
-            if len(cache) < 500_000:
-                cache[word] = got
-        return got
+        """The second-word keys of the phrases ``cands`` (one word's :meth:`phrase_candidates`) and
+        the first one-word phrase among them, if any."""
+        single = next(((1, trig) for L, _, trig in cands if L == 1), None)
+        return frozenset(rest[0] for _, rest, _ in cands if rest), single
 
     def _phrase_at(self, words: list[Word], i: int) -> tuple[int, Trigger] | None:
-        w = words[i].norm
-        cands = self.phrase_candidates(w)
+        cands = self.phrase_candidates(words[i].norm)
         if not cands:
             return None
+        best: tuple[int, Trigger] | None = None
         n = len(words)
         word_keys = self.word_keys
-        # most phrases a word may start need a next word it is not: then only a one-word phrase can
-        # match, and the first one listed wins (the walk below would reach the same)
-        firsts, single = self._phrase_firsts(w, cands)
-        if i + 1 >= n or words[i + 1].breaks_before or firsts.isdisjoint(word_keys(words[i + 1].norm)):
-            return single
-        best: tuple[int, Trigger] | None = None
         for L, rest, trig in cands:
             if best is not None and L <= best[0]:
                 continue
