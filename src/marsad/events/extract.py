@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, replace
 from operator import mul
 from typing import Any
@@ -332,57 +331,33 @@ def _bounds(m: Match, matches: list[Match], words: list[Word],
     """
     # Another verbal trigger ending right before the clause start, or one whose anchor opens the
     # rest of the clause after this trigger, stops the walk (``m`` itself can never do either).
-    hard, right = _clause_stops(words, reporting)
+    stop_left = {o.last for o in matches if o.verbal and o.light is None}
+    stop_right = {o.anchor for o in matches if o.verbal and o.first > m.last}
     a = min(m.anchor, m.first)
+    lo = a
     # a plural verb agrees with a subject before it, which may be a long coordinated group
     reach = 16 if m.verbal and m.light is None and words[a].norm.endswith("وا") else 10
-    # Walking left from ``a``, the clause ends at a word after a hard break (it stays in), at the
-    # reach or at the start; before that, at the first word right after another verbal trigger's end
-    # or after a complementizer opening reported content (see below).
-    k = bisect_right(hard, a)
-    lo = max(0, a - reach, hard[k - 1] if k else 0)
-    if lo < a:
+    while lo > 0 and not words[lo].hard_before and a - lo < reach:
         # «نفت تونس أن تكون قد أرسلت»: with only auxiliaries between «أن» and the verb the
+        # reported clause has no subject of its own, and the speaker stays a candidate
         # reported clause has no subject of its own, and the speaker stays a candidate; a noun
         # right after «أن» («أعلن … أن اتفاقاً جرى التوصل إليه») is that clause's own subject
-        stop_left = {o.last for o in matches if o.verbal and o.light is None}
-        for s in sorted({x + 1 for x in stop_left if lo < x + 1 <= a} | {x + 1 for x in opens if lo < x + 1 <= a},
-                        reverse=True):
-            if s - 1 in stop_left or (s == a and not m.verbal) or not all(
-                    words[j].norm in implicit for j in range(s, a)):
-                lo = s
-                break
+        if lo - 1 in stop_left or (lo - 1 in opens and (
+                (lo == a and not m.verbal) or not all(words[j].norm in implicit for j in range(lo, a)))):
+            break
+        lo -= 1
     # a relative light verb after the noun («هجوم … وتبنته جماعة …») brings its own subject along
     end = max(m.last, m.anchor)
-    k = bisect_right(right, end)
-    hi = min(len(words), end + 15, right[k] if k < len(right) else len(words))
-    for o in matches:  # another verb's anchor after this trigger opens the rest of the clause
-        if o.verbal and o.first > m.last and end < o.anchor < hi:
-            hi = o.anchor
+    hi = end + 1
+    while hi < len(words) and not words[hi].hard_before and hi - end < 15:
+        if hi in stop_right:
+            break
+        w = words[hi]
+        if reporting and w.breaks_before and (w.norm[:1] == "و" and w.norm[1:] in reporting[0]
+                                              or w.norm in reporting[1]):
+            break
+        hi += 1
     return lo, hi
-
-
-# The clause stops of the sentence last seen (see _clause_stops). One tuple, swapped whole.
-_last_stops: list[tuple[Any, Any, Any, tuple[list[int], list[int]]]] = [(None, None, None, ([], []))]
-
-
-def _clause_stops(words: list[Word], reporting: Any) -> tuple[list[int], list[int]]:
-    """``(hard, right)`` of a sentence, for :func:`_bounds`: the words after a hard break, and those
-    where a clause walking right ends — after a hard break, or a comma-like break before a reporting
-    verb with «و» or a scope break («…، وقال المتحدث», «…، فيما …»), with ``reporting`` given
-    (kept for the last sentence and ``reporting``)."""
-    verbs, breaks = reporting if reporting else (None, None)
-    last = _last_stops[0]
-    if last[0] is words and last[1] is verbs and last[2] is breaks:
-        return last[3]
-    hard = [w.index for w in words if w.hard_before]
-    if reporting:
-        right = [w.index for w in words if w.hard_before or w.breaks_before and (
-            w.norm[:1] == "و" and w.norm[1:] in verbs or w.norm in breaks)]
-    else:
-        right = hard
-    _last_stops[0] = (words, verbs, breaks, (hard, right))
-    return hard, right
 
 
 def _inherited_actor(m: Match, words: list[Word], groups: list[Group], cues: dict[str, Any],
@@ -1434,32 +1409,37 @@ def _merge_document(events: list[dict[str, Any]], symmetric: frozenset[str] = fr
             else:
                 same.append(ev)
             continue
-        # the body states the happening more exactly than its headline: its participants win
-        if _richness(ev) > _richness(target) or (target["_headline"] and not ev["_headline"] and ev["actor"]):
-            for key in ("actor", "recipient", "evidence", "trigger", "mode", "cameo", "status", "source"):
-                ev_val = ev[key]
-                if key in ("mode", "cameo", "source") and not ev_val:
-                    continue
-                target[key] = ev_val
-        if _within(target["location"], ev["location"]) or (target["_headline"] and ev["location"]):
-            target["location"] = ev["location"]  # the city (or the body's place) is the finer statement
-        target["_headline"] = target["_headline"] and ev["_headline"]
-        if (not target["source"] and ev["source"] and ev["status"] == "reported" and target["status"] == "asserted"
-                and set(ev["quantities"]) - set(target["quantities"])):
-            target["status"] = "reported"  # the figures come from that source («أعلنت الوزارة أن حصيلة …»)
-        for key in ("location", "date", "source"):
-            if not target[key] and ev[key]:
-                target[key] = ev[key]
-                if key == "date":
-                    target["date_precision"], target["date_text"] = ev["date_precision"], ev["date_text"]
-        for k, v in ev["quantities"].items():
-            target["quantities"].setdefault(k, v)
-        if not target["recipient"] and ev["recipient"]:
-            target["recipient"] = ev["recipient"]
-        target["_restated"] += 1 + ev["_restated"]
-        if ev["_kind"] == "verbal":
-            target["_kind"] = "verbal"
+        _fold_into(target, ev)
     return kept
+
+
+def _fold_into(target: dict[str, Any], ev: dict[str, Any]) -> None:
+    """Fold ``ev``, a later record of the happening ``target`` records, into ``target``."""
+    # the body states the happening more exactly than its headline: its participants win
+    if _richness(ev) > _richness(target) or (target["_headline"] and not ev["_headline"] and ev["actor"]):
+        for key in ("actor", "recipient", "evidence", "trigger", "mode", "cameo", "status", "source"):
+            ev_val = ev[key]
+            if key in ("mode", "cameo", "source") and not ev_val:
+                continue
+            target[key] = ev_val
+    if _within(target["location"], ev["location"]) or (target["_headline"] and ev["location"]):
+        target["location"] = ev["location"]  # the city (or the body's place) is the finer statement
+    target["_headline"] = target["_headline"] and ev["_headline"]
+    if (not target["source"] and ev["source"] and ev["status"] == "reported" and target["status"] == "asserted"
+            and set(ev["quantities"]) - set(target["quantities"])):
+        target["status"] = "reported"  # the figures come from that source («أعلنت الوزارة أن حصيلة …»)
+    for key in ("location", "date", "source"):
+        if not target[key] and ev[key]:
+            target[key] = ev[key]
+            if key == "date":
+                target["date_precision"], target["date_text"] = ev["date_precision"], ev["date_text"]
+    for k, v in ev["quantities"].items():
+        target["quantities"].setdefault(k, v)
+    if not target["recipient"] and ev["recipient"]:
+        target["recipient"] = ev["recipient"]
+    target["_restated"] += 1 + ev["_restated"]
+    if ev["_kind"] == "verbal":
+        target["_kind"] = "verbal"
 
 
 def _share_dates(events: list[dict[str, Any]]) -> None:
