@@ -286,6 +286,20 @@ def _relative_to_noun(m: Match, words: list[Word], matches: list[Match]) -> bool
 _DATELINE_MARKS = frozenset("–—-:")
 
 
+def _definite_noun(w: str, lex: Lexicon) -> bool:
+    """Whether some event-noun reading of ``w`` carries the article («الهجوم», «للاتفاق»; cached per
+    word type)."""
+    cache = lex.word_caches.get("_definite_noun")
+    if cache is None:
+        cache = lex.word_caches.setdefault("_definite_noun", {})
+    got = cache.get(w)
+    if got is None:
+        got = any(pre.endswith("ال") or pre.endswith("لل") for stem, pre in clitic_candidates(w) if lex.nouns.get(stem))
+        if len(cache) < 200_000:
+            cache[w] = got
+    return got
+
+
 def _main_subject(groups: list[Group], words: list[Word], opener: int = 0) -> Group | None:
     """The subject of a sentence's first verb: a bare group among its first four words (VSO after a
     sentence-initial verb, «وأعلنت الوزارة …», or SVO, «الرئيس … قال»), with no break before it.
@@ -551,7 +565,8 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
                      forces: dict[tuple[str, str], dict[str, Any]] | None = None) -> list[dict[str, Any]]:
     """Events of one sentence, before numbering (``states``: ISO3 → state ref, for visits;
     ``forces``: :func:`marsad.events.arguments.force_index`, for «طائراتها»)."""
-    words = split_words(sent.text, sent.start, doc.text)
+    # (a sentence in which no word can start a trigger is read no further: no words are made for it)
+    words = split_words(sent.text, sent.start, doc.text, keep=lex.may_match)
     if not words:
         return []
     raw_spellings = lex.cues["raw_spellings"]
@@ -869,8 +884,7 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
         conf += 0.1 if actor else 0.0
         conf += 0.05 if recipient else 0.0
         conf -= 0.1 if status == "claimed" else 0.0
-        definite = any(pre.endswith("ال") or pre.endswith("لل")
-                       for stem, pre in clitic_candidates(words[m.first].norm) if lex.nouns.get(stem))
+        definite = _definite_noun(words[m.first].norm, lex)
         # «تلك الغارات», «هذا الهجوم»: a demonstrative points back to a happening already told
         pointed = definite and m.first > 0 and words[m.first - 1].norm in lex.cues["demonstratives"]
         events.append((m, {
