@@ -6,6 +6,7 @@ import copy
 import math
 
 import pytest
+from events_helpers import make_doc
 from test_speed_caches import SENTENCES
 
 from marsad.demo import corpus_path
@@ -19,7 +20,7 @@ from marsad.events.extract import (
     confidence_features,
     extract_events,
 )
-from marsad.events.lexicon import _NO_READING, load_lexicon
+from marsad.events.lexicon import _NO_READING, Lexicon, load_lexicon
 from marsad.events.text import split_words
 
 # More sentences: phrases of several words («وقف إطلاق النار», «أودى بحياة»), split phrases with a
@@ -180,3 +181,45 @@ def test_calibrated_confidence_is_the_logistic_of_the_weighted_features(candidat
     # another weights table is read afresh, not the one remembered
     other = {k: 0.0 for k in weights}
     assert calibrated_confidence(candidates[0][0], other) == 0.5
+
+
+# Sentences in which no word can start a trigger (no verb, event noun, light verb or phrase).
+PLAIN = [
+    "الطقس معتدل في العاصمة اليوم.",
+    "وهذه المدينة جميلة جداً في الربيع.",
+]
+
+
+def test_a_sentence_no_word_of_which_starts_anything_makes_no_words(lex):
+    for text in PLAIN:
+        words = split_words(text)
+        assert words and not lex.may_match([w.norm for w in words]), text
+        assert lex.match(words) == []
+        assert split_words(text, keep=lex.may_match) == []
+
+
+def test_a_sentence_with_a_trigger_keeps_its_words_and_its_matches(lex):
+    for text in SENTENCES + MORE:
+        words = split_words(text)
+        kept = split_words(text, keep=lex.may_match)
+        assert [(w.norm, w.start, w.end) for w in kept] == [(w.norm, w.start, w.end) for w in words], text
+        if lex.match(words):
+            assert lex.may_match([w.norm for w in words]), text
+
+
+def test_a_raw_spelling_keeps_its_sentence(lex):
+    # «هنأ» normalises to «هنا» (here), which starts nothing; the text's hamza makes it the verb
+    words = split_words("هنأ الرئيس نظيره بالعيد الوطني.")
+    norms = [w.norm for w in words]
+    assert norms[0] in lex.cues["raw_spellings"]
+    assert lex.may_match(norms)
+
+
+def test_extract_finds_the_same_events_with_and_without_the_sentence_filter(extract, monkeypatch):
+    text = " ".join([PLAIN[0], "قصفت الطائرات مواقع المسلحين في ريف إدلب.", PLAIN[1],
+                     "هنأ الرئيس المصري نظيره الفرنسي بالعيد الوطني."])
+    doc = make_doc(text)
+    with_filter = extract(doc)
+    monkeypatch.setattr(Lexicon, "may_match", lambda self, norms: True)
+    without = extract(make_doc(text))
+    assert with_filter == without and with_filter
