@@ -193,9 +193,13 @@ PLAIN = [
 def test_a_sentence_no_word_of_which_starts_anything_makes_no_words(lex):
     for text in PLAIN:
         words = split_words(text)
+        assert lex.match(words) == []  # (which reads each word's record)
         assert words and not lex.may_match([w.norm for w in words]), text
-        assert lex.match(words) == []
         assert split_words(text, keep=lex.may_match) == []
+
+
+def test_a_word_not_read_yet_may_start_something(lex):
+    assert lex.may_match(["كلمةلمتقرأبعد"])
 
 
 def test_a_sentence_with_a_trigger_keeps_its_words_and_its_matches(lex):

@@ -168,14 +168,13 @@ class Lexicon:
         return reading
 
     def may_match(self, norms: list[str]) -> bool:
-        """Whether :meth:`match` can find anything in a sentence of these normalised words: some word
+        """Whether :meth:`match` may find anything in a sentence of these normalised words: some word
         starts a phrase, is a trigger or light verb or begins a split phrase, or has a raw spelling
-        (cues ``raw_spellings``) that may be one. A sentence without any is left at that."""
-        readings = self._reading_cache
-        recs = list(map(readings.get, norms))
-        if None in recs:
-            recs = [r if r is not None else self._reading(w) for r, w in zip(recs, norms, strict=True)]
-        return any(map(is_not, recs, repeat(_NO_READING))) or not (self.cues.get("raw_spellings") or {}).keys().isdisjoint(norms)
+        (cues ``raw_spellings``) that may be one. A word not read yet (no record cached) may; so the
+        answer is no only for a sentence of known words that start nothing, and the scan stops at the
+        first word that may."""
+        return any(map(is_not, map(self._reading_cache.get, norms), repeat(_NO_READING))) or not (
+            self.cues.get("raw_spellings") or {}).keys().isdisjoint(norms)
 
     def match(self, words: list[Word]) -> list[Match]:
         """Triggers in a sentence, left to right; longer phrases win and consume their words."""
