@@ -97,7 +97,8 @@ class Lexicon:
     # word → phrases that may start with it, as (length, rest keys, trigger), in lookup order
     _phrase_cache: dict[str, tuple[tuple[int, tuple[str, ...], Trigger], ...]] = field(
         default_factory=dict, repr=False)
-    _reading_cache: dict[str, tuple[bool, tuple[Trigger | None, str | None, bool] | None, bool]] = field(
+    # word → (False or its phrases' record, single-word reading, split start): see Lexicon._reading
+    _reading_cache: dict[str, tuple[Any, tuple[Trigger | None, str | None, bool] | None, bool]] = field(
         default_factory=dict, repr=False)
     # free per-word-type caches of the other event modules (quantities, modality), by name
     word_caches: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
@@ -134,7 +135,7 @@ class Lexicon:
             self._noun_cache[word] = found
         return found
 
-    def _reading(self, w: str) -> tuple[bool, tuple[Trigger | None, str | None, bool] | None, bool]:
+    def _reading(self, w: str) -> tuple[Any, tuple[Trigger | None, str | None, bool] | None, bool]:
         """What one word can start, cached per word type: ``(may start a phrase, single-word reading,
         may start a phrase split by its subject)``. The first item is False, or the phrases' record
         of :meth:`_phrase_firsts`.
@@ -437,7 +438,7 @@ class Lexicon:
             if pwords[1] in subjects:
                 continue
             out.append((rest, trig, pwords))
-        cache = self.word_caches["_split_cands"]
+        cache = self.word_caches.setdefault("_split_cands", {})
         if len(cache) < 500_000:
             cache[word] = tuple(out)
         return tuple(out)
