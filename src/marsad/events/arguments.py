@@ -25,7 +25,7 @@ from typing import Any
 from marsad.events.cuewords import GENERIC, last_records, positions
 from marsad.events.lexicon import Lexicon, Match
 from marsad.events.roles import cue_words, exposed_subject, reported_pronoun
-from marsad.events.text import Word, clitic_candidates, norm_word
+from marsad.events.text import Word, clitic_candidates, norm_of, norm_word
 from marsad.model import Mention, TimeExpression
 
 ACTOR_LABELS = frozenset({"PERS", "ORG", "GPE", "MISC"})
@@ -1367,7 +1367,7 @@ def possessive_forces(words: list[Word], args: list[Arg], text: str, cues: dict[
     if not heads or not args:
         return args
     forms = _owned_forms(heads)
-    if all(w.norm not in forms for w in words):
+    if forms.keys().isdisjoint(map(norm_of, words)):
         return args  # most sentences hold no owned force noun
     taken = {k for a in args for k in range(a.first, a.last + 1)}
     added: list[Arg] = []

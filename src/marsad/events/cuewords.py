@@ -21,7 +21,7 @@ from operator import itemgetter, or_
 from typing import Any
 
 from marsad.events.lexicon import Lexicon
-from marsad.events.text import Word
+from marsad.events.text import Word, norm_of
 
 # Kinds of cue a word can be, as bits of the record's first item: a number, a prepositional source
 # cue, a generic participant, a status cue, the first word of a conditional particle, a bare
@@ -49,8 +49,9 @@ def sentence_records(words: list[Word], lex: Lexicon) -> tuple[list[Record], lis
     cache = lex.word_caches.get("_records")
     if cache is None:
         cache = lex.word_caches.setdefault("_records", {})
-    get = cache.get
-    records = [get(w.norm) or _record(w.norm, lex, cache) for w in words]
+    records = list(map(cache.get, map(norm_of, words)))
+    if None in records:  # a word type not seen before
+        records = [r if r is not None else _record(w.norm, lex, cache) for r, w in zip(records, words, strict=True)]
     kinds = list(map(_KINDS, records))
     total = reduce(or_, kinds, 0)
     _last[0] = (words, lex, records, kinds, total)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, replace
+from operator import mul
 from typing import Any
 
 from marsad.events.arguments import (
@@ -63,7 +64,7 @@ from marsad.events.roles import (
     split_joint_parties,
     split_meetings,
 )
-from marsad.events.text import Word, clitic_candidates, match_keys, norm_word, split_words
+from marsad.events.text import Word, clitic_candidates, match_keys, norm_of, norm_word, split_words
 from marsad.model import Document, Mention, Sentence, TimeExpression
 
 SCHEMA = "marsad.event/1"
@@ -284,6 +285,20 @@ def _relative_to_noun(m: Match, words: list[Word], matches: list[Match]) -> bool
 
 # Dashes and a colon after a sentence-initial place: a dateline («الكويت –», «الخرطوم:»).
 _DATELINE_MARKS = frozenset("–—-:")
+
+
+def _definite_noun(w: str, lex: Lexicon) -> bool:
+    """Whether some event-noun reading of ``w`` carries the article («الهجوم», «للاتفاق»; cached per
+    word type)."""
+    cache = lex.word_caches.get("_definite_noun")
+    if cache is None:
+        cache = lex.word_caches.setdefault("_definite_noun", {})
+    got = cache.get(w)
+    if got is None:
+        got = any(pre.endswith("ال") or pre.endswith("لل") for stem, pre in clitic_candidates(w) if lex.nouns.get(stem))
+        if len(cache) < 200_000:
+            cache[w] = got
+    return got
 
 
 def _main_subject(groups: list[Group], words: list[Word], opener: int = 0) -> Group | None:
@@ -551,11 +566,12 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
                      forces: dict[tuple[str, str], dict[str, Any]] | None = None) -> list[dict[str, Any]]:
     """Events of one sentence, before numbering (``states``: ISO3 → state ref, for visits;
     ``forces``: :func:`marsad.events.arguments.force_index`, for «طائراتها»)."""
-    words = split_words(sent.text, sent.start, doc.text)
+    # (a sentence in which no word can start a trigger is read no further: no words are made for it)
+    words = split_words(sent.text, sent.start, doc.text, keep=lex.may_match)
     if not words:
         return []
     raw_spellings = lex.cues["raw_spellings"]
-    if raw_spellings:
+    if raw_spellings and not raw_spellings.keys().isdisjoint(map(norm_of, words)):
         for w in words:
             # «هنأ الرئيس …» normalises to «هنا» (here): the text's hamza tells the verb (triggers.yaml)
             raw = raw_spellings.get(w.norm)
@@ -871,8 +887,7 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
         conf += 0.1 if actor else 0.0
         conf += 0.05 if recipient else 0.0
         conf -= 0.1 if status == "claimed" else 0.0
-        definite = any(pre.endswith("ال") or pre.endswith("لل")
-                       for stem, pre in clitic_candidates(words[m.first].norm) if lex.nouns.get(stem))
+        definite = _definite_noun(words[m.first].norm, lex)
         # «تلك الغارات», «هذا الهجوم»: a demonstrative points back to a happening already told
         pointed = definite and m.first > 0 and words[m.first - 1].norm in lex.cues["demonstratives"]
         events.append((m, {
@@ -1402,37 +1417,50 @@ def _merge_document(events: list[dict[str, Any]], symmetric: frozenset[str] = fr
     several times is more certain, so confidence rises a little with each restatement.
     """
     kept: list[dict[str, Any]] = []
+    # the records kept so far by type (a merge never changes a record's type): an event is compared
+    # only with those of its own type, in the order they were kept
+    by_type: dict[str, list[dict[str, Any]]] = {}
     for ev in events:
-        target = next((k for k in kept if _same_happening(k, ev, symmetric)), None)
+        same = by_type.get(ev["type"])
+        target = None if same is None else next((k for k in same if _same_happening(k, ev, symmetric)), None)
         if target is None:
             kept.append(ev)
+            if same is None:
+                by_type[ev["type"]] = [ev]
+            else:
+                same.append(ev)
             continue
-        # the body states the happening more exactly than its headline: its participants win
-        if _richness(ev) > _richness(target) or (target["_headline"] and not ev["_headline"] and ev["actor"]):
-            for key in ("actor", "recipient", "evidence", "trigger", "mode", "cameo", "status", "source"):
-                ev_val = ev[key]
-                if key in ("mode", "cameo", "source") and not ev_val:
-                    continue
-                target[key] = ev_val
-        if _within(target["location"], ev["location"]) or (target["_headline"] and ev["location"]):
-            target["location"] = ev["location"]  # the city (or the body's place) is the finer statement
-        target["_headline"] = target["_headline"] and ev["_headline"]
-        if (not target["source"] and ev["source"] and ev["status"] == "reported" and target["status"] == "asserted"
-                and set(ev["quantities"]) - set(target["quantities"])):
-            target["status"] = "reported"  # the figures come from that source («أعلنت الوزارة أن حصيلة …»)
-        for key in ("location", "date", "source"):
-            if not target[key] and ev[key]:
-                target[key] = ev[key]
-                if key == "date":
-                    target["date_precision"], target["date_text"] = ev["date_precision"], ev["date_text"]
-        for k, v in ev["quantities"].items():
-            target["quantities"].setdefault(k, v)
-        if not target["recipient"] and ev["recipient"]:
-            target["recipient"] = ev["recipient"]
-        target["_restated"] += 1 + ev["_restated"]
-        if ev["_kind"] == "verbal":
-            target["_kind"] = "verbal"
+        _fold_into(target, ev)
     return kept
+
+
+def _fold_into(target: dict[str, Any], ev: dict[str, Any]) -> None:
+    """Fold ``ev``, a later record of the happening ``target`` records, into ``target``."""
+    # the body states the happening more exactly than its headline: its participants win
+    if _richness(ev) > _richness(target) or (target["_headline"] and not ev["_headline"] and ev["actor"]):
+        for key in ("actor", "recipient", "evidence", "trigger", "mode", "cameo", "status", "source"):
+            ev_val = ev[key]
+            if key in ("mode", "cameo", "source") and not ev_val:
+                continue
+            target[key] = ev_val
+    if _within(target["location"], ev["location"]) or (target["_headline"] and ev["location"]):
+        target["location"] = ev["location"]  # the city (or the body's place) is the finer statement
+    target["_headline"] = target["_headline"] and ev["_headline"]
+    if (not target["source"] and ev["source"] and ev["status"] == "reported" and target["status"] == "asserted"
+            and set(ev["quantities"]) - set(target["quantities"])):
+        target["status"] = "reported"  # the figures come from that source («أعلنت الوزارة أن حصيلة …»)
+    for key in ("location", "date", "source"):
+        if not target[key] and ev[key]:
+            target[key] = ev[key]
+            if key == "date":
+                target["date_precision"], target["date_text"] = ev["date_precision"], ev["date_text"]
+    for k, v in ev["quantities"].items():
+        target["quantities"].setdefault(k, v)
+    if not target["recipient"] and ev["recipient"]:
+        target["recipient"] = ev["recipient"]
+    target["_restated"] += 1 + ev["_restated"]
+    if ev["_kind"] == "verbal":
+        target["_kind"] = "verbal"
 
 
 def _share_dates(events: list[dict[str, Any]]) -> None:
@@ -1458,28 +1486,39 @@ def _share_dates(events: list[dict[str, Any]]) -> None:
                 break
 
 
+# The names of :func:`confidence_features`, in the order its values are summed.
+_FEATURE_NAMES = ("verbal", "phrase", "actor", "recipient", "both", "linked", "restated", "location", "date",
+                  "numbers", "hedged", "reported")
+
+
+def _feature_values(ev: dict[str, Any]) -> tuple[float, ...]:
+    """The values of :func:`confidence_features`, in ``_FEATURE_NAMES`` order."""
+    actor, recipient, status = ev["actor"], ev["recipient"], ev["status"]
+    linked = any(a.get("id") and not str(a["id"]).startswith("unresolved") for a in actor + recipient)
+    return (float(ev["_kind"] == "verbal"), float(ev["_kind"] == "phrase"), float(bool(actor)),
+            float(bool(recipient)), float(bool(actor) and bool(recipient)), float(linked),
+            float(min(ev["_restated"], 3)), float(bool(ev["location"])), float(bool(ev["date"])),
+            float(bool(ev["quantities"])), float(status in ("claimed", "planned")), float(status == "reported"))
+
+
 def confidence_features(ev: dict[str, Any]) -> dict[str, float]:
     """What the calibrated confidence looks at (names match ``confidence`` in cues.yaml)."""
-    linked = [a for a in ev["actor"] + ev["recipient"] if a.get("id") and not str(a["id"]).startswith("unresolved")]
-    return {
-        "verbal": float(ev["_kind"] == "verbal"),
-        "phrase": float(ev["_kind"] == "phrase"),
-        "actor": float(bool(ev["actor"])),
-        "recipient": float(bool(ev["recipient"])),
-        "both": float(bool(ev["actor"]) and bool(ev["recipient"])),
-        "linked": float(bool(linked)),
-        "restated": float(min(ev["_restated"], 3)),
-        "location": float(bool(ev["location"])),
-        "date": float(bool(ev["date"])),
-        "numbers": float(bool(ev["quantities"])),
-        "hedged": float(ev["status"] in ("claimed", "planned")),
-        "reported": float(ev["status"] == "reported"),
-    }
+    return dict(zip(_FEATURE_NAMES, _feature_values(ev), strict=True))
+
+
+_WEIGHT_ROWS: list[tuple[Any, tuple[float, tuple[float, ...]]]] = [(None, (0.0, ()))]
 
 
 def calibrated_confidence(ev: dict[str, Any], weights: dict[str, float]) -> float:
     """Logistic confidence from :func:`confidence_features` (weights fitted on the dev sets)."""
-    z = weights.get("bias", 0.0) + sum(weights.get(k, 0.0) * v for k, v in confidence_features(ev).items())
+    last = _WEIGHT_ROWS[0]
+    if last[0] is weights:
+        bias, row = last[1]
+    else:  # the weights in feature order, read once per weights table (one tuple, swapped whole)
+        bias, row = weights.get("bias", 0.0), tuple(weights.get(k, 0.0) for k in _FEATURE_NAMES)
+        _WEIGHT_ROWS[0] = (weights, (bias, row))
+    # (the same products summed in the same order as over the features' dict)
+    z = bias + sum(map(mul, row, _feature_values(ev)))
     return round(min(0.99, max(0.01, 1.0 / (1.0 + math.exp(-z)))), 2)
 
 

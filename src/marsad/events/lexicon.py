@@ -11,17 +11,21 @@ from __future__ import annotations
 from dataclasses import MISSING, dataclass, field, fields
 from functools import cache
 from importlib import resources
+from itertools import compress, repeat
+from operator import is_not
 from typing import Any
 
 import yaml
 
 from marsad.events.morphology import PAST, VerbSpec, guess_class, noun_forms, verb_forms
-from marsad.events.text import Word, clitic_candidates, match_keys, norm_word, phrase_key
+from marsad.events.text import Word, clitic_candidates, match_keys, norm_of, norm_word, phrase_key
 
 CLASSES = ("sound", "hollow", "defective", "doubled")
 # «قام بها», «قامت به»: a preposition carrying the pronoun that refers back to a noun trigger
 _PRONOUN_PREPS = frozenset({"به", "بها", "بهما", "بهم"})
 _QUOTES = frozenset('«»"')
+# The reading of a word that can start nothing (see Lexicon._reading), shared by all such words.
+_NO_READING: tuple[bool, None, bool] = (False, None, False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +97,8 @@ class Lexicon:
     # word → phrases that may start with it, as (length, rest keys, trigger), in lookup order
     _phrase_cache: dict[str, tuple[tuple[int, tuple[str, ...], Trigger], ...]] = field(
         default_factory=dict, repr=False)
-    _reading_cache: dict[str, tuple[bool, tuple[Trigger | None, str | None, bool] | None, bool]] = field(
+    # word → (False or its phrases' record, single-word reading, split start): see Lexicon._reading
+    _reading_cache: dict[str, tuple[Any, tuple[Trigger | None, str | None, bool] | None, bool]] = field(
         default_factory=dict, repr=False)
     # free per-word-type caches of the other event modules (quantities, modality), by name
     word_caches: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
@@ -130,9 +135,10 @@ class Lexicon:
             self._noun_cache[word] = found
         return found
 
-    def _reading(self, w: str) -> tuple[bool, tuple[Trigger | None, str | None, bool] | None, bool]:
+    def _reading(self, w: str) -> tuple[Any, tuple[Trigger | None, str | None, bool] | None, bool]:
         """What one word can start, cached per word type: ``(may start a phrase, single-word reading,
-        may start a phrase split by its subject)``.
+        may start a phrase split by its subject)``. The first item is False, or the phrases' record
+        of :meth:`_phrase_firsts`.
 
         The single-word reading is ``(trigger, tense, verbal)`` for a participle, a verb form or an
         event noun (in that order of precedence), ``(None, tense, False)`` for a light verb, else None.
@@ -154,39 +160,61 @@ class Lexicon:
                 single = (None, self.light[w], False)
         lemmas = self.lemmas.get(w)
         split_start = bool(lemmas) and not lemmas.isdisjoint(self._split_firsts())
-        reading = (bool(self.phrase_candidates(w)), single, split_start)
+        cands = self.phrase_candidates(w)
+        reading = (self._phrase_firsts(cands) if cands else False, single, split_start)
+        if reading == _NO_READING:
+            reading = _NO_READING  # one shared object: match() skips such words by identity
         if len(self._reading_cache) < 500_000:
             self._reading_cache[w] = reading
         return reading
+
+    def may_match(self, norms: list[str]) -> bool:
+        """Whether :meth:`match` may find anything in a sentence of these normalised words: some word
+        starts a phrase, is a trigger or light verb or begins a split phrase, or has a raw spelling
+        (cues ``raw_spellings``) that may be one. A word not read yet (no record cached) may; so the
+        answer is no only for a sentence of known words that start nothing, and the scan stops at the
+        first word that may."""
+        return any(map(is_not, map(self._reading_cache.get, norms), repeat(_NO_READING))) or not (
+            self.cues.get("raw_spellings") or {}).keys().isdisjoint(norms)
 
     def match(self, words: list[Word]) -> list[Match]:
         """Triggers in a sentence, left to right; longer phrases win and consume their words."""
         out: list[Match] = []
         light_at: list[tuple[int, str]] = []
         n = len(words)
-        i = 0
         readings = self._reading_cache
+        word_keys = self.word_keys
+        # one record per word (cached per word type); most words of a sentence can do nothing (the
+        # shared _NO_READING), and only the others are visited below, in order
+        norms = list(map(norm_of, words))
+        recs = list(map(readings.get, norms))
+        if None in recs:
+            recs = [r if r is not None else self._reading(w) for r, w in zip(recs, norms, strict=True)]
         starts: list[int] = []  # words whose verb lemma begins a split phrase (_split_by_subject)
-        while i < n:
-            w = words[i].norm
-            reading = readings.get(w)
-            if reading is None:
-                reading = self._reading(w)
+        free = 0  # the first word no phrase has consumed
+        for i in compress(range(n), map(is_not, recs, repeat(_NO_READING))):
+            reading = recs[i]
             if reading[2]:
                 starts.append(i)
-            found = self._phrase_at(words, i) if reading[0] else None
+            if i < free:
+                continue  # a word a phrase consumed is never read above (it may still start a split phrase)
+            w = norms[i]
+            found = None
+            if reading[0]:
+                # most phrases a word may start need a next word it is not: then only a one-word
+                # phrase can match, and the first one listed wins (as _phrase_at would find)
+                firsts, found = reading[0]
+                if i + 1 < n and not words[i + 1].breaks_before and not firsts.isdisjoint(word_keys(norms[i + 1])):
+                    found = self._phrase_at(words, i)
             if found is not None:
                 length, trig = found
-                for k in range(i + 1, i + length):  # the words the phrase consumes are never read above
-                    if (readings.get(words[k].norm) or self._reading(words[k].norm))[2]:
-                        starts.append(k)
                 if trig.type != "NONE":
                     tense = None
                     first_verb = self.verbs.get(w) or (None, None)
                     if w in self.lemmas and "nominal" not in trig.flags:
                         tense = first_verb[1] or self.light.get(w) or PAST
                     out.append(Match(trig, i, i + length - 1, tense, tense is not None, i))
-                i += length
+                free = i + length
                 continue
             single = reading[1]
             if single is not None:
@@ -199,7 +227,6 @@ class Lexicon:
                         # «أرسلت تركيا … مساعدات», «تعهدت بريطانيا بتقديم مساعدات»: a verb trigger that
                         # is also a light verb governs a later noun as well
                         light_at.append((i, self.light[w]))
-            i += 1
         if starts and starts[0] < n - 2:
             out, light_at = self._split_by_subject(words, out, light_at, [j for j in starts if j < n - 2])
         # A noun trigger governed by a light verb up to 9 words before it, in the same clause,
@@ -333,22 +360,24 @@ class Lexicon:
         added: list[Match] = []
         used_verbs: set[int] = set()
         word_keys = self.word_keys
+        split_cands = self.word_caches.get("_split_cands")
+        if split_cands is None:
+            split_cands = self.word_caches.setdefault("_split_cands", {})
         for j in starts:
             if j in covered:
+                continue
+            cands = split_cands.get(words[j].norm)
+            if cands is None:
+                cands = self._split_candidates(words[j].norm, phrases, subjects)
+            if not cands:
                 continue
             # the keys of the words a rest may start at: a rest can only be found where its first key
             # is one of the word's keys, so most candidates are ruled out without walking the words
             window = frozenset().union(*[word_keys(words[k].norm) for k in range(j + 2, min(n, j + 8))])
-            lemmas = self.lemmas[words[j].norm]
             best: tuple[int, int, Trigger] | None = None  # (start of the rest, length of the rest, trigger)
-            for _len, rest, trig in self.phrase_candidates(words[j].norm):
-                if not rest or trig.lemma not in phrases or trig.lemma.split()[0] not in lemmas:
-                    continue
+            for rest, trig, pwords in cands:
                 if rest[0] not in window:
                     continue  # (the walk below finds nothing: it only breaks early or ends)
-                pwords = trig.lemma.split()
-                if pwords[1] in subjects:
-                    continue  # «خرج آلاف», «نزل المتظاهرون»: the rest is the subject itself
                 for k in range(j + 1, min(n, j + 8)):
                     wk = words[k]
                     if wk.breaks_before and not _QUOTES.issuperset(wk.punct):
@@ -393,6 +422,26 @@ class Lexicon:
             return out, light_at
         merged = sorted([m for m in out if id(m) not in drop] + added, key=lambda m: m.first)
         return merged, [(j, t) for j, t in light_at if j not in used_verbs]
+
+    def _split_candidates(self, word: str, phrases: frozenset[str], subjects: frozenset[str]
+                          ) -> tuple[tuple[tuple[str, ...], Trigger, list[str]], ...]:
+        """``(rest keys, trigger, phrase words)`` of the split phrases a verb form may begin, in
+        :meth:`phrase_candidates` order (cached per word type): the phrase begins with one of the
+        word's lemmas, and its second word is no subject («خرج آلاف», «نزل المتظاهرون»: the rest
+        would be the subject itself)."""
+        lemmas = self.lemmas[word]
+        out = []
+        for _len, rest, trig in self.phrase_candidates(word):
+            if not rest or trig.lemma not in phrases or trig.lemma.split()[0] not in lemmas:
+                continue
+            pwords = trig.lemma.split()
+            if pwords[1] in subjects:
+                continue
+            out.append((rest, trig, pwords))
+        cache = self.word_caches.setdefault("_split_cands", {})
+        if len(cache) < 500_000:
+            cache[word] = tuple(out)
+        return tuple(out)
 
     def _match_sets(self) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
         """Cue sets :meth:`match` reads for every sentence, built once: the claim verb forms, the
@@ -455,6 +504,14 @@ class Lexicon:
             if len(self._phrase_cache) < 500_000:
                 self._phrase_cache[word] = cands
         return cands
+
+    @staticmethod
+    def _phrase_firsts(cands: tuple[tuple[int, tuple[str, ...], Trigger], ...]
+                       ) -> tuple[frozenset[str], tuple[int, Trigger] | None]:
+        """The second-word keys of the phrases ``cands`` (one word's :meth:`phrase_candidates`) and
+        the first one-word phrase among them, if any."""
+        single = next(((1, trig) for L, _, trig in cands if L == 1), None)
+        return frozenset(rest[0] for _, rest, _ in cands if rest), single
 
     def _phrase_at(self, words: list[Word], i: int) -> tuple[int, Trigger] | None:
         cands = self.phrase_candidates(words[i].norm)

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, compress, islice
+from operator import attrgetter
 
 from marsad.arabic import NormalizedText, normalize, normalize_word
 
@@ -46,33 +47,41 @@ class Word:
     punct: str = ""  # punctuation in the gap before the word (spaces removed)
 
 
+# ``map(norm_of, words)``: the words' normalised forms at C level (for set tests over a sentence).
+norm_of: Callable[[Word], str] = attrgetter("norm")
+
+
 def norm_word(word: str) -> str:
     """Normalised form of a lexicon word (same rules as the text)."""
     return normalize_word(word).replace(" ", "")
 
 
-def split_words(text: str, offset: int = 0, document: str | None = None) -> list[Word]:
+def split_words(text: str, offset: int = 0, document: str | None = None,
+                keep: Callable[[list[str]], bool] | None = None) -> list[Word]:
     """Normalise ``text`` (a sentence) and cut it into :class:`Word` objects with document offsets.
 
     ``document``, when given, is the text ``text`` was sliced from at ``offset``: the sentence is then
     read off the document's normalisation (the normaliser maps each character on its own), which the
     pipeline's recogniser has already made — :func:`marsad.arabic.normalize` remembers the last
     document — so a sentence is not normalised again. The words are the same either way.
+
+    ``keep``, when given, is asked first with the sentence's normalised words: when it says no, no
+    :class:`Word` is made and the result is empty (a sentence the caller has nothing to do with).
     """
     if document is not None and document.startswith(text, offset):
         end = offset + len(text)
         nt = _document_normalized(document)
         idx = nt.index
         if idx is None:  # nothing deleted or expanded: normalised offsets are the original ones
-            return _cut(nt.text[offset:end], None, offset)
+            return _cut(nt.text[offset:end], None, offset, keep)
         ns = bisect_left(idx, offset)  # the sentence's first and past-the-end normalised characters
         ne = bisect_left(idx, end, ns)
         if not changes_offsets(document, offset, end):  # none in this sentence: offsets shift
-            return _cut(nt.text[ns:ne], None, offset)
-        return _cut(nt.text[ns:ne], nt.slice_mapper(ns, end), 0)
+            return _cut(nt.text[ns:ne], None, offset, keep)
+        return _cut(nt.text[ns:ne], nt.slice_mapper(ns, end), 0, keep)
     nt = normalize(text)
     # Without deleted characters the normalised offsets are the original ones (no per-word mapping).
-    return _cut(nt.text, nt.span_mapper(), offset)
+    return _cut(nt.text, nt.span_mapper(), offset, keep)
 
 
 def normalized_text(text: str, offset: int, document: str) -> str:
@@ -102,12 +111,16 @@ def _document_normalized(document: str) -> NormalizedText:
     return nt
 
 
-def _cut(ntext: str, mapper: Callable[[int, int], tuple[int, int]] | None, shift: int) -> list[Word]:
+def _cut(ntext: str, mapper: Callable[[int, int], tuple[int, int]] | None, shift: int,
+         keep: Callable[[list[str]], bool] | None = None) -> list[Word]:
     """The words of a normalised sentence; ``mapper`` maps a normalised span to the original one
-    (None: the same), then ``shift`` is added."""
+    (None: the same), then ``shift`` is added (``keep``: see :func:`split_words`)."""
     parts = _SPLIT_RE.split(ntext)  # gap, word, gap, word, …, gap
     n = len(parts) // 2
     if not n:
+        return []
+    norms = parts[1::2]
+    if keep is not None and not keep(norms):
         return []
     # offsets from the running length, at C level: bounds[2i] and bounds[2i + 1] are word i's span
     bounds = list(accumulate(map(len, parts)))
@@ -116,7 +129,7 @@ def _cut(ntext: str, mapper: Callable[[int, int], tuple[int, int]] | None, shift
         starts, ends = zip(*map(mapper, starts, ends), strict=True)  # type: ignore[assignment]
     if shift:
         starts, ends = map(shift.__add__, starts), map(shift.__add__, ends)  # type: ignore[assignment]
-    words = list(map(Word, parts[1::2], starts, ends, range(n)))
+    words = list(map(Word, norms, starts, ends, range(n)))
     # the usual gap is one space: only the others have punctuation to look at
     gaps = parts[0:2 * n:2]
     clause, hard_set = _CLAUSE_PUNCT, _HARD_PUNCT
