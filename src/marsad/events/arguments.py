@@ -368,7 +368,13 @@ def _mark_title_parts(args: list[Arg], words: list[Word], lex: Lexicon) -> None:
                 break
         if head is None:
             continue
-        nxt = args[i + 1] if i + 1 < len(args) else None
+        # «رئيسة بعثة الأمم المتحدة في العراق جينين هينيس-بلاسخارت»: the genitive's own place
+        # («في العراق») may stand between it and the person
+        k = i + 1
+        while k < len(args) and args[k].mention.label in ("GPE", "LOC") and args[k].first - a.last <= 3 \
+                and words[args[k].first - 1].norm == "في":
+            k += 1
+        nxt = args[k] if k < len(args) else None
         if nxt is None or nxt.mention.label != "PERS" or nxt.first - a.last > 6:
             continue
         gap = range(a.last + 1, nxt.first)
@@ -377,7 +383,8 @@ def _mark_title_parts(args: list[Arg], words: list[Word], lex: Lexicon) -> None:
             continue
         gap = range(a.last + 1, nxt.first + 1)
         if sum(words[g].breaks_before for g in gap) <= 1 and not any(words[g].hard_before for g in gap):
-            a.title_part = True
+            for b in args[i:k]:
+                b.title_part = True
             nxt.lead = head
 
 
