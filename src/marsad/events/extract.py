@@ -57,8 +57,10 @@ from marsad.events.roles import (
     fold_visits,
     fronted_opener,
     invitation_host,
+    mouthpieces,
     nisba_targets,
     own_country_genitive,
+    received_from,
     relative_parties,
     split_joint_parties,
     split_meetings,
@@ -638,6 +640,7 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
     quantities = find_quantities(words, lex)
     events: list[tuple[Match, dict[str, Any]]] = []
     prep_cues: list[int] | None = None
+    mouths: set[int] | None = None  # groups through whom the subject speaks («على لسان …»)
     prev_subject = None
     main_subject: Group | None = None  # the subject of the last verb outside a dependent clause
     opens = _report_openers(words, lex)
@@ -693,6 +696,9 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
         # «قال لافروف …، داعياً واشنطن»: a circumstantial participle's subject is the main
         # clause's, the speaker included
         excluded = set() if t.kind == "participle" else source_groups
+        if mouths is None:
+            mouths = mouthpieces(words, groups, cue_words(lex.cues["raw"], "roles", "mouthpiece_words"))
+        excluded = excluded | mouths if mouths else excluded
         subject = prev_subject
         dependent = dependent_verb(m, words, lex)
         if dependent:
@@ -718,6 +724,9 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             actor = _own_country(m, words, groups, lex.cues, bounds, actor, states)
             actor, recipient = own_country_genitive(m, words, groups, lex.cues["own_country"], bounds, actor,
                                                     recipient, states)
+        actor, recipient = received_from(m, words, groups, cue_words(lex.cues["raw"], "roles", "receive_verbs"),
+                                         int(lex.cues["raw"]["roles"].get("receive_reach", 3)), bounds, actor,
+                                         recipient)
         if not m.verbal and "patient" not in t.flags and t.kind in ("noun", "phrase"):
             nis = nisba_agents(m, words, nisba or {}, covered, doc.text, trigger_words)
             if nis and not actor:

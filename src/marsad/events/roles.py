@@ -364,3 +364,49 @@ def own_country_genitive(m: Any, words: list[Any], groups: list[Any], own_words:
     mine = {r.get("id") for r in new_actor} | {r.get("id") for r in refs}
     others = [r for r in actor if r.get("id") not in mine and r.get("country") != country and r.get("id") != country]
     return new_actor, recipient or others
+
+
+def received_from(m: Any, words: list[Any], groups: list[Any], receive: frozenset[str], reach: int,
+                  bounds: tuple[int, int], actor: Refs, recipient: Refs) -> tuple[Refs, Refs]:
+    """«وتلقى ولي العهد اتصالاً هاتفياً من الرئيس الأمريكي»: who receives a call, a message or an
+    invitation is its recipient, and whoever it comes from («من …») its actor.
+
+    The receiving verb (cues ``roles.receive_verbs``) is the trigger's light verb or its first word;
+    the giver is the first group with «من» starting within ``reach`` words after the trigger, in its
+    clause (``bounds``), with no comma before it. The subject becomes the recipient.
+    """
+    k = m.light if m.light is not None else m.first
+    if k is None or k > m.first or (words[k].norm not in receive and _bare(words[k].norm) not in receive):
+        return actor, recipient
+    giver = None
+    for g in groups:
+        if g.first <= m.last or not g.is_actor or g.attribute:
+            continue
+        if g.prep == "من" and g.first - m.last - 1 <= reach and g.first < bounds[1] \
+                and not any(words[j].breaks_before for j in range(m.last + 1, g.first + 1)):
+            giver = g
+        break
+    if giver is None:
+        return actor, recipient
+    refs = [a.actor for a in giver.members if a.actor is not None and not a.title_part]
+    keys = {str(r.get("id")) for r in refs}
+    if not refs:
+        return actor, recipient
+    receivers = [r for r in (actor or recipient) if str(r.get("id")) not in keys]
+    return refs, receivers
+
+
+def mouthpieces(words: list[Any], groups: list[Any], cue: frozenset[str]) -> set[int]:
+    """Ids of the groups through whom a subject speaks: «على لسان ممثلها السيد أحمد الصافي» (cues
+    ``roles.mouthpiece_words``). They voice the act of the subject and take no part in it."""
+    out: set[int] = set()
+    if not cue:
+        return out
+    for k, w in enumerate(words):
+        if w.norm not in cue:
+            continue
+        g = next((g for g in groups if k < g.first <= k + 3), None)
+        if g is not None and not any(words[j].breaks_before for j in range(k + 1, g.first + 1)):
+            out.add(id(g))
+    return out
+
