@@ -54,6 +54,7 @@ from marsad.events.quantities import find_quantities
 from marsad.events.roles import (
     cue_phrases,
     cue_words,
+    exposed_subject,
     fold_visits,
     fronted_opener,
     invitation_host,
@@ -901,6 +902,9 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             "_retold": t.lemma if not m.verbal and definite and not actor else None, "_lemma": t.lemma,
             "_kind": "verbal" if m.verbal else t.kind, "_restated": 0,
             "_subject": _announced_own_act(m, words, sentence_subject, lex, opener),
+            # «تعرّضت السعودية لهجوم»: the text names who suffered the attack (kept over the floor)
+            "_exposed": bool(t.type == "ASSAULT" and recipient and not actor and m.light is None
+                             and exposed_subject(words, m.first, groups, lex.cues["raw"], set()) is not None),
         }))
     events = fold_visits(split_meetings(events))
     _attack_objects(events, matches, words, groups, lex, opens, states)
@@ -1595,7 +1599,7 @@ def extract_events(doc: Document, lex: Lexicon | None = None,
         # actor); dropping it is the precision side of the calibration (cues.yaml).
         # Like the participant filter, it needs the recogniser's mentions to be meaningful.
         floor = float(lex.cues["raw"].get("min_confidence") or 0.0) if recognised and not keep_features else 0.0
-        out = [ev for ev in out if ev["confidence"] >= floor or ev["quantities"]]
+        out = [ev for ev in out if ev["confidence"] >= floor or ev["quantities"] or ev.get("_exposed")]
     _trace(trace, "floor", out)
     anchored_dates(out, doc.text, dates)
     _share_dates(out)
@@ -1608,4 +1612,5 @@ def extract_events(doc: Document, lex: Lexicon | None = None,
         ev.pop("_headline", None)
         ev.pop("_retold", None)
         ev.pop("_lemma", None)
+        ev.pop("_exposed", None)
     return out
