@@ -104,8 +104,11 @@ def actor_object(m: Mention) -> dict[str, Any] | None:
     ref = m.extra.get("ref") if m.extra else None
     if ref:
         body = m.extra.get("speaks_for_ref")
-        if body and str(ref.get("id") or "").startswith("office:"):
-            ref = body  # an unnamed spokesman («المتحدث باسم الجيش الإسرائيلي») stands for the body he speaks for
+        if body and str(ref.get("id") or "").startswith(("office:", "unresolved:")):
+            # an unnamed spokesman («المتحدث باسم الجيش الإسرائيلي») stands for the body he speaks for;
+            # so does one whose name the knowledge base does not know («المتحدث باسم الخارجية
+            # الإيرانية عباس موسوي»): the body is the participant a reader can look up
+            ref = body
         out = dict(ref)
         out["text"] = m.text
         return out
@@ -382,6 +385,8 @@ def _mark_title_parts(args: list[Arg], words: list[Word], lex: Lexicon) -> None:
         if any(words[g].norm in lex.verbs or lex.noun(words[g].norm) for g in gap):
             continue
         gap = range(a.last + 1, nxt.first + 1)
+        if any(words[g].breaks_before and words[g].norm[:1] == "و" for g in gap):
+            continue  # «…، وعن الجبهة المتحدث باسمها …»: a new coordinated part, not the same title
         if sum(words[g].breaks_before for g in gap) <= 1 and not any(words[g].hard_before for g in gap):
             for b in args[i:k]:
                 b.title_part = True

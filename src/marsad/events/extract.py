@@ -52,6 +52,7 @@ from marsad.events.modality import (
 from marsad.events.morphology import FUTURE
 from marsad.events.quantities import find_quantities
 from marsad.events.roles import (
+    behalf_signatories,
     cue_phrases,
     cue_words,
     exposed_subject,
@@ -783,6 +784,10 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             if parties is not None and id(parties) not in used:
                 refs = group_refs(parties)
                 actor, recipient = refs[:1], (refs[1:] or recipient)
+        if t.type in cue_words(lex.cues["raw"], "roles", "behalf_types"):
+            signed = behalf_signatories(m, words, groups, cue_words(lex.cues["raw"], "roles", "behalf_words"))
+            if signed is not None:
+                actor, recipient = signed
         etype, emode = t.type, t.mode
         if states and ("envoy" in t.flags or (etype, emode) == ("SANCTION", "relations")):
             # «استدعت الخارجية سفير بريطانيا»: the summons is addressed to the envoy's state

@@ -410,3 +410,37 @@ def mouthpieces(words: list[Any], groups: list[Any], cue: frozenset[str]) -> set
             out.add(id(g))
     return out
 
+
+# Words from «عن» to the signatory named after the side («عن الحكومة مستشار رئيس الوزراء … رضوان حسين»).
+_BEHALF_REACH = 8
+
+
+def behalf_signatories(m: Any, words: list[Any], groups: list[Any], behalf: frozenset[str]) -> tuple[Refs, Refs] | None:
+    """«ووقّع الاتفاق عن الحكومة مستشار رئيس الوزراء رضوان حسين، وعن الجبهة المتحدث باسمها جيتاتشو
+    رضا»: (actor, recipients) — the signatory of each side — or None.
+
+    Each «عن/وعن» after the trigger (cues ``roles.behalf_words``) opens a side; its signatory is the
+    first group within eight words after it, before the next side. When that group is the side
+    itself, right after «عن» («عن الجانب السوداني وزير الخارجية …»), a person group after it is
+    the signatory. Needs two sides at least (a lone «عن» is a topic or a source).
+    """
+    n = len(words)
+    opens = [k for k in range(m.last + 1, n) if words[k].norm in behalf and not words[k].hard_before]
+    if len(opens) < 2:
+        return None
+    sides: list[Refs] = []
+    for i, k in enumerate(opens):
+        stop = min(opens[i + 1] if i + 1 < len(opens) else n, k + 1 + _BEHALF_REACH)
+        found = [g for g in groups if k < g.first < stop and g.is_actor and not g.attribute]
+        if not found:
+            return None
+        g = found[0]
+        if g.first == k + 1:
+            person = next((h for h in found[1:] if any(a.mention.label == "PERS" for a in h.members)), None)
+            g = person or g
+        refs = [a.actor for a in g.members if a.actor is not None and not a.title_part]
+        if not refs:
+            return None
+        sides.append(refs)
+    return sides[0], [r for side in sides[1:] for r in side]
+
