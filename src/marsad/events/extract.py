@@ -64,6 +64,7 @@ from marsad.events.roles import (
     own_country_genitive,
     received_from,
     relative_parties,
+    released_nationals,
     split_joint_parties,
     split_meetings,
 )
@@ -700,6 +701,10 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
         excluded = set() if t.kind == "participle" else source_groups
         if mouths is None:
             mouths = mouthpieces(words, groups, cue_words(lex.cues["raw"], "roles", "mouthpiece_words"))
+            reporters = frozenset((lex.cues["raw"].get("roles") or {}).get("reporter_ids") or ())
+            # «أفاد شهود عيان بأن عناصر من الدعم السريع … استولوا»: an unnamed source is no participant
+            mouths |= {id(g) for g in groups
+                       if g.members and all((a.actor or {}).get("id") in reporters for a in g.members)}
         excluded = excluded | mouths if mouths else excluded
         subject = prev_subject
         dependent = dependent_verb(m, words, lex)
@@ -711,6 +716,8 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             # «وتفقد الرئيس … موقع الانفجار، ووصف الهجوم …»: with no trigger verb before it, a
             # coordinated verb shares the subject of the sentence's main verb
             subject = _main_subject(groups, words, opener)
+        if subject is not None and id(subject) in mouths:
+            subject = None
         actor, recipient, used, actor_group = assign_roles(m, words, groups, lex, bounds, excluded,
                                                            subject)
         if _relative_to_noun(m, words, matches):
@@ -915,6 +922,7 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
     _attack_objects(events, matches, words, groups, lex, opens, states)
     _threat_targets(events, words, groups, nisba)
     nisba_targets(events, words, nisba or {}, forces, lex.cues["raw"])  # «مواقع عسكرية إسرائيلية»
+    released_nationals(events, words, nisba or {}, lex.cues["raw"])  # «أفرجت عن 13 محتجزاً إسرائيلياً»
     _accused_acts(events, words, sc.accused_types)
     events = conditional_events(events, words, lex)  # «إذا هاجمت …»: hypothetical; «فإن … سترد»: a threat
     events = _split_places(events, args, groups, matches)

@@ -444,3 +444,56 @@ def behalf_signatories(m: Any, words: list[Any], groups: list[Any], behalf: froz
         sides.append(refs)
     return sides[0], [r for side in sides[1:] for r in side]
 
+
+# Endings of a nisba written as a plural or with the accusative tanween («تايلانديين», «إسرائيلياً»
+# normalised without the diacritic: «اسراييليا»), tried off the word to find the adjective.
+_NISBA_ENDINGS = ("يين", "يون", "يات", "يا", "يه", "ين", "ون", "ات", "ا")
+
+
+def _nisba_of(w: str, nisba: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
+    w = _bare(w) if w[:1] == "و" and w[1:] else w
+    ref = nisba.get(w)
+    if ref is not None:
+        return ref
+    for end in _NISBA_ENDINGS:
+        if w.endswith(end) and len(w) - len(end) >= 3:
+            stem = w[: len(w) - len(end)] + ("ي" if end.startswith("ي") else "")
+            ref = nisba.get(stem) or nisba.get(stem + "ي")
+            if ref is not None:
+                return ref
+    return None
+
+
+def released_nationals(events: list[tuple[Any, dict[str, Any]]], words: list[Any],
+                       nisba: dict[str, dict[str, Any]], raw_cues: dict[str, Any]) -> None:
+    """A release's recipients are the states of the people released: «أفرجت حماس عن 13 محتجزاً
+    إسرائيلياً» → Israel; «أطلقت الحركة سراح عشرة عمال تايلانديين وعامل فلبيني» → Thailand and the
+    Philippines (cues ``roles.release_*``).
+
+    The nisbas are read in the trigger's object: up to ``release_reach`` words after it, in its
+    clause, before a preposition of ``release_stops``. The releaser's own state is never taken.
+    """
+    roles = raw_cues.get("roles") or {}
+    types = frozenset(roles.get("release_types") or ())
+    if not nisba or not types:
+        return
+    stops = cue_words(raw_cues, "roles", "release_stops")
+    reach = int(roles.get("release_reach", 8))
+    for m, ev in events:
+        if f"{ev['type']}/{ev['mode']}" not in types or not ev["actor"]:
+            continue
+        own = {str(r.get("country") or "") for r in ev["actor"]} | {str(r.get("id")) for r in ev["actor"]}
+        found: Refs = []
+        for j in range(m.last + 1, min(len(words), m.last + 1 + reach)):
+            w = words[j]
+            if w.hard_before or (j > m.last + 1 and w.breaks_before) or w.norm in stops:
+                break
+            ref = _nisba_of(w.norm, nisba)
+            if ref is None or own & {str(ref.get("id")), str(ref.get("country") or "")} \
+                    or any(r.get("id") == ref.get("id") for r in found):
+                continue
+            ev_start = ev["evidence"]["start"]
+            found.append(dict(ref, text=ev["evidence"]["text"][w.start - ev_start:w.end - ev_start]))
+        if found:
+            ev["recipient"] = found
+
