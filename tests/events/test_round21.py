@@ -110,3 +110,15 @@ def test_released_hostages_named_by_an_accusative_nisba(nlp):
     (release,) = _events(nlp, "وأفرجت حماس مساء أمس عن 13 محتجزاً إسرائيلياً سُلّموا إلى اللجنة الدولية للصليب الأحمر.",
                          "RETREAT", "2023-11-25")
     assert _sides(release) == (["hamas"], ["israel"])
+
+
+def test_an_attack_that_befell_a_site_with_a_date_set_off_by_commas(nlp):
+    text = "تعرّضت معامل شركة أرامكو السعودية في بقيق، فجر السبت الماضي، لهجوم بطائرات مسيّرة أدى إلى اندلاع حرائق."
+    (attack,) = _events(nlp, text, "ASSAULT", "2019-09-16")
+    assert _sides(attack)[1] == ["saudi_arabia"]
+
+
+def test_a_lone_comma_still_ends_the_exposure_clause(nlp):
+    text = "تعرض الرئيس لانتقادات واسعة، وشنت الطائرات هجوما على مواقع المسلحين."
+    for attack in _events(nlp, text, "ASSAULT", "2019-09-16"):
+        assert not attack["recipient"] or attack["recipient"][0]["text"] != "الرئيس"

@@ -221,13 +221,20 @@ def exposed_subject(words: list[Any], first: int, groups: list[Any], raw_cues: d
     before the attack noun in the same clause, named after the verb (VSO) or right before it."""
     forms = cue_verb_forms(raw_cues, "roles", "exposure_verbs")
     verb = None
-    for k in range(first - 1, max(-1, first - 9), -1):
+    commas = 0
+    for k in range(first - 1, max(-1, first - _EXPOSURE_REACH - 1), -1):
+        if words[k + 1].hard_before:
+            return None  # a full stop between: another sentence part
         if words[k + 1].breaks_before:
-            return None  # a comma or a full stop between: another clause
+            # «تعرّضت معامل أرامكو …، فجر السبت الماضي، لهجوم»: a time or place set off by a pair of
+            # commas stays in the clause; a lone comma (or a third one) opens another clause
+            commas += 1
+            if commas > 2:
+                return None
         if words[k].norm in forms:
             verb = k
             break
-    if verb is None:
+    if verb is None or commas == 1:
         return None
     usable = [g for g in groups if g.is_actor and id(g) not in exclude and not g.attribute]
     after = next((g for g in usable if verb < g.first < first and g.prep is None), None)
@@ -235,6 +242,10 @@ def exposed_subject(words: list[Any], first: int, groups: list[Any], raw_cues: d
         return after
     return next((g for g in reversed(usable) if g.last < verb and verb - g.last <= 3 and g.prep is None
                  and not any(words[j].breaks_before for j in range(g.last + 1, verb + 1))), None)
+
+
+# Words back from an attack noun to «تعرّض» (the subject and a date or place set off by commas between).
+_EXPOSURE_REACH = 16
 
 
 # Words from an invitation noun to the inviter («تلبية لدعوة من نظيره الباكستاني …»).
