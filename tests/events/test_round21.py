@@ -122,3 +122,11 @@ def test_a_lone_comma_still_ends_the_exposure_clause(nlp):
     text = "تعرض الرئيس لانتقادات واسعة، وشنت الطائرات هجوما على مواقع المسلحين."
     for attack in _events(nlp, text, "ASSAULT", "2019-09-16"):
         assert not attack["recipient"] or attack["recipient"][0]["text"] != "الرئيس"
+
+
+def test_a_named_crossing_is_no_participant(nlp):
+    (closure,) = _events(nlp, "أفادت مصادر محلية بأن السلطات الباكستانية أغلقت معبر غلام خان أمام حركة الشاحنات.",
+                         "COERCE", "2024-03-18")
+    actor, recipient = _sides(closure)
+    assert actor == ["pakistan"]
+    assert not any(r.startswith("unresolved:") for r in recipient)

@@ -211,6 +211,9 @@ def place_mentions(words: list[Word], mentions: list[Mention], text: str, lex: L
         arg = Arg(m, first, last, actor=actor_object(m), place=place_object(m))
         if arg.actor is not None and not arg.mention.actor_id and _amount(words, first, last, lex):
             arg.actor = None  # «بقيمة 40 مليار دولار»: a sum of money is never a participant
+        if arg.actor is not None and str(arg.actor.get("id") or "").startswith("unresolved:") \
+                and _after_facility(words, first, cue_words(cues["raw"], "roles", "facility_heads")):
+            arg.actor = None  # «معبر غلام خان», «سفينة الشحن «روابي»»: a named place or vessel
         arg.key = (arg.actor or {}).get("id") or m.actor_id or norm_word(m.text)
         prep = _clitic_prep(words[first], arg, text, cues["title_words"])
         # «ضد «وحدات حماية الشعب»», «على «حزب الله»»: quotation marks around a name cut nothing
@@ -247,6 +250,20 @@ def place_mentions(words: list[Word], mentions: list[Mention], text: str, lex: L
     args = _drop_nested(args)
     _mark_title_parts(args, words, lex)
     return args
+
+
+def _after_facility(words: list[Word], first: int, heads: frozenset[str]) -> bool:
+    """Whether the word before ``first`` (or the one before it, when a definite word stands between)
+    is a noun of a place, crossing or vessel (cues ``roles.facility_heads``)."""
+    for k, back in ((first - 1, 1), (first - 2, 2)):
+        if k < 0 or words[k + 1].hard_before:
+            return False
+        w = words[k].norm
+        if w in heads or (w[:1] in "وفبل" and w[1:] in heads):
+            return True
+        if back == 1 and not w.startswith("ال"):
+            return False
+    return False
 
 
 def _amount(words: list[Word], first: int, last: int, lex: Lexicon) -> bool:
