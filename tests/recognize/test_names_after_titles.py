@@ -39,3 +39,14 @@ def test_a_hyphenated_name_is_one_known_person(kb):
 def test_the_marjaiya_is_sistanis_office(kb):
     ms = by_text(recognized(kb, "وكانت المرجعية الدينية العليا قد دعت البرلمان إلى إعادة النظر.", "2019-11-30"))
     assert ms["المرجعية الدينية العليا"].actor_id == "najaf_marjaiya"
+
+
+def test_security_forces_with_no_state_are_the_main_states(kb):
+    text = "خرج آلاف العراقيين في بغداد والبصرة. وفتحت قوات الأمن النار على المحتجين في العراق."
+    ms = by_text(recognized(kb, text, "2019-11-30"))
+    assert ms["قوات الأمن"].actor_id == "iraqi_security_forces"
+
+
+def test_security_forces_with_no_main_state_are_no_mention(kb):
+    ms = by_text(recognized(kb, "وفتحت قوات الأمن النار على المحتجين.", "2019-11-30"))
+    assert "قوات الأمن" not in ms or ms["قوات الأمن"].actor_id is None

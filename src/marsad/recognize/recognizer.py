@@ -430,6 +430,8 @@ class Recognizer:
                 m.origin = "gazetteer"
                 return bool(m.extra.get("alts")) and self._weak_by_country(m, dominant)
             forces = self._state_forces(state.id)
+            if m.extra.pop("unit", None) == "security":
+                forces = self._state_unit(state.id, _cues().get("security_templates", ())) or forces
             m.actor_id, m.label, m.origin = forces or state.id, "ORG" if forces else "GPE", "gazetteer"
             return True
         countries, orgs = m.extra.pop("owners")
@@ -904,6 +906,11 @@ class Recognizer:
                 return self._more_nisbas(hits, i + 2, norm, nxt, composed), composed
         actor = kinds.get("actor")
         place_entries = [e for e in h.entries if e.kind == "place"]
+        if actor is None and not place_entries and (nxt is None or _state_of(nxt) is None) \
+                and " " in norm[h.key_start:h.end].strip() and any(e.kind == "head" and e.ref == "security" for e in h.entries):
+            # «فتحت قوات الأمن النار»: security forces with no state named, read as the document's main
+            # state's (resolved after the pass, like «القوات الحكومية»)
+            return 1, Mention(h.start, h.end, "", label="ORG", origin="gov_forces", extra={"alts": [], "unit": "security"})
         if actor is None and not place_entries:
             anaphor = kinds.get("anaphor")
             if anaphor is not None:
