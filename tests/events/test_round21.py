@@ -130,3 +130,17 @@ def test_a_named_crossing_is_no_participant(nlp):
     actor, recipient = _sides(closure)
     assert actor == ["pakistan"]
     assert not any(r.startswith("unresolved:") for r in recipient)
+
+
+def test_the_army_alone_is_the_main_states_and_its_aircraft_strike(nlp):
+    text = ("أعلنت قوات الدعم السريع سيطرتها على ود مدني في السودان. وكان الطيران الحربي التابع للجيش قد شنّ "
+            "مساء السبت غارات على تجمعات للدعم السريع قرب جسر حنتوب.")
+    attacks = _events(nlp, text, "ASSAULT", "2023-12-19")
+    assert any(_sides(a) == (["sudanese_armed_forces"], ["rsf"]) for a in attacks)
+
+
+def test_the_army_before_a_definite_adjective_is_left_alone(nlp):
+    # «الجيش الوطني» names another force: the bare-army reading stays out
+    text = "أعلنت قوات الدعم السريع سيطرتها على ود مدني في السودان. وهاجم الجيش الوطني مواقع في المدينة."
+    for attack in _events(nlp, text, "ASSAULT", "2023-12-19"):
+        assert "sudanese_armed_forces" not in _sides(attack)[0]

@@ -430,8 +430,11 @@ class Recognizer:
                 m.origin = "gazetteer"
                 return bool(m.extra.get("alts")) and self._weak_by_country(m, dominant)
             forces = self._state_forces(state.id)
-            if m.extra.pop("unit", None) == "security":
+            unit = m.extra.pop("unit", None)
+            if unit == "security":
                 forces = self._state_unit(state.id, _cues().get("security_templates", ())) or forces
+            elif unit == "army":
+                forces = self._state_unit(state.id, _cues().get("army_templates", ())) or forces
             m.actor_id, m.label, m.origin = forces or state.id, "ORG" if forces else "GPE", "gazetteer"
             return True
         countries, orgs = m.extra.pop("owners")
@@ -906,11 +909,12 @@ class Recognizer:
                 return self._more_nisbas(hits, i + 2, norm, nxt, composed), composed
         actor = kinds.get("actor")
         place_entries = [e for e in h.entries if e.kind == "place"]
-        if actor is None and not place_entries and (nxt is None or _state_of(nxt) is None) \
-                and " " in norm[h.key_start:h.end].strip() and any(e.kind == "head" and e.ref == "security" for e in h.entries):
-            # «فتحت قوات الأمن النار»: security forces with no state named, read as the document's main
-            # state's (resolved after the pass, like «القوات الحكومية»)
-            return 1, Mention(h.start, h.end, "", label="ORG", origin="gov_forces", extra={"alts": [], "unit": "security"})
+        if actor is None and not place_entries and (nxt is None or _state_of(nxt) is None):
+            # «فتحت قوات الأمن النار», «والجيش يحقق»: security forces or the army with no state named,
+            # read as the document's main state's (resolved after the pass, like «القوات الحكومية»)
+            unit = self._document_unit(h, norm)
+            if unit is not None:
+                return 1, Mention(h.start, h.end, "", label="ORG", origin="gov_forces", extra={"alts": [], "unit": unit})
         if actor is None and not place_entries:
             anaphor = kinds.get("anaphor")
             if anaphor is not None:
@@ -1141,6 +1145,17 @@ class Recognizer:
                 self._nested.append(Mention(nxt.start, nxt.end, "", label="PERS", actor_id=person.ref,
                                             origin="gazetteer"))
                 return Mention(h.start, nxt.end, "", label="GPE", actor_id=state, origin="gazetteer")
+        return None
+
+    def _document_unit(self, h: Hit, norm: str) -> str | None:
+        """«قوات الأمن» (a security head of two words or more) → "security"; «الجيش» alone (cues
+        ``document_army_words``) with no definite word after it → "army"; anything else None."""
+        if " " in norm[h.key_start:h.end].strip() and any(e.kind == "head" and e.ref == "security" for e in h.entries):
+            return "security"
+        if norm[h.start:h.end] in _cues().get("document_army_words", ()):
+            nxt = _NEXT_WORD.match(norm, h.end)
+            if nxt is None or not nxt.group(1).startswith("ال"):
+                return "army"
         return None
 
     def _title_body(self, hits: list[Hit], k: int, norm: str) -> Mention | None:
