@@ -50,3 +50,11 @@ def test_security_forces_with_no_state_are_the_main_states(kb):
 def test_security_forces_with_no_main_state_are_no_mention(kb):
     ms = by_text(recognized(kb, "وفتحت قوات الأمن النار على المحتجين.", "2019-11-30"))
     assert "قوات الأمن" not in ms or ms["قوات الأمن"].actor_id is None
+
+
+def test_a_rank_between_the_title_and_the_name(kb):
+    ms = by_text(recognized(kb, "وقال المتحدث باسم الجيش السوداني العميد نبيل عبد الله في بيان إن القوات انسحبت.",
+                            "2023-12-19"))
+    title = ms["المتحدث باسم الجيش السوداني العميد نبيل عبد الله"]
+    assert title.extra["ref"]["id"].startswith("unresolved:")
+    assert title.extra.get("speaks_for") == "sudanese_armed_forces"

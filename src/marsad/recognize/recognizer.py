@@ -1274,6 +1274,9 @@ class Recognizer:
                     or (m.extra.get("ref") or {}).get("id", "").startswith("unresolved:"):
                 continue
             found = _NAME_WORDS.match(doc.text, m.end)
+            while found is not None and normalize_key(found.group(1).split()[0]) in cues["title_name_gap"]:
+                found = _NAME_WORDS.match(doc.text, m.end + found.group(0).index(found.group(1).split()[0])
+                                          + len(found.group(1).split()[0]))
             if found is None:
                 continue
             spans = [(w.start(), w.end()) for w in _NAME_TOKEN.finditer(doc.text, found.start(1), found.end(1))]
@@ -1317,7 +1320,7 @@ class Recognizer:
                     mentions.remove(m)
                 overlapping = []
             title = next((m for m in mentions if m.origin == "title" and m.end <= start
-                          and not doc.text[m.end:start].strip()), None)
+                          and _rank_gap(doc.text[m.end:start])), None)
             if title is not None and not overlapping:
                 self._extend_title(doc, title, start, end)
                 return
@@ -1356,6 +1359,13 @@ _WORDS = re.compile(r"[^\W\d_]+")
 # What may stand between two names of one list: spaces, commas, «و», «كل من».
 _LIST_GAP = re.compile(r"[\s،,]+|(?<!\S)(?:و|كل من)(?!\S)")
 _DEFINITE = re.compile(r"(?:[وف]?(?:[بك]?ال|لل))[^\W\d_]{2,}")
+
+
+def _rank_gap(gap: str) -> bool:
+    """Whether the text between a title and a name is empty or only ranks and honorifics (cues
+    ``title_name_gap``: «العميد», «الدكتور»)."""
+    words = gap.split()
+    return len(words) <= 3 and all(normalize_key(w) in _cues()["title_name_gap"] for w in words)
 
 
 def _possessive_forms(form: str) -> list[tuple[str, str]]:
