@@ -144,3 +144,17 @@ def test_the_army_before_a_definite_adjective_is_left_alone(nlp):
     text = "أعلنت قوات الدعم السريع سيطرتها على ود مدني في السودان. وهاجم الجيش الوطني مواقع في المدينة."
     for attack in _events(nlp, text, "ASSAULT", "2023-12-19"):
         assert "sudanese_armed_forces" not in _sides(attack)[0]
+
+
+def test_a_coordinated_accusation_continues_the_main_subject(nlp):
+    text = ('وأكد وزير الخارجية الأمريكي مايك بومبيو أنه "لا دليل" على أن الهجوم انطلق من اليمن، '
+            'واتهم إيران مباشرة بالوقوف وراءه.')
+    (accusation,) = _events(nlp, text, "ACCUSE", "2019-09-16")
+    assert _sides(accusation) == (["mike_pompeo"], ["iran"])
+
+
+def test_a_coordinated_verb_with_its_own_subject_and_object_keeps_them(nlp):
+    text = ("ودانت طهران الاعتداء بشدة، وطالب المتحدث باسم الخارجية الإيرانية عباس موسوي الحكومة العراقية "
+            "بحماية البعثات.")
+    (demand,) = _events(nlp, text, "REQUEST", "2019-11-30")
+    assert _sides(demand) == (["iranian_foreign_ministry"], ["iraq"])

@@ -53,6 +53,7 @@ from marsad.events.morphology import FUTURE
 from marsad.events.quantities import find_quantities
 from marsad.events.roles import (
     behalf_signatories,
+    coordinated_object,
     cue_phrases,
     cue_words,
     exposed_subject,
@@ -725,6 +726,8 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             subject = None
         actor, recipient, used, actor_group = assign_roles(m, words, groups, lex, bounds, excluded,
                                                            subject)
+        actor, recipient = coordinated_object(m, words, groups, sentence_subject, actor_group, actor, recipient,
+                                              frozenset(lex.cues["raw"]["roles"].get("coordinated_object_types") or ()))
         if _relative_to_noun(m, words, matches):
             # «بغارة استهدفت منزلاً», «قصف إسرائيلي استهدف تجمعاً»: a verb right after an indefinite
             # attack noun is a relative clause about it; its subject is that strike, so it names no

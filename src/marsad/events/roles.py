@@ -508,3 +508,32 @@ def released_nationals(events: list[tuple[Any, dict[str, Any]]], words: list[Any
         if found:
             ev["recipient"] = found
 
+
+def coordinated_object(m: Any, words: list[Any], groups: list[Any], main: Any, actor_group: Any,
+                       actor: Refs, recipient: Refs, types: frozenset[str]) -> tuple[Refs, Refs]:
+    """«أكد بومبيو أن …، واتهم إيران مباشرة بالوقوف وراءه»: a verb coordinated after a comma continues
+    the sentence's main subject; the lone group after it, followed by the act («بـ…») or the demand
+    («إلى …»), is its object, not a new subject.
+
+    Only for ``types`` (accusations and demands), a verb written with «و» right after a comma, no
+    recipient yet, one group right after the verb (an adverb may follow it), and a main subject
+    before the verb that is another party.
+    """
+    if m.trigger.type not in types or not m.verbal or recipient or main is None or actor_group is None:
+        return actor, recipient
+    w = words[m.first]
+    if not w.breaks_before or w.norm[:1] != "و" or main.last >= m.first or main is actor_group:
+        return actor, recipient
+    if actor_group.first != m.last + 1:
+        return actor, recipient
+    k = actor_group.last + 1
+    if k < len(words) and not words[k].breaks_before and not words[k].norm.startswith(("ب", "ال")) \
+            and words[k].norm not in ("إلى", "الى"):
+        k += 1  # «مباشرة», «صراحة»: an adverb between
+    if k >= len(words) or words[k].breaks_before or not (words[k].norm[:1] == "ب" or words[k].norm in ("إلى", "الى")):
+        return actor, recipient
+    refs = [a.actor for a in main.members if a.actor is not None and not a.title_part]
+    if not refs or {str(r.get("id")) for r in refs} & {str(r.get("id")) for r in actor}:
+        return actor, recipient
+    return refs, actor
+
