@@ -158,3 +158,10 @@ def test_a_coordinated_verb_with_its_own_subject_and_object_keeps_them(nlp):
             "بحماية البعثات.")
     (demand,) = _events(nlp, text, "REQUEST", "2019-11-30")
     assert _sides(demand) == (["iranian_foreign_ministry"], ["iraq"])
+
+
+def test_a_capital_after_its_kind_and_adjectives_is_the_place_not_a_party(nlp):
+    text = ("وقّعت الحكومة الإثيوبية والجبهة الشعبية لتحرير تيغراي، مساء أمس الأربعاء في العاصمة الجنوب "
+            "أفريقية بريتوريا، اتفاقاً لوقف الأعمال العدائية.")
+    (deal,) = _events(nlp, text, "AGREE", "2022-11-03")
+    assert _sides(deal) == (["ethiopia"], ["tplf"])

@@ -285,13 +285,20 @@ def _place_head_prep(words: list[Word], first: int, cues: dict[str, Any]) -> str
     if first == 0 or words[first].breaks_before:
         return None
     heads, locs = cues["place_heads"], cues["location_preps"]
-    w = words[first - 1].norm
+    h = first - 1
+    # «في العاصمة الجنوب أفريقية بريتوريا»: up to two adjective words between the kind and the name
+    while h > 0 and first - h <= 2 and words[h].norm not in heads and words[h].norm[1:] not in heads \
+            and not words[h].breaks_before and words[h].norm not in locs:
+        h -= 1
+    if words[h].norm not in heads and words[h].norm[1:] not in heads:
+        h = first - 1
+    w = words[h].norm
     w = w[1:] if w[:1] in "وف" and w[1:] not in heads else w
     if w[:1] == "ب" and w[1:] in heads:
         return "ب"
-    if w not in heads or first < 2 or words[first - 1].breaks_before:
+    if w not in heads or h < 1 or any(words[k].breaks_before for k in range(h, first)):
         return None
-    prev = words[first - 2].norm
+    prev = words[h - 1].norm
     prev = prev[1:] if prev[:1] in "وف" and prev not in locs else prev
     return prev if prev in locs else None
 
