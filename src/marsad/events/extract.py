@@ -650,6 +650,9 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
     events: list[tuple[Match, dict[str, Any]]] = []
     prep_cues: list[int] | None = None
     mouths: set[int] | None = None  # groups through whom the subject speaks («على لسان …»)
+    rcues = lex.cues["raw"]
+    receive, behalf_types = cue_words(rcues, "roles", "receive_verbs"), cue_words(rcues, "roles", "behalf_types")
+    coordinated_types = cue_words(rcues, "roles", "coordinated_object_types")
     prev_subject = None
     main_subject: Group | None = None  # the subject of the last verb outside a dependent clause
     opens = _report_openers(words, lex)
@@ -707,7 +710,7 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
         excluded = set() if t.kind == "participle" else source_groups
         if mouths is None:
             mouths = mouthpieces(words, groups, cue_words(lex.cues["raw"], "roles", "mouthpiece_words"))
-            reporters = frozenset((lex.cues["raw"].get("roles") or {}).get("reporter_ids") or ())
+            reporters = cue_words(lex.cues["raw"], "roles", "reporter_ids")
             # «أفاد شهود عيان بأن عناصر من الدعم السريع … استولوا»: an unnamed source is no participant
             mouths |= {id(g) for g in groups
                        if g.members and all((a.actor or {}).get("id") in reporters for a in g.members)}
@@ -727,7 +730,7 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
         actor, recipient, used, actor_group = assign_roles(m, words, groups, lex, bounds, excluded,
                                                            subject)
         actor, recipient = coordinated_object(m, words, groups, sentence_subject, actor_group, actor, recipient,
-                                              frozenset(lex.cues["raw"]["roles"].get("coordinated_object_types") or ()))
+                                              coordinated_types)
         if _relative_to_noun(m, words, matches):
             # «بغارة استهدفت منزلاً», «قصف إسرائيلي استهدف تجمعاً»: a verb right after an indefinite
             # attack noun is a relative clause about it; its subject is that strike, so it names no
@@ -741,9 +744,8 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             actor = _own_country(m, words, groups, lex.cues, bounds, actor, states)
             actor, recipient = own_country_genitive(m, words, groups, lex.cues["own_country"], bounds, actor,
                                                     recipient, states)
-        actor, recipient = received_from(m, words, groups, cue_words(lex.cues["raw"], "roles", "receive_verbs"),
-                                         int(lex.cues["raw"]["roles"].get("receive_reach", 3)), bounds, actor,
-                                         recipient)
+        actor, recipient = received_from(m, words, groups, receive, int(rcues["roles"].get("receive_reach", 3)),
+                                         bounds, actor, recipient)
         if not m.verbal and "patient" not in t.flags and t.kind in ("noun", "phrase"):
             nis = nisba_agents(m, words, nisba or {}, covered, doc.text, trigger_words)
             if nis and not actor:
@@ -799,8 +801,8 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             if parties is not None and id(parties) not in used:
                 refs = group_refs(parties)
                 actor, recipient = refs[:1], (refs[1:] or recipient)
-        if t.type in cue_words(lex.cues["raw"], "roles", "behalf_types"):
-            signed = behalf_signatories(m, words, groups, cue_words(lex.cues["raw"], "roles", "behalf_words"))
+        if t.type in behalf_types:
+            signed = behalf_signatories(m, words, groups, cue_words(rcues, "roles", "behalf_words"))
             if signed is not None:
                 actor, recipient = signed
         etype, emode = t.type, t.mode
