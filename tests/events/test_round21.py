@@ -165,3 +165,11 @@ def test_a_capital_after_its_kind_and_adjectives_is_the_place_not_a_party(nlp):
             "أفريقية بريتوريا، اتفاقاً لوقف الأعمال العدائية.")
     (deal,) = _events(nlp, text, "AGREE", "2022-11-03")
     assert _sides(deal) == (["ethiopia"], ["tplf"])
+
+
+def test_protesters_storming_a_consulate_riot_against_its_state(nlp):
+    text = "وفي النجف، اقتحم محتجون غاضبون ليلة الأربعاء مبنى القنصلية الإيرانية وأضرموا النار فيه."
+    assert not _events(nlp, text, "ASSAULT", "2019-11-30")
+    riots = _events(nlp, text, "PROTEST", "2019-11-30")
+    assert riots and riots[0]["mode"] == "riot"
+    assert _sides(riots[0]) == (["protesters"], ["iran"])

@@ -66,6 +66,7 @@ from marsad.events.roles import (
     received_from,
     relative_parties,
     released_nationals,
+    riot_target,
     split_joint_parties,
     split_meetings,
 )
@@ -653,6 +654,7 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
     rcues = lex.cues["raw"]
     receive, behalf_types = cue_words(rcues, "roles", "receive_verbs"), cue_words(rcues, "roles", "behalf_types")
     coordinated_types = cue_words(rcues, "roles", "coordinated_object_types")
+    crowds = cue_words(rcues, "roles", "crowd_ids")
     prev_subject = None
     main_subject: Group | None = None  # the subject of the last verb outside a dependent clause
     opens = _report_openers(words, lex)
@@ -809,6 +811,11 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
         if states and ("envoy" in t.flags or (etype, emode) == ("SANCTION", "relations")):
             # «استدعت الخارجية سفير بريطانيا»: the summons is addressed to the envoy's state
             recipient = _envoy_states(recipient, states)
+        if etype == "ASSAULT" and actor and all(a.get("id") in crowds for a in actor):
+            # «اقتحم محتجون غاضبون مبنى القنصلية الإيرانية»: protesters who storm or burn riot
+            etype, emode = "PROTEST", "riot"
+            recipient = recipient or riot_target(m, words, nisba or {}, int(rcues["roles"].get("riot_target_reach", 8)),
+                                                 sent.text, sent.start)
         if etype == "PROTEST":
             actor, recipient = _protest_sides(actor, recipient, lex, states)
         if etype == "RETREAT" and emode == "ceasefire" and _between_follows(m, words, lex.cues):

@@ -537,3 +537,18 @@ def coordinated_object(m: Any, words: list[Any], groups: list[Any], main: Any, a
         return actor, recipient
     return refs, actor
 
+
+def riot_target(m: Any, words: list[Any], nisba: dict[str, dict[str, Any]], reach: int,
+                text: str, start: int) -> Refs:
+    """The state whose building a riot strikes: the first nisba in the object, up to ``reach`` words
+    after the trigger and in its clause («مبنى القنصلية الإيرانية» → Iran); [] when there is none.
+    ``text``/``start``: the sentence's text and offset, for the recipient's surface."""
+    for j in range(m.last + 1, min(len(words), m.last + 1 + reach)):
+        w = words[j]
+        if w.hard_before or (j > m.last + 1 and w.breaks_before):
+            break
+        ref = _nisba_of(w.norm, nisba) if nisba else None
+        if ref is not None:
+            return [dict(ref, text=text[w.start - start:w.end - start])]
+    return []
+
