@@ -173,3 +173,9 @@ def test_protesters_storming_a_consulate_riot_against_its_state(nlp):
     riots = _events(nlp, text, "PROTEST", "2019-11-30")
     assert riots and riots[0]["mode"] == "riot"
     assert _sides(riots[0]) == (["protesters"], ["iran"])
+
+
+def test_an_agreement_named_after_its_venue_has_no_party_from_it(nlp):
+    assert not _events(nlp, "اتفاق بريتوريا.. وقف الأعمال العدائية في تيغراي", "AGREE", "2022-11-03")
+    (deal,) = _events(nlp, "وقعت روسيا وتركيا اتفاق سوتشي حول إدلب.", "AGREE", "2019-10-23")
+    assert _sides(deal) == (["russia"], ["turkey"])

@@ -873,10 +873,11 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             location = location or place
             if len(recipient) > 1:
                 actor, recipient = recipient[:1], recipient[1:]
-        elif etype == "CONSULT" and not m.verbal and actor_group is not None and len(actor_group.members) == 1 \
+        elif etype in ("CONSULT", "AGREE") and not m.verbal and actor_group is not None and len(actor_group.members) == 1 \
                 and actor_group.first == m.last + 1 and str(actor_group.members[0].mention.place_id or "").startswith("gn:") \
                 and actor_keys(actor) == {actor_group.members[0].key}:
-            # «قمة طهران», «محادثات جدة»: a city right after a meeting noun names its venue, not a party
+            # «قمة طهران», «محادثات جدة», «اتفاق بريتوريا»: a city right after a meeting or agreement noun
+            # names its venue, not a party
             location, actor = actor_group.members[0].place, []
         if not recipient and etype == "CONSULT" and location and states:
             host = visited_state(m, location, actor, states)
