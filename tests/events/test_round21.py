@@ -179,3 +179,9 @@ def test_an_agreement_named_after_its_venue_has_no_party_from_it(nlp):
     assert not _events(nlp, "اتفاق بريتوريا.. وقف الأعمال العدائية في تيغراي", "AGREE", "2022-11-03")
     (deal,) = _events(nlp, "وقعت روسيا وتركيا اتفاق سوتشي حول إدلب.", "AGREE", "2019-10-23")
     assert _sides(deal) == (["russia"], ["turkey"])
+
+
+def test_a_threat_whose_content_names_a_state(nlp):
+    text = "وتبنت جماعة الحوثي الهجوم، متوعدة بتوسيع بنك الأهداف داخل السعودية."
+    (threat,) = _events(nlp, text, "THREATEN", "2019-09-16")
+    assert _sides(threat) == (["houthis"], ["saudi_arabia"])

@@ -1107,6 +1107,13 @@ def _threat_targets(events: list[tuple[Match, dict[str, Any]]], words: list[Word
                 if not own & {str(ref.get("id")), str(ref.get("country") or "")}:
                     ev["recipient"] = [dict(ref, text=_surface(words, j, ev))]
                 break
+            # «متوعداً بتوسيع بنك الأهداف داخل المملكة»: a state named in the content is its target too
+            state = next((a for g in groups if g.first == j and g.is_actor for a in g.members
+                          if a.actor is not None and a.mention.label == "GPE"), None)
+            if state is not None:
+                if not own & {str(state.actor.get("id")), str(state.actor.get("country") or "")}:
+                    ev["recipient"] = [state.actor]
+                break
 
 
 def _surface(words: list[Word], j: int, ev: dict[str, Any]) -> str:
