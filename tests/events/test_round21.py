@@ -185,3 +185,10 @@ def test_a_threat_whose_content_names_a_state(nlp):
     text = "وتبنت جماعة الحوثي الهجوم، متوعدة بتوسيع بنك الأهداف داخل السعودية."
     (threat,) = _events(nlp, text, "THREATEN", "2019-09-16")
     assert _sides(threat) == (["houthis"], ["saudi_arabia"])
+
+
+def test_a_vowed_response_far_after_the_vow_is_its_content(nlp):
+    text = ('وتوعّد الرئيس الباكستاني آصف علي زرداري يوم السبت خلال تشييع القتلى بأن بلاده "سترد بقوة" '
+            'على كل من يعبر حدودها.')
+    assert not _events(nlp, text, "ASSAULT", "2024-03-18")
+    assert _events(nlp, text, "THREATEN", "2024-03-18")

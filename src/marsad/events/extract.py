@@ -700,7 +700,7 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
                                                   or lex.noun(words[k].norm[1:]) is not None) for k in heads):
                 continue
         if (threats and t.type in threat_types and m.tense == FUTURE
-                and any(0 < m.first - r <= 10 for r in threats)):
+                and any(0 < m.first - r <= 14 for r in threats)):
             continue  # «هدد الحرس بأنه سيستهدف القواعد», «حذّر من أن موسكو ستوجه ضربات»: the threat's content
         if prep_cues is None:
             prep_cues = attribution_cues(words, lex)
