@@ -192,3 +192,9 @@ def test_a_vowed_response_far_after_the_vow_is_its_content(nlp):
             'على كل من يعبر حدودها.')
     assert not _events(nlp, text, "ASSAULT", "2024-03-18")
     assert _events(nlp, text, "THREATEN", "2024-03-18")
+
+
+def test_displaced_people_shot_at_are_civilians(nlp):
+    text = "في المقابل، اتهمت حماس الجيش الإسرائيلي بإطلاق النار على نازحين حاولوا العودة إلى مدينة غزة."
+    attacks = _events(nlp, text, "ASSAULT", "2023-11-25")
+    assert any(_sides(a) == (["israeli_army"], ["civilians"]) for a in attacks)
