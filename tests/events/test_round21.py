@@ -198,3 +198,9 @@ def test_displaced_people_shot_at_are_civilians(nlp):
     text = "في المقابل، اتهمت حماس الجيش الإسرائيلي بإطلاق النار على نازحين حاولوا العودة إلى مدينة غزة."
     attacks = _events(nlp, text, "ASSAULT", "2023-11-25")
     assert any(_sides(a) == (["israeli_army"], ["civilians"]) for a in attacks)
+
+
+def test_consent_of_a_capital_keeps_it_as_the_one_agreeing(nlp):
+    text = "وقضت الهيئة بأن تركيا خالفت الاتفاقية حين سمحت بالتصدير من دون موافقة بغداد."
+    for deal in _events(nlp, text, "AGREE", "2023-03-25"):
+        assert "iraq" in _sides(deal)[0]

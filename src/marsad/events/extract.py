@@ -655,6 +655,7 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
     receive, behalf_types = cue_words(rcues, "roles", "receive_verbs"), cue_words(rcues, "roles", "behalf_types")
     coordinated_types = cue_words(rcues, "roles", "coordinated_object_types")
     crowds = cue_words(rcues, "roles", "crowd_ids")
+    venue_nouns = cue_words(rcues, "roles", "venue_agreement_nouns")
     prev_subject = None
     main_subject: Group | None = None  # the subject of the last verb outside a dependent clause
     opens = _report_openers(words, lex)
@@ -873,7 +874,8 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             location = location or place
             if len(recipient) > 1:
                 actor, recipient = recipient[:1], recipient[1:]
-        elif etype in ("CONSULT", "AGREE") and not m.verbal and actor_group is not None and len(actor_group.members) == 1 \
+        elif (etype == "CONSULT" or etype == "AGREE" and _venue_noun(words[m.first].norm, venue_nouns)) \
+                and not m.verbal and actor_group is not None and len(actor_group.members) == 1 \
                 and actor_group.first == m.last + 1 and str(actor_group.members[0].mention.place_id or "").startswith("gn:") \
                 and actor_keys(actor) == {actor_group.members[0].key}:
             # «قمة طهران», «محادثات جدة», «اتفاق بريتوريا»: a city right after a meeting or agreement noun
@@ -961,6 +963,12 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
         if best is not None:
             best["quantities"].setdefault(q.key, q.value)
     return [ev for _, ev in events]
+
+
+def _venue_noun(w: str, nouns: frozenset[str]) -> bool:
+    """Whether a trigger word is an agreement's name noun («اتفاق», «واتفاقية»), which a city after it
+    names by its venue («اتفاق بريتوريا»); «موافقة بغداد» is Baghdad's consent."""
+    return any(w[k:] in nouns for k in range(0, 4) if len(w) - k >= 4)
 
 
 def _fronted_place(spot: Any, m: Match, words: list[Word]) -> bool:
