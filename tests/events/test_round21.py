@@ -202,5 +202,5 @@ def test_displaced_people_shot_at_are_civilians(nlp):
 
 def test_consent_of_a_capital_keeps_it_as_the_one_agreeing(nlp):
     text = "وقضت الهيئة بأن تركيا خالفت الاتفاقية حين سمحت بالتصدير من دون موافقة بغداد."
-    for deal in _events(nlp, text, "AGREE", "2023-03-25"):
-        assert "iraq" in _sides(deal)[0]
+    deals = _events(nlp, text, "AGREE", "2023-03-25")
+    assert deals and all("iraq" in _sides(deal)[0] for deal in deals)
