@@ -104,8 +104,11 @@ def actor_object(m: Mention) -> dict[str, Any] | None:
     ref = m.extra.get("ref") if m.extra else None
     if ref:
         body = m.extra.get("speaks_for_ref")
-        if body and str(ref.get("id") or "").startswith("office:"):
-            ref = body  # an unnamed spokesman («المتحدث باسم الجيش الإسرائيلي») stands for the body he speaks for
+        if body and str(ref.get("id") or "").startswith(("office:", "unresolved:")):
+            # an unnamed spokesman («المتحدث باسم الجيش الإسرائيلي») stands for the body he speaks for;
+            # so does one whose name the knowledge base does not know («المتحدث باسم الخارجية
+            # الإيرانية عباس موسوي»): the body is the participant a reader can look up
+            ref = body
         out = dict(ref)
         out["text"] = m.text
         return out
@@ -208,6 +211,9 @@ def place_mentions(words: list[Word], mentions: list[Mention], text: str, lex: L
         arg = Arg(m, first, last, actor=actor_object(m), place=place_object(m))
         if arg.actor is not None and not arg.mention.actor_id and _amount(words, first, last, lex):
             arg.actor = None  # «بقيمة 40 مليار دولار»: a sum of money is never a participant
+        if arg.actor is not None and str(arg.actor.get("id") or "").startswith("unresolved:") \
+                and _after_facility(words, first, cue_words(cues["raw"], "roles", "facility_heads")):
+            arg.actor = None  # «معبر غلام خان», «سفينة الشحن «روابي»»: a named place or vessel
         arg.key = (arg.actor or {}).get("id") or m.actor_id or norm_word(m.text)
         prep = _clitic_prep(words[first], arg, text, cues["title_words"])
         # «ضد «وحدات حماية الشعب»», «على «حزب الله»»: quotation marks around a name cut nothing
@@ -246,6 +252,20 @@ def place_mentions(words: list[Word], mentions: list[Mention], text: str, lex: L
     return args
 
 
+def _after_facility(words: list[Word], first: int, heads: frozenset[str]) -> bool:
+    """Whether the word before ``first`` (or the one before it, when a definite word stands between)
+    is a noun of a place, crossing or vessel (cues ``roles.facility_heads``)."""
+    for k, back in ((first - 1, 1), (first - 2, 2)):
+        if k < 0 or words[k + 1].hard_before:
+            return False
+        w = words[k].norm
+        if w in heads or (w[:1] in "وفبل" and w[1:] in heads):
+            return True
+        if back == 1 and not w.startswith("ال"):
+            return False
+    return False
+
+
 def _amount(words: list[Word], first: int, last: int, lex: Lexicon) -> bool:
     """Whether an unlinked mention is an amount: a currency or unit word (cues.yaml
     ``roles.amount_words``: «دولار», «مليار», «بالمئة») or a name right after a number."""
@@ -265,13 +285,20 @@ def _place_head_prep(words: list[Word], first: int, cues: dict[str, Any]) -> str
     if first == 0 or words[first].breaks_before:
         return None
     heads, locs = cues["place_heads"], cues["location_preps"]
-    w = words[first - 1].norm
+    h = first - 1
+    # «في العاصمة الجنوب أفريقية بريتوريا»: up to two adjective words between the kind and the name
+    while h > 0 and first - h <= 2 and words[h].norm not in heads and words[h].norm[1:] not in heads \
+            and not words[h].breaks_before and words[h].norm not in locs:
+        h -= 1
+    if words[h].norm not in heads and words[h].norm[1:] not in heads:
+        h = first - 1
+    w = words[h].norm
     w = w[1:] if w[:1] in "وف" and w[1:] not in heads else w
     if w[:1] == "ب" and w[1:] in heads:
         return "ب"
-    if w not in heads or first < 2 or words[first - 1].breaks_before:
+    if w not in heads or h < 1 or any(words[k].breaks_before for k in range(h, first)):
         return None
-    prev = words[first - 2].norm
+    prev = words[h - 1].norm
     prev = prev[1:] if prev[:1] in "وف" and prev not in locs else prev
     return prev if prev in locs else None
 
@@ -368,7 +395,13 @@ def _mark_title_parts(args: list[Arg], words: list[Word], lex: Lexicon) -> None:
                 break
         if head is None:
             continue
-        nxt = args[i + 1] if i + 1 < len(args) else None
+        # «رئيسة بعثة الأمم المتحدة في العراق جينين هينيس-بلاسخارت»: the genitive's own place
+        # («في العراق») may stand between it and the person
+        k = i + 1
+        while k < len(args) and args[k].mention.label in ("GPE", "LOC") and args[k].first - a.last <= 3 \
+                and words[args[k].first - 1].norm == "في":
+            k += 1
+        nxt = args[k] if k < len(args) else None
         if nxt is None or nxt.mention.label != "PERS" or nxt.first - a.last > 6:
             continue
         gap = range(a.last + 1, nxt.first)
@@ -376,8 +409,11 @@ def _mark_title_parts(args: list[Arg], words: list[Word], lex: Lexicon) -> None:
         if any(words[g].norm in lex.verbs or lex.noun(words[g].norm) for g in gap):
             continue
         gap = range(a.last + 1, nxt.first + 1)
+        if any(words[g].breaks_before and words[g].norm[:1] == "و" for g in gap):
+            continue  # «…، وعن الجبهة المتحدث باسمها …»: a new coordinated part, not the same title
         if sum(words[g].breaks_before for g in gap) <= 1 and not any(words[g].hard_before for g in gap):
-            a.title_part = True
+            for b in args[i:k]:
+                b.title_part = True
             nxt.lead = head
 
 

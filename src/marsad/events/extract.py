@@ -53,14 +53,21 @@ from marsad.events.modality import (
 from marsad.events.morphology import FUTURE
 from marsad.events.quantities import find_quantities
 from marsad.events.roles import (
+    behalf_signatories,
+    coordinated_object,
     cue_phrases,
     cue_words,
+    exposed_subject,
     fold_visits,
     fronted_opener,
     invitation_host,
+    mouthpieces,
     nisba_targets,
     own_country_genitive,
+    received_from,
     relative_parties,
+    released_nationals,
+    riot_target,
     split_joint_parties,
     split_meetings,
 )
@@ -68,6 +75,8 @@ from marsad.events.text import Word, clitic_candidates, match_keys, norm_of, nor
 from marsad.model import Document, Mention, Sentence, TimeExpression
 
 SCHEMA = "marsad.event/1"
+# «وكان … قد»: the auxiliary of the pluperfect, whose subject comes right after it
+_WAS = frozenset({"كان", "وكان", "كانت", "وكانت", "فكان", "فكانت"})
 _STATUS_RANK = {"negated": 4, "planned": 3, "claimed": 2, "reported": 1, "asserted": 0}
 _BASE_CONFIDENCE = {"phrase": 0.7, "verb": 0.65, "passive": 0.65, "noun": 0.55, "participle": 0.65}
 _FALLBACK_SENTENCE_RE = re.compile(r"[^.!?؟\n]+[.!?؟]*")
@@ -646,14 +655,23 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
                 m.verbal, m.tense, m.trigger = False, None, lex.nouns[words[m.first].norm]
     # «أوقفت وحدات أمنية تونسية», «قصفت المدفعية التركية»: the state of an unnamed subject right
     # after a verb; «هاجم عناصر من تنظيم داعش»: the body its members stand for
-    args = nisba_subjects(words, args, sorted({r.anchor for r in matches if r.verbal}), nisba or {}, doc.text, lex,
-                          forces)
+    # («وكان الطيران الحربي التابع للجيش قد شنّ …»: the subject of the pluperfect stands after «كان»)
+    anchors = {r.anchor for r in matches if r.verbal}
+    if anchors:
+        anchors |= {k for k, w in enumerate(words) if w.norm in _WAS and any(0 < a - k <= 10 for a in anchors)}
+    args = nisba_subjects(words, args, sorted(anchors), nisba or {}, doc.text, lex, forces)
     groups = group_args(args, words, lex.cues["title_gap"])
     covered = {k for a in args for k in range(a.first, a.last + 1)}
     trigger_words = frozenset(k for r in matches for k in range(r.first, r.last + 1))
     quantities = find_quantities(words, lex)
     events: list[tuple[Match, dict[str, Any]]] = []
     prep_cues: list[int] | None = None
+    mouths: set[int] | None = None  # groups through whom the subject speaks («على لسان …»)
+    rcues = lex.cues["raw"]
+    receive, behalf_types = cue_words(rcues, "roles", "receive_verbs"), cue_words(rcues, "roles", "behalf_types")
+    coordinated_types = cue_words(rcues, "roles", "coordinated_object_types")
+    crowds = cue_words(rcues, "roles", "crowd_ids")
+    venue_nouns = cue_words(rcues, "roles", "venue_agreement_nouns")
     prev_subject = None
     main_subject: Group | None = None  # the subject of the last verb outside a dependent clause
     opens = _report_openers(words, lex)
@@ -699,7 +717,7 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
                                                   or lex.noun(words[k].norm[1:]) is not None) for k in heads):
                 continue
         if (threats and t.type in threat_types and m.tense == FUTURE
-                and any(0 < m.first - r <= 10 for r in threats)):
+                and any(0 < m.first - r <= 14 for r in threats)):
             continue  # «هدد الحرس بأنه سيستهدف القواعد», «حذّر من أن موسكو ستوجه ضربات»: the threat's content
         if prep_cues is None:
             prep_cues = attribution_cues(words, lex)
@@ -709,6 +727,13 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
         # «قال لافروف …، داعياً واشنطن»: a circumstantial participle's subject is the main
         # clause's, the speaker included
         excluded = set() if t.kind == "participle" else source_groups
+        if mouths is None:
+            mouths = mouthpieces(words, groups, cue_words(lex.cues["raw"], "roles", "mouthpiece_words"))
+            reporters = cue_words(lex.cues["raw"], "roles", "reporter_ids")
+            # «أفاد شهود عيان بأن عناصر من الدعم السريع … استولوا»: an unnamed source is no participant
+            mouths |= {id(g) for g in groups
+                       if g.members and all((a.actor or {}).get("id") in reporters for a in g.members)}
+        excluded = excluded | mouths if mouths else excluded
         subject = prev_subject
         dependent = dependent_verb(m, words, lex)
         if dependent:
@@ -719,8 +744,12 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             # «وتفقد الرئيس … موقع الانفجار، ووصف الهجوم …»: with no trigger verb before it, a
             # coordinated verb shares the subject of the sentence's main verb
             subject = _main_subject(groups, words, opener)
+        if subject is not None and id(subject) in mouths:
+            subject = None
         actor, recipient, used, actor_group = assign_roles(m, words, groups, lex, bounds, excluded,
                                                            subject)
+        actor, recipient = coordinated_object(m, words, groups, sentence_subject, actor_group, actor, recipient,
+                                              coordinated_types)
         if _relative_to_noun(m, words, matches):
             # «بغارة استهدفت منزلاً», «قصف إسرائيلي استهدف تجمعاً»: a verb right after an indefinite
             # attack noun is a relative clause about it; its subject is that strike, so it names no
@@ -734,6 +763,8 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             actor = _own_country(m, words, groups, lex.cues, bounds, actor, states)
             actor, recipient = own_country_genitive(m, words, groups, lex.cues["own_country"], bounds, actor,
                                                     recipient, states)
+        actor, recipient = received_from(m, words, groups, receive, int(rcues["roles"].get("receive_reach", 3)),
+                                         bounds, actor, recipient)
         if not m.verbal and "patient" not in t.flags and t.kind in ("noun", "phrase"):
             nis = nisba_agents(m, words, nisba or {}, covered, doc.text, trigger_words)
             if nis and not actor:
@@ -789,10 +820,19 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             if parties is not None and id(parties) not in used:
                 refs = group_refs(parties)
                 actor, recipient = refs[:1], (refs[1:] or recipient)
+        if t.type in behalf_types:
+            signed = behalf_signatories(m, words, groups, cue_words(rcues, "roles", "behalf_words"))
+            if signed is not None:
+                actor, recipient = signed
         etype, emode = t.type, t.mode
         if states and ("envoy" in t.flags or (etype, emode) == ("SANCTION", "relations")):
             # «استدعت الخارجية سفير بريطانيا»: the summons is addressed to the envoy's state
             recipient = _envoy_states(recipient, states)
+        if etype == "ASSAULT" and actor and all(a.get("id") in crowds for a in actor):
+            # «اقتحم محتجون غاضبون مبنى القنصلية الإيرانية»: protesters who storm or burn riot
+            etype, emode = "PROTEST", "riot"
+            recipient = recipient or riot_target(m, words, nisba or {}, int(rcues["roles"].get("riot_target_reach", 8)),
+                                                 sent.text, sent.start)
         if etype == "PROTEST":
             actor, recipient = _protest_sides(actor, recipient, lex, states)
         if etype == "RETREAT" and emode == "ceasefire" and _between_follows(m, words, lex.cues):
@@ -850,10 +890,12 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             location = location or place
             if len(recipient) > 1:
                 actor, recipient = recipient[:1], recipient[1:]
-        elif etype == "CONSULT" and not m.verbal and actor_group is not None and len(actor_group.members) == 1 \
+        elif (etype == "CONSULT" or etype == "AGREE" and _venue_noun(words[m.first].norm, venue_nouns)) \
+                and not m.verbal and actor_group is not None and len(actor_group.members) == 1 \
                 and actor_group.first == m.last + 1 and str(actor_group.members[0].mention.place_id or "").startswith("gn:") \
                 and actor_keys(actor) == {actor_group.members[0].key}:
-            # «قمة طهران», «محادثات جدة»: a city right after a meeting noun names its venue, not a party
+            # «قمة طهران», «محادثات جدة», «اتفاق بريتوريا»: a city right after a meeting or agreement noun
+            # names its venue, not a party
             location, actor = actor_group.members[0].place, []
         if not recipient and etype == "CONSULT" and location and states:
             host = visited_state(m, location, actor, states)
@@ -907,11 +949,15 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             "_retold": t.lemma if not m.verbal and definite and not actor else None, "_lemma": t.lemma,
             "_kind": "verbal" if m.verbal else t.kind, "_restated": 0,
             "_subject": _announced_own_act(m, words, sentence_subject, lex, opener),
+            # «تعرّضت السعودية لهجوم»: the text names who suffered the attack (kept over the floor)
+            "_exposed": bool(t.type == "ASSAULT" and recipient and not actor and m.light is None
+                             and exposed_subject(words, m.first, groups, lex.cues["raw"], set()) is not None),
         }))
     events = fold_visits(split_meetings(events))
     _attack_objects(events, matches, words, groups, lex, opens, states)
     _threat_targets(events, words, groups, nisba)
     nisba_targets(events, words, nisba or {}, forces, lex.cues["raw"])  # «مواقع عسكرية إسرائيلية»
+    released_nationals(events, words, nisba or {}, lex.cues["raw"])  # «أفرجت عن 13 محتجزاً إسرائيلياً»
     _accused_acts(events, words, sc.accused_types)
     events = conditional_events(events, words, lex)  # «إذا هاجمت …»: hypothetical; «فإن … سترد»: a threat
     events = _split_places(events, args, groups, matches)
@@ -932,6 +978,12 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
         if best is not None:
             best["quantities"].setdefault(q.key, q.value)
     return [ev for _, ev in events]
+
+
+def _venue_noun(w: str, nouns: frozenset[str]) -> bool:
+    """Whether a trigger word is an agreement's name noun («اتفاق», «واتفاقية»), which a city after it
+    names by its venue («اتفاق بريتوريا»); «موافقة بغداد» is Baghdad's consent."""
+    return any(w[k:] in nouns for k in range(0, 4) if len(w) - k >= 4)
 
 
 def _fronted_place(spot: Any, m: Match, words: list[Word]) -> bool:
@@ -1077,6 +1129,13 @@ def _threat_targets(events: list[tuple[Match, dict[str, Any]]], words: list[Word
             if ref is not None:
                 if not own & {str(ref.get("id")), str(ref.get("country") or "")}:
                     ev["recipient"] = [dict(ref, text=_surface(words, j, ev))]
+                break
+            # «متوعداً بتوسيع بنك الأهداف داخل المملكة»: a state named in the content is its target too
+            state = next((a for g in groups if g.first == j and g.is_actor for a in g.members
+                          if a.actor is not None and a.mention.label == "GPE"), None)
+            if state is not None:
+                if not own & {str(state.actor.get("id")), str(state.actor.get("country") or "")}:
+                    ev["recipient"] = [state.actor]
                 break
 
 
@@ -1625,7 +1684,7 @@ def extract_events(doc: Document, lex: Lexicon | None = None,
         # actor); dropping it is the precision side of the calibration (cues.yaml).
         # Like the participant filter, it needs the recogniser's mentions to be meaningful.
         floor = float(lex.cues["raw"].get("min_confidence") or 0.0) if recognised and not keep_features else 0.0
-        out = [ev for ev in out if ev["confidence"] >= floor or ev["quantities"]]
+        out = [ev for ev in out if ev["confidence"] >= floor or ev["quantities"] or ev.get("_exposed")]
     _trace(trace, "floor", out)
     anchored_dates(out, doc.text, dates)
     situational_dates(out, doc.text, dates, doc.published, lex)  # imminent, under way, report days
@@ -1639,4 +1698,5 @@ def extract_events(doc: Document, lex: Lexicon | None = None,
         ev.pop("_headline", None)
         ev.pop("_retold", None)
         ev.pop("_lemma", None)
+        ev.pop("_exposed", None)
     return out

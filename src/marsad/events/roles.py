@@ -221,13 +221,20 @@ def exposed_subject(words: list[Any], first: int, groups: list[Any], raw_cues: d
     before the attack noun in the same clause, named after the verb (VSO) or right before it."""
     forms = cue_verb_forms(raw_cues, "roles", "exposure_verbs")
     verb = None
-    for k in range(first - 1, max(-1, first - 9), -1):
+    commas = 0
+    for k in range(first - 1, max(-1, first - _EXPOSURE_REACH - 1), -1):
+        if words[k + 1].hard_before:
+            return None  # a full stop between: another sentence part
         if words[k + 1].breaks_before:
-            return None  # a comma or a full stop between: another clause
+            # «تعرّضت معامل أرامكو …، فجر السبت الماضي، لهجوم»: a time or place set off by a pair of
+            # commas stays in the clause; a lone comma (or a third one) opens another clause
+            commas += 1
+            if commas > 2:
+                return None
         if words[k].norm in forms:
             verb = k
             break
-    if verb is None:
+    if verb is None or commas == 1:
         return None
     usable = [g for g in groups if g.is_actor and id(g) not in exclude and not g.attribute]
     after = next((g for g in usable if verb < g.first < first and g.prep is None), None)
@@ -235,6 +242,10 @@ def exposed_subject(words: list[Any], first: int, groups: list[Any], raw_cues: d
         return after
     return next((g for g in reversed(usable) if g.last < verb and verb - g.last <= 3 and g.prep is None
                  and not any(words[j].breaks_before for j in range(g.last + 1, verb + 1))), None)
+
+
+# Words back from an attack noun to «تعرّض» (the subject and a date or place set off by commas between).
+_EXPOSURE_REACH = 16
 
 
 # Words from an invitation noun to the inviter («تلبية لدعوة من نظيره الباكستاني …»).
@@ -364,3 +375,180 @@ def own_country_genitive(m: Any, words: list[Any], groups: list[Any], own_words:
     mine = {r.get("id") for r in new_actor} | {r.get("id") for r in refs}
     others = [r for r in actor if r.get("id") not in mine and r.get("country") != country and r.get("id") != country]
     return new_actor, recipient or others
+
+
+def received_from(m: Any, words: list[Any], groups: list[Any], receive: frozenset[str], reach: int,
+                  bounds: tuple[int, int], actor: Refs, recipient: Refs) -> tuple[Refs, Refs]:
+    """«وتلقى ولي العهد اتصالاً هاتفياً من الرئيس الأمريكي»: who receives a call, a message or an
+    invitation is its recipient, and whoever it comes from («من …») its actor.
+
+    The receiving verb (cues ``roles.receive_verbs``) is the trigger's light verb or its first word;
+    the giver is the first group with «من» starting within ``reach`` words after the trigger, in its
+    clause (``bounds``), with no comma before it. The subject becomes the recipient.
+    """
+    k = m.light if m.light is not None else m.first
+    if k is None or k > m.first or (words[k].norm not in receive and _bare(words[k].norm) not in receive):
+        return actor, recipient
+    giver = None
+    for g in groups:
+        if g.first <= m.last or not g.is_actor or g.attribute:
+            continue
+        if g.prep == "من" and g.first - m.last - 1 <= reach and g.first < bounds[1] \
+                and not any(words[j].breaks_before for j in range(m.last + 1, g.first + 1)):
+            giver = g
+        break
+    if giver is None:
+        return actor, recipient
+    refs = [a.actor for a in giver.members if a.actor is not None and not a.title_part]
+    keys = {str(r.get("id")) for r in refs}
+    if not refs:
+        return actor, recipient
+    receivers = [r for r in (actor or recipient) if str(r.get("id")) not in keys]
+    return refs, receivers
+
+
+def mouthpieces(words: list[Any], groups: list[Any], cue: frozenset[str]) -> set[int]:
+    """Ids of the groups through whom a subject speaks: «على لسان ممثلها السيد أحمد الصافي» (cues
+    ``roles.mouthpiece_words``). They voice the act of the subject and take no part in it."""
+    out: set[int] = set()
+    if not cue:
+        return out
+    for k, w in enumerate(words):
+        if w.norm not in cue:
+            continue
+        g = next((g for g in groups if k < g.first <= k + 3), None)
+        if g is not None and not any(words[j].breaks_before for j in range(k + 1, g.first + 1)):
+            out.add(id(g))
+    return out
+
+
+# Words from «عن» to the signatory named after the side («عن الحكومة مستشار رئيس الوزراء … رضوان حسين»).
+_BEHALF_REACH = 8
+
+
+def behalf_signatories(m: Any, words: list[Any], groups: list[Any], behalf: frozenset[str]) -> tuple[Refs, Refs] | None:
+    """«ووقّع الاتفاق عن الحكومة مستشار رئيس الوزراء رضوان حسين، وعن الجبهة المتحدث باسمها جيتاتشو
+    رضا»: (actor, recipients) — the signatory of each side — or None.
+
+    Each «عن/وعن» after the trigger (cues ``roles.behalf_words``) opens a side; its signatory is the
+    first group within eight words after it, before the next side. When that group is the side
+    itself, right after «عن» («عن الجانب السوداني وزير الخارجية …»), a person group after it is
+    the signatory. Needs two sides at least (a lone «عن» is a topic or a source).
+    """
+    n = len(words)
+    opens = [k for k in range(m.last + 1, n) if words[k].norm in behalf and not words[k].hard_before]
+    if len(opens) < 2:
+        return None
+    sides: list[Refs] = []
+    for i, k in enumerate(opens):
+        stop = min(opens[i + 1] if i + 1 < len(opens) else n, k + 1 + _BEHALF_REACH)
+        found = [g for g in groups if k < g.first < stop and g.is_actor and not g.attribute]
+        if not found:
+            return None
+        g = found[0]
+        if g.first == k + 1:
+            person = next((h for h in found[1:] if any(a.mention.label == "PERS" for a in h.members)), None)
+            g = person or g
+        refs = [a.actor for a in g.members if a.actor is not None and not a.title_part]
+        if not refs:
+            return None
+        sides.append(refs)
+    return sides[0], [r for side in sides[1:] for r in side]
+
+
+# Endings of a nisba written as a plural or with the accusative tanween («تايلانديين», «إسرائيلياً»
+# normalised without the diacritic: «اسراييليا»), tried off the word to find the adjective.
+_NISBA_ENDINGS = ("يين", "يون", "يات", "يا", "يه", "ين", "ون", "ات", "ا")
+
+
+def _nisba_of(w: str, nisba: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
+    w = _bare(w) if w[:1] == "و" and w[1:] else w
+    ref = nisba.get(w)
+    if ref is not None:
+        return ref
+    for end in _NISBA_ENDINGS:
+        if w.endswith(end) and len(w) - len(end) >= 3:
+            stem = w[: len(w) - len(end)] + ("ي" if end.startswith("ي") else "")
+            ref = nisba.get(stem) or nisba.get(stem + "ي")
+            if ref is not None:
+                return ref
+    return None
+
+
+def released_nationals(events: list[tuple[Any, dict[str, Any]]], words: list[Any],
+                       nisba: dict[str, dict[str, Any]], raw_cues: dict[str, Any]) -> None:
+    """A release's recipients are the states of the people released: «أفرجت حماس عن 13 محتجزاً
+    إسرائيلياً» → Israel; «أطلقت الحركة سراح عشرة عمال تايلانديين وعامل فلبيني» → Thailand and the
+    Philippines (cues ``roles.release_*``).
+
+    The nisbas are read in the trigger's object: up to ``release_reach`` words after it, in its
+    clause, before a preposition of ``release_stops``. The releaser's own state is never taken.
+    """
+    roles = raw_cues.get("roles") or {}
+    types = frozenset(roles.get("release_types") or ())
+    if not nisba or not types:
+        return
+    stops = cue_words(raw_cues, "roles", "release_stops")
+    reach = int(roles.get("release_reach", 8))
+    for m, ev in events:
+        if f"{ev['type']}/{ev['mode']}" not in types or not ev["actor"]:
+            continue
+        own = {str(r.get("country") or "") for r in ev["actor"]} | {str(r.get("id")) for r in ev["actor"]}
+        found: Refs = []
+        for j in range(m.last + 1, min(len(words), m.last + 1 + reach)):
+            w = words[j]
+            if w.hard_before or (j > m.last + 1 and w.breaks_before) or w.norm in stops:
+                break
+            ref = _nisba_of(w.norm, nisba)
+            if ref is None or own & {str(ref.get("id")), str(ref.get("country") or "")} \
+                    or any(r.get("id") == ref.get("id") for r in found):
+                continue
+            ev_start = ev["evidence"]["start"]
+            found.append(dict(ref, text=ev["evidence"]["text"][w.start - ev_start:w.end - ev_start]))
+        if found:
+            ev["recipient"] = found
+
+
+def coordinated_object(m: Any, words: list[Any], groups: list[Any], main: Any, actor_group: Any,
+                       actor: Refs, recipient: Refs, types: frozenset[str]) -> tuple[Refs, Refs]:
+    """«أكد بومبيو أن …، واتهم إيران مباشرة بالوقوف وراءه»: a verb coordinated after a comma continues
+    the sentence's main subject; the lone group after it, followed by the act («بـ…») or the demand
+    («إلى …»), is its object, not a new subject.
+
+    Only for ``types`` (accusations and demands), a verb written with «و» right after a comma, no
+    recipient yet, one group right after the verb (an adverb may follow it), and a main subject
+    before the verb that is another party.
+    """
+    if m.trigger.type not in types or not m.verbal or recipient or main is None or actor_group is None:
+        return actor, recipient
+    w = words[m.first]
+    if not w.breaks_before or w.norm[:1] != "و" or main.last >= m.first or main is actor_group:
+        return actor, recipient
+    if actor_group.first != m.last + 1:
+        return actor, recipient
+    k = actor_group.last + 1
+    if k < len(words) and not words[k].breaks_before and not words[k].norm.startswith(("ب", "ال")) \
+            and words[k].norm not in ("إلى", "الى"):
+        k += 1  # «مباشرة», «صراحة»: an adverb between
+    if k >= len(words) or words[k].breaks_before or not (words[k].norm[:1] == "ب" or words[k].norm in ("إلى", "الى")):
+        return actor, recipient
+    refs = [a.actor for a in main.members if a.actor is not None and not a.title_part]
+    if not refs or {str(r.get("id")) for r in refs} & {str(r.get("id")) for r in actor}:
+        return actor, recipient
+    return refs, actor
+
+
+def riot_target(m: Any, words: list[Any], nisba: dict[str, dict[str, Any]], reach: int,
+                text: str, start: int) -> Refs:
+    """The state whose building a riot strikes: the first nisba in the object, up to ``reach`` words
+    after the trigger and in its clause («مبنى القنصلية الإيرانية» → Iran); [] when there is none.
+    ``text``/``start``: the sentence's text and offset, for the recipient's surface."""
+    for j in range(m.last + 1, min(len(words), m.last + 1 + reach)):
+        w = words[j]
+        if w.hard_before or (j > m.last + 1 and w.breaks_before):
+            break
+        ref = _nisba_of(w.norm, nisba) if nisba else None
+        if ref is not None:
+            return [dict(ref, text=text[w.start - start:w.end - start])]
+    return []
+

@@ -142,6 +142,9 @@ class Recognizer:
         # «#السيدة_زينب»: a hashtag joins words with underscores; read them as spaces (same length, so
         # offsets are unchanged).
         norm = nt.text.replace("_", " ")
+        if "-" in norm:
+            # «جينين هينيس-بلاسخارت»: a hyphen inside a name joins its parts like a space (same length).
+            norm = _NAME_HYPHEN.sub(" ", norm)
         hits = self.gazetteer.find(norm)
         sent_starts = [s.start for s in doc.sentences]
         mentions: list[Mention] = []
@@ -201,6 +204,7 @@ class Recognizer:
                 m.extra["location"] = self.linker.location(m.place_id, m.text)
             self._speaks_for(m)
         mentions = self._add_ner(doc, mentions)
+        self._names_after_titles(doc, mentions)
         mentions += self.linker.typo_states(doc.text, norm, nt.to_original, mentions)  # «وتل أبيت»
         # Repeated surnames and descriptions take the person introduced earlier in the document.
         mentions = self.coref(doc.text, norm, nt.to_original, mentions)
@@ -439,6 +443,11 @@ class Recognizer:
                 m.origin = "gazetteer"
                 return bool(m.extra.get("alts")) and self._weak_by_country(m, dominant)
             forces = self._state_forces(state.id)
+            unit = m.extra.pop("unit", None)
+            if unit == "security":
+                forces = self._state_unit(state.id, _cues().get("security_templates", ())) or forces
+            elif unit == "army":
+                forces = self._state_unit(state.id, _cues().get("army_templates", ())) or forces
             m.actor_id, m.label, m.origin = forces or state.id, "ORG" if forces else "GPE", "gazetteer"
             return True
         countries, orgs = m.extra.pop("owners")
@@ -816,6 +825,13 @@ class Recognizer:
                     owner_ref = self._anaphor_after(hits, i + 1, norm)
                     if owner_ref is not None:
                         j = i + 1 + owner_ref[0]
+                    elif (body := self._title_body(hits, i + 1, norm)) is not None:
+                        # «المتحدثة باسم الخارجية الباكستانية»: a body the KB does not list by name (a
+                        # head noun + a state's nisba) still names whose office the title is.
+                        actor = self.linker.actors.by_id.get(body.actor_id)
+                        country = getattr(actor, "iso3", None) or body.actor_id
+                        self._nested.append(body)
+                        j = i + 3
             person_hit = hits[j] if j < len(hits) and _adjacent(norm, hits[j - 1], hits[j]) else None
             person = _entry(person_hit, "actor", "PERS") if person_hit else None
             ref_date = self._reference_date(doc, h.start, sent_starts)
@@ -907,6 +923,12 @@ class Recognizer:
                 return self._more_nisbas(hits, i + 2, norm, nxt, composed), composed
         actor = kinds.get("actor")
         place_entries = [e for e in h.entries if e.kind == "place"] if "place" in kinds else []
+        if actor is None and not place_entries and (nxt is None or _state_of(nxt) is None):
+            # «فتحت قوات الأمن النار», «والجيش يحقق»: security forces or the army with no state named,
+            # read as the document's main state's (resolved after the pass, like «القوات الحكومية»)
+            unit = self._document_unit(h, norm)
+            if unit is not None:
+                return 1, Mention(h.start, h.end, "", label="ORG", origin="gov_forces", extra={"alts": [], "unit": unit})
         if actor is None and not place_entries:
             anaphor = kinds.get("anaphor")
             if anaphor is not None:
@@ -1140,6 +1162,28 @@ class Recognizer:
                 return Mention(h.start, nxt.end, "", label="GPE", actor_id=state, origin="gazetteer")
         return None
 
+    def _document_unit(self, h: Hit, norm: str) -> str | None:
+        """«قوات الأمن» (a security head of two words or more) → "security"; «الجيش» alone (cues
+        ``document_army_words``) with no definite word after it → "army"; anything else None."""
+        if " " in norm[h.key_start:h.end].strip() and any(e.kind == "head" and e.ref == "security" for e in h.entries):
+            return "security"
+        if norm[h.start:h.end] in _cues().get("document_army_words", ()):
+            nxt = _NEXT_WORD.match(norm, h.end)
+            if nxt is None or not nxt.group(1).startswith("ال"):
+                return "army"
+        return None
+
+    def _title_body(self, hits: list[Hit], k: int, norm: str) -> Mention | None:
+        """hits[k] and hits[k + 1] read as a body named by a head noun and a state's nisba («الخارجية
+        الباكستانية»), or None (not such a pair, or a reading with no actor)."""
+        if k + 1 >= len(hits) or not any(e.kind == "head" for e in hits[k].entries) \
+                or not _adjacent(norm, hits[k], hits[k + 1]):
+            return None
+        body = self._compose_head(hits[k], hits[k + 1])
+        if body is None or not body.actor_id or body.label not in ("ORG", "GPE"):
+            return None
+        return body
+
     def _state_unit(self, state_id: str, templates: tuple[str, ...]) -> str | None:
         """The KB actor named by a template filled with the state's nisba («الطيران ال{m}» → «الطيران الروسي»)."""
         forms = self.linker.nisba_forms(state_id)
@@ -1236,6 +1280,58 @@ class Recognizer:
             if doc.tokens:
                 self._prepared[id(doc)] = (doc.tokens, group, doc_tags)
 
+    def _names_after_titles(self, doc: Document, mentions: list[Mention]) -> None:
+        """An unknown holder's name right after an office title that the NER model missed joins the
+        title, as an NER name would (recogniser cues ``name_after_title_*``).
+
+        Only a title that names no known holder, followed by one to four words none of which is
+        covered by a mention or a date, that end at a punctuation mark or a word of
+        ``name_after_title_ends``, and whose last word is not a known word: «ممتاز زهرة بلوش إن».
+        """
+        cues = _cues()
+        taken = sorted([(m.start, m.end) for m in mentions] + [(d.start, d.end) for d in doc.dates])
+        starts = [a for a, _ in taken]
+        for m in list(mentions):
+            if m.label != "PERS" or m.origin not in ("title", "title_anaphor") or m.actor_id \
+                    or (m.extra.get("ref") or {}).get("id", "").startswith("unresolved:"):
+                continue
+            found = _NAME_WORDS.match(doc.text, m.end)
+            while found is not None and normalize_key(found.group(1).split()[0]) in cues["title_name_gap"]:
+                found = _NAME_WORDS.match(doc.text, m.end + found.group(0).index(found.group(1).split()[0])
+                                          + len(found.group(1).split()[0]))
+            if found is None:
+                continue
+            spans = [(w.start(), w.end()) for w in _NAME_TOKEN.finditer(doc.text, found.start(1), found.end(1))]
+            while spans:  # the longest run of words that a name-ending word or mark follows
+                end = spans[-1][1]
+                nxt = _NEXT_WORD.match(doc.text, end)
+                if doc.text[end:end + 1] in _NAME_END_MARKS or (
+                        nxt and doc.text[end:end + 1].isspace()
+                        and normalize_key(nxt.group(1)) in cues["name_after_title_ends"]):
+                    break
+                spans.pop()
+            words = [doc.text[a:b] for a, b in spans]
+            if not words or normalize_key(words[0])[:2] in ("ال", "لل") \
+                    or any(normalize_key(w) in cues["name_after_title_stop"] for w in words) \
+                    or in_lexicon(words[-1]) or len(words[-1]) < 3:
+                continue
+            start = found.start(1)
+            k = bisect_left(starts, end)
+            if any(a < end and start < b for a, b in taken[max(0, k - 4):k + 1]):
+                continue
+            self._extend_title(doc, m, start, end)
+
+    def _extend_title(self, doc: Document, title: Mention, start: int, end: int) -> None:
+        """The title mention now ends with the unknown holder's name ``doc.text[start:end]``."""
+        text = doc.text[start:end]
+        role = title.extra.get("role")
+        title.end, title.text, title.actor_id = end, doc.text[title.start:end], None
+        ref = self.linker.unresolved_ref(text, "PERS")
+        ref["role"] = self.linker.office_name(role) if role else None
+        ref["country"] = ref["country"] or (title.extra.get("ref") or {}).get("country")
+        ref["text"] = title.text
+        title.extra["ref"] = ref
+
     def _merge_ner(self, doc: Document, mentions: list[Mention], start: int, end: int, label: str,
                    reach: int) -> int:
         """Merge one NER span into ``mentions`` (kept sorted by start; no mention is longer than
@@ -1250,23 +1346,14 @@ class Recognizer:
                 for m in overlapping:
                     mentions.remove(m)
                 overlapping = []
-            # a title ending where only white space separates it from the name (no slice of the text
-            # per title: the white space before the name is measured once)
-            gap = start
-            while gap > 0 and doc.text[gap - 1].isspace():
-                gap -= 1
-            # (a title ending in [gap, start] starts in [gap - reach, start])
-            title = next((m for m in mentions[bisect_left(mentions, gap - reach, key=_START):
+            # a title separated from the name by white space or ranks and honorifics only («العميد»,
+            # at most three short words): a title ending in [start - 60, start] starts in
+            # [start - 60 - reach, start]
+            title = next((m for m in mentions[bisect_left(mentions, start - 60 - reach, key=_START):
                                               bisect_right(mentions, start, key=_START)]
-                          if m.origin == "title" and gap <= m.end <= start), None)
+                          if m.origin == "title" and m.end <= start and _rank_gap(doc.text[m.end:start])), None)
             if title is not None and not overlapping:
-                role = title.extra.get("role")
-                title.end, title.text, title.actor_id = end, doc.text[title.start:end], None
-                ref = self.linker.unresolved_ref(text, "PERS")
-                ref["role"] = self.linker.office_name(role) if role else None
-                ref["country"] = ref["country"] or (title.extra["ref"] or {}).get("country")
-                ref["text"] = title.text
-                title.extra["ref"] = ref
+                self._extend_title(doc, title, start, end)
                 return max(reach, end - title.start)
         if overlapping:
             return reach
@@ -1294,10 +1381,22 @@ class Recognizer:
 # «(يونيفيل)», «(قسد)», «(UNIFIL)»: one to four words of letters in brackets right after a name.
 _BRACKETED = re.compile(r"[ \t]*[(\[][ \t]*([^\W\d_]+(?:[ .\-][^\W\d_]+){0,3})\.?[ \t]*[)\]]")
 _NEXT_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
+# Up to four words (a hyphen may join two) right after a title, and the marks that end a name there.
+_NAME_WORDS = re.compile(r"[ \t]+([^\W\d_]+(?:-[^\W\d_]+)?(?:[ \t]+[^\W\d_]+(?:-[^\W\d_]+)?){0,3})")
+_NAME_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
+_NAME_END_MARKS = frozenset("،,:.؛(«\"")
+_NAME_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
 _WORDS = re.compile(r"[^\W\d_]+")
 # What may stand between two names of one list: spaces, commas, «و», «كل من».
 _LIST_GAP = re.compile(r"[\s،,]+|(?<!\S)(?:و|كل من)(?!\S)")
 _DEFINITE = re.compile(r"(?:[وف]?(?:[بك]?ال|لل))[^\W\d_]{2,}")
+
+
+def _rank_gap(gap: str) -> bool:
+    """Whether the text between a title and a name is empty or only ranks and honorifics (cues
+    ``title_name_gap``: «العميد», «الدكتور»)."""
+    words = gap.split()
+    return len(words) <= 3 and all(normalize_key(w) in _cues()["title_name_gap"] for w in words)
 
 
 def _possessive_forms(form: str) -> list[tuple[str, str]]:
