@@ -32,11 +32,10 @@ from marsad.scale.work import (
     STATE,
     WORKER_DIED,
     Item,
-    Lines,
+    Result,
     analyse_many,
-    encode_lines,
     lost_document,
-    trim,
+    results,
 )
 
 log = logging.getLogger("marsad.scale")
@@ -64,27 +63,28 @@ def warm_worker() -> bool:
     return True
 
 
-Row = tuple[str, Document, bool, Lines | None]  # document JSON, trimmed document, skipped, output lines
+Row = tuple[str, Result]  # the document's full analysis as JSON (its Parquet row), what the client writes
 
 
 def analyse_batch(items: list[Item], known: frozenset[Fingerprint]) -> list[Row]:
     """A Dask task: analyse a batch of inputs.
 
     Everything that is per document is done here, in the worker, not in the client: the JSON of the
-    full analysis (the Parquet row), the output lines, and the document stripped of working data for
-    the store (see :func:`marsad.scale.work.work_items`). The client then only writes.
+    full analysis (the Parquet row), the output lines, the store rows and the counts of the run's
+    summary (see :func:`marsad.scale.work.work_chunk`). The client then only writes.
     """
     kb = _worker_kb()
     for _, doc_id in items:
         maybe_die(doc_id)  # test-only hook, a no-op unless its environment variable is set
-    return [_row(doc, skipped) for doc, skipped in analyse_many(items, kb, known)]
+    analysed = analyse_many(items, kb, known)
+    texts = [json.dumps(doc_to_dict(doc), ensure_ascii=False, default=json_default) for doc, _ in analysed]
+    return list(zip(texts, results(analysed), strict=True))
 
 
-def _row(doc: Document, skipped: bool) -> Row:
-    text = json.dumps(doc_to_dict(doc), ensure_ascii=False, default=json_default)
-    lines = None if skipped else encode_lines(doc)
-    trim(doc)
-    return text, doc, skipped, lines
+def _lost_row(item: Item) -> Row:
+    result = lost_document(item)
+    assert result.doc is not None
+    return json.dumps(doc_to_dict(result.doc), ensure_ascii=False, default=json_default), result
 
 
 def _write_partition(path: Path, first_seq: int, rows: list[Row]) -> None:
@@ -93,10 +93,11 @@ def _write_partition(path: Path, first_seq: int, rows: list[Row]) -> None:
     try:
         con.execute("CREATE TABLE part (seq BIGINT, doc_id VARCHAR, status VARCHAR, content_sha256 VARCHAR,"
                     " n_events INTEGER, skipped BOOLEAN, document JSON)")
-        columns = [list(range(first_seq, first_seq + len(rows))), [d.doc_id for _, d, _, _ in rows],
-                   [d.status for _, d, _, _ in rows], [d.content_sha256 for _, d, _, _ in rows],
-                   [len(d.events) for _, d, _, _ in rows], [skipped for _, _, skipped, _ in rows],
-                   [text for text, _, _, _ in rows]]
+        done = [r.outcome for _, r in rows]
+        columns = [list(range(first_seq, first_seq + len(rows))), [o.doc_id for o in done],
+                   [o.status for o in done], [o.content_sha256 for o in done],
+                   [len(o.event_types) for o in done], [r.skipped for _, r in rows],
+                   [text for text, _ in rows]]
         # one INSERT of unnested columns: executemany row by row is slow in DuckDB
         con.execute("INSERT INTO part SELECT * FROM (SELECT " + ", ".join(
             f"unnest(?::{t}[])" for t in ("BIGINT", "VARCHAR", "VARCHAR", "VARCHAR", "INTEGER", "BOOLEAN", "JSON"))
@@ -138,7 +139,7 @@ def _one_by_one(client: Any, chunk: list[Item], known: Any, attempts: int = 2) -
             except KilledWorker:
                 if attempt + 1 == attempts:
                     log.error("%s: %s", WORKER_DIED, item[0].source)
-                    rows.append(_row(*lost_document(item)))
+                    rows.append(_lost_row(item))
     return rows
 
 
@@ -148,9 +149,9 @@ def _sql_str(path: Path) -> str:
 
 def dask_stream(items: Iterable[Item], *, parquet_dir: Path, scheduler: str | None = None, workers: int = 2,
                 batch: int = 16, known: frozenset[Fingerprint] = frozenset(),
-                window: int | None = None) -> Iterator[tuple[Document, bool, Lines | None]]:
-    """Analyse ``items`` on a Dask cluster; yield ``(document, skipped, lines)`` in input order
-    (``lines``: the document's encoded output lines, None for a skipped one).
+                window: int | None = None) -> Iterator[Result]:
+    """Analyse ``items`` on a Dask cluster; yield a :class:`~marsad.scale.work.Result` per input, in
+    input order.
 
     At most ``window`` batches are in flight, so inputs are read lazily and memory stays bounded.
     """
@@ -198,10 +199,10 @@ def dask_stream(items: Iterable[Item], *, parquet_dir: Path, scheduler: str | No
             n += 1
             _write_partition(path, first, rows)
             fill()
-            # The documents as analysed, not read back from the partition: the same content
+            # The results as analysed, not read back from the partition: the same content
             # (tests/scale checks that every engine writes the same files) without a JSON round trip.
-            for _, doc, skipped, lines in rows:
-                yield doc, skipped, lines
+            for _, result in rows:
+                yield result
     finally:
         client.close()
         if cluster is not None:
