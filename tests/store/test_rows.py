@@ -1,0 +1,100 @@
+"""A batch's store rows built ahead (Arrow, possibly in a worker process) store exactly what the
+documents themselves would, however the batch is cut and whatever the values' types."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import numpy as np
+import pyarrow as pa
+
+from marsad.corpus.dedup import signature
+from marsad.model import Document, Mention, Sentence
+from marsad.store import Store
+from marsad.store.rows import TABLES, concat, rows_for
+
+TEXT = "قصفت طائرات حربية مواقع في ريف إدلب الجنوبي صباح الثلاثاء. وقال المرصد إن 12 مدنيا قتلوا."
+
+
+def _doc(doc_id: str, sha: str, geonames_id: object = 170654, lat: object = 35.93) -> Document:
+    d = Document(doc_id=doc_id, source=f"{doc_id}.txt", text=TEXT, content_sha256=sha, published="2019-05-14",
+                 published_basis="given", title="غارات على ريف إدلب", outlet="المرصد")
+    first = TEXT.index(".") + 1
+    d.sentences = [Sentence(0, first, TEXT[:first], index=0), Sentence(first + 1, len(TEXT), TEXT[first + 1:], index=1)]
+    start = TEXT.index("إدلب")
+    d.mentions = [Mention(start, start + 4, "إدلب", label="LOC", place_id="170654"),
+                  Mention(TEXT.index("المرصد"), TEXT.index("المرصد") + 6, "المرصد", label="ORG")]
+    d.events = [{"event_id": f"{doc_id}:e1", "doc_id": doc_id, "type": "ASSAULT", "mode": "aerial",
+                 "actor": [{"id": "unresolved:طائرات حربية", "text": "طائرات حربية"}],
+                 "recipient": [{"id": "civilians", "name_en": "civilians", "text": "مدنيا"}],
+                 "date": "2019-05-14", "date_precision": "day", "status": "reported", "quantities": {"killed": 12},
+                 "location": {"name_en": "Idlib", "name_ar": "إدلب", "country": "SYR", "geonames_id": geonames_id,
+                              "lat": lat, "lon": 36.63},
+                 "evidence": {"text": TEXT[:first], "start": 0, "end": first}, "confidence": 0.8}]
+    return d
+
+
+def _rejected(doc_id: str) -> Document:
+    return Document(doc_id=doc_id, source=f"{doc_id}.pdf").reject("unsupported file type", stage="ingest")
+
+
+def _contents(store: Store) -> dict[str, list[tuple]]:
+    out = {}
+    for table in TABLES:
+        cols = [r[0] for r in store.con.execute(f"DESCRIBE {table}").fetchall() if r[0] != "ingested_at"]
+        out[table] = store.con.execute(f"SELECT {', '.join(cols)} FROM {table} ORDER BY rowid").fetchall()
+    return out
+
+
+def _docs() -> list[Document]:
+    return [_doc("a", "sha-a"), _rejected("b"), _doc("c", "sha-c"), _doc("d", "sha-d", lat=36)]
+
+
+def test_slices_of_worker_chunks_store_what_the_documents_store(tmp_path):
+    with Store.open(tmp_path / "whole.duckdb") as s:
+        s.write(_docs())
+        whole = _contents(s)
+    assert len(whole["events"]) == 3 and len(whole["event_actors"]) == 6 and len(whole["documents"]) == 4
+    chunk1, chunk2 = rows_for(_docs()[:3]), rows_for(_docs()[3:])
+    with Store.open(tmp_path / "parts.duckdb") as s:
+        # a batch cut in the middle of a chunk, and a later one
+        s.write_rows(concat([chunk1.slice(0, 1), chunk1.slice(1, 3), chunk2]))
+        assert _contents(s) == whole
+
+
+def test_a_value_of_another_type_falls_back_to_python_rows(tmp_path):
+    # a geonames id given as text and a latitude given as an integer: the database casts both
+    odd = rows_for([_doc("a", "sha-a", geonames_id="170654", lat=36)])
+    assert isinstance(odd.tables["events"], list)  # kept as Python values
+    assert isinstance(odd.tables["sentences"], pa.Table)  # the other tables are unaffected
+    with Store.open(tmp_path / "odd.duckdb") as s:
+        s.write_rows(concat([odd, rows_for([_doc("b", "sha-b")])]))
+        got = s.con.execute("SELECT doc_id, geonames_id, lat FROM events ORDER BY doc_id").fetchall()
+    assert got == [("a", 170654, 36.0), ("b", 170654, 35.93)]
+
+
+def test_rewriting_the_same_content_under_a_new_id_replaces_it(tmp_path):
+    with Store.open(tmp_path / "m.duckdb") as s:
+        s.write_rows(rows_for([_doc("a", "same")]))
+        s.write_rows(rows_for([_doc("b", "same")]))
+        assert s.con.execute("SELECT doc_id FROM documents").fetchall() == [("b",)]
+        assert s.counts()["event_actors"] == 2
+
+
+def test_signatures_travel_with_the_rows_to_the_cross_document_pass(tmp_path):
+    rows = rows_for(_docs())
+    assert set(rows.signatures) == {"sha-a", "sha-c", "sha-d"}  # accepted documents only
+    with Store.open(tmp_path / "m.duckdb") as s:
+        s.write_rows(rows)
+        assert np.array_equal(s.prepared.signatures["sha-c"], signature(TEXT))
+
+
+def test_building_rows_does_not_import_pandas():
+    # pyarrow imports pandas on its first pa.array(); the rows are built from buffers instead, so
+    # every worker process stays without pandas' import time and memory.
+    code = ("import sys; from marsad.store.rows import rows_for; from marsad.model import Document; "
+            "d = Document(doc_id='x', source='x.txt', text='نص', content_sha256='s'); "
+            "rows_for([d], signatures=False); print('pandas' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
