@@ -61,6 +61,10 @@ class RunSummary:
     actors: Counter = field(default_factory=Counter)
     rejections: list[tuple[str, str]] = field(default_factory=list)
     phases: dict[str, float] = field(default_factory=dict)  # wall time of the runner's own phases
+    # CPU time of this process's main thread per phase: the runner's own phases, and "engine" (the
+    # analysis when it runs here; with workers, loading the knowledge they inherit and receiving
+    # their results). With workers this is the serial share that competes with them for the cores.
+    cpu: dict[str, float] = field(default_factory=dict)
 
     @property
     def documents(self) -> int:
@@ -145,7 +149,6 @@ def run(inputs: list[str], out_dir: str | Path, *, db_path: str | Path | None = 
     out_dir.mkdir(parents=True, exist_ok=True)
     db_path = db_path or out_dir / "marsad.duckdb"
     summary = RunSummary(out_dir=out_dir, db_path=db_path)
-    phases = summary.phases
     t0 = time.perf_counter()
     total = count_inputs(inputs)
     if any(p.lower().endswith((".jsonl", ".ndjson")) for p in inputs):
@@ -169,36 +172,41 @@ def run(inputs: list[str], out_dir: str | Path, *, db_path: str | Path | None = 
         local_kb: Knowledge | None = None
 
         def flush() -> None:
-            t = time.perf_counter()
+            t = _now()
             store.write_rows(_batch_rows(batch))
             batch.clear()
-            _add(phases, "store", t)
+            _add(summary, "store", t)
 
         stream = _analysed(_unique_ids(raws), workers=workers, known=known, engine=engine, scheduler=scheduler,
                            parquet_dir=out_dir / "parquet")
         parallel = workers > 1 or engine == "dask"
         try:
-            for result in stream:
+            while True:
+                t = _now()
+                result = next(stream, None)
+                _add(summary, "engine", t, wall=False)
+                if result is None:
+                    break
                 doc, skipped, lines, done = result.doc, result.skipped, result.lines, result.outcome
                 if parallel and summary.documents == 1:
                     # The cross-document pass's modules are imported while the workers run, not after
                     # them when one core would sit idle.
                     import marsad.corpus  # noqa: F401
                 if skipped and doc is not None:
-                    t = time.perf_counter()
+                    t = _now()
                     if not restore(store, doc):  # gone since the run started (same text under another id)
                         local_kb = local_kb or Knowledge()
                         doc, skipped, lines = process_document(doc, local_kb), False, None
                     done = outcome(doc)
-                    _add(phases, "restore", t)
-                t = time.perf_counter()
+                    _add(summary, "restore", t)
+                t = _now()
                 _account(summary, done)
                 summary.skipped += skipped
                 if doc is not None:
                     encoded = _write_lines(files, doc, lines)
                 else:
                     _write_encoded(files, lines)  # type: ignore[arg-type] - a worker's result has its lines
-                _add(phases, "write", t)
+                _add(summary, "write", t)
                 # A restored document is rewritten only when this run also wrote its text under another id,
                 # so that the store ends as a clean run leaves it (the later document wins).
                 if not skipped or done.content_sha256 in new_shas:
@@ -217,20 +225,27 @@ def run(inputs: list[str], out_dir: str | Path, *, db_path: str | Path | None = 
             flush()
         from marsad.corpus import finalize
         store.con.execute("RESET threads")  # the cross-document pass has the machine to itself
-        t = time.perf_counter()
+        t = _now()
         cross = finalize(store)
-        _add(phases, "finalize", t)
-    t = time.perf_counter()
+        _add(summary, "finalize", t)
+    t = _now()
     _annotate(out_dir / "documents.jsonl", "doc_id",
               {k: {"duplicate_of": d.duplicate_of, "similarity": d.similarity} for k, d in cross.duplicates.items()})
     _annotate(out_dir / "events.jsonl", "event_id", {k: {"cluster_id": c} for k, c in cross.clusters.items()})
-    _add(phases, "annotate", t)
+    _add(summary, "annotate", t)
     summary.seconds = time.perf_counter() - t0
     return summary
 
 
-def _add(phases: dict[str, float], name: str, since: float) -> None:
-    phases[name] = phases.get(name, 0.0) + time.perf_counter() - since
+def _now() -> tuple[float, float]:
+    return time.perf_counter(), time.thread_time()
+
+
+def _add(summary: RunSummary, name: str, since: tuple[float, float], *, wall: bool = True) -> None:
+    """Add the wall and main-thread CPU time since ``since`` (:func:`_now`) to phase ``name``."""
+    if wall:
+        summary.phases[name] = summary.phases.get(name, 0.0) + time.perf_counter() - since[0]
+    summary.cpu[name] = summary.cpu.get(name, 0.0) + time.thread_time() - since[1]
 
 
 def _annotate(path: Path, key: str, updates: dict[str, dict]) -> None:
