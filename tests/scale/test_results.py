@@ -55,3 +55,11 @@ def test_a_skipped_document_comes_back_itself_for_restoring(demo_dir):
     assert sent[1].doc is not None and sent[1].doc.doc_id == "d1" and sent[1].lines is None
     assert [r.index for r in sent] == [0, -1, 1]  # places in the chunk's rows of the analysed ones
     assert len(sent[0].rows) == 2
+
+
+def test_process_stream_gives_the_same_documents_from_a_pool(demo_dir):
+    from marsad.runner import process_stream
+    kb = Knowledge()
+    alone = [encode_lines(d) for d in process_stream(iter_inputs([str(demo_dir)]), kb=kb)]
+    pooled = [encode_lines(d) for d in process_stream(iter_inputs([str(demo_dir)]), workers=2, kb=kb)]
+    assert len(alone) >= 10 and pooled == alone
