@@ -56,20 +56,25 @@ def test_slices_of_worker_chunks_store_what_the_documents_store(tmp_path):
         s.write(_docs())
         whole = _contents(s)
     assert len(whole["events"]) == 3 and len(whole["event_actors"]) == 6 and len(whole["documents"]) == 4
-    chunk1, chunk2 = rows_for(_docs()[:3]), rows_for(_docs()[3:])
+    chunk1, chunk2 = rows_for(_docs()[:3], arrow=True), rows_for(_docs()[3:], arrow=True)
+    assert all(isinstance(t, pa.Table) for t in chunk1.tables.values())
     with Store.open(tmp_path / "parts.duckdb") as s:
         # a batch cut in the middle of a chunk, and a later one
         s.write_rows(concat([chunk1.slice(0, 1), chunk1.slice(1, 3), chunk2]))
+        assert _contents(s) == whole
+    with Store.open(tmp_path / "mixed.duckdb") as s:
+        # Arrow rows from a worker next to Python rows of a document at hand
+        s.write_rows(concat([chunk1.slice(0, 2), rows_for(_docs()[2:])]))
         assert _contents(s) == whole
 
 
 def test_a_value_of_another_type_falls_back_to_python_rows(tmp_path):
     # a geonames id given as text and a latitude given as an integer: the database casts both
-    odd = rows_for([_doc("a", "sha-a", geonames_id="170654", lat=36)])
+    odd = rows_for([_doc("a", "sha-a", geonames_id="170654", lat=36)], arrow=True)
     assert isinstance(odd.tables["events"], list)  # kept as Python values
     assert isinstance(odd.tables["sentences"], pa.Table)  # the other tables are unaffected
     with Store.open(tmp_path / "odd.duckdb") as s:
-        s.write_rows(concat([odd, rows_for([_doc("b", "sha-b")])]))
+        s.write_rows(concat([odd, rows_for([_doc("b", "sha-b")], arrow=True)]))
         got = s.con.execute("SELECT doc_id, geonames_id, lat FROM events ORDER BY doc_id").fetchall()
     assert got == [("a", 170654, 36.0), ("b", 170654, 35.93)]
 
@@ -90,11 +95,13 @@ def test_signatures_travel_with_the_rows_to_the_cross_document_pass(tmp_path):
         assert np.array_equal(s.prepared.signatures["sha-c"], signature(TEXT))
 
 
-def test_building_rows_does_not_import_pandas():
-    # pyarrow imports pandas on its first pa.array(); the rows are built from buffers instead, so
-    # every worker process stays without pandas' import time and memory.
+def test_arrow_rows_do_not_import_pandas_and_python_rows_not_even_pyarrow():
+    # pyarrow imports pandas on its first pa.array(); Arrow rows are built from buffers instead, so
+    # worker processes stay without pandas' import time and memory. A single-process run writes
+    # Python rows and does without pyarrow's 25 MB as well.
     code = ("import sys; from marsad.store.rows import rows_for; from marsad.model import Document; "
             "d = Document(doc_id='x', source='x.txt', text='نص', content_sha256='s'); "
-            "rows_for([d], signatures=False); print('pandas' in sys.modules)")
+            "rows_for([d], signatures=False); print('pyarrow' in sys.modules, end=' '); "
+            "rows_for([d], signatures=False, arrow=True); print('pyarrow' in sys.modules, 'pandas' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "False"
+    assert out.stdout.split() == ["False", "True", "False"]

@@ -175,7 +175,8 @@ def work_chunk(items: list[Item]) -> list[Result]:
 def results(analysed: list[tuple[Document, bool]]) -> list[Result]:
     """:class:`Result` of each ``(document, skipped)`` as a worker process sends it (see :func:`work_chunk`)."""
     done = [(doc, encode_lines(doc)) for doc, skipped in analysed if not skipped]
-    rows = rows_for([doc for doc, _ in done], {eid: text for _, lines in done for eid, text in lines[1]}) if done else None
+    rows = rows_for([doc for doc, _ in done], {eid: text for _, lines in done for eid, text in lines[1]},
+                    arrow=True) if done else None
     out: list[Result] = []
     for doc, skipped in analysed:
         if skipped:

@@ -10,6 +10,11 @@ store ends exactly as if the documents had been written one batch at a time from
 
 A value the Arrow type cannot hold (say a string where the schema has a number) makes that batch
 fall back to plain Python rows, which the writer inserts as before: same rows, only slower.
+
+pyarrow is imported only when Arrow tables are asked for (``rows_for(…, arrow=True)``, what worker
+processes do): it adds some 25 MB to a process, which a single-process run — the largest process of
+all, holding the knowledge and the analysis — does not need, its rows being written from Python
+lists in the same process.
 """
 
 from __future__ import annotations
@@ -18,19 +23,23 @@ import json
 import logging
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
-
-import numpy as np
-import pyarrow as pa
+from typing import TYPE_CHECKING, Any
 
 from marsad.model import Document
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+    Table = pa.Table | list[list[Any]]  # Arrow, or plain Python rows
+else:
+    Table = Any
 
 log = logging.getLogger("marsad.store")
 
 # Column names and Arrow types, in the order of the INSERTs (types as in schema.sql; a DATE and the
 # JSON columns travel as text and are cast by DuckDB on insert, exactly as the Python values were).
-_S, _I32, _I64, _F64 = pa.string(), pa.int32(), pa.int64(), pa.float64()
-COLUMNS: dict[str, tuple[tuple[str, pa.DataType], ...]] = {
+_S, _I32, _I64, _F64 = "string", "int32", "int64", "float64"
+COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     "documents": (("doc_id", _S), ("source", _S), ("status", _S), ("error", _S), ("title", _S), ("outlet", _S),
                   ("published", _S), ("published_basis", _S), ("url", _S), ("language", _S),
                   ("n_sentences", _I32), ("n_events", _I32), ("boilerplate_removed_chars", _I32),
@@ -49,9 +58,6 @@ COLUMNS: dict[str, tuple[tuple[str, pa.DataType], ...]] = {
                      ("text", _S)),
 }
 TABLES = tuple(COLUMNS)  # insertion order
-_SCHEMAS = {t: pa.schema([pa.field(name, typ) for name, typ in cols]) for t, cols in COLUMNS.items()}
-
-Table = pa.Table | list[list[Any]]  # Arrow, or plain rows when a value did not fit its Arrow type
 
 
 @dataclass
@@ -81,7 +87,8 @@ class StoreRows:
             n = self.counts[t]
             lo = sum(n[:start])
             hi = lo + sum(n[start:stop])
-            tables[t] = self.tables[t][lo:hi] if isinstance(self.tables[t], list) else self.tables[t].slice(lo, hi - lo)
+            table = self.tables[t]
+            tables[t] = table[lo:hi] if isinstance(table, list) else table.slice(lo, hi - lo)
             counts[t] = n[start:stop]
         keys = self.keys[start:stop]
         shas = {sha for _, sha, _ in keys if sha}
@@ -99,7 +106,8 @@ def concat(parts: Sequence[StoreRows]) -> StoreRows:
             out.signatures.setdefault(s, v)
     for t in TABLES:
         pieces = [p.tables[t] for p in parts]
-        if all(isinstance(x, pa.Table) for x in pieces):
+        if not any(isinstance(x, list) for x in pieces):
+            import pyarrow as pa
             out.tables[t] = pa.concat_tables(pieces)
         else:
             out.tables[t] = [row for x in pieces for row in (x if isinstance(x, list) else _pylist(x))]
@@ -112,12 +120,13 @@ def _pylist(table: pa.Table) -> list[list[Any]]:
 
 
 def rows_for(docs: Iterable[Document], event_json: Mapping[str, str] | None = None, *,
-             signatures: bool = True) -> StoreRows:
+             signatures: bool = True, arrow: bool = False) -> StoreRows:
     """The store rows of ``docs`` (see :class:`StoreRows`).
 
     ``event_json`` may give event records already encoded (event_id → JSON text, as written to
     ``events.jsonl``) so that they are not encoded twice. With ``signatures`` the MinHash signature of
     each accepted text is computed here — in a worker process that is off the writer's critical path.
+    With ``arrow`` the tables are Arrow tables, to be sent to another process; else Python rows.
     """
     docs = list(docs)
     encoded = event_json or {}
@@ -137,7 +146,7 @@ def rows_for(docs: Iterable[Document], event_json: Mapping[str, str] | None = No
             counts[t].append(len(rows[t]) - before[t])
     out = StoreRows(keys=[(d.doc_id, d.content_sha256, d.source) for d in docs], counts=counts)
     for t in TABLES:
-        out.tables[t] = _arrow(t, rows[t])
+        out.tables[t] = _arrow(t, rows[t]) if arrow else rows[t]
     if signatures:
         out.signatures = _signatures(docs)
     return out
@@ -145,10 +154,11 @@ def rows_for(docs: Iterable[Document], event_json: Mapping[str, str] | None = No
 
 def _arrow(table: str, rows: list[list[Any]]) -> Table:
     """``rows`` as an Arrow table typed like the schema, or as they are if a value does not fit."""
+    import pyarrow as pa
     try:
         cols = list(zip(*rows, strict=True)) if rows else [()] * len(COLUMNS[table])
         return pa.Table.from_arrays([_column(c, typ) for c, (_, typ) in zip(cols, COLUMNS[table], strict=True)],
-                                    schema=_SCHEMAS[table])
+                                    names=[name for name, _ in COLUMNS[table]])
     except (pa.ArrowException, TypeError, ValueError, OverflowError):
         log.debug("rows of %s kept as Python values", table, exc_info=True)
         return rows
@@ -156,16 +166,17 @@ def _arrow(table: str, rows: list[list[Any]]) -> Table:
 
 _NONE = type(None)
 _ALLOWED = {_S: {str, _NONE}, _I32: {int, _NONE}, _I64: {int, _NONE}, _F64: {float, int, _NONE}}
-_NUMPY = {_I32: np.int32, _I64: np.int64, _F64: np.float64}
 
 
-def _column(values: Sequence[Any], typ: pa.DataType) -> pa.Array:
+def _column(values: Sequence[Any], typ: str) -> pa.Array:
     """An Arrow array of ``values`` assembled from its buffers.
 
     ``pa.array`` would do the same but imports pandas on first use (a quarter of a second and tens of
     megabytes in every process); the buffers are simple for the few types the store has. A value of
     another Python type raises ``TypeError`` (the caller then keeps the rows as Python values).
     """
+    import numpy as np
+    import pyarrow as pa
     n = len(values)
     if not set(map(type, values)) <= _ALLOWED[typ]:  # bool is not int here: it has no column to go in
         raise TypeError(f"a value does not fit {typ}")
@@ -179,10 +190,10 @@ def _column(values: Sequence[Any], typ: pa.DataType) -> pa.Array:
             raise OverflowError("more than 2 GB of text in one column")
         offsets = np.zeros(n + 1, dtype=np.int32)
         offsets[1:] = ends
-        return pa.Array.from_buffers(typ, n, [bitmap, pa.py_buffer(offsets), pa.py_buffer(b"".join(data))],
+        return pa.Array.from_buffers(pa.string(), n, [bitmap, pa.py_buffer(offsets), pa.py_buffer(b"".join(data))],
                                      null_count=nulls)
-    numbers = np.fromiter((0 if v is None else v for v in values), dtype=_NUMPY[typ], count=n)
-    return pa.Array.from_buffers(typ, n, [bitmap, pa.py_buffer(numbers)], null_count=nulls)
+    numbers = np.fromiter((0 if v is None else v for v in values), dtype=typ, count=n)
+    return pa.Array.from_buffers(pa.type_for_alias(typ), n, [bitmap, pa.py_buffer(numbers)], null_count=nulls)
 
 
 def _signatures(docs: list[Document]) -> dict[str, Any]:
