@@ -137,7 +137,7 @@ def _child(mode: str, corpus: Path, result: Path) -> None:
             summary = run([str(corpus)], Path(tmp), quiet=True, resume=False, **kwargs)
         out.update(seconds=summary.seconds, documents=summary.documents, processed=summary.processed,
                    rejected=summary.rejected, sentences=summary.sentences, events=summary.events,
-                   mentions=summary.mentions, phases=summary.phases, cpu=summary.cpu, stages=TIMES.as_dict(),
+                   mentions=summary.mentions, phases=summary.phases, cpu=getattr(summary, "cpu", {}), stages=TIMES.as_dict(),
                    peak_rss_total=rss.peak_total, peak_rss_process=rss.peak_process)
     result.write_text(json.dumps(out, indent=1), encoding="utf-8")
 
