@@ -107,7 +107,6 @@ def _pool(fn: Callable[[list[Item]], list], items: Iterable[Item], workers: int,
     forking = sys.platform.startswith("linux")
     # Warm once here: forked workers inherit the loaded knowledge instead of each loading it again.
     initargs = (kb.warm(), known) if forking else (None, known)
-    import pyarrow  # noqa: F401 - the workers send Arrow tables: imported once here, shared after the fork
     # CHUNK documents per task and 16 tasks per worker in flight (128 documents each): the workers keep
     # going while the parent writes a batch to the store.
     yield from supervised_map(fn, items, workers=workers, chunk=CHUNK, window=workers * 16,

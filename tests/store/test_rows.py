@@ -7,12 +7,11 @@ import subprocess
 import sys
 
 import numpy as np
-import pyarrow as pa
 
 from marsad.corpus.dedup import signature
 from marsad.model import Document, Mention, Sentence
 from marsad.store import Store
-from marsad.store.rows import TABLES, concat, rows_for
+from marsad.store.rows import TABLES, Packed, concat, rows_for
 
 TEXT = "قصفت طائرات حربية مواقع في ريف إدلب الجنوبي صباح الثلاثاء. وقال المرصد إن 12 مدنيا قتلوا."
 
@@ -57,7 +56,7 @@ def test_slices_of_worker_chunks_store_what_the_documents_store(tmp_path):
         whole = _contents(s)
     assert len(whole["events"]) == 3 and len(whole["event_actors"]) == 6 and len(whole["documents"]) == 4
     chunk1, chunk2 = rows_for(_docs()[:3], arrow=True), rows_for(_docs()[3:], arrow=True)
-    assert all(isinstance(t, pa.Table) for t in chunk1.tables.values())
+    assert all(isinstance(t, Packed) for t in chunk1.tables.values())  # Arrow buffers, as a worker sends them
     with Store.open(tmp_path / "parts.duckdb") as s:
         # a batch cut in the middle of a chunk, and a later one
         s.write_rows(concat([chunk1.slice(0, 1), chunk1.slice(1, 3), chunk2]))
@@ -72,7 +71,7 @@ def test_a_value_of_another_type_falls_back_to_python_rows(tmp_path):
     # a geonames id given as text and a latitude given as an integer: the database casts both
     odd = rows_for([_doc("a", "sha-a", geonames_id="170654", lat=36)], arrow=True)
     assert isinstance(odd.tables["events"], list)  # kept as Python values
-    assert isinstance(odd.tables["sentences"], pa.Table)  # the other tables are unaffected
+    assert isinstance(odd.tables["sentences"], Packed)  # the other tables are unaffected
     with Store.open(tmp_path / "odd.duckdb") as s:
         s.write_rows(concat([odd, rows_for([_doc("b", "sha-b")], arrow=True)]))
         got = s.con.execute("SELECT doc_id, geonames_id, lat FROM events ORDER BY doc_id").fetchall()
@@ -95,13 +94,21 @@ def test_signatures_travel_with_the_rows_to_the_cross_document_pass(tmp_path):
         assert np.array_equal(s.prepared.signatures["sha-c"], signature(TEXT))
 
 
-def test_arrow_rows_do_not_import_pandas_and_python_rows_not_even_pyarrow():
-    # pyarrow imports pandas on its first pa.array(); Arrow rows are built from buffers instead, so
-    # worker processes stay without pandas' import time and memory. A single-process run writes
-    # Python rows and does without pyarrow's 25 MB as well.
+def test_worker_rows_need_neither_pyarrow_nor_pandas():
+    # A worker builds the Arrow buffers with numpy alone; the writer makes them an Arrow table without
+    # pyarrow's pa.array, which would import pandas (a quarter of a second and tens of MB per process).
     code = ("import sys; from marsad.store.rows import rows_for; from marsad.model import Document; "
             "d = Document(doc_id='x', source='x.txt', text='نص', content_sha256='s'); "
-            "rows_for([d], signatures=False); print('pyarrow' in sys.modules, end=' '); "
-            "rows_for([d], signatures=False, arrow=True); print('pyarrow' in sys.modules, 'pandas' in sys.modules)")
+            "r = rows_for([d], signatures=False, arrow=True); print('pyarrow' in sys.modules, end=' '); "
+            "t = r.tables['documents'].table(); print(t.column('text').to_pylist() == ['نص'], 'pandas' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "True", "False"]
+
+
+def test_packed_rows_pickle_as_a_few_byte_strings():
+    import pickle
+    rows = rows_for(_docs(), arrow=True, signatures=False)
+    back = pickle.loads(pickle.dumps(rows))
+    assert {t: back.tables[t].table().to_pylist() for t in TABLES} == {t: rows.tables[t].table().to_pylist()
+                                                                         for t in TABLES}
+    assert back.tables["events"].table().column("lat").to_pylist() == [35.93, 35.93, 36.0]

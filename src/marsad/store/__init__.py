@@ -16,7 +16,7 @@ from typing import Any
 import duckdb
 
 from marsad.model import Document
-from marsad.store.rows import COLUMNS, TABLES, StoreRows, Table, rows_for
+from marsad.store.rows import COLUMNS, TABLES, StoreRows, Table, arrow, rows_for
 
 SCHEMA_VERSION = "1"
 log = logging.getLogger("marsad.store")
@@ -144,6 +144,7 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: Table) -> None:
     Arrow type) as one list per column unnested by DuckDB — either is an order of magnitude faster
     than ``executemany`` row by row."""
     columns = [name for name, _ in COLUMNS[table]]
+    rows = arrow(rows)
     if isinstance(rows, list):
         _bulk_insert(con, table, tuple(columns), rows)
         return

@@ -1,20 +1,19 @@
 """The store's rows for a batch of documents, built where the documents are (a worker process) and
 inserted by the process that owns the store.
 
-:func:`rows_for` turns processed documents into one Arrow table per store table (columnar, typed as
-the schema's columns) plus what the writer needs to replace stale rows and to prepare the
-cross-document pass (each text's MinHash signature). A :class:`StoreRows` pickles as a few Arrow
-buffers — far cheaper to send between processes than the documents' objects — and DuckDB inserts an
-Arrow table several times faster than Python lists. The row order is the documents' order, so the
-store ends exactly as if the documents had been written one batch at a time from their objects.
+:func:`rows_for` turns processed documents into each store table's rows plus what the writer needs
+to replace stale rows and to prepare the cross-document pass (each text's MinHash signature). For a
+worker process (``arrow=True``) every table comes as the Arrow buffers of its columns, typed as the
+schema's columns (:class:`Packed`): a few byte strings, far cheaper to pickle than the documents'
+objects, and an Arrow table for DuckDB without copying — which inserts it several times faster than
+Python lists. The row order is the documents' order, so the store ends exactly as if the documents
+had been written one batch at a time from their objects.
 
-A value the Arrow type cannot hold (say a string where the schema has a number) makes that batch
+A value the Arrow type cannot hold (say a string where the schema has a number) makes that table
 fall back to plain Python rows, which the writer inserts as before: same rows, only slower.
 
-pyarrow is imported only when Arrow tables are asked for (``rows_for(…, arrow=True)``, what worker
-processes do): it adds some 25 MB to a process, which a single-process run — the largest process of
-all, holding the knowledge and the analysis — does not need, its rows being written from Python
-lists in the same process.
+Building the buffers needs numpy only; pyarrow (some 25 MB in a process) is imported by the process
+that inserts them, and a single-process run, whose rows never leave it, writes Python rows without it.
 """
 
 from __future__ import annotations
@@ -23,6 +22,8 @@ import json
 import logging
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import is_not
 from typing import TYPE_CHECKING, Any
 
 from marsad.model import Document
@@ -60,6 +61,43 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
 TABLES = tuple(COLUMNS)  # insertion order
 
 
+class Packed:
+    """One table's rows as the Arrow buffers of its columns, in plain ``bytes``.
+
+    This is what a worker process sends: pickling a few byte strings costs next to nothing (pickling
+    pyarrow objects costs as much as building them), and the worker needs no pyarrow at all; the
+    process that owns the store turns it into an Arrow table without copying (:meth:`table`).
+    """
+
+    __slots__ = ("columns", "name", "num_rows")
+
+    def __init__(self, name: str, num_rows: int, columns: list[tuple[int, bytes | None, bytes, bytes | None]]):
+        self.name = name  # the store table
+        self.num_rows = num_rows
+        self.columns = columns  # per column: (null count, validity bitmap, values or offsets, string data)
+
+    def __getstate__(self) -> tuple:
+        return self.name, self.num_rows, self.columns
+
+    def __setstate__(self, state: tuple) -> None:
+        self.name, self.num_rows, self.columns = state
+
+    def table(self) -> pa.Table:
+        import pyarrow as pa
+        arrays = []
+        for (_, typ), (nulls, bitmap, values, data) in zip(COLUMNS[self.name], self.columns, strict=True):
+            bufs = [pa.py_buffer(bitmap) if bitmap is not None else None, pa.py_buffer(values)]
+            if typ == _S:
+                bufs.append(pa.py_buffer(data))
+            arrays.append(pa.Array.from_buffers(pa.type_for_alias(typ), self.num_rows, bufs, null_count=nulls))
+        return pa.Table.from_arrays(arrays, names=[name for name, _ in COLUMNS[self.name]])
+
+
+def arrow(table: Table) -> Table:
+    """``table`` as pyarrow holds it (a :class:`Packed` becomes an Arrow table; rows stay rows)."""
+    return table.table() if isinstance(table, Packed) else table
+
+
 @dataclass
 class StoreRows:
     """Rows of every store table for a sequence of documents, in document order.
@@ -87,7 +125,7 @@ class StoreRows:
             n = self.counts[t]
             lo = sum(n[:start])
             hi = lo + sum(n[start:stop])
-            table = self.tables[t]
+            table = self.tables[t] = arrow(self.tables[t])  # unpacked once, sliced without copying
             tables[t] = table[lo:hi] if isinstance(table, list) else table.slice(lo, hi - lo)
             counts[t] = n[start:stop]
         keys = self.keys[start:stop]
@@ -105,7 +143,7 @@ def concat(parts: Sequence[StoreRows]) -> StoreRows:
         for s, v in p.signatures.items():
             out.signatures.setdefault(s, v)
     for t in TABLES:
-        pieces = [p.tables[t] for p in parts]
+        pieces = [arrow(p.tables[t]) for p in parts]
         if not any(isinstance(x, list) for x in pieces):
             import pyarrow as pa
             out.tables[t] = pa.concat_tables(pieces)
@@ -126,7 +164,8 @@ def rows_for(docs: Iterable[Document], event_json: Mapping[str, str] | None = No
     ``event_json`` may give event records already encoded (event_id → JSON text, as written to
     ``events.jsonl``) so that they are not encoded twice. With ``signatures`` the MinHash signature of
     each accepted text is computed here — in a worker process that is off the writer's critical path.
-    With ``arrow`` the tables are Arrow tables, to be sent to another process; else Python rows.
+    With ``arrow`` the tables are Arrow buffers (:class:`Packed`), to be sent to another process;
+    else Python rows.
     """
     docs = list(docs)
     encoded = event_json or {}
@@ -146,20 +185,19 @@ def rows_for(docs: Iterable[Document], event_json: Mapping[str, str] | None = No
             counts[t].append(len(rows[t]) - before[t])
     out = StoreRows(keys=[(d.doc_id, d.content_sha256, d.source) for d in docs], counts=counts)
     for t in TABLES:
-        out.tables[t] = _arrow(t, rows[t]) if arrow else rows[t]
+        out.tables[t] = _pack(t, rows[t]) if arrow else rows[t]
     if signatures:
         out.signatures = _signatures(docs)
     return out
 
 
-def _arrow(table: str, rows: list[list[Any]]) -> Table:
-    """``rows`` as an Arrow table typed like the schema, or as they are if a value does not fit."""
-    import pyarrow as pa
+def _pack(table: str, rows: list[list[Any]]) -> Table:
+    """``rows`` as the Arrow buffers of a table typed like the schema (:class:`Packed`), or as they
+    are if a value does not fit."""
     try:
         cols = list(zip(*rows, strict=True)) if rows else [()] * len(COLUMNS[table])
-        return pa.Table.from_arrays([_column(c, typ) for c, (_, typ) in zip(cols, COLUMNS[table], strict=True)],
-                                    names=[name for name, _ in COLUMNS[table]])
-    except (pa.ArrowException, TypeError, ValueError, OverflowError):
+        return Packed(table, len(rows), [_column(c, typ) for c, (_, typ) in zip(cols, COLUMNS[table], strict=True)])
+    except (TypeError, ValueError, OverflowError):
         log.debug("rows of %s kept as Python values", table, exc_info=True)
         return rows
 
@@ -168,32 +206,37 @@ _NONE = type(None)
 _ALLOWED = {_S: {str, _NONE}, _I32: {int, _NONE}, _I64: {int, _NONE}, _F64: {float, int, _NONE}}
 
 
-def _column(values: Sequence[Any], typ: str) -> pa.Array:
-    """An Arrow array of ``values`` assembled from its buffers.
+def _column(values: Sequence[Any], typ: str) -> tuple[int, bytes | None, bytes, bytes | None]:
+    """The Arrow buffers of a column of ``values``: ``(null count, validity bitmap, values or string
+    offsets, string data)``.
 
-    ``pa.array`` would do the same but imports pandas on first use (a quarter of a second and tens of
-    megabytes in every process); the buffers are simple for the few types the store has. A value of
-    another Python type raises ``TypeError`` (the caller then keeps the rows as Python values).
+    Built with numpy, without pyarrow (``pa.array`` would also import pandas on first use: a quarter
+    of a second and tens of megabytes in every process); the buffers are simple for the few types
+    the store has. A value of another Python type raises ``TypeError`` (the caller then keeps the
+    rows as Python values).
     """
     import numpy as np
-    import pyarrow as pa
     n = len(values)
-    if not set(map(type, values)) <= _ALLOWED[typ]:  # bool is not int here: it has no column to go in
+    types = set(map(type, values))
+    if not types <= _ALLOWED[typ]:  # bool is not int here: it has no column to go in
         raise TypeError(f"a value does not fit {typ}")
-    valid = np.fromiter((v is not None for v in values), dtype=bool, count=n)
-    nulls = n - int(np.count_nonzero(valid))
-    bitmap = pa.py_buffer(np.packbits(valid, bitorder="little")) if nulls else None
+    # Loops over the values stay in C (map over builtins): a column is built per worker chunk.
+    bitmap = None
+    nulls = values.count(None) if _NONE in types else 0
+    if nulls:
+        valid = np.fromiter(map(is_not, values, repeat(None)), dtype=bool, count=n)
+        bitmap = np.packbits(valid, bitorder="little").tobytes()
+        fill: Any = "" if typ == _S else 0
+        values = [fill if v is None else v for v in values]
     if typ == _S:
-        data = [v.encode("utf-8") if v is not None else b"" for v in values]
+        data = list(map(str.encode, values))
         ends = np.cumsum(np.fromiter(map(len, data), dtype=np.int64, count=n))
         if n and int(ends[-1]) >= 1 << 31:  # Arrow's string offsets are 32-bit
             raise OverflowError("more than 2 GB of text in one column")
         offsets = np.zeros(n + 1, dtype=np.int32)
         offsets[1:] = ends
-        return pa.Array.from_buffers(pa.string(), n, [bitmap, pa.py_buffer(offsets), pa.py_buffer(b"".join(data))],
-                                     null_count=nulls)
-    numbers = np.fromiter((0 if v is None else v for v in values), dtype=typ, count=n)
-    return pa.Array.from_buffers(pa.type_for_alias(typ), n, [bitmap, pa.py_buffer(numbers)], null_count=nulls)
+        return nulls, bitmap, offsets.tobytes(), b"".join(data)
+    return nulls, bitmap, np.fromiter(values, dtype=typ, count=n).tobytes(), None
 
 
 def _signatures(docs: list[Document]) -> dict[str, Any]:
