@@ -137,7 +137,7 @@ def _child(mode: str, corpus: Path, result: Path) -> None:
             summary = run([str(corpus)], Path(tmp), quiet=True, resume=False, **kwargs)
         out.update(seconds=summary.seconds, documents=summary.documents, processed=summary.processed,
                    rejected=summary.rejected, sentences=summary.sentences, events=summary.events,
-                   mentions=summary.mentions, phases=summary.phases, stages=TIMES.as_dict(),
+                   mentions=summary.mentions, phases=summary.phases, cpu=getattr(summary, "cpu", {}), stages=TIMES.as_dict(),
                    peak_rss_total=rss.peak_total, peak_rss_process=rss.peak_process)
     result.write_text(json.dumps(out, indent=1), encoding="utf-8")
 
@@ -260,6 +260,19 @@ def _report(results: dict[str, dict[str, Any]], machine: dict[str, str], corpus_
         accounted = sum(v for _, v in rows)
         lines.append(f"| other (listing, progress, Python overhead) | {max(total - accounted, 0):.2f} "
                      f"| {100 * max(total - accounted, 0) / total:.0f}% | |")
+    runs = [(k, results[k]) for k in ("local1", "local2", "dask2") if results.get(k, {}).get("cpu")]
+    if runs:
+        names_cpu = {"local1": "`--workers 1`", "local2": "`--workers 2`", "dask2": "`--engine dask --workers 2`"}
+        phases_cpu = sorted({p for _, r in runs for p in r["cpu"]}, key=lambda p: -max(r["cpu"].get(p, 0) for _, r in runs))
+        lines += ["", "## The parent process's share (CPU seconds of its main thread)", "",
+                  "What the process that writes the files and the store does itself. With workers it competes "
+                  "with them for the cores (`engine`: loading the knowledge they inherit and receiving their "
+                  "results), and `finalize` and `annotate` run after them, alone.", "",
+                  "| phase | " + " | ".join(names_cpu[k] for k, _ in runs) + " |",
+                  "| --- |" + " ---: |" * len(runs)]
+        for p in phases_cpu:
+            lines.append(f"| {p} | " + " | ".join(f"{r['cpu'].get(p, 0):.2f}" for _, r in runs) + " |")
+        lines.append("| total | " + " | ".join(f"{sum(r['cpu'].values()):.2f}" for _, r in runs) + " |")
     lines += ["", "## Against the targets of issue 9", ""]
     checks = []
     if one:

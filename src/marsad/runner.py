@@ -8,7 +8,7 @@ import re
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,8 +21,21 @@ from marsad.model import Document
 from marsad.pipeline import Knowledge, process_document
 from marsad.scale.pool import supervised_map
 from marsad.scale.resume import Fingerprint, known_fingerprints, restore
-from marsad.scale.work import Item, Lines, analyse_many, encode_lines, init_worker, lost_document, work_items
+from marsad.scale.work import (
+    Item,
+    Lines,
+    Outcome,
+    Result,
+    analyse_many,
+    encode_lines,
+    init_worker,
+    lost_document,
+    outcome,
+    work_chunk,
+    work_items,
+)
 from marsad.store import Store
+from marsad.store.rows import StoreRows, concat, rows_for
 
 log = logging.getLogger("marsad.run")
 # Documents per store transaction: a DuckDB commit and each INSERT carry a fixed cost, so bigger batches
@@ -48,6 +61,10 @@ class RunSummary:
     actors: Counter = field(default_factory=Counter)
     rejections: list[tuple[str, str]] = field(default_factory=list)
     phases: dict[str, float] = field(default_factory=dict)  # wall time of the runner's own phases
+    # CPU time of this process's main thread per phase: the runner's own phases, and "engine" (the
+    # analysis when it runs here; with workers, loading the knowledge they inherit and receiving
+    # their results). With workers this is the serial share that competes with them for the cores.
+    cpu: dict[str, float] = field(default_factory=dict)
 
     @property
     def documents(self) -> int:
@@ -65,10 +82,8 @@ def _unique_ids(raws: Iterable[RawInput]) -> Iterator[tuple[RawInput, str]]:
 
 def _analysed(items: Iterable[Item], *, workers: int = 1, kb: Knowledge | None = None,
               known: frozenset[Fingerprint] = frozenset(), engine: str = "local",
-              scheduler: str | None = None, parquet_dir: Path | None = None
-              ) -> Iterator[tuple[Document, bool] | tuple[Document, bool, Lines | None]]:
-    """``(document, skipped)`` in input order, from the chosen engine; worker processes add the
-    document's encoded output lines as a third item (``None`` when they could not)."""
+              scheduler: str | None = None, parquet_dir: Path | None = None) -> Iterator[Result]:
+    """A :class:`~marsad.scale.work.Result` per input, in input order, from the chosen engine."""
     if engine == "dask":
         from marsad.scale.dask_engine import dask_stream
         yield from dask_stream(items, parquet_dir=parquet_dir or Path("marsad-output/parquet"),
@@ -80,14 +95,21 @@ def _analysed(items: Iterable[Item], *, workers: int = 1, kb: Knowledge | None =
     if workers <= 1:
         items = iter(items)
         while group := list(islice(items, CHUNK)):
-            yield from analyse_many(group, kb, known)
+            for doc, skipped in analyse_many(group, kb, known):
+                yield Result(outcome(doc), skipped, doc)
         return
+    yield from _pool(work_chunk, items, workers, kb, known)
+
+
+def _pool(fn: Callable[[list[Item]], list], items: Iterable[Item], workers: int, kb: Knowledge,
+          known: frozenset[Fingerprint]) -> Iterator:
+    """``fn`` over chunks of ``items`` in a supervised pool of ``workers`` processes, results in order."""
     forking = sys.platform.startswith("linux")
     # Warm once here: forked workers inherit the loaded knowledge instead of each loading it again.
     initargs = (kb.warm(), known) if forking else (None, known)
     # CHUNK documents per task and 16 tasks per worker in flight (128 documents each): the workers keep
     # going while the parent writes a batch to the store.
-    yield from supervised_map(work_items, items, workers=workers, chunk=CHUNK, window=workers * 16,
+    yield from supervised_map(fn, items, workers=workers, chunk=CHUNK, window=workers * 16,
                               initializer=init_worker, initargs=initargs, on_lost=lost_document, batched=True)
 
 
@@ -98,8 +120,12 @@ def process_stream(raws: Iterable[RawInput], *, workers: int = 1, kb: Knowledge 
     time expressions and the mentions' working ``extra`` (:func:`marsad.scale.work.trim`); the
     events already hold everything those gave them.
     """
-    for doc, *_ in _analysed(_unique_ids(raws), workers=workers, kb=kb):
-        yield doc
+    if workers <= 1:
+        for result in _analysed(_unique_ids(raws), kb=kb):
+            yield result.doc  # type: ignore[misc] - analysed here: the document is at hand
+        return
+    for result in _pool(work_items, _unique_ids(raws), workers, kb or Knowledge(), frozenset()):
+        yield result.doc if isinstance(result, Result) else result[0]  # a lost input is a Result
 
 
 def run(inputs: list[str], out_dir: str | Path, *, db_path: str | Path | None = None, workers: int = 1,
@@ -123,7 +149,6 @@ def run(inputs: list[str], out_dir: str | Path, *, db_path: str | Path | None = 
     out_dir.mkdir(parents=True, exist_ok=True)
     db_path = db_path or out_dir / "marsad.duckdb"
     summary = RunSummary(out_dir=out_dir, db_path=db_path)
-    phases = summary.phases
     t0 = time.perf_counter()
     total = count_inputs(inputs)
     if any(p.lower().endswith((".jsonl", ".ndjson")) for p in inputs):
@@ -140,47 +165,57 @@ def run(inputs: list[str], out_dir: str | Path, *, db_path: str | Path | None = 
         files = {name: stack.enter_context(open(out_dir / f"{name}.jsonl", "w", encoding="utf-8"))
                  for name in ("documents", "events", "mentions")}
         progress = stack.enter_context(_progress(quiet, total))
-        batch: list[Document] = []
-        batch_json: dict[str, str] = {}  # the batch's event records as written to events.jsonl
+        # The batch for the store, in input order: (document, its events' JSON) when this process has
+        # the document, else (rows, index) — a worker's rows for its chunk and the document's place in them.
+        batch: list[tuple[Document, dict[str, str]] | tuple[StoreRows, int]] = []
         new_shas: set[str] = set()
         local_kb: Knowledge | None = None
 
         def flush() -> None:
-            t = time.perf_counter()
-            store.write(batch, batch_json)
+            t = _now()
+            store.write_rows(_batch_rows(batch))
             batch.clear()
-            batch_json.clear()
-            _add(phases, "store", t)
+            _add(summary, "store", t)
 
         stream = _analysed(_unique_ids(raws), workers=workers, known=known, engine=engine, scheduler=scheduler,
                            parquet_dir=out_dir / "parquet")
         parallel = workers > 1 or engine == "dask"
         try:
-            for result in stream:
-                doc, skipped = result[0], result[1]
-                lines = result[2] if len(result) > 2 else None
+            while True:
+                t = _now()
+                result = next(stream, None)
+                _add(summary, "engine", t, wall=False)
+                if result is None:
+                    break
+                doc, skipped, lines, done = result.doc, result.skipped, result.lines, result.outcome
                 if parallel and summary.documents == 1:
                     # The cross-document pass's modules are imported while the workers run, not after
                     # them when one core would sit idle.
                     import marsad.corpus  # noqa: F401
-                if skipped:
-                    t = time.perf_counter()
+                if skipped and doc is not None:
+                    t = _now()
                     if not restore(store, doc):  # gone since the run started (same text under another id)
                         local_kb = local_kb or Knowledge()
                         doc, skipped, lines = process_document(doc, local_kb), False, None
-                    _add(phases, "restore", t)
-                t = time.perf_counter()
-                _account(summary, doc)
+                    done = outcome(doc)
+                    _add(summary, "restore", t)
+                t = _now()
+                _account(summary, done)
                 summary.skipped += skipped
-                encoded = _write_lines(files, doc, lines)
-                _add(phases, "write", t)
+                if doc is not None:
+                    encoded = _write_lines(files, doc, lines)
+                else:
+                    _write_encoded(files, lines)  # type: ignore[arg-type] - a worker's result has its lines
+                _add(summary, "write", t)
                 # A restored document is rewritten only when this run also wrote its text under another id,
                 # so that the store ends as a clean run leaves it (the later document wins).
-                if not skipped or doc.content_sha256 in new_shas:
-                    batch.append(doc)
-                    batch_json.update(encoded)
-                    if doc.content_sha256:
-                        new_shas.add(doc.content_sha256)
+                if not skipped or done.content_sha256 in new_shas:
+                    if doc is not None:
+                        batch.append((doc, encoded))
+                    else:
+                        batch.append((result.rows, result.index))  # type: ignore[arg-type]
+                    if done.content_sha256:
+                        new_shas.add(done.content_sha256)
                 if len(batch) >= BATCH:
                     flush()
                 progress.advance()
@@ -190,20 +225,27 @@ def run(inputs: list[str], out_dir: str | Path, *, db_path: str | Path | None = 
             flush()
         from marsad.corpus import finalize
         store.con.execute("RESET threads")  # the cross-document pass has the machine to itself
-        t = time.perf_counter()
+        t = _now()
         cross = finalize(store)
-        _add(phases, "finalize", t)
-    t = time.perf_counter()
+        _add(summary, "finalize", t)
+    t = _now()
     _annotate(out_dir / "documents.jsonl", "doc_id",
               {k: {"duplicate_of": d.duplicate_of, "similarity": d.similarity} for k, d in cross.duplicates.items()})
     _annotate(out_dir / "events.jsonl", "event_id", {k: {"cluster_id": c} for k, c in cross.clusters.items()})
-    _add(phases, "annotate", t)
+    _add(summary, "annotate", t)
     summary.seconds = time.perf_counter() - t0
     return summary
 
 
-def _add(phases: dict[str, float], name: str, since: float) -> None:
-    phases[name] = phases.get(name, 0.0) + time.perf_counter() - since
+def _now() -> tuple[float, float]:
+    return time.perf_counter(), time.thread_time()
+
+
+def _add(summary: RunSummary, name: str, since: tuple[float, float], *, wall: bool = True) -> None:
+    """Add the wall and main-thread CPU time since ``since`` (:func:`_now`) to phase ``name``."""
+    if wall:
+        summary.phases[name] = summary.phases.get(name, 0.0) + time.perf_counter() - since[0]
+    summary.cpu[name] = summary.cpu.get(name, 0.0) + time.thread_time() - since[1]
 
 
 def _annotate(path: Path, key: str, updates: dict[str, dict]) -> None:
@@ -247,32 +289,60 @@ def _patched(line: str, upd: dict) -> str:
     return text + "\n"
 
 
-def _account(s: RunSummary, doc: Document) -> None:
-    if doc.status == "ok":
+def _batch_rows(batch: list[tuple[Document, dict[str, str]] | tuple[StoreRows, int]]) -> StoreRows:
+    """The store rows of a batch, in order: runs of documents at hand become rows here, runs of one
+    worker chunk's documents become a slice of the rows the worker built."""
+    parts: list[StoreRows] = []
+    i = 0
+    while i < len(batch):
+        head = batch[i][0]
+        j = i + 1
+        if isinstance(head, StoreRows):
+            first = batch[i][1]
+            while j < len(batch) and batch[j][0] is head and batch[j][1] == first + (j - i):
+                j += 1
+            parts.append(head.slice(first, first + j - i))
+        else:
+            while j < len(batch) and not isinstance(batch[j][0], StoreRows):
+                j += 1
+            docs = [d for d, _ in batch[i:j]]
+            encoded = {k: v for _, ej in batch[i:j] for k, v in ej.items()}  # type: ignore[union-attr]
+            parts.append(rows_for(docs, encoded))  # type: ignore[arg-type]
+        i = j
+    return concat(parts) if parts else StoreRows()
+
+
+def _account(s: RunSummary, done: Outcome) -> None:
+    if done.status == "ok":
         s.processed += 1
     else:
         s.rejected += 1
-        s.rejections.append((doc.source, doc.error or ""))
-        log.info("rejected %s (stage %s): %s", doc.source, doc.failed_stage or "ingest", doc.error)
-    s.events += len(doc.events)
-    s.mentions += len(doc.mentions)
-    s.sentences += len(doc.sentences)
-    for e in doc.events:
-        s.event_types[e.get("type")] += 1
-        for a in e.get("actor") or []:
-            s.actors[a.get("name_en") or a.get("id")] += 1
+        s.rejections.append((done.source, done.error or ""))
+        log.info("rejected %s (stage %s): %s", done.source, done.failed_stage or "ingest", done.error)
+    s.events += len(done.event_types)
+    s.mentions += done.n_mentions
+    s.sentences += done.n_sentences
+    for t in done.event_types:
+        s.event_types[t] += 1
+    for a in done.actors:
+        s.actors[a] += 1
 
 
 def _write_lines(files: dict[str, IO[str]], doc: Document, lines: Lines | None = None) -> dict[str, str]:
     """Write the document's lines (``lines``: as encoded by a worker process, else encoded here);
     return its event records' JSON text by event_id (for the store)."""
-    doc_line, events, mentions = lines or encode_lines(doc)
+    lines = lines or encode_lines(doc)
+    _write_encoded(files, lines)
+    return dict(lines[1])
+
+
+def _write_encoded(files: dict[str, IO[str]], lines: Lines) -> None:
+    doc_line, events, mentions = lines
     files["documents"].write(doc_line)
     if events:
         files["events"].write("".join([text + "\n" for _, text in events]))
     if mentions:
         files["mentions"].write(mentions)
-    return dict(events)
 
 
 class _progress:

@@ -32,11 +32,10 @@ from marsad.scale.work import (
     STATE,
     WORKER_DIED,
     Item,
-    Lines,
+    Result,
     analyse_many,
-    encode_lines,
     lost_document,
-    trim,
+    results,
 )
 
 log = logging.getLogger("marsad.scale")
@@ -64,48 +63,59 @@ def warm_worker() -> bool:
     return True
 
 
-Row = tuple[str, Document, bool, Lines | None]  # document JSON, trimmed document, skipped, output lines
+Row = tuple[str, Result]  # the document's full analysis as JSON (its Parquet row), what the client writes
 
 
 def analyse_batch(items: list[Item], known: frozenset[Fingerprint]) -> list[Row]:
     """A Dask task: analyse a batch of inputs.
 
     Everything that is per document is done here, in the worker, not in the client: the JSON of the
-    full analysis (the Parquet row), the output lines, and the document stripped of working data for
-    the store (see :func:`marsad.scale.work.work_items`). The client then only writes.
+    full analysis (the Parquet row), the output lines, the store rows and the counts of the run's
+    summary (see :func:`marsad.scale.work.work_chunk`). The client then only writes.
     """
     kb = _worker_kb()
     for _, doc_id in items:
         maybe_die(doc_id)  # test-only hook, a no-op unless its environment variable is set
-    return [_row(doc, skipped) for doc, skipped in analyse_many(items, kb, known)]
+    analysed = analyse_many(items, kb, known)
+    texts = [json.dumps(doc_to_dict(doc), ensure_ascii=False, default=json_default) for doc, _ in analysed]
+    return list(zip(texts, results(analysed), strict=True))
 
 
-def _row(doc: Document, skipped: bool) -> Row:
-    text = json.dumps(doc_to_dict(doc), ensure_ascii=False, default=json_default)
-    lines = None if skipped else encode_lines(doc)
-    trim(doc)
-    return text, doc, skipped, lines
+def _lost_row(item: Item) -> Row:
+    result = lost_document(item)
+    assert result.doc is not None
+    return json.dumps(doc_to_dict(result.doc), ensure_ascii=False, default=json_default), result
 
 
-def _write_partition(path: Path, first_seq: int, rows: list[Row]) -> None:
+def _write_partition(path: Path, first_seq: int, rows: list[Row], con: Any = None) -> None:
+    """Write one batch's documents as the Parquet file ``path``.
+
+    ``con``: an in-memory DuckDB connection to use (the run keeps one: opening a connection costs
+    about four times as much as writing a partition through it); without it one is opened here.
+    """
     import duckdb
-    con = duckdb.connect()
+    own = con is None
+    if own:
+        con = duckdb.connect()
     try:
-        con.execute("CREATE TABLE part (seq BIGINT, doc_id VARCHAR, status VARCHAR, content_sha256 VARCHAR,"
-                    " n_events INTEGER, skipped BOOLEAN, document JSON)")
-        columns = [list(range(first_seq, first_seq + len(rows))), [d.doc_id for _, d, _, _ in rows],
-                   [d.status for _, d, _, _ in rows], [d.content_sha256 for _, d, _, _ in rows],
-                   [len(d.events) for _, d, _, _ in rows], [skipped for _, _, skipped, _ in rows],
-                   [text for text, _, _, _ in rows]]
+        con.execute("CREATE OR REPLACE TEMP TABLE part (seq BIGINT, doc_id VARCHAR, status VARCHAR,"
+                    " content_sha256 VARCHAR, n_events INTEGER, skipped BOOLEAN, document JSON)")
+        done = [r.outcome for _, r in rows]
+        columns = [list(range(first_seq, first_seq + len(rows))), [o.doc_id for o in done],
+                   [o.status for o in done], [o.content_sha256 for o in done],
+                   [len(o.event_types) for o in done], [r.skipped for _, r in rows],
+                   [text for text, _ in rows]]
         # one INSERT of unnested columns: executemany row by row is slow in DuckDB
         con.execute("INSERT INTO part SELECT * FROM (SELECT " + ", ".join(
             f"unnest(?::{t}[])" for t in ("BIGINT", "VARCHAR", "VARCHAR", "VARCHAR", "INTEGER", "BOOLEAN", "JSON"))
             + ")", columns)
         tmp = path.with_suffix(".parquet.tmp")
         con.execute(f"COPY part TO '{_sql_str(tmp)}' (FORMAT PARQUET)")
+        con.execute("DROP TABLE part")
         tmp.replace(path)  # a partition is either complete or absent
     finally:
-        con.close()
+        if own:
+            con.close()
 
 
 def read_partition(path: Path) -> Iterator[tuple[Document, bool]]:
@@ -138,7 +148,7 @@ def _one_by_one(client: Any, chunk: list[Item], known: Any, attempts: int = 2) -
             except KilledWorker:
                 if attempt + 1 == attempts:
                     log.error("%s: %s", WORKER_DIED, item[0].source)
-                    rows.append(_row(*lost_document(item)))
+                    rows.append(_lost_row(item))
     return rows
 
 
@@ -146,14 +156,33 @@ def _sql_str(path: Path) -> str:
     return str(path).replace("'", "''")
 
 
+# Dask's background work, set for the LocalCluster a run starts itself. Its scheduler and nannies share
+# the client's process and, with the workers, a few cores: event-loop ticks every 20 ms, a nanny's
+# memory poll every 100 ms, work stealing every 100 ms (the batches are alike: nothing to steal) and
+# each worker's statistical profiler sampling its task every 10 ms took measurably from the analysis.
+_QUIET = {"distributed.admin.tick.interval": "1s", "distributed.admin.system-monitor.interval": "2s",
+          "distributed.worker.memory.monitor-interval": "1s", "distributed.scheduler.work-stealing": False,
+          "distributed.worker.profile.enabled": False}
+
+
+def _local_cluster(local_cluster: Any, workers: int) -> Any:
+    """A LocalCluster of ``workers`` single-threaded processes, with less background work (:data:`_QUIET`)."""
+    import dask
+
+    with dask.config.set(_QUIET):
+        return local_cluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
+                             dashboard_address=None, silence_logs=logging.ERROR)
+
+
 def dask_stream(items: Iterable[Item], *, parquet_dir: Path, scheduler: str | None = None, workers: int = 2,
                 batch: int = 16, known: frozenset[Fingerprint] = frozenset(),
-                window: int | None = None) -> Iterator[tuple[Document, bool, Lines | None]]:
-    """Analyse ``items`` on a Dask cluster; yield ``(document, skipped, lines)`` in input order
-    (``lines``: the document's encoded output lines, None for a skipped one).
+                window: int | None = None) -> Iterator[Result]:
+    """Analyse ``items`` on a Dask cluster; yield a :class:`~marsad.scale.work.Result` per input, in
+    input order.
 
     At most ``window`` batches are in flight, so inputs are read lazily and memory stays bounded.
     """
+    import duckdb
     from distributed import Client, KilledWorker, LocalCluster
 
     parts = parquet_dir / "documents"
@@ -164,13 +193,16 @@ def dask_stream(items: Iterable[Item], *, parquet_dir: Path, scheduler: str | No
     if scheduler:
         client = Client(scheduler)
     else:
-        cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=logging.ERROR)
+        cluster = _local_cluster(LocalCluster, workers)
         client = Client(cluster)
+    part_con = duckdb.connect()  # one connection writes every partition
+    part_con.execute("SET threads = 1")  # the workers have the cores
     try:
         client.run(warm_worker)
         n_workers = max(1, len(client.scheduler_info().get("workers", {})))
-        window = window or 2 * n_workers
+        # Four batches per worker in flight: results are taken in input order, so a worker whose
+        # batches finished early must still have queued work while the client waits for an earlier one.
+        window = window or 4 * n_workers
         known_f = client.scatter(known, broadcast=True) if known else known
         source = iter(items)
         pending: deque[tuple[int, list[Item], Any]] = deque()
@@ -194,15 +226,16 @@ def dask_stream(items: Iterable[Item], *, parquet_dir: Path, scheduler: str | No
             except KilledWorker:
                 rows = _one_by_one(client, chunk, known_f)
             fut.release()
+            fill()  # the workers get the next batch before the client writes this one
             path = parts / f"part-{n:06d}.parquet"
             n += 1
-            _write_partition(path, first, rows)
-            fill()
-            # The documents as analysed, not read back from the partition: the same content
+            _write_partition(path, first, rows, part_con)
+            # The results as analysed, not read back from the partition: the same content
             # (tests/scale checks that every engine writes the same files) without a JSON round trip.
-            for _, doc, skipped, lines in rows:
-                yield doc, skipped, lines
+            for _, result in rows:
+                yield result
     finally:
+        part_con.close()
         client.close()
         if cluster is not None:
             cluster.close()

@@ -10,6 +10,7 @@ import json
 import signal
 import sys
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from marsad import pipeline
 from marsad.ingest import RawInput
@@ -18,11 +19,55 @@ from marsad.pipeline import tune_gc
 from marsad.scale.faults import maybe_die
 from marsad.scale.pool import WORKER_DIED
 from marsad.scale.resume import Fingerprint, fingerprint
+from marsad.store.rows import StoreRows, rows_for
 
 Item = tuple[RawInput, str]  # an input and the doc_id it gets in this run
 # A document's output lines: its documents.jsonl line, its events' (event_id, JSON text) pairs and
 # its mentions.jsonl lines joined.
 Lines = tuple[str, list[tuple[str, str]], str]
+
+
+class Outcome(NamedTuple):
+    """What ``marsad run`` counts of a document (its summary), without the document itself."""
+
+    doc_id: str
+    source: str
+    status: str
+    error: str | None
+    failed_stage: str | None
+    content_sha256: str | None
+    n_sentences: int
+    n_mentions: int
+    event_types: list[str | None]  # one per event, in order
+    actors: list[str | None]  # each event's actors' names (name_en, else id), in order
+
+
+def outcome(doc: Document) -> Outcome:
+    """The :class:`Outcome` of ``doc``."""
+    return Outcome(doc.doc_id, doc.source, doc.status, doc.error, doc.failed_stage, doc.content_sha256,
+                   len(doc.sentences), len(doc.mentions), [e.get("type") for e in doc.events],
+                   [a.get("name_en") or a.get("id") for e in doc.events for a in e.get("actor") or []])
+
+
+class Result(NamedTuple):
+    """One input as an engine hands it to ``marsad run``, in input order.
+
+    A worker process sends no document: it sends the document's :class:`Outcome`, its encoded output
+    lines and its store rows — document ``index`` of the ``rows`` built for its whole chunk (shared by
+    the chunk's results, so pickled once). ``doc`` is set instead when the receiving process has the
+    document: analysed in that process, skipped (to be restored from the store) or lost with its worker.
+    """
+
+    outcome: Outcome
+    skipped: bool
+    doc: Document | None = None
+    lines: Lines | None = None
+    rows: StoreRows | None = None
+    index: int = -1
+
+    @property
+    def n_events(self) -> int:
+        return len(self.outcome.event_types)
 
 
 @dataclass
@@ -75,10 +120,11 @@ def analyse_many(items: list[Item], kb: pipeline.Knowledge,
     return results  # type: ignore[return-value] - every slot is filled
 
 
-def lost_document(item: Item, reason: str = WORKER_DIED) -> tuple[Document, bool]:
+def lost_document(item: Item, reason: str = WORKER_DIED) -> Result:
     """The result for an input that killed its worker process every time it was tried."""
     raw, doc_id = item
-    return Document(doc_id=doc_id, source=raw.source).reject(reason, stage="worker"), False
+    doc = Document(doc_id=doc_id, source=raw.source).reject(reason, stage="worker")
+    return Result(outcome(doc), False, doc)
 
 
 def _die_with_parent() -> None:
@@ -112,6 +158,34 @@ def encode_lines(doc: Document) -> Lines:
     doc_id = doc.doc_id
     mentions = "".join([json.dumps(m.to_dict(doc_id), ensure_ascii=False) + "\n" for m in doc.mentions])
     return doc_line, events, mentions
+
+
+def work_chunk(items: list[Item]) -> list[Result]:
+    """Analyse a chunk of inputs in a worker process (:func:`analyse_many`) and prepare everything the
+    parent process writes: each document's output lines, the chunk's store rows with the texts' MinHash
+    signatures (:func:`marsad.store.rows.rows_for`) and the counts of the run's summary. The documents
+    themselves stay here (except skipped ones, which the parent restores from the store): they were
+    most of the bytes pickled back and of the parent's unpickling time."""
+    for _, doc_id in items:
+        maybe_die(doc_id)  # test-only hook, a no-op unless its environment variable is set
+    assert STATE.kb is not None, "init_worker was not run"
+    return results(analyse_many(items, STATE.kb, STATE.known))
+
+
+def results(analysed: list[tuple[Document, bool]]) -> list[Result]:
+    """:class:`Result` of each ``(document, skipped)`` as a worker process sends it (see :func:`work_chunk`)."""
+    done = [(doc, encode_lines(doc)) for doc, skipped in analysed if not skipped]
+    rows = rows_for([doc for doc, _ in done], {eid: text for _, lines in done for eid, text in lines[1]},
+                    arrow=True) if done else None
+    out: list[Result] = []
+    for doc, skipped in analysed:
+        if skipped:
+            trim(doc)
+            out.append(Result(outcome(doc), True, doc))
+            continue
+        k = sum(not r.skipped for r in out)  # its place among the chunk's analysed documents (≤ 8)
+        out.append(Result(outcome(doc), False, None, done[k][1], rows, k))
+    return out
 
 
 def work_items(items: list[Item]) -> list[tuple[Document, bool, Lines | None]]:
