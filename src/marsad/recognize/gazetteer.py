@@ -30,6 +30,27 @@ _GLUED_QUOTE = re.compile(r'"(?<=\w")(?=\w)')
 # A proclitic chain before a key: conjunction, then preposition, then article.
 _PREFIX = re.compile(r"(?:[وف])?(?:[بك]?ال|لل|[بكل])?")
 _PREFIX_MAX = 4
+
+
+def _word_start(norm: str, key_start: int) -> int | None:
+    """Where the word holding a key that starts at ``key_start`` begins, when only proclitics
+    (:data:`_PREFIX`) stand before the key in it; None otherwise."""
+    if key_start == 0 or not norm[key_start - 1].isalnum():
+        return key_start
+    return _clitic_start(norm, key_start)
+
+
+def _clitic_start(norm: str, key_start: int) -> int | None:
+    """:func:`_word_start` for a key that does not begin its word (about a third of the hits)."""
+    # The clitics are letters, so only the start of the word holding the key can begin them: walk
+    # back to it (at most _PREFIX_MAX letters) instead of trying every position.
+    lo = key_start - _PREFIX_MAX if key_start > _PREFIX_MAX else 0
+    s = key_start - 1
+    while s > lo and norm[s - 1].isalnum():
+        s -= 1
+    if s > 0 and norm[s - 1].isalnum():
+        return None  # the word starts further back than any clitic run
+    return s if _PREFIX.fullmatch(norm, s, key_start) else None
 _START = attrgetter("start")  # sort/bisect key (C-level, unlike a lambda)
 _ORDER = attrgetter("order")
 # Hit.order = start * _ORDER_SCALE - length sorts as (start, -length) while a hit is shorter than this
@@ -138,7 +159,6 @@ class Gazetteer:
         hits: list[Hit] = []
         append = hits.append
         n = len(norm)
-        prefix_match = _PREFIX.fullmatch
         for end, (length, lam_variant, entries, title, actor, kinds) in self._auto.iter(norm):
             end += 1  # the automaton reports the last character
             if end < n:
@@ -151,15 +171,10 @@ class Gazetteer:
                 start = key_start  # the key begins a word (most hits): no proclitic to look for
                 prefix = ""
             else:
-                # (_word_start, inlined: a third of the hits come here) the clitics are letters, so only
-                # the start of the word holding the key can begin them: walk back to it (at most
-                # _PREFIX_MAX letters) instead of trying every position
-                lo = key_start - _PREFIX_MAX if key_start > _PREFIX_MAX else 0
-                start = key_start - 1
-                while start > lo and norm[start - 1].isalnum():
-                    start -= 1
-                if (start > 0 and norm[start - 1].isalnum()) or prefix_match(norm, start, key_start) is None:
+                found = _clitic_start(norm, key_start)
+                if found is None:
                     continue  # the word starts further back than any clitic run, or is no clitic run
+                start = found
                 prefix = norm[start:key_start]
             if lam_variant:
                 if not prefix.endswith("ل"):
