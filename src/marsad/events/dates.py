@@ -157,37 +157,8 @@ def situational_dates(events: list[dict[str, Any]], text: str, dates: list[TimeE
             if len(text[near:trig["start"]].split()) <= 10:
                 ev["date"], ev["date_precision"], ev["date_text"] = month, "month", host["date_text"]
                 continue
-        opener = _other_clause_date(ev, text, dates, lex) if ev["date"] and ev["date_text"] else None
-        if opener is not None:
-            ev["date"] = ev["date_precision"] = ev["date_text"] = None
-            if month and opener[0] in lex.cues["ongoing"] and opener[1] < trig["start"]:
-                # «…منذ عام 2014، … فيما تشارك إيران بمستشارين عسكريين»: the trigger's own clause is
-                # opened by "while": under way at the time
-                ev["date"], ev["date_precision"], ev["date_text"] = month, "month", text[opener[1]:opener[2]]
-            continue
         if ev["date_precision"] == "day" and ev["date_text"] and ev["type"] in report_types:
             _report_day(ev, text, dates, lex)
-
-
-def _other_clause_date(ev: dict[str, Any], text: str, dates: list[TimeExpression],
-                       lex: _Cues) -> tuple[str, int, int] | None:
-    """Whether the event's date stands in another main clause of the sentence, one opened after a
-    comma by a clause opener («زيارة ولايتي إلى موسكو …، وكانت زيارة عبد اللهيان سبقت المؤتمر
-    الأسبوع الماضي»): that date is the other clause's happening's (cues.yaml
-    ``status.date_clause_openers``). Returns the opener (normalised, start, end) or None."""
-    trig, evid = ev["trigger"], ev["evidence"]
-    d = next((d for d in dates if d.text == ev["date_text"] and evid["start"] <= d.start < evid["end"]), None)
-    if d is None:
-        return None
-    lo, hi = (trig["end"], d.start) if d.start >= trig["end"] else (d.end, trig["start"])
-    openers = _status_words(lex.cues, "date_clause_openers")
-    for m in _CLAUSE_BREAK.finditer(text, lo, hi):
-        if text[m.start()] not in "،,":
-            continue
-        nxt = split_words(text[m.end():hi], m.end())[:1]
-        if nxt and nxt[0].norm in openers:
-            return nxt[0].norm, nxt[0].start, nxt[0].end
-    return None
 
 
 def _report_day(ev: dict[str, Any], text: str, dates: list[TimeExpression], lex: _Cues) -> None:
