@@ -85,6 +85,22 @@ _DIACRITICS = re.compile("[\u064B-\u0652\u0640]")
 _TANWEEN = re.compile("[\u064B-\u064D]")
 
 
+def _bare(w: str) -> str:
+    """A word without a leading و/ف and a final tanween alif («وحيزاً» → «حيز»), for idiom objects."""
+    w = w[1:] if w[:1] in "وف" and len(w) > 3 else w
+    return w[:-1] if w.endswith("ا") and len(w) > 3 else w
+
+
+def _potential(words: list[Word], k: int, raw: dict[str, Any]) -> bool:
+    """Whether a noun event right after word ``k`` is what a risk word names («احتمالات نشوب حرب»):
+    the risk word is at ``k`` or before one onset word («نشوب», «اندلاع»)."""
+    risks = cue_words(raw, "roles", "potential_governors")
+    onsets = cue_words(raw, "roles", "potential_onsets")
+    if k >= 1 and words[k].norm in onsets:
+        k -= 1
+    return k >= 0 and words[k].norm in risks
+
+
 def _nonspecific(matches: list[Match], words: list[Word], lex: Lexicon) -> list[Match]:
     """Drop event nouns after «أي» (an act of a kind, not one that happened: «رفض أي هجوم»), unless a
     light verb governs them («شنت أي غارات») or a negation a few words before makes them a denied act
@@ -92,9 +108,17 @@ def _nonspecific(matches: list[Match], words: list[Word], lex: Lexicon) -> list[
     raw = lex.cues["raw"]
     anys = cue_words(raw, "roles", "nonspecific_determiners")
     topics = cue_words(raw, "roles", "discussion_governors")
+    figurative = raw.get("figurative_objects") or {}
     out: list[Match] = []
     for m in matches:
         k = m.first - 1
+        if m.trigger.kind == "verb" and m.trigger.lemma in figurative:
+            # «احتل التنسيق حيزاً كبيراً», «التزمت العواصم الصمت»: a verb whose object makes it an idiom
+            objs = cue_words(raw, "figurative_objects", m.trigger.lemma)
+            if any(_bare(words[j].norm) in objs for j in range(m.last + 1, min(len(words), m.last + 7))):
+                continue
+        if m.trigger.kind == "noun" and m.light is None and _potential(words, k, raw):
+            continue  # «احتمالات نشوب حرب جديدة», «خطر اندلاع مواجهة»: a risk, not a happening
         if m.trigger.kind == "noun" and (m.light is None or m.light < k) and k >= 0 \
                 and words[k].norm in topics and words[m.first].norm.startswith("ال"):
             continue  # «لبحث الهجوم»: the topic of a meeting or request, an act told elsewhere
