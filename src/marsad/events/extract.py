@@ -1492,6 +1492,18 @@ def _richness(ev: dict[str, Any]) -> int:
             + len(ev["actor"]) + len(ev["recipient"]))
 
 
+def _headline_restatements(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Drop a headline event left unmerged when the body tells a happening of its type.
+
+    A headline restates the lead in few words, and its participants are the ones the recogniser
+    reads worst (a name glued to the next verb, «وانفصاليو قره باغ يعقدون»; a city read as the state
+    acting, «تفجيري مقديشو»). When no participant links it to the body's event of the same type,
+    the body's record is the one to keep; a headline type the body never tells stays.
+    """
+    body_types = {ev["type"] for ev in events if not ev["_headline"]}
+    return [ev for ev in events if not (ev["_headline"] and ev["type"] in body_types)]
+
+
 def _merge_document(events: list[dict[str, Any]], symmetric: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
     """Fold repeated mentions of one happening into its first record.
 
@@ -1699,6 +1711,7 @@ def extract_events(doc: Document, lex: Lexicon | None = None,
         kept = [ev for ev in kept if _concrete(ev)]
     _trace(trace, "concrete", kept)
     out = _merge_document(kept, lex.cues["symmetric"])
+    out = _headline_restatements(out)
     _trace(trace, "merge", out)
     weights = lex.cues["raw"].get("confidence")
     if weights:
