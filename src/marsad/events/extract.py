@@ -91,6 +91,20 @@ def _bare(w: str) -> str:
     return w[:-1] if w.endswith("ا") and len(w) > 3 else w
 
 
+def _period_name(m: Match, words: list[Word], raw: dict[str, Any]) -> bool:
+    """Whether a definite war noun is named by the adjective after it («الحرب السورية», «الحرب
+    الأهلية», «الحرب الباردة»): a period of history. With «على/ضد» after the adjective it has a
+    target («الحرب الإسرائيلية على غزة») and stays an attack."""
+    if m.first != m.last or m.trigger.lemma not in cue_words(raw, "roles", "period_nouns"):
+        return False
+    w, j = words[m.first].norm, m.first + 1
+    if "ال" not in w[:4] or j >= len(words):
+        return False
+    adj = words[j].norm
+    named = adj.startswith("ال") and (adj.endswith("يه") or adj in cue_words(raw, "roles", "period_adjectives"))
+    return named and not (j + 1 < len(words) and words[j + 1].norm in cue_words(raw, "roles", "period_targets"))
+
+
 def _potential(words: list[Word], k: int, raw: dict[str, Any]) -> bool:
     """Whether a noun event right after word ``k`` is what a risk word names («احتمالات نشوب حرب»):
     the risk word is at ``k`` or before one onset word («نشوب», «اندلاع»)."""
@@ -117,6 +131,8 @@ def _nonspecific(matches: list[Match], words: list[Word], lex: Lexicon) -> list[
             objs = cue_words(raw, "figurative_objects", m.trigger.lemma)
             if any(_bare(words[j].norm) in objs for j in range(m.last + 1, min(len(words), m.last + 7))):
                 continue
+        if m.trigger.kind == "noun" and m.light is None and _period_name(m, words, raw):
+            continue  # «منذ اندلاع الحرب السورية», «الحرب الباردة»: the name of a period, not an attack
         if m.trigger.kind == "noun" and m.light is None and _potential(words, k, raw):
             continue  # «احتمالات نشوب حرب جديدة», «خطر اندلاع مواجهة»: a risk, not a happening
         if m.trigger.kind == "noun" and (m.light is None or m.light < k) and k >= 0 \
