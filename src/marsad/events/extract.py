@@ -350,6 +350,34 @@ def _definite_noun(w: str, lex: Lexicon) -> bool:
     return got
 
 
+_POSSESSIVES = ("هما", "هم", "ها", "ه")
+
+
+def _possessed_noun(w: str, lex: Lexicon) -> bool:
+    """Whether ``w`` reads only as an event noun with a possessive pronoun («زيارته», «محادثاته»,
+    «اجتماعهما»): the pronoun's antecedent is someone already named, so the noun names his happening
+    as one the text has told (cached per word type)."""
+    cache = lex.word_caches.setdefault("_possessed_noun", {})
+    got = cache.get(w)
+    if got is None:
+        got = False
+        for stem, _pre in clitic_candidates(w):
+            trig = lex.nouns.get(stem)
+            if trig is None or stem == trig.lemma:
+                continue
+            suf = next((p for p in _POSSESSIVES if stem.endswith(p) and len(stem) - len(p) >= 3), None)
+            if suf is None:
+                continue
+            base = stem[:-len(suf)]
+            bare = lex.nouns.get(base) or (lex.nouns.get(base[:-1] + "ه") if base.endswith("ت") else None)
+            if bare is not None and bare.lemma == trig.lemma:
+                got = True
+                break
+        if len(cache) < 200_000:
+            cache[w] = got
+    return got
+
+
 def _main_subject(groups: list[Group], words: list[Word], opener: int = 0) -> Group | None:
     """The subject of a sentence's first verb: a bare group among its first four words (VSO after a
     sentence-initial verb, «وأعلنت الوزارة …», or SVO, «الرئيس … قال»), with no break before it.
@@ -983,7 +1011,11 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             "trigger": {"text": doc.text[words[m.first].start:words[m.last].end],
                         "start": words[m.first].start, "end": words[m.last].end},
             "_anaphoric": not m.verbal and (pointed or definite and not actor and not recipient),
-            "_definite": not m.verbal and definite, "_pointed": pointed and not m.verbal,
+            # «خلال زيارته», «نتائج محادثاته مع الأسد»: a possessed masdar refers back like a definite
+            # one, unless a name follows as its object («خلال استقباله أردوغان»: a new meeting)
+            "_definite": not m.verbal and (definite or (_possessed_noun(words[m.first].norm, lex) and not any(
+                g.first == m.last + 1 for g in groups))),
+            "_pointed": pointed and not m.verbal,
             # «حصيلة الغارات»: a definite noun with no agent of its own retells a happening already
             # told with the same word (see _same_happening)
             "_retold": t.lemma if not m.verbal and definite and not actor else None, "_lemma": t.lemma,
