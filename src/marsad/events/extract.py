@@ -115,6 +115,23 @@ def _potential(words: list[Word], k: int, raw: dict[str, Any]) -> bool:
     return k >= 0 and words[k].norm in risks
 
 
+def _asked_for(m: Match, words: list[Word], asks: list[int], lex: Lexicon) -> bool:
+    """Whether a noun event is what a request asks for: a masdar with «بـ» within six words after a
+    request trigger or a demand noun («طالب بانسحاب القوات», «رافضاً مطالب واشنطن بانسحاب …»), or
+    a bare masdar after «من» + the one asked («طلب من طهران سحب قواتها»)."""
+    demands = cue_words(lex.cues["raw"], "roles", "demand_nouns")
+    froms = cue_words(lex.cues["raw"], "roles", "asked_from")
+    heads = list(asks) + [k for k in range(max(0, m.first - 6), m.first) if words[k].norm in demands]
+    near = [r for r in heads if 0 < m.first - r <= 6]
+    if not near:
+        return False
+    w = words[m.first].norm
+    if w[:1] == "ب" and lex.noun(w[1:]) is not None:
+        return True
+    r = max(near)
+    return any(words[k].norm in froms for k in range(r + 1, m.first)) and not w.startswith(("ال", "بال", "لل"))
+
+
 def _nonspecific(matches: list[Match], words: list[Word], lex: Lexicon) -> list[Match]:
     """Drop event nouns after «أي» (an act of a kind, not one that happened: «رفض أي هجوم»), unless a
     light verb governs them («شنت أي غارات») or a negation a few words before makes them a denied act
@@ -779,6 +796,8 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
         if (asks and t.type != "REQUEST" and m.first > 0
                 and words[m.first - 1].norm in _TO and any(0 < m.first - r <= 8 for r in asks)):
             continue
+        if t.type != "REQUEST" and t.kind == "noun" and m.light is None and _asked_for(m, words, asks, lex):
+            continue  # «طالب بانسحاب القوات», «طلب من طهران سحب قواتها»: what is asked, not a happening
         if threats and t.type != "THREATEN" and any(0 < m.first - r <= 8 for r in threats):
             heads = {m.first, m.first - 1, m.light if m.light is not None else m.first}
             if any(words[k].norm[:1] == "ب" and (words[k].norm[1:] in lex.light
