@@ -91,6 +91,15 @@ def _bare(w: str) -> str:
     return w[:-1] if w.endswith("ا") and len(w) > 3 else w
 
 
+def _warned_of_danger(m: Match, words: list[Word], raw: dict[str, Any]) -> bool:
+    """Whether a warning trigger is followed by «من» and a danger (cues.yaml `roles.warned_dangers`):
+    the speaker warns of something that may befall, he threatens no one."""
+    j = m.last + 1
+    if j + 1 >= len(words) or words[j].norm not in cue_words(raw, "roles", "warning_from"):
+        return False
+    return _bare(words[j + 1].norm) in cue_words(raw, "roles", "warned_dangers")
+
+
 def _period_name(m: Match, words: list[Word], raw: dict[str, Any]) -> bool:
     """Whether a definite war noun is named by the adjective after it («الحرب السورية», «الحرب
     الأهلية», «الحرب الباردة»): a period of history. With «على/ضد» after the adjective it has a
@@ -148,6 +157,8 @@ def _nonspecific(matches: list[Match], words: list[Word], lex: Lexicon) -> list[
             objs = cue_words(raw, "figurative_objects", m.trigger.lemma)
             if any(_bare(words[j].norm) in objs for j in range(m.last + 1, min(len(words), m.last + 7))):
                 continue
+        if m.trigger.type == "THREATEN" and _warned_of_danger(m, words, raw):
+            continue  # «محذّرة من الانزلاق إلى الاقتتال», «حذّر من موجة نزوح»: a warning of a danger
         if m.trigger.kind == "noun" and m.light is None and _period_name(m, words, raw):
             continue  # «منذ اندلاع الحرب السورية», «الحرب الباردة»: the name of a period, not an attack
         if m.trigger.kind == "noun" and m.light is None and _potential(words, k, raw):
