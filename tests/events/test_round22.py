@@ -146,3 +146,14 @@ def test_taking_a_city_is_still_a_seizure(nlp):
 def test_affirmed_commitment_is_no_agreement(nlp):
     text = "وأكدت تركيا في بيان التزام قواتها بوقف إطلاق النار في شمال سوريا."
     assert not _events(nlp, text, "AGREE", _DAY)
+
+
+def test_denied_accusations_are_no_accusation_by_the_denier(nlp):
+    text = "اتهمت واشنطن طهران بتزويد الحوثيين بالصواريخ. ونفت طهران الاتهامات الأمريكية ووصفتها بأنها بلا معنى."
+    (accusation,) = _events(nlp, text, "ACCUSE", _DAY)
+    assert _sides(accusation)[0] == ["united_states"]
+
+
+def test_a_denied_attack_is_still_the_deniers_negated_attack(nlp):
+    (strike,) = _events(nlp, "ونفى الجيش الإسرائيلي استهداف المستشفى في غزة.", "ASSAULT", _DAY)
+    assert strike["status"] == "negated"

@@ -641,6 +641,8 @@ class _SentenceCues:
     relative_preps: frozenset[str]
     partitive: frozenset[str]
     openers: frozenset[tuple[str, ...]]
+    denial_types: frozenset[str]
+    denial_lemmas: frozenset[str]
 
 
 def _sentence_cues(lex: Lexicon) -> _SentenceCues:
@@ -660,7 +662,9 @@ def _sentence_cues(lex: Lexicon) -> _SentenceCues:
             relative_verbs=joint | cue_words(raw, "roles", "relative_party_verbs"),
             relative_preps=cue_words(raw, "roles", "relative_pronoun_preps"),
             partitive=cue_words(raw, "roles", "partitive_words"),
-            openers=cue_phrases(raw, "roles", "fronted_openers"))}
+            openers=cue_phrases(raw, "roles", "fronted_openers"),
+            denial_types=frozenset(raw.get("denied_reaction_types") or ()),
+            denial_lemmas=frozenset(norm_word(v.split()[0]) for v in raw["status"].get("denial_verbs") or ()))}
         lex.word_caches["_sentence_cues"] = got
     return got[""]
 
@@ -789,6 +793,9 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
         if m.last + 1 < len(words) and words[m.last + 1].norm in _DURING_IT and events and max(
                 events, key=lambda p: p[0].first)[1]["type"] == t.type:
             continue  # «اتصالاً هاتفياً …، بحثا خلاله …»: what was done during that same happening
+        if (t.type in sc.denial_types and m.light is not None
+                and not lex.lemmas.get(words[m.light].norm, frozenset()).isdisjoint(sc.denial_lemmas)):
+            continue  # «ونفت طهران الاتهامات الأمريكية»: denying an accusation rejects it, accuses no one
         if "military" in t.flags and not _military_nearby(m, words, lex):
             continue
         if (t.type == "PROTEST" and not m.verbal and words[m.first].norm.endswith("ا")
