@@ -85,6 +85,62 @@ _DIACRITICS = re.compile("[\u064B-\u0652\u0640]")
 _TANWEEN = re.compile("[\u064B-\u064D]")
 
 
+def _bare(w: str) -> str:
+    """A word without a leading و/ف and a final tanween alif («وحيزاً» → «حيز»), for idiom objects."""
+    w = w[1:] if w[:1] in "وف" and len(w) > 3 else w
+    return w[:-1] if w.endswith("ا") and len(w) > 3 else w
+
+
+def _warned_of_danger(m: Match, words: list[Word], raw: dict[str, Any]) -> bool:
+    """Whether a warning trigger is followed by «من» and a danger (cues.yaml `roles.warned_dangers`):
+    the speaker warns of something that may befall, he threatens no one."""
+    j = m.last + 1
+    if j + 1 >= len(words) or words[j].norm not in cue_words(raw, "roles", "warning_from"):
+        return False
+    return _bare(words[j + 1].norm) in cue_words(raw, "roles", "warned_dangers")
+
+
+def _period_name(m: Match, words: list[Word], raw: dict[str, Any]) -> bool:
+    """Whether a definite war noun is named by the adjective after it («الحرب السورية», «الحرب
+    الأهلية», «الحرب الباردة»): a period of history. With «على/ضد» after the adjective it has a
+    target («الحرب الإسرائيلية على غزة») and stays an attack."""
+    if m.first != m.last or m.trigger.lemma not in cue_words(raw, "roles", "period_nouns"):
+        return False
+    w, j = words[m.first].norm, m.first + 1
+    if "ال" not in w[:4] or j >= len(words):
+        return False
+    adj = words[j].norm
+    named = adj.startswith("ال") and (adj.endswith("يه") or adj in cue_words(raw, "roles", "period_adjectives"))
+    return named and not (j + 1 < len(words) and words[j + 1].norm in cue_words(raw, "roles", "period_targets"))
+
+
+def _potential(words: list[Word], k: int, raw: dict[str, Any]) -> bool:
+    """Whether a noun event right after word ``k`` is what a risk word names («احتمالات نشوب حرب»):
+    the risk word is at ``k`` or before one onset word («نشوب», «اندلاع»)."""
+    risks = cue_words(raw, "roles", "potential_governors")
+    onsets = cue_words(raw, "roles", "potential_onsets")
+    if k >= 1 and words[k].norm in onsets:
+        k -= 1
+    return k >= 0 and words[k].norm in risks
+
+
+def _asked_for(m: Match, words: list[Word], asks: list[int], lex: Lexicon) -> bool:
+    """Whether a noun event is what a request asks for: a masdar with «بـ» within six words after a
+    request trigger or a demand noun («طالب بانسحاب القوات», «رافضاً مطالب واشنطن بانسحاب …»), or
+    a bare masdar after «من» + the one asked («طلب من طهران سحب قواتها»)."""
+    demands = cue_words(lex.cues["raw"], "roles", "demand_nouns")
+    froms = cue_words(lex.cues["raw"], "roles", "asked_from")
+    heads = list(asks) + [k for k in range(max(0, m.first - 6), m.first) if words[k].norm in demands]
+    near = [r for r in heads if 0 < m.first - r <= 6]
+    if not near:
+        return False
+    w = words[m.first].norm
+    if w[:1] == "ب" and lex.noun(w[1:]) is not None:
+        return True
+    r = max(near)
+    return any(words[k].norm in froms for k in range(r + 1, m.first)) and not w.startswith(("ال", "بال", "لل"))
+
+
 def _nonspecific(matches: list[Match], words: list[Word], lex: Lexicon) -> list[Match]:
     """Drop event nouns after «أي» (an act of a kind, not one that happened: «رفض أي هجوم»), unless a
     light verb governs them («شنت أي غارات») or a negation a few words before makes them a denied act
@@ -92,9 +148,21 @@ def _nonspecific(matches: list[Match], words: list[Word], lex: Lexicon) -> list[
     raw = lex.cues["raw"]
     anys = cue_words(raw, "roles", "nonspecific_determiners")
     topics = cue_words(raw, "roles", "discussion_governors")
+    figurative = raw.get("figurative_objects") or {}
     out: list[Match] = []
     for m in matches:
         k = m.first - 1
+        if m.trigger.kind == "verb" and m.trigger.lemma in figurative:
+            # «احتل التنسيق حيزاً كبيراً», «التزمت العواصم الصمت»: a verb whose object makes it an idiom
+            objs = cue_words(raw, "figurative_objects", m.trigger.lemma)
+            if any(_bare(words[j].norm) in objs for j in range(m.last + 1, min(len(words), m.last + 7))):
+                continue
+        if m.trigger.type == "THREATEN" and _warned_of_danger(m, words, raw):
+            continue  # «محذّرة من الانزلاق إلى الاقتتال», «حذّر من موجة نزوح»: a warning of a danger
+        if m.trigger.kind == "noun" and m.light is None and _period_name(m, words, raw):
+            continue  # «منذ اندلاع الحرب السورية», «الحرب الباردة»: the name of a period, not an attack
+        if m.trigger.kind == "noun" and m.light is None and _potential(words, k, raw):
+            continue  # «احتمالات نشوب حرب جديدة», «خطر اندلاع مواجهة»: a risk, not a happening
         if m.trigger.kind == "noun" and (m.light is None or m.light < k) and k >= 0 \
                 and words[k].norm in topics and words[m.first].norm.startswith("ال"):
             continue  # «لبحث الهجوم»: the topic of a meeting or request, an act told elsewhere
@@ -305,6 +373,34 @@ def _definite_noun(w: str, lex: Lexicon) -> bool:
     got = cache.get(w)
     if got is None:
         got = any(pre.endswith("ال") or pre.endswith("لل") for stem, pre in clitic_candidates(w) if lex.nouns.get(stem))
+        if len(cache) < 200_000:
+            cache[w] = got
+    return got
+
+
+_POSSESSIVES = ("هما", "هم", "ها", "ه")
+
+
+def _possessed_noun(w: str, lex: Lexicon) -> bool:
+    """Whether ``w`` reads only as an event noun with a possessive pronoun («زيارته», «محادثاته»,
+    «اجتماعهما»): the pronoun's antecedent is someone already named, so the noun names his happening
+    as one the text has told (cached per word type)."""
+    cache = lex.word_caches.setdefault("_possessed_noun", {})
+    got = cache.get(w)
+    if got is None:
+        got = False
+        for stem, _pre in clitic_candidates(w):
+            trig = lex.nouns.get(stem)
+            if trig is None or stem == trig.lemma:
+                continue
+            suf = next((p for p in _POSSESSIVES if stem.endswith(p) and len(stem) - len(p) >= 3), None)
+            if suf is None:
+                continue
+            base = stem[:-len(suf)]
+            bare = lex.nouns.get(base) or (lex.nouns.get(base[:-1] + "ه") if base.endswith("ت") else None)
+            if bare is not None and bare.lemma == trig.lemma:
+                got = True
+                break
         if len(cache) < 200_000:
             cache[w] = got
     return got
@@ -545,6 +641,8 @@ class _SentenceCues:
     relative_preps: frozenset[str]
     partitive: frozenset[str]
     openers: frozenset[tuple[str, ...]]
+    denial_types: frozenset[str]
+    denial_lemmas: frozenset[str]
 
 
 def _sentence_cues(lex: Lexicon) -> _SentenceCues:
@@ -564,7 +662,9 @@ def _sentence_cues(lex: Lexicon) -> _SentenceCues:
             relative_verbs=joint | cue_words(raw, "roles", "relative_party_verbs"),
             relative_preps=cue_words(raw, "roles", "relative_pronoun_preps"),
             partitive=cue_words(raw, "roles", "partitive_words"),
-            openers=cue_phrases(raw, "roles", "fronted_openers"))}
+            openers=cue_phrases(raw, "roles", "fronted_openers"),
+            denial_types=frozenset(raw.get("denied_reaction_types") or ()),
+            denial_lemmas=frozenset(norm_word(v.split()[0]) for v in raw["status"].get("denial_verbs") or ()))}
         lex.word_caches["_sentence_cues"] = got
     return got[""]
 
@@ -693,6 +793,9 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
         if m.last + 1 < len(words) and words[m.last + 1].norm in _DURING_IT and events and max(
                 events, key=lambda p: p[0].first)[1]["type"] == t.type:
             continue  # «اتصالاً هاتفياً …، بحثا خلاله …»: what was done during that same happening
+        if (t.type in sc.denial_types and m.light is not None
+                and not lex.lemmas.get(words[m.light].norm, frozenset()).isdisjoint(sc.denial_lemmas)):
+            continue  # «ونفت طهران الاتهامات الأمريكية»: denying an accusation rejects it, accuses no one
         if "military" in t.flags and not _military_nearby(m, words, lex):
             continue
         if (t.type == "PROTEST" and not m.verbal and words[m.first].norm.endswith("ا")
@@ -711,6 +814,8 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
         if (asks and t.type != "REQUEST" and m.first > 0
                 and words[m.first - 1].norm in _TO and any(0 < m.first - r <= 8 for r in asks)):
             continue
+        if t.type != "REQUEST" and t.kind == "noun" and m.light is None and _asked_for(m, words, asks, lex):
+            continue  # «طالب بانسحاب القوات», «طلب من طهران سحب قواتها»: what is asked, not a happening
         if threats and t.type != "THREATEN" and any(0 < m.first - r <= 8 for r in threats):
             heads = {m.first, m.first - 1, m.light if m.light is not None else m.first}
             if any(words[k].norm[:1] == "ب" and (words[k].norm[1:] in lex.light
@@ -943,7 +1048,11 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             "trigger": {"text": doc.text[words[m.first].start:words[m.last].end],
                         "start": words[m.first].start, "end": words[m.last].end},
             "_anaphoric": not m.verbal and (pointed or definite and not actor and not recipient),
-            "_definite": not m.verbal and definite, "_pointed": pointed and not m.verbal,
+            # «خلال زيارته», «نتائج محادثاته مع الأسد»: a possessed masdar refers back like a definite
+            # one, unless a name follows as its object («خلال استقباله أردوغان»: a new meeting)
+            "_definite": not m.verbal and (definite or (_possessed_noun(words[m.first].norm, lex) and not any(
+                g.first == m.last + 1 for g in groups))),
+            "_pointed": pointed and not m.verbal,
             # «حصيلة الغارات»: a definite noun with no agent of its own retells a happening already
             # told with the same word (see _same_happening)
             "_retold": t.lemma if not m.verbal and definite and not actor else None, "_lemma": t.lemma,
@@ -1468,6 +1577,18 @@ def _richness(ev: dict[str, Any]) -> int:
             + len(ev["actor"]) + len(ev["recipient"]))
 
 
+def _headline_restatements(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Drop a headline event left unmerged when the body tells a happening of its type.
+
+    A headline restates the lead in few words, and its participants are the ones the recogniser
+    reads worst (a name glued to the next verb, «وانفصاليو قره باغ يعقدون»; a city read as the state
+    acting, «تفجيري مقديشو»). When no participant links it to the body's event of the same type,
+    the body's record is the one to keep; a headline type the body never tells stays.
+    """
+    body_types = {ev["type"] for ev in events if not ev["_headline"]}
+    return [ev for ev in events if not (ev["_headline"] and ev["type"] in body_types)]
+
+
 def _merge_document(events: list[dict[str, Any]], symmetric: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
     """Fold repeated mentions of one happening into its first record.
 
@@ -1675,6 +1796,7 @@ def extract_events(doc: Document, lex: Lexicon | None = None,
         kept = [ev for ev in kept if _concrete(ev)]
     _trace(trace, "concrete", kept)
     out = _merge_document(kept, lex.cues["symmetric"])
+    out = _headline_restatements(out)
     _trace(trace, "merge", out)
     weights = lex.cues["raw"].get("confidence")
     if weights:

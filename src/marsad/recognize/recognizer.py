@@ -1336,6 +1336,10 @@ class Recognizer:
                    reach: int) -> int:
         """Merge one NER span into ``mentions`` (kept sorted by start; no mention is longer than
         ``reach``); returns the bound for the mentions as they are now."""
+        if label in ("PERS", "ORG"):
+            start = _past_event_words(doc.text, start, end)
+            if start >= end:
+                return reach
         # only mentions starting in (start - reach, end) can overlap the span
         text = doc.text[start:end]
         overlapping = [m for m in mentions[bisect_right(mentions, start - reach, key=_START):
@@ -1430,6 +1434,31 @@ def _tokens_by_sentence(doc: Document) -> list[list[Any]]:
     if lo < len(tokens):
         groups.append(tokens[lo:])
     return groups
+
+
+@lru_cache(maxsize=8192)
+def _event_noun_with_clitic(word: str) -> bool:
+    """Whether ``word`` is an event noun behind a ب/ل/و/ف proclitic («لدعم», «بوساطة»): such a word
+    opens a prepositional phrase or a new clause, never a person's name."""
+    if len(word) < 4 or word[0] not in "بلوف":
+        return False
+    from marsad.events.lexicon import load_lexicon  # lazy: the event stage imports the recogniser's model
+    from marsad.events.text import norm_word
+    trig = load_lexicon().noun(norm_word(word))
+    return trig is not None and trig.type != "NONE"
+
+
+def _past_event_words(text: str, start: int, end: int) -> int:
+    """Start of a person or organisation span after its leading event nouns with a proclitic: the
+    tagger sometimes glues the word before a name to it («لدعم الأسد» read as one person, «بوساطة»
+    alone as an organisation)."""
+    while start < end:
+        sp = text.find(" ", start, end)
+        first = text[start:sp if sp >= 0 else end]
+        if not _event_noun_with_clitic(first):
+            return start
+        start = end if sp < 0 else sp + 1
+    return start
 
 
 def _bio_spans(toks: list, tags: list[str]) -> list[tuple[int, int, str]]:
