@@ -196,8 +196,12 @@ def _run_child(mode: str, corpus: Path, timeout: float) -> dict[str, Any] | None
     with tempfile.TemporaryDirectory() as tmp:
         res = Path(tmp) / "r.json"
         t0 = time.perf_counter()
+        # the LocalCluster's scheduler and nannies log every start and stop at INFO through dask's own
+        # logging config; the bench reports its figures, not those lines
+        env = {**os.environ, "DASK_LOGGING__DISTRIBUTED": "error"}
         proc = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child", mode,
-                               "--corpus", str(corpus), "--result", str(res)], cwd=ROOT, timeout=timeout)
+                               "--corpus", str(corpus), "--result", str(res)], cwd=ROOT, timeout=timeout,
+                              env=env)
         wall = time.perf_counter() - t0
         if proc.returncode != 0 or not res.exists():
             print(f"  {mode}: failed (exit {proc.returncode})", file=sys.stderr)
