@@ -71,7 +71,7 @@ class _Event:
     published: int | None
     family: str
     outlet_key: str
-    record: dict[str, Any]
+    summary: tuple[str | None, ...]  # type, date, date_precision, location name_en and country
     sig: int = -1  # id of what compatible() reads (see _signature), filled by _prepare
 
 
@@ -194,52 +194,82 @@ def _ordinal(value: Any) -> int | None:
     return span[0].toordinal() if span else None
 
 
-def _summary_fields(e: Mapping[str, Any]) -> dict[str, Any]:
-    """The fields of an event record that a cluster summary reads (see _summarise)."""
+# What _prepare reads of one event, as a plain tuple: from a contract record (:func:`core`) or straight
+# from the store's columns (:func:`marsad.corpus.mark_clusters`), so that the cross-document pass need not
+# decode every stored JSON record. Fields: event_id, doc_id, type, date, date_precision, status,
+# location name_en, name_ar, geonames_id, country, evidence text, confidence, participant ids (actors then
+# recipients, in order).
+EventCore = tuple[str, str, str | None, str | None, str | None, str | None, str | None, str | None, Any,
+                  str | None, str | None, float | None, tuple[str, ...]]
+
+
+def core(e: Mapping[str, Any]) -> EventCore:
+    """The :data:`EventCore` of a contract event record."""
     loc = e.get("location")
-    if isinstance(loc, Mapping):
-        loc = {"name_en": loc.get("name_en"), "country": loc.get("country")}
-    return {"type": e.get("type"), "date": e.get("date"), "date_precision": e.get("date_precision"), "location": loc}
+    if not isinstance(loc, Mapping):
+        loc = {}
+    ids = tuple(a["id"] for side in ("actor", "recipient") for a in (e.get(side) or ())
+                if isinstance(a, Mapping) and a.get("id"))
+    return (e["event_id"], e.get("doc_id") or "", e.get("type"), e.get("date"), e.get("date_precision"),
+            e.get("status"), loc.get("name_en"), loc.get("name_ar"), loc.get("geonames_id"), loc.get("country"),
+            (e.get("evidence") or {}).get("text"), e.get("confidence"), ids)
 
 
-def _prepare(events: Iterable[Mapping[str, Any]], documents: Mapping[str, Mapping[str, Any]],
+def _prepare(events: Iterable[EventCore], documents: Mapping[str, Mapping[str, Any]],
              onto: Ontology) -> list[_Event]:
     out: list[_Event] = []
     seen_text: dict[str, tuple[frozenset[int], tuple[int, ...]]] = {}
-    for i, e in enumerate(events):
-        doc_id = e.get("doc_id") or ""
-        doc = documents.get(doc_id) or {}
-        published = _ordinal(doc.get("published"))
-        span = parse_date(e.get("date"))
-        status = e.get("status")
+    # Copies of a story repeat dates, places and participants: each distinct value is worked out once.
+    spans: dict[Any, tuple[int, int] | None] = {}
+    places: dict[tuple, tuple[str | None, str | None, bool]] = {}
+    wides: dict[frozenset[str], frozenset[str]] = {}
+    doc_info: dict[str, tuple[int | None, str, str]] = {}
+    window, slacks, type_group = onto.undated_window_days, onto.date_slack_days, onto.type_group
+    for i, (event_id, doc_id, etype, date, date_precision, status, name_en, name_ar, gn, country, evidence,
+            confidence, actor_ids) in enumerate(events):
+        doc_id = doc_id or ""
+        info = doc_info.get(doc_id)
+        if info is None:
+            doc = documents.get(doc_id) or {}
+            info = doc_info[doc_id] = (_ordinal(doc.get("published")), doc.get("duplicate_of") or doc_id,
+                                       _outlet_key(doc, doc_id))
+        published = info[0]
+        if date in spans:
+            span = spans[date]
+        else:
+            d = parse_date(date)
+            span = spans[date] = (d[0].toordinal(), d[1].toordinal()) if d else None
         if span:
-            lo, hi = span[0].toordinal(), span[1].toordinal()
+            lo, hi = span
         elif published is not None:  # undated: a report is about recent (or, if planned, coming) days
-            w = onto.undated_window_days
-            lo, hi = (published, published + w) if status == "planned" else (published - w, published)
+            lo, hi = (published, published + window) if status == "planned" else (published - window, published)
         else:
             lo = hi = None
-        precision = e.get("date_precision") if span else None
-        loc_key, loc_country, loc_is_country = _location(e.get("location"))
-        ids = frozenset(a["id"] for side in ("actor", "recipient") for a in (e.get(side) or ())
-                        if isinstance(a, Mapping) and a.get("id") and not str(a["id"]).startswith("unresolved:"))
-        evidence = (e.get("evidence") or {}).get("text") or ""
+        precision = date_precision if span else None
+        pk = (name_en, name_ar, gn, country)
+        place = places.get(pk)
+        if place is None:
+            place = places[pk] = _location({"name_en": name_en, "name_ar": name_ar, "geonames_id": gn,
+                                            "country": country})
+        ids = frozenset(a for a in actor_ids if not str(a).startswith("unresolved:"))
+        wide = wides.get(ids)
+        if wide is None:
+            wide = wides[ids] = frozenset().union(*(_with_parents(a) for a in ids)) if ids else frozenset()
+        evidence = evidence or ""
         hashed = seen_text.get(evidence)
         if hashed is None:  # copies of a story repeat their sentences: hash each text once
             sh = shingle_hashes(evidence) if evidence else ()
             hashed = seen_text[evidence] = (frozenset(word_hashes(evidence).tolist()) if evidence else frozenset(),
                                             tuple(int(x) for x in sh[:2]))
         out.append(_Event(
-            idx=i, event_id=e["event_id"], doc_id=doc_id, type=e.get("type"), group=onto.type_group(e.get("type")),
-            lo=lo, hi=hi, precision=precision, date=str(e.get("date")) if span else None, slack=onto.date_slack_days.get(precision or "", 0),
-            loc_key=loc_key, loc_country=loc_country, loc_is_country=loc_is_country, ids=ids,
-            wide_ids=frozenset().union(*(_with_parents(i) for i in ids)) if ids else frozenset(),
+            idx=i, event_id=event_id, doc_id=doc_id, type=etype, group=type_group(etype),
+            lo=lo, hi=hi, precision=precision, date=str(date) if span else None, slack=slacks.get(precision or "", 0),
+            loc_key=place[0], loc_country=place[1], loc_is_country=place[2], ids=ids, wide_ids=wide,
             words=hashed[0], sentence_keys=hashed[1], negated=status == "negated", status=status,
-            confidence=float(e.get("confidence") or 0.0), published=published,
-            family=doc.get("duplicate_of") or doc_id, outlet_key=_outlet_key(doc, doc_id),
+            confidence=float(confidence or 0.0), published=published, family=info[1], outlet_key=info[2],
             # only what _summarise reads: a full record per event held until the end was most of
             # the cross-document pass's memory on large runs
-            record=_summary_fields(e)))
+            summary=(etype, date, date_precision, name_en, country)))
     # Signatures as small integers (one per distinct signature): pairs of them key the decisions of
     # cluster_events, and hashing two ints is far cheaper than hashing two 9-field tuples.
     sig_ids: dict[tuple, int] = {}
@@ -363,6 +393,12 @@ def _candidate_pairs(evs: list[_Event]) -> set[tuple[int, int]]:
 def cluster_events(events: Iterable[Mapping[str, Any]], documents: Mapping[str, Mapping[str, Any]] | None = None,
                    onto: Ontology | None = None) -> Clustering:
     """Cluster contract event dicts. ``documents``: doc_id → ``{published, outlet, url, duplicate_of}``."""
+    return cluster_cores(map(core, events), documents, onto)
+
+
+def cluster_cores(events: Iterable[EventCore], documents: Mapping[str, Mapping[str, Any]] | None = None,
+                  onto: Ontology | None = None) -> Clustering:
+    """:func:`cluster_events` over :data:`EventCore` tuples (what the store's columns give directly)."""
     onto = onto or load_ontology()
     evs = _prepare(events, documents or {}, onto)
     # Events that agree on everything compatible() reads are interchangeable for it: each pair of
@@ -426,16 +462,15 @@ def _summarise(evs: list[_Event], groups: list[list[int]]) -> Clustering:
                                           e.loc_key is None, -len(e.ids), -e.confidence,
                                           e.published if e.published is not None else far, e.event_id))
         cid = "c-" + hashlib.sha1(first.event_id.encode("utf-8")).hexdigest()[:12]
-        rec = canon.record
-        loc = rec.get("location") or {}
+        etype, date, precision, loc_name, loc_country = canon.summary
         cluster = Cluster(
             cluster_id=cid, canonical_event_id=canon.event_id,
             event_ids=sorted(e.event_id for e in items),
             doc_ids=sorted({e.doc_id for e in items}),
             outlets=sorted({e.outlet_key for e in items}),
             n_independent=len({e.family for e in items}),
-            type=rec.get("type"), date=rec.get("date"), date_precision=rec.get("date_precision"),
-            location_name_en=loc.get("name_en"), location_country=loc.get("country"))
+            type=etype, date=date, date_precision=precision, location_name_en=loc_name,
+            location_country=loc_country)
         out.clusters[cid] = cluster
         for e in items:
             out.assignment[e.event_id] = cid
