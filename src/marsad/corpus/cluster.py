@@ -36,6 +36,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from marsad.arabic import normalize_word
+from marsad.corpus import linking
 from marsad.corpus.dedup import shingle_hashes, word_hashes
 from marsad.corpus.ontology import Ontology, load_ontology
 
@@ -405,25 +406,18 @@ def cluster_cores(events: Iterable[EventCore], documents: Mapping[str, Mapping[s
     # signatures is decided once (copies of one story share signatures), and in the complete-linkage
     # check below each cluster keeps one event per distinct signature.
     decided: dict[tuple[int, int], bool] = {}
-    links = []
-    for i, j in _candidate_pairs(evs):
-        a, b = evs[i], evs[j]
-        ok = decided.get((a.sig, b.sig))
-        if ok is None:
-            ok = decided[(a.sig, b.sig)] = compatible(a, b, onto)
-        if not ok:
-            continue
-        s = link_strength(a, b, onto, compatible_known=True)
-        if s is not None:
-            links.append((-s, i, j))
-    links.sort()
+    # The links, strongest first: the rule of compatible() and link_strength() evaluated over arrays
+    # of all candidate pairs at once (see marsad.corpus.linking).
+    pi, pj = linking.candidate_pairs(evs, _blocks(evs), MAX_BLOCK, MAX_SENTENCE_BLOCK)
+    _, li, lj = linking.links(evs, pi, pj, onto, _jaccard, EVIDENCE_SAME)
     parent = list(range(len(evs)))
-    members: dict[int, list[int]] = {i: [i] for i in range(len(evs))}
-    kinds: dict[int, dict[int, int]] = {i: {e.sig: i} for i, e in enumerate(evs)}
+    # members and kinds of the groups merged so far (a root missing here is one event alone)
+    members: dict[int, list[int]] = {}
+    kinds: dict[int, dict[int, int]] = {}
 
     def all_compatible(ra: int, rb: int) -> bool:
-        for sa, a in kinds[ra].items():
-            for sb, b in kinds[rb].items():
+        for sa, a in (kinds.get(ra) or {evs[ra].sig: ra}).items():
+            for sb, b in (kinds.get(rb) or {evs[rb].sig: rb}).items():
                 ok = decided.get((sa, sb))
                 if ok is None:
                     ok = decided[(sa, sb)] = compatible(evs[a], evs[b], onto)
@@ -437,19 +431,21 @@ def cluster_cores(events: Iterable[EventCore], documents: Mapping[str, Mapping[s
             x = parent[x]
         return x
 
-    for _, i, j in links:
+    for i, j in zip(li.tolist(), lj.tolist(), strict=True):
         ri, rj = find(i), find(j)
         if ri == rj:
             continue
         if not all_compatible(ri, rj):
             continue
-        if len(members[ri]) < len(members[rj]):
+        if len(members.get(ri) or (ri,)) < len(members.get(rj) or (rj,)):
             ri, rj = rj, ri
         parent[rj] = ri
-        members[ri].extend(members.pop(rj))
-        for sig, i in kinds.pop(rj).items():
-            kinds[ri].setdefault(sig, i)
-    return _summarise(evs, [members[r] for r in members])
+        members.setdefault(ri, [ri]).extend(members.pop(rj, None) or (rj,))
+        kind = kinds.setdefault(ri, {evs[ri].sig: ri})
+        for sig, k in (kinds.pop(rj, None) or {evs[rj].sig: rj}).items():
+            kind.setdefault(sig, k)
+    # groups in the order of their first event's index, as when every event started in a dict of its own
+    return _summarise(evs, [members.get(r) or [r] for r in range(len(evs)) if parent[r] == r])
 
 
 def _summarise(evs: list[_Event], groups: list[list[int]]) -> Clustering:
