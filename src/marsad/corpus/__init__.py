@@ -16,7 +16,7 @@ from marsad.corpus.prepared import Prepared
 from marsad.store import Store
 
 __all__ = ["Cluster", "Clustering", "CrossDocument", "Duplicate", "cluster_events", "finalize", "find_duplicates",
-           "mark_clusters", "mark_duplicates"]
+           "mark_clusters", "mark_duplicates", "warm"]
 
 
 @dataclass
@@ -59,7 +59,8 @@ def mark_clusters(store: Store) -> Clustering:
     con = store.con
     docs = {r[0]: {"published": r[1], "outlet": r[2], "url": r[3], "duplicate_of": r[4]} for r in con.execute(
         "SELECT doc_id, published, outlet, url, duplicate_of FROM documents WHERE status = 'ok'").fetchall()}
-    result = cluster_cores(_stream_rows(store, _CORES), docs)
+    prepared = _prepared(store)
+    result = cluster_cores(_stream_rows(store, _CORES), docs, evidence=prepared.evidence if prepared else None)
     clusters = list(result.clusters.values())
     con.execute("BEGIN TRANSACTION")
     try:
@@ -107,6 +108,19 @@ def _stream_rows(store: Store, sql: str, chunk: int = 2048) -> Iterator[tuple]:
 
 def _prepared(store: Store) -> Prepared | None:
     return getattr(store, "prepared", None)
+
+
+def warm() -> None:
+    """Load what the cross-document pass reads (ontology, the states' names, the numpy paths), so that a
+    run with workers can do it while they analyse rather than after them, when one core works alone."""
+    from marsad.corpus.cluster import _country_names
+    from marsad.corpus.ontology import load_ontology
+
+    onto = load_ontology()
+    _country_names()
+    cluster_events([{"event_id": f"{d}:e1", "doc_id": d, "type": "CONSULT", "date": "2020-01-01",
+                     "date_precision": "day", "actor": [], "recipient": [], "evidence": {"text": "بحث الجانبان"}}
+                    for d in ("a", "b")], {}, onto)
 
 
 def finalize(store: Store) -> CrossDocument:

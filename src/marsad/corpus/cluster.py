@@ -37,7 +37,7 @@ from urllib.parse import urlparse
 
 from marsad.arabic import normalize_word
 from marsad.corpus import linking
-from marsad.corpus.dedup import shingle_hashes, word_hashes
+from marsad.corpus.dedup import evidence_hashes, unpack_evidence
 from marsad.corpus.ontology import Ontology, load_ontology
 
 EVIDENCE_SAME = 0.6  # evidence word Jaccard above which two sentences are the same (syndicated) sentence
@@ -217,8 +217,11 @@ def core(e: Mapping[str, Any]) -> EventCore:
 
 
 def _prepare(events: Iterable[EventCore], documents: Mapping[str, Mapping[str, Any]],
-             onto: Ontology) -> list[_Event]:
+             onto: Ontology, prepared: Mapping[str, bytes] | None = None) -> list[_Event]:
+    """The comparable form of each event. ``prepared``: evidence text → :func:`evidence_hashes`, for
+    the texts already hashed (in the worker processes, as the events were made)."""
     out: list[_Event] = []
+    groups: dict[str | None, str] = {}
     seen_text: dict[str, tuple[frozenset[int], tuple[int, ...]]] = {}
     # Copies of a story repeat dates, places and participants: each distinct value is worked out once.
     spans: dict[Any, tuple[int, int] | None] = {}
@@ -259,11 +262,13 @@ def _prepare(events: Iterable[EventCore], documents: Mapping[str, Mapping[str, A
         evidence = evidence or ""
         hashed = seen_text.get(evidence)
         if hashed is None:  # copies of a story repeat their sentences: hash each text once
-            sh = shingle_hashes(evidence) if evidence else ()
-            hashed = seen_text[evidence] = (frozenset(word_hashes(evidence).tolist()) if evidence else frozenset(),
-                                            tuple(int(x) for x in sh[:2]))
+            packed = prepared.get(evidence) if prepared is not None else None  # hashed where the event was made
+            hashed = seen_text[evidence] = unpack_evidence(packed or evidence_hashes(evidence))
+        group = groups.get(etype)
+        if group is None:
+            group = groups[etype] = type_group(etype)
         out.append(_Event(
-            idx=i, event_id=event_id, doc_id=doc_id, type=etype, group=type_group(etype),
+            idx=i, event_id=event_id, doc_id=doc_id, type=etype, group=group,
             lo=lo, hi=hi, precision=precision, date=str(date) if span else None, slack=slacks.get(precision or "", 0),
             loc_key=place[0], loc_country=place[1], loc_is_country=place[2], ids=ids, wide_ids=wide,
             words=hashed[0], sentence_keys=hashed[1], negated=status == "negated", status=status,
@@ -398,10 +403,11 @@ def cluster_events(events: Iterable[Mapping[str, Any]], documents: Mapping[str, 
 
 
 def cluster_cores(events: Iterable[EventCore], documents: Mapping[str, Mapping[str, Any]] | None = None,
-                  onto: Ontology | None = None) -> Clustering:
-    """:func:`cluster_events` over :data:`EventCore` tuples (what the store's columns give directly)."""
+                  onto: Ontology | None = None, evidence: Mapping[str, bytes] | None = None) -> Clustering:
+    """:func:`cluster_events` over :data:`EventCore` tuples (what the store's columns give directly).
+    ``evidence``: the evidence texts already hashed (text → :func:`marsad.corpus.dedup.evidence_hashes`)."""
     onto = onto or load_ontology()
-    evs = _prepare(events, documents or {}, onto)
+    evs = _prepare(events, documents or {}, onto, evidence)
     # Events that agree on everything compatible() reads are interchangeable for it: each pair of
     # signatures is decided once (copies of one story share signatures), and in the complete-linkage
     # check below each cluster keeps one event per distinct signature.
@@ -452,6 +458,16 @@ def _summarise(evs: list[_Event], groups: list[list[int]]) -> Clustering:
     far = dt.date.max.toordinal()
     out = Clustering()
     for group in groups:
+        if len(group) == 1:  # most events stand alone: their own summary, without the sorting below
+            e = evs[group[0]]
+            cid = "c-" + hashlib.sha1(e.event_id.encode("utf-8")).hexdigest()[:12]
+            etype, date, precision, loc_name, loc_country = e.summary
+            out.clusters[cid] = Cluster(
+                cluster_id=cid, canonical_event_id=e.event_id, event_ids=[e.event_id], doc_ids=[e.doc_id],
+                outlets=[e.outlet_key], n_independent=1, type=etype, date=date, date_precision=precision,
+                location_name_en=loc_name, location_country=loc_country)
+            out.assignment[e.event_id] = cid
+            continue
         items = [evs[i] for i in group]
         first = min(items, key=lambda e: (e.published if e.published is not None else far, e.doc_id, e.event_id))
         canon = min(items, key=lambda e: (_STATUS_RANK.get(e.status or "", 5), _PRECISION_RANK.get(e.precision or "", 4),

@@ -83,6 +83,23 @@ def shingle_hashes(text: str, k: int = SHINGLE) -> np.ndarray:
     return out[np.concatenate(([True], out[1:] != out[:-1]))] if len(out) > 1 else out
 
 
+def evidence_hashes(text: str) -> bytes:
+    """What the event clustering compares of an evidence sentence, packed in one ``bytes`` (uint32s):
+    the number ``k`` of sentence keys, the ``k`` (≤ 2) smallest shingle hashes, then the distinct word
+    hashes. Computed where the events are made (:mod:`marsad.store.rows`), unpacked by
+    :func:`unpack_evidence`; a plain ``bytes`` costs the garbage collector nothing while it is held."""
+    words = np.unique(word_hashes(text)) if text else np.empty(0, dtype=np.uint64)
+    keys = shingle_hashes(text)[:2] if text else words[:0]
+    return np.concatenate(([len(keys)], keys, words)).astype(np.uint32).tobytes()
+
+
+def unpack_evidence(packed: bytes) -> tuple[frozenset[int], tuple[int, ...]]:
+    """``(word hashes, sentence keys)`` of :func:`evidence_hashes`."""
+    values = np.frombuffer(packed, dtype=np.uint32).tolist()
+    k = values[0]
+    return frozenset(values[1 + k:]), tuple(values[1:1 + k])
+
+
 def signature(text: str) -> np.ndarray:
     """The MinHash of ``text``'s normalised word 3-grams: ``NUM_PERM`` uint32 minima, all
     ``0xFFFFFFFF`` for a text without words (datasketch's ``MinHash.hashvalues``)."""
