@@ -227,6 +227,8 @@ def _prepare(events: Iterable[EventCore], documents: Mapping[str, Mapping[str, A
     spans: dict[Any, tuple[int, int] | None] = {}
     places: dict[tuple, tuple[str | None, str | None, bool]] = {}
     wides: dict[frozenset[str], frozenset[str]] = {}
+    participants: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {}
+    sig_ids: dict[tuple, int] = {}
     doc_info: dict[str, tuple[int | None, str, str]] = {}
     window, slacks, type_group = onto.undated_window_days, onto.date_slack_days, onto.type_group
     for i, (event_id, doc_id, etype, date, date_precision, status, name_en, name_ar, gn, country, evidence,
@@ -255,10 +257,13 @@ def _prepare(events: Iterable[EventCore], documents: Mapping[str, Mapping[str, A
         if place is None:
             place = places[pk] = _location({"name_en": name_en, "name_ar": name_ar, "geonames_id": gn,
                                             "country": country})
-        ids = frozenset(a for a in actor_ids if not str(a).startswith("unresolved:"))
-        wide = wides.get(ids)
-        if wide is None:
-            wide = wides[ids] = frozenset().union(*(_with_parents(a) for a in ids)) if ids else frozenset()
+        people = participants.get(actor_ids := tuple(actor_ids))
+        if people is None:
+            ids = frozenset(a for a in actor_ids if not str(a).startswith("unresolved:"))
+            wide = wides.get(ids)
+            if wide is None:
+                wide = wides[ids] = frozenset().union(*(_with_parents(a) for a in ids)) if ids else frozenset()
+            people = participants[actor_ids] = (ids, wide)
         evidence = evidence or ""
         hashed = seen_text.get(evidence)
         if hashed is None:  # copies of a story repeat their sentences: hash each text once
@@ -267,20 +272,22 @@ def _prepare(events: Iterable[EventCore], documents: Mapping[str, Mapping[str, A
         group = groups.get(etype)
         if group is None:
             group = groups[etype] = type_group(etype)
+        slack = slacks.get(precision or "", 0)
+        negated = status == "negated"
+        # Signatures as small integers (one per distinct signature, see _signature): pairs of them key
+        # the decisions of cluster_events, and hashing two ints is far cheaper than two 9-field tuples.
+        sig_key = (etype, negated, status == "planned", lo, hi, slack, place[0], place[1], place[2])
+        sig = sig_ids.get(sig_key)
+        if sig is None:
+            sig = sig_ids[sig_key] = len(sig_ids)
+        # positional, in the fields' order: keywords cost a good share of building 100,000s of events
         out.append(_Event(
-            idx=i, event_id=event_id, doc_id=doc_id, type=etype, group=group,
-            lo=lo, hi=hi, precision=precision, date=str(date) if span else None, slack=slacks.get(precision or "", 0),
-            loc_key=place[0], loc_country=place[1], loc_is_country=place[2], ids=ids, wide_ids=wide,
-            words=hashed[0], sentence_keys=hashed[1], negated=status == "negated", status=status,
-            confidence=float(confidence or 0.0), published=published, family=info[1], outlet_key=info[2],
+            i, event_id, doc_id, etype, group, lo, hi, precision, str(date) if span else None, slack,
+            place[0], place[1], place[2], people[0], people[1], hashed[0], hashed[1], negated, status,
+            float(confidence or 0.0), published, info[1], info[2],
             # only what _summarise reads: a full record per event held until the end was most of
             # the cross-document pass's memory on large runs
-            summary=(etype, date, date_precision, name_en, country)))
-    # Signatures as small integers (one per distinct signature): pairs of them key the decisions of
-    # cluster_events, and hashing two ints is far cheaper than hashing two 9-field tuples.
-    sig_ids: dict[tuple, int] = {}
-    for e in out:
-        e.sig = sig_ids.setdefault(_signature(e), len(sig_ids))
+            (etype, date, date_precision, name_en, country), sig))
     return out
 
 
@@ -431,17 +438,16 @@ def cluster_cores(events: Iterable[EventCore], documents: Mapping[str, Mapping[s
                     return False
         return True
 
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for i, j in zip(li.tolist(), lj.tolist(), strict=True):
-        ri, rj = find(i), find(j)
+    for ri, rj in zip(li.tolist(), lj.tolist(), strict=True):
+        # the roots of both events (union-find with path halving, inline: a call per link costs more)
+        while parent[ri] != ri:
+            parent[ri] = ri = parent[parent[ri]]
+        while parent[rj] != rj:
+            parent[rj] = rj = parent[parent[rj]]
         if ri == rj:
             continue
-        if not all_compatible(ri, rj):
+        # two events still alone are compatible: that is why they are linked
+        if (ri in kinds or rj in kinds) and not all_compatible(ri, rj):
             continue
         if len(members.get(ri) or (ri,)) < len(members.get(rj) or (rj,)):
             ri, rj = rj, ri
