@@ -2,7 +2,8 @@
 inserted by the process that owns the store.
 
 :func:`rows_for` turns processed documents into each store table's rows plus what the writer needs
-to replace stale rows and to prepare the cross-document pass (each text's MinHash signature). For a
+to replace stale rows and to prepare the cross-document pass (each text's MinHash signature, each
+event's evidence sentence hashed for the clustering). For a
 worker process (``arrow=True``) every table comes as the Arrow buffers of its columns, typed as the
 schema's columns (:class:`Packed`): a few byte strings, far cheaper to pickle than the documents'
 objects, and an Arrow table for DuckDB without copying — which inserts it several times faster than
