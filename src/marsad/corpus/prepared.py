@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from marsad.model import Document
 
 MAX_DOCUMENTS = 100_000
-MAX_EVIDENCE = 1_000_000  # evidence sentences (some 100 bytes each with their text)
+MAX_EVIDENCE = 100_000  # evidence sentences (some 300 bytes each with their text: ≈ 30 MB when full, as the signatures)
 
 
 class Prepared:
