@@ -189,9 +189,10 @@ def run(inputs: list[str], out_dir: str | Path, *, db_path: str | Path | None = 
                     break
                 doc, skipped, lines, done = result.doc, result.skipped, result.lines, result.outcome
                 if parallel and summary.documents == 1:
-                    # The cross-document pass's modules are imported while the workers run, not after
-                    # them when one core would sit idle.
-                    import marsad.corpus  # noqa: F401
+                    # The cross-document pass's modules and data are loaded while the workers run, not
+                    # after them when one core would sit idle.
+                    import marsad.corpus
+                    marsad.corpus.warm()
                 if skipped and doc is not None:
                     t = _now()
                     if not restore(store, doc):  # gone since the run started (same text under another id)

@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 
 from marsad.corpus import finalize
-from marsad.corpus.dedup import signature
+from marsad.corpus.dedup import evidence_hashes, shingle_hashes, signature, unpack_evidence, word_hashes
 from marsad.model import Document
 from marsad.store import Store
 
@@ -30,6 +30,8 @@ def _decisions(db: Path, docs: list[Document], *, cold: bool) -> tuple[dict, dic
             store.prepared = None  # as if the documents had been stored by an earlier run
         else:
             assert set(store.prepared.signatures) == {d.content_sha256 for d in docs}
+            # the events' evidence sentences came hashed with the rows as well
+            assert set(store.prepared.evidence) == {e["evidence"]["text"] for d in docs for e in d.events}
         cross = finalize(store)
         assert store.prepared is None  # used once
     return cross.duplicates, cross.clusters
@@ -52,3 +54,13 @@ def test_a_signature_is_the_text_s_whatever_the_document(world_docs: list[Docume
     # a text stored by an earlier run (not prepared) is computed on demand
     assert np.array_equal(prepared.signature_of("sha-unknown", SYNDICATED), signature(SYNDICATED))
     assert np.array_equal(prepared.signature_of(None, SYNDICATED), signature(SYNDICATED))
+
+
+def test_packed_evidence_hashes_are_the_words_and_first_shingles():
+    text = "قتل 14 مدنيا في غارات جوية على مدينة خان شيخون في ريف إدلب الجنوبي في غارات"
+    words, keys = unpack_evidence(evidence_hashes(text))
+    assert words == frozenset(word_hashes(text).tolist())
+    assert keys == tuple(int(x) for x in shingle_hashes(text)[:2]) and len(keys) == 2
+    assert unpack_evidence(evidence_hashes("")) == (frozenset(), ())
+    assert unpack_evidence(evidence_hashes("عاجل")) == (frozenset(word_hashes("عاجل").tolist()),
+                                                       (int(shingle_hashes("عاجل")[0]),))

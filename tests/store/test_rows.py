@@ -8,7 +8,7 @@ import sys
 
 import numpy as np
 
-from marsad.corpus.dedup import signature
+from marsad.corpus.dedup import evidence_hashes, signature
 from marsad.model import Document, Mention, Sentence
 from marsad.store import Store
 from marsad.store.rows import TABLES, Packed, concat, rows_for
@@ -92,6 +92,18 @@ def test_signatures_travel_with_the_rows_to_the_cross_document_pass(tmp_path):
     with Store.open(tmp_path / "m.duckdb") as s:
         s.write_rows(rows)
         assert np.array_equal(s.prepared.signatures["sha-c"], signature(TEXT))
+
+
+def test_evidence_hashes_travel_with_the_rows_and_their_slices(tmp_path):
+    sentence = TEXT[:TEXT.index(".") + 1]
+    rows = rows_for(_docs(), arrow=True)
+    assert set(rows.evidence) == {sentence}  # one entry per distinct sentence, whichever documents told it
+    assert rows.evidence[sentence] == evidence_hashes(sentence)
+    assert concat([rows.slice(0, 2), rows.slice(2, 4)]).evidence == rows.evidence
+    assert rows_for(_docs(), signatures=False).evidence == {}
+    with Store.open(tmp_path / "e.duckdb") as s:
+        s.write_rows(rows)
+        assert s.prepared.evidence == {sentence: evidence_hashes(sentence)}
 
 
 def test_worker_rows_need_neither_pyarrow_nor_pandas():

@@ -7,17 +7,16 @@ Public surface: :func:`finalize` (run after every ``marsad run``), :func:`find_d
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from marsad.corpus.cluster import Cluster, Clustering, cluster_events
+from marsad.corpus.cluster import Cluster, Clustering, cluster_cores, cluster_events
 from marsad.corpus.dedup import Duplicate, duplicates_by_signature, find_duplicates
 from marsad.corpus.prepared import Prepared
 from marsad.store import Store
 
 __all__ = ["Cluster", "Clustering", "CrossDocument", "Duplicate", "cluster_events", "finalize", "find_duplicates",
-           "mark_clusters", "mark_duplicates"]
+           "mark_clusters", "mark_duplicates", "warm"]
 
 
 @dataclass
@@ -60,7 +59,8 @@ def mark_clusters(store: Store) -> Clustering:
     con = store.con
     docs = {r[0]: {"published": r[1], "outlet": r[2], "url": r[3], "duplicate_of": r[4]} for r in con.execute(
         "SELECT doc_id, published, outlet, url, duplicate_of FROM documents WHERE status = 'ok'").fetchall()}
-    result = cluster_events(_stream_records(store, "SELECT record FROM events ORDER BY event_id"), docs)
+    prepared = _prepared(store)
+    result = cluster_cores(_stream_rows(store, _CORES), docs, evidence=prepared.evidence if prepared else None)
     clusters = list(result.clusters.values())
     con.execute("BEGIN TRANSACTION")
     try:
@@ -83,20 +83,44 @@ def mark_clusters(store: Store) -> Clustering:
     return result
 
 
-def _stream_records(store: Store, sql: str, chunk: int = 2048) -> Iterator[dict]:
-    """Decoded JSON records of a query, fetched in chunks: the whole run's records are never held at once."""
+# What the clustering reads of each event (marsad.corpus.cluster.EventCore), from the columns the store
+# fills from the same record: decoding every stored JSON record was most of the pass's reading time.
+# Participant ids come from event_actors in their record order (actors, then recipients, by position).
+_CORES = """
+SELECT e.event_id, e.doc_id, e.type, e.date, e.date_precision, e.status, e.location_name_en, e.location_name_ar,
+       e.geonames_id, e.location_country, e.evidence_text, e.confidence, coalesce(a.ids, [])
+FROM events e LEFT JOIN (
+    SELECT event_id, list(actor_id ORDER BY side, position) AS ids FROM event_actors
+    WHERE actor_id IS NOT NULL AND actor_id <> '' GROUP BY event_id) a USING (event_id)
+ORDER BY e.event_id"""
+
+
+def _stream_rows(store: Store, sql: str, chunk: int = 2048) -> Iterator[tuple]:
+    """The rows of a query, fetched in chunks: the whole run's events are never held at once as Python rows."""
     cur = store.con.cursor()  # its own cursor, so the caller may use the connection meanwhile
     try:
         cur.execute(sql)
         while rows := cur.fetchmany(chunk):
-            for r in rows:
-                yield json.loads(r[0])
+            yield from rows
     finally:
         cur.close()
 
 
 def _prepared(store: Store) -> Prepared | None:
     return getattr(store, "prepared", None)
+
+
+def warm() -> None:
+    """Load what the cross-document pass reads (ontology, the states' names, the numpy paths), so that a
+    run with workers can do it while they analyse rather than after them, when one core works alone."""
+    from marsad.corpus.cluster import _country_names
+    from marsad.corpus.ontology import load_ontology
+
+    onto = load_ontology()
+    _country_names()
+    cluster_events([{"event_id": f"{d}:e1", "doc_id": d, "type": "CONSULT", "date": "2020-01-01",
+                     "date_precision": "day", "actor": [], "recipient": [], "evidence": {"text": "بحث الجانبان"}}
+                    for d in ("a", "b")], {}, onto)
 
 
 def finalize(store: Store) -> CrossDocument:

@@ -36,7 +36,8 @@ from typing import Any
 from urllib.parse import urlparse
 
 from marsad.arabic import normalize_word
-from marsad.corpus.dedup import shingle_hashes, word_hashes
+from marsad.corpus import linking
+from marsad.corpus.dedup import evidence_hashes, unpack_evidence
 from marsad.corpus.ontology import Ontology, load_ontology
 
 EVIDENCE_SAME = 0.6  # evidence word Jaccard above which two sentences are the same (syndicated) sentence
@@ -71,7 +72,7 @@ class _Event:
     published: int | None
     family: str
     outlet_key: str
-    record: dict[str, Any]
+    summary: tuple[str | None, ...]  # type, date, date_precision, location name_en and country
     sig: int = -1  # id of what compatible() reads (see _signature), filled by _prepare
 
 
@@ -194,57 +195,99 @@ def _ordinal(value: Any) -> int | None:
     return span[0].toordinal() if span else None
 
 
-def _summary_fields(e: Mapping[str, Any]) -> dict[str, Any]:
-    """The fields of an event record that a cluster summary reads (see _summarise)."""
+# What _prepare reads of one event, as a plain tuple: from a contract record (:func:`core`) or straight
+# from the store's columns (:func:`marsad.corpus.mark_clusters`), so that the cross-document pass need not
+# decode every stored JSON record. Fields: event_id, doc_id, type, date, date_precision, status,
+# location name_en, name_ar, geonames_id, country, evidence text, confidence, participant ids (actors then
+# recipients, in order).
+EventCore = tuple[str, str, str | None, str | None, str | None, str | None, str | None, str | None, Any,
+                  str | None, str | None, float | None, tuple[str, ...]]
+
+
+def core(e: Mapping[str, Any]) -> EventCore:
+    """The :data:`EventCore` of a contract event record."""
     loc = e.get("location")
-    if isinstance(loc, Mapping):
-        loc = {"name_en": loc.get("name_en"), "country": loc.get("country")}
-    return {"type": e.get("type"), "date": e.get("date"), "date_precision": e.get("date_precision"), "location": loc}
+    if not isinstance(loc, Mapping):
+        loc = {}
+    ids = tuple(a["id"] for side in ("actor", "recipient") for a in (e.get(side) or ())
+                if isinstance(a, Mapping) and a.get("id"))
+    return (e["event_id"], e.get("doc_id") or "", e.get("type"), e.get("date"), e.get("date_precision"),
+            e.get("status"), loc.get("name_en"), loc.get("name_ar"), loc.get("geonames_id"), loc.get("country"),
+            (e.get("evidence") or {}).get("text"), e.get("confidence"), ids)
 
 
-def _prepare(events: Iterable[Mapping[str, Any]], documents: Mapping[str, Mapping[str, Any]],
-             onto: Ontology) -> list[_Event]:
+def _prepare(events: Iterable[EventCore], documents: Mapping[str, Mapping[str, Any]],
+             onto: Ontology, prepared: Mapping[str, bytes] | None = None) -> list[_Event]:
+    """The comparable form of each event. ``prepared``: evidence text → :func:`evidence_hashes`, for
+    the texts already hashed (in the worker processes, as the events were made)."""
     out: list[_Event] = []
+    groups: dict[str | None, str] = {}
     seen_text: dict[str, tuple[frozenset[int], tuple[int, ...]]] = {}
-    for i, e in enumerate(events):
-        doc_id = e.get("doc_id") or ""
-        doc = documents.get(doc_id) or {}
-        published = _ordinal(doc.get("published"))
-        span = parse_date(e.get("date"))
-        status = e.get("status")
+    # Copies of a story repeat dates, places and participants: each distinct value is worked out once.
+    spans: dict[Any, tuple[int, int] | None] = {}
+    places: dict[tuple, tuple[str | None, str | None, bool]] = {}
+    wides: dict[frozenset[str], frozenset[str]] = {}
+    participants: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {}
+    sig_ids: dict[tuple, int] = {}
+    doc_info: dict[str, tuple[int | None, str, str]] = {}
+    window, slacks, type_group = onto.undated_window_days, onto.date_slack_days, onto.type_group
+    for i, (event_id, doc_id, etype, date, date_precision, status, name_en, name_ar, gn, country, evidence,
+            confidence, actor_ids) in enumerate(events):
+        doc_id = doc_id or ""
+        info = doc_info.get(doc_id)
+        if info is None:
+            doc = documents.get(doc_id) or {}
+            info = doc_info[doc_id] = (_ordinal(doc.get("published")), doc.get("duplicate_of") or doc_id,
+                                       _outlet_key(doc, doc_id))
+        published = info[0]
+        if date in spans:
+            span = spans[date]
+        else:
+            d = parse_date(date)
+            span = spans[date] = (d[0].toordinal(), d[1].toordinal()) if d else None
         if span:
-            lo, hi = span[0].toordinal(), span[1].toordinal()
+            lo, hi = span
         elif published is not None:  # undated: a report is about recent (or, if planned, coming) days
-            w = onto.undated_window_days
-            lo, hi = (published, published + w) if status == "planned" else (published - w, published)
+            lo, hi = (published, published + window) if status == "planned" else (published - window, published)
         else:
             lo = hi = None
-        precision = e.get("date_precision") if span else None
-        loc_key, loc_country, loc_is_country = _location(e.get("location"))
-        ids = frozenset(a["id"] for side in ("actor", "recipient") for a in (e.get(side) or ())
-                        if isinstance(a, Mapping) and a.get("id") and not str(a["id"]).startswith("unresolved:"))
-        evidence = (e.get("evidence") or {}).get("text") or ""
+        precision = date_precision if span else None
+        pk = (name_en, name_ar, gn, country)
+        place = places.get(pk)
+        if place is None:
+            place = places[pk] = _location({"name_en": name_en, "name_ar": name_ar, "geonames_id": gn,
+                                            "country": country})
+        people = participants.get(actor_ids := tuple(actor_ids))
+        if people is None:
+            ids = frozenset(a for a in actor_ids if not str(a).startswith("unresolved:"))
+            wide = wides.get(ids)
+            if wide is None:
+                wide = wides[ids] = frozenset().union(*(_with_parents(a) for a in ids)) if ids else frozenset()
+            people = participants[actor_ids] = (ids, wide)
+        evidence = evidence or ""
         hashed = seen_text.get(evidence)
         if hashed is None:  # copies of a story repeat their sentences: hash each text once
-            sh = shingle_hashes(evidence) if evidence else ()
-            hashed = seen_text[evidence] = (frozenset(word_hashes(evidence).tolist()) if evidence else frozenset(),
-                                            tuple(int(x) for x in sh[:2]))
+            packed = prepared.get(evidence) if prepared is not None else None  # hashed where the event was made
+            hashed = seen_text[evidence] = unpack_evidence(packed or evidence_hashes(evidence))
+        group = groups.get(etype)
+        if group is None:
+            group = groups[etype] = type_group(etype)
+        slack = slacks.get(precision or "", 0)
+        negated = status == "negated"
+        # Signatures as small integers (one per distinct signature, see _signature): pairs of them key
+        # the decisions of cluster_events, and hashing two ints is far cheaper than two 9-field tuples.
+        sig_key = (etype, negated, status == "planned", lo, hi, slack, place[0], place[1], place[2])
+        sig = sig_ids.get(sig_key)
+        if sig is None:
+            sig = sig_ids[sig_key] = len(sig_ids)
+        # positional, in the fields' order: keywords cost a good share of building 100,000s of events
         out.append(_Event(
-            idx=i, event_id=e["event_id"], doc_id=doc_id, type=e.get("type"), group=onto.type_group(e.get("type")),
-            lo=lo, hi=hi, precision=precision, date=str(e.get("date")) if span else None, slack=onto.date_slack_days.get(precision or "", 0),
-            loc_key=loc_key, loc_country=loc_country, loc_is_country=loc_is_country, ids=ids,
-            wide_ids=frozenset().union(*(_with_parents(i) for i in ids)) if ids else frozenset(),
-            words=hashed[0], sentence_keys=hashed[1], negated=status == "negated", status=status,
-            confidence=float(e.get("confidence") or 0.0), published=published,
-            family=doc.get("duplicate_of") or doc_id, outlet_key=_outlet_key(doc, doc_id),
+            i, event_id, doc_id, etype, group, lo, hi, precision, str(date) if span else None, slack,
+            place[0], place[1], place[2], people[0], people[1], hashed[0], hashed[1], negated, status,
+            float(confidence or 0.0), published, info[1], info[2],
             # only what _summarise reads: a full record per event held until the end was most of
             # the cross-document pass's memory on large runs
-            record=_summary_fields(e)))
-    # Signatures as small integers (one per distinct signature): pairs of them key the decisions of
-    # cluster_events, and hashing two ints is far cheaper than hashing two 9-field tuples.
-    sig_ids: dict[tuple, int] = {}
-    for e in out:
-        e.sig = sig_ids.setdefault(_signature(e), len(sig_ids))
+            (etype, date, date_precision, name_en, country), sig))
     return out
 
 
@@ -363,31 +406,31 @@ def _candidate_pairs(evs: list[_Event]) -> set[tuple[int, int]]:
 def cluster_events(events: Iterable[Mapping[str, Any]], documents: Mapping[str, Mapping[str, Any]] | None = None,
                    onto: Ontology | None = None) -> Clustering:
     """Cluster contract event dicts. ``documents``: doc_id → ``{published, outlet, url, duplicate_of}``."""
+    return cluster_cores(map(core, events), documents, onto)
+
+
+def cluster_cores(events: Iterable[EventCore], documents: Mapping[str, Mapping[str, Any]] | None = None,
+                  onto: Ontology | None = None, evidence: Mapping[str, bytes] | None = None) -> Clustering:
+    """:func:`cluster_events` over :data:`EventCore` tuples (what the store's columns give directly).
+    ``evidence``: the evidence texts already hashed (text → :func:`marsad.corpus.dedup.evidence_hashes`)."""
     onto = onto or load_ontology()
-    evs = _prepare(events, documents or {}, onto)
+    evs = _prepare(events, documents or {}, onto, evidence)
     # Events that agree on everything compatible() reads are interchangeable for it: each pair of
     # signatures is decided once (copies of one story share signatures), and in the complete-linkage
     # check below each cluster keeps one event per distinct signature.
     decided: dict[tuple[int, int], bool] = {}
-    links = []
-    for i, j in _candidate_pairs(evs):
-        a, b = evs[i], evs[j]
-        ok = decided.get((a.sig, b.sig))
-        if ok is None:
-            ok = decided[(a.sig, b.sig)] = compatible(a, b, onto)
-        if not ok:
-            continue
-        s = link_strength(a, b, onto, compatible_known=True)
-        if s is not None:
-            links.append((-s, i, j))
-    links.sort()
+    # The links, strongest first: the rule of compatible() and link_strength() evaluated over arrays
+    # of all candidate pairs at once (see marsad.corpus.linking).
+    pi, pj = linking.candidate_pairs(evs, _blocks(evs), MAX_BLOCK, MAX_SENTENCE_BLOCK)
+    _, li, lj = linking.links(evs, pi, pj, onto, _jaccard, EVIDENCE_SAME)
     parent = list(range(len(evs)))
-    members: dict[int, list[int]] = {i: [i] for i in range(len(evs))}
-    kinds: dict[int, dict[int, int]] = {i: {e.sig: i} for i, e in enumerate(evs)}
+    # members and kinds of the groups merged so far (a root missing here is one event alone)
+    members: dict[int, list[int]] = {}
+    kinds: dict[int, dict[int, int]] = {}
 
     def all_compatible(ra: int, rb: int) -> bool:
-        for sa, a in kinds[ra].items():
-            for sb, b in kinds[rb].items():
+        for sa, a in (kinds.get(ra) or {evs[ra].sig: ra}).items():
+            for sb, b in (kinds.get(rb) or {evs[rb].sig: rb}).items():
                 ok = decided.get((sa, sb))
                 if ok is None:
                     ok = decided[(sa, sb)] = compatible(evs[a], evs[b], onto)
@@ -395,47 +438,57 @@ def cluster_events(events: Iterable[Mapping[str, Any]], documents: Mapping[str, 
                     return False
         return True
 
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for _, i, j in links:
-        ri, rj = find(i), find(j)
+    for ri, rj in zip(li.tolist(), lj.tolist(), strict=True):
+        # the roots of both events (union-find with path halving, inline: a call per link costs more)
+        while parent[ri] != ri:
+            parent[ri] = ri = parent[parent[ri]]
+        while parent[rj] != rj:
+            parent[rj] = rj = parent[parent[rj]]
         if ri == rj:
             continue
-        if not all_compatible(ri, rj):
+        # two events still alone are compatible: that is why they are linked
+        if (ri in kinds or rj in kinds) and not all_compatible(ri, rj):
             continue
-        if len(members[ri]) < len(members[rj]):
+        if len(members.get(ri) or (ri,)) < len(members.get(rj) or (rj,)):
             ri, rj = rj, ri
         parent[rj] = ri
-        members[ri].extend(members.pop(rj))
-        for sig, i in kinds.pop(rj).items():
-            kinds[ri].setdefault(sig, i)
-    return _summarise(evs, [members[r] for r in members])
+        members.setdefault(ri, [ri]).extend(members.pop(rj, None) or (rj,))
+        kind = kinds.setdefault(ri, {evs[ri].sig: ri})
+        for sig, k in (kinds.pop(rj, None) or {evs[rj].sig: rj}).items():
+            kind.setdefault(sig, k)
+    # groups in the order of their first event's index, as when every event started in a dict of its own
+    return _summarise(evs, [members.get(r) or [r] for r in range(len(evs)) if parent[r] == r])
 
 
 def _summarise(evs: list[_Event], groups: list[list[int]]) -> Clustering:
     far = dt.date.max.toordinal()
     out = Clustering()
     for group in groups:
+        if len(group) == 1:  # most events stand alone: their own summary, without the sorting below
+            e = evs[group[0]]
+            cid = "c-" + hashlib.sha1(e.event_id.encode("utf-8")).hexdigest()[:12]
+            etype, date, precision, loc_name, loc_country = e.summary
+            out.clusters[cid] = Cluster(
+                cluster_id=cid, canonical_event_id=e.event_id, event_ids=[e.event_id], doc_ids=[e.doc_id],
+                outlets=[e.outlet_key], n_independent=1, type=etype, date=date, date_precision=precision,
+                location_name_en=loc_name, location_country=loc_country)
+            out.assignment[e.event_id] = cid
+            continue
         items = [evs[i] for i in group]
         first = min(items, key=lambda e: (e.published if e.published is not None else far, e.doc_id, e.event_id))
         canon = min(items, key=lambda e: (_STATUS_RANK.get(e.status or "", 5), _PRECISION_RANK.get(e.precision or "", 4),
                                           e.loc_key is None, -len(e.ids), -e.confidence,
                                           e.published if e.published is not None else far, e.event_id))
         cid = "c-" + hashlib.sha1(first.event_id.encode("utf-8")).hexdigest()[:12]
-        rec = canon.record
-        loc = rec.get("location") or {}
+        etype, date, precision, loc_name, loc_country = canon.summary
         cluster = Cluster(
             cluster_id=cid, canonical_event_id=canon.event_id,
             event_ids=sorted(e.event_id for e in items),
             doc_ids=sorted({e.doc_id for e in items}),
             outlets=sorted({e.outlet_key for e in items}),
             n_independent=len({e.family for e in items}),
-            type=rec.get("type"), date=rec.get("date"), date_precision=rec.get("date_precision"),
-            location_name_en=loc.get("name_en"), location_country=loc.get("country"))
+            type=etype, date=date, date_precision=precision, location_name_en=loc_name,
+            location_country=loc_country)
         out.clusters[cid] = cluster
         for e in items:
             out.assignment[e.event_id] = cid

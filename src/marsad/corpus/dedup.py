@@ -68,7 +68,18 @@ def word_hashes(text: str) -> np.ndarray:
 
 def shingle_hashes(text: str, k: int = SHINGLE) -> np.ndarray:
     """Distinct 32-bit hashes of the word ``k``-grams of ``text`` (the whole text if shorter than k)."""
-    w = word_hashes(text)
+    return _shingles(word_hashes(text), k)
+
+
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """The sorted distinct values: a sort and one comparison (np.unique hashes, several times slower on
+    a sentence's few values)."""
+    out = np.sort(values)
+    return out[np.concatenate(([True], out[1:] != out[:-1]))] if len(out) > 1 else out
+
+
+def _shingles(w: np.ndarray, k: int = SHINGLE) -> np.ndarray:
+    """:func:`shingle_hashes` of the word hashes ``w``."""
     n = len(w)
     if n == 0:
         return w
@@ -78,7 +89,30 @@ def shingle_hashes(text: str, k: int = SHINGLE) -> np.ndarray:
     with np.errstate(over="ignore"):  # wrap-around multiplication is the point of the mix
         for j in range(k):
             mixed = mixed * _MIX[j % len(_MIX)] + w[j:n - k + 1 + j]
-    return np.unique((mixed ^ (mixed >> np.uint64(32))) & _MASK32)
+    return _distinct((mixed ^ (mixed >> np.uint64(32))) & _MASK32)
+
+
+@lru_cache(maxsize=20_000)  # copies of a story repeat sentences across a worker's chunks (≈ 6 MB when full)
+def evidence_hashes(text: str) -> bytes:
+    """What the event clustering compares of an evidence sentence, packed in one ``bytes`` (uint32s):
+    the number ``k`` of sentence keys, the ``k`` (≤ 2) smallest shingle hashes, then the distinct word
+    hashes. Computed where the events are made (:mod:`marsad.store.rows`), unpacked by
+    :func:`unpack_evidence`; a plain ``bytes`` costs the garbage collector nothing while it is held."""
+    w = word_hashes(text)
+    keys = _shingles(w)[:2]
+    out = np.empty(1 + len(keys) + len(w), dtype=np.uint32)
+    out[0] = len(keys)
+    out[1:1 + len(keys)] = keys
+    words = _distinct(w)
+    out[1 + len(keys):1 + len(keys) + len(words)] = words
+    return out[:1 + len(keys) + len(words)].tobytes()
+
+
+def unpack_evidence(packed: bytes) -> tuple[frozenset[int], tuple[int, ...]]:
+    """``(word hashes, sentence keys)`` of :func:`evidence_hashes`."""
+    values = np.frombuffer(packed, dtype=np.uint32).tolist()
+    k = values[0]
+    return frozenset(values[1 + k:]), tuple(values[1:1 + k])
 
 
 def signature(text: str) -> np.ndarray:

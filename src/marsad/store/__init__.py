@@ -35,6 +35,7 @@ class Store:
         self.prepared: Any = None
         self._prepare_failed = False
         self._prepare_max = 0
+        self._evidence_max = 0
 
     @classmethod
     def open(cls, path: str | Path, *, read_only: bool = False) -> Store:
@@ -89,22 +90,26 @@ class Store:
         self._prepare(rows)
 
     def _prepare(self, rows: StoreRows) -> None:
-        """Hand the batch's MinHash signatures (computed with its rows, in the worker processes when
-        there are some) to the cross-document pass, which would otherwise compute them after the
+        """Hand the batch's MinHash signatures and evidence hashes (computed with its rows, in the worker
+        processes when there are some) to the cross-document pass, which would otherwise compute them after the
         analysis on one core (see :mod:`marsad.corpus.prepared`)."""
         if self._prepare_failed:
             return
         try:
             if self.prepared is None:
                 # imported here: the corpus layer builds on the store
-                from marsad.corpus.prepared import MAX_DOCUMENTS, Prepared
+                from marsad.corpus.prepared import MAX_DOCUMENTS, MAX_EVIDENCE, Prepared
                 self.prepared = Prepared()
                 self._prepare_max = MAX_DOCUMENTS
+                self._evidence_max = MAX_EVIDENCE
             sigs = self.prepared.signatures
             for _, sha, _ in rows.keys:
                 sig = rows.signatures.get(sha) if sha else None
                 if sig is not None and sha not in sigs and len(sigs) < self._prepare_max:
                     sigs[sha] = sig
+            evidence = self.prepared.evidence
+            if rows.evidence and len(evidence) < self._evidence_max:
+                evidence.update(rows.evidence)
         except Exception:  # an optimisation only: the final pass then computes everything itself
             log.debug("preparing the cross-document pass failed", exc_info=True)
             self.prepared, self._prepare_failed = None, True

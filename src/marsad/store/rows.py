@@ -2,7 +2,8 @@
 inserted by the process that owns the store.
 
 :func:`rows_for` turns processed documents into each store table's rows plus what the writer needs
-to replace stale rows and to prepare the cross-document pass (each text's MinHash signature). For a
+to replace stale rows and to prepare the cross-document pass (each text's MinHash signature, each
+event's evidence sentence hashed for the clustering). For a
 worker process (``arrow=True``) every table comes as the Arrow buffers of its columns, typed as the
 schema's columns (:class:`Packed`): a few byte strings, far cheaper to pickle than the documents'
 objects, and an Arrow table for DuckDB without copying — which inserts it several times faster than
@@ -111,6 +112,8 @@ class StoreRows:
     tables: dict[str, Table] = field(default_factory=dict)
     counts: dict[str, list[int]] = field(default_factory=dict)
     signatures: dict[str, Any] = field(default_factory=dict)
+    # evidence sentence → its hashes for the event clustering (marsad.corpus.dedup.evidence_hashes)
+    evidence: dict[str, bytes] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -130,7 +133,9 @@ class StoreRows:
             counts[t] = n[start:stop]
         keys = self.keys[start:stop]
         shas = {sha for _, sha, _ in keys if sha}
-        return StoreRows(keys, tables, counts, {s: v for s, v in self.signatures.items() if s in shas})
+        # the evidence hashes are keyed by text, not by document: a slice keeps them all (they only
+        # spare the final pass some hashing, whichever document they came with)
+        return StoreRows(keys, tables, counts, {s: v for s, v in self.signatures.items() if s in shas}, self.evidence)
 
 
 def concat(parts: Sequence[StoreRows]) -> StoreRows:
@@ -142,6 +147,7 @@ def concat(parts: Sequence[StoreRows]) -> StoreRows:
         out.keys.extend(p.keys)
         for s, v in p.signatures.items():
             out.signatures.setdefault(s, v)
+        out.evidence.update(p.evidence)
     for t in TABLES:
         pieces = [arrow(p.tables[t]) for p in parts]
         if not any(isinstance(x, list) for x in pieces):
@@ -188,6 +194,7 @@ def rows_for(docs: Iterable[Document], event_json: Mapping[str, str] | None = No
         out.tables[t] = _pack(t, rows[t]) if arrow else rows[t]
     if signatures:
         out.signatures = _signatures(docs)
+        out.evidence = _evidence(docs)
     return out
 
 
@@ -252,6 +259,25 @@ def _signatures(docs: list[Document]) -> dict[str, Any]:
         return out
     except Exception:
         log.debug("computing MinHash signatures failed", exc_info=True)
+        return {}
+
+
+def _evidence(docs: list[Document]) -> dict[str, bytes]:
+    """The evidence sentences of the accepted documents' events, hashed for the event clustering (an
+    optimisation only, like :func:`_signatures`)."""
+    try:
+        from marsad.corpus.dedup import evidence_hashes  # the corpus layer builds on the store: imported late
+        out: dict[str, bytes] = {}
+        for d in docs:
+            if d.status != "ok":
+                continue
+            for e in d.events:
+                text = (e.get("evidence") or {}).get("text")
+                if text and isinstance(text, str) and text not in out:
+                    out[text] = evidence_hashes(text)
+        return out
+    except Exception:
+        log.debug("hashing evidence sentences failed", exc_info=True)
         return {}
 
 
