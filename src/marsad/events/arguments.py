@@ -594,9 +594,26 @@ def _killed_in_attack(anchor: int, words: list[Word], usable: list[Group], lex: 
     return False
 
 
+def _known_person(group: Group) -> bool:
+    """Whether a group names an actor the knowledge base knows (not an unnamed office-holder nor an
+    unknown name, which stand for the body they speak for)."""
+    ids = [str((a.actor or {}).get("id") or "") for a in group.members if not a.title_part]
+    return bool(ids) and all(i and not i.startswith(("office:", "unresolved:")) for i in ids)
+
+
+def _after_reporting_verb(group: Group, words: list[Word], lex: Lexicon) -> bool:
+    """Whether a group is the subject right after a reporting verb («وقال الحرس الثوري …»): the
+    speaker of the sentence's main clause already."""
+    k = group.start - 1
+    if k < 0:
+        return False
+    w = words[k].norm
+    return w in lex.attribution_verbs or (w[:1] in "وف" and w[1:] in lex.attribution_verbs)
+
+
 def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
-                 bounds: tuple[int, int], exclude: set[int], prev_subject: Group | None = None
-                 ) -> tuple[list[dict], list[dict], set[int], Group | None]:
+                 bounds: tuple[int, int], exclude: set[int], prev_subject: Group | None = None,
+                 speaker: Group | None = None) -> tuple[list[dict], list[dict], set[int], Group | None]:
     """Actor and recipient refs for one trigger, the ids of the groups used and the actor group.
 
     ``prev_subject`` is the subject of the sentence's previous verb: a coordinated verb with no
@@ -678,6 +695,11 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
         # so too of a noun a light participle governs («…، مؤكدة رفضها أي تدخل»)
         left_all = [g for g in groups if g.is_actor and id(g) not in exclude and g.last < m.first]
         actor = next((g for g in left_all if bare(g)), None)
+        if (speaker is not None and actor is not None and speaker.last < m.first and actor.last < speaker.first
+                and _known_person(speaker) and not _after_reporting_verb(actor, words, lex)):
+            # «وتبنّت الميليشيا الهجوم، وقال المتحدث باسمها …، متوعداً السعودية»: after a later
+            # reporting verb the participle belongs to that verb's clause; its subject is the speaker
+            actor = speaker
         recipient = next((g for g in usable if g.first > m.last and ok_recipient(g)), None)
         if m.last + 1 < len(words) and words[m.last + 1].norm in cues["detached_object"]:
             # «قطعت علاقاتها مع قطر، متهمة إياها بدعم …»: the detached object pronoun points back
