@@ -726,6 +726,13 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
         # closes the previous clause (its object), it is not this verb's subject
         svo = next((g for g in reversed(left) if bare(g) and anchor - g.last <= 4 and not (
             coordinated and any(words[k].breaks_before for k in range(g.last + 1, anchor + 1)))), None)
+        if svo is None and anchor >= 3 and words[anchor - 1].norm == "قد":
+            # «وكان مجلس النواب الليبي المنعقد في طبرق قد دعا …»: the group right after the
+            # pluperfect auxiliary is the subject, past the words that qualify it
+            aux = cue_words(cues["raw"], "roles", "pluperfect_auxiliaries")
+            kan = next((k for k in range(anchor - 2, max(-1, anchor - 12), -1) if words[k].norm in aux), None)
+            if kan is not None:
+                svo = next((g for g in left if bare(g) and g.start == kan + 1), None)
         if coordinated and svo is prev_subject:
             # «زار الأمير … أمس باريس حيث التقى ماكرون»: the group before is the subject of the
             # previous verb, shared; what follows this verb is its object
