@@ -79,3 +79,16 @@ def test_named_adviser_is_known(nlp):
     text = "ووقّع رضوان حسين، مستشار رئيس الوزراء الإثيوبي للأمن القومي، اتفاق السلام مع جيتاتشو رضا في بريتوريا."
     (deal,) = _events(nlp, text, "AGREE", "2022-11-03")
     assert "redwan_hussein" in _sides(deal)[0]
+
+
+def test_a_leaders_men_are_his_group(nlp):
+    text = "وأعلن يفغيني بريغوجين مساء السبت أن مقاتليه سيعودون إلى معسكراتهم."
+    (retreat,) = _events(nlp, text, "RETREAT", "2023-06-24")
+    assert _sides(retreat)[0] == ["wagner_group"]
+
+
+def test_a_spokesmans_forces_stay_with_the_speaker(nlp):
+    # control: a spokesman (no command office) announcing what «قواته» will do threatens himself
+    text = "وقال المتحدث باسم الحوثيين محمد عبد السلام إن قواته ستواصل استهداف السفن الإسرائيلية."
+    (threat,) = _events(nlp, text, "THREATEN", "2024-01-12")
+    assert _sides(threat)[0] == ["mohammed_abdulsalam"]

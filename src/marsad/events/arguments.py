@@ -1392,7 +1392,23 @@ def force_index(actors: Any) -> dict[tuple[str, str], dict[str, Any]]:
             if len(parts) == 2 and parts[1] in nisbas[a.country]:
                 head = parts[0][2:] if parts[0].startswith("ال") else parts[0]
                 out.setdefault((head, a.country), actors.to_ref(a))
+    # (round 23) a person who leads an armed group or force: «أعلن بريغوجين أن مقاتليه سيعودون»,
+    # «نفى مستشار لقائد الدعم السريع أن تكون قواته قد قصفت»: his men are the group's
+    for a in actors.all():
+        if a.kind != "person":
+            continue
+        # only those who command it: a spokesman's or negotiator's «قواته» («قال كبير مفاوضي
+        # الجماعة إن قواته ستواصل …») is his side's, told as his own threat
+        led = [actors.get(r.of) for r in a.roles if r.office in _LEADING_OFFICES]
+        led = [b for b in led if b is not None and b.kind in ("group", "force")]
+        if len({b.id for b in led}) == 1:  # (one body only: no guess between two)
+            out[(_LEADS_KEY, a.id)] = actors.to_ref(led[0])
     return out
+
+
+_LEADS_KEY = "@leads"
+_LEADING_OFFICES = frozenset({"leader", "commander", "army_commander", "chief_of_staff", "secretary_general",
+                              "supreme_leader"})
 
 
 _OWNED_SUFFIXES = ("هما", "هم", "ها", "ه")
@@ -1445,6 +1461,9 @@ def possessive_forces(words: list[Word], args: list[Arg], text: str, cues: dict[
         if owner is None:
             continue
         ref = owner.actor
+        led = forces.get((_LEADS_KEY, str(ref.get("id") or "")))
+        if led is not None:
+            ref = led  # the leader of an armed group owns its men
         country = ref.get("country")
         if country and (ref.get("sector") in ("GOV", None) or (states or {}).get(country, {}).get("id") == ref.get("id")):
             force = next((forces[(h, country)] for h in hit[0] if (h, country) in forces), None)
