@@ -594,9 +594,26 @@ def _killed_in_attack(anchor: int, words: list[Word], usable: list[Group], lex: 
     return False
 
 
+def _known_person(group: Group) -> bool:
+    """Whether a group names an actor the knowledge base knows (not an unnamed office-holder nor an
+    unknown name, which stand for the body they speak for)."""
+    ids = [str((a.actor or {}).get("id") or "") for a in group.members if not a.title_part]
+    return bool(ids) and all(i and not i.startswith(("office:", "unresolved:")) for i in ids)
+
+
+def _after_reporting_verb(group: Group, words: list[Word], lex: Lexicon) -> bool:
+    """Whether a group is the subject right after a reporting verb («وقال الحرس الثوري …»): the
+    speaker of the sentence's main clause already."""
+    k = group.start - 1
+    if k < 0:
+        return False
+    w = words[k].norm
+    return w in lex.attribution_verbs or (w[:1] in "وف" and w[1:] in lex.attribution_verbs)
+
+
 def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
-                 bounds: tuple[int, int], exclude: set[int], prev_subject: Group | None = None
-                 ) -> tuple[list[dict], list[dict], set[int], Group | None]:
+                 bounds: tuple[int, int], exclude: set[int], prev_subject: Group | None = None,
+                 speaker: Group | None = None) -> tuple[list[dict], list[dict], set[int], Group | None]:
     """Actor and recipient refs for one trigger, the ids of the groups used and the actor group.
 
     ``prev_subject`` is the subject of the sentence's previous verb: a coordinated verb with no
@@ -678,6 +695,11 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
         # so too of a noun a light participle governs («…، مؤكدة رفضها أي تدخل»)
         left_all = [g for g in groups if g.is_actor and id(g) not in exclude and g.last < m.first]
         actor = next((g for g in left_all if bare(g)), None)
+        if (speaker is not None and actor is not None and speaker.last < m.first and actor.last < speaker.first
+                and _known_person(speaker) and not _after_reporting_verb(actor, words, lex)):
+            # «وتبنّت الميليشيا الهجوم، وقال المتحدث باسمها …، متوعداً السعودية»: after a later
+            # reporting verb the participle belongs to that verb's clause; its subject is the speaker
+            actor = speaker
         recipient = next((g for g in usable if g.first > m.last and ok_recipient(g)), None)
         if m.last + 1 < len(words) and words[m.last + 1].norm in cues["detached_object"]:
             # «قطعت علاقاتها مع قطر، متهمة إياها بدعم …»: the detached object pronoun points back
@@ -704,6 +726,13 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
         # closes the previous clause (its object), it is not this verb's subject
         svo = next((g for g in reversed(left) if bare(g) and anchor - g.last <= 4 and not (
             coordinated and any(words[k].breaks_before for k in range(g.last + 1, anchor + 1)))), None)
+        if svo is None and anchor >= 3 and words[anchor - 1].norm == "قد":
+            # «وكان مجلس النواب الليبي المنعقد في طبرق قد دعا …»: the group right after the
+            # pluperfect auxiliary is the subject, past the words that qualify it
+            aux = cue_words(cues["raw"], "roles", "pluperfect_auxiliaries")
+            kan = next((k for k in range(anchor - 2, max(-1, anchor - 12), -1) if words[k].norm in aux), None)
+            if kan is not None:
+                svo = next((g for g in left if bare(g) and g.start == kan + 1), None)
         if coordinated and svo is prev_subject:
             # «زار الأمير … أمس باريس حيث التقى ماكرون»: the group before is the subject of the
             # previous verb, shared; what follows this verb is its object
@@ -1363,7 +1392,23 @@ def force_index(actors: Any) -> dict[tuple[str, str], dict[str, Any]]:
             if len(parts) == 2 and parts[1] in nisbas[a.country]:
                 head = parts[0][2:] if parts[0].startswith("ال") else parts[0]
                 out.setdefault((head, a.country), actors.to_ref(a))
+    # (round 23) a person who leads an armed group or force: «أعلن بريغوجين أن مقاتليه سيعودون»,
+    # «نفى مستشار لقائد الدعم السريع أن تكون قواته قد قصفت»: his men are the group's
+    for a in actors.all():
+        if a.kind != "person":
+            continue
+        # only those who command it: a spokesman's or negotiator's «قواته» («قال كبير مفاوضي
+        # الجماعة إن قواته ستواصل …») is his side's, told as his own threat
+        led = [actors.get(r.of) for r in a.roles if r.office in _LEADING_OFFICES]
+        led = [b for b in led if b is not None and b.kind in ("group", "force")]
+        if len({b.id for b in led}) == 1:  # (one body only: no guess between two)
+            out[(_LEADS_KEY, a.id)] = actors.to_ref(led[0])
     return out
+
+
+_LEADS_KEY = "@leads"
+_LEADING_OFFICES = frozenset({"leader", "commander", "army_commander", "chief_of_staff", "secretary_general",
+                              "supreme_leader"})
 
 
 _OWNED_SUFFIXES = ("هما", "هم", "ها", "ه")
@@ -1416,6 +1461,9 @@ def possessive_forces(words: list[Word], args: list[Arg], text: str, cues: dict[
         if owner is None:
             continue
         ref = owner.actor
+        led = forces.get((_LEADS_KEY, str(ref.get("id") or "")))
+        if led is not None:
+            ref = led  # the leader of an armed group owns its men
         country = ref.get("country")
         if country and (ref.get("sector") in ("GOV", None) or (states or {}).get(country, {}).get("id") == ref.get("id")):
             force = next((forces[(h, country)] for h in hit[0] if (h, country) in forces), None)

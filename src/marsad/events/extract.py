@@ -851,8 +851,10 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             subject = _main_subject(groups, words, opener)
         if subject is not None and id(subject) in mouths:
             subject = None
+        # the speaker of a reporting verb before a circumstantial participle (see assign_roles)
+        speaker = next((g for g in groups if id(g) in source_groups), None) if t.kind == "participle" else None
         actor, recipient, used, actor_group = assign_roles(m, words, groups, lex, bounds, excluded,
-                                                           subject)
+                                                           subject, speaker)
         actor, recipient = coordinated_object(m, words, groups, sentence_subject, actor_group, actor, recipient,
                                               coordinated_types)
         if _relative_to_noun(m, words, matches):
