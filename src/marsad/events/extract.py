@@ -75,8 +75,6 @@ from marsad.events.text import Word, clitic_candidates, match_keys, norm_of, nor
 from marsad.model import Document, Mention, Sentence, TimeExpression
 
 SCHEMA = "marsad.event/1"
-# «وكان … قد»: the auxiliary of the pluperfect, whose subject comes right after it
-_WAS = frozenset({"كان", "وكان", "كانت", "وكانت", "فكان", "فكانت"})
 _STATUS_RANK = {"negated": 4, "planned": 3, "claimed": 2, "reported": 1, "asserted": 0}
 _BASE_CONFIDENCE = {"phrase": 0.7, "verb": 0.65, "passive": 0.65, "noun": 0.55, "participle": 0.65}
 _FALLBACK_SENTENCE_RE = re.compile(r"[^.!?؟\n]+[.!?؟]*")
@@ -758,7 +756,8 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
     # («وكان الطيران الحربي التابع للجيش قد شنّ …»: the subject of the pluperfect stands after «كان»)
     anchors = {r.anchor for r in matches if r.verbal}
     if anchors:
-        anchors |= {k for k, w in enumerate(words) if w.norm in _WAS and any(0 < a - k <= 10 for a in anchors)}
+        was = cue_words(lex.cues["raw"], "roles", "pluperfect_auxiliaries")
+        anchors |= {k for k, w in enumerate(words) if w.norm in was and any(0 < a - k <= 10 for a in anchors)}
     args = nisba_subjects(words, args, sorted(anchors), nisba or {}, doc.text, lex, forces)
     groups = group_args(args, words, lex.cues["title_gap"])
     covered = {k for a in args for k in range(a.first, a.last + 1)}
