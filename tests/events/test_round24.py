@@ -42,3 +42,24 @@ def test_separatist_authorities_are_not_the_main_state(nlp):
             "واعتقلت السلطات الانفصالية عشرات المتظاهرين في المدينة.")
     for event in _events(nlp, text, "COERCE", _DAY):
         assert "azerbaijan" not in _sides(event)[0]
+
+
+def test_leader_stating_his_state_rejection_is_the_actor(nlp):
+    text = "وفي ختام لقائه الرئيس التركي، أكد المرشد الإيراني علي خامنئي رفض إيران أي عملية عسكرية تركية في سوريا."
+    (rejection,) = _events(nlp, text, "REJECT", "2022-07-19")
+    assert _sides(rejection)[0] == ["ali_khamenei"]
+    assert rejection["status"] == "asserted"
+
+
+def test_written_threat_is_the_writer(nlp):
+    # «كتب … أن» reports like «قال … إن»; the president states his state's readiness to strike back
+    text = "وكتب الرئيس الأمريكي دونالد ترامب في تغريدة أن الولايات المتحدة «جاهزة للرد» على الهجوم."
+    (threat,) = _events(nlp, text, "THREATEN", "2019-09-16")
+    assert _sides(threat)[0] == ["donald_trump"]
+
+
+def test_foreign_speaker_leaves_the_state_as_actor(nlp):
+    # control: a speaker of another state relays that state's stance; the state stays the actor
+    text = "وقال الرئيس التركي رجب طيب أردوغان إن إيران ترفض أي عملية عسكرية في شمال سوريا."
+    (rejection,) = _events(nlp, text, "REJECT", "2022-07-19")
+    assert _sides(rejection)[0] == ["iran"]
