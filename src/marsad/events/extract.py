@@ -623,6 +623,21 @@ def _own_country(m: Match, words: list[Word], groups: list[Group], cues: dict[st
     return [state, *persons[:1]]
 
 
+def _speaking_person(actor: list[dict[str, Any]], groups: list[Group], source_groups: set[int],
+                     states: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The named person who states his own state's stance («أكد خامنئي رفض إيران …», «كتب ترامب أن
+    الولايات المتحدة جاهزة للرد»): the act is his (gold convention), not the state's; ``actor`` is
+    returned unchanged when the speaker is not one known person of that state."""
+    state_id = actor[0].get("id")
+    if not state_id or not any(s.get("id") == state_id for s in states.values()):
+        return actor
+    speakers = [a.actor for g in groups if id(g) in source_groups for a in g.members
+                if a.actor is not None and a.actor.get("id") and a.mention.label == "PERS"]
+    if len(speakers) != 1 or states.get(str(speakers[0].get("country")), {}).get("id") != state_id:
+        return actor
+    return speakers
+
+
 @dataclass(frozen=True, slots=True)
 class _SentenceCues:
     """The cue sets :func:`extract_sentence` reads for every sentence or event, built once per lexicon
@@ -641,6 +656,7 @@ class _SentenceCues:
     openers: frozenset[tuple[str, ...]]
     denial_types: frozenset[str]
     denial_lemmas: frozenset[str]
+    speaker_act_types: frozenset[str]
 
 
 def _sentence_cues(lex: Lexicon) -> _SentenceCues:
@@ -662,7 +678,8 @@ def _sentence_cues(lex: Lexicon) -> _SentenceCues:
             partitive=cue_words(raw, "roles", "partitive_words"),
             openers=cue_phrases(raw, "roles", "fronted_openers"),
             denial_types=frozenset(raw.get("denied_reaction_types") or ()),
-            denial_lemmas=frozenset(norm_word(v.split()[0]) for v in raw["status"].get("denial_verbs") or ()))}
+            denial_lemmas=frozenset(norm_word(v.split()[0]) for v in raw["status"].get("denial_verbs") or ()),
+            speaker_act_types=frozenset(raw["roles"].get("speaker_act_types") or ()))}
         lex.word_caches["_sentence_cues"] = got
     return got[""]
 
@@ -958,6 +975,8 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             # «تواصل قوات حكومة الوفاق حشد عناصرها، بدعم عسكري تركي»: the support is a circumstance
             # of the clause before it, whose subject is the one supported
             recipient = _supported_subject(m, words, groups, actor_keys(actor), trigger_words)
+        if etype in sc.speaker_act_types and states and source_groups and len(actor) == 1:
+            actor = _speaking_person(actor, groups, source_groups, states)
         status = status_of(m, words, lex)
         if status is None and (content_of is not None or "pledge" in t.flags):
             status = "planned"  # what an agreement provides for, or a pledge, is still to be done
