@@ -1,4 +1,5 @@
-"""Round 24 — «السلطات» with no state named is the document's main state.
+"""Round 24 — «السلطات» with no state named is the document's main state (the government nouns of
+``link/data/coref.yaml``: the state must be named at least twice as an actor).
 
 Every text here was written for these tests and runs the whole pipeline. Each rule has a
 control: «السلطات» followed by another body's adjective keeps no state reading.
@@ -13,7 +14,7 @@ _DAY = "2022-10-01"
 
 
 def test_bare_authorities_are_the_main_state(nlp):
-    text = ("اتسعت الاحتجاجات في إيران بعد مقتل الشابة في طهران. "
+    text = ("اتسعت الاحتجاجات في إيران بعد مقتل الشابة. وقالت طهران إن الوضع تحت السيطرة. "
             "واعتقلت السلطات مئات المحتجين في مدن عدة.")
     (arrest,) = _events(nlp, text, "COERCE", _DAY)
     actor, recipient = _sides(arrest)
@@ -23,14 +24,14 @@ def test_bare_authorities_are_the_main_state(nlp):
 
 def test_authorities_before_a_definite_object(nlp):
     # the definite word after «السلطات» is the verb's object, not an adjective
-    text = ("اتسعت الاحتجاجات في إيران بعد مقتل الشابة في طهران. "
+    text = ("اتسعت الاحتجاجات في إيران بعد مقتل الشابة. وقالت طهران إن الوضع تحت السيطرة. "
             "وفرضت السلطات حظر التجول في المدينة.")
     (restriction,) = _events(nlp, text, "COERCE", _DAY)
     assert _sides(restriction)[0] == ["iran"]
 
 
 def test_local_authorities_are_the_main_state(nlp):
-    text = ("شهدت باكستان موجة احتجاجات جديدة في إسلام آباد. "
+    text = ("شهدت باكستان موجة احتجاجات جديدة. وقالت إسلام آباد إن الاحتجاجات غير مرخصة. "
             "واعتقلت السلطات المحلية عشرات المتظاهرين.")
     (arrest,) = _events(nlp, text, "COERCE", _DAY)
     assert _sides(arrest)[0] == ["pakistan"]

@@ -73,6 +73,8 @@ def _data() -> dict[str, Any]:
         "government_re": _backrefs_re(raw.get("government_nouns") or (), ()),
         "government_min": int(raw.get("government_min_mentions", 2)),
         "government_not_after": frozenset(normalize_word(w) for w in raw.get("government_not_after") or ()),
+        "government_plain_adjectives": frozenset(normalize_word(w)
+                                                 for w in raw.get("government_plain_adjectives") or ()),
     }
 
 
@@ -656,7 +658,7 @@ class Coreference:
         out: list[Mention] = []
         for hit in pattern.finditer(norm):
             nxt = _NEXT_WORD.match(norm, hit.end())
-            if nxt is not None and nxt.group(1).startswith("ال"):
+            if nxt is not None and _names_another_body(nxt.group(1), d["government_plain_adjectives"]):
                 continue  # «السلطات الانفصالية», «الحكومة اليمنية»: another body, or one named already
             if _previous_word(norm, hit.start()) in d["government_not_after"]:
                 continue  # «أمام مقر الحكومة»: a building or an office, not the government acting
@@ -749,3 +751,11 @@ def _span_index(mentions: list[Mention]) -> tuple[list[int], list[int]]:
     when ``i = bisect_left(starts, e)`` is non-zero and ``max_end[i - 1] > s``."""
     spans = sorted((m.start, m.end) for m in mentions)
     return [s for s, _ in spans], list(accumulate((e for _, e in spans), max))
+
+
+def _names_another_body(word: str, plain: frozenset[str]) -> bool:
+    """Whether the word after a government noun makes it another body: a definite «-ية» adjective
+    («السلطات الانفصالية», «الحكومة اليمنية») other than a plain one that leaves it the state's own
+    (coref.yaml ``government_plain_adjectives``: «السلطات المحلية», «الأمنية»). A definite word that is
+    no such adjective is the verb's object («وفرضت السلطات حظر التجول», «وقيدت السلطات الوصول»)."""
+    return word.startswith("ال") and word.endswith(("يه", "ية")) and word not in plain

@@ -448,8 +448,6 @@ class Recognizer:
                 forces = self._state_unit(state.id, _cues().get("security_templates", ())) or forces
             elif unit == "army":
                 forces = self._state_unit(state.id, _cues().get("army_templates", ())) or forces
-            elif unit == "authority":
-                forces = None  # the authorities act for the state itself, as the gold codes them
             m.actor_id, m.label, m.origin = forces or state.id, "ORG" if forces else "GPE", "gazetteer"
             return True
         countries, orgs = m.extra.pop("owners")
@@ -1166,23 +1164,13 @@ class Recognizer:
 
     def _document_unit(self, h: Hit, norm: str) -> str | None:
         """«قوات الأمن» (a security head of two words or more) → "security"; «الجيش» alone (cues
-        ``document_army_words``) with no definite word after it → "army"; «السلطات» (cues
-        ``document_authority_words``) → "authority"; anything else None."""
+        ``document_army_words``) with no definite word after it → "army"; anything else None."""
         if " " in norm[h.key_start:h.end].strip() and any(e.kind == "head" and e.ref == "security" for e in h.entries):
             return "security"
         if norm[h.start:h.end] in _cues().get("document_army_words", ()):
             nxt = _NEXT_WORD.match(norm, h.end)
             if nxt is None or not nxt.group(1).startswith("ال"):
                 return "army"
-        if norm[h.start:h.end] in _cues().get("document_authority_words", ()):
-            # «السلطات» alone, before its object («وقيدت السلطات الوصول») or with a plain adjective
-            # («المحلية», «الأمنية») is the state's own government; another definite «-ية» adjective
-            # after it («السلطات الانفصالية») names another body
-            nxt = _NEXT_WORD.match(norm, h.end)
-            word = nxt.group(1) if nxt is not None else ""
-            if not (word.startswith("ال") and word.endswith(("يه", "ية"))) \
-                    or word in _cues().get("document_authority_adjectives", ()):
-                return "authority"
         return None
 
     def _title_body(self, hits: list[Hit], k: int, norm: str) -> Mention | None:
