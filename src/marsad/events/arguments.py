@@ -24,6 +24,7 @@ from typing import Any
 
 from marsad.events.cuewords import GENERIC, last_records, positions
 from marsad.events.lexicon import Lexicon, Match
+from marsad.events.morphology import POSSESSIVE_SUFFIXES
 from marsad.events.roles import cue_words, exposed_subject, reported_pronoun
 from marsad.events.text import Word, clitic_candidates, norm_of, norm_word
 from marsad.model import Mention, TimeExpression
@@ -551,7 +552,7 @@ def possessive(m: Match, words: list[Word], lex: Lexicon, governed: bool = False
     lemma = m.trigger.lemma
     bases = {lemma, lemma[:-1] + "ت" if lemma.endswith("ه") else lemma}
     for stem, _ in clitic_candidates(words[m.first].norm):
-        for suf in ("هما", "هم", "ها", "ه"):
+        for suf in POSSESSIVE_SUFFIXES:
             if stem.endswith(suf) and stem[: -len(suf)] in bases:
                 return True
     return False
@@ -1411,9 +1412,6 @@ _LEADING_OFFICES = frozenset({"leader", "commander", "army_commander", "chief_of
                               "supreme_leader"})
 
 
-_OWNED_SUFFIXES = ("هما", "هم", "ها", "ه")
-
-
 _OWNED_PROCLITICS = ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
 # (heads table, written form → (alias heads, proclitics)): every written form of an owned force
 # noun, built once per heads table (swapped whole when another lexicon's table comes in).
@@ -1427,7 +1425,7 @@ def _owned_forms(heads: dict[str, tuple[str, ...]]) -> dict[str, tuple[tuple[str
         return forms
     forms = {}
     for head, alias_heads in heads.items():
-        for suf in _OWNED_SUFFIXES:
+        for suf in POSSESSIVE_SUFFIXES:
             for pre in _OWNED_PROCLITICS:
                 forms.setdefault(pre + head + suf, (alias_heads, pre))
     _OWNED_FORMS[0] = (heads, forms)

@@ -50,7 +50,7 @@ from marsad.events.modality import (
     opinion_source,
     status_of,
 )
-from marsad.events.morphology import FUTURE
+from marsad.events.morphology import FUTURE, POSSESSIVE_SUFFIXES
 from marsad.events.quantities import find_quantities
 from marsad.events.roles import (
     behalf_signatories,
@@ -376,7 +376,6 @@ def _definite_noun(w: str, lex: Lexicon) -> bool:
     return got
 
 
-_POSSESSIVES = ("هما", "هم", "ها", "ه")
 
 
 def _possessed_noun(w: str, lex: Lexicon) -> bool:
@@ -391,7 +390,7 @@ def _possessed_noun(w: str, lex: Lexicon) -> bool:
             trig = lex.nouns.get(stem)
             if trig is None or stem == trig.lemma:
                 continue
-            suf = next((p for p in _POSSESSIVES if stem.endswith(p) and len(stem) - len(p) >= 3), None)
+            suf = next((p for p in POSSESSIVE_SUFFIXES if stem.endswith(p) and len(stem) - len(p) >= 3), None)
             if suf is None:
                 continue
             base = stem[:-len(suf)]
@@ -1298,7 +1297,7 @@ def _accused_acts(events: list[tuple[Match, dict[str, Any]]], words: list[Word],
 
 _TO = frozenset({norm_word("إلى"), norm_word("الى")})
 # «خلاله», «خلالها», «أثناءه»: during the happening just told
-_DURING_IT = frozenset(norm_word(p + s) for p in ("خلال", "أثناء") for s in ("ه", "ها", "هما", "هم"))
+_DURING_IT = frozenset(norm_word(p + s) for p in ("خلال", "أثناء") for s in POSSESSIVE_SUFFIXES)
 
 
 def _between_follows(m: Match, words: list[Word], cues: dict[str, Any]) -> bool:

@@ -19,6 +19,9 @@ _PERF_CONS = ("ت", "نا", "تم", "تما", "تن", "ن")     # attach to the 
 # The same suffixes before an object pronoun ("قتلوه" drops the alef of وا).
 _PERF_BEFORE_OBJ = ("", "ت", "ا", "تا", "و", "نا", "تمو")
 _OBJ = ("ه", "ها", "هم", "هما", "هن", "نا", "ك", "كم", "ني")
+# Third-person possessive suffixes on a noun («زيارته», «دعمها», «قواتهم», «محادثاتهما»), longest
+# first so that «هما» is tried before «ها»/«ه».
+POSSESSIVE_SUFFIXES = ("هما", "هم", "ها", "ه")
 # Imperfect: person prefixes and subject suffixes (indicative, subjunctive/jussive, dual, fem.).
 # 1st person singular (ا) is left out: its forms collide with common words (اثنين).
 _IMPF_PREFIX = ("ي", "ت", "ن")
