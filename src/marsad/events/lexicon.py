@@ -747,6 +747,12 @@ def build_lexicon() -> Lexicon:
     for form in light_participles:
         lex.light.setdefault(form, PAST)
     lex.cues["light_participles"] = light_participles
+    ellipsis = trig.get("ellipsis") or {}
+    lex.cues["ellipsis"] = {
+        "ordinals": frozenset("و" + norm_word(w) for w in ellipsis.get("ordinals", [])),
+        "others": _norm_set(ellipsis.get("others", [])),
+        "reach": int(ellipsis.get("reach", 4)),
+    }
     lex.cues["single_light"] = frozenset(single_light)
     lex.cues["with_light"] = frozenset(with_light)
     _intern(lex)
