@@ -424,13 +424,26 @@ def _main_subject(groups: list[Group], words: list[Word], opener: int = 0) -> Gr
 
 
 def _condemning(m: Match, words: list[Word], lex: Lexicon) -> bool:
-    """Whether a condemning word (cues.yaml ``condemnation_words``) follows within 8 words, same unit."""
+    """Whether a condemning word (cues.yaml ``condemnation_words``) follows within 8 words, same unit,
+    or within a few words after a «بأنه/بأنها» complement that stands further on (triggers.yaml
+    ``condemns``: «وصفت وزارة الخارجية الروسية الضربات الأوكرانية على بيلغورود بأنها عمل إرهابي»)."""
     bad = lex.cues["condemnation"]
-    for k in range(m.last + 1, min(len(words), m.last + 9)):
+    cues = lex.cues["condemns"]
+    end = min(len(words), m.last + 9)
+    k = m.last + 1
+    while k < end:
         if words[k].hard_before:
             return False
         if not bad.isdisjoint(match_keys(words[k].norm)):
             return True
+        if words[k].norm in cues["complements"] and k - m.last <= cues["window"]:
+            end = min(len(words), max(end, k + 1 + cues["reach"]))
+        elif end == m.last + 9 and k == end - 1:
+            # the complement may stand past the plain window: look for it up to its own limit
+            end = next((min(len(words), j + 1 + cues["reach"]) for j in range(k + 1, min(
+                len(words), m.last + 1 + cues["window"])) if words[j].norm in cues["complements"]
+                and not any(words[i].hard_before for i in range(k + 1, j + 1))), end)
+        k += 1
     return False
 
 

@@ -747,6 +747,12 @@ def build_lexicon() -> Lexicon:
     for form in light_participles:
         lex.light.setdefault(form, PAST)
     lex.cues["light_participles"] = light_participles
+    condemns = trig.get("condemns") or {}
+    lex.cues["condemns"] = {
+        "complements": _norm_set(condemns.get("complements", [])),
+        "window": int(condemns.get("complement_window", 0)),
+        "reach": int(condemns.get("complement_reach", 0)),
+    }
     ellipsis = trig.get("ellipsis") or {}
     lex.cues["ellipsis"] = {
         "ordinals": frozenset("و" + norm_word(w) for w in ellipsis.get("ordinals", [])),
