@@ -212,7 +212,6 @@ class Discourse:
             self._pronoun_recipients(events, mentions)
             self._claims(events)
             self._attack_backrefs(events)
-            self._carried_attackers(events)
             self._threat_addressees(events, mentions)
             self._pronoun_objects_of(events)
         # the subject in force for the next sentence
@@ -439,27 +438,6 @@ class Discourse:
             if target["actor"] and not _sides(target["actor"]) & own and ev["status"] != "negated":
                 continue
             ev["recipient"] = [dict(r) for r in target["recipient"]]
-
-    def _carried_attackers(self, events: list[dict[str, Any]]) -> None:
-        """Round 26: «وقُتل … خالد منصور بغارة استهدفت منزلاً», «واغتيل … تيسير الجعبري في غارة»: a
-        strike (triggers.yaml ``carried_attacker.modes``) told by its victims only is the work of the
-        attacker of the latest attack with one, told earlier in the sentence or in the last few
-        sentences, when the victims are not on that attacker's side."""
-        cfg = self.lex.cues["carried_attacker"]
-        if not cfg["window"]:
-            return
-        for ev in events:
-            if not (ev["type"] in self._backref_types and not ev["actor"] and ev["recipient"]
-                    and ev["mode"] in cfg["modes"] and ev["status"] in ("asserted", "reported")):
-                continue
-            start = ev["trigger"]["start"]
-            cands = [e for n, e in self.recent if self.n - n <= cfg["window"]]
-            cands += [e for e in events if e["trigger"]["start"] < start]
-            source = next((e for e in reversed(cands) if e is not ev and e["type"] == ev["type"]
-                           and e["actor"] and e["status"] in ("asserted", "reported")), None)
-            if source is None or _sides(source["actor"]) & _sides(ev["recipient"]):
-                continue
-            ev["actor"] = [dict(r) for r in source["actor"]]
 
     def _threat_addressees(self, events: list[dict[str, Any]], mentions: list[Mention]) -> None:
         """«قُتل سليماني … في غارة شنتها طائرة أمريكية. … وتوعد خامنئي بانتقام قاسٍ»: a threat with no

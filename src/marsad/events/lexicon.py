@@ -753,9 +753,6 @@ def build_lexicon() -> Lexicon:
         "window": int(condemns.get("complement_window", 0)),
         "reach": int(condemns.get("complement_reach", 0)),
     }
-    carried = trig.get("carried_attacker") or {}
-    lex.cues["carried_attacker"] = {"modes": frozenset(carried.get("modes") or ()),
-                                    "window": int(carried.get("window", 0))}
     ellipsis = trig.get("ellipsis") or {}
     lex.cues["ellipsis"] = {
         "ordinals": frozenset("و" + norm_word(w) for w in ellipsis.get("ordinals", [])),
