@@ -163,3 +163,14 @@ def test_only_protest_verbs_and_phrases_are_crowd_acts():
 def test_funding_cut_is_a_sanction(nlp):
     (cut,) = _events(nlp, "علقت الولايات المتحدة تمويلها لوكالة الأونروا.", "SANCTION", "2024-03-10")
     assert _sides(cut)[0] == ["united_states"]
+
+
+def test_supporters_of_a_party_protest_as_protesters(nlp):
+    (demo,) = _events(nlp, "تظاهر أنصار التيار الصدري أمام البرلمان العراقي.", "PROTEST", "2024-03-10")
+    assert _sides(demo)[0] == ["protesters"]
+
+
+def test_members_of_a_party_protest_as_the_party(nlp):
+    # control: members («أعضاء») are the body itself; only supporters are the crowd
+    (demo,) = _events(nlp, "تظاهر أعضاء حركة النهضة أمام مقر الحكومة.", "PROTEST", "2024-03-10")
+    assert _sides(demo)[0] == ["ennahda"]

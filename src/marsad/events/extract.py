@@ -300,6 +300,26 @@ def _protest_sides(actor: list[dict[str, Any]], recipient: list[dict[str, Any]],
     return actor, recipient
 
 
+def _supporters_only(actor: list[dict[str, Any]], groups: list[Group], words: list[Word],
+                     supporters: frozenset[str]) -> bool:
+    """Whether every protesting actor is named as the body whose supporters protest («تجمّع عشرات
+    من أنصار الحركة وجبهة الخلاص»: the group stands right after «أنصار/مؤيدي …», «من» allowed).
+    The gold codes such crowds as the generic protesters, not as the party (round 26)."""
+    if not supporters:
+        return False
+    for ref in actor:
+        group = next((g for g in groups if any(a.actor is not None and a.actor.get("id") == ref.get("id")
+                                               for a in g.members)), None)
+        if group is None:
+            return False
+        k = group.first - 1
+        if k >= 0 and words[k].norm == "من":
+            k -= 1
+        if k < 0 or supporters.isdisjoint(match_keys(words[k].norm)):
+            return False
+    return True
+
+
 _STATE_IDS: list[tuple[Any, frozenset[str]]] = [(None, frozenset())]
 
 
@@ -969,6 +989,8 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             recipient = recipient or riot_target(m, words, nisba or {}, int(rcues["roles"].get("riot_target_reach", 8)),
                                                  sent.text, sent.start)
         if etype == "PROTEST":
+            if actor and _supporters_only(actor, groups, words, lex.cues["protest_supporters"]):
+                actor = []  # «عشرات من أنصار الحركة»: the crowd, not the party (generic protesters below)
             actor, recipient = _protest_sides(actor, recipient, lex, states)
         if etype == "RETREAT" and emode == "ceasefire" and _between_follows(m, words, lex.cues):
             etype = "AGREE"  # «وقف إطلاق النار بين X وY»: a truce both sides agreed to

@@ -747,6 +747,7 @@ def build_lexicon() -> Lexicon:
     for form in light_participles:
         lex.light.setdefault(form, PAST)
     lex.cues["light_participles"] = light_participles
+    lex.cues["protest_supporters"] = _norm_set(trig.get("protest_supporters") or [])
     condemns = trig.get("condemns") or {}
     lex.cues["condemns"] = {
         "complements": _norm_set(condemns.get("complements", [])),
