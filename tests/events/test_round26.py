@@ -19,8 +19,6 @@ from events_helpers import lexicon_triggers
 from events_helpers import pipeline_events as _events
 from events_helpers import sides as _sides
 
-from marsad.events import _crowd_act, load_lexicon
-
 # Batch E misses left after round 26 (why: events data README, round 26).
 KNOWN_MISSES_E: frozenset[str] = frozenset({
     "صادق مجلس الوزراء الأردني على اتفاقية التعاون الدفاعي مع الولايات المتحدة.",
@@ -30,6 +28,8 @@ KNOWN_MISSES_E: frozenset[str] = frozenset({
     "تسلم الجيش اللبناني دفعة جديدة من المساعدات العسكرية المقدمة من قطر.",
     "سلم مسلحو المعارضة أسلحتهم الثقيلة إلى الشرطة العسكرية الروسية في درعا.",
     "وقضت محكمة العدل الدولية بأن إسرائيل انتهكت التزاماتها بموجب القانون الدولي.",
+    "نظم عمال النفط في البصرة وقفة احتجاجية أمام مقر الشركة.",
+    "أضرب المعلمون في المدارس الحكومية عن العمل للمطالبة بزيادة الأجور.",
     "أعلنت الحكومة المالية طرد السفير الفرنسي ومنحه 72 ساعة لمغادرة البلاد.",
     "وضعت السلطات الباكستانية رئيس الوزراء السابق عمران خان قيد الإقامة الجبرية.",
     "تعرضت دورية لقوات اليونيفيل لإطلاق نار في جنوب لبنان.",
@@ -42,8 +42,6 @@ KNOWN_FALSE_EVENTS_E: frozenset[str] = frozenset({
     "يصادف اليوم الذكرى العاشرة لتوقيع اتفاق السلام.",
     "يعرض فيلم وثائقي جديد قصة الحصار الذي عاشته مدينة سراييفو.",
     "هاجم مدرب المنتخب المغربي الحكم في المؤتمر الصحفي بعد المباراة.",
-    "انسحب اللاعب من البطولة بسبب الإصابة.",
-    "تستضيف الرياض بطولة العالم للرياضات الإلكترونية الصيف المقبل.",
     "اتفق الخبراء على أن التضخم سيتراجع العام المقبل.",
 })
 
@@ -145,21 +143,6 @@ def test_a_calm_description_condemns_nothing(nlp):
                        "ACCUSE", "2024-03-10")
 
 
-def test_a_strike_by_unnamed_workers_passes_the_gate(nlp):
-    assert _events(nlp, "أضرب المعلمون في المدارس الحكومية عن العمل للمطالبة بزيادة الأجور.", "PROTEST",
-                   "2024-03-10")
-
-
-def test_only_protest_verbs_and_phrases_are_crowd_acts():
-    # control: a bare protest noun («قمع الاحتجاجات») is often background and stays with the classifier
-    verbs = load_lexicon().verbs
-    def act(type_: str, trigger: str) -> bool:
-        return _crowd_act({"type": type_, "trigger": {"text": trigger}}, verbs)
-    assert act("PROTEST", "تظاهر") and act("PROTEST", "وقفة احتجاجية") and act("PROTEST", "خرج آلاف")
-    assert not act("PROTEST", "الاحتجاجات") and not act("PROTEST", "للاحتجاج")
-    assert not act("ASSAULT", "هاجم")
-
-
 def test_funding_cut_is_a_sanction(nlp):
     (cut,) = _events(nlp, "علقت الولايات المتحدة تمويلها لوكالة الأونروا.", "SANCTION", "2024-03-10")
     assert _sides(cut)[0] == ["united_states"]
@@ -174,3 +157,14 @@ def test_members_of_a_party_protest_as_the_party(nlp):
     # control: members («أعضاء») are the body itself; only supporters are the crowd
     (demo,) = _events(nlp, "تظاهر أعضاء حركة النهضة أمام مقر الحكومة.", "PROTEST", "2024-03-10")
     assert _sides(demo)[0] == ["ennahda"]
+
+
+def test_none_phrase_split_by_its_subject_blocks_the_verb(nlp):
+    # «تستضيف الرياض بطولة …»: hosting a tournament (a NONE phrase) even with the subject between
+    assert not _events(nlp, "تستضيف الرياض بطولة العالم للرياضات الإلكترونية الصيف المقبل.", "CONSULT",
+                       "2024-03-10")
+
+
+def test_hosting_talks_split_by_its_subject_is_a_meeting(nlp):
+    # control: the host of talks still hosts a meeting
+    assert _events(nlp, "تستضيف الدوحة جولة جديدة من المفاوضات بين حركة حماس وإسرائيل.", "CONSULT", "2024-03-10")

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from marsad.arabic import normalize
 from marsad.events.extract import SCHEMA, extract_events
 from marsad.events.lexicon import Lexicon, load_lexicon
 from marsad.model import Document
@@ -45,20 +44,6 @@ def load_extractor(kb: Any = None, *, sentence_gate: bool = True) -> Callable[[D
         return gate(events, doc.text) if gate else events
 
     return extract
-
-
-def _crowd_act(event: dict[str, Any], verb_forms: Any) -> bool:
-    """A protest told as people acting: a protest verb or phrase («تظاهر آلاف», «خرج آلاف السوريين في
-    تظاهرات», «نظم العمال وقفة احتجاجية», «أضرب المعلمون عن العمل»), not a bare protest noun.
-
-    The noun alone («قمع الاحتجاجات», «للاحتجاج على») is often background, which the classifier
-    judges; a verb or a multi-word protest phrase reports people doing it, whoever they are, so the
-    gate keeps it even when the crowd is one the knowledge base does not name (round 26).
-    """
-    if event.get("type") != "PROTEST":
-        return False
-    words = normalize(str((event.get("trigger") or {}).get("text") or "")).text.split()
-    return len(words) > 1 or bool(words) and words[0] in verb_forms
 
 
 def corroborated(event: dict[str, Any]) -> bool:
@@ -105,7 +90,6 @@ def _sentence_gate() -> Callable[..., list[dict[str, Any]]] | None:
     except (ImportError, OSError, ValueError):
         return None
     gates = dict(clf.meta.get("gate_thresholds") or clf.thresholds)
-    verb_forms = load_lexicon().verbs
 
     def gate(events: list[dict[str, Any]], document: str | None = None) -> list[dict[str, Any]]:
         gated = [e for e in events if e.get("type") in gates]
@@ -123,7 +107,7 @@ def _sentence_gate() -> Callable[..., list[dict[str, Any]]] | None:
         for e in gated:
             p = by_text[e["evidence"]["text"]]
             e["sentence_p"] = round(p[e["type"]], 3)
-            if p[e["type"]] < gates[e["type"]] and not corroborated(e) and not _crowd_act(e, verb_forms):
+            if p[e["type"]] < gates[e["type"]] and not corroborated(e):
                 drop.add(id(e))
         return [e for e in events if id(e) not in drop]
 

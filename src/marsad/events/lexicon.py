@@ -477,11 +477,13 @@ class Lexicon:
         return out
 
     def _split_phrases(self) -> frozenset[str]:
-        """Lemmas of the phrases that begin with a verb («رفع حاله التاهب»), built once."""
+        """Lemmas of the phrases that begin with a verb («رفع حاله التاهب»), built once. NONE phrases
+        are among them (round 26): split by their subject they still block the verb's own reading
+        («تستضيف الرياض بطولة العالم …» hosts no meeting)."""
         got = self.word_caches.get("_split_phrases")
         if got is None:
             got = {"": frozenset(t.lemma for entries in self.phrases.values() for _, t in entries
-                                 if t.kind == "phrase" and t.type != "NONE" and " " in t.lemma
+                                 if t.kind == "phrase" and " " in t.lemma
                                  and t.lemma.split()[0] in self.lemmas.get(t.lemma.split()[0], ()))}
             self.word_caches["_split_phrases"] = got
         return got[""]
