@@ -300,6 +300,26 @@ def _protest_sides(actor: list[dict[str, Any]], recipient: list[dict[str, Any]],
     return actor, recipient
 
 
+def _supporters_only(actor: list[dict[str, Any]], groups: list[Group], words: list[Word],
+                     supporters: frozenset[str]) -> bool:
+    """Whether every protesting actor is named as the body whose supporters protest («تجمّع عشرات
+    من أنصار الحركة وجبهة الخلاص»: the group stands right after «أنصار/مؤيدي …», «من» allowed).
+    The gold codes such crowds as the generic protesters, not as the party (round 26)."""
+    if not supporters:
+        return False
+    for ref in actor:
+        group = next((g for g in groups if any(a.actor is not None and a.actor.get("id") == ref.get("id")
+                                               for a in g.members)), None)
+        if group is None:
+            return False
+        k = group.first - 1
+        if k >= 0 and words[k].norm == "من":
+            k -= 1
+        if k < 0 or supporters.isdisjoint(match_keys(words[k].norm)):
+            return False
+    return True
+
+
 _STATE_IDS: list[tuple[Any, frozenset[str]]] = [(None, frozenset())]
 
 
@@ -424,13 +444,26 @@ def _main_subject(groups: list[Group], words: list[Word], opener: int = 0) -> Gr
 
 
 def _condemning(m: Match, words: list[Word], lex: Lexicon) -> bool:
-    """Whether a condemning word (cues.yaml ``condemnation_words``) follows within 8 words, same unit."""
+    """Whether a condemning word (cues.yaml ``condemnation_words``) follows within 8 words, same unit,
+    or within a few words after a «بأنه/بأنها» complement that stands further on (triggers.yaml
+    ``condemns``: «وصفت وزارة الخارجية الروسية الضربات الأوكرانية على بيلغورود بأنها عمل إرهابي»)."""
     bad = lex.cues["condemnation"]
-    for k in range(m.last + 1, min(len(words), m.last + 9)):
+    cues = lex.cues["condemns"]
+    end = min(len(words), m.last + 9)
+    k = m.last + 1
+    while k < end:
         if words[k].hard_before:
             return False
         if not bad.isdisjoint(match_keys(words[k].norm)):
             return True
+        if words[k].norm in cues["complements"] and k - m.last <= cues["window"]:
+            end = min(len(words), max(end, k + 1 + cues["reach"]))
+        elif end == m.last + 9 and k == end - 1:
+            # the complement may stand past the plain window: look for it up to its own limit
+            end = next((min(len(words), j + 1 + cues["reach"]) for j in range(k + 1, min(
+                len(words), m.last + 1 + cues["window"])) if words[j].norm in cues["complements"]
+                and not any(words[i].hard_before for i in range(k + 1, j + 1))), end)
+        k += 1
     return False
 
 
@@ -956,6 +989,8 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             recipient = recipient or riot_target(m, words, nisba or {}, int(rcues["roles"].get("riot_target_reach", 8)),
                                                  sent.text, sent.start)
         if etype == "PROTEST":
+            if actor and _supporters_only(actor, groups, words, lex.cues["protest_supporters"]):
+                actor = []  # «عشرات من أنصار الحركة»: the crowd, not the party (generic protesters below)
             actor, recipient = _protest_sides(actor, recipient, lex, states)
         if etype == "RETREAT" and emode == "ceasefire" and _between_follows(m, words, lex.cues):
             etype = "AGREE"  # «وقف إطلاق النار بين X وY»: a truce both sides agreed to
@@ -1089,6 +1124,8 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
     _accused_acts(events, words, sc.accused_types)
     events = conditional_events(events, words, lex)  # «إذا هاجمت …»: hypothetical; «فإن … سترد»: a threat
     events = _split_places(events, args, groups, matches)
+    # «غرفة عمليات في بغداد وثانية في دمشق», «في 3 نقاط …، و4 مواقع أخرى في …»: one more happening
+    events, elided = _elliptic_places(events, words, args, matches, quantities, lex)
     events = _merge(events)
     events = _merge_tolls(events)
     for _m, ev in events:
@@ -1097,6 +1134,8 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             own = actor_keys(ev["actor"])
             ev["recipient"] = [r for r in ev["recipient"] if not actor_keys([r]) & own]
     for q in quantities:
+        if q.index in elided:
+            continue  # the count of an elided happening (already on it)
         best, best_d = None, 10**9
         for m, ev in events:
             if ev["type"] in lex.cues["q_types"].get(q.key, ()):
@@ -1337,6 +1376,66 @@ def _split_places(events: list[tuple[Match, dict[str, Any]]], args: list[Any], g
             seen.add(key)
             out.append((m, {**ev, "location": a.place, "quantities": dict(ev["quantities"])}))
     return out
+
+
+def _ellipsis_markers(words: list[Word], quantities: list[Any], cues: dict[str, Any]) -> list[tuple[int, int, Any]]:
+    """Where a clause names a second happening by its place only: ``(first word, last word, count)``.
+
+    «وثانية», «وأخرى» (an ordinal or "other" word glued to «و»), or «و» + a number + a noun + an
+    "other" word («و4 مواقع أخرى», «وثلاثة مواقع إضافية»; the count is that quantity).
+    """
+    out: list[tuple[int, int, Any]] = [(k, k, None) for k, w in enumerate(words) if w.norm in cues["ordinals"]]
+    for q in quantities:
+        j = q.index
+        if words[j].norm == "و" or not (j > 0 and words[j - 1].norm == "و" or words[j].norm.startswith("و")):
+            continue
+        start = j - 1 if j > 0 and words[j - 1].norm == "و" else j
+        other = next((k for k in range(j + 1, min(j + 4, len(words))) if words[k].norm in cues["others"]), None)
+        if other is not None and not any(words[k].breaks_before for k in range(j + 1, other + 1)):
+            out.append((start, other, q))
+    return sorted(out, key=lambda x: x[0])
+
+
+def _elliptic_places(events: list[tuple[Match, dict[str, Any]]], words: list[Word], args: list[Any],
+                     matches: list[Match], quantities: list[Any], lex: Lexicon
+                     ) -> tuple[list[tuple[Match, dict[str, Any]]], set[int]]:
+    """Event ellipsis: a second happening of the same kind told with its place only.
+
+    «حيث أنشئت غرفة عمليات في بغداد وثانية في دمشق», «استقرت … في 3 نقاط عسكرية في محافظة إدلب، و4
+    مواقع أخرى في جنوب العاصمة دمشق»: after a placed event, a marker (:func:`_ellipsis_markers`,
+    triggers.yaml ``ellipsis``) followed closely by another place, with no other verb trigger between,
+    is one more event of the same type and participants at that place (gold convention: one event per
+    place), with the marker's count as its quantity. Returns the events and the word indices of the
+    counts so used.
+    """
+    cues = lex.cues["ellipsis"]
+    markers = _ellipsis_markers(words, quantities, cues) if events else []
+    if not markers:
+        return events, set()
+    verbs = [o.anchor for o in matches if o.verbal and o.light is None]
+    places = [a for a in args if a.place is not None]
+    used: set[int] = set()
+    out = list(events)
+    for start, end, q in markers:
+        there = next((a for a in places if end < a.first <= end + cues["reach"]
+                      and not any(words[k].breaks_before for k in range(end + 1, a.first + 1))), None)
+        if there is None:
+            continue
+        # the happening told last before the marker, in its clause, with a place of its own before it
+        cands = [(m, ev) for m, ev in events if ev["location"] and max(m.last, m.anchor) < start <= m.last + 16
+                 and not any(max(m.last, m.anchor) < v < start for v in verbs)
+                 and any(m.last < a.first and a.last < start for a in places)]
+        if not cands:
+            continue
+        m, ev = max(cands, key=lambda x: x[0].last)
+        key = _place_key(there.place)
+        if key in {_place_key(e["location"]) for o, e in out if o is m}:
+            continue
+        count = {q.key: q.value} if q is not None and ev["type"] in lex.cues["q_types"].get(q.key, ()) else {}
+        if count:
+            used.add(q.index)
+        out.append((m, {**ev, "location": there.place, "quantities": count}))
+    return out, used
 
 
 def _compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:

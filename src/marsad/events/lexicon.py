@@ -477,11 +477,13 @@ class Lexicon:
         return out
 
     def _split_phrases(self) -> frozenset[str]:
-        """Lemmas of the phrases that begin with a verb («رفع حاله التاهب»), built once."""
+        """Lemmas of the phrases that begin with a verb («رفع حاله التاهب»), built once. NONE phrases
+        are among them (round 26): split by their subject they still block the verb's own reading
+        («تستضيف الرياض بطولة العالم …» hosts no meeting)."""
         got = self.word_caches.get("_split_phrases")
         if got is None:
             got = {"": frozenset(t.lemma for entries in self.phrases.values() for _, t in entries
-                                 if t.kind == "phrase" and t.type != "NONE" and " " in t.lemma
+                                 if t.kind == "phrase" and " " in t.lemma
                                  and t.lemma.split()[0] in self.lemmas.get(t.lemma.split()[0], ()))}
             self.word_caches["_split_phrases"] = got
         return got[""]
@@ -747,6 +749,19 @@ def build_lexicon() -> Lexicon:
     for form in light_participles:
         lex.light.setdefault(form, PAST)
     lex.cues["light_participles"] = light_participles
+    lex.cues["protest_supporters"] = _norm_set(trig.get("protest_supporters") or [])
+    condemns = trig.get("condemns") or {}
+    lex.cues["condemns"] = {
+        "complements": _norm_set(condemns.get("complements", [])),
+        "window": int(condemns.get("complement_window", 0)),
+        "reach": int(condemns.get("complement_reach", 0)),
+    }
+    ellipsis = trig.get("ellipsis") or {}
+    lex.cues["ellipsis"] = {
+        "ordinals": frozenset("و" + norm_word(w) for w in ellipsis.get("ordinals", [])),
+        "others": _norm_set(ellipsis.get("others", [])),
+        "reach": int(ellipsis.get("reach", 4)),
+    }
     lex.cues["single_light"] = frozenset(single_light)
     lex.cues["with_light"] = frozenset(with_light)
     _intern(lex)

@@ -151,6 +151,11 @@ def noun_forms(word: str) -> set[str]:
     if word.endswith("ي"):
         out.add(word + "ا")  # nisba / defective: انتحاريا
     out.update(word + s for s in ("ه", "ها", "هم", "هما", "ي", "نا", "ان", "ين"))
+    if word.endswith("اء"):
+        # a final hamza takes the seat of its case before a suffix, and the normaliser reads ئ as ي
+        # and ؤ as و: «لقائه» → لقايه, «لقاؤهما» → لقاوهما, «اعتدائها» → اعتدايها (round 26)
+        for seat in ("ي", "و"):
+            out.update(word[:-1] + seat + s for s in ("ه", "ها", "هم", "هما", "نا"))
     if word.endswith("ات"):
         out.update(word + s for s in ("ه", "ها", "هم", "هما", "نا"))
     if word.endswith("ون"):  # sound masculine plural in construct: متظاهرو
