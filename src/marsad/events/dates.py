@@ -95,7 +95,6 @@ def _clause_end(text: str, start: int, end: int) -> int:
 class _Cues(Protocol):
     """What :func:`situational_dates` reads of the event lexicon."""
 
-    attribution_verbs: dict[str, str]
     cues: dict[str, Any]
 
 
@@ -121,9 +120,10 @@ def situational_dates(events: list[dict[str, Any]], text: str, dates: list[TimeE
     * an undated happening in the clause of one under way at the time («وسط هجوم شنته قوات …
       مدعومة بطائرات روسية», «عملية عسكرية تخوضها قوات … بدعم من التحالف»): that happening's
       publication month — it is part of the same situation;
-    * a day that dates the report, not the happening: «أكدت مواقع تابعة للحرس، أمس، مقتل قائد …»
-      (the date set off between the reporting verb and its object) — the happening is known only
-      to have come by then: its month.
+
+    (Round 27 dropped the round-20b rule that turned a day set off by commas after a reporting verb
+    — «أكدت مواقع تابعة للحرس، أمس، مقتل قائد» — into the month: it rested on one seed annotation,
+    and the demo gold dates «أعلنت قسد، اليوم السبت، القضاء على …» by that day.)
     """
     if not events:
         return
@@ -132,9 +132,6 @@ def situational_dates(events: list[dict[str, Any]], text: str, dates: list[TimeE
     # a date text that is no time expression is the cue of a happening under way («وسط», «يواصل»,
     # a present-tense relative verb «تخوضها»)
     named = {d.text for d in dates}
-    # a report's own day bounds only a toll or attack learnt later («أكدت …، أمس، مقتل قائد»); an
-    # announced decision («أعلنت الوزارة، أمس الثلاثاء، غلق المقرات») happens as it is announced
-    report_types = frozenset(lex.cues["raw"]["attribution"].get("announcement_types") or ())
     for ev in events:
         trig, evid = ev.get("trigger"), ev.get("evidence")
         if not trig or not evid:
@@ -157,20 +154,3 @@ def situational_dates(events: list[dict[str, Any]], text: str, dates: list[TimeE
             if len(text[near:trig["start"]].split()) <= 10:
                 ev["date"], ev["date_precision"], ev["date_text"] = month, "month", host["date_text"]
                 continue
-        if ev["date_precision"] == "day" and ev["date_text"] and ev["type"] in report_types:
-            _report_day(ev, text, dates, lex)
-
-
-def _report_day(ev: dict[str, Any], text: str, dates: list[TimeExpression], lex: _Cues) -> None:
-    trig, evid = ev["trigger"], ev["evidence"]
-    d = next((d for d in dates if d.text == ev["date_text"] and evid["start"] <= d.start and d.end <= trig["start"]),
-             None)
-    if d is None or "،" not in text[max(evid["start"], d.start - 3):d.start] or "،" not in text[d.end:d.end + 3]:
-        return  # set off by commas («…، أمس، مقتل …»), as an adverb of the reporting clause
-    comps = lex.cues["complementizers"]
-    if any(w.norm in comps for w in split_words(text[d.end:trig["start"]], d.end)):
-        return  # «قال، أمس، إن …»: the clause after «إن» may have its own time
-    before = split_words(text[max(evid["start"], d.start - 80):d.start], max(evid["start"], d.start - 80))
-    if not any(w.norm in lex.attribution_verbs for w in before[-7:]):
-        return
-    ev["date"], ev["date_precision"] = ev["date"][:7], "month"

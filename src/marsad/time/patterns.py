@@ -136,10 +136,16 @@ def _build(v: Vocabulary, use_starter: bool = True) -> Grammar:
         return (rf"(?:(?P<{p}w>{year_word})\s+)?(?P<{p}op>\(\s*)?(?P<{p}y>(?:1[89]|20)\d\d)(?![\d/])(?({p}op)\s*\))"
                 rf"(?:\s*(?P<{p}era>{g_era}))?")
 
+    # «الشهر نفسه», «في ذات العام», «العام التالي»: the month or year of the last date named before
+    same_period_after = word_alt(w for w, d in v.same_day_after.items() if d >= 0)
+    same_before = word_alt(v.same_day_before)
+
     def period_rel(p: str) -> str:
-        """«الأسبوع الماضي», «العام قبل الماضي», «هذا الشهر»."""
+        """«الأسبوع الماضي», «العام قبل الماضي», «هذا الشهر», «الشهر نفسه»."""
         return (
             rf"(?:(?P<{p}dem>{demonstrative})\s+(?P<{p}u1>{period})"
+            rf"|(?P<{p}sb>{same_before})\s+(?P<{p}u2>{period})"
+            rf"|(?P<{p}u3>{period})\s+(?P<{p}same>{same_period_after})"
             rf"|(?P<{p}u>{period})\s+(?:(?P<{p}before>قبل)\s+)?(?P<{p}mod>{modifier}))"
         )
 
@@ -161,7 +167,6 @@ def _build(v: Vocabulary, use_starter: bool = True) -> Grammar:
     )
     # «في اليوم نفسه», «صباح اليوم التالي», «في الليلة ذاتها», «في ذات اليوم»: counted from the last day named.
     same_after = word_alt(v.same_day_after)
-    same_before = word_alt(v.same_day_before)
     same_day = (
         rf"(?:(?P<sd_tod>{tod})\s+|في\s+)?"
         rf"(?:(?:ال)?(?:يوم|ليله)\s+(?P<sd_w>{same_after})|(?P<sd_b>{same_before})\s+(?:ال)?(?:يوم|ليله))"

@@ -70,6 +70,7 @@ class Vocabulary:
     weeks_of_month: dict[str, tuple[int, int]] = field(default_factory=dict)  # word -> (first day, last day)
     same_day_after: dict[str, int] = field(default_factory=dict)  # «نفسه» 0, «التالي» +1, «السابق» -1
     same_day_before: tuple[str, ...] = ()  # «في ذات اليوم», «في نفس اليوم»
+    whole_day_before: frozenset[str] = frozenset()  # «طوال اليوم»: the day told, not today
     problems: tuple[str, ...] = field(default=())
 
 
@@ -204,6 +205,7 @@ def build_vocabulary(raw: dict[str, Any]) -> Vocabulary:
         same_day_after=_fold_map([(w, int(d)) for w, d in raw.get("same_day_after", {}).items()],
                                  "same day", problems),
         same_day_before=_fold_list(raw.get("same_day_before", [])),
+        whole_day_before=frozenset(_fold_list(raw.get("whole_day_before", []))),
         problems=tuple(problems),
     )
 
