@@ -35,3 +35,41 @@ def test_a_day_set_off_after_an_announcement_dates_the_happening(nlp):
     events = pipeline_events(nlp, text, "ASSAULT", "2019-03-23")
     assert events
     assert all((e["date"], e["date_precision"]) == ("2019-03-23", "day") for e in events)
+
+
+def test_an_undated_headline_event_takes_the_lead_day(nlp):
+    text = ("«قسد» تعلن القضاء على آخر جيب لـ«داعش» في الباغوز\n\n"
+            "قالت قوات سوريا الديمقراطية، اليوم السبت، إن آخر جيب كان يتحصن فيه التنظيم شرق الفرات بات خالياً.")
+    doc = nlp(text, published="2019-03-23", title="«قسد» تعلن القضاء على آخر جيب لـ«داعش» في الباغوز")
+    events = [e.to_dict() for e in doc.events if e.type == "ASSAULT"]
+    assert events
+    assert all((e["date"], e["date_precision"]) == ("2019-03-23", "day") for e in events)
+
+
+def test_a_headline_span_counted_from_another_happening_uses_the_lead_day(nlp):
+    title = "أذربيجان والأرمن يعقدون أول محادثات بعد يوم من وقف إطلاق النار"
+    text = (title + "\n\nعقد ممثلون عن الأرمن في إقليم قره باغ ومسؤولون أذربيجانيون اليوم الخميس في مدينة "
+            "يفلاخ أول جولة محادثات حول إعادة دمج الإقليم.")
+    doc = nlp(text, published="2023-09-21", title=title)
+    records = [e.to_dict() for e in doc.events]
+    ceasefire = [e for e in records if e["trigger"] and "وقف إطلاق النار" in e["trigger"]["text"]]
+    assert ceasefire
+    assert all(e["date"] == "2023-09-20" for e in ceasefire)
+
+
+def test_a_definite_attack_noun_takes_the_date_of_the_attack_told_before(nlp):
+    text = ("قُتل المصور عصام عبد الله وأصيب ستة صحفيين آخرين، مساء الجمعة 13 تشرين الأول/أكتوبر 2023، جراء "
+            "قصف إسرائيلي قرب بلدة علما الشعب. ودان رئيس الحكومة نجيب ميقاتي «الاعتداء الإسرائيلي» "
+            "واعتبره جريمة موصوفة.")
+    events = [e for e in pipeline_events(nlp, text, "ASSAULT", "2023-10-14") if e["trigger"]["text"] == "الاعتداء"]
+    assert events
+    assert all(e["date"] == "2023-10-13" for e in events)
+
+
+def test_a_definite_relation_noun_takes_no_date(nlp):
+    # «التعاون» in general is a standing relation, not the happening told before
+    text = ("واتفق الوزيران أمس على تعزيز التعاون العسكري بين البلدين. وترى طهران أن التعاون مع موسكو "
+            "ضروري لمواجهة الإرهاب.")
+    events = [e for e in pipeline_events(nlp, text, "COOPERATE", "2016-02-04")
+              if e["evidence"]["text"].startswith("وترى")]
+    assert all(e["date"] is None for e in events)

@@ -65,6 +65,11 @@ def anchored_dates(events: list[dict[str, Any]], text: str, dates: list[TimeExpr
         same = [x for x in (_day(d) for d in dates if evid["start"] <= d.start and d.end <= span.start) if x]
         before = [x for x in (_day(d) for d in dates if d.end <= evid["start"]) if x]
         anchor = same[-1] if same else (before[-1] if before else None)
+        if anchor is None and ev.get("_headline"):
+            # «… يعقدون أول محادثات بعد يوم من وقف إطلاق النار» in a headline: its main clause is the
+            # lead's news, dated by the lead
+            lead = lead_day(events, text, dates)
+            anchor = _day(lead) if lead else None
         if anchor is None:
             continue
         if days is not None:
@@ -84,6 +89,59 @@ def anchored_dates(events: list[dict[str, Any]], text: str, dates: list[TimeExpr
 
 
 _CLAUSE_BREAK = re.compile(r"[،,.:;؛!?؟\n]")
+_SENTENCE_END = re.compile(r"[.!?؟](?=\s|$)|\n\s*\n")
+
+
+def lead_day(events: list[dict[str, Any]], text: str, dates: list[TimeExpression]) -> TimeExpression | None:
+    """The day the lead (the first sentence after the headline) names, if the text opens with a headline.
+
+    A headline tells the report's news in few words and without a date; the lead tells it again
+    with its day («قسد تعلن القضاء على آخر جيب لداعش» / «أعلنت قسد، اليوم السبت، القضاء …»).
+    """
+    ends = [ev["evidence"]["end"] for ev in events if ev.get("_headline") and ev.get("evidence")]
+    if not ends:
+        return None
+    start = max(ends)
+    while start < len(text) and not text[start].isalnum():
+        start += 1  # the headline's own stop, blank lines
+    stop = _SENTENCE_END.search(text, start)
+    end = stop.start() if stop else len(text)
+    return next((d for d in dates if start <= d.start and d.end <= end and _day(d)), None)
+
+
+_DEFINITE = re.compile(r"^(?:[وف]?(?:ب|ل)?ال|[وف]?لل)")
+# standing relations rather than happenings: a definite «التعاون», «الدعم» is the relation in general
+_RELATIONS = frozenset({"COOPERATE", "SUPPORT", "AID"})
+
+
+def retold_dates(events: list[dict[str, Any]]) -> None:
+    """An undated definite event noun names a happening told before: it takes that one's date (in place).
+
+    «قُتل المصور …، مساء الجمعة 13 تشرين الأول، جراء قصف إسرائيلي …» then «ودان ميقاتي
+    «الاعتداء الإسرائيلي»»: the definite article points back to the attack already dated, the nearest
+    factual one of the same type before it.
+    """
+    for ev in events:
+        trig = ev.get("trigger")
+        if (ev["date"] or ev["status"] not in _FACTUAL or not trig or ev.get("_kind") == "verbal"
+                or ev["type"] in _RELATIONS or not _DEFINITE.match(trig["text"])):
+            continue
+        told = [o for o in events if o is not ev and o["type"] == ev["type"] and o["date"] and o.get("trigger")
+                and o["status"] in _FACTUAL and o["trigger"]["start"] < trig["start"]]
+        if told:
+            src = max(told, key=lambda o: o["trigger"]["start"])
+            ev["date"], ev["date_precision"], ev["date_text"] = src["date"], src["date_precision"], src["date_text"]
+
+
+def headline_dates(events: list[dict[str, Any]], text: str, dates: list[TimeExpression]) -> None:
+    """An undated factual headline event gets the lead's day (in place): the headline's news is the lead's."""
+    lead = None
+    for ev in events:
+        if ev.get("_headline") and not ev["date"] and ev["status"] in _FACTUAL:
+            lead = lead or lead_day(events, text, dates)
+            if lead is None:
+                return
+            ev["date"], ev["date_precision"], ev["date_text"] = lead.value, "day", lead.text
 
 
 def _clause_end(text: str, start: int, end: int) -> int:
@@ -127,6 +185,8 @@ def situational_dates(events: list[dict[str, Any]], text: str, dates: list[TimeE
     """
     if not events:
         return
+    headline_dates(events, text, dates)
+    retold_dates(events)
     month = published[:7] if published and len(published) >= 7 else None
     imminent = _status_words(lex.cues, "imminent")
     # a date text that is no time expression is the cue of a happening under way («وسط», «يواصل»,
