@@ -75,3 +75,28 @@ def test_all_day_is_the_day_being_told_not_today():
     assert _values(text, date(2023, 6, 26)) == [("ومساء السبت", "2023-06-24"), ("اليوم", "2023-06-24")]
     # with no day named before it is still the reference day
     assert _values("واستمرت الاشتباكات طوال اليوم في الحي", date(2023, 6, 26)) == [("اليوم", "2023-06-26")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an ordinal day of a Hijri month, as of a Gregorian one
+        ("وأعلنت الوزارة في العاشر من رمضان عن حملة جديدة", [("العاشر من رمضان", "2023-04-01")]),
+        ("وصل الحجاج في الثامن من ذي الحجة 1444", [("الثامن من ذي الحجة 1444", "2023-06-26")]),
+        # «few» between a plural unit and its modifier
+        ("وتصاعدت الاشتباكات خلال الأيام القليلة الماضية في ريف إدلب",
+         [("خلال الأيام القليلة الماضية", "2023-06-17/2023-06-26")]),
+        ("وتراجعت الأسعار في الأشهر القليلة الماضية", [("في الأشهر القليلة الماضية", "2022-09-26/2023-06-26")]),
+    ],
+)
+def test_more_day_and_window_forms(sentence, expected):
+    assert _values(sentence, date(2023, 6, 26)) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["وانتقل المصنع إلى مدينة العاشر من رمضان", "وأغلقت الشرطة جسر 6 أكتوبر أمام السيارات",
+     "وتحتفل مصر بذكرى حرب السادس من أكتوبر"],
+)
+def test_a_day_and_month_naming_a_place_or_war_is_no_date(sentence):
+    assert _values(sentence, date(2023, 6, 26)) == []

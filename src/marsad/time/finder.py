@@ -67,6 +67,8 @@ class _Core:
 
 
 _NONE = Resolved(None, None)
+# a whole match that is a name («مدينة العاشر من رمضان»): skipped, not searched again inside
+_NAME = _Core("absolute", _NONE)
 
 
 class _Context:
@@ -202,6 +204,8 @@ def _gregorian(c: _Context, p: str, in_part: bool = False) -> _Core | None:
     if not has_context and c.get("since") is None and c.previous_word() in v.weekday_blockers_before:
         return None
     day = int(day_text) if day_text else (int(_lookup(v.day_ordinals, ordinal)) if ordinal else None)
+    if day is not None and not explicit_year and _in(v.date_name_heads, c.previous_word()):
+        return _NAME  # «جسر 6 أكتوبر», «حرب السادس من أكتوبر»: a name
     kind = "absolute"
     year: int | None
     if explicit_year:
@@ -241,6 +245,10 @@ def _hijri(c: _Context, p: str, in_part: bool = False) -> _Core | None:
     v = c.v
     month = int(_lookup(v.hijri_months, c.get(p + "m")))
     day_text, explicit_year, mod = c.get(p + "d"), c.get(p + "y"), c.get(p + "mod")
+    if c.get(p + "dw"):  # «في العاشر من رمضان»
+        day_text = str(_lookup(v.day_ordinals, c.get(p + "dw")))
+    if day_text and not explicit_year and _in(v.date_name_heads, c.previous_word()):
+        return _NAME  # «مدينة العاشر من رمضان»: a name
     # Hijri month names are also names and nouns (رمضان، رجب، صفر «zero»): demand context.
     if not any((day_text, explicit_year, mod, c.get(p + "sh"), in_part)):
         return None
@@ -488,7 +496,7 @@ def _part(c: _Context) -> _Core | None:
             return None
         core = _gregorian(c, "pg_", in_part=True)
     elif c.get("ph_m"):
-        if c.get("ph_d"):
+        if c.get("ph_d") or c.get("ph_dw"):
             return None
         core = _hijri(c, "ph_", in_part=True)
     elif c.get("py_y"):
@@ -705,6 +713,9 @@ def _scan(text: str, normalized: NormalizedText, ref: date | None, g: Grammar | 
             # A reference date near the ends of the calendar (or outside hijridate's 1924-2077
             # range) cannot be shifted: the expression is still reported, without a value.
             core = _Core(_FALLBACK_KIND[m.lastgroup], _NONE)
+        if core is _NAME:
+            pos = m.end()
+            continue
         if core is None:
             # Rejected («2000 مقاتل», «عامي 2012 و2016»): look again from the next word, where a
             # shorter expression may start.

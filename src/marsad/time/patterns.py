@@ -123,7 +123,8 @@ def _build(v: Vocabulary, use_starter: bool = True) -> Grammar:
 
     def hijri(p: str) -> str:
         return (
-            rf"(?:(?P<{p}d>\d{{1,2}})(?!\d)\s*(?:من\s+)?(?:شهر\s+)?|(?P<{p}sh>شهر)\s+)?"
+            rf"(?:(?P<{p}d>\d{{1,2}})(?!\d)\s*(?:من\s+)?(?:شهر\s+)?|(?P<{p}dw>{ordinal})\s+من\s+(?:شهر\s+)?"
+            rf"|(?P<{p}sh>شهر)\s+)?"
             rf"(?P<{p}m>{hmonth})"
             rf"(?:{sep}(?:من\s+)?(?:{year_word}\s+)?(?P<{p}y>1[3-5]\d\d)(?!\d)(?:\s*{h_era})?"
             rf"|\s+(?P<{p}mod>{modifier}))?"
@@ -178,10 +179,11 @@ def _build(v: Vocabulary, use_starter: bool = True) -> Grammar:
         rf"|(?:(?P<r_vq>{vague})\s+)?(?P<r_pu>{units_plural})|(?P<r_su>{units_single}))"
         rf"{month_or_unit_after}(?P<r_of>(?=(?:\s+{fillers})?\s+{anaphoric}))?"
     )
+    few = word_alt(v.few_words)  # «خلال الأيام القليلة الماضية»
     plural_period = (
         rf"(?:(?P<p_p>{relprep}|في|طوال)\s+)?"
         rf"(?:ال(?P<p_n0>\d{{1,3}})\s+(?P<p_u0>{units_all})|(?P<p_u>{units_plural_def})"
-        rf"(?:\s+(?:ال)?(?P<p_n>\d{{1,3}}(?!\d)|{num}))?"
+        rf"(?:\s+(?:ال)?(?P<p_n>\d{{1,3}}(?!\d)|{num})|\s+{few})?"
         rf"|(?P<p_ud>{units_dual_def})|(?P<p_dec>العقد))"
         rf"\s+(?P<p_mod>{modifier})"
     )

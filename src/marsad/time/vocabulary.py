@@ -71,6 +71,8 @@ class Vocabulary:
     same_day_after: dict[str, int] = field(default_factory=dict)  # «نفسه» 0, «التالي» +1, «السابق» -1
     same_day_before: tuple[str, ...] = ()  # «في ذات اليوم», «في نفس اليوم»
     whole_day_before: frozenset[str] = frozenset()  # «طوال اليوم»: the day told, not today
+    date_name_heads: frozenset[str] = frozenset()  # «مدينة العاشر من رمضان»: a name, not a date
+    few_words: tuple[str, ...] = ()  # «الأيام القليلة الماضية»: «few» between a plural unit and its modifier
     problems: tuple[str, ...] = field(default=())
 
 
@@ -206,6 +208,8 @@ def build_vocabulary(raw: dict[str, Any]) -> Vocabulary:
                                  "same day", problems),
         same_day_before=_fold_list(raw.get("same_day_before", [])),
         whole_day_before=frozenset(_fold_list(raw.get("whole_day_before", []))),
+        few_words=_fold_list(raw.get("few_words", [])),
+        date_name_heads=frozenset(_fold_list(raw.get("date_name_heads", []))),
         problems=tuple(problems),
     )
 
