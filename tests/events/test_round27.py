@@ -73,3 +73,37 @@ def test_a_definite_relation_noun_takes_no_date(nlp):
     events = [e for e in pipeline_events(nlp, text, "COOPERATE", "2016-02-04")
               if e["evidence"]["text"].startswith("وترى")]
     assert all(e["date"] is None for e in events)
+
+
+# --- status -----------------------------------------------------------------------------------
+
+def test_an_act_taken_up_by_a_denial_is_negated(nlp):
+    text = ("واتهمت قوات سوريا الديمقراطية في بيان أمس الجيش التركي بقصف قرى في ريف تل تمر رغم وقف إطلاق "
+            "النار، وهو ما نفته وزارة الدفاع التركية.")
+    shelling = [e for e in pipeline_events(nlp, text, "ASSAULT", "2019-11-01") if e["trigger"]["text"] == "بقصف"]
+    assert shelling
+    assert all(e["status"] == "negated" for e in shelling)
+    # the accusation itself was made
+    assert all(e["status"] != "negated" for e in pipeline_events(nlp, text, "ACCUSE", "2019-11-01"))
+
+
+def test_a_denial_takes_up_only_the_clause_right_before_it(nlp):
+    text = ("وكانت الجماعة قد احتجزت في الثالث من كانون الثاني سفينة الشحن «روابي» قبالة سواحل الحديدة، بزعم "
+            "أنها كانت تنقل معدات عسكرية، وهو ما نفاه التحالف.")
+    assert all(e["status"] != "negated" for e in pipeline_events(nlp, text, "COERCE", "2022-01-18"))
+
+
+def test_a_statement_participle_after_a_quote_is_the_speakers_own_act(nlp):
+    text = ("وقال الرئيس الأمريكي دونالد ترامب في كلمة من البيت الأبيض إن أي أمريكي لم يُصب في الهجوم، "
+            "معلناً فرض عقوبات اقتصادية إضافية على إيران.")
+    events = pipeline_events(nlp, text, "SANCTION", "2020-01-09")
+    assert events
+    assert all(e["status"] == "asserted" for e in events)
+
+
+def test_a_statement_participle_relayed_by_a_second_voice_stays_reported(nlp):
+    text = ("وقال الحرس الثوري في بيان نقلته وكالة «تسنيم» إن العملية حملت اسم «الشهيد سليماني»، محذراً "
+            "الولايات المتحدة من أن أي رد على الهجوم سيقابَل «برد أشد وأوسع».")
+    events = pipeline_events(nlp, text, "THREATEN", "2020-01-09")
+    assert events
+    assert all(e["status"] == "reported" for e in events)
