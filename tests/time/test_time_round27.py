@@ -100,3 +100,9 @@ def test_more_day_and_window_forms(sentence, expected):
 )
 def test_a_day_and_month_naming_a_place_or_war_is_no_date(sentence):
     assert _values(sentence, date(2023, 6, 26)) == []
+
+
+def test_the_same_month_skips_a_year_named_alone():
+    text = ("وزار الوزير دمشق في الثامن عشر من نيسان، في أول زيارة منذ اندلاع النزاع عام 2011. وسبقت ذلك "
+            "اجتماعات في جدة منتصف الشهر نفسه.")
+    assert _values(text, date(2023, 5, 8))[-1] == ("منتصف الشهر نفسه", "2023-04-11/2023-04-20")

@@ -79,8 +79,9 @@ class _Context:
         self._future: bool | None = None
         self.last_year_end = -1  # where the last accepted year expression ended («2012 و2016»)
         self.last_day: date | None = None  # the last day the text named (for «في اليوم نفسه»)
-        # the day bounds of the last dated expression (for «في السابع عشر من الشهر نفسه»)
-        self.last_bounds: tuple[date, date] | None = None
+        # the last week, month and year the text named, by unit (for «في السابع عشر من الشهر نفسه»):
+        # a date inside one such period, so a year alone names no month
+        self.last_period: dict[str, date] = {}
 
     def get(self, name: str) -> str | None:
         return self.m.group(name)
@@ -449,18 +450,12 @@ def _period_parts(c: _Context, p: str) -> tuple[str, int]:
 
 def _period_ref(c: _Context, p: str, unit: str) -> date | None:
     """What a period is counted from: the reference date, or for «الشهر نفسه», «ذات العام», «العام
-    التالي» the last date the text named, when that date lies within one such period (a reader takes
-    the month of the happening just told; the publication date is not what the text points back to)."""
+    التالي» the last such period the text named (a reader takes the month of the happening just told,
+    skipping a year named alone: «… منذ اندلاع النزاع عام 2011. وسبقت ذلك اجتماعات منتصف الشهر نفسه»
+    is the month named before; the publication date is not what the text points back to)."""
     if not (c.get(p + "same") or c.get(p + "sb")):
         return c.ref
-    if c.last_bounds is None:
-        return None
-    first, last = c.last_bounds
-    if unit == "year":
-        return first if first.year == last.year else None
-    if unit == "month":
-        return first if (first.year, first.month) == (last.year, last.month) else None
-    return first if first == last else None  # a week: only after a named day
+    return c.last_period.get(unit)
 
 
 def _singular_period(c: _Context, p: str = "s_") -> _Core | None:
@@ -701,12 +696,12 @@ def _scan(text: str, normalized: NormalizedText, ref: date | None, g: Grammar | 
     pos = 0
     last_year_end = -1
     last_day: date | None = None
-    last_bounds: tuple[date, date] | None = None
+    last_period: dict[str, date] = {}
     while (m := search(folded, pos)) is not None:
         context = _Context(m, folded, ref, v, g)
         context.last_year_end = last_year_end
         context.last_day = last_day
-        context.last_bounds = last_bounds
+        context.last_period = last_period
         try:
             core = _RESOLVERS[m.lastgroup](context)
         except (ValueError, OverflowError):
@@ -731,8 +726,23 @@ def _scan(text: str, normalized: NormalizedText, ref: date | None, g: Grammar | 
         if core.resolved.precision == "day" and kind != "duration" and core.resolved.value:
             last_day = date.fromisoformat(core.resolved.value)
         if kind != "duration" and core.resolved.value:
-            last_bounds = _value_bounds(core.resolved.value) or last_bounds
+            _note_periods(last_period, _value_bounds(core.resolved.value))
     return found
+
+
+def _note_periods(last: dict[str, date], bounds: tuple[date, date] | None) -> None:
+    """Record the periods an expression lies within: a day names its week, month and year; an
+    interval inside one month names that month and year («مطلع الشهر الماضي»); a year only itself."""
+    if bounds is None:
+        return
+    first, end = bounds
+    if first.year != end.year:
+        return
+    last["year"] = first
+    if first.month == end.month:
+        last["month"] = first
+        if first == end:
+            last["week"] = first
 
 
 def _value_bounds(value: str) -> tuple[date, date] | None:
