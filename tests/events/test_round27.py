@@ -107,3 +107,13 @@ def test_a_statement_participle_relayed_by_a_second_voice_stays_reported(nlp):
     events = pipeline_events(nlp, text, "THREATEN", "2020-01-09")
     assert events
     assert all(e["status"] == "reported" for e in events)
+
+
+def test_a_span_counted_from_another_happening_skips_a_pluperfect_background_day(nlp):
+    text = ("نفّذت مقاتلات أمريكية وبريطانية فجر اليوم الجمعة ضربات جوية على مواقع لجماعة الحوثيين في اليمن. "
+            "وتشنّ الجماعة منذ 19 نوفمبر الماضي هجمات على السفن، وكانت قد استولت في ذلك اليوم على سفينة "
+            "الشحن «غالاكسي ليدر». وجاءت الضربات بعد يومين من تبنّي مجلس الأمن الدولي قراراً يطالب الحوثيين "
+            "بوقف هجماتهم فوراً.")
+    asks = [e for e in pipeline_events(nlp, text, "REQUEST", "2024-01-12") if e["trigger"]["text"] == "يطالب"]
+    assert asks
+    assert all(e["date"] == "2024-01-10" for e in asks)

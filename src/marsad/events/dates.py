@@ -63,7 +63,7 @@ def anchored_dates(events: list[dict[str, Any]], text: str, dates: list[TimeExpr
             continue  # «بعد ساعات من غارات استهدفت ليل السبت …»: the happening names its own day
         # the main clause's day stands before the span («توفيت في 16 أيلول، بعد ثلاثة أيام من …»)
         same = [x for x in (_day(d) for d in dates if evid["start"] <= d.start and d.end <= span.start) if x]
-        before = [x for x in (_day(d) for d in dates if d.end <= evid["start"]) if x]
+        before = [x for x in (_day(d) for d in dates if d.end <= evid["start"] and not _pluperfect(text, d.start)) if x]
         anchor = same[-1] if same else (before[-1] if before else None)
         if anchor is None and ev.get("_headline"):
             # «… يعقدون أول محادثات بعد يوم من وقف إطلاق النار» in a headline: its main clause is the
@@ -89,6 +89,18 @@ def anchored_dates(events: list[dict[str, Any]], text: str, dates: list[TimeExpr
 
 
 _CLAUSE_BREAK = re.compile(r"[،,.:;؛!?؟\n]")
+# «وكانت الجماعة قد استولت في ذلك اليوم …»: كان + (up to four words) + قد, the past before the past
+_PLUPERFECT = re.compile(r"(?:^|\s)[وف]?(?:كان|كانت|كانوا|كانا)\s+(?:\S+\s+){0,4}قد\s")
+_SENTENCE_START = re.compile(r"[.!?؟\n][^.!?؟\n]*$")
+
+
+def _pluperfect(text: str, pos: int) -> bool:
+    """Whether ``pos`` stands in a pluperfect sentence (background told before the report's news):
+    its day is not the one a later «وجاءت الضربات بعد يومين من …» counts from."""
+    lo = max(0, pos - 300)
+    head = text[lo:pos]
+    m = _SENTENCE_START.search(head)
+    return bool(_PLUPERFECT.search(head[m.start() + 1:] if m else head))
 _SENTENCE_END = re.compile(r"[.!?؟](?=\s|$)|\n\s*\n")
 
 

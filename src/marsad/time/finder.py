@@ -313,6 +313,8 @@ def _year(c: _Context, p: str = "y_", in_part: bool = False) -> _Core | None:
 
 def _deictic(c: _Context) -> _Core | None:
     offset = int(_lookup(c.v.deictics, c.get("d_w")))
+    if _in(c.v.distal_demonstratives, c.previous_word()):
+        return None  # «في ذلك اليوم» with no day named before: not today (read as the same day otherwise)
     if offset == 0 and c.last_day is not None and not c.get("d_tod") and c.previous_word() in c.v.whole_day_before:
         # «استمرت طوال اليوم»: all of the day just told, not the reference day
         return _Core("relative", Resolved(iso_day(c.last_day), "day"), (c.last_day, c.last_day), "day")
@@ -723,9 +725,12 @@ def _scan(text: str, normalized: NormalizedText, ref: date | None, g: Grammar | 
         start, end = normalized.to_original(m.start(), match_end)
         found.append(TimeExpression(start=start, end=end, text=text[start:end], value=core.resolved.value,
                                     precision=core.resolved.precision, kind=kind))
-        if core.resolved.precision == "day" and kind != "duration" and core.resolved.value:
+        # the day or period the text last named, for «في اليوم نفسه», «في ذلك اليوم», «الشهر نفسه»:
+        # the start of «منذ 19 نوفمبر» is a day named too; a measured span («خلال 24 ساعة») is not
+        named = core.resolved.value and (kind != "duration" or m.group("since"))
+        if named and core.resolved.precision == "day":
             last_day = date.fromisoformat(core.resolved.value)
-        if kind != "duration" and core.resolved.value:
+        if named:
             _note_periods(last_period, _value_bounds(core.resolved.value))
     return found
 

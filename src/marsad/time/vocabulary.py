@@ -72,6 +72,7 @@ class Vocabulary:
     same_day_before: tuple[str, ...] = ()  # «في ذات اليوم», «في نفس اليوم»
     whole_day_before: frozenset[str] = frozenset()  # «طوال اليوم»: the day told, not today
     date_name_heads: frozenset[str] = frozenset()  # «مدينة العاشر من رمضان»: a name, not a date
+    distal_demonstratives: frozenset[str] = frozenset()  # «ذلك اليوم» is the day told, never today
     few_words: tuple[str, ...] = ()  # «الأيام القليلة الماضية»: «few» between a plural unit and its modifier
     problems: tuple[str, ...] = field(default=())
 
@@ -209,6 +210,7 @@ def build_vocabulary(raw: dict[str, Any]) -> Vocabulary:
         same_day_before=_fold_list(raw.get("same_day_before", [])),
         whole_day_before=frozenset(_fold_list(raw.get("whole_day_before", []))),
         few_words=_fold_list(raw.get("few_words", [])),
+        distal_demonstratives=frozenset(_fold_list(raw.get("distal_demonstratives", []))),
         date_name_heads=frozenset(_fold_list(raw.get("date_name_heads", []))),
         problems=tuple(problems),
     )
