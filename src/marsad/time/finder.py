@@ -81,7 +81,7 @@ class _Context:
         self.last_day: date | None = None  # the last day the text named (for «في اليوم نفسه»)
         # the last week, month and year the text named, by unit (for «في السابع عشر من الشهر نفسه»):
         # a date inside one such period, so a year alone names no month
-        self.last_period: dict[str, date] = {}
+        self.named: list[str] = []  # values of the dates named so far, read back only when needed
 
     def get(self, name: str) -> str | None:
         return self.m.group(name)
@@ -457,7 +457,14 @@ def _period_ref(c: _Context, p: str, unit: str) -> date | None:
     is the month named before; the publication date is not what the text points back to)."""
     if not (c.get(p + "same") or c.get(p + "sb")):
         return c.ref
-    return c.last_period.get(unit)
+    for value in reversed(c.named):
+        bounds = _value_bounds(value)
+        if bounds is None or bounds[0].year != bounds[1].year:
+            continue
+        first, end = bounds
+        if unit == "year" or (unit == "month" and first.month == end.month) or (unit == "week" and first == end):
+            return first
+    return None
 
 
 def _singular_period(c: _Context, p: str = "s_") -> _Core | None:
@@ -698,12 +705,12 @@ def _scan(text: str, normalized: NormalizedText, ref: date | None, g: Grammar | 
     pos = 0
     last_year_end = -1
     last_day: date | None = None
-    last_period: dict[str, date] = {}
+    named_values: list[str] = []
     while (m := search(folded, pos)) is not None:
         context = _Context(m, folded, ref, v, g)
         context.last_year_end = last_year_end
         context.last_day = last_day
-        context.last_period = last_period
+        context.named = named_values
         try:
             core = _RESOLVERS[m.lastgroup](context)
         except (ValueError, OverflowError):
@@ -731,23 +738,8 @@ def _scan(text: str, normalized: NormalizedText, ref: date | None, g: Grammar | 
         if named and core.resolved.precision == "day":
             last_day = date.fromisoformat(core.resolved.value)
         if named:
-            _note_periods(last_period, _value_bounds(core.resolved.value))
+            named_values.append(core.resolved.value)  # type: ignore[arg-type]
     return found
-
-
-def _note_periods(last: dict[str, date], bounds: tuple[date, date] | None) -> None:
-    """Record the periods an expression lies within: a day names its week, month and year; an
-    interval inside one month names that month and year («مطلع الشهر الماضي»); a year only itself."""
-    if bounds is None:
-        return
-    first, end = bounds
-    if first.year != end.year:
-        return
-    last["year"] = first
-    if first.month == end.month:
-        last["month"] = first
-        if first == end:
-            last["week"] = first
 
 
 def _value_bounds(value: str) -> tuple[date, date] | None:
