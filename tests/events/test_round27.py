@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from events_helpers import pipeline_events
 
+from marsad.events.dates import retold_dates
+
 
 def test_the_same_month_gives_the_day_of_the_month_named_before(nlp):
     text = ("وبدأت تركيا عمليتها العسكرية في التاسع من تشرين الأول. وتوقفت العمليات بعد اتفاق توصّل إليه "
@@ -117,3 +119,29 @@ def test_a_span_counted_from_another_happening_skips_a_pluperfect_background_day
     asks = [e for e in pipeline_events(nlp, text, "REQUEST", "2024-01-12") if e["trigger"]["text"] == "يطالب"]
     assert asks
     assert all(e["date"] == "2024-01-10" for e in asks)
+
+
+def _event(text: str, trigger: str, **kw: object) -> dict:
+    start = text.index(trigger)
+    ev = {"trigger": {"text": trigger, "start": start, "end": start + len(trigger)},
+          "evidence": {"start": 0, "end": len(text)}, "date": None, "date_precision": None,
+          "date_text": None, "status": "asserted", "type": "ASSAULT", "_kind": "noun"}
+    ev.update(kw)
+    return ev
+
+
+def test_a_definite_attack_noun_skips_a_background_attack_told_in_the_pluperfect():
+    text = ("قُتل خمسة جنود فجر اليوم الاثنين جراء قصف إسرائيلي استهدف حاجزاً قرب الحدود. "
+            "وكانت إسرائيل قد شنت في 3 آذار الماضي غارة على الحاجز نفسه. "
+            "ودان رئيس الحكومة «الاعتداء الإسرائيلي».")
+    main = _event(text, "قصف", date="2024-06-10", date_precision="day", date_text="فجر اليوم الاثنين")
+    background = _event(text, "غارة", date="2024-03-03", date_precision="day", date_text="في 3 آذار الماضي")
+    retold = _event(text, "الاعتداء")
+    retold_dates([main, background, retold], text)
+    assert retold["date"] == "2024-06-10"
+    # a verb is no back-reference, nor a standing relation
+    verb = _event(text, "ودان", type="ASSAULT", _kind="verbal")
+    relation = _event(text, "الاعتداء", type="COOPERATE")
+    told = _event(text, "قصف", type="COOPERATE", date="2024-06-10", date_precision="day", date_text="فجر اليوم الاثنين")
+    retold_dates([main, verb, told, relation], text)
+    assert verb["date"] is None and relation["date"] is None

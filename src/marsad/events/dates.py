@@ -126,7 +126,7 @@ _DEFINITE = re.compile(r"^(?:[وف]?(?:ب|ل)?ال|[وف]?لل)")
 _RELATIONS = frozenset({"COOPERATE", "SUPPORT", "AID"})
 
 
-def retold_dates(events: list[dict[str, Any]]) -> None:
+def retold_dates(events: list[dict[str, Any]], text: str) -> None:
     """An undated definite event noun names a happening told before: it takes that one's date (in place).
 
     «قُتل المصور …، مساء الجمعة 13 تشرين الأول، جراء قصف إسرائيلي …» then «ودان ميقاتي
@@ -138,8 +138,10 @@ def retold_dates(events: list[dict[str, Any]]) -> None:
         if (ev["date"] or ev["status"] not in _FACTUAL or not trig or ev.get("_kind") == "verbal"
                 or ev["type"] in _RELATIONS or not _DEFINITE.match(trig["text"])):
             continue
+        # (not a happening told as background, in a pluperfect sentence: «وكانت الجماعة قد شنت …»)
         told = [o for o in events if o is not ev and o["type"] == ev["type"] and o["date"] and o.get("trigger")
-                and o["status"] in _FACTUAL and o["trigger"]["start"] < trig["start"]]
+                and o["status"] in _FACTUAL and o["trigger"]["start"] < trig["start"]
+                and not _pluperfect(text, o["trigger"]["start"])]
         if told:
             src = max(told, key=lambda o: o["trigger"]["start"])
             ev["date"], ev["date_precision"], ev["date_text"] = src["date"], src["date_precision"], src["date_text"]
@@ -198,7 +200,7 @@ def situational_dates(events: list[dict[str, Any]], text: str, dates: list[TimeE
     if not events:
         return
     headline_dates(events, text, dates)
-    retold_dates(events)
+    retold_dates(events, text)
     month = published[:7] if published and len(published) >= 7 else None
     imminent = _status_words(lex.cues, "imminent")
     # a date text that is no time expression is the cue of a happening under way («وسط», «يواصل»,
