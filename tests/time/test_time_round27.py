@@ -122,3 +122,11 @@ def test_that_day_is_the_day_told_before_even_the_start_of_a_since_span():
 def test_the_night_before_last():
     assert _values("وقعت الاشتباكات الليلة قبل الماضية في الحي", date(2023, 6, 26)) == [
         ("الليلة قبل الماضية", "2023-06-24")]
+
+
+def test_that_as_an_object_before_today_is_no_back_reference():
+    # «وأكد ذلك اليوم الأربعاء»: «ذلك» is what was confirmed, «اليوم الأربعاء» is today
+    assert _values("وقعت الهجمات أمس، وأكد ذلك اليوم الأربعاء وزير الدفاع", date(2023, 6, 28)) == [
+        ("أمس", "2023-06-27"), ("اليوم الأربعاء", "2023-06-28")]
+    assert _values("وقعت الهجمات أمس، وفي تلك الليلة أعلن الجيش حظر التجول", date(2023, 6, 28)) == [
+        ("أمس", "2023-06-27"), ("وفي تلك الليلة", "2023-06-27")]

@@ -314,13 +314,33 @@ def _year(c: _Context, p: str = "y_", in_part: bool = False) -> _Core | None:
 def _deictic(c: _Context) -> _Core | None:
     offset = int(_lookup(c.v.deictics, c.get("d_w")))
     if _in(c.v.distal_demonstratives, c.previous_word()):
-        return None  # «في ذلك اليوم» with no day named before: not today (read as the same day otherwise)
+        lo = max(0, c.m.start() - 20)
+        head = c.text[lo:c.m.start()].rstrip()
+        if _distal_day(c, lo + len(head) - len(head.split()[-1]), c.m.end()):
+            return None  # «في ذلك اليوم» with no day named before: not today (the same day otherwise)
     if offset == 0 and c.last_day is not None and not c.get("d_tod") and c.previous_word() in c.v.whole_day_before:
         # «استمرت طوال اليوم»: all of the day just told, not the reference day
         return _Core("relative", Resolved(iso_day(c.last_day), "day"), (c.last_day, c.last_day), "day")
     if c.ref is None:
         return _Core("relative", _NONE)
     return _Core("relative", resolve_relative_date(c.ref, offset, "day"))
+
+
+_DISTAL_PREPOSITIONS = frozenset({"في", "منذ", "حتي", "خلال"})  # (folded: «حتى» → «حتي»)
+
+
+def _distal_day(c: _Context, distal_start: int, end: int) -> bool:
+    """Whether «ذلك اليوم» / «تلك الليلة» is «that day»: after a preposition or a part of the day
+    («في ذلك اليوم», «مساء ذلك اليوم») and not before a weekday («وأكد ذلك اليوم الأربعاء» is
+    «confirmed that today»)."""
+    before = c.text[max(0, distal_start - 25):distal_start].split()
+    if not before:
+        return False
+    prev = before[-1]
+    prev = prev[1:] if prev[:1] in "وف" and len(prev) > 2 else prev
+    if prev not in _DISTAL_PREPOSITIONS and prev not in c.v.times_of_day:
+        return False
+    return c.g.next_word.match(c.text, end).group(1) not in c.v.weekdays
 
 
 def _same_day(c: _Context) -> _Core | None:
@@ -333,6 +353,8 @@ def _same_day(c: _Context) -> _Core | None:
     offset = int(_lookup(c.v.same_day_after, word)) if word else 0
     if c.last_day is None:
         return None
+    if _in(c.v.distal_demonstratives, c.get("sd_b")) and not _distal_day(c, c.m.start("sd_b"), c.m.end()):
+        return None  # «وأكد ذلك اليوم الأربعاء»: «ذلك» is the object, «اليوم الأربعاء» today
     d = c.last_day + timedelta(days=offset)
     return _Core("relative", Resolved(iso_day(d), "day"), (d, d), "day")
 
