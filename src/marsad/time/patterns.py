@@ -145,7 +145,7 @@ def _build(v: Vocabulary, use_starter: bool = True) -> Grammar:
         """«الأسبوع الماضي», «العام قبل الماضي», «هذا الشهر», «الشهر نفسه»."""
         return (
             rf"(?:(?P<{p}dem>{demonstrative})\s+(?P<{p}u1>{period})"
-            rf"|(?P<{p}sb>{same_before})\s+(?P<{p}u2>{period})"
+            rf"|(?P<{p}sb>{same_before})\s+(?P<{p}u2>{period})(?!\s+{modifier})"  # not «قال ذلك العام الماضي»
             rf"|(?P<{p}u3>{period})\s+(?P<{p}same>{same_period_after})"
             rf"|(?P<{p}u>{period})\s+(?:(?P<{p}before>قبل)\s+)?(?P<{p}mod>{modifier}))"
         )
