@@ -196,6 +196,25 @@ def _before_planned(words: list[Word], masks: list[int], a: int, c: dict[str, An
     return False
 
 
+# «…، وهو ما نفته الوزارة», «…، الأمر الذي نفاه الجيش»: a relative that takes up the whole clause before
+_RESUMPTIVE = frozenset({"وهو", "وهي", "وهذا", "الأمر", "ما", "وما"})
+
+
+def _denied_after(m: Match, words: list[Word], masks: list[int]) -> bool:
+    """Whether the clause holding the trigger is taken up after a comma by a denial («اتهم بريغوجين
+    الوزارة بقصف معسكرات لمقاتليه، وهو ما نفته الوزارة»): the act told is the one denied. The
+    accusation itself happened (its type is left out by the caller)."""
+    n = len(words)
+    for j in range(m.last + 1, n):
+        if words[j].hard_before:
+            return False
+        if "،" in words[j].punct or "," in words[j].punct:
+            # only the clause right before the comma is taken up: «تخوض حرباً …، وتتهم الرياض طهران
+            # بتزويدها …، وهو ما تنفيه إيران» denies the supplying, not the war
+            return words[j].norm in _RESUMPTIVE and any(masks[k] & _DENIAL for k in range(j, min(n, j + 4)))
+    return False
+
+
 def status_of(m: Match, words: list[Word], lex: Lexicon) -> str | None:
     """The modality status implied by cue words around the trigger, or None for plain assertion."""
     c = lex.cues
@@ -229,6 +248,8 @@ def status_of(m: Match, words: list[Word], lex: Lexicon) -> str | None:
         d = max(k for k in range(start, a) if masks[k] & _DENIAL)
         if not (m.trigger.kind == "participle" and any(words[j].breaks_before for j in range(d + 1, a + 1))):
             return "negated"
+    if total & _DENIAL and m.trigger.type != "ACCUSE" and _denied_after(m, words, masks):
+        return "negated"
     if m.tense != FUTURE and total & _NEG and _counter_expectation(words, masks, start, a, c):
         return None  # «لم يكن أحد يتوقع أن يرى المقاتلين يسيطرون …»: the unexpected happened
     # planned: future tense, intention/schedule words before, "next/upcoming" after
@@ -267,7 +288,20 @@ def status_of(m: Match, words: list[Word], lex: Lexicon) -> str | None:
         return "claimed"
     if _report_noun_before(m, words, lex):
         return "reported"
+    if _speaker_participle(m, words, lex) is not None and _one_speaker(words, lex, m.first):
+        # «وقال ترامب إن …، معلناً فرض عقوبات»: the speaker's own act, outside his quote (the
+        # speaker is still named as its source); relayed by a second voice («في بيان نقلته وكالة
+        # تسنيم») it stays reported
+        return "asserted"
     return None
+
+
+def _one_speaker(words: list[Word], lex: Lexicon, hi: int) -> bool:
+    """Whether the sentence before ``hi`` has exactly one reporting verb and no «وفق/بحسب» cue."""
+    _, kinds, total = sentence_records(words, lex)
+    if total & ATTRIBUTION and positions(kinds[:hi], ATTRIBUTION):
+        return False
+    return len(positions(kinds[:hi], SOURCE_VERB)) == 1
 
 
 # cues.yaml ``attribution`` report nouns, normalised once per lexicon: (with «عن», direct,
@@ -432,6 +466,25 @@ def attribution(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
         if fb:
             return fb, set(), set()
     return None, set(), set()
+
+
+def _speaker_participle(m: Match, words: list[Word], lex: Lexicon) -> int | None:
+    """The index of a circumstantial participle opening the trigger's clause after a comma, for a
+    statement («قال المتحدث إن الهجوم يعرّض حياة المدنيين للخطر، داعياً إلى وقفه», «…، معلناً فرض
+    عقوبات»): its subject is the speaker of the sentence, so the act is his own, not part of what he
+    is quoted as saying. Only for the statement types (cues.yaml ``statement_types``): after «قال إن
+    الجيش قصف مواقع، مستهدفاً …» the participle continues the reported clause."""
+    if m.trigger.type not in (lex.cues["raw"].get("statement_types") or ()):
+        return None
+    for j in (m.first, m.first - 1):
+        if j < 1 or not ("،" in words[j].punct or "," in words[j].punct):
+            continue
+        w = words[j].norm
+        w = w[1:] if w[:1] == "و" and len(w) > 4 else w
+        # an indefinite accusative (written alif): «داعياً», «معلناً», «مطالباً»
+        if len(w) >= 4 and w.endswith("ا") and not w.startswith("ال"):
+            return j
+    return None
 
 
 def actor_keys(refs: list[dict[str, Any]]) -> set[str]:

@@ -67,6 +67,8 @@ class _Core:
 
 
 _NONE = Resolved(None, None)
+# a whole match that is a name («مدينة العاشر من رمضان»): skipped, not searched again inside
+_NAME = _Core("absolute", _NONE)
 
 
 class _Context:
@@ -77,6 +79,9 @@ class _Context:
         self._future: bool | None = None
         self.last_year_end = -1  # where the last accepted year expression ended («2012 و2016»)
         self.last_day: date | None = None  # the last day the text named (for «في اليوم نفسه»)
+        # the last week, month and year the text named, by unit (for «في السابع عشر من الشهر نفسه»):
+        # a date inside one such period, so a year alone names no month
+        self.named: list[str] = []  # values of the dates named so far, read back only when needed
 
     def get(self, name: str) -> str | None:
         return self.m.group(name)
@@ -100,7 +105,8 @@ class _Context:
         return found.group(1) if found else None
 
 
-def _clause_is_future(text: str, start: int, end: int, v: Vocabulary, g: Grammar) -> bool:
+def _clause_is_future(text: str, start: int, end: int, v: Vocabulary, g: Grammar,
+                      right_limit: int | None = None) -> bool:
     window_start = max(0, start - 150)
     left = text[window_start:start]
     breaks = list(g.clause_break.finditer(left))
@@ -108,6 +114,8 @@ def _clause_is_future(text: str, start: int, end: int, v: Vocabulary, g: Grammar
     right = text[end:end + 150]
     brk = g.clause_break.search(right)
     clause_end = end + (brk.start() if brk else len(right))
+    if right_limit is not None:
+        clause_end = min(clause_end, right_limit)
     for cue in g.future_cue.finditer(text, clause_start, clause_end):
         word = cue.group("sin")
         if word is None:
@@ -115,6 +123,19 @@ def _clause_is_future(text: str, start: int, end: int, v: Vocabulary, g: Grammar
         if not any(word.startswith(blocked) for blocked in v.sin_blocklist):
             return True
     return False
+
+
+def _future_near(c: _Context) -> bool:
+    """A future cue in the clause before the match or in the two words after it («سيزور دمشق بعد
+    يومين», «بعد يومين سيزور»), not one further on: «وبعد ساعات أعلن بريغوجين أن مقاتليه سيعودون»
+    tells a past announcement whose content is future."""
+    reach = c.m.end()
+    for _ in range(2):
+        word = c.g.next_word.match(c.text, reach)
+        if not word or not word.group(1):
+            break
+        reach = word.end()
+    return _clause_is_future(c.text, c.m.start(), c.m.end(), c.v, c.g, right_limit=reach)
 
 
 def _modifier_offset(v: Vocabulary, word: str | None) -> int | None:
@@ -184,6 +205,8 @@ def _gregorian(c: _Context, p: str, in_part: bool = False) -> _Core | None:
     if not has_context and c.get("since") is None and c.previous_word() in v.weekday_blockers_before:
         return None
     day = int(day_text) if day_text else (int(_lookup(v.day_ordinals, ordinal)) if ordinal else None)
+    if day is not None and not explicit_year and _in(v.date_name_heads, c.previous_word()):
+        return _NAME  # «جسر 6 أكتوبر», «حرب السادس من أكتوبر»: a name
     kind = "absolute"
     year: int | None
     if explicit_year:
@@ -223,6 +246,10 @@ def _hijri(c: _Context, p: str, in_part: bool = False) -> _Core | None:
     v = c.v
     month = int(_lookup(v.hijri_months, c.get(p + "m")))
     day_text, explicit_year, mod = c.get(p + "d"), c.get(p + "y"), c.get(p + "mod")
+    if c.get(p + "dw"):  # «في العاشر من رمضان»
+        day_text = str(_lookup(v.day_ordinals, c.get(p + "dw")))
+    if day_text and not explicit_year and _in(v.date_name_heads, c.previous_word()):
+        return _NAME  # «مدينة العاشر من رمضان»: a name
     # Hijri month names are also names and nouns (رمضان، رجب، صفر «zero»): demand context.
     if not any((day_text, explicit_year, mod, c.get(p + "sh"), in_part)):
         return None
@@ -286,9 +313,34 @@ def _year(c: _Context, p: str = "y_", in_part: bool = False) -> _Core | None:
 
 def _deictic(c: _Context) -> _Core | None:
     offset = int(_lookup(c.v.deictics, c.get("d_w")))
+    if _in(c.v.distal_demonstratives, c.previous_word()):
+        lo = max(0, c.m.start() - 20)
+        head = c.text[lo:c.m.start()].rstrip()
+        if _distal_day(c, lo + len(head) - len(head.split()[-1]), c.m.end()):
+            return None  # «في ذلك اليوم» with no day named before: not today (the same day otherwise)
+    if offset == 0 and c.last_day is not None and not c.get("d_tod") and c.previous_word() in c.v.whole_day_before:
+        # «استمرت طوال اليوم»: all of the day just told, not the reference day
+        return _Core("relative", Resolved(iso_day(c.last_day), "day"), (c.last_day, c.last_day), "day")
     if c.ref is None:
         return _Core("relative", _NONE)
     return _Core("relative", resolve_relative_date(c.ref, offset, "day"))
+
+
+_DISTAL_PREPOSITIONS = frozenset({"في", "منذ", "حتي", "خلال"})  # (folded: «حتى» → «حتي»)
+
+
+def _distal_day(c: _Context, distal_start: int, end: int) -> bool:
+    """Whether «ذلك اليوم» / «تلك الليلة» is «that day»: after a preposition or a part of the day
+    («في ذلك اليوم», «مساء ذلك اليوم») and not before a weekday («وأكد ذلك اليوم الأربعاء» is
+    «confirmed that today»)."""
+    before = c.text[max(0, distal_start - 25):distal_start].split()
+    if not before:
+        return False
+    prev = before[-1]
+    prev = prev[1:] if prev[:1] in "وف" and len(prev) > 2 else prev
+    if prev not in _DISTAL_PREPOSITIONS and prev not in c.v.times_of_day:
+        return False
+    return c.g.next_word.match(c.text, end).group(1) not in c.v.weekdays
 
 
 def _same_day(c: _Context) -> _Core | None:
@@ -301,6 +353,8 @@ def _same_day(c: _Context) -> _Core | None:
     offset = int(_lookup(c.v.same_day_after, word)) if word else 0
     if c.last_day is None:
         return None
+    if _in(c.v.distal_demonstratives, c.get("sd_b")) and not _distal_day(c, c.m.start("sd_b"), c.m.end()):
+        return None  # «وأكد ذلك اليوم الأربعاء»: «ذلك» is the object, «اليوم الأربعاء» today
     d = c.last_day + timedelta(days=offset)
     return _Core("relative", Resolved(iso_day(d), "day"), (d, d), "day")
 
@@ -358,6 +412,16 @@ def _relspan(c: _Context) -> _Core | None:
         return _Core(kind, _NONE)
     if c.ref is None or amount == 0:
         return _Core(kind, _NONE)
+    if prep == "after" and c.last_day is not None and not _future_near(c):
+        # «ومساء السبت، أعلن … وبعد ساعات أعلن بريغوجين …»: in a past report a later point is counted
+        # from the happening just told (the last day named), not from the publication date, which
+        # would put it after the report. In a future clause («سيزور دمشق بعد يومين») it is counted
+        # from the reference date, and so it is when no day was named before («ووعدت بزيادة الرواتب
+        # بعد ثلاثة أشهر»: a promise made at the time of the report).
+        if vague:
+            near, far = v.vague_ranges[unit]
+            return _Core(kind, resolve_vague_span(c.last_day, near, far, unit, "future"))
+        return _Core(kind, resolve_relative_date(c.last_day, amount, unit))
     if prep in ("ago", "after"):
         direction = "past" if prep == "ago" else "future"
         if vague:
@@ -397,18 +461,40 @@ def _plural_period(c: _Context) -> _Core | None:
 
 
 def _period_parts(c: _Context, p: str) -> tuple[str, int]:
-    unit = str(_lookup(c.v.period_words, c.get(p + "u1") or c.get(p + "u")))
-    if c.get(p + "dem"):
+    unit = str(_lookup(c.v.period_words, c.get(p + "u1") or c.get(p + "u2") or c.get(p + "u3") or c.get(p + "u")))
+    if c.get(p + "dem") or c.get(p + "sb"):
         return unit, 0
+    if c.get(p + "same"):
+        return unit, int(_lookup(c.v.same_day_after, c.get(p + "same")))  # «نفسه» 0, «التالي» +1
     offset = _modifier_offset(c.v, c.get(p + "mod")) or 0
     if c.get(p + "before") and offset:
         offset *= 2  # «العام قبل الماضي»: the year before last
     return unit, offset
 
 
+def _period_ref(c: _Context, p: str, unit: str) -> date | None:
+    """What a period is counted from: the reference date, or for «الشهر نفسه», «ذات العام», «العام
+    التالي» the last such period the text named (a reader takes the month of the happening just told,
+    skipping a year named alone: «… منذ اندلاع النزاع عام 2011. وسبقت ذلك اجتماعات منتصف الشهر نفسه»
+    is the month named before; the publication date is not what the text points back to)."""
+    if not (c.get(p + "same") or c.get(p + "sb")):
+        return c.ref
+    for value in reversed(c.named):
+        bounds = _value_bounds(value)
+        if bounds is None or bounds[0].year != bounds[1].year:
+            continue
+        first, end = bounds
+        if unit == "year" or (unit == "month" and first.month == end.month) or (unit == "week" and first == end):
+            return first
+    return None
+
+
 def _singular_period(c: _Context, p: str = "s_") -> _Core | None:
     unit, offset = _period_parts(c, p)
-    if c.ref is None:
+    ref = _period_ref(c, p, unit)
+    if ref is None and c.ref is not None:
+        return None  # «الشهر نفسه» with no month named before: no date (never the reference date)
+    if ref is None:
         return _Core("relative", _NONE, None, unit)
     day = c.get("s_day") if p == "s_" else None
     if p == "s_" and c.get("s_dw"):
@@ -416,17 +502,17 @@ def _singular_period(c: _Context, p: str = "s_") -> _Core | None:
     if day:
         if unit != "month":
             return None
-        first = period_bounds(c.ref, unit, offset, c.v.week_start)[0]
+        first = period_bounds(ref, unit, offset, c.v.week_start)[0]
         d = first.replace(day=int(day))  # ValueError (31 of a 30-day month) → value None upstream
         return _Core("relative", Resolved(iso_day(d), "day"), (d, d), "day")
     if p == "s_" and unit == "week" and offset == -1 and c.get("s_p") == "خلال":
         # «خلال الأسبوع الماضي»: the past seven days up to the reference, as its dual «خلال
         # الأسبوعين الماضيين» is the past fourteen; the bare «الأسبوع الماضي» stays the calendar week
-        end = c.ref
+        end = ref
         start = end - timedelta(days=7)
-        return _Core("relative", resolve_span(c.ref, 1, "week", "past"), (start, end), unit)
-    return _Core("relative", resolve_period(c.ref, unit, offset, c.v.week_start),
-                 period_bounds(c.ref, unit, offset, c.v.week_start), unit)
+        return _Core("relative", resolve_span(ref, 1, "week", "past"), (start, end), unit)
+    return _Core("relative", resolve_period(ref, unit, offset, c.v.week_start),
+                 period_bounds(ref, unit, offset, c.v.week_start), unit)
 
 
 def _part(c: _Context) -> _Core | None:
@@ -436,7 +522,7 @@ def _part(c: _Context) -> _Core | None:
             return None
         core = _gregorian(c, "pg_", in_part=True)
     elif c.get("ph_m"):
-        if c.get("ph_d"):
+        if c.get("ph_d") or c.get("ph_dw"):
             return None
         core = _hijri(c, "ph_", in_part=True)
     elif c.get("py_y"):
@@ -641,16 +727,21 @@ def _scan(text: str, normalized: NormalizedText, ref: date | None, g: Grammar | 
     pos = 0
     last_year_end = -1
     last_day: date | None = None
+    named_values: list[str] = []
     while (m := search(folded, pos)) is not None:
         context = _Context(m, folded, ref, v, g)
         context.last_year_end = last_year_end
         context.last_day = last_day
+        context.named = named_values
         try:
             core = _RESOLVERS[m.lastgroup](context)
         except (ValueError, OverflowError):
             # A reference date near the ends of the calendar (or outside hijridate's 1924-2077
             # range) cannot be shifted: the expression is still reported, without a value.
             core = _Core(_FALLBACK_KIND[m.lastgroup], _NONE)
+        if core is _NAME:
+            pos = m.end()
+            continue
         if core is None:
             # Rejected («2000 مقاتل», «عامي 2012 و2016»): look again from the next word, where a
             # shorter expression may start.
@@ -663,9 +754,32 @@ def _scan(text: str, normalized: NormalizedText, ref: date | None, g: Grammar | 
         start, end = normalized.to_original(m.start(), match_end)
         found.append(TimeExpression(start=start, end=end, text=text[start:end], value=core.resolved.value,
                                     precision=core.resolved.precision, kind=kind))
-        if core.resolved.precision == "day" and kind != "duration" and core.resolved.value:
+        # the day or period the text last named, for «في اليوم نفسه», «في ذلك اليوم», «الشهر نفسه»:
+        # the start of «منذ 19 نوفمبر» is a day named too; a measured span («خلال 24 ساعة») is not
+        named = core.resolved.value and (kind != "duration" or m.group("since"))
+        if named and core.resolved.precision == "day":
             last_day = date.fromisoformat(core.resolved.value)
+        if named:
+            named_values.append(core.resolved.value)  # type: ignore[arg-type]
     return found
+
+
+def _value_bounds(value: str) -> tuple[date, date] | None:
+    """The first and last day of an expression's value («2023-06», «2023-06-01/2023-06-10», «2019»)."""
+    try:
+        if "/" in value:
+            a, b = value.split("/", 1)
+            return date.fromisoformat(a), date.fromisoformat(b)
+        if len(value) == 10:
+            d = date.fromisoformat(value)
+            return d, d
+        if len(value) == 7:
+            return month_bounds(int(value[:4]), int(value[5:]))
+        if len(value) == 4:
+            return year_bounds(int(value))
+    except ValueError:
+        return None
+    return None
 
 
 def dates_command_lines(lines: Iterable[str], ref: date | None) -> Iterator[str]:

@@ -123,7 +123,8 @@ def _build(v: Vocabulary, use_starter: bool = True) -> Grammar:
 
     def hijri(p: str) -> str:
         return (
-            rf"(?:(?P<{p}d>\d{{1,2}})(?!\d)\s*(?:من\s+)?(?:شهر\s+)?|(?P<{p}sh>شهر)\s+)?"
+            rf"(?:(?P<{p}d>\d{{1,2}})(?!\d)\s*(?:من\s+)?(?:شهر\s+)?|(?P<{p}dw>{ordinal})\s+من\s+(?:شهر\s+)?"
+            rf"|(?P<{p}sh>شهر)\s+)?"
             rf"(?P<{p}m>{hmonth})"
             rf"(?:{sep}(?:من\s+)?(?:{year_word}\s+)?(?P<{p}y>1[3-5]\d\d)(?!\d)(?:\s*{h_era})?"
             rf"|\s+(?P<{p}mod>{modifier}))?"
@@ -136,10 +137,16 @@ def _build(v: Vocabulary, use_starter: bool = True) -> Grammar:
         return (rf"(?:(?P<{p}w>{year_word})\s+)?(?P<{p}op>\(\s*)?(?P<{p}y>(?:1[89]|20)\d\d)(?![\d/])(?({p}op)\s*\))"
                 rf"(?:\s*(?P<{p}era>{g_era}))?")
 
+    # «الشهر نفسه», «في ذات العام», «العام التالي»: the month or year of the last date named before
+    same_period_after = word_alt(w for w, d in v.same_day_after.items() if d >= 0)
+    same_before = word_alt(v.same_day_before)
+
     def period_rel(p: str) -> str:
-        """«الأسبوع الماضي», «العام قبل الماضي», «هذا الشهر»."""
+        """«الأسبوع الماضي», «العام قبل الماضي», «هذا الشهر», «الشهر نفسه»."""
         return (
             rf"(?:(?P<{p}dem>{demonstrative})\s+(?P<{p}u1>{period})"
+            rf"|(?P<{p}sb>{same_before})\s+(?P<{p}u2>{period})(?!\s+{modifier})"  # not «قال ذلك العام الماضي»
+            rf"|(?P<{p}u3>{period})\s+(?P<{p}same>{same_period_after})"
             rf"|(?P<{p}u>{period})\s+(?:(?P<{p}before>قبل)\s+)?(?P<{p}mod>{modifier}))"
         )
 
@@ -161,7 +168,6 @@ def _build(v: Vocabulary, use_starter: bool = True) -> Grammar:
     )
     # «في اليوم نفسه», «صباح اليوم التالي», «في الليلة ذاتها», «في ذات اليوم»: counted from the last day named.
     same_after = word_alt(v.same_day_after)
-    same_before = word_alt(v.same_day_before)
     same_day = (
         rf"(?:(?P<sd_tod>{tod})\s+|في\s+)?"
         rf"(?:(?:ال)?(?:يوم|ليله)\s+(?P<sd_w>{same_after})|(?P<sd_b>{same_before})\s+(?:ال)?(?:يوم|ليله))"
@@ -173,10 +179,11 @@ def _build(v: Vocabulary, use_starter: bool = True) -> Grammar:
         rf"|(?:(?P<r_vq>{vague})\s+)?(?P<r_pu>{units_plural})|(?P<r_su>{units_single}))"
         rf"{month_or_unit_after}(?P<r_of>(?=(?:\s+{fillers})?\s+{anaphoric}))?"
     )
+    few = word_alt(v.few_words)  # «خلال الأيام القليلة الماضية»
     plural_period = (
         rf"(?:(?P<p_p>{relprep}|في|طوال)\s+)?"
         rf"(?:ال(?P<p_n0>\d{{1,3}})\s+(?P<p_u0>{units_all})|(?P<p_u>{units_plural_def})"
-        rf"(?:\s+(?:ال)?(?P<p_n>\d{{1,3}}(?!\d)|{num}))?"
+        rf"(?:\s+(?:ال)?(?P<p_n>\d{{1,3}}(?!\d)|{num})|\s+{few})?"
         rf"|(?P<p_ud>{units_dual_def})|(?P<p_dec>العقد))"
         rf"\s+(?P<p_mod>{modifier})"
     )

@@ -70,6 +70,10 @@ class Vocabulary:
     weeks_of_month: dict[str, tuple[int, int]] = field(default_factory=dict)  # word -> (first day, last day)
     same_day_after: dict[str, int] = field(default_factory=dict)  # «نفسه» 0, «التالي» +1, «السابق» -1
     same_day_before: tuple[str, ...] = ()  # «في ذات اليوم», «في نفس اليوم»
+    whole_day_before: frozenset[str] = frozenset()  # «طوال اليوم»: the day told, not today
+    date_name_heads: frozenset[str] = frozenset()  # «مدينة العاشر من رمضان»: a name, not a date
+    distal_demonstratives: frozenset[str] = frozenset()  # «ذلك اليوم» is the day told, never today
+    few_words: tuple[str, ...] = ()  # «الأيام القليلة الماضية»: «few» between a plural unit and its modifier
     problems: tuple[str, ...] = field(default=())
 
 
@@ -204,6 +208,10 @@ def build_vocabulary(raw: dict[str, Any]) -> Vocabulary:
         same_day_after=_fold_map([(w, int(d)) for w, d in raw.get("same_day_after", {}).items()],
                                  "same day", problems),
         same_day_before=_fold_list(raw.get("same_day_before", [])),
+        whole_day_before=frozenset(_fold_list(raw.get("whole_day_before", []))),
+        few_words=_fold_list(raw.get("few_words", [])),
+        distal_demonstratives=frozenset(_fold_list(raw.get("distal_demonstratives", []))),
+        date_name_heads=frozenset(_fold_list(raw.get("date_name_heads", []))),
         problems=tuple(problems),
     )
 
