@@ -800,6 +800,11 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
             # «أكد أن التنسيق الروسي الإيراني …»: a light verb with no subject of its own leaves
             # the nisba mention holding the noun as its agent
             actor = inside
+        if recipient is None:
+            # «قتلت القوات عدداً من المهربين»: a counted object after the verb (and its subject)
+            lo = max(m.last, actor.last if actor is not None and actor.first > anchor else m.last) + 1
+            recipient = next((g for g in right if g.first >= lo and g is not actor
+                              and counted_object(words, lo, g, cues)), None)
     elif victim:
         right = [g for g in usable if g.first > m.last]
         left = [g for g in usable if g.first < anchor]
@@ -814,6 +819,9 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
         near = next((g for g in after if g.first - m.last <= 3 and (bare(g) or _partitive(words, g))
                      and not any(words[k].norm in lex.attribution_verbs for k in range(m.last + 1, g.first))),
                     None)
+        if near is None:
+            # «مقتل اثنين من عناصر الحزب»: the group a count right after the noun counts
+            near = next((g for g in after if counted_object(words, m.last + 1, g, cues)), None)
         if "patient" in t.flags:
             recipient = near
             actor = _agent_after_marker(usable, m.last + 1, hi)
@@ -1215,6 +1223,33 @@ def _partitive(words: list[Word], g: Group, members: frozenset[str] = frozenset(
     if g.prep == "في" and members:
         return any(_bare_noun(words[k].norm) in members for k in range(max(0, g.first - 4), g.first - 1))
     return g.prep == "من" and any(words[k].norm[:1].isdigit() for k in range(max(0, g.first - 4), g.first - 1))
+
+
+def counted_object(words: list[Word], lo: int, g: Group, cues: dict[str, Any]) -> bool:
+    """«قتلت عدداً من المهربين», «مقتل اثنين من عناصر الحزب»: the words from ``lo`` up to the group
+    are a count (a digit, a number word, cues.yaml ``roles.count_words``), «من» and at most a member
+    noun; the group is the counted object though it follows «من»."""
+    raw = cues["raw"]
+    if not 0 < g.first - lo <= int((raw.get("roles") or {}).get("count_reach", 5)):
+        return False
+    counts = cue_words(raw, "roles", "count_words")
+    units, members = cues["num_units"], cues["member_nouns"]
+    state = 0  # 0: before the count, 1: after it, 2: after «من», 3: after a member noun
+    for k in range(lo, g.first):
+        w = words[k]
+        if k > lo and w.breaks_before:
+            return False
+        n = _bare_noun(w.norm) if k == lo else w.norm
+        if state <= 1 and (n[:1].isdigit() or n in units or n in counts):
+            state = 1
+        elif state == 1 and n == "من":
+            state = 2
+        elif state == 2 and _bare_noun(n) in members:
+            state = 3
+        else:
+            return False
+    # «من» inside the count phrase, or the group's own «من» right after the count
+    return state >= 2 or (state == 1 and g.prep == "من")
 
 
 def _bare_noun(w: str) -> str:

@@ -146,6 +146,11 @@ class Discourse:
         self._pronoun_after = frozenset(_norm(w) for w in draw.get("pronoun_objects") or ())
         self._pronoun_window = int(draw.get("pronoun_object_window", 2))
         self._keep = max(self._backref_window, self._threat_window, self._pronoun_window)
+        # round 25: «واعتقلت تسعة منهم» (cues.yaml roles.count_words, count_pronouns, numbers.units)
+        rroles = lex.cues["raw"].get("roles") or {}
+        self._count_words = frozenset(_norm(w) for w in rroles.get("count_words") or ()) | frozenset(
+            lex.cues["num_units"])
+        self._count_pronouns = frozenset(_norm(w) for w in rroles.get("count_pronouns") or ())
 
     # -- the sentence's first words ----------------------------------------------------------
     def _head(self, sent: Sentence) -> list[tuple[str, int, int, bool]]:
@@ -214,6 +219,7 @@ class Discourse:
             self._attack_backrefs(events)
             self._threat_addressees(events, mentions)
             self._pronoun_objects_of(events)
+            self._counted_pronouns(events)
         # the subject in force for the next sentence
         if own is not None:
             self.subject = own
@@ -484,6 +490,26 @@ class Discourse:
                            and e["actor"] and e["status"] != "negated"), None)
             if target is not None and not _sides(target["actor"]) & own:
                 ev["recipient"] = [dict(r) for r in target["actor"]]
+
+    def _counted_pronouns(self, events: list[dict[str, Any]]) -> None:
+        """«قتلت عدداً من المهربين واعتقلت تسعة منهم»: an event with an actor and no recipient whose
+        trigger is followed by a count and «منهم» acts upon those the previous event of the same
+        actor in the sentence acted upon."""
+        text = self.doc.text
+        for ev in events:
+            if not ev["actor"] or ev["recipient"]:
+                continue
+            end = ev["trigger"]["end"]
+            after = [_norm(w) for w in _WORD.findall(text[end:end + 30])[:2]]
+            if len(after) < 2 or after[1] not in self._count_pronouns or not (
+                    after[0][:1].isdigit() or after[0] in self._count_words):
+                continue
+            own = actor_keys(ev["actor"])
+            start = ev["trigger"]["start"]
+            last = next((e for e in reversed(events) if e is not ev and e["trigger"]["start"] < start
+                         and e["recipient"] and actor_keys(e["actor"]) & own), None)
+            if last is not None:
+                ev["recipient"] = [dict(r) for r in last["recipient"]]
 
     def _pronoun_recipients(self, events: list[dict[str, Any]], mentions: list[Mention]) -> None:
         """«وبحث معه»: the latest participant named before the trigger that is not the actor."""
