@@ -151,6 +151,8 @@ class Discourse:
         self._count_words = frozenset(_norm(w) for w in rroles.get("count_words") or ()) | frozenset(
             lex.cues["num_units"])
         self._count_pronouns = frozenset(_norm(w) for w in rroles.get("count_pronouns") or ())
+        self._mediation_words = frozenset(_norm(w) for w in draw.get("mediation_words") or ())
+        self._mediated_types = frozenset(draw.get("mediated_types") or ())
 
     # -- the sentence's first words ----------------------------------------------------------
     def _head(self, sent: Sentence) -> list[tuple[str, int, int, bool]]:
@@ -220,6 +222,7 @@ class Discourse:
             self._threat_addressees(events, mentions)
             self._pronoun_objects_of(events)
             self._counted_pronouns(events)
+            self._mediated_parties(events)
         # the subject in force for the next sentence
         if own is not None:
             self.subject = own
@@ -510,6 +513,27 @@ class Discourse:
                          and e["recipient"] and actor_keys(e["actor"]) & own), None)
             if last is not None:
                 ev["recipient"] = [dict(r) for r in last["recipient"]]
+
+    def _mediated_parties(self, events: list[dict[str, Any]]) -> None:
+        """«هدنة بين إسرائيل وحركة الجهاد … إثر وساطة قادتها مصر»: a mediation with a mediator and no
+        recipient is addressed to both sides of the joint happening of its sentence (the first
+        one with two sides, neither the mediator's)."""
+        text = self.doc.text
+        for ev in events:
+            if ev["type"] != "CONSULT" or not ev["actor"] or ev["recipient"]:
+                continue
+            if ev.get("mode") != "mediate":
+                end = ev["trigger"]["end"]
+                near = [_norm(w) for w in ev["trigger"]["text"].split()]
+                near += [_norm(w) for w in _WORD.findall(text[end:end + 25])[:2]]
+                if not any(w in self._mediation_words for w in near):
+                    continue
+            own = _sides(ev["actor"])
+            joint = next((e for e in events if e is not ev and e["type"] in self._mediated_types
+                          and e["actor"] and e["recipient"] and e["status"] != "negated"
+                          and not (_sides(e["actor"]) | _sides(e["recipient"])) & own), None)
+            if joint is not None:
+                ev["recipient"] = [dict(r) for r in (*joint["actor"], *joint["recipient"])]
 
     def _pronoun_recipients(self, events: list[dict[str, Any]], mentions: list[Mention]) -> None:
         """«وبحث معه»: the latest participant named before the trigger that is not the actor."""
