@@ -153,6 +153,7 @@ class Discourse:
         self._count_pronouns = frozenset(_norm(w) for w in rroles.get("count_pronouns") or ())
         self._mediation_words = frozenset(_norm(w) for w in draw.get("mediation_words") or ())
         self._mediated_types = frozenset(draw.get("mediated_types") or ())
+        self._shared_target_types = frozenset(draw.get("shared_target_types") or ())
 
     # -- the sentence's first words ----------------------------------------------------------
     def _head(self, sent: Sentence) -> list[tuple[str, int, int, bool]]:
@@ -223,6 +224,7 @@ class Discourse:
             self._pronoun_objects_of(events)
             self._counted_pronouns(events)
             self._mediated_parties(events)
+            self._shared_targets(events)
         # the subject in force for the next sentence
         if own is not None:
             self.subject = own
@@ -534,6 +536,24 @@ class Discourse:
                           and not (_sides(e["actor"]) | _sides(e["recipient"])) & own), None)
             if joint is not None:
                 ev["recipient"] = [dict(r) for r in (*joint["actor"], *joint["recipient"])]
+
+    def _shared_targets(self, events: list[dict[str, Any]]) -> None:
+        """«أطلقت تركيا عملية … ضد «قسد»، وسيطرت … على مدينتي …»: a coordinated verb with the same
+        actor and no target of its own continues the action against the target just named."""
+        types = self._shared_target_types
+        for ev in events:
+            if ev["type"] not in types or not ev["actor"] or ev["recipient"]:
+                continue
+            first = ev["trigger"]["text"].split()[:1]
+            if not first or first[0][:1] not in "وف" or ev["status"] == "negated":
+                continue
+            own = actor_keys(ev["actor"])
+            start = ev["trigger"]["start"]
+            last = next((e for e in reversed(events) if e is not ev and e["type"] in types
+                         and e["trigger"]["start"] < start and e["recipient"] and e["status"] != "negated"
+                         and actor_keys(e["actor"]) & own), None)
+            if last is not None and not actor_keys(last["recipient"]) & own:
+                ev["recipient"] = [dict(r) for r in last["recipient"]]
 
     def _pronoun_recipients(self, events: list[dict[str, Any]], mentions: list[Mention]) -> None:
         """«وبحث معه»: the latest participant named before the trigger that is not the actor."""
