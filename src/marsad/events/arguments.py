@@ -885,6 +885,11 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
                               and (g.prep != "ب" or b_ok) and not (
                                   g.prep in ("ب", "في") and all(a.place is not None for a in g.members))
                               and g is not actor), None)
+            if recipient is None and near is not None and actor is near and t.type in cues["symmetric"]:
+                # «خلال اجتماع وزير الخارجية سيرغي لافروف، والمرشد الأعلى علي خامنئي»: a second
+                # party coordinated with the genitive past a comma is the other side of the meeting
+                recipient = next((g for g in after if g.first == near.last + 1 and bare(g)
+                                  and words[g.first].norm[:1] == "و" and not g.attribute), None)
     if recipient is None and t.type == "THREATEN" and comp < hi and words[comp].norm in cues["threat_that"]:
         # «مهدداً بأن الإمارات «ستبقى هدفاً»»: the party the threat is about opens its content
         recipient = next((g for g in groups if g.is_actor and g.first == comp + 1 and bare(g)
