@@ -154,6 +154,8 @@ class Discourse:
         self._mediation_words = frozenset(_norm(w) for w in draw.get("mediation_words") or ())
         self._mediated_types = frozenset(draw.get("mediated_types") or ())
         self._shared_target_types = frozenset(draw.get("shared_target_types") or ())
+        self._visit_purpose = frozenset(_norm(w) for w in draw.get("visit_purpose_words") or ())
+        self._visit_reach = int(draw.get("visit_purpose_reach", 10))
 
     # -- the sentence's first words ----------------------------------------------------------
     def _head(self, sent: Sentence) -> list[tuple[str, int, int, bool]]:
@@ -225,6 +227,7 @@ class Discourse:
             self._counted_pronouns(events)
             self._mediated_parties(events)
             self._shared_targets(events)
+            self._visit_counterparts(events, mentions)
         # the subject in force for the next sentence
         if own is not None:
             self.subject = own
@@ -554,6 +557,31 @@ class Discourse:
                          and actor_keys(e["actor"]) & own), None)
             if last is not None and not actor_keys(last["recipient"]) & own:
                 ev["recipient"] = [dict(r) for r in last["recipient"]]
+
+    def _visit_counterparts(self, events: list[dict[str, Any]], mentions: list[Mention]) -> None:
+        """«يزور وفد عسكري إيراني دمشق … لبحث التنسيق الميداني مع الجيش السوري»: the party a visit's
+        purpose phrase names after «مع» is the one visited, over the host state read off the place."""
+        text = self.doc.text
+        for ev in events:
+            if ev["type"] != "CONSULT" or ev.get("mode") != "visit" or not ev["actor"]:
+                continue
+            loc = ev.get("location") or {}
+            if ev["recipient"] and not (len(ev["recipient"]) == 1 and not ev["recipient"][0].get("role")
+                                        and loc.get("country") and ev["recipient"][0].get("country") == loc.get("country")):
+                continue  # a host named in the text (a person or body) stays
+            end, stop = ev["trigger"]["end"], ev["evidence"]["end"]
+            words = [(m.start(), _norm(m.group())) for m in _WORD.finditer(text, end, stop)][:self._visit_reach + 6]
+            purpose = next((i for i, (_, w) in enumerate(words[:self._visit_reach]) if w in self._visit_purpose), None)
+            if purpose is None:
+                continue
+            with_at = next((a for a, w in words[purpose + 1:] if w == "مع"), None)
+            if with_at is None:
+                continue
+            own = _sides(ev["actor"])
+            hit = next((m for m in mentions if m.start > with_at and m.label not in ("LOC", "DATE")
+                        and _ref(m) is not None and not text[with_at + 2:m.start].strip()), None)
+            if hit is not None and not _sides([_ref(hit)]) & own:
+                ev["recipient"] = [dict(_ref(hit))]
 
     def _pronoun_recipients(self, events: list[dict[str, Any]], mentions: list[Mention]) -> None:
         """«وبحث معه»: the latest participant named before the trigger that is not the actor."""
