@@ -885,6 +885,16 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
                               and (g.prep != "ب" or b_ok) and not (
                                   g.prep in ("ب", "في") and all(a.place is not None for a in g.members))
                               and g is not actor), None)
+            if recipient is None and near is not None and actor is near and t.type == "CONSULT" and m.first > 0 \
+                    and _bare_noun(words[m.first - 1].norm) in cue_words(cues["raw"], "roles", "fronted_masdar_preps") \
+                    and possessive(m, words, lex):
+                # «وخلال استقباله أردوغان، أكد خامنئي …»: the owner of the pronoun on a fronted
+                # meeting noun is the subject of the main clause, right after its verb past the comma
+                comma = next((k for k in range(near.last + 1, min(len(words), near.last + 3))
+                              if words[k].breaks_before), None)
+                if comma is not None:
+                    recipient = next((g for g in groups if g.is_actor and comma < g.first <= comma + 2
+                                      and bare(g) and not g.attribute and g is not near), None)
             if recipient is None and near is not None and actor is near and t.type in cues["symmetric"]:
                 # «خلال اجتماع وزير الخارجية سيرغي لافروف، والمرشد الأعلى علي خامنئي»: a second
                 # party coordinated with the genitive past a comma is the other side of the meeting
