@@ -156,6 +156,8 @@ class Discourse:
         self._shared_target_types = frozenset(draw.get("shared_target_types") or ())
         self._visit_purpose = frozenset(_norm(w) for w in draw.get("visit_purpose_words") or ())
         self._visit_reach = int(draw.get("visit_purpose_reach", 10))
+        self._purpose_types = frozenset(draw.get("purpose_recipient_types") or ())
+        self._purpose_reach = int(draw.get("purpose_reach", 6))
 
     # -- the sentence's first words ----------------------------------------------------------
     def _head(self, sent: Sentence) -> list[tuple[str, int, int, bool]]:
@@ -228,6 +230,7 @@ class Discourse:
             self._mediated_parties(events)
             self._shared_targets(events)
             self._visit_counterparts(events, mentions)
+            self._purpose_recipients(events)
         # the subject in force for the next sentence
         if own is not None:
             self.subject = own
@@ -582,6 +585,25 @@ class Discourse:
                         and _ref(m) is not None and not text[with_at + 2:m.start].strip()), None)
             if hit is not None and not _sides([_ref(hit)]) & own:
                 ev["recipient"] = [dict(_ref(hit))]
+
+    def _purpose_recipients(self, events: list[dict[str, Any]]) -> None:
+        """«توفير أسلحة روسية … لدعم الجيش السوري»: an aid with no recipient goes to the one the
+        purpose masdar right after it supports."""
+        text = self.doc.text
+        for ev in events:
+            if ev["type"] != "AID" or not ev["actor"] or ev["recipient"]:
+                continue
+            end = ev["trigger"]["end"]
+            for other in events:
+                start = other["trigger"]["start"]
+                if (other is ev or other["type"] not in self._purpose_types or not other["recipient"]
+                        or start < end or not other["trigger"]["text"].startswith("ل")):
+                    continue
+                gap = text[end:start]
+                if len(_WORD.findall(gap)) <= self._purpose_reach and "،" not in gap and "." not in gap:
+                    if not actor_keys(other["recipient"]) & actor_keys(ev["actor"]):
+                        ev["recipient"] = [dict(r) for r in other["recipient"]]
+                    break
 
     def _pronoun_recipients(self, events: list[dict[str, Any]], mentions: list[Mention]) -> None:
         """«وبحث معه»: the latest participant named before the trigger that is not the actor."""
