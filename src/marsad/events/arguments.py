@@ -734,6 +734,16 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
             kan = next((k for k in range(anchor - 2, max(-1, anchor - 12), -1) if words[k].norm in aux), None)
             if kan is not None:
                 svo = next((g for g in left if bare(g) and g.start == kan + 1), None)
+        rel = anchor - 2 if anchor > 1 and _bare_noun(words[anchor - 1].norm) in cue_words(
+            cues["raw"], "roles", "relative_auxiliaries") else anchor - 1
+        if (anchor - rel == 2 and rel > 0 and words[rel].norm in cues["relatives"] and m.light is None
+                and not words[anchor].norm.endswith(("ه", "ها", "هم", "هما"))):
+            # «الطائرات الروسية التي صارت تقصف مواقع المعارضة»: past an auxiliary the relative's
+            # antecedent is still the subject, whatever preposition its own clause put before it
+            rel_subject = next((g for g in left if g.last == rel - 1), None)
+            svo = rel_subject or svo
+        else:
+            rel_subject = None
         if coordinated and svo is prev_subject:
             # «زار الأمير … أمس باريس حيث التقى ماكرون»: the group before is the subject of the
             # previous verb, shared; what follows this verb is its object
@@ -793,6 +803,8 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
         else:
             if svo is None and coordinated:
                 actor = prev_subject  # «…، وبحث معه»: the subject of the previous verb
+            elif rel_subject is not None:
+                actor = rel_subject
             else:
                 actor = next((g for g in reversed(left) if bare(g)), None)
             recipient = next((g for g in right if g.first > m.last and ok_recipient(g) and g is not actor), None)
