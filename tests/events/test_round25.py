@@ -1,0 +1,127 @@
+"""Round 25 — roles (strict F1): general constructions that name the other side of an event.
+
+Every text here was written for these tests and runs the whole pipeline (``marsad.load()``).
+Each rule has a control that keeps the old reading where the construction is absent.
+"""
+
+from __future__ import annotations
+
+from events_helpers import pipeline_events as _events
+from events_helpers import sides as _sides
+
+_DAY = "2023-04-05"
+
+
+# -- counted objects -------------------------------------------------------------------------
+
+def test_counted_object_and_its_pronoun(nlp):
+    # «عدداً من المهربين» is the object though it follows «من»; «ستة منهم» points back to it
+    text = ("وقالت القيادة العامة للقوات المسلحة الأردنية إن قواتها قتلت عدداً من المهربين "
+            "واعتقلت ستة منهم قرب الحدود.")
+    (kill,) = _events(nlp, text, "ASSAULT", _DAY)
+    (arrest,) = _events(nlp, text, "COERCE", _DAY)
+    assert _sides(kill) == (["jordanian_army"], ["smugglers"])
+    assert _sides(arrest) == (["jordanian_army"], ["smugglers"])
+
+
+def test_count_before_a_place_is_no_object(nlp):
+    # control: «عشرات في طهران» counts nobody named; the city is a place, not the one arrested
+    for event in _events(nlp, "واعتقلت الشرطة عشرات في طهران.", "COERCE", _DAY):
+        assert "iran" not in _sides(event)[1]
+
+
+def test_members_counted_in_a_toll_are_the_victims(nlp):
+    # «مقتل اثنين من عناصر حزب الله»: a count, «من» and a member noun before the body
+    text = ("وأدت الغارات الإسرائيلية التي استهدفت موقعاً قرب مدينة القنيطرة فجر الأحد إلى مقتل "
+            "اثنين من عناصر حزب الله.")
+    (attack,) = _events(nlp, text, "ASSAULT", _DAY)
+    assert _sides(attack) == (["israel"], ["hezbollah"])
+
+
+# -- mediators, shared targets, meetings ---------------------------------------------------
+
+def test_mediator_addresses_both_sides_of_the_truce(nlp):
+    text = "دخل وقف لإطلاق النار بين إسرائيل وحركة حماس حيز التنفيذ صباح اليوم إثر وساطة قادتها قطر."
+    (mediation,) = _events(nlp, text, "CONSULT", _DAY)
+    assert _sides(mediation) == (["qatar"], ["israel", "hamas"])
+
+
+def test_offer_to_mediate_alone_names_no_sides(nlp):
+    # control: no joint happening in the sentence, so the mediation keeps no recipient
+    for event in _events(nlp, "وعرضت الجزائر وساطتها لإنهاء الأزمة.", "CONSULT", _DAY):
+        assert _sides(event)[1] == []
+
+
+def test_coordinated_verb_shares_the_target(nlp):
+    text = ("وكانت تركيا قد شنت هجوماً واسعاً على وحدات حماية الشعب الكردية، "
+            "وسيطرت على بلدة جديدة في ريف حلب.")
+    (occupation,) = _events(nlp, text, "COERCE", _DAY)
+    assert _sides(occupation) == (["turkey"], ["ypg"])
+
+
+def test_meeting_party_coordinated_past_a_comma(nlp):
+    text = ("وبحث الجانبان الملف خلال اجتماع وزير الخارجية الروسي سيرغي لافروف، "
+            "والرئيس السوري بشار الأسد في دمشق.")
+    (meeting,) = _events(nlp, text, "CONSULT", _DAY)
+    assert _sides(meeting) == (["sergei_lavrov"], ["bashar_al_assad"])
+
+
+def test_visit_meets_the_party_of_its_purpose(nlp):
+    text = "ويزور وفد عسكري روسي أنقرة الأسبوع المقبل لبحث الترتيبات الأمنية مع الجيش التركي."
+    (visit,) = _events(nlp, text, "CONSULT", _DAY)
+    assert _sides(visit) == (["russian_armed_forces"], ["turkish_armed_forces"])
+
+
+def test_visit_without_a_party_keeps_the_host_state(nlp):
+    # control: no «مع» in the purpose phrase, the host state read off the capital stays
+    text = "ويزور وزير الخارجية التركي طهران الأسبوع المقبل لبحث العلاقات الثنائية."
+    (visit,) = _events(nlp, text, "CONSULT", _DAY)
+    assert _sides(visit)[1] == ["iran"]
+
+
+def test_fronted_reception_belongs_to_the_main_subject(nlp):
+    # «وخلال استقباله بوتين، أكد …»: the pronoun's owner (the host) is the main clause's subject
+    text = "وخلال استقباله بوتين، أكد الرئيس الإيراني إبراهيم رئيسي أهمية التعاون بين البلدين."
+    (reception,) = _events(nlp, text, "CONSULT", _DAY)
+    assert _sides(reception) == (["vladimir_putin"], ["ebrahim_raisi"])
+
+
+def test_fronted_reception_without_a_comma_is_left_alone(nlp):
+    # control: with no comma closing the fronted phrase the rule does not guess the owner
+    text = "وخلال استقباله بوتين في طهران أكد الرئيس الإيراني إبراهيم رئيسي أهمية التعاون."
+    (reception,) = _events(nlp, text, "CONSULT", _DAY)
+    assert _sides(reception)[1] == []
+
+
+# -- aid purposes, relative clauses, civilian targets ----------------------------------------
+
+def test_aid_goes_to_the_one_its_purpose_supports(nlp):
+    text = "وتضمن الاتفاق توفير أسلحة أمريكية أكثر تطوراً لدعم الجيش الأوكراني."
+    (aid,) = _events(nlp, text, "AID", _DAY)
+    assert _sides(aid) == (["united_states"], ["ukrainian_armed_forces"])
+
+
+def test_relative_antecedent_past_an_auxiliary(nlp):
+    # «الطائرات الروسية التي باتت تقصف مواقع المعارضة»: the planes strike, the opposition is hit
+    text = ("وتقدمت المعارضة بعد تراجع القوات الحكومية أمام الطائرات الروسية التي باتت تقصف "
+            "مواقع المعارضة السورية يومياً.")
+    (strike,) = _events(nlp, text, "ASSAULT", _DAY)
+    assert _sides(strike) == (["russian_air_force"], ["syrian_opposition"])
+
+
+def test_residential_quarters_are_civilian_targets(nlp):
+    (shelling,) = _events(nlp, "وقصفت قوات الدعم السريع الأحياء السكنية في مدينة الفاشر.",
+                          "ASSAULT", _DAY)
+    assert _sides(shelling) == (["rsf"], ["civilians"])
+
+
+# -- knowledge ---------------------------------------------------------------------------------
+
+def test_baloch_group_and_saudi_adviser_are_known(nlp):
+    (accusation,) = _events(nlp, "واتهم الحرس الثوري جماعة جيش العدل بتنفيذ الهجوم.", "ACCUSE", _DAY)
+    assert _sides(accusation) == (["irgc"], ["jaish_al_adl"])
+    text = "ووقع الاتفاق مستشار الأمن الوطني السعودي مساعد بن محمد العيبان ونظيره الإيراني علي شمخاني."
+    (deal,) = _events(nlp, text, "AGREE", _DAY)
+    assert _sides(deal) == (["musaed_al_aiban"], ["ali_shamkhani"])
+
+
