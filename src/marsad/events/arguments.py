@@ -935,7 +935,25 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
     if recipient is actor:
         recipient = None
     used = {id(g) for g in (actor, recipient) if g is not None}
+    if recipient is not None and t.type in cue_words(cues["raw"], "roles", "state_asset_types"):
+        return _refs(actor), _asset_owners(recipient), used, actor
     return _refs(actor), _refs(recipient), used, actor
+
+
+def _asset_owners(group: Group) -> list[dict[str, Any]]:
+    """The refs of an attacked group, a state company («أرامكو») given as its state (the
+    recogniser's ``owner_state_ref``): the gold codes an attack on state assets against the state."""
+    out, seen = [], set()
+    for a in group.members:
+        if a.actor is None or a.title_part:
+            continue
+        owner = (a.mention.extra or {}).get("owner_state_ref")
+        ref = dict(owner, text=a.actor.get("text")) if owner else a.actor
+        key = ref.get("id") or a.key
+        if key not in seen:
+            seen.add(key)
+            out.append(ref)
+    return out
 
 
 # Prepositions that open the topic of a joint happening (written apart, with or without «و»).

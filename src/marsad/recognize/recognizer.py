@@ -198,6 +198,13 @@ class Recognizer:
                     # «مصدر إيراني», «المتظاهرون العراقيون»: a generic group actor takes the state it was
                     # qualified with.
                     m.extra["ref"]["country"] = m.extra["country"]
+                if m.extra["ref"].get("sector") == "BUS":
+                    # «منشأتين تابعتين لشركة «أرامكو»»: a state company's assets are the state's; the
+                    # event stage reads an attack on them as an attack on the state
+                    iso = self.linker.institution_state(m.actor_id)
+                    state = self.linker.actors.state(iso) if iso else None
+                    if state is not None:
+                        m.extra["owner_state_ref"] = self.linker.actor_ref(state.id, None, m.text)
             elif m.origin == "title":
                 m.extra["ref"] = self.linker.office_ref(m.extra["role"], m.extra.get("country"), m.text)
             if m.place_id:
