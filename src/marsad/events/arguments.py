@@ -634,6 +634,14 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
     usable = [g for g, first, _ in rows if id(g) not in exclude and lo <= first < comp
               and not (m.first <= first <= m.last)
               and not (first > 0 and words[first - 1].norm in naming)]
+    # «الضربات جاءت «رداً مباشراً» على هجمات الحوثيين», «… وذلك رداً على مقتل سليماني»: what a
+    # happening answers is its motive, and the parties named there take no part in it
+    motive_words = cue_words(cues["raw"], "roles", "motive_words")
+    motive = next((k for k in range(m.last + 1, min(hi, comp)) if words[k].norm in motive_words and any(
+        words[j].norm in ("على", "علي") or words[j].norm[:1] == "ل" and j == k + 1
+        for j in range(k + 1, min(len(words), k + 3)))), None)
+    if motive is not None:
+        usable = [g for g in usable if g.first < motive]
     # a body inside a person's title («قائد «فيلق القدس» في الحرس الثوري … قاسم سليماني») is part
     # of that title, not a participant
     titled = [(g.start, g.first) for g in usable if g.start < g.first]

@@ -231,6 +231,7 @@ class Discourse:
             self._shared_targets(events)
             self._visit_counterparts(events, mentions)
             self._purpose_recipients(events)
+            self._named_attack_makers(events)
         # the subject in force for the next sentence
         if own is not None:
             self.subject = own
@@ -605,6 +606,31 @@ class Discourse:
                         ev["recipient"] = [dict(r) for r in other["recipient"]]
                     break
 
+    def _named_attack_makers(self, events: list[dict[str, Any]]) -> None:
+        """«وندّد المتحدث باسم الخارجية الإيرانية بالضربات»: a condemned attack with no maker in the
+        sentence (``_attack_object``) is the latest attack told with the same noun («ضربات …
+        أمريكية وبريطانية»), not merely the latest attack; its makers are accused."""
+        text = self.doc.text
+        for ev in events:
+            if not ev.get("_attack_object") or ev["recipient"] or not ev["actor"]:
+                continue
+            end = ev["trigger"]["end"]
+            start = ev["trigger"]["start"]
+            # the attack noun the condemnation governs: the next attack trigger of the sentence
+            obj = next((e for e in events if e["type"] == "ASSAULT" and e["trigger"]["start"] >= end
+                        and len(_WORD.findall(text[end:e["trigger"]["start"]])) <= 12), None)
+            nxt = obj["trigger"]["text"].split()[:1] if obj is not None else _WORD.findall(text[end:end + 25])[:1]
+            noun = _stem_noun(_norm(nxt[0])) if nxt else ""
+            if len(noun) < 3:
+                continue
+            own = _sides(ev["actor"])
+            told = [*self.told, *(e for e in events if e["trigger"]["start"] < start)]
+            same = next((e for e in reversed(told) if e["type"] == "ASSAULT" and e["actor"] and e is not obj
+                         and e["status"] != "negated" and e["trigger"]["text"].split()
+                         and _stem_noun(_norm(e["trigger"]["text"].split()[0])) == noun), None)
+            if same is not None and not _sides(same["actor"]) & own:
+                ev["recipient"] = [dict(r) for r in same["actor"]]
+
     def _pronoun_recipients(self, events: list[dict[str, Any]], mentions: list[Mention]) -> None:
         """«وبحث معه»: the latest participant named before the trigger that is not the actor."""
         text = self.doc.text
@@ -629,6 +655,14 @@ class Discourse:
             last = next((e for e in reversed(told) if actor_keys(e["actor"]) & own), None)
             if last is not None and not actor_keys(last["recipient"]) & own:
                 ev["recipient"] = [dict(r) for r in last["recipient"]]
+
+
+def _stem_noun(w: str) -> str:
+    """A noun without its conjunction, preposition and article («وبالضربات» → «ضربات»)."""
+    w = w[1:] if w[:1] in "وف" and len(w) > 4 else w
+    w = w[1:] if w[:1] in "بل" and len(w) > 4 and w[1:3] == "ال" else w
+    w = "ل" + w[2:] if w.startswith("لل") else w
+    return w[2:] if w.startswith("ال") and len(w) > 4 else w
 
 
 def _sides(refs: list[dict[str, Any]]) -> set[str]:
