@@ -126,7 +126,8 @@ class Recognizer:
             for form in forms:
                 yield form, Entry("own_country", pron)
         for noun in cues.get("anaphors", ()):
-            yield noun, Entry("anaphor", normalize_key(noun)[2:] if noun.startswith("ال") else normalize_key(noun))
+            head = noun.split()[-1]  # «هذه القوات»: the demonstrative points, the noun names the head
+            yield noun, Entry("anaphor", normalize_key(head)[2:] if head.startswith("ال") else normalize_key(head))
         for group, kind in (("counterpart_heads", "counterpart"), ("source_heads", "source"),
                             ("nisba_heads", "agent"), ("force_heads", "force"), ("regime_heads", "regime"),
                             ("land_heads", "land"), ("capital_heads", "capital"), ("media_heads", "media"),
