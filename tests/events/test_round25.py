@@ -125,3 +125,48 @@ def test_baloch_group_and_saudi_adviser_are_known(nlp):
     assert _sides(deal) == (["musaed_al_aiban"], ["ali_shamkhani"])
 
 
+
+
+# -- state assets, demonstratives, motives -------------------------------------------------------
+
+def test_attack_on_a_state_company_targets_its_state(nlp):
+    text = "وشنت جماعة الحوثيين هجوماً بطائرات مسيّرة على منشأة نفطية تابعة لشركة أرامكو في جدة."
+    (attack,) = _events(nlp, text, "ASSAULT", "2022-03-26")
+    assert _sides(attack) == (["houthis"], ["saudi_arabia"])
+
+
+def test_state_company_as_speaker_stays_the_company(nlp):
+    # control: only an attack's target is read as the state; the company acting is itself
+    doc = nlp("وأعلنت شركة أرامكو السعودية استئناف الإنتاج ورفضت الاتهامات.", published="2019-09-16")
+    assert "saudi_aramco" in {m.actor_id for m in doc.mentions}
+    for event in doc.events:
+        assert "saudi_arabia" not in _sides(event.to_dict())[0]
+
+
+def test_demonstrative_points_back_to_the_forces(nlp):
+    text = ("أعلنت قوات الدعم السريع سيطرتها على المدينة. وقال المتحدث باسم الخارجية الأمريكية إن "
+            "الوضع خطير، داعياً هذه القوات إلى وقف تقدمها فوراً.")
+    (request,) = _events(nlp, text, "REQUEST", "2023-12-19")
+    assert _sides(request) == (["us_state_department"], ["rsf"])
+
+
+def test_bare_forces_noun_is_no_back_reference(nlp):
+    # control: without the demonstrative, «القوات» alone is not read as the forces named before
+    text = ("أعلنت قوات الدعم السريع سيطرتها على المدينة. ودعا المتحدث باسم الخارجية الأمريكية "
+            "إلى وقف القتال، داعياً القوات إلى الانسحاب.")
+    for event in _events(nlp, text, "REQUEST", "2023-12-19"):
+        assert "rsf" not in _sides(event)[1]
+
+
+def test_motive_names_no_target(nlp):
+    # «رداً على هجمات حزب الله»: what the shelling answers, not whom it hit
+    text = "قصفت القوات الإسرائيلية بلدات في جنوب لبنان رداً على هجمات حزب الله."
+    shelling = [e for e in _events(nlp, text, "ASSAULT", _DAY) if e["trigger"]["text"] == "قصفت"]
+    assert shelling and "hezbollah" not in _sides(shelling[0])[1]
+
+
+def test_target_before_the_motive_is_kept(nlp):
+    # control: the target named before any motive stays
+    text = "قصفت القوات الإسرائيلية مواقع لحزب الله في جنوب لبنان."
+    (shelling,) = _events(nlp, text, "ASSAULT", _DAY)
+    assert _sides(shelling) == (["israeli_army"], ["hezbollah"])
