@@ -170,3 +170,13 @@ def test_target_before_the_motive_is_kept(nlp):
     text = "قصفت القوات الإسرائيلية مواقع لحزب الله في جنوب لبنان."
     (shelling,) = _events(nlp, text, "ASSAULT", _DAY)
     assert _sides(shelling) == (["israeli_army"], ["hezbollah"])
+
+
+def test_rank_between_title_and_name_is_one_person(nlp):
+    # «وزير الدفاع الإيراني العميد أمير حاتمي ونظيره السوري العماد علي عبد الله أيوب»: each rank joins a
+    # title to its holder's name, so the signatories are two people and the nisba after the
+    # agreement noun is not the other party
+    text = ("ووقّع وزير الدفاع الإيراني العميد أمير حاتمي ونظيره السوري العماد علي عبد الله أيوب، "
+            "أمس في طهران، اتفاقية تشمل تحديث الصناعات العسكرية السورية.")
+    (deal,) = _events(nlp, text, "AGREE", "2019-03-18")
+    assert _sides(deal) == (["amir_hatami"], ["ali_abdullah_ayyoub"])

@@ -432,6 +432,14 @@ def group_args(args: list[Arg], words: list[Word], titles: frozenset[str] = froz
                 groups[-1].add(a)
                 continue
             w = words[a.first]
+            if (a.actor is not None and prev.actor is not None and a.key == prev.key
+                    and 1 <= a.first - prev.last - 1 <= 2 and a.prep is None
+                    and not any(words[k].breaks_before for k in range(prev.last + 1, a.first + 1))
+                    and all(words[k].norm in titles for k in range(prev.last + 1, a.first))):
+                # «وزير الدفاع الإيراني العميد أمير حاتمي»: a rank between a title and the name of
+                # the same person; one participant, not two coordinated ones
+                groups[-1].add(a)
+                continue
             adjacent = a.first == prev.last + 1 and not w.breaks_before
             # a name that itself begins with و («واشنطن») is glued only when the word has a second
             # و in front of it («بين بغداد وواشنطن»)
