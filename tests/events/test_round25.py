@@ -180,3 +180,18 @@ def test_rank_between_title_and_name_is_one_person(nlp):
             "أمس في طهران، اتفاقية تشمل تحديث الصناعات العسكرية السورية.")
     (deal,) = _events(nlp, text, "AGREE", "2019-03-18")
     assert _sides(deal) == (["amir_hatami"], ["ali_abdullah_ayyoub"])
+
+
+def test_praised_aid_went_to_the_praisers_state(nlp):
+    text = ("وقال مصدر سوري إن موسكو ستواصل دعم الحكومة السورية. وأشاد الرئيس السوري بشار الأسد "
+            "بالدعم الذي قدمته القوات الجوية الروسية منذ عام 2015.")
+    (aid,) = _events(nlp, text, "AID", "2017-09-13")
+    assert _sides(aid) == (["russian_air_force"], ["syria"])
+
+
+def test_praise_of_own_side_aid_names_no_recipient(nlp):
+    # control: a Russian praising the Russian air force's support gives it no Russian recipient
+    text = ("وقال مصدر روسي إن موسكو ستواصل دعم الحكومة السورية. وأشاد وزير الدفاع الروسي سيرغي شويغو "
+            "بالدعم الذي قدمته القوات الجوية الروسية منذ عام 2015.")
+    (aid,) = _events(nlp, text, "AID", "2017-09-13")
+    assert _sides(aid)[1] == []

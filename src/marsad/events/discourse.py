@@ -232,6 +232,7 @@ class Discourse:
             self._visit_counterparts(events, mentions)
             self._purpose_recipients(events)
             self._named_attack_makers(events)
+            self._praised_aid(events)
         # the subject in force for the next sentence
         if own is not None:
             self.subject = own
@@ -630,6 +631,30 @@ class Discourse:
                          and _stem_noun(_norm(e["trigger"]["text"].split()[0])) == noun), None)
             if same is not None and not _sides(same["actor"]) & own:
                 ev["recipient"] = [dict(r) for r in same["actor"]]
+
+    def _praised_aid(self, events: list[dict[str, Any]]) -> None:
+        """«وأشاد الأسد بالدعم الذي قدمته القوات الجوية الروسية»: aid with no recipient that the
+        praise right before it is about went to the praiser's state (a state named in the document;
+        nothing when none is)."""
+        text = self.doc.text
+        for ev in events:
+            if ev["type"] != "AID" or not ev["actor"] or ev["recipient"]:
+                continue
+            start = ev["trigger"]["start"]
+            if not _norm(ev["trigger"]["text"]).startswith("ب"):
+                continue  # «أشاد … بالدعم»: the aid is the object of the praise
+            praise = next((e for e in events if e is not ev and e["type"] == "SUPPORT" and e.get("mode") == "praise"
+                           and e["actor"] and e["trigger"]["end"] <= start
+                           and len(_WORD.findall(text[e["trigger"]["end"]:start])) <= 8
+                           and "،" not in text[e["trigger"]["end"]:start]), None)
+            if praise is None:
+                continue
+            iso = praise["actor"][0].get("country")
+            state = next((_ref(m) for m in self.doc.mentions if m.label == "GPE" and _ref(m) is not None
+                          and _ref(m).get("country") == iso and not _ref(m).get("role")
+                          and not str(_ref(m).get("id")).startswith(("unresolved:", "office:"))), None) if iso else None
+            if state is not None and not _sides([state]) & _sides(ev["actor"]):
+                ev["recipient"] = [dict(state)]  # never the aider's own state
 
     def _pronoun_recipients(self, events: list[dict[str, Any]], mentions: list[Mention]) -> None:
         """«وبحث معه»: the latest participant named before the trigger that is not the actor."""
