@@ -17,6 +17,21 @@ actor/recipient, the predicted trigger and mode, and the evidence sentence, with
   recipient; each split by whether the gold recipient is named in the sentence (``in sentence``)
   or only elsewhere in the article (``from context``).
 
+Each pair also gets one finer bucket (round 25), the first that fits:
+
+* ``other sentence``: the gold evidence and the predicted evidence do not overlap (the matcher
+  paired the gold with a record of another sentence; no role rule in the predicted sentence fixes
+  it);
+* ``list split``: gold actor and recipient are both among the predicted actors, or both among the
+  predicted recipients (a coordinated list, «بين X وY», kept in one role);
+* ``consult symmetric``: a CONSULT/AGREE/COOPERATE whose gold actor is a predicted recipient (the
+  gold orders the two sides of a joint happening otherwise);
+* ``person vs state``: a predicted participant of the gold's country in the wrong role slot (a
+  person for his state, a state for its person, office or forces);
+* ``target unnamed``: the gold recipient has no mention in the sentence (a back-reference,
+  «الجماعة», «هذه القوات», or the gold's reading of the context);
+* ``target named``: it has one, and the role assignment missed or mislabelled it.
+
 Usage::
 
     PYTHONHASHSEED=0 PYTHONPATH=src .venv/bin/python scripts/role_errors.py [--shared ../shared]
@@ -42,7 +57,7 @@ from eval_events import (  # noqa: E402 - the evaluation script's own loaders
     topics_gold,
 )
 
-from marsad.eval.events import GoldDoc, actor_matches, load_gold, match_events  # noqa: E402
+from marsad.eval.events import GoldDoc, _overlap, actor_matches, load_gold, match_events  # noqa: E402
 from marsad.model import Document  # noqa: E402
 from marsad.pipeline import Knowledge  # noqa: E402
 
@@ -98,6 +113,27 @@ def classify(g: dict[str, Any], p: dict[str, Any], actors: dict[str, dict[str, A
     return f"wrong recipient, {where}"
 
 
+JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+
+
+def bucket(c: str, g: dict[str, Any], p: dict[str, Any], actors: dict[str, dict[str, Any]], kb: Knowledge) -> str:
+    """The finer round-25 bucket of a classed pair (see the module docstring)."""
+    if not _overlap(g, p):
+        return "other sentence"
+    pa, pr = p.get("actor") or [], p.get("recipient") or []
+    a1, a2 = g["actor1"], g["actor2"]
+    if a1 and a2 and ((_has(a1, actors, pa) and _has(a2, actors, pa)) or (_has(a1, actors, pr) and _has(a2, actors, pr))):
+        return "list split"
+    if g["type"] in JOINT_TYPES and c in ("swapped", "actor->recipient"):
+        return "consult symmetric"
+    gold_c = {_country(kb, x) for x in (a1 if "actor" in c and "recipient" not in c else a2)} - {None}
+    pred_c = {_country(kb, r.get("id")) for r in (pa if "actor" in c and "recipient" not in c else pr)} - {None}
+    if gold_c & pred_c:
+        return "person vs state"
+    return "target named" if c.endswith("in sentence") or c in ("swapped", "actor->recipient",
+                                                                 "recipient->actor") else "target unnamed"
+
+
 def dev_sets(shared: Path, only: str | None) -> list[tuple[str, dict[str, GoldDoc], list[str]]]:
     out = []
     if only in (None, "seeds") and (shared / "seeds" / "gold").is_dir():
@@ -126,6 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     a = ap.parse_args(argv)
     kb = Knowledge().warm()
     classes: Counter = Counter()
+    buckets: Counter = Counter()
     by_type: Counter = Counter()
     n_len = n_strict = 0
     for name, gold, paths in dev_sets(a.shared, a.only):
@@ -144,9 +181,11 @@ def main(argv: list[str] | None = None) -> int:
                 g, p = gd.events[i], preds[j]
                 c = classify(g, p, gd.actors, doc, kb)
                 classes[c] += 1
+                b = bucket(c, g, p, gd.actors, kb)
+                buckets[b] += 1
                 by_type[(g["type"], c.split(",")[0])] += 1
                 if not a.quiet:
-                    print(f"[{c}] {name} {key} {g['id'] or ''} {g['type']} "
+                    print(f"[{c} | {b}] {name} {key} {g['id'] or ''} {g['type']} "
                           f"gold {g['actor1']}->{g['actor2']} | pred {_names(p.get('actor'))}->"
                           f"{_names(p.get('recipient'))} «{(p.get('trigger') or {}).get('text', '')}» "
                           f"{p.get('mode') or ''}")
@@ -157,6 +196,9 @@ def main(argv: list[str] | None = None) -> int:
           f"(classified {sum(classes.values())})")
     for c, n in classes.most_common():
         print(f"  {n:4d}  {c}")
+    print("buckets (round 25):")
+    for b, n in buckets.most_common():
+        print(f"  {n:4d}  {b}")
     print("by type:")
     for (t, c), n in sorted(by_type.items(), key=lambda x: (-x[1], x[0])):
         print(f"  {n:4d}  {t:10s} {c}")

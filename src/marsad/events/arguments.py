@@ -432,6 +432,14 @@ def group_args(args: list[Arg], words: list[Word], titles: frozenset[str] = froz
                 groups[-1].add(a)
                 continue
             w = words[a.first]
+            if (a.actor is not None and prev.actor is not None and a.key == prev.key
+                    and 1 <= a.first - prev.last - 1 <= 2 and a.prep is None
+                    and not any(words[k].breaks_before for k in range(prev.last + 1, a.first + 1))
+                    and all(words[k].norm in titles for k in range(prev.last + 1, a.first))):
+                # «وزير الدفاع الإيراني العميد أمير حاتمي»: a rank between a title and the name of
+                # the same person; one participant, not two coordinated ones
+                groups[-1].add(a)
+                continue
             adjacent = a.first == prev.last + 1 and not w.breaks_before
             # a name that itself begins with و («واشنطن») is glued only when the word has a second
             # و in front of it («بين بغداد وواشنطن»)
@@ -634,6 +642,14 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
     usable = [g for g, first, _ in rows if id(g) not in exclude and lo <= first < comp
               and not (m.first <= first <= m.last)
               and not (first > 0 and words[first - 1].norm in naming)]
+    # «الضربات جاءت «رداً مباشراً» على هجمات الحوثيين», «… وذلك رداً على مقتل سليماني»: what a
+    # happening answers is its motive, and the parties named there take no part in it
+    motive_words = cue_words(cues["raw"], "roles", "motive_words")
+    motive = next((k for k in range(m.last + 1, min(hi, comp)) if words[k].norm in motive_words and any(
+        words[j].norm in ("على", "علي") or words[j].norm[:1] == "ل" and j == k + 1
+        for j in range(k + 1, min(len(words), k + 3)))), None)
+    if motive is not None:
+        usable = [g for g in usable if g.first < motive]
     # a body inside a person's title («قائد «فيلق القدس» في الحرس الثوري … قاسم سليماني») is part
     # of that title, not a participant
     titled = [(g.start, g.first) for g in usable if g.start < g.first]
@@ -734,6 +750,16 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
             kan = next((k for k in range(anchor - 2, max(-1, anchor - 12), -1) if words[k].norm in aux), None)
             if kan is not None:
                 svo = next((g for g in left if bare(g) and g.start == kan + 1), None)
+        rel = anchor - 2 if anchor > 1 and _bare_noun(words[anchor - 1].norm) in cue_words(
+            cues["raw"], "roles", "relative_auxiliaries") else anchor - 1
+        if (anchor - rel == 2 and rel > 0 and words[rel].norm in cues["relatives"] and m.light is None
+                and not words[anchor].norm.endswith(("ه", "ها", "هم", "هما"))):
+            # «الطائرات الروسية التي صارت تقصف مواقع المعارضة»: past an auxiliary the relative's
+            # antecedent is still the subject, whatever preposition its own clause put before it
+            rel_subject = next((g for g in left if g.last == rel - 1), None)
+            svo = rel_subject or svo
+        else:
+            rel_subject = None
         if coordinated and svo is prev_subject:
             # «زار الأمير … أمس باريس حيث التقى ماكرون»: the group before is the subject of the
             # previous verb, shared; what follows this verb is its object
@@ -793,6 +819,8 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
         else:
             if svo is None and coordinated:
                 actor = prev_subject  # «…، وبحث معه»: the subject of the previous verb
+            elif rel_subject is not None:
+                actor = rel_subject
             else:
                 actor = next((g for g in reversed(left) if bare(g)), None)
             recipient = next((g for g in right if g.first > m.last and ok_recipient(g) and g is not actor), None)
@@ -800,6 +828,11 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
             # «أكد أن التنسيق الروسي الإيراني …»: a light verb with no subject of its own leaves
             # the nisba mention holding the noun as its agent
             actor = inside
+        if recipient is None:
+            # «قتلت القوات عدداً من المهربين»: a counted object after the verb (and its subject)
+            lo = max(m.last, actor.last if actor is not None and actor.first > anchor else m.last) + 1
+            recipient = next((g for g in right if g.first >= lo and g is not actor
+                              and counted_object(words, lo, g, cues)), None)
     elif victim:
         right = [g for g in usable if g.first > m.last]
         left = [g for g in usable if g.first < anchor]
@@ -814,6 +847,9 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
         near = next((g for g in after if g.first - m.last <= 3 and (bare(g) or _partitive(words, g))
                      and not any(words[k].norm in lex.attribution_verbs for k in range(m.last + 1, g.first))),
                     None)
+        if near is None:
+            # «مقتل اثنين من عناصر الحزب»: the group a count right after the noun counts
+            near = next((g for g in after if counted_object(words, m.last + 1, g, cues)), None)
         if "patient" in t.flags:
             recipient = near
             actor = _agent_after_marker(usable, m.last + 1, hi)
@@ -877,6 +913,21 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
                               and (g.prep != "ب" or b_ok) and not (
                                   g.prep in ("ب", "في") and all(a.place is not None for a in g.members))
                               and g is not actor), None)
+            if recipient is None and near is not None and actor is near and t.type == "CONSULT" and m.first > 0 \
+                    and _bare_noun(words[m.first - 1].norm) in cue_words(cues["raw"], "roles", "fronted_masdar_preps") \
+                    and possessive(m, words, lex):
+                # «وخلال استقباله أردوغان، أكد خامنئي …»: the owner of the pronoun on a fronted
+                # meeting noun is the subject of the main clause, right after its verb past the comma
+                comma = next((k for k in range(near.last + 1, min(len(words), near.last + 3))
+                              if words[k].breaks_before), None)
+                if comma is not None:
+                    recipient = next((g for g in groups if g.is_actor and comma < g.first <= comma + 2
+                                      and bare(g) and not g.attribute and g is not near), None)
+            if recipient is None and near is not None and actor is near and t.type in cues["symmetric"]:
+                # «خلال اجتماع وزير الخارجية سيرغي لافروف، والمرشد الأعلى علي خامنئي»: a second
+                # party coordinated with the genitive past a comma is the other side of the meeting
+                recipient = next((g for g in after if g.first == near.last + 1 and bare(g)
+                                  and words[g.first].norm[:1] == "و" and not g.attribute), None)
     if recipient is None and t.type == "THREATEN" and comp < hi and words[comp].norm in cues["threat_that"]:
         # «مهدداً بأن الإمارات «ستبقى هدفاً»»: the party the threat is about opens its content
         recipient = next((g for g in groups if g.is_actor and g.first == comp + 1 and bare(g)
@@ -900,7 +951,25 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
     if recipient is actor:
         recipient = None
     used = {id(g) for g in (actor, recipient) if g is not None}
+    if recipient is not None and t.type in cue_words(cues["raw"], "roles", "state_asset_types"):
+        return _refs(actor), _asset_owners(recipient), used, actor
     return _refs(actor), _refs(recipient), used, actor
+
+
+def _asset_owners(group: Group) -> list[dict[str, Any]]:
+    """The refs of an attacked group, a state company («أرامكو») given as its state (the
+    recogniser's ``owner_state_ref``): the gold codes an attack on state assets against the state."""
+    out, seen = [], set()
+    for a in group.members:
+        if a.actor is None or a.title_part:
+            continue
+        owner = (a.mention.extra or {}).get("owner_state_ref")
+        ref = dict(owner, text=a.actor.get("text")) if owner else a.actor
+        key = ref.get("id") or a.key
+        if key not in seen:
+            seen.add(key)
+            out.append(ref)
+    return out
 
 
 # Prepositions that open the topic of a joint happening (written apart, with or without «و»).
@@ -1215,6 +1284,33 @@ def _partitive(words: list[Word], g: Group, members: frozenset[str] = frozenset(
     if g.prep == "في" and members:
         return any(_bare_noun(words[k].norm) in members for k in range(max(0, g.first - 4), g.first - 1))
     return g.prep == "من" and any(words[k].norm[:1].isdigit() for k in range(max(0, g.first - 4), g.first - 1))
+
+
+def counted_object(words: list[Word], lo: int, g: Group, cues: dict[str, Any]) -> bool:
+    """«قتلت عدداً من المهربين», «مقتل اثنين من عناصر الحزب»: the words from ``lo`` up to the group
+    are a count (a digit, a number word, cues.yaml ``roles.count_words``), «من» and at most a member
+    noun; the group is the counted object though it follows «من»."""
+    raw = cues["raw"]
+    if not 0 < g.first - lo <= int((raw.get("roles") or {}).get("count_reach", 5)):
+        return False
+    counts = cue_words(raw, "roles", "count_words")
+    units, members = cues["num_units"], cues["member_nouns"]
+    state = 0  # 0: before the count, 1: after it, 2: after «من», 3: after a member noun
+    for k in range(lo, g.first):
+        w = words[k]
+        if k > lo and w.breaks_before:
+            return False
+        n = _bare_noun(w.norm) if k == lo else w.norm
+        if state <= 1 and (n[:1].isdigit() or n in units or n in counts):
+            state = 1
+        elif state == 1 and n == "من":
+            state = 2
+        elif state == 2 and _bare_noun(n) in members:
+            state = 3
+        else:
+            return False
+    # «من» inside the count phrase, or the group's own «من» right after the count
+    return state >= 2 or (state == 1 and g.prep == "من")
 
 
 def _bare_noun(w: str) -> str:

@@ -146,6 +146,18 @@ class Discourse:
         self._pronoun_after = frozenset(_norm(w) for w in draw.get("pronoun_objects") or ())
         self._pronoun_window = int(draw.get("pronoun_object_window", 2))
         self._keep = max(self._backref_window, self._threat_window, self._pronoun_window)
+        # round 25: «واعتقلت تسعة منهم» (cues.yaml roles.count_words, count_pronouns, numbers.units)
+        rroles = lex.cues["raw"].get("roles") or {}
+        self._count_words = frozenset(_norm(w) for w in rroles.get("count_words") or ()) | frozenset(
+            lex.cues["num_units"])
+        self._count_pronouns = frozenset(_norm(w) for w in rroles.get("count_pronouns") or ())
+        self._mediation_words = frozenset(_norm(w) for w in draw.get("mediation_words") or ())
+        self._mediated_types = frozenset(draw.get("mediated_types") or ())
+        self._shared_target_types = frozenset(draw.get("shared_target_types") or ())
+        self._visit_purpose = frozenset(_norm(w) for w in draw.get("visit_purpose_words") or ())
+        self._visit_reach = int(draw.get("visit_purpose_reach", 10))
+        self._purpose_types = frozenset(draw.get("purpose_recipient_types") or ())
+        self._purpose_reach = int(draw.get("purpose_reach", 6))
 
     # -- the sentence's first words ----------------------------------------------------------
     def _head(self, sent: Sentence) -> list[tuple[str, int, int, bool]]:
@@ -214,6 +226,13 @@ class Discourse:
             self._attack_backrefs(events)
             self._threat_addressees(events, mentions)
             self._pronoun_objects_of(events)
+            self._counted_pronouns(events)
+            self._mediated_parties(events)
+            self._shared_targets(events)
+            self._visit_counterparts(events, mentions)
+            self._purpose_recipients(events)
+            self._named_attack_makers(events)
+            self._praised_aid(events)
         # the subject in force for the next sentence
         if own is not None:
             self.subject = own
@@ -485,6 +504,158 @@ class Discourse:
             if target is not None and not _sides(target["actor"]) & own:
                 ev["recipient"] = [dict(r) for r in target["actor"]]
 
+    def _counted_pronouns(self, events: list[dict[str, Any]]) -> None:
+        """«قتلت عدداً من المهربين واعتقلت تسعة منهم»: an event with an actor and no recipient whose
+        trigger is followed by a count and «منهم» acts upon those the previous event of the same
+        actor in the sentence acted upon."""
+        text = self.doc.text
+        for ev in events:
+            if not ev["actor"] or ev["recipient"]:
+                continue
+            end = ev["trigger"]["end"]
+            after = [_norm(w) for w in _WORD.findall(text[end:end + 30])[:2]]
+            if len(after) < 2 or after[1] not in self._count_pronouns or not (
+                    after[0][:1].isdigit() or after[0] in self._count_words):
+                continue
+            own = actor_keys(ev["actor"])
+            start = ev["trigger"]["start"]
+            last = next((e for e in reversed(events) if e is not ev and e["trigger"]["start"] < start
+                         and e["recipient"] and actor_keys(e["actor"]) & own), None)
+            if last is not None:
+                ev["recipient"] = [dict(r) for r in last["recipient"]]
+
+    def _mediated_parties(self, events: list[dict[str, Any]]) -> None:
+        """«هدنة بين إسرائيل وحركة الجهاد … إثر وساطة قادتها مصر»: a mediation with a mediator and no
+        recipient is addressed to both sides of the joint happening of its sentence (the first
+        one with two sides, neither the mediator's)."""
+        text = self.doc.text
+        for ev in events:
+            if ev["type"] != "CONSULT" or not ev["actor"] or ev["recipient"]:
+                continue
+            if ev.get("mode") != "mediate":
+                end = ev["trigger"]["end"]
+                near = [_norm(w) for w in ev["trigger"]["text"].split()]
+                near += [_norm(w) for w in _WORD.findall(text[end:end + 25])[:2]]
+                if not any(w in self._mediation_words for w in near):
+                    continue
+            own = _sides(ev["actor"])
+            joint = next((e for e in events if e is not ev and e["type"] in self._mediated_types
+                          and e["actor"] and e["recipient"] and e["status"] != "negated"
+                          and not (_sides(e["actor"]) | _sides(e["recipient"])) & own), None)
+            if joint is not None:
+                ev["recipient"] = [dict(r) for r in (*joint["actor"], *joint["recipient"])]
+
+    def _shared_targets(self, events: list[dict[str, Any]]) -> None:
+        """«أطلقت تركيا عملية … ضد «قسد»، وسيطرت … على مدينتي …»: a coordinated verb with the same
+        actor and no target of its own continues the action against the target just named."""
+        types = self._shared_target_types
+        for ev in events:
+            if ev["type"] not in types or not ev["actor"] or ev["recipient"]:
+                continue
+            first = ev["trigger"]["text"].split()[:1]
+            if not first or first[0][:1] not in "وف" or ev["status"] == "negated":
+                continue
+            own = actor_keys(ev["actor"])
+            start = ev["trigger"]["start"]
+            last = next((e for e in reversed(events) if e is not ev and e["type"] in types
+                         and e["trigger"]["start"] < start and e["recipient"] and e["status"] != "negated"
+                         and actor_keys(e["actor"]) & own), None)
+            if last is not None and not actor_keys(last["recipient"]) & own:
+                ev["recipient"] = [dict(r) for r in last["recipient"]]
+
+    def _visit_counterparts(self, events: list[dict[str, Any]], mentions: list[Mention]) -> None:
+        """«يزور وفد عسكري إيراني دمشق … لبحث التنسيق الميداني مع الجيش السوري»: the party a visit's
+        purpose phrase names after «مع» is the one visited, over the host state read off the place."""
+        text = self.doc.text
+        for ev in events:
+            if ev["type"] != "CONSULT" or ev.get("mode") != "visit" or not ev["actor"]:
+                continue
+            loc = ev.get("location") or {}
+            if ev["recipient"] and not (len(ev["recipient"]) == 1 and not ev["recipient"][0].get("role")
+                                        and loc.get("country") and ev["recipient"][0].get("country") == loc.get("country")):
+                continue  # a host named in the text (a person or body) stays
+            end, stop = ev["trigger"]["end"], ev["evidence"]["end"]
+            words = [(m.start(), _norm(m.group())) for m in _WORD.finditer(text, end, stop)][:self._visit_reach + 6]
+            purpose = next((i for i, (_, w) in enumerate(words[:self._visit_reach]) if w in self._visit_purpose), None)
+            if purpose is None:
+                continue
+            with_at = next((a for a, w in words[purpose + 1:] if w == "مع"), None)
+            if with_at is None:
+                continue
+            own = _sides(ev["actor"])
+            hit = next((m for m in mentions if m.start > with_at and m.label not in ("LOC", "DATE")
+                        and _ref(m) is not None and not text[with_at + 2:m.start].strip()), None)
+            if hit is not None and not _sides([_ref(hit)]) & own:
+                ev["recipient"] = [dict(_ref(hit))]
+
+    def _purpose_recipients(self, events: list[dict[str, Any]]) -> None:
+        """«توفير أسلحة روسية … لدعم الجيش السوري»: an aid with no recipient goes to the one the
+        purpose masdar right after it supports."""
+        text = self.doc.text
+        for ev in events:
+            if ev["type"] != "AID" or not ev["actor"] or ev["recipient"]:
+                continue
+            end = ev["trigger"]["end"]
+            for other in events:
+                start = other["trigger"]["start"]
+                if (other is ev or other["type"] not in self._purpose_types or not other["recipient"]
+                        or start < end or not other["trigger"]["text"].startswith("ل")):
+                    continue
+                gap = text[end:start]
+                if len(_WORD.findall(gap)) <= self._purpose_reach and "،" not in gap and "." not in gap:
+                    if not actor_keys(other["recipient"]) & actor_keys(ev["actor"]):
+                        ev["recipient"] = [dict(r) for r in other["recipient"]]
+                    break
+
+    def _named_attack_makers(self, events: list[dict[str, Any]]) -> None:
+        """«وندّد المتحدث باسم الخارجية الإيرانية بالضربات»: a condemned attack with no maker in the
+        sentence (``_attack_object``) is the latest attack told with the same noun («ضربات …
+        أمريكية وبريطانية»), not merely the latest attack; its makers are accused."""
+        text = self.doc.text
+        for ev in events:
+            if not ev.get("_attack_object") or ev["recipient"] or not ev["actor"]:
+                continue
+            end = ev["trigger"]["end"]
+            start = ev["trigger"]["start"]
+            # the attack noun the condemnation governs: the next attack trigger of the sentence
+            obj = next((e for e in events if e["type"] == "ASSAULT" and e["trigger"]["start"] >= end
+                        and len(_WORD.findall(text[end:e["trigger"]["start"]])) <= 12), None)
+            nxt = obj["trigger"]["text"].split()[:1] if obj is not None else _WORD.findall(text[end:end + 25])[:1]
+            noun = _stem_noun(_norm(nxt[0])) if nxt else ""
+            if len(noun) < 3:
+                continue
+            own = _sides(ev["actor"])
+            told = [*self.told, *(e for e in events if e["trigger"]["start"] < start)]
+            same = next((e for e in reversed(told) if e["type"] == "ASSAULT" and e["actor"] and e is not obj
+                         and e["status"] != "negated" and e["trigger"]["text"].split()
+                         and _stem_noun(_norm(e["trigger"]["text"].split()[0])) == noun), None)
+            if same is not None and not _sides(same["actor"]) & own:
+                ev["recipient"] = [dict(r) for r in same["actor"]]
+
+    def _praised_aid(self, events: list[dict[str, Any]]) -> None:
+        """«وأشاد الأسد بالدعم الذي قدمته القوات الجوية الروسية»: aid with no recipient that the
+        praise right before it is about went to the praiser's state (a state named in the document;
+        nothing when none is)."""
+        text = self.doc.text
+        for ev in events:
+            if ev["type"] != "AID" or not ev["actor"] or ev["recipient"]:
+                continue
+            start = ev["trigger"]["start"]
+            if not _norm(ev["trigger"]["text"]).startswith("ب"):
+                continue  # «أشاد … بالدعم»: the aid is the object of the praise
+            praise = next((e for e in events if e is not ev and e["type"] == "SUPPORT" and e.get("mode") == "praise"
+                           and e["actor"] and e["trigger"]["end"] <= start
+                           and len(_WORD.findall(text[e["trigger"]["end"]:start])) <= 8
+                           and "،" not in text[e["trigger"]["end"]:start]), None)
+            if praise is None:
+                continue
+            iso = praise["actor"][0].get("country")
+            state = next((_ref(m) for m in self.doc.mentions if m.label == "GPE" and _ref(m) is not None
+                          and _ref(m).get("country") == iso and not _ref(m).get("role")
+                          and not str(_ref(m).get("id")).startswith(("unresolved:", "office:"))), None) if iso else None
+            if state is not None and not _sides([state]) & _sides(ev["actor"]):
+                ev["recipient"] = [dict(state)]  # never the aider's own state
+
     def _pronoun_recipients(self, events: list[dict[str, Any]], mentions: list[Mention]) -> None:
         """«وبحث معه»: the latest participant named before the trigger that is not the actor."""
         text = self.doc.text
@@ -509,6 +680,14 @@ class Discourse:
             last = next((e for e in reversed(told) if actor_keys(e["actor"]) & own), None)
             if last is not None and not actor_keys(last["recipient"]) & own:
                 ev["recipient"] = [dict(r) for r in last["recipient"]]
+
+
+def _stem_noun(w: str) -> str:
+    """A noun without its conjunction, preposition and article («وبالضربات» → «ضربات»)."""
+    w = w[1:] if w[:1] in "وف" and len(w) > 4 else w
+    w = w[1:] if w[:1] in "بل" and len(w) > 4 and w[1:3] == "ال" else w
+    w = "ل" + w[2:] if w.startswith("لل") else w
+    return w[2:] if w.startswith("ال") and len(w) > 4 else w
 
 
 def _sides(refs: list[dict[str, Any]]) -> set[str]:

@@ -126,7 +126,8 @@ class Recognizer:
             for form in forms:
                 yield form, Entry("own_country", pron)
         for noun in cues.get("anaphors", ()):
-            yield noun, Entry("anaphor", normalize_key(noun)[2:] if noun.startswith("ال") else normalize_key(noun))
+            head = noun.split()[-1]  # «هذه القوات»: the demonstrative points, the noun names the head
+            yield noun, Entry("anaphor", normalize_key(head)[2:] if head.startswith("ال") else normalize_key(head))
         for group, kind in (("counterpart_heads", "counterpart"), ("source_heads", "source"),
                             ("nisba_heads", "agent"), ("force_heads", "force"), ("regime_heads", "regime"),
                             ("land_heads", "land"), ("capital_heads", "capital"), ("media_heads", "media"),
@@ -198,6 +199,13 @@ class Recognizer:
                     # «مصدر إيراني», «المتظاهرون العراقيون»: a generic group actor takes the state it was
                     # qualified with.
                     m.extra["ref"]["country"] = m.extra["country"]
+                if m.extra["ref"].get("sector") == "BUS":
+                    # «منشأتين تابعتين لشركة «أرامكو»»: a state company's assets are the state's; the
+                    # event stage reads an attack on them as an attack on the state
+                    iso = self.linker.institution_state(m.actor_id)
+                    state = self.linker.actors.state(iso) if iso else None
+                    if state is not None:
+                        m.extra["owner_state_ref"] = self.linker.actor_ref(state.id, None, m.text)
             elif m.origin == "title":
                 m.extra["ref"] = self.linker.office_ref(m.extra["role"], m.extra.get("country"), m.text)
             if m.place_id:
