@@ -70,6 +70,8 @@ class Recognizer:
         self._first_name_index: dict[str, frozenset[str]] | None = None
         self._honorific_pattern: AnchoredPattern | None = None
         self._group_pattern: AnchoredPattern | None = None
+        self._complement_pattern: re.Pattern | bool | None = None
+        self._complement_blocked: frozenset[str] | None = None
 
     # -- building --------------------------------------------------------------------------
     def _entries(self, actors: Any, places: Any):  # noqa: ANN202 - generator of (phrase, Entry)
@@ -145,7 +147,13 @@ class Recognizer:
         if "-" in norm:
             # «جينين هينيس-بلاسخارت»: a hyphen inside a name joins its parts like a space (same length).
             norm = _NAME_HYPHEN.sub(" ", norm)
-        hits = self.gazetteer.find(norm)
+        cuts = self._name_complements(norm)
+        hits = self.gazetteer.find(norm, cuts)
+        # The composing pass reads a ministry's name across its skipped complement as adjacent words
+        # («وزارة الشؤون الخارجية والتعاون الدولي الليبية» → the ministry head + the nisba).
+        cnorm = norm
+        for a, b in cuts:
+            cnorm = cnorm[:a] + " " * (b - a) + cnorm[b:]
         sent_starts = [s.start for s in doc.sentences]
         mentions: list[Mention] = []
         strong_actors: set[str] = set()
@@ -160,7 +168,7 @@ class Recognizer:
             if self._nested:
                 mention = self._nested.pop()
             else:
-                consumed, mention = self._compose(hits, i, norm, doc, sent_starts)
+                consumed, mention = self._compose(hits, i, cnorm, doc, sent_starts)
                 i += consumed
             if mention is None:
                 continue
@@ -211,6 +219,68 @@ class Recognizer:
         mentions.extend(Mention(d.start, d.end, d.text, label="DATE", origin="time") for d in doc.dates)
         mentions.sort(key=_SPAN)
         return mentions
+
+    def _name_complements(self, norm: str) -> list[tuple[int, int]]:
+        """Spans of ``norm`` the name scan skips: «الشؤون» and coordinated complements inside a ministry's
+        official name (cues ``ministry_name_complements``), so that «وزارة الخارجية والمغتربين السورية»
+        is looked up as «وزارة الخارجية السورية»."""
+        pattern = self._complement_re()
+        if pattern is None:
+            return []
+        cuts: list[tuple[int, int]] = []
+        for m in pattern.finditer(norm):
+            if m.group("ins"):
+                cuts.append(m.span("ins"))
+            words = [(w.group(), w.start()) for w in _WORD_AT.finditer(m.group("rest") or "")]
+            if not words or not words[0][0].startswith("و"):
+                continue
+            base = m.start("rest")
+            for k, (w, _) in enumerate(words[1:], start=1):
+                if self._feminine_nisba(w):
+                    cuts.append((base + words[0][1], base + words[k][1]))
+                    break
+                if self._names_something(w):
+                    break
+            else:
+                continue
+            if any(self._names_something(w) for w, _ in words[:k]):
+                cuts.pop()
+        return cuts
+
+    def _complement_re(self) -> re.Pattern | None:
+        if self._complement_pattern is None:
+            cues = _cues().get("ministry_name_complements") or {}
+            heads = sorted({normalize_key(w) for w in cues.get("heads", ())}, key=len, reverse=True)
+            ports = sorted({normalize_key(w) for w in cues.get("portfolios", ())}, key=len, reverse=True)
+            ins = sorted({normalize_key(w) for w in cues.get("inserted", ())}, key=len, reverse=True)
+            if not heads or not ports:
+                self._complement_pattern = False
+            else:
+                # the head (with و/ف/ب/ل), an optional inserted word, the portfolio, then up to
+                # _MAX_COMPLEMENT_WORDS + 1 words on the same line with no punctuation between
+                self._complement_pattern = re.compile(
+                    rf"(?<![^\W\d_])[وفبل]?(?:{'|'.join(heads)})[ \t]+(?P<ins>(?:{'|'.join(ins) or '(?!)'})[ \t]+)?"
+                    rf"(?:{'|'.join(ports)})(?![^\W\d_])(?P<rest>(?:[ \t]+[^\W\d_]+){{1,{_MAX_COMPLEMENT_WORDS + 1}}})?")
+        return self._complement_pattern or None
+
+    def _feminine_nisba(self, word: str) -> bool:
+        """«السورية», «الليبية»: the definite feminine adjective of a state (normalised text)."""
+        if not word.startswith("ال") or not word.endswith("يه"):
+            return False
+        return any(e.kind == "nisba" and e.label == "GPE" for e in self.gazetteer.lookup(word[2:]))
+
+    def _names_something(self, word: str) -> bool:
+        """A complement word that is a name, title or head of its own (the embassy in «والسفارة»)."""
+        bare = word[1:] if word.startswith(("و", "ف")) else word
+        blocked = self._complement_blocked
+        if blocked is None:
+            cues = _cues().get("ministry_name_complements") or {}
+            blocked = self._complement_blocked = frozenset(normalize_key(w) for w in cues.get("not_complements", ()))
+        if bare in blocked:
+            return True
+        # an agent noun («والتعاون») is a common word here; names, titles and other heads are not
+        return any(e.kind not in ("nisba", "head") or (e.kind == "head" and e.ref != "agent")
+                   for e in (*self.gazetteer.lookup(word), *self.gazetteer.lookup(bare)))
 
     def _honorific_names(self, norm: str, to_original: Any, doc: Document, mentions: list[Mention],
                          dominant: set[str]) -> list[Mention]:
@@ -1391,6 +1461,9 @@ _NAME_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
 _NAME_END_MARKS = frozenset("،,:.؛(«\"")
 _NAME_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
 _WORDS = re.compile(r"[^\W\d_]+")
+_WORD_AT = _WORDS  # (the words of a ministry name's complement, with their offsets)
+# Words a coordinated complement inside a ministry's name may have («والتعاون الإفريقي والمغاربة»).
+_MAX_COMPLEMENT_WORDS = 4
 # What may stand between two names of one list: spaces, commas, «و», «كل من».
 _LIST_GAP = re.compile(r"[\s،,]+|(?<!\S)(?:و|كل من)(?!\S)")
 _DEFINITE = re.compile(r"(?:[وف]?(?:[بك]?ال|لل))[^\W\d_]{2,}")
