@@ -72,6 +72,8 @@ class Recognizer:
         self._group_pattern: AnchoredPattern | None = None
         self._complement_pattern: re.Pattern | bool | None = None
         self._complement_blocked: frozenset[str] | None = None
+        self._dual_pattern: re.Pattern | bool | None = None
+        self._dual_kinds: dict[str, str] = {}
 
     # -- building --------------------------------------------------------------------------
     def _entries(self, actors: Any, places: Any):  # noqa: ANN202 - generator of (phrase, Entry)
@@ -195,6 +197,7 @@ class Recognizer:
         mentions.extend(self._honorific_names(norm, nt.to_original, doc, mentions, dominant))
         mentions = self._resolve_references(mentions)
         mentions = self._state_group_refs(norm, nt.to_original, mentions)
+        mentions = self._dual_refs(norm, nt.to_original, mentions)
         mentions = self._add_parenthesised(doc.text, mentions)
         for m in mentions:
             if m.extra.pop("weak", None):
@@ -303,7 +306,7 @@ class Recognizer:
             if spans is None:
                 spans = sorted((m.start, m.end) for m in mentions)
                 named = sorted((m.end, m.actor_id) for m in mentions if m.label == "PERS" and m.actor_id)
-            s, e = to_original(match.start(1), match.end())
+            s, e = to_original(match.start(), match.end())
             if any(a < e and s < b for a, b in spans):
                 continue  # already read (a full alias, a title)
             bearers = self._first_names().get(match.group(2), frozenset())
@@ -374,6 +377,89 @@ class Recognizer:
                      for sid in states]
             out = sorted(kept + added, key=_SPAN)
         return out
+
+    def _dual_refs(self, norm: str, to_original: Any, mentions: list[Mention]) -> list[Mention]:
+        """«ووقّع الرئيسان», «إن الجانبين طالبا», «بين البلدين»: a dual noun (cues ``dual_anaphors``) refers
+        back to the two parties of its kind named last (in its sentence before it, or up to
+        ``dual_window`` sentences back); it becomes one mention per party on its span, the party named
+        first first (the host before the guest). With fewer than two such parties nothing is added."""
+        pattern = self._dual_re()
+        if pattern is None:
+            return mentions
+        out = mentions
+        window = int(_cues().get("dual_window", 2))
+        for match in pattern.finditer(norm):
+            kind = self._dual_kinds[match.group(1)]
+            if kind == "states" and _previous_word(norm, match.start()) in _cues().get("dual_states_not_after", ()):
+                continue  # «التعاون العسكري بين البلدين»: qualifies a noun, names no participant
+            s, e = to_original(match.start(), match.end())
+            k = bisect_right(self._sent_starts, s) - 1
+            lo = self._sent_starts[max(0, k - window)] if self._sent_starts else 0
+            before = [m for m in out if lo <= m.start and m.end <= s and m.actor_id]
+            parties = self._dual_parties(before, kind)
+            if parties is None or any(m.start < e and s < m.end for m in out):
+                continue
+            added = [Mention(s, e, self._doc_text[s:e], label=label, actor_id=aid, origin="gazetteer",
+                             extra={"dual": True}) for aid, label in parties]
+            out = sorted(out + added, key=_SPAN)
+        return out
+
+    def _dual_parties(self, before: list[Mention], kind: str) -> list[tuple[str, str]] | None:
+        """The two parties of ``kind`` named last among ``before`` (ids and labels, in text order)."""
+        found: list[tuple[str, str]] = []
+        sides: list[str] = []
+        first_label = None
+        outer = [m for m in before if not any(o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end)
+                                              for o in before)]  # not the state inside a title
+        for m in reversed(outer):
+            if m.origin in ("possessive", "ministry") or m.extra.get("dual"):
+                continue
+            if kind == "states":
+                iso = self._state_in(m, persons=True)
+                state = self.linker.actors.state(iso) if iso else None
+                if state is None:
+                    continue
+                aid, label, side = state.id, "GPE", iso
+            else:
+                aid, label = m.actor_id, m.label
+                if kind == "leaders" and (label != "PERS" or self.linker.led_state(aid) is None):
+                    continue
+                if kind == "ministers" and (label != "PERS" or not self._minister(aid, m)):
+                    continue
+                if kind == "sides":
+                    if self.linker.sector(aid) == "MED" or label == "LOC":
+                        continue
+                    first_label = first_label or label
+                    if (label == "PERS") != (first_label == "PERS"):
+                        continue  # two persons or two bodies/states, not a person and his state
+                side = self.linker.actor_country(aid) or aid
+            if aid in (f[0] for f in found) or side in sides:
+                continue
+            found.append((aid, label))
+            sides.append(side)
+            if len(found) == 2:
+                return found[::-1]
+        return None
+
+    def _minister(self, person_id: str, m: Mention) -> bool:
+        """Whether a person mention is of a minister (by the title it was read with, or the KB's roles)."""
+        role = m.extra.get("role") or ""
+        if "minister" in role and role != "prime_minister":
+            return True
+        actor = self.linker.actors.by_id.get(person_id)
+        return any("minister" in r.office and r.office != "prime_minister" for r in getattr(actor, "roles", ()) or ())
+
+    def _dual_re(self) -> re.Pattern | None:
+        if self._dual_pattern is None:
+            cues = _cues().get("dual_anaphors") or {}
+            self._dual_kinds = {normalize_key(w)[2:]: kind for kind, words in cues.items() for w in words}
+            if not self._dual_kinds:
+                self._dual_pattern = False
+            else:
+                stems = "|".join(sorted(self._dual_kinds, key=len, reverse=True))
+                # with the article after و/ف and ب/ك, or ل + ال written «لل»
+                self._dual_pattern = re.compile(rf"(?<![^\W\d_])(?:[وف]?[بك]?ال|[وف]?لل)({stems})(?![^\W\d_])")
+        return self._dual_pattern or None
 
     def _last_state_list(self, before: list[Mention], n: int) -> list[str] | None:
         """The states of the nearest coordinated list of states («السعودية والإمارات والكويت», «كل من
