@@ -74,6 +74,8 @@ class Recognizer:
         self._complement_blocked: frozenset[str] | None = None
         self._dual_pattern: re.Pattern | bool | None = None
         self._dual_kinds: dict[str, str] = {}
+        self._honorific_pattern_p: re.Pattern | bool | None = None
+        self._honorific_kinds: dict[str, str] = {}
 
     # -- building --------------------------------------------------------------------------
     def _entries(self, actors: Any, places: Any):  # noqa: ANN202 - generator of (phrase, Entry)
@@ -163,7 +165,7 @@ class Recognizer:
         self._last_place_end = -1  # end of the last name read as a place (for «في العراق وسوريا»)
         self._doc_text = doc.text
         self._sent_starts = sent_starts
-        self._published = doc.published
+        self._published = doc.published or self._dateline(doc)
         i = 0
         self._nested: list[Mention] = []
         while i < len(hits) or self._nested:
@@ -219,6 +221,7 @@ class Recognizer:
         mentions += self.linker.typo_states(doc.text, norm, nt.to_original, mentions)  # «وتل أبيت»
         # Repeated surnames and descriptions take the person introduced earlier in the document.
         mentions = self.coref(doc.text, norm, nt.to_original, mentions)
+        mentions = self._honorific_pronouns(norm, nt.to_original, mentions)
         mentions.extend(Mention(d.start, d.end, d.text, label="DATE", origin="time") for d in doc.dates)
         mentions.sort(key=_SPAN)
         return mentions
@@ -440,6 +443,48 @@ class Recognizer:
             if len(found) == 2:
                 return found[::-1]
         return None
+
+    def _honorific_pronouns(self, norm: str, to_original: Any, mentions: list[Mention]) -> list[Mention]:
+        """«وقال سموه», «أكد جلالته», «معاليه» (cues ``honorific_pronouns``): the head of state or crown
+        prince (for «معاليه» the minister) named last before the pronoun, as a mention on its span."""
+        if self._honorific_pattern_p is None:
+            cues = _cues().get("honorific_pronouns") or {}
+            self._honorific_kinds = {normalize_key(w): kind for kind, words in cues.items() for w in words}
+            stems = "|".join(sorted(self._honorific_kinds, key=len, reverse=True))
+            self._honorific_pattern_p = re.compile(rf"(?<![^\W\d_])[وف]?[بل]?({stems})(?![^\W\d_])") \
+                if stems else False
+        if not self._honorific_pattern_p:
+            return mentions
+        added: list[Mention] = []
+        persons = [m for m in mentions if m.label == "PERS" and m.actor_id]
+        starts = [m.start for m in persons]
+        for match in self._honorific_pattern_p.finditer(norm):
+            kind = self._honorific_kinds[match.group(1)]
+            s, e = to_original(match.start(), match.end())
+            if any(m.start < e and s < m.end for m in mentions):
+                continue
+            before = persons[:bisect_left(starts, s)]
+            if kind == "ministers":
+                found = next((m for m in reversed(before) if self._minister(m.actor_id, m)), None)
+            else:
+                # the head of state named last; else a head of government or crown prince («سمو الشيخ»
+                # is also the Kuwaiti prime minister, but «سموه» in a story about the emir is the emir)
+                found = next((m for m in reversed(before) if self._royal(m.actor_id) == 2), None) \
+                    or next((m for m in reversed(before) if self._royal(m.actor_id) == 1), None)
+            if found is not None:
+                text = self._doc_text[s:e]
+                added.append(Mention(s, e, text, label="PERS", actor_id=found.actor_id, origin="coref",
+                                     extra={"ref": self.linker.actor_ref(found.actor_id, None, text),
+                                            "honorific": True}))
+        return sorted(mentions + added, key=_SPAN) if added else mentions
+
+    def _royal(self, person_id: str) -> int:
+        """2 for a head of state, 1 for a head of government or a crown prince, else 0."""
+        actor = self.linker.actors.by_id.get(person_id)
+        offices = {r.office for r in getattr(actor, "roles", ()) or ()}
+        if offices & {"president", "king", "emir", "sultan"}:
+            return 2
+        return 1 if offices & {"prime_minister", "crown_prince", "supreme_leader"} else 0
 
     def _minister(self, person_id: str, m: Mention) -> bool:
         """Whether a person mention is of a minister (by the title it was read with, or the KB's roles)."""
@@ -823,6 +868,17 @@ class Recognizer:
                 return True
         return False
 
+    @staticmethod
+    def _dateline(doc: Document) -> str | None:
+        """An article with no stated publication date: the date the time stage will infer for it (the
+        latest full date written in the text, usually its dateline), so that titles are read on the
+        right day («أمير الكويت» in May 2024 is Mishal, not his late brother) — recognition runs
+        before the time stage."""
+        from marsad.pipeline import infer_publication_date
+        from marsad.time import find_dates
+        inferred = infer_publication_date(find_dates(doc.text, None)) if doc.text else None
+        return inferred.isoformat() if inferred else None
+
     def _published_date(self) -> date | None:
         try:
             return date.fromisoformat(self._published[:10]) if self._published else None
@@ -939,7 +995,7 @@ class Recognizer:
                             return date.fromisoformat(v if len(v) == 10 else (v + "-01-01")[:10])
                         except ValueError:
                             pass
-        return date.fromisoformat(doc.published) if doc.published else None
+        return self._published_date()
 
     def _compose(self, hits: list[Hit], i: int, norm: str, doc: Document,
                  sent_starts: list[int]) -> tuple[int, Mention | None]:
