@@ -152,7 +152,7 @@ class Recognizer:
             # «جينين هينيس-بلاسخارت»: a hyphen inside a name joins its parts like a space (same length).
             norm = _NAME_HYPHEN.sub(" ", norm)
         cuts = self._name_complements(norm)
-        hits = self.gazetteer.find(norm, cuts)
+        hits = self._drop_open_names(self.gazetteer.find(norm, cuts), norm)
         # The composing pass reads a ministry's name across its skipped complement as adjacent words
         # («وزارة الشؤون الخارجية والتعاون الدولي الليبية» → the ministry head + the nisba).
         cnorm = norm
@@ -225,6 +225,25 @@ class Recognizer:
         mentions.extend(Mention(d.start, d.end, d.text, label="DATE", origin="time") for d in doc.dates)
         mentions.sort(key=_SPAN)
         return mentions
+
+    def _drop_open_names(self, hits: list[Hit], norm: str) -> list[Hit]:
+        """Leave out an organisation's alias that a longer, unknown name continues (cues
+        ``open_name_heads``): «مجلس التعاون الاستراتيجي» is not the GCC."""
+        cues = _cues()
+        heads, keep = cues.get("open_name_heads", set()), cues.get("open_name_qualifiers", set())
+        out = []
+        for h in hits:
+            if h.actor and not h.title and all(e.kind == "actor" and e.label == "ORG" for e in h.entries):
+                key = norm[h.key_start:h.end]
+                nxt = _NEXT_WORD.match(norm, h.end)
+                if " " in key and key.split(" ", 1)[0] in heads and nxt is not None and norm[h.end] == " ":
+                    word = nxt.group(1)
+                    if word.startswith("ال") and word.endswith(("ي", "يه")) and word not in keep \
+                            and not any(e.kind == "nisba" for e in self.gazetteer.lookup(word[2:])) \
+                            and not any(e.kind == "nisba" for e in self.gazetteer.lookup(word)):
+                        continue
+            out.append(h)
+        return out
 
     def _name_complements(self, norm: str) -> list[tuple[int, int]]:
         """Spans of ``norm`` the name scan skips: «الشؤون» and coordinated complements inside a ministry's
