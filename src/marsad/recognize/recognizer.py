@@ -259,18 +259,37 @@ class Recognizer:
             words = [(w.group(), w.start()) for w in _WORD_AT.finditer(m.group("rest") or "")]
             if not words or not words[0][0].startswith("و"):
                 continue
-            base = m.start("rest")
-            for k, (w, _) in enumerate(words[1:], start=1):
-                if self._feminine_nisba(w):
-                    cuts.append((base + words[0][1], base + words[k][1]))
+            end = None  # index of the first word after the complement
+            for k in range(1, len(words)):
+                if self._feminine_nisba(words[k][0]):
+                    end = k
                     break
-                if self._names_something(w):
+                if self._names_something(words[k][0]):
                     break
-            else:
+            if end is None:
+                end = self._bare_complement(words)
+            if end is None or any(self._names_something(w) for w, _ in words[:end]):
                 continue
-            if any(self._names_something(w) for w, _ in words[:k]):
-                cuts.pop()
+            base = m.start("rest")
+            if end < len(words):  # the complement and the space after it
+                cuts.append((base + words[0][1], base + words[end][1]))
+            else:  # the name ends the phrase («…والمغتربين،»): the space before it
+                last, at = words[end - 1]
+                cuts.append((base + words[0][1] - 1, base + at + len(last)))
         return cuts
+
+    def _bare_complement(self, words: list[tuple[str, int]]) -> int | None:
+        """«وزارة الخارجية والمغتربين», «… والتعاون الدولي» with no nisba after: a definite word after «و»
+        (and its definite adjective) closes the name when the word after it is not definite (a name, a
+        verb or a preposition, not a longer name going on). The index of the word after, or None."""
+        if not words[0][0].startswith("وال"):
+            return None
+        end = 1
+        if len(words) > 1 and words[1][0].startswith("ال") and words[1][0].endswith(("ي", "يه")):
+            end = 2  # «والتعاون الدولي»
+        if end < len(words) and words[end][0].startswith("ال"):
+            return None
+        return end
 
     def _complement_re(self) -> re.Pattern | None:
         if self._complement_pattern is None:
