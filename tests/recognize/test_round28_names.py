@@ -1,0 +1,129 @@
+"""Round 28 (topics5 first sight): names the recogniser read too short or too long, dual nouns and
+honorific pronouns that refer back to the parties named before them.
+
+Every text here was written for these tests; each rule has a control.
+"""
+
+from __future__ import annotations
+
+from recognize_helpers import recognized
+
+_DAY = "2024-02-15"
+
+
+def _ids(kb, text, span, published=_DAY):
+    """Actor ids of the mentions whose text is ``span``, in order."""
+    return [m.actor_id for m in recognized(kb, text, published) if m.text == span]
+
+
+# --- ministry names with an inserted word or a coordinated complement -------------------------
+
+def test_ministry_complement_before_the_nisba(kb):
+    text = "واتهمت وزارة الخارجية والمغتربين السورية إسرائيل بتعريض حياة المدنيين للخطر."
+    assert _ids(kb, text, "وزارة الخارجية والمغتربين السورية") == ["syrian_foreign_ministry"]
+
+
+def test_two_word_complement_before_the_nisba(kb):
+    text = "وقالت وزارة الخارجية وشؤون المغتربين الأردنية إن الأردن يرفض التهجير."
+    assert _ids(kb, text, "وزارة الخارجية وشؤون المغتربين الأردنية") == ["jordanian_foreign_ministry"]
+
+
+def test_inserted_shuun_and_complement_give_the_state_body(kb):
+    # no entry of its own: the ministry head + the nisba, read across the skipped words, is the state
+    text = "وأعلنت وزارة الشؤون الخارجية والتعاون الدولي الليبية أنها ترفض القرار."
+    assert _ids(kb, text, "وزارة الشؤون الخارجية والتعاون الدولي الليبية") == ["libya"]
+
+
+def test_complement_without_nisba_leaves_the_ministry_to_the_document(kb):
+    text = ("قال وزير الخارجية السوري فيصل المقداد إن دمشق ترفض القرار. "
+            "وأدانت وزارة الخارجية والمغتربين، في بيان، الاعتداء.")
+    assert _ids(kb, text, "وزارة الخارجية", "2022-06-11") == ["syrian_foreign_ministry"]
+
+
+def test_coordinated_embassy_is_not_a_complement(kb):
+    # control: «والسفارة» names a body of its own, so nothing is skipped
+    text = "ونسّقت وزارة الخارجية والسفارة السورية عودة المواطنين."
+    ms = recognized(kb, text, _DAY)
+    assert "syrian_foreign_ministry" not in {m.actor_id for m in ms}
+
+
+# --- an organisation's alias continued by a longer name -----------------------------------------
+
+def test_longer_council_name_is_not_the_gcc(kb):
+    text = "واتفق البلدان على إعادة تشكيل مجلس التعاون الاستراتيجي رفيع المستوى."
+    assert "gcc" not in {m.actor_id for m in recognized(kb, text, _DAY)}
+
+
+def test_gcc_with_its_own_adjective_and_the_unsc_before_a_preposition(kb):
+    # controls: a longer alias («مجلس التعاون الخليجي») and «الدولي» before «إلى» keep the body
+    text = "وأدان مجلس التعاون الخليجي الهجوم، ودعا مجلس الأمن الدولي إلى التهدئة."
+    ids = {m.actor_id for m in recognized(kb, text, _DAY)}
+    assert {"gcc", "unsc"} <= ids
+
+
+# --- dual nouns for the two parties named before ------------------------------------------------
+
+_VISIT = "استقبل الرئيس عبد الفتاح السيسي، أمس الأربعاء، الرئيس التركي رجب طيب أردوغان في القاهرة. "
+
+
+def test_two_presidents_are_host_and_guest(kb):
+    text = _VISIT + "ووقّع الرئيسان اتفاقية للتعاون."
+    assert _ids(kb, text, "الرئيسان") == ["abdel_fattah_el_sisi", "recep_tayyip_erdogan"]
+
+
+def test_two_sides_in_the_oblique_case(kb):
+    text = _VISIT + "وقال السيسي إن الجانبين طالبا بوقف فوري لإطلاق النار في غزة."
+    assert set(_ids(kb, text, "الجانبين")) == {"abdel_fattah_el_sisi", "recep_tayyip_erdogan"}
+
+
+def test_two_leaders_after_a_preposition(kb):
+    text = _VISIT + "وبدأ التقارب بمصافحة بين الزعيمين في الدوحة."
+    assert _ids(kb, text, "الزعيمين") == ["abdel_fattah_el_sisi", "recep_tayyip_erdogan"]
+
+
+def test_two_ministers(kb):
+    text = ("التقى وزير الخارجية الروسي سيرغي لافروف نظيره التركي مولود جاويش أوغلو في أنطاليا. "
+            "وبحث الوزيران الوضع في سوريا.")
+    assert set(_ids(kb, text, "الوزيران", "2021-06-30")) == {"sergei_lavrov", "mevlut_cavusoglu"}
+
+
+def test_relation_between_the_two_countries_names_no_party(kb):
+    # control: «بين البلدين» after a noun qualifies it (the relation), it names no participant
+    text = _VISIT + "وبحث الرئيسان التعاون العسكري بين البلدين."
+    assert _ids(kb, text, "البلدين") == []
+
+
+def test_a_dual_without_two_parties_before_it_is_left_alone(kb):
+    # control: one president named before: nothing to refer back to
+    text = "زار الرئيس عبد الفتاح السيسي مدينة العلمين. وقال الرئيسان إن المشروع مهم."
+    assert _ids(kb, text, "الرئيسان") == []
+
+
+# --- honorific pronouns -------------------------------------------------------------------------
+
+def test_his_highness_is_the_emir_named_before(kb):
+    text = ("أعلن أمير الكويت الشيخ مشعل الأحمد الجابر الصباح حل مجلس الأمة. "
+            "وجاء ذلك بعد تعثر تشكيل الحكومة برئاسة الشيخ أحمد عبدالله الأحمد. "
+            "وقال سموه في الخطاب إنه لن يسمح بتحطيم الدولة.")
+    assert _ids(kb, text, "سموه", "2024-05-11") == ["mishal_al_ahmad"]
+
+
+def test_honorific_pronoun_without_a_head_of_state_is_left_alone(kb):
+    # control: no head of state or crown prince named before
+    text = "قال المحلل السياسي إن القرار مفاجئ. وأضاف أن سموه لم يعلق."
+    assert _ids(kb, text, "سموه", "2024-05-11") == []
+
+
+# --- knowledge ----------------------------------------------------------------------------------
+
+def test_head_of_the_iranian_atomic_energy_organisation(kb):
+    text = "التقى غروسي رئيس منظمة الطاقة الذرية الإيرانية محمد إسلامي في طهران."
+    ms = recognized(kb, text, "2023-03-05")
+    ids = {m.actor_id for m in ms}
+    assert {"mohammad_eslami", "atomic_energy_organization_of_iran"} <= ids
+
+
+def test_group_anaphor_refers_to_the_group_named_before(kb):
+    text = ("اتهم مؤسس مجموعة فاغنر يفغيني بريغوجين وزارة الدفاع الروسية بقصف معسكراته. "
+            "وأفاد مدونون بأن مقاتلي المجموعة أسقطوا عدة مروحيات.")
+    assert _ids(kb, text, "المجموعة", "2023-06-24") == ["wagner_group"]
