@@ -47,3 +47,22 @@ def test_relation_between_the_two_countries_keeps_the_named_signatories(nlp):
     actor, recipient = _sides(agree)
     assert "amir_hatami" in actor
     assert "iran" not in actor
+
+
+def test_titled_person_after_comma_and_wa_is_another_recipient(nlp):
+    text = ("فقد التقى غروسي يوم السبت الرئيس الإيراني إبراهيم رئيسي، ورئيس منظمة الطاقة الذرية الإيرانية "
+            "محمد إسلامي، في ختام زيارة بدأها مساء الجمعة.")
+    meetings = _events(nlp, text, "CONSULT", "2023-03-05")
+    pairs = {(tuple(_sides(e)[0]), r) for e in meetings for r in _sides(e)[1]}
+    assert (("rafael_grossi",), "ebrahim_raisi") in pairs
+    assert (("rafael_grossi",), "mohammad_eslami") in pairs
+    assert not any("mohammad_eslami" in _sides(e)[0] for e in meetings)
+
+
+def test_new_clause_after_the_comma_is_not_a_recipient(nlp):
+    # control: «، وقال …» opens a new clause; its subject is not the meeting's recipient
+    text = ("التقى غروسي يوم السبت الرئيس الإيراني إبراهيم رئيسي، وقال وزير الخارجية الإيراني حسين أمير "
+            "عبد اللهيان إن التعاون مستمر.")
+    meetings = _events(nlp, text, "CONSULT", "2023-03-05")
+    assert meetings
+    assert all("hossein_amir_abdollahian" not in _sides(e)[1] for e in meetings)
