@@ -236,9 +236,16 @@ class Recognizer:
             if h.actor and not h.title and all(e.kind == "actor" and e.label == "ORG" for e in h.entries):
                 key = norm[h.key_start:h.end]
                 nxt = _NEXT_WORD.match(norm, h.end)
-                if " " in key and key.split(" ", 1)[0] in heads and nxt is not None and norm[h.end] == " ":
+                head, last = key.split(" ", 1)[0], key.rsplit(" ", 1)[-1]
+                if " " in key and head in heads and not last.endswith(("ي", "يه")) and nxt is not None \
+                        and norm[h.end] == " ":
+                    # the adjective agrees with the head («مجلس … الاستراتيجي», «منظمة … الإقليمية»);
+                    # an alias that ends in an adjective («مجلس النواب الليبي») is complete, and a word
+                    # of the other gender is the verb's object («رفض مجلس الأمن العملية»)
                     word = nxt.group(1)
-                    if word.startswith("ال") and word.endswith(("ي", "يه")) and word not in keep \
+                    ending = "يه" if head.endswith("ه") else "ي"
+                    if word.startswith("ال") and len(word) > 5 and word.endswith(ending) \
+                            and not (ending == "ي" and word.endswith("يي")) and word not in keep \
                             and not any(e.kind == "nisba" for e in self.gazetteer.lookup(word[2:])) \
                             and not any(e.kind == "nisba" for e in self.gazetteer.lookup(word)):
                         continue
