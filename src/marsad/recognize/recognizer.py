@@ -200,6 +200,7 @@ class Recognizer:
         mentions = self._resolve_references(mentions)
         mentions = self._state_group_refs(norm, nt.to_original, mentions)
         mentions = self._dual_refs(norm, nt.to_original, mentions)
+        mentions = self._joint_nisbas(norm, nt.to_original, mentions)
         mentions = self._add_parenthesised(doc.text, mentions)
         for m in mentions:
             if m.extra.pop("weak", None):
@@ -451,6 +452,33 @@ class Recognizer:
                              extra={"dual": True}) for aid, label in parties]
             out = sorted(out + added, key=_SPAN)
         return out
+
+    def _joint_nisbas(self, norm: str, to_original: Any, mentions: list[Mention]) -> list[Mention]:
+        """«دوريات روسية تركية مشتركة»: two states' adjectives right before «مشترك» (cues ``joint_words``)
+        are each a mention of their state (not only the definite ones after a head noun)."""
+        joint = _cues().get("joint_words")
+        if not joint:
+            return mentions
+        added: list[Mention] = []
+        for match in _JOINT_PAIR.finditer(norm):
+            if match.group(3) not in joint:
+                continue
+            states = [self._nisba_state(match.group(k)) for k in (1, 2)]
+            if None in states or states[0] == states[1]:
+                continue
+            for k, state in zip((1, 2), states, strict=True):
+                s, e = to_original(match.start(k), match.end(k))
+                if any(m.start < e and s < m.end for m in mentions):
+                    continue
+                text = self._doc_text[s:e]
+                added.append(Mention(s, e, text, label="GPE", actor_id=state, origin="gazetteer",
+                                     extra={"ref": self.linker.actor_ref(state, None, text)}))
+        return sorted(mentions + added, key=_SPAN) if added else mentions
+
+    def _nisba_state(self, word: str) -> str | None:
+        """The state whose adjective ``word`` is («روسية», «التركية»), or None."""
+        bare = word[2:] if word.startswith("ال") else word
+        return next((e.ref for e in self.gazetteer.lookup(bare) if e.kind == "nisba" and e.label == "GPE"), None)
 
     def _dual_parties(self, before: list[Mention], kind: str) -> list[tuple[str, str]] | None:
         """The two parties of ``kind`` named last among ``before`` (ids and labels, in text order)."""
@@ -1648,6 +1676,7 @@ _NAME_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
 _NAME_END_MARKS = frozenset("،,:.؛(«\"")
 _NAME_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
 _WORDS = re.compile(r"[^\W\d_]+")
+_JOINT_PAIR = re.compile(r"(?<![^\W\d_])([^\W\d_]+يه?)[ \t]+([^\W\d_]+يه?)[ \t]+([^\W\d_]+)")
 _WORD_AT = _WORDS  # (the words of a ministry name's complement, with their offsets)
 # Words a coordinated complement inside a ministry's name may have («والتعاون الإفريقي والمغاربة»).
 _MAX_COMPLEMENT_WORDS = 4
