@@ -74,6 +74,7 @@ class Recognizer:
         self._complement_blocked: frozenset[str] | None = None
         self._dual_pattern: re.Pattern | bool | None = None
         self._dual_kinds: dict[str, str] = {}
+        self._plural_duals: frozenset[str] = frozenset()
         self._honorific_pattern_p: re.Pattern | bool | None = None
         self._honorific_kinds: dict[str, str] = {}
 
@@ -441,6 +442,11 @@ class Recognizer:
             kind = self._dual_kinds[match.group(1)]
             if kind == "states" and _previous_word(norm, match.start()) in _cues().get("dual_states_not_after", ()):
                 continue  # «التعاون العسكري بين البلدين»: qualifies a noun, names no participant
+            if match.group(1) in self._plural_duals:
+                nxt = _NEXT_WORD.match(norm, match.end())
+                if nxt is None or nxt.group(1).startswith("ال") \
+                        or _previous_word(norm, match.start()) in _cues().get("dual_plural_not_after", ()):
+                    continue  # «البلدان العربية», «في عدد من البلدان»: the plural "countries"
             s, e = to_original(match.start(), match.end())
             k = bisect_right(self._sent_starts, s) - 1
             lo = self._sent_starts[max(0, k - window)] if self._sent_starts else 0
@@ -570,7 +576,9 @@ class Recognizer:
     def _dual_re(self) -> re.Pattern | None:
         if self._dual_pattern is None:
             cues = _cues().get("dual_anaphors") or {}
-            self._dual_kinds = {normalize_key(w)[2:]: kind for kind, words in cues.items() for w in words}
+            self._dual_kinds = {normalize_key(w)[2:]: kind for kind, words in cues.items()
+                                if kind != "plural_forms" for w in words}
+            self._plural_duals = frozenset(normalize_key(w)[2:] for w in cues.get("plural_forms", ()))
             if not self._dual_kinds:
                 self._dual_pattern = False
             else:
