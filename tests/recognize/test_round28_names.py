@@ -158,3 +158,9 @@ def test_countries_plural_is_not_the_dual(kb):
     # controls: «البلدان» before a definite word or after «من» is the plural "countries"
     text = _VISIT + "وتعاني البلدان العربية وكثير من البلدان من الجفاف."
     assert _ids(kb, text, "البلدان") == []
+
+
+def test_joined_abd_compound_finds_the_person(kb):
+    # «عبدالله» written as one word finds the person the knowledge base spells «عبد الله»
+    text = "وأعرب سمو الشيخ عبدالله بن زايد آل نهيان عن شكره لجهود الوساطة."
+    assert "abdullah_bin_zayed" in {m.actor_id for m in recognized(kb, text, "2020-09-16")}

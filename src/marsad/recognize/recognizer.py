@@ -88,6 +88,8 @@ class Recognizer:
                     # document before a one-word mention of it counts.
                     weak = actor.ambiguous and (" " not in alias.strip() or actor.sector == "MED")
                     yield alias, Entry("actor", actor.id, label, weak=weak)
+                    for variant in _compound_variants(alias):
+                        yield variant, Entry("actor", actor.id, label, weak=weak)
             for alias in actor.extra.get("aliases_ar_weak") or ():
                 yield alias, Entry("actor", actor.id, label, weak=True)
             if actor.kind == "state":
@@ -1685,6 +1687,8 @@ _NAME_END_MARKS = frozenset("،,:.؛(«\"")
 _NAME_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
 _WORDS = re.compile(r"[^\W\d_]+")
 _JOINT_PAIR = re.compile(r"(?<![^\W\d_])([^\W\d_]+يه?)[ \t]+([^\W\d_]+يه?)[ \t]+([^\W\d_]+)")
+_ABD_SPACED = re.compile(r"(?<![^\W\d_])عبد ال(?=[^\W\d_])")
+_ABD_JOINED = re.compile(r"(?<![^\W\d_])عبدال(?=[^\W\d_])")
 _WORD_AT = _WORDS  # (the words of a ministry name's complement, with their offsets)
 # Words a coordinated complement inside a ministry's name may have («والتعاون الإفريقي والمغاربة»).
 _MAX_COMPLEMENT_WORDS = 4
@@ -1783,6 +1787,15 @@ def _bio_spans(toks: list, tags: list[str]) -> list[tuple[int, int, str]]:
     if cur:
         spans.append(tuple(cur))
     return [(a, b, "PERS" if lab in ("PER", "PERS") else lab) for a, b, lab in spans]
+
+
+def _compound_variants(alias: str) -> list[str]:
+    """«عبد الله بن زايد» is written «عبدالله بن زايد» as often (Gulf and Levantine press): the other
+    spelling of every «عبد» + «ال…» compound in a name («عبد العزيز» ↔ «عبدالعزيز»)."""
+    if "عبد" not in alias:
+        return []
+    joined, spaced = _ABD_SPACED.sub("عبدال", alias), _ABD_JOINED.sub("عبد ال", alias)
+    return [v for v in {joined, spaced} if v != alias]
 
 
 def _nisba_forms(nisba: str) -> list[str]:
