@@ -164,3 +164,10 @@ def test_joined_abd_compound_finds_the_person(kb):
     # «عبدالله» written as one word finds the person the knowledge base spells «عبد الله»
     text = "وأعرب سمو الشيخ عبدالله بن زايد آل نهيان عن شكره لجهود الوساطة."
     assert "abdullah_bin_zayed" in {m.actor_id for m in recognized(kb, text, "2020-09-16")}
+
+
+def test_minister_title_with_a_complement_before_the_nisba(kb):
+    text = "وقال وزير الخارجية والتعاون الدولي الإماراتي عبد الله بن زايد إن الاتفاق تاريخي."
+    ms = [m for m in recognized(kb, text, "2020-09-16") if m.origin == "title"]
+    assert [m.actor_id for m in ms] == ["abdullah_bin_zayed"]
+    assert ms[0].text.startswith("وزير الخارجية والتعاون الدولي الإماراتي")

@@ -272,7 +272,7 @@ class Recognizer:
                 continue
             end = None  # index of the first word after the complement
             for k in range(1, len(words)):
-                if self._feminine_nisba(words[k][0]):
+                if self._state_nisba(words[k][0], feminine=m.group("head").endswith("ه")):
                     end = k
                     break
                 if self._names_something(words[k][0]):
@@ -314,13 +314,14 @@ class Recognizer:
                 # the head (with و/ف/ب/ل), an optional inserted word, the portfolio, then up to
                 # _MAX_COMPLEMENT_WORDS + 1 words on the same line with no punctuation between
                 self._complement_pattern = re.compile(
-                    rf"(?<![^\W\d_])[وفبل]?(?:{'|'.join(heads)})[ \t]+(?P<ins>(?:{'|'.join(ins) or '(?!)'})[ \t]+)?"
+                    rf"(?<![^\W\d_])[وفبل]?(?P<head>{'|'.join(heads)})[ \t]+(?P<ins>(?:{'|'.join(ins) or '(?!)'})[ \t]+)?"
                     rf"(?:{'|'.join(ports)})(?![^\W\d_])(?P<rest>(?:[ \t]+[^\W\d_]+){{1,{_MAX_COMPLEMENT_WORDS + 1}}})?")
         return self._complement_pattern or None
 
-    def _feminine_nisba(self, word: str) -> bool:
-        """«السورية», «الليبية»: the definite feminine adjective of a state (normalised text)."""
-        if not word.startswith("ال") or not word.endswith("يه"):
+    def _state_nisba(self, word: str, feminine: bool) -> bool:
+        """«السورية» after «وزارة», «السوري» after «وزير»: the definite adjective of a state, agreeing
+        with the head (normalised text)."""
+        if not word.startswith("ال") or not word.endswith("يه" if feminine else "ي"):
             return False
         return any(e.kind == "nisba" and e.label == "GPE" for e in self.gazetteer.lookup(word[2:]))
 
