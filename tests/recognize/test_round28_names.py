@@ -171,3 +171,28 @@ def test_minister_title_with_a_complement_before_the_nisba(kb):
     ms = [m for m in recognized(kb, text, "2020-09-16") if m.origin == "title"]
     assert [m.actor_id for m in ms] == ["abdullah_bin_zayed"]
     assert ms[0].text.startswith("وزير الخارجية والتعاون الدولي الإماراتي")
+
+
+def test_title_read_on_the_dateline_without_a_publication_date(kb):
+    # no publication date given: the recogniser (before the time stage) reads the title on the
+    # date the text's dateline gives, as the time stage will infer it
+    from marsad.model import Document
+    from marsad.pipeline import text_stage
+    text = ("السبت 11 مايو 2024\n\nالكويت - «الصباحية»:\n\n"
+            "أعربت وزارة الخارجية السعودية عن تأييدها للإجراءات التي اتخذها أمير الكويت.")
+    doc = Document("t", "t", text=text)
+    text_stage(doc, kb)
+    ms = [m for m in kb.recognizer(doc) if m.text == "أمير الكويت"]
+    assert [m.actor_id for m in ms] == ["mishal_al_ahmad"]
+
+
+def test_same_title_on_an_older_dateline(kb):
+    # control: a 2019 dateline reads the same title as the emir of that year
+    from marsad.model import Document
+    from marsad.pipeline import text_stage
+    text = ("السبت 11 مايو 2019\n\nالكويت - «الصباحية»:\n\n"
+            "أعربت وزارة الخارجية السعودية عن تأييدها للإجراءات التي اتخذها أمير الكويت.")
+    doc = Document("t", "t", text=text)
+    text_stage(doc, kb)
+    ms = [m for m in kb.recognizer(doc) if m.text == "أمير الكويت"]
+    assert [m.actor_id for m in ms] == ["sabah_al_ahmad"]
