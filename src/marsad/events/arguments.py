@@ -456,6 +456,15 @@ def group_args(args: list[Arg], words: list[Word], titles: frozenset[str] = froz
                          and not any(words[k].breaks_before for k in range(prev.last + 1, a.first + 1))
                          and _title_words(words[prev.last + 1:a.first], titles))
             glued_wa = glued_wa or titled_wa
+            # «التقى غروسي الرئيس الإيراني إبراهيم رئيسي، ورئيس منظمة الطاقة الذرية محمد إسلامي»: a
+            # titled person after «، و» continues a list of titled persons (a new clause would open
+            # with its verb, «، والتقى …»)
+            comma_wa = (a.first == prev.last + 1 and w.breaks_before and not w.hard_before
+                        and w.punct in ("،", ",") and w.norm[:1] == "و"
+                        and a.mention.label == "PERS" and prev.mention.label == "PERS"
+                        and a.mention.origin in ("title", "ner") and prev.mention.origin == "title"
+                        and a.mention.text[:1] == "و")
+            glued_wa = glued_wa or comma_wa
             if (glued_wa or loose_wa) and (a.actor is not None) == (prev.actor is not None):
                 if a.prep is None or a.prep == prev.prep:
                     a.prep = prev.prep

@@ -134,13 +134,19 @@ class Gazetteer:
         """Entries of an exact phrase (normalised here), without clitics."""
         return self._table.get(normalize_key(phrase), ())
 
-    def find(self, norm: str) -> list[Hit]:
+    def find(self, norm: str, cuts: list[tuple[int, int]] | None = None) -> list[Hit]:
         """All boundary-respecting hits in the normalised text, longest first where they overlap.
 
         Names are often quoted in part — «حركة «الشباب»», «تنظيم «القاعدة»» — so where the text has
         quotes it is also scanned with them left out, and a name found only that way (one that spans a
         quote) is kept with its offsets mapped back.
+
+        ``cuts`` (sorted, disjoint ``(start, end)`` spans of ``norm``) are words the scan skips: a name
+        written with an inserted complement («وزارة الخارجية [والمغتربين] السورية») is found whole, its
+        hit spanning the complement.
         """
+        if cuts:
+            return self._find_cut(norm, cuts)
         if '"' not in norm:
             return _leftmost_longest(_prefer_whole_names(self._scan(norm)))
         # One scan of the text with its quotes left out (a quote between two letters becomes a space,
@@ -152,6 +158,27 @@ class Gazetteer:
         at = [pos - i for i, pos in enumerate(removed)]  # removal points in the stripped text's coordinates
         stripped = _GLUED_QUOTE.sub(" ", _LOOSE_QUOTE.sub("", norm))
         return _leftmost_longest(_prefer_whole_names(self._scan(stripped, at)))
+
+    def _find_cut(self, norm: str, cuts: list[tuple[int, int]]) -> list[Hit]:
+        """:meth:`find` on ``norm`` with the ``cuts`` spans left out (and quotes, as there)."""
+        pieces, cut_at, pos, removed = [], [], 0, 0
+        for s, e in cuts:
+            pieces.append(norm[pos:s])
+            cut_at.extend([s - removed] * (e - s))  # removal points in the cut text's coordinates
+            removed += e - s
+            pos = e
+        pieces.append(norm[pos:])
+        text = "".join(pieces)
+        quotes = [m.start() for m in _LOOSE_QUOTE.finditer(text)] if '"' in text else []
+        if quotes:
+            # both removals as one list of points in the final text's coordinates
+            q_at = [p - i for i, p in enumerate(quotes)]
+            cut_at = [p - bisect_left(quotes, p) for p in cut_at]
+            text = _LOOSE_QUOTE.sub("", text)
+            cut_at = sorted(cut_at + q_at)
+        if '"' in text:
+            text = _GLUED_QUOTE.sub(" ", text)
+        return _leftmost_longest(_prefer_whole_names(self._scan(text, cut_at)))
 
     def _scan(self, norm: str, at: list[int] | None = None) -> list[Hit]:
         """Hits in ``norm``; with ``at`` (removal points, see :meth:`find`) their offsets are mapped

@@ -70,6 +70,13 @@ class Recognizer:
         self._first_name_index: dict[str, frozenset[str]] | None = None
         self._honorific_pattern: AnchoredPattern | None = None
         self._group_pattern: AnchoredPattern | None = None
+        self._complement_pattern: re.Pattern | bool | None = None
+        self._complement_blocked: frozenset[str] | None = None
+        self._dual_pattern: re.Pattern | bool | None = None
+        self._dual_kinds: dict[str, str] = {}
+        self._plural_duals: frozenset[str] = frozenset()
+        self._honorific_pattern_p: re.Pattern | bool | None = None
+        self._honorific_kinds: dict[str, str] = {}
 
     # -- building --------------------------------------------------------------------------
     def _entries(self, actors: Any, places: Any):  # noqa: ANN202 - generator of (phrase, Entry)
@@ -81,6 +88,8 @@ class Recognizer:
                     # document before a one-word mention of it counts.
                     weak = actor.ambiguous and (" " not in alias.strip() or actor.sector == "MED")
                     yield alias, Entry("actor", actor.id, label, weak=weak)
+                    for variant in _compound_variants(alias):
+                        yield variant, Entry("actor", actor.id, label, weak=weak)
             for alias in actor.extra.get("aliases_ar_weak") or ():
                 yield alias, Entry("actor", actor.id, label, weak=True)
             if actor.kind == "state":
@@ -146,7 +155,13 @@ class Recognizer:
         if "-" in norm:
             # «جينين هينيس-بلاسخارت»: a hyphen inside a name joins its parts like a space (same length).
             norm = _NAME_HYPHEN.sub(" ", norm)
-        hits = self.gazetteer.find(norm)
+        cuts = self._name_complements(norm)
+        hits = self._drop_open_names(self.gazetteer.find(norm, cuts), norm)
+        # The composing pass reads a ministry's name across its skipped complement as adjacent words
+        # («وزارة الشؤون الخارجية والتعاون الدولي الليبية» → the ministry head + the nisba).
+        cnorm = norm
+        for a, b in cuts:
+            cnorm = cnorm[:a] + " " * (b - a) + cnorm[b:]
         sent_starts = [s.start for s in doc.sentences]
         mentions: list[Mention] = []
         strong_actors: set[str] = set()
@@ -154,14 +169,14 @@ class Recognizer:
         self._last_place_end = -1  # end of the last name read as a place (for «في العراق وسوريا»)
         self._doc_text = doc.text
         self._sent_starts = sent_starts
-        self._published = doc.published
+        self._published = doc.published or self._dateline(doc)
         i = 0
         self._nested: list[Mention] = []
         while i < len(hits) or self._nested:
             if self._nested:
                 mention = self._nested.pop()
             else:
-                consumed, mention = self._compose(hits, i, norm, doc, sent_starts)
+                consumed, mention = self._compose(hits, i, cnorm, doc, sent_starts)
                 i += consumed
             if mention is None:
                 continue
@@ -188,6 +203,8 @@ class Recognizer:
         mentions.extend(self._honorific_names(norm, nt.to_original, doc, mentions, dominant))
         mentions = self._resolve_references(mentions)
         mentions = self._state_group_refs(norm, nt.to_original, mentions)
+        mentions = self._dual_refs(norm, nt.to_original, mentions)
+        mentions = self._joint_nisbas(norm, nt.to_original, mentions)
         mentions = self._add_parenthesised(doc.text, mentions)
         for m in mentions:
             if m.extra.pop("weak", None):
@@ -216,9 +233,118 @@ class Recognizer:
         mentions += self.linker.typo_states(doc.text, norm, nt.to_original, mentions)  # «وتل أبيت»
         # Repeated surnames and descriptions take the person introduced earlier in the document.
         mentions = self.coref(doc.text, norm, nt.to_original, mentions)
+        mentions = self._honorific_pronouns(norm, nt.to_original, mentions)
         mentions.extend(Mention(d.start, d.end, d.text, label="DATE", origin="time") for d in doc.dates)
         mentions.sort(key=_SPAN)
         return mentions
+
+    def _drop_open_names(self, hits: list[Hit], norm: str) -> list[Hit]:
+        """Leave out an organisation's alias that a longer, unknown name continues (cues
+        ``open_name_heads``): «مجلس التعاون الاستراتيجي» is not the GCC."""
+        cues = _cues()
+        heads, keep = cues.get("open_name_heads", set()), cues.get("open_name_qualifiers", set())
+        out = []
+        for h in hits:
+            if h.actor and not h.title and all(e.kind == "actor" and e.label == "ORG" for e in h.entries):
+                key = norm[h.key_start:h.end]
+                nxt = _NEXT_WORD.match(norm, h.end)
+                head, last = key.split(" ", 1)[0], key.rsplit(" ", 1)[-1]
+                if " " in key and head in heads and not last.endswith(("ي", "يه")) and nxt is not None \
+                        and norm[h.end] == " ":
+                    # the adjective agrees with the head («مجلس … الاستراتيجي», «منظمة … الإقليمية»);
+                    # an alias that ends in an adjective («مجلس النواب الليبي») is complete, and a word
+                    # of the other gender is the verb's object («رفض مجلس الأمن العملية»)
+                    word = nxt.group(1)
+                    ending = "يه" if head.endswith("ه") else "ي"
+                    if word.startswith("ال") and len(word) > 5 and word.endswith(ending) \
+                            and not (ending == "ي" and word.endswith("يي")) and word not in keep \
+                            and not any(e.kind == "nisba" for e in self.gazetteer.lookup(word[2:])) \
+                            and not any(e.kind == "nisba" for e in self.gazetteer.lookup(word)):
+                        continue
+            out.append(h)
+        return out
+
+    def _name_complements(self, norm: str) -> list[tuple[int, int]]:
+        """Spans of ``norm`` the name scan skips: «الشؤون» and coordinated complements inside a ministry's
+        official name (cues ``ministry_name_complements``), so that «وزارة الخارجية والمغتربين السورية»
+        is looked up as «وزارة الخارجية السورية»."""
+        pattern = self._complement_re()
+        if pattern is None:
+            return []
+        cuts: list[tuple[int, int]] = []
+        for m in pattern.finditer(norm):
+            if m.group("ins"):
+                cuts.append(m.span("ins"))
+            words = [(w.group(), w.start()) for w in _WORD_AT.finditer(m.group("rest") or "")]
+            if not words or not words[0][0].startswith("و"):
+                continue
+            end = None  # index of the first word after the complement
+            for k in range(1, len(words)):
+                if self._state_nisba(words[k][0], feminine=m.group("head").endswith("ه")):
+                    end = k
+                    break
+                if self._names_something(words[k][0]):
+                    break
+            if end is None:
+                end = self._bare_complement(words)
+            if end is None or any(self._names_something(w) for w, _ in words[:end]):
+                continue
+            base = m.start("rest")
+            if end < len(words):  # the complement and the space after it
+                cuts.append((base + words[0][1], base + words[end][1]))
+            else:  # the name ends the phrase («…والمغتربين،»): the space before it
+                last, at = words[end - 1]
+                cuts.append((base + words[0][1] - 1, base + at + len(last)))
+        return cuts
+
+    def _bare_complement(self, words: list[tuple[str, int]]) -> int | None:
+        """«وزارة الخارجية والمغتربين», «… والتعاون الدولي» with no nisba after: a definite word after «و»
+        (and its definite adjective) closes the name when the word after it is not definite (a name, a
+        verb or a preposition, not a longer name going on). The index of the word after, or None."""
+        if not words[0][0].startswith("وال"):
+            return None
+        end = 1
+        if len(words) > 1 and words[1][0].startswith("ال") and words[1][0].endswith(("ي", "يه")):
+            end = 2  # «والتعاون الدولي»
+        if end < len(words) and words[end][0].startswith("ال"):
+            return None
+        return end
+
+    def _complement_re(self) -> re.Pattern | None:
+        if self._complement_pattern is None:
+            cues = _cues().get("ministry_name_complements") or {}
+            heads = sorted({normalize_key(w) for w in cues.get("heads", ())}, key=len, reverse=True)
+            ports = sorted({normalize_key(w) for w in cues.get("portfolios", ())}, key=len, reverse=True)
+            ins = sorted({normalize_key(w) for w in cues.get("inserted", ())}, key=len, reverse=True)
+            if not heads or not ports:
+                self._complement_pattern = False
+            else:
+                # the head (with و/ف/ب/ل), an optional inserted word, the portfolio, then up to
+                # _MAX_COMPLEMENT_WORDS + 1 words on the same line with no punctuation between
+                self._complement_pattern = re.compile(
+                    rf"(?<![^\W\d_])[وفبل]?(?P<head>{'|'.join(heads)})[ \t]+(?P<ins>(?:{'|'.join(ins) or '(?!)'})[ \t]+)?"
+                    rf"(?:{'|'.join(ports)})(?![^\W\d_])(?P<rest>(?:[ \t]+[^\W\d_]+){{1,{_MAX_COMPLEMENT_WORDS + 1}}})?")
+        return self._complement_pattern or None
+
+    def _state_nisba(self, word: str, feminine: bool) -> bool:
+        """«السورية» after «وزارة», «السوري» after «وزير»: the definite adjective of a state, agreeing
+        with the head (normalised text)."""
+        if not word.startswith("ال") or not word.endswith("يه" if feminine else "ي"):
+            return False
+        return any(e.kind == "nisba" and e.label == "GPE" for e in self.gazetteer.lookup(word[2:]))
+
+    def _names_something(self, word: str) -> bool:
+        """A complement word that is a name, title or head of its own (the embassy in «والسفارة»)."""
+        bare = word[1:] if word.startswith(("و", "ف")) else word
+        blocked = self._complement_blocked
+        if blocked is None:
+            cues = _cues().get("ministry_name_complements") or {}
+            blocked = self._complement_blocked = frozenset(normalize_key(w) for w in cues.get("not_complements", ()))
+        if bare in blocked:
+            return True
+        # an agent noun («والتعاون») is a common word here; names, titles and other heads are not
+        return any(e.kind not in ("nisba", "head") or (e.kind == "head" and e.ref != "agent")
+                   for e in (*self.gazetteer.lookup(word), *self.gazetteer.lookup(bare)))
 
     def _honorific_names(self, norm: str, to_original: Any, doc: Document, mentions: list[Mention],
                          dominant: set[str]) -> list[Mention]:
@@ -241,7 +367,7 @@ class Recognizer:
             if spans is None:
                 spans = sorted((m.start, m.end) for m in mentions)
                 named = sorted((m.end, m.actor_id) for m in mentions if m.label == "PERS" and m.actor_id)
-            s, e = to_original(match.start(1), match.end())
+            s, e = to_original(match.start(), match.end())
             if any(a < e and s < b for a, b in spans):
                 continue  # already read (a full alias, a title)
             bearers = self._first_names().get(match.group(2), frozenset())
@@ -312,6 +438,165 @@ class Recognizer:
                      for sid in states]
             out = sorted(kept + added, key=_SPAN)
         return out
+
+    def _dual_refs(self, norm: str, to_original: Any, mentions: list[Mention]) -> list[Mention]:
+        """«ووقّع الرئيسان», «إن الجانبين طالبا», «بين البلدين»: a dual noun (cues ``dual_anaphors``) refers
+        back to the two parties of its kind named last (in its sentence before it, or up to
+        ``dual_window`` sentences back); it becomes one mention per party on its span, the party named
+        first first (the host before the guest). With fewer than two such parties nothing is added."""
+        pattern = self._dual_re()
+        if pattern is None:
+            return mentions
+        out = mentions
+        window = int(_cues().get("dual_window", 2))
+        for match in pattern.finditer(norm):
+            kind = self._dual_kinds[match.group(1)]
+            if kind == "states" and _previous_word(norm, match.start()) in _cues().get("dual_states_not_after", ()):
+                continue  # «التعاون العسكري بين البلدين»: qualifies a noun, names no participant
+            if match.group(1) in self._plural_duals:
+                nxt = _NEXT_WORD.match(norm, match.end())
+                if nxt is None or nxt.group(1).startswith("ال") \
+                        or _previous_word(norm, match.start()) in _cues().get("dual_plural_not_after", ()):
+                    continue  # «البلدان العربية», «في عدد من البلدان»: the plural "countries"
+            s, e = to_original(match.start(), match.end())
+            k = bisect_right(self._sent_starts, s) - 1
+            lo = self._sent_starts[max(0, k - window)] if self._sent_starts else 0
+            before = [m for m in out if lo <= m.start and m.end <= s and m.actor_id]
+            parties = self._dual_parties(before, kind)
+            if parties is None or any(m.start < e and s < m.end for m in out):
+                continue
+            added = [Mention(s, e, self._doc_text[s:e], label=label, actor_id=aid, origin="gazetteer",
+                             extra={"dual": True}) for aid, label in parties]
+            out = sorted(out + added, key=_SPAN)
+        return out
+
+    def _joint_nisbas(self, norm: str, to_original: Any, mentions: list[Mention]) -> list[Mention]:
+        """«دوريات روسية تركية مشتركة»: two states' adjectives right before «مشترك» (cues ``joint_words``)
+        are each a mention of their state (not only the definite ones after a head noun)."""
+        joint = _cues().get("joint_words")
+        if not joint:
+            return mentions
+        added: list[Mention] = []
+        for match in _JOINT_PAIR.finditer(norm):
+            if match.group(3) not in joint:
+                continue
+            states = [self._nisba_state(match.group(k)) for k in (1, 2)]
+            if None in states or states[0] == states[1]:
+                continue
+            for k, state in zip((1, 2), states, strict=True):
+                s, e = to_original(match.start(k), match.end(k))
+                if any(m.start < e and s < m.end for m in mentions):
+                    continue
+                text = self._doc_text[s:e]
+                added.append(Mention(s, e, text, label="GPE", actor_id=state, origin="gazetteer",
+                                     extra={"ref": self.linker.actor_ref(state, None, text)}))
+        return sorted(mentions + added, key=_SPAN) if added else mentions
+
+    def _nisba_state(self, word: str) -> str | None:
+        """The state whose adjective ``word`` is («روسية», «التركية»), or None."""
+        bare = word[2:] if word.startswith("ال") else word
+        return next((e.ref for e in self.gazetteer.lookup(bare) if e.kind == "nisba" and e.label == "GPE"), None)
+
+    def _dual_parties(self, before: list[Mention], kind: str) -> list[tuple[str, str]] | None:
+        """The two parties of ``kind`` named last among ``before`` (ids and labels, in text order)."""
+        found: list[tuple[str, str]] = []
+        sides: list[str] = []
+        first_label = None
+        outer = [m for m in before if not any(o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end)
+                                              for o in before)]  # not the state inside a title
+        for m in reversed(outer):
+            if m.origin in ("possessive", "ministry") or m.extra.get("dual"):
+                continue
+            if kind == "states":
+                iso = self._state_in(m, persons=True)
+                state = self.linker.actors.state(iso) if iso else None
+                if state is None:
+                    continue
+                aid, label, side = state.id, "GPE", iso
+            else:
+                aid, label = m.actor_id, m.label
+                if kind == "leaders" and (label != "PERS" or self.linker.led_state(aid) is None):
+                    continue
+                if kind == "ministers" and (label != "PERS" or not self._minister(aid, m)):
+                    continue
+                if kind == "sides":
+                    if self.linker.sector(aid) == "MED" or label == "LOC":
+                        continue
+                    first_label = first_label or label
+                    if (label == "PERS") != (first_label == "PERS"):
+                        continue  # two persons or two bodies/states, not a person and his state
+                side = self.linker.actor_country(aid) or aid
+            if aid in (f[0] for f in found) or side in sides:
+                continue
+            found.append((aid, label))
+            sides.append(side)
+            if len(found) == 2:
+                return found[::-1]
+        return None
+
+    def _honorific_pronouns(self, norm: str, to_original: Any, mentions: list[Mention]) -> list[Mention]:
+        """«وقال سموه», «أكد جلالته», «معاليه» (cues ``honorific_pronouns``): the head of state or crown
+        prince (for «معاليه» the minister) named last before the pronoun, as a mention on its span."""
+        if self._honorific_pattern_p is None:
+            cues = _cues().get("honorific_pronouns") or {}
+            self._honorific_kinds = {normalize_key(w): kind for kind, words in cues.items() for w in words}
+            stems = "|".join(sorted(self._honorific_kinds, key=len, reverse=True))
+            self._honorific_pattern_p = re.compile(rf"(?<![^\W\d_])[وف]?[بل]?({stems})(?![^\W\d_])") \
+                if stems else False
+        if not self._honorific_pattern_p:
+            return mentions
+        added: list[Mention] = []
+        persons = [m for m in mentions if m.label == "PERS" and m.actor_id]
+        starts = [m.start for m in persons]
+        for match in self._honorific_pattern_p.finditer(norm):
+            kind = self._honorific_kinds[match.group(1)]
+            s, e = to_original(match.start(), match.end())
+            if any(m.start < e and s < m.end for m in mentions):
+                continue
+            before = persons[:bisect_left(starts, s)]
+            if kind == "ministers":
+                found = next((m for m in reversed(before) if self._minister(m.actor_id, m)), None)
+            else:
+                # the head of state named last; else a head of government or crown prince («سمو الشيخ»
+                # is also the Kuwaiti prime minister, but «سموه» in a story about the emir is the emir)
+                found = next((m for m in reversed(before) if self._royal(m.actor_id) == 2), None) \
+                    or next((m for m in reversed(before) if self._royal(m.actor_id) == 1), None)
+            if found is not None:
+                text = self._doc_text[s:e]
+                added.append(Mention(s, e, text, label="PERS", actor_id=found.actor_id, origin="coref",
+                                     extra={"ref": self.linker.actor_ref(found.actor_id, None, text),
+                                            "honorific": True}))
+        return sorted(mentions + added, key=_SPAN) if added else mentions
+
+    def _royal(self, person_id: str) -> int:
+        """2 for a head of state, 1 for a head of government or a crown prince, else 0."""
+        actor = self.linker.actors.by_id.get(person_id)
+        offices = {r.office for r in getattr(actor, "roles", ()) or ()}
+        if offices & {"president", "king", "emir", "sultan"}:
+            return 2
+        return 1 if offices & {"prime_minister", "crown_prince", "supreme_leader"} else 0
+
+    def _minister(self, person_id: str, m: Mention) -> bool:
+        """Whether a person mention is of a minister (by the title it was read with, or the KB's roles)."""
+        role = m.extra.get("role") or ""
+        if "minister" in role and role != "prime_minister":
+            return True
+        actor = self.linker.actors.by_id.get(person_id)
+        return any("minister" in r.office and r.office != "prime_minister" for r in getattr(actor, "roles", ()) or ())
+
+    def _dual_re(self) -> re.Pattern | None:
+        if self._dual_pattern is None:
+            cues = _cues().get("dual_anaphors") or {}
+            self._dual_kinds = {normalize_key(w)[2:]: kind for kind, words in cues.items()
+                                if kind != "plural_forms" for w in words}
+            self._plural_duals = frozenset(normalize_key(w)[2:] for w in cues.get("plural_forms", ()))
+            if not self._dual_kinds:
+                self._dual_pattern = False
+            else:
+                stems = "|".join(sorted(self._dual_kinds, key=len, reverse=True))
+                # with the article after و/ف and ب/ك, or ل + ال written «لل»
+                self._dual_pattern = re.compile(rf"(?<![^\W\d_])(?:[وف]?[بك]?ال|[وف]?لل)({stems})(?![^\W\d_])")
+        return self._dual_pattern or None
 
     def _last_state_list(self, before: list[Mention], n: int) -> list[str] | None:
         """The states of the nearest coordinated list of states («السعودية والإمارات والكويت», «كل من
@@ -675,6 +960,17 @@ class Recognizer:
                 return True
         return False
 
+    @staticmethod
+    def _dateline(doc: Document) -> str | None:
+        """An article with no stated publication date: the date the time stage will infer for it (the
+        latest full date written in the text, usually its dateline), so that titles are read on the
+        right day («أمير الكويت» in May 2024 is Mishal, not his late brother) — recognition runs
+        before the time stage."""
+        from marsad.pipeline import infer_publication_date
+        from marsad.time import find_dates
+        inferred = infer_publication_date(find_dates(doc.text, None)) if doc.text else None
+        return inferred.isoformat() if inferred else None
+
     def _published_date(self) -> date | None:
         try:
             return date.fromisoformat(self._published[:10]) if self._published else None
@@ -791,7 +1087,7 @@ class Recognizer:
                             return date.fromisoformat(v if len(v) == 10 else (v + "-01-01")[:10])
                         except ValueError:
                             pass
-        return date.fromisoformat(doc.published) if doc.published else None
+        return self._published_date()
 
     def _compose(self, hits: list[Hit], i: int, norm: str, doc: Document,
                  sent_starts: list[int]) -> tuple[int, Mention | None]:
@@ -1399,6 +1695,12 @@ _NAME_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
 _NAME_END_MARKS = frozenset("،,:.؛(«\"")
 _NAME_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
 _WORDS = re.compile(r"[^\W\d_]+")
+_JOINT_PAIR = re.compile(r"(?<![^\W\d_])([^\W\d_]+يه?)[ \t]+([^\W\d_]+يه?)[ \t]+([^\W\d_]+)")
+_ABD_SPACED = re.compile(r"(?<![^\W\d_])عبد ال(?=[^\W\d_])")
+_ABD_JOINED = re.compile(r"(?<![^\W\d_])عبدال(?=[^\W\d_])")
+_WORD_AT = _WORDS  # (the words of a ministry name's complement, with their offsets)
+# Words a coordinated complement inside a ministry's name may have («والتعاون الإفريقي والمغاربة»).
+_MAX_COMPLEMENT_WORDS = 4
 # What may stand between two names of one list: spaces, commas, «و», «كل من».
 _LIST_GAP = re.compile(r"[\s،,]+|(?<!\S)(?:و|كل من)(?!\S)")
 _DEFINITE = re.compile(r"(?:[وف]?(?:[بك]?ال|لل))[^\W\d_]{2,}")
@@ -1494,6 +1796,15 @@ def _bio_spans(toks: list, tags: list[str]) -> list[tuple[int, int, str]]:
     if cur:
         spans.append(tuple(cur))
     return [(a, b, "PERS" if lab in ("PER", "PERS") else lab) for a, b, lab in spans]
+
+
+def _compound_variants(alias: str) -> list[str]:
+    """«عبد الله بن زايد» is written «عبدالله بن زايد» as often (Gulf and Levantine press): the other
+    spelling of every «عبد» + «ال…» compound in a name («عبد العزيز» ↔ «عبدالعزيز»)."""
+    if "عبد" not in alias:
+        return []
+    joined, spaced = _ABD_SPACED.sub("عبدال", alias), _ABD_JOINED.sub("عبد ال", alias)
+    return [v for v in {joined, spaced} if v != alias]
 
 
 def _nisba_forms(nisba: str) -> list[str]:
