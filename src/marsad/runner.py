@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 import sys
 import time
 from collections import Counter
@@ -41,6 +40,10 @@ log = logging.getLogger("marsad.run")
 # Documents per store transaction: a DuckDB commit and each INSERT carry a fixed cost, so bigger batches
 # cost the parent process less (64 → 256: a fifth less store time); an interrupted run still commits them.
 BATCH = 256
+# Once every input has been handed to the workers, the documents still to come are written in smaller
+# batches: each is then written while the workers finish the last chunks, and the batch left when the
+# last result arrives (written alone, with a core idle) is small.
+TAIL_BATCH = 32
 ENGINES = ("local", "dask")
 # Documents analysed together (one NER batch, one task of a worker process).
 CHUNK = 8
@@ -69,6 +72,24 @@ class RunSummary:
     @property
     def documents(self) -> int:
         return self.processed + self.rejected
+
+
+class _Tracked:
+    """An iterator that records when it is exhausted: a lazy engine has then taken every input."""
+
+    def __init__(self, items: Iterable[Item]) -> None:
+        self._items = iter(items)
+        self.exhausted = False
+
+    def __iter__(self) -> Iterator[Item]:
+        return self
+
+    def __next__(self) -> Item:
+        try:
+            return next(self._items)
+        except StopIteration:
+            self.exhausted = True
+            raise
 
 
 def _unique_ids(raws: Iterable[RawInput]) -> Iterator[tuple[RawInput, str]]:
@@ -177,7 +198,8 @@ def run(inputs: list[str], out_dir: str | Path, *, db_path: str | Path | None = 
             batch.clear()
             _add(summary, "store", t)
 
-        stream = _analysed(_unique_ids(raws), workers=workers, known=known, engine=engine, scheduler=scheduler,
+        items = _Tracked(_unique_ids(raws))
+        stream = _analysed(items, workers=workers, known=known, engine=engine, scheduler=scheduler,
                            parquet_dir=out_dir / "parquet")
         parallel = workers > 1 or engine == "dask"
         try:
@@ -217,7 +239,7 @@ def run(inputs: list[str], out_dir: str | Path, *, db_path: str | Path | None = 
                         batch.append((result.rows, result.index))  # type: ignore[arg-type]
                     if done.content_sha256:
                         new_shas.add(done.content_sha256)
-                if len(batch) >= BATCH:
+                if len(batch) >= (TAIL_BATCH if parallel and items.exhausted else BATCH):
                     flush()
                 progress.advance()
         finally:
@@ -254,34 +276,52 @@ def _annotate(path: Path, key: str, updates: dict[str, dict]) -> None:
 
     Lines are edited as text where that gives exactly what ``json.dumps`` of the updated record
     would (a field that is ``null`` or absent at the top level), else decoded and re-encoded: the
-    events file of a large run is rewritten in a fraction of the time.
+    events file of a large run is rewritten in a fraction of the time. This runs after the analysis
+    with one core busy, so the common line (the key's value has no escape, nothing nested before
+    it) is read with ``str.find``; any other line is decoded.
     """
     if not updates:
         return
-    key_re = re.compile('"' + re.escape(key) + r'": ("(?:[^"\\]|\\.)*")')
+    marker = f'"{key}": "'
+    values: dict[tuple[str, type, object], str] = {}  # (field, type, value) → JSON text: cluster ids repeat
     tmp = path.with_suffix(".jsonl.tmp")
     with open(path, encoding="utf-8") as src, open(tmp, "w", encoding="utf-8") as dst:
+        out: list[str] = []  # written in blocks: one write (and UTF-8 encoding) per line cost a third
         for line in src:
-            m = key_re.search(line)  # the key field comes first in Marsad's records
-            if m and not any(c in line[1:m.start()] for c in "{["):  # nothing nested before it: top level
-                upd = updates.get(json.loads(m.group(1)))
-            else:
-                upd = updates.get(json.loads(line).get(key))
-            if upd:
-                line = _patched(line, upd)
-            dst.write(line)
+            if len(out) >= 2048:
+                dst.write("".join(out))
+                out.clear()
+            i = line.find(marker)
+            j = line.find('"', i + len(marker)) if i > 0 else -1
+            value = line[i + len(marker):j] if j > 0 else None
+            # A quote not preceded by a backslash is not inside a string, so «"key": "» is that key;
+            # at the top level when nothing opens before it; and a value without a backslash is its own text.
+            if (value is not None and line[i - 1] != "\\" and "\\" not in value
+                    and "{" not in line[1:i] and "[" not in line[1:i]):
+                upd = updates.get(value)
+            else:  # anything else: decode the line (rare: Marsad writes the key first, or after "schema")
+                found = json.loads(line).get(key)
+                upd = updates.get(found) if isinstance(found, str) else None
+            out.append(_patched(line, upd, values) if upd else line)
+        dst.write("".join(out))
     tmp.replace(path)
 
 
-def _patched(line: str, upd: dict) -> str:
-    """``line`` (one JSON object) with the top-level fields of ``upd`` set."""
+def _patched(line: str, upd: dict, values: dict[tuple[str, type, object], str] | None = None) -> str:
+    """``line`` (one JSON object) with the top-level fields of ``upd`` set (``values`` caches the
+    fields' JSON text by value; by type too, as ``1 == 1.0 == True`` are written differently)."""
     text = line.rstrip("\n")
     for k, v in upd.items():
         # Inside a JSON string a quote is escaped, so «"k": » can only be a key: when it occurs
         # nowhere, the field is new and json.dumps would put it last.
         field = f'"{k}": '
         if field not in text and text.endswith("}"):
-            value = json.dumps(v, ensure_ascii=False)
+            try:
+                value = values[(k, type(v), v)] if values is not None else json.dumps(v, ensure_ascii=False)
+            except KeyError:
+                value = values[(k, type(v), v)] = json.dumps(v, ensure_ascii=False)  # type: ignore[index]
+            except TypeError:  # an unhashable value (a list or a dict)
+                value = json.dumps(v, ensure_ascii=False)
             text = f"{text[:-1]}, {field}{value}}}" if text != "{}" else f"{{{field}{value}}}"
         else:
             rec = json.loads(text)
