@@ -49,7 +49,8 @@ def _worker_fn(orig: Any) -> Any:
         nbytes = len(pickle.dumps(out, protocol=pickle.HIGHEST_PROTOCOL))
         rec = {"pid": os.getpid(), "t0": t0, "t1": t1, "cpu": c1 - c0, "n": len(items),
                "minflt": ru1.ru_minflt - ru0.ru_minflt, "majflt": ru1.ru_majflt - ru0.ru_majflt,
-               "bytes": nbytes, "first": items[0][1] if items else None}
+               "bytes": nbytes, "first": items[0][1] if items else None,
+               "nvcsw0": ru0.ru_nvcsw, "nvcsw1": ru1.ru_nvcsw}
         with open(_TRACE_DIR / f"worker-{os.getpid()}.jsonl", "a", encoding="utf-8") as fh:  # type: ignore[operator]
             rec["t_traced"] = time.perf_counter()  # the tracer's own cost is not counted as idle
             fh.write(json.dumps(rec) + "\n")
@@ -151,10 +152,12 @@ def _figures(summary: Any, tasks: list[dict], marks: list[tuple[str, float, floa
     for pid, ts in sorted(by_pid.items()):
         ts.sort(key=lambda t: t["t0"])
         gaps = [b["t0"] - a["t_traced"] for a, b in zip(ts, ts[1:], strict=False)]
+        # voluntary context switches between tasks: blocking on the result pipe or an empty task queue
+        blocks = sum(b["nvcsw0"] - a["nvcsw1"] for a, b in zip(ts, ts[1:], strict=False))
         per_worker.append({"pid": pid, "tasks": len(ts), "docs": sum(t["n"] for t in ts),
                            "first_start": ts[0]["t0"] - t0, "last_end": ts[-1]["t1"] - t0,
                            "busy": sum(t["t1"] - t["t0"] for t in ts), "idle_between": sum(gaps),
-                           "max_gap": max(gaps, default=0.0), "cpu": sum(t["cpu"] for t in ts),
+                           "max_gap": max(gaps, default=0.0), "blocks_between": blocks, "cpu": sum(t["cpu"] for t in ts),
                            "minflt": sum(t["minflt"] for t in ts), "majflt": sum(t["majflt"] for t in ts),
                            "bytes": sum(t["bytes"] for t in ts),
                            "minflt_first_task": ts[0]["minflt"]})
@@ -202,7 +205,7 @@ def _print(r: dict[str, Any]) -> None:
     for w in r["workers_detail"]:
         print(f"  worker {w['pid']}: {w['tasks']} tasks / {w['docs']} docs, first start {w['first_start']:.2f}s, "
               f"last end {w['last_end']:.2f}s, busy {w['busy']:.2f}s, idle between {w['idle_between']:.2f}s "
-              f"(max gap {w['max_gap']:.3f}), cpu {w['cpu']:.2f}s, minflt {w['minflt']} "
+              f"(max gap {w['max_gap']:.3f}, {w['blocks_between']} blocking waits), cpu {w['cpu']:.2f}s, minflt {w['minflt']} "
               f"(first task {w['minflt_first_task']}), bytes {w['bytes'] / 1e6:.1f} MB")
     print(f"  first task starts at {r['first_task_start']:.2f}s; tail (one worker idle) {r['tail_after_first_worker_done']:.2f}s; "
           f"after the last task {r['after_last_task']:.2f}s")
@@ -217,7 +220,12 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--repeat", type=int, default=1)
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--narrow-pipe", action="store_true",
+                    help="leave the result pipe at the system's 64 kB (to compare with the widened one)")
     args = ap.parse_args()
+    if args.narrow_pipe:
+        import marsad.scale.pool
+        marsad.scale.pool._widen_result_pipe = lambda pool: None
     import logging
     logging.basicConfig(level=logging.ERROR)
     runs = []
