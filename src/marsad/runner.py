@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -177,8 +178,10 @@ def run(inputs: list[str], out_dir: str | Path, *, db_path: str | Path | None = 
     if published is not None:
         published = date.fromisoformat(published).isoformat()  # ValueError for a bad date
     raws = iter_inputs(inputs, stdin=stdin, max_bytes=max_bytes, published=published)
+    closing: _Background | None = None
     with ExitStack() as stack:
-        store = stack.enter_context(Store.open(db_path))
+        store = Store.open(db_path)
+        stack.callback(lambda: closing is None and store.close())  # closed here unless closing already
         if workers > 1 or engine == "dask":
             # While the workers use every core, DuckDB's own threads would only compete with them for it.
             store.con.execute("SET threads = 1")
@@ -251,13 +254,42 @@ def run(inputs: list[str], out_dir: str | Path, *, db_path: str | Path | None = 
         t = _now()
         cross = finalize(store)
         _add(summary, "finalize", t)
-    t = _now()
-    _annotate(out_dir / "documents.jsonl", "doc_id",
-              {k: {"duplicate_of": d.duplicate_of, "similarity": d.similarity} for k, d in cross.duplicates.items()})
-    _annotate(out_dir / "events.jsonl", "event_id", {k: {"cluster_id": c} for k, c in cross.clusters.items()})
-    _add(summary, "annotate", t)
+        # Closing checkpoints the store: mostly writing and syncing the file, during which DuckDB lets
+        # Python run — so the output files are annotated meanwhile rather than after it.
+        closing = _Background(store.close)
+    assert closing is not None  # the block ends by starting it (or raises)
+    try:
+        t = _now()
+        _annotate(out_dir / "documents.jsonl", "doc_id", {k: {"duplicate_of": d.duplicate_of, "similarity": d.similarity}
+                                                          for k, d in cross.duplicates.items()})
+        _annotate(out_dir / "events.jsonl", "event_id", {k: {"cluster_id": c} for k, c in cross.clusters.items()})
+        _add(summary, "annotate", t)
+    finally:
+        t = _now()
+        closing.join()  # the store is closed (and any error closing it raised) before run() returns
+        _add(summary, "close", t)
     summary.seconds = time.perf_counter() - t0
     return summary
+
+
+class _Background:
+    """``fn()`` in a thread; :meth:`join` waits for it and raises what it raised."""
+
+    def __init__(self, fn: Callable[[], object]) -> None:
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, args=(fn,), name="marsad-background")
+        self.thread.start()
+
+    def _run(self, fn: Callable[[], object]) -> None:
+        try:
+            fn()
+        except BaseException as exc:  # handed to the thread that joins
+            self.error = exc
+
+    def join(self) -> None:
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
 
 
 def _now() -> tuple[float, float]:

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import duckdb
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -93,3 +94,26 @@ def test_annotate_writes_equal_numbers_of_other_types_as_json_does(tmp_path) -> 
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
     _annotate(path, "doc_id", {"d0": {"similarity": 1}, "d1": {"similarity": 1.0}, "d2": {"similarity": True}})
     assert [line.rsplit(": ", 1)[1] for line in path.read_text(encoding="utf-8").splitlines()] == ["1}", "1.0}", "true}"]
+
+
+def test_store_is_closed_when_run_returns_and_a_close_error_is_raised(demo_dir, tmp_path, monkeypatch):
+    closed: list[bool] = []
+    close = Store.close
+
+    def recording_close(self: Store) -> None:
+        close(self)
+        closed.append(True)
+
+    monkeypatch.setattr(Store, "close", recording_close)
+    summary = runner.run([str(demo_dir)], tmp_path / "ok", quiet=True)
+    assert closed == [True] and "close" in summary.phases
+    # the file is complete and can be opened by another connection right away
+    assert _table(tmp_path / "ok" / "marsad.duckdb", "SELECT count(*) FROM documents")[0][0] == summary.documents
+
+    def failing_close(self: Store) -> None:
+        close(self)
+        raise OSError("disk full")
+
+    monkeypatch.setattr(Store, "close", failing_close)
+    with pytest.raises(OSError, match="disk full"):
+        runner.run([str(demo_dir)], tmp_path / "fail", quiet=True)
