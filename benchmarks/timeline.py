@@ -207,9 +207,10 @@ def _print(r: dict[str, Any]) -> None:
               f"last end {w['last_end']:.2f}s, busy {w['busy']:.2f}s, idle between {w['idle_between']:.2f}s "
               f"(max gap {w['max_gap']:.3f}, {w['blocks_between']} blocking waits), cpu {w['cpu']:.2f}s, minflt {w['minflt']} "
               f"(first task {w['minflt_first_task']}), bytes {w['bytes'] / 1e6:.1f} MB")
-    print(f"  first task starts at {r['first_task_start']:.2f}s; tail (one worker idle) {r['tail_after_first_worker_done']:.2f}s; "
-          f"after the last task {r['after_last_task']:.2f}s")
-    print(f"  tasks {r['task_seconds']}; sizes {r['task_sizes']}; bytes/task {r['bytes_per_task'] / 1e3:.0f} kB")
+    if r["workers_detail"]:  # a one-worker run analyses in this process: no tasks
+        print(f"  first task starts at {r['first_task_start']:.2f}s; tail (one worker idle) "
+              f"{r['tail_after_first_worker_done']:.2f}s; after the last task {r['after_last_task']:.2f}s")
+        print(f"  tasks {r['task_seconds']}; sizes {r['task_sizes']}; bytes/task {r['bytes_per_task'] / 1e3:.0f} kB")
     print(f"  parent marks {r['parent_marks']}")
     print(f"  parent spans {r['parent_spans']}")
 
