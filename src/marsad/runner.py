@@ -41,10 +41,12 @@ log = logging.getLogger("marsad.run")
 # Documents per store transaction: a DuckDB commit and each INSERT carry a fixed cost, so bigger batches
 # cost the parent process less (64 → 256: a fifth less store time); an interrupted run still commits them.
 BATCH = 256
-# Once every input has been handed to the workers, the documents still to come are written in smaller
-# batches: each is then written while the workers finish the last chunks, and the batch left when the
-# last result arrives (written alone, with a core idle) is small.
-TAIL_BATCH = 32
+# With workers, the batch waiting when the last result arrives is written alone, with a core idle
+# (its commit waits for the disk too). So once every input has been handed to the workers and at most
+# TAIL documents are still being analysed, the batch is written early, while they finish: the last
+# batch then holds at most TAIL documents. (A transaction costs ~12 ms of fixed CPU, so writing the
+# whole tail in small batches instead cost the parent about as much as it saved.)
+TAIL = 16
 ENGINES = ("local", "dask")
 # Documents analysed together (one NER batch, one task of a worker process).
 CHUNK = 8
@@ -76,21 +78,25 @@ class RunSummary:
 
 
 class _Tracked:
-    """An iterator that records when it is exhausted: a lazy engine has then taken every input."""
+    """An iterator that counts the items taken from it and records when it is exhausted: a lazy
+    engine has then taken every input, and ``taken`` minus the results received are still in flight."""
 
     def __init__(self, items: Iterable[Item]) -> None:
         self._items = iter(items)
         self.exhausted = False
+        self.taken = 0
 
     def __iter__(self) -> Iterator[Item]:
         return self
 
     def __next__(self) -> Item:
         try:
-            return next(self._items)
+            item = next(self._items)
         except StopIteration:
             self.exhausted = True
             raise
+        self.taken += 1
+        return item
 
 
 def _unique_ids(raws: Iterable[RawInput]) -> Iterator[tuple[RawInput, str]]:
@@ -202,6 +208,7 @@ def run(inputs: list[str], out_dir: str | Path, *, db_path: str | Path | None = 
             _add(summary, "store", t)
 
         items = _Tracked(_unique_ids(raws))
+        tail_written = False
         stream = _analysed(items, workers=workers, known=known, engine=engine, scheduler=scheduler,
                            parquet_dir=out_dir / "parquet")
         parallel = workers > 1 or engine == "dask"
@@ -242,7 +249,10 @@ def run(inputs: list[str], out_dir: str | Path, *, db_path: str | Path | None = 
                         batch.append((result.rows, result.index))  # type: ignore[arg-type]
                     if done.content_sha256:
                         new_shas.add(done.content_sha256)
-                if len(batch) >= (TAIL_BATCH if parallel and items.exhausted else BATCH):
+                tail = (parallel and not tail_written and items.exhausted
+                        and items.taken - summary.documents <= TAIL)  # the last results are in flight
+                if tail or len(batch) >= BATCH:
+                    tail_written = tail_written or tail
                     flush()
                 progress.advance()
         finally:

@@ -1,5 +1,6 @@
-"""The end of a run with workers: smaller store batches once every input is taken, the post-run
-annotation's fast path. Both must leave exactly what the plain code leaves."""
+"""The end of a run with workers: the store batch written early while the last documents are analysed,
+the store closed while the files are annotated, the annotation's fast path. All must leave exactly
+what the plain code leaves."""
 
 from __future__ import annotations
 
@@ -26,15 +27,15 @@ def _table(db: Path, sql: str) -> list[tuple]:
         con.close()
 
 
-def test_tracked_iterator_says_when_it_is_exhausted() -> None:
+def test_tracked_iterator_counts_and_says_when_it_is_exhausted() -> None:
     items = _Tracked(iter([1, 2]))
-    assert list(items) == [1, 2] and items.exhausted
+    assert list(items) == [1, 2] and items.exhausted and items.taken == 2
     fresh = _Tracked(iter([1, 2]))
     next(fresh)
-    assert not fresh.exhausted
+    assert not fresh.exhausted and fresh.taken == 1
 
 
-def test_tail_batches_leave_the_same_store_and_files(demo_dir, tmp_path, clean_run, monkeypatch):
+def test_tail_batch_leaves_the_same_store_and_files(demo_dir, tmp_path, clean_run, monkeypatch):
     sizes: list[int] = []
     write_rows = Store.write_rows
 
@@ -44,10 +45,11 @@ def test_tail_batches_leave_the_same_store_and_files(demo_dir, tmp_path, clean_r
         write_rows(self, rows)
 
     monkeypatch.setattr(Store, "write_rows", recording)
-    monkeypatch.setattr(runner, "TAIL_BATCH", 3)
+    monkeypatch.setattr(runner, "TAIL", 3)
     summary = runner.run([str(demo_dir)], tmp_path / "two", quiet=True, workers=2)
-    # the demo corpus fits in the pool's window: every input is taken at once, so all batches are small
-    assert sizes and max(sizes) <= 3 and sum(sizes) == summary.documents
+    # the demo corpus fits in the pool's window, so every input is taken at once: the batch is written
+    # when three documents are still in flight, and they make the last batch
+    assert sizes == [summary.documents - 3, 3]
     assert read_outputs(tmp_path / "two") == clean_run
     monkeypatch.setattr(Store, "write_rows", write_rows)
     runner.run([str(demo_dir)], tmp_path / "one", quiet=True, workers=1)
