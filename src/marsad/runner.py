@@ -19,6 +19,7 @@ from typing import IO
 from marsad.ingest import DEFAULT_MAX_BYTES, RawInput, count_inputs, iter_inputs
 from marsad.model import Document
 from marsad.pipeline import Knowledge, process_document
+from marsad.scale.ahead import IngestAhead
 from marsad.scale.pool import supervised_map
 from marsad.scale.resume import Fingerprint, known_fingerprints, restore
 from marsad.scale.work import (
@@ -50,6 +51,9 @@ TAIL = 16
 ENGINES = ("local", "dask")
 # Documents analysed together (one NER batch, one task of a worker process).
 CHUNK = 8
+# Knowledge attributes (cached properties) whose presence means the knowledge is already loaded: then
+# there is no wait to fill by ingesting ahead.
+_LOADED = frozenset({"recognizer", "event_extractor"})
 
 
 @dataclass
@@ -110,8 +114,12 @@ def _unique_ids(raws: Iterable[RawInput]) -> Iterator[tuple[RawInput, str]]:
 
 def _analysed(items: Iterable[Item], *, workers: int = 1, kb: Knowledge | None = None,
               known: frozenset[Fingerprint] = frozenset(), engine: str = "local",
-              scheduler: str | None = None, parquet_dir: Path | None = None) -> Iterator[Result]:
-    """A :class:`~marsad.scale.work.Result` per input, in input order, from the chosen engine."""
+              scheduler: str | None = None, parquet_dir: Path | None = None,
+              ahead: bool = False) -> Iterator[Result]:
+    """A :class:`~marsad.scale.work.Result` per input, in input order, from the chosen engine.
+
+    ``ahead``: the inputs can be read again by another process (files, not stdin), so a pool may
+    ingest the first ones while it loads the knowledge (:mod:`marsad.scale.ahead`)."""
     if engine == "dask":
         from marsad.scale.dask_engine import dask_stream
         yield from dask_stream(items, parquet_dir=parquet_dir or Path("marsad-output/parquet"),
@@ -126,15 +134,19 @@ def _analysed(items: Iterable[Item], *, workers: int = 1, kb: Knowledge | None =
             for doc, skipped in analyse_many(group, kb, known):
                 yield Result(outcome(doc), skipped, doc)
         return
-    yield from _pool(work_chunk, items, workers, kb, known)
+    yield from _pool(work_chunk, items, workers, kb, known, ahead=ahead)
 
 
 def _pool(fn: Callable[[list[Item]], list], items: Iterable[Item], workers: int, kb: Knowledge,
-          known: frozenset[Fingerprint]) -> Iterator:
+          known: frozenset[Fingerprint], *, ahead: bool = False) -> Iterator:
     """``fn`` over chunks of ``items`` in a supervised pool of ``workers`` processes, results in order."""
     forking = sys.platform.startswith("linux")
+    # While the knowledge loads below, a helper ingests the first inputs on the otherwise idle core.
+    helper = IngestAhead.start(items) if forking and ahead and kb.__dict__.keys().isdisjoint(_LOADED) else None
     # Warm once here: forked workers inherit the loaded knowledge instead of each loading it again.
     initargs = (kb.warm(), known) if forking else (None, known)
+    if helper is not None:
+        items = helper.merge(items)
     # CHUNK documents per task and 16 tasks per worker in flight (128 documents each): the workers keep
     # going while the parent writes a batch to the store.
     yield from supervised_map(fn, items, workers=workers, chunk=CHUNK, window=workers * 16,
@@ -210,6 +222,7 @@ def run(inputs: list[str], out_dir: str | Path, *, db_path: str | Path | None = 
         items = _Tracked(_unique_ids(raws))
         tail_written = False
         stream = _analysed(items, workers=workers, known=known, engine=engine, scheduler=scheduler,
+                           ahead=stdin is None and "-" not in inputs,
                            parquet_dir=out_dir / "parquet")
         parallel = workers > 1 or engine == "dask"
         try:
