@@ -66,7 +66,7 @@ def test_run_uses_it_for_files_and_never_for_stdin(demo_dir, tmp_path, clean_run
     started: list[bool] = []
     start = IngestAhead.start
 
-    def recording(items, limit=4096):  # type: ignore[no-untyped-def]
+    def recording(items, limit=2048):  # type: ignore[no-untyped-def]
         started.append(True)
         return start(items, limit)
 
@@ -78,3 +78,8 @@ def test_run_uses_it_for_files_and_never_for_stdin(demo_dir, tmp_path, clean_run
     text = "قال الرئيس إن الحكومة ستعقد اجتماعاً في دمشق يوم الأحد.\n"
     summary = runner.run(["-"], tmp_path / "stdin", quiet=True, workers=2, stdin=io.StringIO(text))
     assert started == [] and summary.documents == 1
+
+
+def test_no_helper_on_a_single_core(demo_dir, monkeypatch):
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0})
+    assert IngestAhead.start(iter(_items(demo_dir))) is None
