@@ -223,7 +223,11 @@ def main() -> None:
     ap.add_argument("--json", type=Path)
     ap.add_argument("--narrow-pipe", action="store_true",
                     help="leave the result pipe at the system's 64 kB (to compare with the widened one)")
+    ap.add_argument("--no-ahead", action="store_true", help="no ingest-ahead helper (to compare with it)")
     args = ap.parse_args()
+    if args.no_ahead:
+        from marsad.scale.ahead import IngestAhead
+        IngestAhead.start = classmethod(lambda cls, items, limit=0: None)  # type: ignore[method-assign,assignment]
     if args.narrow_pipe:
         import marsad.scale.pool
         marsad.scale.pool._widen_result_pipe = lambda pool: None
