@@ -42,12 +42,23 @@ TARGET_STARTUP_S = 2.0
 
 # -- child side ------------------------------------------------------------------------------
 class RssSampler:
-    """Peak memory, sampled in a thread: largest RSS of any process, and total PSS of the process tree."""
+    """Peak memory, sampled in a thread: largest RSS of any process, and total PSS of the process tree.
 
-    def __init__(self, interval: float = 0.05) -> None:
+    RSS is cheap to read (``statm``) and is read every ``interval``; PSS walks every mapping of a process
+    (``smaps``, ~4 ms of CPU for a 400 MB process) and is read every ``pss_every`` samples, as is the
+    list of descendants. Reading PSS of three processes 20 times a second took about a third of a core
+    from the run being measured — none from one worker, which leaves a core idle, but a share of two
+    workers' cores: the sampler itself lowered the two-worker speed-up.
+    """
+
+    def __init__(self, interval: float = 0.05, pss_every: int = 20) -> None:
         self.interval = interval
+        self.pss_every = pss_every
         self.peak_total = 0
         self.peak_process = 0
+        self.cpu = 0.0  # the sampler's own CPU time
+        self._n = 0
+        self._procs: list[Any] = []
         self._stop = threading.Event()
         try:
             import psutil
@@ -56,32 +67,36 @@ class RssSampler:
             self._proc = None
         self._thread = threading.Thread(target=self._loop, daemon=True)
 
-    def _sample(self) -> None:
+    def _sample(self, full: bool = False) -> None:
         if self._proc is None:
             return
-        procs = [self._proc]
-        try:
-            procs += self._proc.children(recursive=True)
-        except Exception:
-            pass
-        rss, pss = [], []
-        for p in procs:
+        full = full or self._n % self.pss_every == 0
+        self._n += 1
+        if full or not self._procs:
+            self._procs = [self._proc]
             try:
-                mi = p.memory_full_info()  # pss: shared (copy-on-write) pages split between the processes
+                self._procs += self._proc.children(recursive=True)
             except Exception:
-                try:
-                    mi = p.memory_info()
-                except Exception:
-                    continue
+                pass
+        rss, pss = [], []
+        for p in self._procs:
+            try:
+                # pss: shared (copy-on-write) pages split between the processes
+                mi = p.memory_full_info() if full else p.memory_info()
+            except Exception:
+                continue
             rss.append(mi.rss)
             pss.append(getattr(mi, "pss", mi.rss))
         if rss:
-            self.peak_total = max(self.peak_total, sum(pss))
+            if full:
+                self.peak_total = max(self.peak_total, sum(pss))
             self.peak_process = max(self.peak_process, max(rss))
 
     def _loop(self) -> None:
         while not self._stop.is_set():
+            t = time.thread_time()
             self._sample()
+            self.cpu += time.thread_time() - t
             self._stop.wait(self.interval)
 
     def __enter__(self) -> RssSampler:
@@ -91,7 +106,7 @@ class RssSampler:
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
         self._thread.join()
-        self._sample()
+        self._sample(full=True)
         # getrusage knows the true peaks of this process and of reaped children, even between samples.
         own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
         kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
@@ -137,8 +152,8 @@ def _child(mode: str, corpus: Path, result: Path) -> None:
         with tempfile.TemporaryDirectory(prefix=f"marsad-bench-{mode}-") as tmp, RssSampler() as rss:
             summary = run([str(corpus)], Path(tmp), quiet=True, resume=False, **kwargs)
         # every thread of this process (the pool's result thread too), and the worker processes it reaped
-        out.update(cpu_parent_all=_cpu(resource.RUSAGE_SELF) - self0,
-                   cpu_workers=_cpu(resource.RUSAGE_CHILDREN) - kids0)
+        out.update(cpu_parent_all=_cpu(resource.RUSAGE_SELF) - self0 - rss.cpu,
+                   cpu_workers=_cpu(resource.RUSAGE_CHILDREN) - kids0, cpu_sampler=rss.cpu)
         out.update(seconds=summary.seconds, documents=summary.documents, processed=summary.processed,
                    rejected=summary.rejected, sentences=summary.sentences, events=summary.events,
                    mentions=summary.mentions, phases=summary.phases, cpu=getattr(summary, "cpu", {}), stages=TIMES.as_dict(),
