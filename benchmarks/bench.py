@@ -42,12 +42,23 @@ TARGET_STARTUP_S = 2.0
 
 # -- child side ------------------------------------------------------------------------------
 class RssSampler:
-    """Peak memory, sampled in a thread: largest RSS of any process, and total PSS of the process tree."""
+    """Peak memory, sampled in a thread: largest RSS of any process, and total PSS of the process tree.
 
-    def __init__(self, interval: float = 0.05) -> None:
+    RSS is cheap to read (``statm``) and is read every ``interval``; PSS walks every mapping of a process
+    (``smaps``, ~4 ms of CPU for a 400 MB process) and is read every ``pss_every`` samples, as is the
+    list of descendants. Reading PSS of three processes 20 times a second took about a third of a core
+    from the run being measured — none from one worker, which leaves a core idle, but a share of two
+    workers' cores: the sampler itself lowered the two-worker speed-up.
+    """
+
+    def __init__(self, interval: float = 0.05, pss_every: int = 20) -> None:
         self.interval = interval
+        self.pss_every = pss_every
         self.peak_total = 0
         self.peak_process = 0
+        self.cpu = 0.0  # the sampler's own CPU time
+        self._n = 0
+        self._procs: list[Any] = []
         self._stop = threading.Event()
         try:
             import psutil
@@ -56,32 +67,36 @@ class RssSampler:
             self._proc = None
         self._thread = threading.Thread(target=self._loop, daemon=True)
 
-    def _sample(self) -> None:
+    def _sample(self, full: bool = False) -> None:
         if self._proc is None:
             return
-        procs = [self._proc]
-        try:
-            procs += self._proc.children(recursive=True)
-        except Exception:
-            pass
-        rss, pss = [], []
-        for p in procs:
+        full = full or self._n % self.pss_every == 0
+        self._n += 1
+        if full or not self._procs:
+            self._procs = [self._proc]
             try:
-                mi = p.memory_full_info()  # pss: shared (copy-on-write) pages split between the processes
+                self._procs += self._proc.children(recursive=True)
             except Exception:
-                try:
-                    mi = p.memory_info()
-                except Exception:
-                    continue
+                pass
+        rss, pss = [], []
+        for p in self._procs:
+            try:
+                # pss: shared (copy-on-write) pages split between the processes
+                mi = p.memory_full_info() if full else p.memory_info()
+            except Exception:
+                continue
             rss.append(mi.rss)
             pss.append(getattr(mi, "pss", mi.rss))
         if rss:
-            self.peak_total = max(self.peak_total, sum(pss))
+            if full:
+                self.peak_total = max(self.peak_total, sum(pss))
             self.peak_process = max(self.peak_process, max(rss))
 
     def _loop(self) -> None:
         while not self._stop.is_set():
+            t = time.thread_time()
             self._sample()
+            self.cpu += time.thread_time() - t
             self._stop.wait(self.interval)
 
     def __enter__(self) -> RssSampler:
@@ -91,7 +106,7 @@ class RssSampler:
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
         self._thread.join()
-        self._sample()
+        self._sample(full=True)
         # getrusage knows the true peaks of this process and of reaped children, even between samples.
         own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
         kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
@@ -133,13 +148,31 @@ def _child(mode: str, corpus: Path, result: Path) -> None:
                                   "dask2": {"workers": 2, "engine": "dask"}}[mode]
         if mode == "local1":
             instrument()
+        self0, kids0 = _cpu(resource.RUSAGE_SELF), _cpu(resource.RUSAGE_CHILDREN)
         with tempfile.TemporaryDirectory(prefix=f"marsad-bench-{mode}-") as tmp, RssSampler() as rss:
             summary = run([str(corpus)], Path(tmp), quiet=True, resume=False, **kwargs)
+        # every thread of this process (the pool's result thread too), and the worker processes it reaped
+        out.update(cpu_parent_all=_cpu(resource.RUSAGE_SELF) - self0 - rss.cpu,
+                   cpu_workers=_cpu(resource.RUSAGE_CHILDREN) - kids0, cpu_sampler=rss.cpu)
         out.update(seconds=summary.seconds, documents=summary.documents, processed=summary.processed,
                    rejected=summary.rejected, sentences=summary.sentences, events=summary.events,
                    mentions=summary.mentions, phases=summary.phases, cpu=getattr(summary, "cpu", {}), stages=TIMES.as_dict(),
                    peak_rss_total=rss.peak_total, peak_rss_process=rss.peak_process)
     result.write_text(json.dumps(out, indent=1), encoding="utf-8")
+
+
+def _cpu(who: int) -> float:
+    ru = resource.getrusage(who)
+    return ru.ru_utime + ru.ru_stime
+
+
+def _machine_busy() -> float | None:
+    """CPU seconds the whole machine has been busy (``/proc/stat``), to tell what other processes took."""
+    try:
+        fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+        return (sum(fields[:8]) - fields[3] - fields[4]) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 # -- parent side -----------------------------------------------------------------------------
@@ -195,6 +228,7 @@ def _load() -> str:
 def _run_child(mode: str, corpus: Path, timeout: float) -> dict[str, Any] | None:
     with tempfile.TemporaryDirectory() as tmp:
         res = Path(tmp) / "r.json"
+        busy0, kids0 = _machine_busy(), _cpu(resource.RUSAGE_CHILDREN)
         t0 = time.perf_counter()
         # the LocalCluster's scheduler and nannies log every start and stop at INFO through dask's own
         # logging config; the bench reports its figures, not those lines
@@ -208,7 +242,17 @@ def _run_child(mode: str, corpus: Path, timeout: float) -> dict[str, Any] | None
             return None
         data = json.loads(res.read_text(encoding="utf-8"))
         data["process_wall_s"] = wall
+        # CPU of the configuration's process and all its descendants, and what the rest of the machine
+        # used meanwhile: wall-clock figures are only comparable when the latter is small
+        data["cpu_total"] = _cpu(resource.RUSAGE_CHILDREN) - kids0
+        busy1 = _machine_busy()
+        if busy0 is not None and busy1 is not None:
+            data["cpu_others"] = max(busy1 - busy0 - data["cpu_total"], 0.0)
         return data
+
+
+def _num(x: float | None) -> str:
+    return f"{x:.1f}" if x is not None else "–"
 
 
 def _mb(n: float | None) -> str:
@@ -231,20 +275,34 @@ def _report(results: dict[str, dict[str, Any]], machine: dict[str, str], corpus_
               f"(seed {corpus_info['seed']}).", "",
               "## Throughput (end to end: listing, ingest, all stages, JSONL files, store, cross-document pass)", "",
               "| configuration | seconds | docs/s | sentences/s | speed-up vs 1 worker | × floor time "
-              "| peak RSS, largest process (MB) | peak PSS, all processes (MB) |",
-              "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+              "| peak RSS, largest process (MB) | peak PSS, all processes (MB) | CPU s | other processes' CPU s |",
+              "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     names = {"floor": "floor: read + normalise + tokenise", "local1": "`--workers 1`", "local2": "`--workers 2`",
              "dask2": "`--engine dask --workers 2` (LocalCluster)"}
     for key in ("floor", "local1", "local2", "dask2"):
         r = results.get(key)
         if not r:
-            lines.append(f"| {names[key]} | not run | | | | | | |")
+            lines.append(f"| {names[key]} | not run | | | | | | | | |")
             continue
         s = r["seconds"]
         speed = f"{one['seconds'] / s:.2f}×" if one and key not in ("floor", "local1") else ""
         ratio = f"{s / floor['seconds']:.1f}" if floor and key != "floor" else ""
         lines.append(f"| {names[key]} | {s:.1f} | {r['documents'] / s:.1f} | {r['sentences'] / s:.0f} | {speed} "
-                     f"| {ratio} | {_mb(r.get('peak_rss_process'))} | {_mb(r.get('peak_rss_total'))} |")
+                     f"| {ratio} | {_mb(r.get('peak_rss_process'))} | {_mb(r.get('peak_rss_total'))} "
+                     f"| {_num(r.get('cpu_total'))} | {_num(r.get('cpu_others'))} |")
+    lines += ["", "`CPU s` counts the configuration's processes (parent, workers, Dask's scheduler and nannies); "
+              "`other processes' CPU s` is what the rest of the machine used during the run (`/proc/stat`)."]
+    two = results.get("local2")
+    if two and two.get("cpu_workers") is not None and one:
+        par, wrk = two["cpu_parent_all"], two["cpu_workers"]
+        warm = (results.get("startup") or {}).get("warm_s", 0.0)  # before the fork, one core busy
+        after = sum(two.get("cpu", {}).get(k, 0.0) for k in ("finalize", "annotate"))  # after the workers
+        bound = warm + after + (par + wrk - warm - after) / 2
+        lines += ["", f"Two workers: the workers used {wrk:.1f} CPU s and the parent {par:.1f} (all its threads). "
+                  f"With the knowledge load before forking ({warm:.1f} s) and the cross-document pass and "
+                  f"annotation after the workers ({after:.1f} s) on one core and everything else split evenly "
+                  f"over two idle cores, the run could take {bound:.1f} s ({one['seconds'] / bound:.2f}× one "
+                  f"worker); it took {two['seconds']:.1f} s."]
     st = results.get("startup")
     if st:
         lines += ["", "## Start-up", "",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 import sys
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -19,6 +19,7 @@ from typing import IO
 from marsad.ingest import DEFAULT_MAX_BYTES, RawInput, count_inputs, iter_inputs
 from marsad.model import Document
 from marsad.pipeline import Knowledge, process_document
+from marsad.scale.ahead import IngestAhead
 from marsad.scale.pool import supervised_map
 from marsad.scale.resume import Fingerprint, known_fingerprints, restore
 from marsad.scale.work import (
@@ -41,9 +42,18 @@ log = logging.getLogger("marsad.run")
 # Documents per store transaction: a DuckDB commit and each INSERT carry a fixed cost, so bigger batches
 # cost the parent process less (64 → 256: a fifth less store time); an interrupted run still commits them.
 BATCH = 256
+# With workers, the batch waiting when the last result arrives is written alone, with a core idle
+# (its commit waits for the disk too). So once every input has been handed to the workers and at most
+# TAIL documents are still being analysed, the batch is written early, while they finish: the last
+# batch then holds at most TAIL documents. (A transaction costs ~12 ms of fixed CPU, so writing the
+# whole tail in small batches instead cost the parent about as much as it saved.)
+TAIL = 16
 ENGINES = ("local", "dask")
 # Documents analysed together (one NER batch, one task of a worker process).
 CHUNK = 8
+# Knowledge attributes (cached properties) whose presence means the knowledge is already loaded: then
+# there is no wait to fill by ingesting ahead.
+_LOADED = frozenset({"recognizer", "event_extractor"})
 
 
 @dataclass
@@ -71,6 +81,28 @@ class RunSummary:
         return self.processed + self.rejected
 
 
+class _Tracked:
+    """An iterator that counts the items taken from it and records when it is exhausted: a lazy
+    engine has then taken every input, and ``taken`` minus the results received are still in flight."""
+
+    def __init__(self, items: Iterable[Item]) -> None:
+        self._items = iter(items)
+        self.exhausted = False
+        self.taken = 0
+
+    def __iter__(self) -> Iterator[Item]:
+        return self
+
+    def __next__(self) -> Item:
+        try:
+            item = next(self._items)
+        except StopIteration:
+            self.exhausted = True
+            raise
+        self.taken += 1
+        return item
+
+
 def _unique_ids(raws: Iterable[RawInput]) -> Iterator[tuple[RawInput, str]]:
     seen: dict[str, int] = {}
     for raw in raws:
@@ -82,8 +114,12 @@ def _unique_ids(raws: Iterable[RawInput]) -> Iterator[tuple[RawInput, str]]:
 
 def _analysed(items: Iterable[Item], *, workers: int = 1, kb: Knowledge | None = None,
               known: frozenset[Fingerprint] = frozenset(), engine: str = "local",
-              scheduler: str | None = None, parquet_dir: Path | None = None) -> Iterator[Result]:
-    """A :class:`~marsad.scale.work.Result` per input, in input order, from the chosen engine."""
+              scheduler: str | None = None, parquet_dir: Path | None = None,
+              ahead: bool = False) -> Iterator[Result]:
+    """A :class:`~marsad.scale.work.Result` per input, in input order, from the chosen engine.
+
+    ``ahead``: the inputs can be read again by another process (files, not stdin), so a pool may
+    ingest the first ones while it loads the knowledge (:mod:`marsad.scale.ahead`)."""
     if engine == "dask":
         from marsad.scale.dask_engine import dask_stream
         yield from dask_stream(items, parquet_dir=parquet_dir or Path("marsad-output/parquet"),
@@ -98,15 +134,19 @@ def _analysed(items: Iterable[Item], *, workers: int = 1, kb: Knowledge | None =
             for doc, skipped in analyse_many(group, kb, known):
                 yield Result(outcome(doc), skipped, doc)
         return
-    yield from _pool(work_chunk, items, workers, kb, known)
+    yield from _pool(work_chunk, items, workers, kb, known, ahead=ahead)
 
 
 def _pool(fn: Callable[[list[Item]], list], items: Iterable[Item], workers: int, kb: Knowledge,
-          known: frozenset[Fingerprint]) -> Iterator:
+          known: frozenset[Fingerprint], *, ahead: bool = False) -> Iterator:
     """``fn`` over chunks of ``items`` in a supervised pool of ``workers`` processes, results in order."""
     forking = sys.platform.startswith("linux")
+    # While the knowledge loads below, a helper ingests the first inputs on the otherwise idle core.
+    helper = IngestAhead.start(items) if forking and ahead and kb.__dict__.keys().isdisjoint(_LOADED) else None
     # Warm once here: forked workers inherit the loaded knowledge instead of each loading it again.
     initargs = (kb.warm(), known) if forking else (None, known)
+    if helper is not None:
+        items = helper.merge(items)
     # CHUNK documents per task and 16 tasks per worker in flight (128 documents each): the workers keep
     # going while the parent writes a batch to the store.
     yield from supervised_map(fn, items, workers=workers, chunk=CHUNK, window=workers * 16,
@@ -156,8 +196,10 @@ def run(inputs: list[str], out_dir: str | Path, *, db_path: str | Path | None = 
     if published is not None:
         published = date.fromisoformat(published).isoformat()  # ValueError for a bad date
     raws = iter_inputs(inputs, stdin=stdin, max_bytes=max_bytes, published=published)
+    closing: _Background | None = None
     with ExitStack() as stack:
-        store = stack.enter_context(Store.open(db_path))
+        store = Store.open(db_path)
+        stack.callback(lambda: closing is None and store.close())  # closed here unless closing already
         if workers > 1 or engine == "dask":
             # While the workers use every core, DuckDB's own threads would only compete with them for it.
             store.con.execute("SET threads = 1")
@@ -177,7 +219,10 @@ def run(inputs: list[str], out_dir: str | Path, *, db_path: str | Path | None = 
             batch.clear()
             _add(summary, "store", t)
 
-        stream = _analysed(_unique_ids(raws), workers=workers, known=known, engine=engine, scheduler=scheduler,
+        items = _Tracked(_unique_ids(raws))
+        tail_written = False
+        stream = _analysed(items, workers=workers, known=known, engine=engine, scheduler=scheduler,
+                           ahead=stdin is None and "-" not in inputs,
                            parquet_dir=out_dir / "parquet")
         parallel = workers > 1 or engine == "dask"
         try:
@@ -217,7 +262,10 @@ def run(inputs: list[str], out_dir: str | Path, *, db_path: str | Path | None = 
                         batch.append((result.rows, result.index))  # type: ignore[arg-type]
                     if done.content_sha256:
                         new_shas.add(done.content_sha256)
-                if len(batch) >= BATCH:
+                tail = (parallel and not tail_written and items.exhausted
+                        and items.taken - summary.documents <= TAIL)  # the last results are in flight
+                if tail or len(batch) >= BATCH:
+                    tail_written = tail_written or tail
                     flush()
                 progress.advance()
         finally:
@@ -229,13 +277,42 @@ def run(inputs: list[str], out_dir: str | Path, *, db_path: str | Path | None = 
         t = _now()
         cross = finalize(store)
         _add(summary, "finalize", t)
-    t = _now()
-    _annotate(out_dir / "documents.jsonl", "doc_id",
-              {k: {"duplicate_of": d.duplicate_of, "similarity": d.similarity} for k, d in cross.duplicates.items()})
-    _annotate(out_dir / "events.jsonl", "event_id", {k: {"cluster_id": c} for k, c in cross.clusters.items()})
-    _add(summary, "annotate", t)
+        # Closing checkpoints the store: mostly writing and syncing the file, during which DuckDB lets
+        # Python run — so the output files are annotated meanwhile rather than after it.
+        closing = _Background(store.close)
+    assert closing is not None  # the block ends by starting it (or raises)
+    try:
+        t = _now()
+        _annotate(out_dir / "documents.jsonl", "doc_id", {k: {"duplicate_of": d.duplicate_of, "similarity": d.similarity}
+                                                          for k, d in cross.duplicates.items()})
+        _annotate(out_dir / "events.jsonl", "event_id", {k: {"cluster_id": c} for k, c in cross.clusters.items()})
+        _add(summary, "annotate", t)
+    finally:
+        t = _now()
+        closing.join()  # the store is closed (and any error closing it raised) before run() returns
+        _add(summary, "close", t)
     summary.seconds = time.perf_counter() - t0
     return summary
+
+
+class _Background:
+    """``fn()`` in a thread; :meth:`join` waits for it and raises what it raised."""
+
+    def __init__(self, fn: Callable[[], object]) -> None:
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, args=(fn,), name="marsad-background")
+        self.thread.start()
+
+    def _run(self, fn: Callable[[], object]) -> None:
+        try:
+            fn()
+        except BaseException as exc:  # handed to the thread that joins
+            self.error = exc
+
+    def join(self) -> None:
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
 
 
 def _now() -> tuple[float, float]:
@@ -254,34 +331,52 @@ def _annotate(path: Path, key: str, updates: dict[str, dict]) -> None:
 
     Lines are edited as text where that gives exactly what ``json.dumps`` of the updated record
     would (a field that is ``null`` or absent at the top level), else decoded and re-encoded: the
-    events file of a large run is rewritten in a fraction of the time.
+    events file of a large run is rewritten in a fraction of the time. This runs after the analysis
+    with one core busy, so the common line (the key's value has no escape, nothing nested before
+    it) is read with ``str.find``; any other line is decoded.
     """
     if not updates:
         return
-    key_re = re.compile('"' + re.escape(key) + r'": ("(?:[^"\\]|\\.)*")')
+    marker = f'"{key}": "'
+    values: dict[tuple[str, type, object], str] = {}  # (field, type, value) → JSON text: cluster ids repeat
     tmp = path.with_suffix(".jsonl.tmp")
     with open(path, encoding="utf-8") as src, open(tmp, "w", encoding="utf-8") as dst:
+        out: list[str] = []  # written in blocks: one write (and UTF-8 encoding) per line cost a third
         for line in src:
-            m = key_re.search(line)  # the key field comes first in Marsad's records
-            if m and not any(c in line[1:m.start()] for c in "{["):  # nothing nested before it: top level
-                upd = updates.get(json.loads(m.group(1)))
-            else:
-                upd = updates.get(json.loads(line).get(key))
-            if upd:
-                line = _patched(line, upd)
-            dst.write(line)
+            if len(out) >= 2048:
+                dst.write("".join(out))
+                out.clear()
+            i = line.find(marker)
+            j = line.find('"', i + len(marker)) if i > 0 else -1
+            value = line[i + len(marker):j] if j > 0 else None
+            # A quote not preceded by a backslash is not inside a string, so «"key": "» is that key;
+            # at the top level when nothing opens before it; and a value without a backslash is its own text.
+            if (value is not None and line[i - 1] != "\\" and "\\" not in value
+                    and "{" not in line[1:i] and "[" not in line[1:i]):
+                upd = updates.get(value)
+            else:  # anything else: decode the line (rare: Marsad writes the key first, or after "schema")
+                found = json.loads(line).get(key)
+                upd = updates.get(found) if isinstance(found, str) else None
+            out.append(_patched(line, upd, values) if upd else line)
+        dst.write("".join(out))
     tmp.replace(path)
 
 
-def _patched(line: str, upd: dict) -> str:
-    """``line`` (one JSON object) with the top-level fields of ``upd`` set."""
+def _patched(line: str, upd: dict, values: dict[tuple[str, type, object], str] | None = None) -> str:
+    """``line`` (one JSON object) with the top-level fields of ``upd`` set (``values`` caches the
+    fields' JSON text by value; by type too, as ``1 == 1.0 == True`` are written differently)."""
     text = line.rstrip("\n")
     for k, v in upd.items():
         # Inside a JSON string a quote is escaped, so «"k": » can only be a key: when it occurs
         # nowhere, the field is new and json.dumps would put it last.
         field = f'"{k}": '
         if field not in text and text.endswith("}"):
-            value = json.dumps(v, ensure_ascii=False)
+            try:
+                value = values[(k, type(v), v)] if values is not None else json.dumps(v, ensure_ascii=False)
+            except KeyError:
+                value = values[(k, type(v), v)] = json.dumps(v, ensure_ascii=False)  # type: ignore[index]
+            except TypeError:  # an unhashable value (a list or a dict)
+                value = json.dumps(v, ensure_ascii=False)
             text = f"{text[:-1]}, {field}{value}}}" if text != "{}" else f"{{{field}{value}}}"
         else:
             rec = json.loads(text)

@@ -41,6 +41,7 @@ class _Chunk(Generic[T]):
     items: list[T]
     future: Future | None = None
     attempts: int = 0
+    submitted: bool = True  # False: the pool was already broken when it was handed over (not its fault)
 
 
 def _context() -> Any:
@@ -63,8 +64,10 @@ def supervised_map(fn: Callable[[T], R], items: Iterable[T], *, workers: int = 2
     source = iter(items)
 
     def new_pool() -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=initializer,
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=initializer,
                                    initargs=initargs)
+        _widen_result_pipe(pool)
+        return pool
 
     pool = new_pool()
     pending: deque[_Chunk[T]] = deque()
@@ -74,7 +77,14 @@ def supervised_map(fn: Callable[[T], R], items: Iterable[T], *, workers: int = 2
             batch = list(islice(source, chunk))
             if not batch:
                 return
-            pending.append(_Chunk(batch, pool.submit(_run_chunk, fn, batch, batched)))
+            try:
+                pending.append(_Chunk(batch, pool.submit(_run_chunk, fn, batch, batched)))
+            except BrokenProcessPool as exc:
+                # A worker died since the last result: the pool refuses new work. The chunk waits in
+                # line with a failed future; reaching it restarts the pool, which resubmits it.
+                failed: Future = Future()
+                failed.set_exception(exc)
+                pending.append(_Chunk(batch, failed, submitted=False))
 
     try:
         fill()
@@ -97,6 +107,26 @@ def supervised_map(fn: Callable[[T], R], items: Iterable[T], *, workers: int = 2
         pool.shutdown(wait=False, cancel_futures=True)
 
 
+# Linux: fcntl F_SETPIPE_SZ. A worker's result (a chunk's output lines and store rows, ~350 kB for 8
+# documents) is written to a pipe of 64 kB by default, so the worker waited, idle, until the parent's
+# result thread — competing with the workers for the cores — had read most of it.
+_F_SETPIPE_SZ = 1031
+RESULT_PIPE_BYTES = 1 << 20
+
+
+def _widen_result_pipe(pool: ProcessPoolExecutor) -> None:
+    """Let the pool's result pipe hold a few whole results (an optimisation only: left as it is where
+    the platform or the executor's internals do not allow it)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import fcntl
+        writer = pool._result_queue._writer  # type: ignore[attr-defined]
+        fcntl.fcntl(writer.fileno(), _F_SETPIPE_SZ, RESULT_PIPE_BYTES)
+    except (AttributeError, OSError, ValueError):
+        log.debug("could not widen the result pipe", exc_info=True)
+
+
 def _restart(pool: ProcessPoolExecutor, pending: deque[_Chunk[T]], new_pool: Callable[[], ProcessPoolExecutor],
              fn: Callable[..., Any], max_attempts: int, batched: bool = False) -> ProcessPoolExecutor:
     """Replace a broken pool and resubmit every chunk that did not finish."""
@@ -108,7 +138,8 @@ def _restart(pool: ProcessPoolExecutor, pending: deque[_Chunk[T]], new_pool: Cal
         f = c.future
         if f is None or (not f.cancelled() and f.exception() is None):
             continue  # finished before the breakage (or already isolated): keep its results
-        c.attempts += 1
+        c.attempts += c.submitted  # a chunk refused by the broken pool did not break it
+        c.submitted = True
         lost += len(c.items)
         if c.attempts >= max_attempts:
             c.future = None

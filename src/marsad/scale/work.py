@@ -16,12 +16,13 @@ from marsad import pipeline
 from marsad.ingest import RawInput
 from marsad.model import Document
 from marsad.pipeline import tune_gc
+from marsad.scale.ahead import Ingested
 from marsad.scale.faults import maybe_die
 from marsad.scale.pool import WORKER_DIED
 from marsad.scale.resume import Fingerprint, fingerprint
 from marsad.store.rows import StoreRows, rows_for
 
-Item = tuple[RawInput, str]  # an input and the doc_id it gets in this run
+Item = tuple[RawInput, str]  # an input (or its document, Ingested ahead) and the doc_id it gets in this run
 # A document's output lines: its documents.jsonl line, its events' (event_id, JSON text) pairs and
 # its mentions.jsonl lines joined.
 Lines = tuple[str, list[tuple[str, str]], str]
@@ -105,11 +106,14 @@ def analyse_many(items: list[Item], kb: pipeline.Knowledge,
     todo: list[int] = []
     docs: list[Document] = []
     for k, (raw, doc_id) in enumerate(items):
-        try:
-            doc = pipeline.load_document(raw, doc_id)
-        except Exception:
-            results[k] = (pipeline.process_raw(raw, doc_id, kb), False)  # the same rejection a plain run gives
-            continue
+        if isinstance(raw, Ingested):  # ingested ahead while the knowledge loaded (marsad.scale.ahead)
+            doc = raw.doc
+        else:
+            try:
+                doc = pipeline.load_document(raw, doc_id)
+            except Exception:
+                results[k] = (pipeline.process_raw(raw, doc_id, kb), False)  # the same rejection a plain run gives
+                continue
         if known and doc.status == "ok" and fingerprint(doc) in known:
             results[k] = (doc, True)
             continue
