@@ -34,16 +34,58 @@ def load_extractor(kb: Any = None, *, sentence_gate: bool = True) -> Callable[[D
     states = state_index(actors)
 
     gate = _sentence_gate() if sentence_gate else None
+    topic_gate = _topic_gate()
     # The relative-date vocabulary (marsad.events.dates → marsad.time) is read from YAML on first use:
     # load it now, with the lexicons, rather than inside the first document that needs it.
     from marsad.time.vocabulary import vocabulary
     vocabulary()
 
     def extract(doc: Document) -> list[dict[str, Any]]:
-        events = extract_events(doc, lex, nisba, states=states)
+        events = topic_gate(extract_events(doc, lex, nisba, states=states), doc.text)
         return gate(events, doc.text) if gate else events
 
     return extract
+
+
+def _topic_gate() -> Callable[[list[dict[str, Any]], str], list[dict[str, Any]]]:
+    """Drop events that everyday (non-political) news makes of its own words (round 29).
+
+    An event in a sentence about sport or business (``triggers.yaml`` ``off_topic``): a match «لقاء»,
+    a federation's «إيقاف» of a player, a company's «مفاوضات» or «اتفاقية». Such an event stays only
+    when its type is one of the domain's ``keep_types`` (if given) and it names a known political
+    participant (:func:`_has_known_participant`: a state banning fans from a stadium, an attack on a
+    match, sanctions on a company).
+    """
+    from marsad.events.lexicon import off_topic_domains
+    from marsad.events.text import match_keys, normalized_text
+
+    domains = off_topic_domains()
+    keys_cache: dict[str, frozenset[str]] = {}
+
+    def sentence_keys(e: dict[str, Any], document: str) -> frozenset[str]:
+        ev = e["evidence"]
+        got = keys_cache.get(ev["text"])
+        if got is None:
+            text = normalized_text(ev["text"], ev["start"], document)
+            got = frozenset(k for w in text.split() for k in match_keys(w))
+            if len(keys_cache) < 100_000:
+                keys_cache[ev["text"]] = got
+        return got
+
+    def keep(e: dict[str, Any], document: str) -> bool:
+        keys = sentence_keys(e, document)
+        for cues, keep_types, unless_known in domains:
+            if not cues.isdisjoint(keys):
+                if keep_types is not None and e["type"] not in keep_types:
+                    return False
+                if unless_known and not _has_known_participant(e):
+                    return False
+        return True
+
+    def topic_gate(events: list[dict[str, Any]], document: str) -> list[dict[str, Any]]:
+        return [e for e in events if keep(e, document)] if events else events
+
+    return topic_gate
 
 
 def corroborated(event: dict[str, Any]) -> bool:

@@ -545,6 +545,19 @@ def _read(name: str) -> Any:
     return yaml.safe_load(resources.files("marsad.events").joinpath("data", name).read_text("utf-8"))
 
 
+@cache
+def off_topic_domains() -> tuple[tuple[frozenset[str], frozenset[str] | None, bool], ...]:
+    """``triggers.yaml`` ``off_topic`` (round 29): per domain its normalised cue words, the event
+    types that may still stand in a sentence of it (None: all) and whether those need a known
+    participant."""
+    out = []
+    for spec in (_read("triggers.yaml").get("off_topic") or {}).values():
+        cues = frozenset(norm_word(w) for w in spec.get("cues") or ())
+        keep = spec.get("keep_types")
+        out.append((cues, None if keep is None else frozenset(keep), bool(spec.get("unless_known", True))))
+    return tuple(out)
+
+
 def parse_verb_spec(line: str) -> tuple[VerbSpec, frozenset[str]]:
     """``"PERFECT IMPERFECT [class] [!flag]"`` → a :class:`VerbSpec` and its flags."""
     parts = line.split()
