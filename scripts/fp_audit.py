@@ -14,7 +14,7 @@ is copied there, only its index. Unjudged events are listed with ``?`` so new on
 Usage::
 
     PYTHONHASHSEED=0 PYTHONPATH=src .venv/bin/python scripts/fp_audit.py [--shared ../shared]
-        [--n-aner 600] [--n-aqmar 200] [--seed 29] [--quiet] [--unjudged]
+        [--n-aner 600] [--n-aqmar 200] [--seed 29] [--context 0] [--quiet] [--unjudged]
 """
 
 from __future__ import annotations
@@ -62,8 +62,10 @@ def read_conll(path: Path) -> list[str]:
     return sents
 
 
-def sample(shared: Path, n_aner: int, n_aqmar: int, seed: int) -> list[tuple[str, str]]:
-    """``(key prefix, sentence)`` pairs: a fixed random draw of 5–60-word sentences of each corpus."""
+def sample(shared: Path, n_aner: int, n_aqmar: int, seed: int, context: int = 0) -> list[tuple[str, str, str]]:
+    """``(key prefix, sentence, preceding text)`` triples: a fixed random draw of 5–60-word sentences
+    of each corpus, each with the ``context`` sentences before it in its file (the text an article
+    would give the stage to fill participants from)."""
     def usable(s: str) -> bool:
         n = len(s.split())
         return 5 <= n <= 60 and bool(re.search("[\u0621-\u064a]", s))
@@ -71,10 +73,14 @@ def sample(shared: Path, n_aner: int, n_aqmar: int, seed: int) -> list[tuple[str
     rng = random.Random(seed)
     aner = read_conll(shared / "data/ner/anercorp_train.conll")
     idx = [i for i, s in enumerate(aner) if usable(s)]
-    out = [(f"aner:{i}", aner[i]) for i in sorted(rng.sample(idx, min(n_aner, len(idx))))]
-    aq: list[tuple[str, str]] = []
+    def before(sents: list[str], i: int) -> str:
+        return " ".join(sents[max(0, i - context):i])
+
+    out = [(f"aner:{i}", aner[i], before(aner, i)) for i in sorted(rng.sample(idx, min(n_aner, len(idx))))]
+    aq: list[tuple[str, str, str]] = []
     for p in sorted((shared / "data/ner/aqmar").glob("*.conll")):
-        aq += [(f"aqmar:{p.stem}:{i}", s) for i, s in enumerate(read_conll(p)) if usable(s)]
+        sents = read_conll(p)
+        aq += [(f"aqmar:{p.stem}:{i}", s, before(sents, i)) for i, s in enumerate(sents) if usable(s)]
     out += sorted(rng.sample(aq, min(n_aqmar, len(aq))))
     return out
 
@@ -92,6 +98,9 @@ def main() -> int:
     ap.add_argument("--published", default="2004-06-15", help="reference date given to every sentence")
     ap.add_argument("--quiet", action="store_true", help="only the summary")
     ap.add_argument("--unjudged", action="store_true", help="print only events with no judgement")
+    ap.add_argument("--context", type=int, default=0,
+                    help="run each sentence after the N sentences before it (as in an article); "
+                         "only the sampled sentence's events are counted")
     args = ap.parse_args()
     shared = Path(args.shared)
     if not (shared / "data/ner/anercorp_train.conll").exists():
@@ -107,18 +116,28 @@ def main() -> int:
 
     from marsad import api
     nlp = api.load()
-    sents = sample(shared, args.n_aner, args.n_aqmar, args.seed)
+    # (the draw is the same for every --context: the sample is drawn before the context is added)
+    sents = sample(shared, args.n_aner, args.n_aqmar, args.seed, args.context)
     verdicts: Counter = Counter()
     buckets: Counter = Counter()
     types: Counter = Counter()
     n_events = 0
-    for key, text in sents:
+    lost = 0
+    for key, text, pre in sents:
         try:
-            res = nlp(text, published=args.published)
+            res = nlp(f"{pre} {text}" if pre else text, published=args.published)
         except ValueError:
+            continue
+        # where the sampled sentence starts in the (cleaned) text: events told before it are the context's
+        start = res.text.rfind(text[:20]) if pre else 0
+        end = start + len(text)
+        if start < 0:
+            lost += 1  # the cleaner rewrote the sentence's opening: it cannot be told from its context
             continue
         for ev in res.events:
             d = ev.to_dict()
+            if not (start <= d["evidence"]["start"] < end):
+                continue
             trig = (d.get("trigger") or {}).get("text", "?")
             k = f"{key}|{d['type']}|{trig}"
             v, b = judged.get(k, ("?", ""))
@@ -131,7 +150,9 @@ def main() -> int:
                 continue
             print(f"{k}\t{v}\t{b}\n    {d['type']} [{trig}] A={_names(d['actor'])} R={_names(d['recipient'])}"
                   f"\n    {text}")
-    n = len(sents)
+    n = len(sents) - lost
+    if lost:
+        print(f"({lost} sentences not found in their cleaned context, left out)")
     false = verdicts["F"]
     print(f"\nsentences {n}  events {n_events}  per 100 sentences {100 * n_events / max(n, 1):.1f}")
     print(f"judged T {verdicts['T']}  F {false}  unjudged {verdicts['?']}  "

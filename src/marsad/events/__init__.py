@@ -7,12 +7,16 @@ ontology live in ``marsad/events/data`` and are compiled on first use.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
 from marsad.events.extract import SCHEMA, extract_events
 from marsad.events.lexicon import Lexicon, load_lexicon
 from marsad.model import Document
+
+# Arabic words of a normalised sentence, punctuation left out («المباراة.» is «المباراة»).
+_WORD_RE = re.compile("[\u0621-\u064a]+")
 
 __all__ = ["SCHEMA", "Lexicon", "extract_events", "load_extractor", "load_lexicon"]
 
@@ -51,10 +55,11 @@ def _topic_gate() -> Callable[[list[dict[str, Any]], str], list[dict[str, Any]]]
     """Drop events that everyday (non-political) news makes of its own words (round 29).
 
     An event in a sentence about sport or business (``triggers.yaml`` ``off_topic``): a match «لقاء»,
-    a federation's «إيقاف» of a player, a company's «مفاوضات» or «اتفاقية». Such an event stays only
-    when its type is one of the domain's ``keep_types`` (if given) and it names a known political
-    participant (:func:`_has_known_participant`: a state banning fans from a stadium, an attack on a
-    match, sanctions on a company).
+    a federation's «إيقاف» of a player, a company's «مفاوضات» or «اتفاقية», floods that «اجتاحت» a
+    country. Such an event stays if its type is one of the domain's ``free_types`` (a government's
+    accusation against a company), or one of its ``known_types`` and it names a known political
+    participant (:func:`_has_known_participant`: a state's agreement with a company, an attack on a
+    match).
     """
     from marsad.events.lexicon import off_topic_domains
     from marsad.events.text import match_keys, normalized_text
@@ -67,19 +72,18 @@ def _topic_gate() -> Callable[[list[dict[str, Any]], str], list[dict[str, Any]]]
         got = keys_cache.get(ev["text"])
         if got is None:
             text = normalized_text(ev["text"], ev["start"], document)
-            got = frozenset(k for w in text.split() for k in match_keys(w))
+            got = frozenset(k for w in _WORD_RE.findall(text) for k in match_keys(w))
             if len(keys_cache) < 100_000:
                 keys_cache[ev["text"]] = got
         return got
 
     def keep(e: dict[str, Any], document: str) -> bool:
         keys = sentence_keys(e, document)
-        for cues, keep_types, unless_known in domains:
-            if not cues.isdisjoint(keys):
-                if keep_types is not None and e["type"] not in keep_types:
-                    return False
-                if unless_known and not _has_known_participant(e):
-                    return False
+        for cues, free, known in domains:
+            if cues.isdisjoint(keys) or e["type"] in free:
+                continue
+            if (known is not None and e["type"] not in known) or not _has_known_participant(e):
+                return False
         return True
 
     def topic_gate(events: list[dict[str, Any]], document: str) -> list[dict[str, Any]]:

@@ -546,15 +546,15 @@ def _read(name: str) -> Any:
 
 
 @cache
-def off_topic_domains() -> tuple[tuple[frozenset[str], frozenset[str] | None, bool], ...]:
-    """``triggers.yaml`` ``off_topic`` (round 29): per domain its normalised cue words, the event
-    types that may still stand in a sentence of it (None: all) and whether those need a known
-    participant."""
+def off_topic_domains() -> tuple[tuple[frozenset[str], frozenset[str], frozenset[str] | None], ...]:
+    """``triggers.yaml`` ``off_topic`` (round 29): per domain its normalised cue words, the event types
+    that stay in a sentence of it whatever they name (``free_types``) and those that stay when they
+    name a known political participant (``known_types``; None: every type)."""
     out = []
     for spec in (_read("triggers.yaml").get("off_topic") or {}).values():
         cues = frozenset(norm_word(w) for w in spec.get("cues") or ())
-        keep = spec.get("keep_types")
-        out.append((cues, None if keep is None else frozenset(keep), bool(spec.get("unless_known", True))))
+        known = spec.get("known_types")
+        out.append((cues, frozenset(spec.get("free_types") or ()), None if known is None else frozenset(known)))
     return tuple(out)
 
 
