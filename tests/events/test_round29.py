@@ -40,6 +40,7 @@ NEGATIVES: list[tuple[str, str, str]] = [
     ("أشاد مدرب الفريق بأداء اللاعبين في المباراة.", "SUPPORT", "sport"),
     ("أعلنت الشركة توقيع اتفاقية تعاون مع مصرف محلي لتمويل المشاريع الصغيرة.", "AGREE", "business"),
     ("ودخلت الشركة في مفاوضات مع عدد من الموزعين لشراء حقوق الفيلم.", "CONSULT", "business"),
+    ("انتقد لاعب المنتخب السعودي قرار الحكم في المباراة.", "ACCUSE", "sport, team named like its state"),
     ("ضربت عاصفة قوية الساحل وأودت بحياة 12 شخصا.", "ASSAULT", "disaster"),
     ("اجتاحت البلاد فيضانات مدمرة أودت بحياة المئات.", "ASSAULT", "disaster"),
 ]
@@ -53,6 +54,8 @@ POSITIVES: list[tuple[str, str, str | None]] = [
     ("فرضت الولايات المتحدة عقوبات على شركات صينية.", "SANCTION", "united_states"),
     ("اتهمت الحكومة الشركة بالتنصت على اتصالات الوزراء.", "ACCUSE", None),
     ("أرسلت تركيا مساعدات إلى المناطق المنكوبة بالزلزال.", "AID", "turkey"),
+    # a bombing at a match states its toll: it stays whoever did it
+    ("فجر انتحاري نفسه قرب ملعب في بغداد خلال مباراة لكرة القدم مما أسفر عن مقتل 10 أشخاص.", "ASSAULT", None),
     # «تهنئة» ends in «ة» and is an event noun: it keeps its event
     ("بعث الرئيس المصري برقية تهنئة إلى نظيره التونسي.", "SUPPORT", None),
     ("رفض الرئيس الفلسطيني الخطة الأمريكية للسلام.", "REJECT", None),
