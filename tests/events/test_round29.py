@@ -32,6 +32,7 @@ NEGATIVES: list[tuple[str, str, str]] = [
     ("وقال الوزير في لقاء مع قناة محلية إن الاقتصاد يتعافى.", "CONSULT", "interview"),
     ("وأوضح الرئيس في حوار صحفي أن الانتخابات ستجري في موعدها.", "CONSULT", "interview"),
     ("تسعى الحكومة إلى حشد الدعم الدولي لخطتها الاقتصادية.", "MOBILIZE", "rallying support"),
+    ("خرجت حشود من المتظاهرين إلى الشوارع مطالبة بالإصلاح.", "MOBILIZE", "a crowd"),
     ("اجتاحت السيول عددا من القرى في جنوب البلاد.", "ASSAULT", "natural force"),
     ("شن رئيس الوزراء هجوما حادا على أحزاب المعارضة.", "ASSAULT", "verbal attack"),
     # off-topic domains: sport, business, natural disasters
@@ -49,6 +50,7 @@ NEGATIVES: list[tuple[str, str, str]] = [
 POSITIVES: list[tuple[str, str, str | None]] = [
     ("اجتاحت القوات الإسرائيلية مدينة رفح فجر اليوم.", "ASSAULT", None),
     ("اجتاح مسلحون قرية في ولاية زمفارا.", "ASSAULT", None),
+    ("رصدت الأقمار الصناعية حشودا عسكرية قرب الحدود الشرقية.", "MOBILIZE", None),
     ("شن رئيس الوزراء هجوما حادا على أحزاب المعارضة.", "ACCUSE", None),
     ("وقعت الحكومة العراقية اتفاقية مع شركة توتال الفرنسية لتطوير حقول الغاز.", "AGREE", "iraq"),
     ("فرضت الولايات المتحدة عقوبات على شركات صينية.", "SANCTION", "united_states"),
