@@ -7,12 +7,19 @@ ontology live in ``marsad/events/data`` and are compiled on first use.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
 from marsad.events.extract import SCHEMA, extract_events
 from marsad.events.lexicon import Lexicon, load_lexicon
 from marsad.model import Document
+
+# Arabic words of a normalised sentence, punctuation left out («المباراة.» is «المباراة»).
+_WORD_RE = re.compile("[\u0621-\u064a]+")
+
+# Quantity keys that make a violent event in an off-topic sentence a happening (see _topic_gate).
+_CASUALTIES = frozenset({"killed", "wounded"})
 
 __all__ = ["SCHEMA", "Lexicon", "extract_events", "load_extractor", "load_lexicon"]
 
@@ -34,16 +41,72 @@ def load_extractor(kb: Any = None, *, sentence_gate: bool = True) -> Callable[[D
     states = state_index(actors)
 
     gate = _sentence_gate() if sentence_gate else None
+    topic_gate = _topic_gate()
     # The relative-date vocabulary (marsad.events.dates → marsad.time) is read from YAML on first use:
     # load it now, with the lexicons, rather than inside the first document that needs it.
     from marsad.time.vocabulary import vocabulary
     vocabulary()
 
     def extract(doc: Document) -> list[dict[str, Any]]:
-        events = extract_events(doc, lex, nisba, states=states)
+        events = topic_gate(extract_events(doc, lex, nisba, states=states), doc.text)
         return gate(events, doc.text) if gate else events
 
     return extract
+
+
+def _topic_gate() -> Callable[[list[dict[str, Any]], str], list[dict[str, Any]]]:
+    """Drop events that everyday (non-political) news makes of its own words (round 29).
+
+    An event in a sentence about sport or business (``triggers.yaml`` ``off_topic``): a match «لقاء»,
+    a federation's «إيقاف» of a player, a company's «مفاوضات» or «اتفاقية», floods that «اجتاحت» a
+    country. Such an event stays if its type is one of the domain's ``free_types`` (a government's
+    accusation against a company), or one of its ``known_types`` and it names a known political
+    participant (:func:`_has_known_participant`: a state's agreement with a company; in sport a
+    participant named by the domain's own words, «مدرب المنتخب المغربي», does not count), or one of its
+    ``casualty_types`` and it states casualties (a bombing at a match).
+    """
+    from marsad.arabic import normalize
+    from marsad.events.lexicon import off_topic_domains
+    from marsad.events.text import match_keys, normalized_text
+
+    domains = off_topic_domains()
+    keys_cache: dict[str, frozenset[str]] = {}
+
+    def sentence_keys(e: dict[str, Any], document: str) -> frozenset[str]:
+        ev = e["evidence"]
+        got = keys_cache.get(ev["text"])
+        if got is None:
+            text = normalized_text(ev["text"], ev["start"], document)
+            got = frozenset(k for w in _WORD_RE.findall(text) for k in match_keys(w))
+            if len(keys_cache) < 100_000:
+                keys_cache[ev["text"]] = got
+        return got
+
+    def keep(e: dict[str, Any], document: str) -> bool:
+        keys = sentence_keys(e, document)
+        for cues, free, known, casualty, own_words in domains:
+            if cues.isdisjoint(keys) or e["type"] in free:
+                continue
+            if e["type"] in casualty and not _CASUALTIES.isdisjoint(e.get("quantities") or ()):
+                continue  # «فجّر انتحاري نفسه قرب ملعب خلال مباراة … مقتل 10 أشخاص»
+            if known is not None and e["type"] not in known:
+                return False
+            if not (_has_known_participant(e) if own_words else known_outside(e, cues)):
+                return False
+        return True
+
+    def known_outside(e: dict[str, Any], cues: frozenset[str]) -> bool:
+        """A known participant whose own words are not the domain's («مدرب المنتخب المغربي» is a
+        team's coach, not Morocco)."""
+        return any(_has_known_participant({"actor": [a]})
+                   and cues.isdisjoint(k for w in _WORD_RE.findall(normalize(a.get("text") or "").text)
+                                       for k in match_keys(w))
+                   for side in ("actor", "recipient") for a in e.get(side) or [])
+
+    def topic_gate(events: list[dict[str, Any]], document: str) -> list[dict[str, Any]]:
+        return [e for e in events if keep(e, document)] if events else events
+
+    return topic_gate
 
 
 def corroborated(event: dict[str, Any]) -> bool:

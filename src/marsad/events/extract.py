@@ -81,6 +81,8 @@ _FALLBACK_SENTENCE_RE = re.compile(r"[^.!?؟\n]+[.!?؟]*")
 _DIACRITICS = re.compile("[\u064B-\u0652\u0640]")
 # Tanween (ً ٌ ٍ) marks an indefinite noun or adjective: a finite verb never carries it.
 _TANWEEN = re.compile("[\u064B-\u064D]")
+# Recogniser labels of proper names: a verb trigger inside one of these spans is a misread name part.
+_NAME_LABELS: dict[str, bool] = {"PERS": True, "PER": True, "LOC": True, "FAC": True, "ORG": True}
 
 
 def _bare(w: str) -> str:
@@ -171,6 +173,20 @@ def _nonspecific(matches: list[Match], words: list[Word], lex: Lexicon) -> list[
                 continue
         out.append(m)
     return out
+
+
+def _ta_marbuta_nouns(matches: list[Match], words: list[Word], text: str, lex: Lexicon) -> list[Match]:
+    """Drop a one-word verb trigger written with «ة» that no event noun explains (round 29).
+
+    Normalisation spells «ة» as «ه», so «لوحة» (a painting) looks like «لوّحه» (brandished it) and
+    «عارضة أزياء» (a fashion model) like «عارضه» (opposed him); a verb never ends in «ة», so the
+    text's own letter says it is a noun. A word that is also an event noun of the lexicon
+    («تهنئة») keeps its match, which the later steps already read as that event.
+    """
+    return [m for m in matches if not (
+        m.first == m.last and m.verbal and m.light is None and m.trigger.kind in ("verb", "passive")
+        and _DIACRITICS.sub("", text[words[m.first].start:words[m.first].end]).endswith("ة")
+        and lex.noun(words[m.first].norm) is None)]
 
 
 def _tanween_nouns(matches: list[Match], words: list[Word], text: str, lex: Lexicon) -> list[Match]:
@@ -736,6 +752,8 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
     matches = lex.match(words)
     if matches and _TANWEEN.search(sent.text):
         matches = _tanween_nouns(matches, words, doc.text, lex)
+    if matches and "ة" in sent.text:
+        matches = _ta_marbuta_nouns(matches, words, doc.text, lex)
     if matches:
         matches = _nonspecific(matches, words, lex)
     if not matches:
@@ -759,8 +777,12 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
     # rest is a whole mention (the envoy): the verb before it is the trigger.
     # (only a trigger whose first word some mention covers needs the scan over the mentions)
     in_mention = {k for a in args for k in range(a.first, a.last + 1)}
+    # (round 29) nor is a one-word verb inside a name of two words or more («دان غيلرمان», «فنسبري
+    # بارك»): a verb is never part of a proper name, the recogniser's span says the word is a name
     matches = [m for m in matches if m.first not in in_mention or not any(
-        a.first <= m.first <= a.last and (a.actor is None or (a.first, a.last) == (m.first, m.last))
+        a.first <= m.first <= a.last and (a.actor is None or (a.first, a.last) == (m.first, m.last)
+                                          or (_NAME_LABELS.get(a.mention.label, False) and a.last > a.first
+                                              and m.first == m.last and m.trigger.kind in ("verb", "passive")))
         and not m.anchor < a.first for a in args)]
     if not matches:
         return []

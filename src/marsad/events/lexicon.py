@@ -545,6 +545,23 @@ def _read(name: str) -> Any:
     return yaml.safe_load(resources.files("marsad.events").joinpath("data", name).read_text("utf-8"))
 
 
+@cache
+def off_topic_domains() -> tuple[tuple[frozenset[str], frozenset[str], frozenset[str] | None, frozenset[str], bool],
+                                   ...]:
+    """``triggers.yaml`` ``off_topic`` (round 29): per domain its normalised cue words, the event types
+    that stay in a sentence of it whatever they name (``free_types``), those that stay when they
+    name a known political participant (``known_types``; None: every type) and those that stay when
+    they state casualties (``casualty_types``), and whether a participant named with the domain's own
+    words counts as known (``own_words_known``, default true)."""
+    out = []
+    for spec in (_read("triggers.yaml").get("off_topic") or {}).values():
+        cues = frozenset(norm_word(w) for w in spec.get("cues") or ())
+        known = spec.get("known_types")
+        out.append((cues, frozenset(spec.get("free_types") or ()), None if known is None else frozenset(known),
+                    frozenset(spec.get("casualty_types") or ()), bool(spec.get("own_words_known", True))))
+    return tuple(out)
+
+
 def parse_verb_spec(line: str) -> tuple[VerbSpec, frozenset[str]]:
     """``"PERFECT IMPERFECT [class] [!flag]"`` → a :class:`VerbSpec` and its flags."""
     parts = line.split()
