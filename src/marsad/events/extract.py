@@ -1774,6 +1774,10 @@ def _fold_into(target: dict[str, Any], ev: dict[str, Any]) -> None:
             target[key] = ev[key]
             if key == "date":
                 target["date_precision"], target["date_text"] = ev["date_precision"], ev["date_text"]
+    if _refines(ev["date"], target["date"]):
+        # a restatement that pins the date down («منذ عدة أشهر» … «خلال الأسبوع الماضي»): the finer
+        # date wins when it falls inside the coarser one, never when the two disagree
+        target["date"], target["date_precision"], target["date_text"] = ev["date"], ev["date_precision"], ev["date_text"]
     for k, v in ev["quantities"].items():
         target["quantities"].setdefault(k, v)
     if not target["recipient"] and ev["recipient"]:
@@ -1781,6 +1785,13 @@ def _fold_into(target: dict[str, Any], ev: dict[str, Any]) -> None:
     target["_restated"] += 1 + ev["_restated"]
     if ev["_kind"] == "verbal":
         target["_kind"] = "verbal"
+
+
+def _refines(finer: str | None, coarser: str | None) -> bool:
+    """True when ``finer`` (YYYY-MM-DD / YYYY-MM) is a strictly more exact date inside ``coarser``."""
+    if not finer or not coarser or "/" in finer or "/" in coarser or len(finer) <= len(coarser):
+        return False
+    return finer.startswith(coarser + "-")
 
 
 def _share_dates(events: list[dict[str, Any]]) -> None:
