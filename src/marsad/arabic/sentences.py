@@ -18,9 +18,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
 from marsad.arabic.normalization import normalize_word
+from marsad.knowledge.cache import load_yaml
 from marsad.model import Sentence
 
 MAX_QUOTE_SPAN = 400
@@ -43,8 +42,8 @@ _STRIP = re.compile(r"\S(?:.*\S)?", re.S)
 
 @lru_cache(maxsize=1)
 def _abbreviation_data() -> tuple[frozenset[str], frozenset[str]]:
-    raw = resources.files("marsad.arabic").joinpath("data", "abbreviations.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(raw)
+    # the C parser through the on-disk cache, as the knowledge files are (start-up time)
+    data = load_yaml(resources.files("marsad.arabic").joinpath("data", "abbreviations.yaml"))
     abbrevs = frozenset(normalize_word(str(a)).lower() for a in data.get("abbreviations", []))
     eras = frozenset(normalize_word(str(a)).lower() for a in data.get("era_markers", []))
     return abbrevs, eras

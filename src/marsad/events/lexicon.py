@@ -15,10 +15,9 @@ from itertools import compress, repeat
 from operator import is_not
 from typing import Any
 
-import yaml
-
 from marsad.events.morphology import PAST, VerbSpec, guess_class, noun_forms, verb_forms
 from marsad.events.text import Word, clitic_candidates, match_keys, norm_of, norm_word, phrase_key
+from marsad.knowledge.cache import load_yaml
 
 CLASSES = ("sound", "hollow", "defective", "doubled")
 # «قام بها», «قامت به»: a preposition carrying the pronoun that refers back to a noun trigger
@@ -542,7 +541,7 @@ class Lexicon:
 
 
 def _read(name: str) -> Any:
-    return yaml.safe_load(resources.files("marsad.events").joinpath("data", name).read_text("utf-8"))
+    return load_yaml(resources.files("marsad.events").joinpath("data", name))  # C parser, cached
 
 
 @cache

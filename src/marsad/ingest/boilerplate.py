@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-import yaml
+from marsad.knowledge.cache import load_yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +29,7 @@ def _alternation(patterns: list[str]) -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def load_rules() -> BoilerplateRules:
-    raw = yaml.safe_load(resources.files("marsad.ingest").joinpath("data/boilerplate.yaml").read_text("utf-8"))
+    raw = load_yaml(resources.files("marsad.ingest").joinpath("data/boilerplate.yaml"))  # C parser, cached
     meta = {k: [re.compile(p, re.IGNORECASE) for p in v] for k, v in (raw.get("meta") or {}).items()}
     return BoilerplateRules(
         line=_alternation(raw["line"]),

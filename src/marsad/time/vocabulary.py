@@ -12,8 +12,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from marsad.knowledge.cache import load_yaml
 from marsad.time.normalize import normalize_word
 
 UNITS = ("hour", "day", "week", "month", "year", "decade")
@@ -218,8 +217,8 @@ def build_vocabulary(raw: dict[str, Any]) -> Vocabulary:
 
 def load_raw_vocabulary() -> dict[str, Any]:
     """The parsed YAML as written by people (not normalised)."""
-    text = resources.files("marsad.time").joinpath("data/vocabulary.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    # the C parser through the on-disk cache, as the knowledge files are (start-up time)
+    return load_yaml(resources.files("marsad.time").joinpath("data/vocabulary.yaml"))
 
 
 @cache
