@@ -415,6 +415,11 @@ class Discourse:
                     ev["date"], ev["date_precision"] = target["date"], target["date_precision"]
                     ev["date_text"] = target["date_text"]
                 ev["location"] = target["location"]
+                if not ev["recipient"] and target["recipient"]:
+                    # round 30: the claim of an attack on someone is a claim against them («وتبنت
+                    # الميليشيا الهجوم» after «تعرّضت معامل أرامكو لهجوم»)
+                    ev["recipient"] = [dict(r) for r in target["recipient"]]
+                    ev["_claim_apart"] = True
                 self._apart.add(id(ev))
                 continue
             target["actor"] = [dict(r) for r in ev["actor"]]

@@ -1645,7 +1645,7 @@ def _same_happening(a: dict[str, Any], b: dict[str, Any], symmetric: frozenset[s
     ``roles.symmetric_types``: «التقى الأسد خامنئي» / «استقبل خامنئي الأسد»); for a directed one
     (an accusation, an attack) the actor of one being the other's target means two happenings.
     """
-    if a["type"] != b["type"]:
+    if a["type"] != b["type"] or a.get("_claim_apart") or b.get("_claim_apart"):
         return False
     if b.get("_retold") and b["_retold"] == a.get("_lemma") and a["actor"] and not b["actor"]:
         # «بعد ثلاثة أيام من الغارات الإسرائيلية» … «حصيلة الغارات ارتفعت إلى 44 قتيلاً»: the
@@ -1939,4 +1939,5 @@ def extract_events(doc: Document, lex: Lexicon | None = None,
         ev.pop("_retold", None)
         ev.pop("_lemma", None)
         ev.pop("_exposed", None)
+        ev.pop("_claim_apart", None)
     return out
