@@ -476,7 +476,11 @@ class Discourse:
                       and not _sides([_ref(m)]) & own]
             if others:
                 continue  # the sentence names someone the threat may address
-            target = next((e for n, e in reversed(self.recent)
+            # round 30: the attack told earlier in this sentence comes first («وتبنّت الميليشيا
+            # الهجوم، وقال المتحدث باسمها …، متوعداً بتوسيع بنك الأهداف»)
+            start = ev["trigger"]["start"]
+            here = [(self.n, e) for e in events if e is not ev and e["trigger"]["start"] < start]
+            target = next((e for n, e in reversed([*self.recent, *here])
                            if self.n - n <= self._threat_window and e["type"] in self._threat_context
                            and e["actor"] and e["recipient"] and e["status"] != "negated"), None)
             if target is None:
