@@ -629,15 +629,25 @@ class Discourse:
             # the attack noun the condemnation governs: the next attack trigger of the sentence
             obj = next((e for e in events if e["type"] == "ASSAULT" and e["trigger"]["start"] >= end
                         and len(_WORD.findall(text[end:e["trigger"]["start"]])) <= 12), None)
-            nxt = obj["trigger"]["text"].split()[:1] if obj is not None else _WORD.findall(text[end:end + 25])[:1]
-            noun = _stem_noun(_norm(nxt[0])) if nxt else ""
-            if len(noun) < 3:
+            if obj is not None:
+                nouns = [_stem_noun(_norm(w)) for w in obj["trigger"]["text"].split()[:1]]
+            else:
+                # round 30: the object may stand after the subject («وندّد المتحدث باسم الخارجية
+                # الإيرانية ناصر كنعاني بالضربات»): the words of the clause up to a comma
+                clause = re.split(r"[،,.؛]", text[end:min(ev["evidence"]["end"], end + 120)])[0]
+                nouns = [_stem_noun(_norm(w)) for w in _WORD.findall(clause)[:12]]
+            nouns = [n for n in nouns if len(n) >= 3]
+            if not nouns:
                 continue
             own = _sides(ev["actor"])
             told = [*self.told, *(e for e in events if e["trigger"]["start"] < start)]
-            same = next((e for e in reversed(told) if e["type"] == "ASSAULT" and e["actor"] and e is not obj
-                         and e["status"] != "negated" and e["trigger"]["text"].split()
-                         and _stem_noun(_norm(e["trigger"]["text"].split()[0])) == noun), None)
+            sames = [e for noun in nouns for e in reversed(told) if e["type"] == "ASSAULT" and e["actor"]
+                     and e is not obj and e["status"] != "negated" and e["trigger"]["text"].split()
+                     and _stem_noun(_norm(e["trigger"]["text"].split()[0])) == noun]
+            # the record that told the attack first («ضربات جوية») over a retelling by the definite
+            # noun («الضربات جاءت رداً على هجمات الحوثيين»), whose actor is read less surely
+            same = next((e for e in sames if not _DEFINITE.match(_norm(e["trigger"]["text"].split()[0]))),
+                        sames[0] if sames else None)
             if same is not None and not _sides(same["actor"]) & own:
                 ev["recipient"] = [dict(r) for r in same["actor"]]
 
