@@ -682,6 +682,8 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
             return False  # «روسيا، حليفة دمشق، …»: the genitive of an apposition describes the subject
         if g.prep == "من" and m.trigger.type == "REQUEST":
             return True  # «طلب من طهران سحب قواتها»: the one asked
+        if g.prep == "جانب" and m.trigger.type == "SUPPORT" and g.first - m.last <= 3:
+            return True  # «الوقوف إلى جانب سوريا», «دعمها ووقوفها إلى جانب …»: the one stood by (round 30)
         if g.prep is None or g.prep in rec_preps:
             # a place-only reading after في/ب is a location, not a recipient
             return not (g.prep in ("في",) and all(a.place is not None for a in g.members))
