@@ -158,6 +158,9 @@ class Discourse:
         self._visit_reach = int(draw.get("visit_purpose_reach", 10))
         self._purpose_types = frozenset(draw.get("purpose_recipient_types") or ())
         self._purpose_reach = int(draw.get("purpose_reach", 6))
+        # round 30: a protest's state (cues.yaml discourse.protest_state_types)
+        self._states: dict[Any, dict[str, Any] | None] = {}
+        self._protest_types = frozenset(draw.get("protest_state_types") or ())
 
     # -- the sentence's first words ----------------------------------------------------------
     def _head(self, sent: Sentence) -> list[tuple[str, int, int, bool]]:
@@ -233,6 +236,7 @@ class Discourse:
             self._purpose_recipients(events)
             self._named_attack_makers(events)
             self._praised_aid(events)
+            self._protest_states(events)
         # the subject in force for the next sentence
         if own is not None:
             self.subject = own
@@ -668,12 +672,35 @@ class Discourse:
                            and "،" not in text[e["trigger"]["end"]:start]), None)
             if praise is None:
                 continue
-            iso = praise["actor"][0].get("country")
-            state = next((_ref(m) for m in self.doc.mentions if m.label == "GPE" and _ref(m) is not None
-                          and _ref(m).get("country") == iso and not _ref(m).get("role")
-                          and not str(_ref(m).get("id")).startswith(("unresolved:", "office:"))), None) if iso else None
+            state = self._state(praise["actor"][0].get("country"))
             if state is not None and not _sides([state]) & _sides(ev["actor"]):
                 ev["recipient"] = [dict(state)]  # never the aider's own state
+
+    def _state(self, iso: Any) -> dict[str, Any] | None:
+        """The ref of the state ``iso`` as the document names it (a GPE mention with no role), or
+        None when the document never names it: a state is carried only when the text names it."""
+        if not iso:
+            return None
+        if iso not in self._states:
+            self._states[iso] = next((_ref(m) for m in self.doc.mentions if m.label == "GPE" and _ref(m) is not None
+                                      and _ref(m).get("country") == iso and not _ref(m).get("role")
+                                      and not str(_ref(m).get("id")).startswith(("unresolved:", "office:"))), None)
+        return self._states[iso]
+
+    def _protest_states(self, events: list[dict[str, Any]]) -> None:
+        """«خرج آلاف المتظاهرين في ساحة التحرير وسط بغداد»: a protest that names no one it is
+        addressed to is addressed to the state where it happens (its place's country), when the
+        document names that state (round 30). Never the protesters' own side (a party of that state
+        protesting abroad, «أمام السفارة»: its recipient is named there)."""
+        for ev in events:
+            if ev["type"] not in self._protest_types or not ev["actor"] or ev["recipient"] or ev["status"] == "negated":
+                continue
+            first = ev["trigger"]["text"].split()[:1]
+            if first and _norm(first[0]).startswith("ل"):
+                continue  # «استدعت الخارجية القائم بالأعمال للاحتجاج على الهجوم»: a purpose, not a street protest
+            state = self._state((ev.get("location") or {}).get("country"))
+            if state is not None and not _sides([state]) & _sides(ev["actor"]):
+                ev["recipient"] = [dict(state)]
 
     def _pronoun_recipients(self, events: list[dict[str, Any]], mentions: list[Mention]) -> None:
         """«وبحث معه»: the latest participant named before the trigger that is not the actor."""
