@@ -480,6 +480,16 @@ class Discourse:
                       and not _sides([_ref(m)]) & own]
             if others:
                 continue  # the sentence names someone the threat may address
+            told = self._retold_attack(ev, events)
+            if told is not None:
+                # round 30: «وهدّد أردوغان باستئناف العملية»: the attack the threat names again
+                a, r = _sides(told["actor"]), _sides(told["recipient"])
+                if own & a and not own & r:
+                    ev["recipient"] = [dict(x) for x in told["recipient"]]
+                    continue
+                if own & r and not own & a:
+                    ev["recipient"] = [dict(x) for x in told["actor"]]
+                    continue
             # round 30: the attack told earlier in this sentence comes first («وتبنّت الميليشيا
             # الهجوم، وقال المتحدث باسمها …، متوعداً بتوسيع بنك الأهداف»)
             start = ev["trigger"]["start"]
@@ -494,6 +504,24 @@ class Discourse:
                 ev["recipient"] = [dict(x) for x in target["recipient"]]
             elif own & r and not own & a:
                 ev["recipient"] = [dict(x) for x in target["actor"]]
+
+    def _retold_attack(self, ev: dict[str, Any], events: list[dict[str, Any]]) -> dict[str, Any] | None:
+        """The two-sided attack told before that a definite attack noun of the clause right after
+        ``ev``'s trigger names again («باستئناف العملية», «بمواصلة الغارات»): same noun as the
+        first word of that attack's trigger, up to six words on, before a comma."""
+        text = self.doc.text
+        end = ev["trigger"]["end"]
+        clause = re.split(r"[،,.؛]", text[end:min(ev["evidence"]["end"], end + 80)])[0]
+        nouns = [_stem_noun(_norm(w)) for w in _WORD.findall(clause)[:6] if _DEFINITE.match(_norm(w))]
+        nouns = [n for n in nouns if len(n) >= 3]
+        if not nouns:
+            return None
+        start = ev["trigger"]["start"]
+        told = [*self.told, *(e for e in events if e["trigger"]["start"] < start)]
+        return next((e for noun in nouns for e in reversed(told) if e["type"] in self._backref_types
+                     and e["actor"] and e["recipient"] and e["status"] != "negated"
+                     and e["trigger"]["text"].split()
+                     and _stem_noun(_norm(e["trigger"]["text"].split()[0])) == noun), None)
 
     def _pronoun_objects_of(self, events: list[dict[str, Any]]) -> None:
         """«… قُتلا في الضربة، معتبرة إياها انتهاكاً», «ودان … الاعتداء، واعتبره جريمة»: a
