@@ -675,6 +675,9 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
         topic = next((k for k in range(m.last + 1, hi) if (words[k].norm in topic_preps or (
             words[k].norm[:1] == "و" and words[k].norm[1:] in topic_preps)) and k not in named), None)
 
+    forum_types = frozenset((cues["raw"].get("roles") or {}).get("forum_types") or ())
+    forum_preps = cue_words(cues["raw"], "roles", "forum_preps")
+
     def ok_recipient(g: Group) -> bool:
         if topic is not None and g.first > topic:
             return False
@@ -682,6 +685,8 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
             return False  # «روسيا، حليفة دمشق، …»: the genitive of an apposition describes the subject
         if g.prep == "من" and m.trigger.type == "REQUEST":
             return True  # «طلب من طهران سحب قواتها»: the one asked
+        if g.prep in forum_preps and f"{m.trigger.type}/{m.trigger.mode}" in forum_types:
+            return False  # «سيتقدم بشكوى إلى مجلس الأمن»: the forum, not the accused (round 30)
         if g.prep == "جانب" and m.trigger.type == "SUPPORT" and g.first - m.last <= 3:
             return True  # «الوقوف إلى جانب سوريا», «دعمها ووقوفها إلى جانب …»: the one stood by (round 30)
         if g.prep is None or g.prep in rec_preps:

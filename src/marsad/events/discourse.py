@@ -151,6 +151,7 @@ class Discourse:
         self._count_words = frozenset(_norm(w) for w in rroles.get("count_words") or ()) | frozenset(
             lex.cues["num_units"])
         self._count_pronouns = frozenset(_norm(w) for w in rroles.get("count_pronouns") or ())
+        self._accused_types = frozenset(draw.get("shared_accused_types") or ())
         self._mediation_words = frozenset(_norm(w) for w in draw.get("mediation_words") or ())
         self._mediated_types = frozenset(draw.get("mediated_types") or ())
         self._shared_target_types = frozenset(draw.get("shared_target_types") or ())
@@ -236,6 +237,7 @@ class Discourse:
             self._purpose_recipients(events)
             self._named_attack_makers(events)
             self._praised_aid(events)
+            self._shared_accused(events)
             self._protest_states(events)
         # the subject in force for the next sentence
         if own is not None:
@@ -729,6 +731,21 @@ class Discourse:
             state = self._state((ev.get("location") or {}).get("country"))
             if state is not None and not _sides([state]) & _sides(ev["actor"]):
                 ev["recipient"] = [dict(state)]
+
+    def _shared_accused(self, events: list[dict[str, Any]]) -> None:
+        """«ودان ميقاتي «الاعتداء الإسرائيلي» …، مؤكداً أن لبنان سيتقدم بشكوى عاجلة إلى مجلس الأمن»:
+        a later act of the types ``shared_accused_types`` by the same side (its person, body or
+        state) with no one named is aimed at whom the sentence's earlier one accused (round 30)."""
+        for ev in events:
+            if ev["type"] not in self._accused_types or not ev["actor"] or ev["recipient"]:
+                continue
+            own = _sides(ev["actor"])
+            start = ev["trigger"]["start"]
+            last = next((e for e in reversed(events) if e is not ev and e["type"] == ev["type"]
+                         and e["trigger"]["start"] < start and e["recipient"] and e["status"] != "negated"
+                         and _sides(e["actor"]) & own), None)
+            if last is not None and not _sides(last["recipient"]) & own:
+                ev["recipient"] = [dict(r) for r in last["recipient"]]
 
     def _pronoun_recipients(self, events: list[dict[str, Any]], mentions: list[Mention]) -> None:
         """«وبحث معه»: the latest participant named before the trigger that is not the actor."""
