@@ -151,6 +151,11 @@ class Discourse:
         self._count_words = frozenset(_norm(w) for w in rroles.get("count_words") or ()) | frozenset(
             lex.cues["num_units"])
         self._count_pronouns = frozenset(_norm(w) for w in rroles.get("count_pronouns") or ())
+        self._condemn_types = frozenset(draw.get("condemned_retold_types") or ())
+        # the generic victims (cues.yaml generic_actors with role recipient): never an attack's maker
+        self._victim_ids = frozenset(k for k, v in (lex.cues["raw"].get("generic_actors") or {}).items()
+                                     if (v or {}).get("role") == "recipient")
+        self._generic_attack_nouns = frozenset(_norm(w) for w in draw.get("generic_attack_nouns") or ())
         self._accused_types = frozenset(draw.get("shared_accused_types") or ())
         self._mediation_words = frozenset(_norm(w) for w in draw.get("mediation_words") or ())
         self._mediated_types = frozenset(draw.get("mediated_types") or ())
@@ -238,6 +243,7 @@ class Discourse:
             self._named_attack_makers(events)
             self._praised_aid(events)
             self._shared_accused(events)
+            self._condemned_retold(events)
             self._protest_states(events)
         # the subject in force for the next sentence
         if own is not None:
@@ -507,7 +513,30 @@ class Discourse:
             elif own & r and not own & a:
                 ev["recipient"] = [dict(x) for x in target["actor"]]
 
-    def _retold_attack(self, ev: dict[str, Any], events: list[dict[str, Any]]) -> dict[str, Any] | None:
+    def _condemned_retold(self, events: list[dict[str, Any]]) -> None:
+        """«… واصفاً العملية بأنها انتهاك لسيادة أفغانستان», «ودانت الخارجية الغارات بشدة»: a
+        condemnation (``condemned_retold_types``) with no one named, whose clause names again by a
+        definite noun an attack told before, accuses that attack's maker (round 30)."""
+        for ev in events:
+            if ev["type"] not in self._condemn_types or not ev["actor"] or ev["recipient"]:
+                continue
+            told = self._retold_attack(ev, events, need_target=False)
+            if told is None and self._generic_attack_nouns:
+                # «واصفاً العملية بأنها انتهاك»: a generic noun for the attack just told (cues.yaml
+                # generic_attack_nouns) right after the condemning word, its subject aside
+                end = ev["trigger"]["end"]
+                clause = re.split(r"[،,.؛]", self.doc.text[end:min(ev["evidence"]["end"], end + 60)])[0]
+                if any(_norm(w) in self._generic_attack_nouns for w in _WORD.findall(clause)[:3]):
+                    start = ev["trigger"]["start"]
+                    cands = [e for n, e in self.recent if self.n - n <= self._backref_window]
+                    cands += [e for e in events if e["trigger"]["start"] < start]
+                    told = next((e for e in reversed(cands) if e["type"] in self._backref_types and e["actor"]
+                                 and e["status"] != "negated" and not actor_keys(e["actor"]) & self._victim_ids), None)
+            if told is not None and not _sides(told["actor"]) & _sides(ev["actor"]):
+                ev["recipient"] = [dict(r) for r in told["actor"]]
+
+    def _retold_attack(self, ev: dict[str, Any], events: list[dict[str, Any]],
+                       need_target: bool = True) -> dict[str, Any] | None:
         """The two-sided attack told before that a definite attack noun of the clause right after
         ``ev``'s trigger names again («باستئناف العملية», «بمواصلة الغارات»): same noun as the
         first word of that attack's trigger, up to six words on, before a comma."""
@@ -521,7 +550,7 @@ class Discourse:
         start = ev["trigger"]["start"]
         told = [*self.told, *(e for e in events if e["trigger"]["start"] < start)]
         return next((e for noun in nouns for e in reversed(told) if e["type"] in self._backref_types
-                     and e["actor"] and e["recipient"] and e["status"] != "negated"
+                     and e["actor"] and (e["recipient"] or not need_target) and e["status"] != "negated"
                      and e["trigger"]["text"].split()
                      and _stem_noun(_norm(e["trigger"]["text"].split()[0])) == noun), None)
 
