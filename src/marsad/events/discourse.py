@@ -152,6 +152,9 @@ class Discourse:
             lex.cues["num_units"])
         self._count_pronouns = frozenset(_norm(w) for w in rroles.get("count_pronouns") or ())
         self._condemn_types = frozenset(draw.get("condemned_retold_types") or ())
+        self._place_types = frozenset(draw.get("place_target_types") or ())
+        self._place_preps = frozenset(_norm(w) for w in draw.get("place_target_preps") or ())
+        self._place_reach = int(draw.get("place_target_reach", 8))
         # the generic victims (cues.yaml generic_actors with role recipient): never an attack's maker
         self._victim_ids = frozenset(k for k, v in (lex.cues["raw"].get("generic_actors") or {}).items()
                                      if (v or {}).get("role") == "recipient")
@@ -244,6 +247,7 @@ class Discourse:
             self._praised_aid(events)
             self._shared_accused(events)
             self._condemned_retold(events)
+            self._place_targets(events, mentions)
             self._protest_states(events)
         # the subject in force for the next sentence
         if own is not None:
@@ -760,6 +764,34 @@ class Discourse:
             state = self._state((ev.get("location") or {}).get("country"))
             if state is not None and not _sides([state]) & _sides(ev["actor"]):
                 ev["recipient"] = [dict(state)]
+
+    def _place_targets(self, events: list[dict[str, Any]], mentions: list[Mention]) -> None:
+        """«شنّت إسرائيل غارة جوية … على مطار دمشق الدولي»: an attack (``place_target_types``) with
+        an attacker and no target, struck «على/ضد» a place, is aimed at the state the place is in,
+        when the document names that state and it is not the attacker's (round 30)."""
+        if not self._place_types:
+            return
+        text = self.doc.text
+        places = [m for m in mentions if m.label == "LOC" and ((m.extra or {}).get("location") or {}).get("country")]
+        if not places:
+            return
+        for ev in events:
+            if ev["type"] not in self._place_types or not ev["actor"] or ev["recipient"] or ev["status"] == "negated":
+                continue
+            end = ev["trigger"]["end"]
+            for m in places:
+                if m.start < end:
+                    continue
+                gap = text[end:m.start]
+                words = _WORD.findall(gap)
+                if len(words) > self._place_reach or "،" in gap or "." in gap or not words:
+                    break
+                if _norm(words[-1]) not in self._place_preps or text[m.start - 1:m.start] != " ":
+                    continue
+                state = self._state(m.extra["location"]["country"])
+                if state is not None and not _sides([state]) & _sides(ev["actor"]):
+                    ev["recipient"] = [dict(state)]
+                break
 
     def _shared_accused(self, events: list[dict[str, Any]]) -> None:
         """«ودان ميقاتي «الاعتداء الإسرائيلي» …، مؤكداً أن لبنان سيتقدم بشكوى عاجلة إلى مجلس الأمن»:
