@@ -53,6 +53,7 @@ _WORD = re.compile(r"[\w\u0640\u064B-\u065F\u0670]+")
 _NEXT_WORD = re.compile(r"(\s*)((?:[^\W\d_]|[\u064B-\u065F\u0670\u0640])+)")
 _HEAD_CHARS = 110
 _DEFINITE = re.compile(r"^[وف]?(?:[بلك]?ال|لل)")  # a definite noun, with its clitics («بالهجوم»)
+_OBJECT_SUFFIXES = ("هما", "هم", "ها", "ه")  # object pronouns on a verb («استقبله», «التقاها»)
 _VERB_REACH = 5  # a sentence's opening verb stands among its first words
 
 
@@ -153,6 +154,8 @@ class Discourse:
         self._count_pronouns = frozenset(_norm(w) for w in rroles.get("count_pronouns") or ())
         self._condemn_types = frozenset(draw.get("condemned_retold_types") or ())
         self._place_types = frozenset(draw.get("place_target_types") or ())
+        self._met_types = frozenset(draw.get("met_pronoun_types") or ())
+        self._met_after = frozenset(_norm(w) for w in draw.get("met_pronoun_after") or ())
         self._place_preps = frozenset(_norm(w) for w in draw.get("place_target_preps") or ())
         self._place_reach = int(draw.get("place_target_reach", 8))
         # the generic victims (cues.yaml generic_actors with role recipient): never an attack's maker
@@ -248,6 +251,7 @@ class Discourse:
             self._shared_accused(events)
             self._condemned_retold(events)
             self._place_targets(events, mentions)
+            self._met_pronouns(events)
             self._protest_states(events)
         # the subject in force for the next sentence
         if own is not None:
@@ -764,6 +768,35 @@ class Discourse:
             state = self._state((ev.get("location") or {}).get("country"))
             if state is not None and not _sides([state]) & _sides(ev["actor"]):
                 ev["recipient"] = [dict(state)]
+
+    def _met_pronouns(self, events: list[dict[str, Any]]) -> None:
+        """«وصل عبد اللهيان إلى دمشق. واستقبله الأسد», «خلال لقائه به»: a meeting (``met_pronoun_types``)
+        with a host and no guest, whose verb carries an object pronoun (or whose noun is followed by
+        «به»), met the subject of the sentence before, else the maker of the latest event told
+        before it, when not on the host's side (round 30)."""
+        text = self.doc.text
+        for ev in events:
+            if ev["type"] not in self._met_types or not ev["actor"] or ev["recipient"]:
+                continue
+            words = ev["trigger"]["text"].split()
+            if not words:
+                continue
+            w = _norm(words[-1])
+            tense, trig = self._verb_tense(w)
+            suffixed = trig is not None and any(w.endswith(x) and not trig.lemma.endswith(x) for x in _OBJECT_SUFFIXES)
+            nxt = _NEXT_WORD.match(text, ev["trigger"]["end"], min(len(text), ev["trigger"]["end"] + 20))
+            if not (suffixed or (nxt is not None and _norm(nxt.group(2)) in self._met_after)):
+                continue
+            own = _sides(ev["actor"])
+            start = ev["trigger"]["start"]
+            cands: list[list[dict[str, Any]]] = []
+            if self.subject is not None and self.n - self.subject.sentence <= 1:
+                cands.append(self.subject.refs)
+            cands += [e["actor"] for e in reversed([*self.told, *(e for e in events if e["trigger"]["start"] < start)])
+                      if e is not ev and e["actor"]][:1]
+            guest = next((c for c in cands if c and not _sides(c) & own), None)
+            if guest is not None:
+                ev["recipient"] = [dict(r) for r in guest]
 
     def _place_targets(self, events: list[dict[str, Any]], mentions: list[Mention]) -> None:
         """«شنّت إسرائيل غارة جوية … على مطار دمشق الدولي»: an attack (``place_target_types``) with
