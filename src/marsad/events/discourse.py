@@ -248,8 +248,8 @@ class Discourse:
             self._purpose_recipients(events)
             self._named_attack_makers(events)
             self._praised_aid(events)
+            self._condemned_retold(events, mentions)
             self._shared_accused(events)
-            self._condemned_retold(events)
             self._place_targets(events, mentions)
             self._met_pronouns(events)
             self._protest_states(events)
@@ -521,7 +521,7 @@ class Discourse:
             elif own & r and not own & a:
                 ev["recipient"] = [dict(x) for x in target["actor"]]
 
-    def _condemned_retold(self, events: list[dict[str, Any]]) -> None:
+    def _condemned_retold(self, events: list[dict[str, Any]], mentions: list[Mention]) -> None:
         """«… واصفاً العملية بأنها انتهاك لسيادة أفغانستان», «ودانت الخارجية الغارات بشدة»: a
         condemnation (``condemned_retold_types``) with no one named, whose clause names again by a
         definite noun an attack told before, accuses that attack's maker (round 30)."""
@@ -533,12 +533,19 @@ class Discourse:
                 # «واصفاً العملية بأنها انتهاك»: a generic noun for the attack just told (cues.yaml
                 # generic_attack_nouns) right after the condemning word, its subject aside
                 end = ev["trigger"]["end"]
-                clause = re.split(r"[،,.؛]", self.doc.text[end:min(ev["evidence"]["end"], end + 60)])[0]
-                if any(_norm(w) in self._generic_attack_nouns for w in _WORD.findall(clause)[:3]):
+                clause = re.split(r"[،,.؛]", self.doc.text[end:min(ev["evidence"]["end"], end + 90)])[0]
+                # the words of the clause outside the names («ودان رئيس الوزراء … الهجوم»; never
+                # «العمليات» of «قيادة العمليات المشتركة»)
+                named = [(m.start, m.end) for m in mentions]
+                free = [h.group() for h in _WORD.finditer(clause)
+                        if not any(a <= end + h.start() < b for a, b in named)][:4]
+                if any(_norm(w) in self._generic_attack_nouns for w in free):
                     start = ev["trigger"]["start"]
                     cands = [e for n, e in self.recent if self.n - n <= self._backref_window]
                     cands += [e for e in events if e["trigger"]["start"] < start]
-                    told = next((e for e in reversed(cands) if e["type"] in self._backref_types and e["actor"]
+                    # the attack the article is telling (the first in the window) over one told
+                    # in passing since («متهمة سليماني بالتخطيط لهجمات على القوات الأمريكية»)
+                    told = next((e for e in cands if e["type"] in self._backref_types and e["actor"]
                                  and e["status"] != "negated" and not actor_keys(e["actor"]) & self._victim_ids), None)
             if told is not None and not _sides(told["actor"]) & _sides(ev["actor"]):
                 ev["recipient"] = [dict(r) for r in told["actor"]]
