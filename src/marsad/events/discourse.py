@@ -496,7 +496,7 @@ class Discourse:
                       and not _sides([_ref(m)]) & own]
             if others:
                 continue  # the sentence names someone the threat may address
-            told = self._retold_attack(ev, events)
+            told = self._retold_attack(ev, events, mentions)
             if told is not None:
                 # round 30: «وهدّد أردوغان باستئناف العملية»: the attack the threat names again
                 a, r = _sides(told["actor"]), _sides(told["recipient"])
@@ -528,7 +528,7 @@ class Discourse:
         for ev in events:
             if ev["type"] not in self._condemn_types or not ev["actor"] or ev["recipient"]:
                 continue
-            told = self._retold_attack(ev, events, need_target=False)
+            told = self._retold_attack(ev, events, mentions, need_target=False)
             if told is None and self._generic_attack_nouns:
                 # «واصفاً العملية بأنها انتهاك»: a generic noun for the attack just told (cues.yaml
                 # generic_attack_nouns) right after the condemning word, its subject aside
@@ -550,15 +550,18 @@ class Discourse:
             if told is not None and not _sides(told["actor"]) & _sides(ev["actor"]):
                 ev["recipient"] = [dict(r) for r in told["actor"]]
 
-    def _retold_attack(self, ev: dict[str, Any], events: list[dict[str, Any]],
+    def _retold_attack(self, ev: dict[str, Any], events: list[dict[str, Any]], mentions: list[Mention],
                        need_target: bool = True) -> dict[str, Any] | None:
         """The two-sided attack told before that a definite attack noun of the clause right after
         ``ev``'s trigger names again («باستئناف العملية», «بمواصلة الغارات»): same noun as the
         first word of that attack's trigger, up to six words on, before a comma."""
         text = self.doc.text
         end = ev["trigger"]["end"]
-        clause = re.split(r"[،,.؛]", text[end:min(ev["evidence"]["end"], end + 80)])[0]
-        nouns = [_stem_noun(_norm(w)) for w in _WORD.findall(clause)[:6] if _DEFINITE.match(_norm(w))]
+        clause = re.split(r"[،,.؛]", text[end:min(ev["evidence"]["end"], end + 100)])[0]
+        # the words of the clause outside the names (the subject of a VSO verb stands between)
+        named = [(m.start, m.end) for m in mentions]
+        free = [h.group() for h in _WORD.finditer(clause) if not any(a <= end + h.start() < b for a, b in named)]
+        nouns = [_stem_noun(_norm(w)) for w in free[:6] if _DEFINITE.match(_norm(w))]
         nouns = [n for n in nouns if len(n) >= 3]
         if not nouns:
             return None
