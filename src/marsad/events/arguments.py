@@ -675,6 +675,9 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
         topic = next((k for k in range(m.last + 1, hi) if (words[k].norm in topic_preps or (
             words[k].norm[:1] == "و" and words[k].norm[1:] in topic_preps)) and k not in named), None)
 
+    forum_types = frozenset((cues["raw"].get("roles") or {}).get("forum_types") or ())
+    forum_preps = cue_words(cues["raw"], "roles", "forum_preps")
+
     def ok_recipient(g: Group) -> bool:
         if topic is not None and g.first > topic:
             return False
@@ -682,6 +685,10 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
             return False  # «روسيا، حليفة دمشق، …»: the genitive of an apposition describes the subject
         if g.prep == "من" and m.trigger.type == "REQUEST":
             return True  # «طلب من طهران سحب قواتها»: the one asked
+        if g.prep in forum_preps and f"{m.trigger.type}/{m.trigger.mode}" in forum_types:
+            return False  # «سيتقدم بشكوى إلى مجلس الأمن»: the forum, not the accused (round 30)
+        if g.prep == "جانب" and m.trigger.type == "SUPPORT" and g.first - m.last <= 3:
+            return True  # «الوقوف إلى جانب سوريا», «دعمها ووقوفها إلى جانب …»: the one stood by (round 30)
         if g.prep is None or g.prep in rec_preps:
             # a place-only reading after في/ب is a location, not a recipient
             return not (g.prep in ("في",) and all(a.place is not None for a in g.members))
@@ -752,13 +759,26 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
         # closes the previous clause (its object), it is not this verb's subject
         svo = next((g for g in reversed(left) if bare(g) and anchor - g.last <= 4 and not (
             coordinated and any(words[k].breaks_before for k in range(g.last + 1, anchor + 1)))), None)
-        if svo is None and anchor >= 3 and words[anchor - 1].norm == "قد":
+        fronted = None  # a subject the clause's syntax fronts past closer groups (round 30)
+        if anchor >= 3 and words[anchor - 1].norm == "قد":
             # «وكان مجلس النواب الليبي المنعقد في طبرق قد دعا …»: the group right after the
-            # pluperfect auxiliary is the subject, past the words that qualify it
+            # pluperfect auxiliary is the subject, past the words that qualify it, and over a
+            # closer group inside a phrase («وكان خامنئي عند لقائه بوتين قد أشاد», round 30)
             aux = cue_words(cues["raw"], "roles", "pluperfect_auxiliaries")
             kan = next((k for k in range(anchor - 2, max(-1, anchor - 12), -1) if words[k].norm in aux), None)
             if kan is not None:
-                svo = next((g for g in left if bare(g) and g.start == kan + 1), None)
+                fronted = next((g for g in left if bare(g) and g.start == kan + 1), None)
+                svo = fronted or svo
+        # «أما رئيسي فطالب الوكالة بـ…»: the topic «أما» fronts is the subject of the verb its «ف»
+        # opens; the group after the verb is its object (round 30)
+        topic_subject = None
+        if words[anchor].norm[:1] == "ف" and m.light is None:
+            fronting = cue_words(cues["raw"], "roles", "topic_particles")
+            amma = next((k for k in range(anchor - 1, max(-1, anchor - 10), -1) if words[k].norm in fronting), None)
+            if amma is not None and not any(words[k].hard_before for k in range(amma + 1, anchor + 1)):
+                topic_subject = next((g for g in left if bare(g) and g.start == amma + 1), None)
+                fronted = topic_subject or fronted
+                svo = topic_subject or svo
         rel = anchor - 2 if anchor > 1 and _bare_noun(words[anchor - 1].norm) in cue_words(
             cues["raw"], "roles", "relative_auxiliaries") else anchor - 1
         if (anchor - rel == 2 and rel > 0 and words[rel].norm in cues["relatives"] and m.light is None
@@ -769,14 +789,14 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
             svo = rel_subject or svo
         else:
             rel_subject = None
-        if coordinated and svo is prev_subject:
+        if coordinated and svo is prev_subject and svo is not fronted:
             # «زار الأمير … أمس باريس حيث التقى ماكرون»: the group before is the subject of the
             # previous verb, shared; what follows this verb is its object
             svo = None
         # A subject right before the verb («كانت إيران قد ساعدت الأسد») makes the group after the
         # verb its object; otherwise VSO when a bare group follows the verb at once, or closely
         # when nothing precedes it.
-        close_svo = svo is not None and anchor - svo.last <= 3 and m.light is None
+        close_svo = svo is not None and (anchor - svo.last <= 3 or svo is topic_subject) and m.light is None
         if close_svo and any(words[k].breaks_before for k in range(svo.last + 1, anchor + 1)) and any(
                 bare(g) and not g.attribute and g.start == anchor + 1 for g in right):
             # «… في بلدة بليون، اتهمت أنقرة …»: a group closing the previous clause is not the
@@ -828,6 +848,8 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
         else:
             if svo is None and coordinated:
                 actor = prev_subject  # «…، وبحث معه»: the subject of the previous verb
+            elif fronted is not None and svo is fronted:
+                actor = fronted
             elif rel_subject is not None:
                 actor = rel_subject
             else:

@@ -53,6 +53,7 @@ _WORD = re.compile(r"[\w\u0640\u064B-\u065F\u0670]+")
 _NEXT_WORD = re.compile(r"(\s*)((?:[^\W\d_]|[\u064B-\u065F\u0670\u0640])+)")
 _HEAD_CHARS = 110
 _DEFINITE = re.compile(r"^[وف]?(?:[بلك]?ال|لل)")  # a definite noun, with its clitics («بالهجوم»)
+_OBJECT_SUFFIXES = ("هما", "هم", "ها", "ه")  # object pronouns on a verb («استقبله», «التقاها»)
 _VERB_REACH = 5  # a sentence's opening verb stands among its first words
 
 
@@ -151,6 +152,17 @@ class Discourse:
         self._count_words = frozenset(_norm(w) for w in rroles.get("count_words") or ()) | frozenset(
             lex.cues["num_units"])
         self._count_pronouns = frozenset(_norm(w) for w in rroles.get("count_pronouns") or ())
+        self._condemn_types = frozenset(draw.get("condemned_retold_types") or ())
+        self._place_types = frozenset(draw.get("place_target_types") or ())
+        self._met_types = frozenset(draw.get("met_pronoun_types") or ())
+        self._met_after = frozenset(_norm(w) for w in draw.get("met_pronoun_after") or ())
+        self._place_preps = frozenset(_norm(w) for w in draw.get("place_target_preps") or ())
+        self._place_reach = int(draw.get("place_target_reach", 8))
+        # the generic victims (cues.yaml generic_actors with role recipient): never an attack's maker
+        self._victim_ids = frozenset(k for k, v in (lex.cues["raw"].get("generic_actors") or {}).items()
+                                     if (v or {}).get("role") == "recipient")
+        self._generic_attack_nouns = frozenset(_norm(w) for w in draw.get("generic_attack_nouns") or ())
+        self._accused_types = frozenset(draw.get("shared_accused_types") or ())
         self._mediation_words = frozenset(_norm(w) for w in draw.get("mediation_words") or ())
         self._mediated_types = frozenset(draw.get("mediated_types") or ())
         self._shared_target_types = frozenset(draw.get("shared_target_types") or ())
@@ -158,6 +170,9 @@ class Discourse:
         self._visit_reach = int(draw.get("visit_purpose_reach", 10))
         self._purpose_types = frozenset(draw.get("purpose_recipient_types") or ())
         self._purpose_reach = int(draw.get("purpose_reach", 6))
+        # round 30: a protest's state (cues.yaml discourse.protest_state_types)
+        self._states: dict[Any, dict[str, Any] | None] = {}
+        self._protest_types = frozenset(draw.get("protest_state_types") or ())
 
     # -- the sentence's first words ----------------------------------------------------------
     def _head(self, sent: Sentence) -> list[tuple[str, int, int, bool]]:
@@ -233,6 +248,11 @@ class Discourse:
             self._purpose_recipients(events)
             self._named_attack_makers(events)
             self._praised_aid(events)
+            self._condemned_retold(events, mentions)
+            self._shared_accused(events)
+            self._place_targets(events, mentions)
+            self._met_pronouns(events)
+            self._protest_states(events)
         # the subject in force for the next sentence
         if own is not None:
             self.subject = own
@@ -415,6 +435,11 @@ class Discourse:
                     ev["date"], ev["date_precision"] = target["date"], target["date_precision"]
                     ev["date_text"] = target["date_text"]
                 ev["location"] = target["location"]
+                if not ev["recipient"] and target["recipient"]:
+                    # round 30: the claim of an attack on someone is a claim against them («وتبنت
+                    # الميليشيا الهجوم» after «تعرّضت معامل أرامكو لهجوم»)
+                    ev["recipient"] = [dict(r) for r in target["recipient"]]
+                    ev["_claim_apart"] = True
                 self._apart.add(id(ev))
                 continue
             target["actor"] = [dict(r) for r in ev["actor"]]
@@ -471,7 +496,21 @@ class Discourse:
                       and not _sides([_ref(m)]) & own]
             if others:
                 continue  # the sentence names someone the threat may address
-            target = next((e for n, e in reversed(self.recent)
+            told = self._retold_attack(ev, events, mentions)
+            if told is not None:
+                # round 30: «وهدّد أردوغان باستئناف العملية»: the attack the threat names again
+                a, r = _sides(told["actor"]), _sides(told["recipient"])
+                if own & a and not own & r:
+                    ev["recipient"] = [dict(x) for x in told["recipient"]]
+                    continue
+                if own & r and not own & a:
+                    ev["recipient"] = [dict(x) for x in told["actor"]]
+                    continue
+            # round 30: the attack told earlier in this sentence comes first («وتبنّت الميليشيا
+            # الهجوم، وقال المتحدث باسمها …، متوعداً بتوسيع بنك الأهداف»)
+            start = ev["trigger"]["start"]
+            here = [(self.n, e) for e in events if e is not ev and e["trigger"]["start"] < start]
+            target = next((e for n, e in reversed([*self.recent, *here])
                            if self.n - n <= self._threat_window and e["type"] in self._threat_context
                            and e["actor"] and e["recipient"] and e["status"] != "negated"), None)
             if target is None:
@@ -481,6 +520,57 @@ class Discourse:
                 ev["recipient"] = [dict(x) for x in target["recipient"]]
             elif own & r and not own & a:
                 ev["recipient"] = [dict(x) for x in target["actor"]]
+
+    def _condemned_retold(self, events: list[dict[str, Any]], mentions: list[Mention]) -> None:
+        """«… واصفاً العملية بأنها انتهاك لسيادة أفغانستان», «ودانت الخارجية الغارات بشدة»: a
+        condemnation (``condemned_retold_types``) with no one named, whose clause names again by a
+        definite noun an attack told before, accuses that attack's maker (round 30)."""
+        for ev in events:
+            if ev["type"] not in self._condemn_types or not ev["actor"] or ev["recipient"]:
+                continue
+            told = self._retold_attack(ev, events, mentions, need_target=False)
+            if told is None and self._generic_attack_nouns:
+                # «واصفاً العملية بأنها انتهاك»: a generic noun for the attack just told (cues.yaml
+                # generic_attack_nouns) right after the condemning word, its subject aside
+                end = ev["trigger"]["end"]
+                clause = re.split(r"[،,.؛]", self.doc.text[end:min(ev["evidence"]["end"], end + 90)])[0]
+                # the words of the clause outside the names («ودان رئيس الوزراء … الهجوم»; never
+                # «العمليات» of «قيادة العمليات المشتركة»)
+                named = [(m.start, m.end) for m in mentions]
+                free = [h.group() for h in _WORD.finditer(clause)
+                        if not any(a <= end + h.start() < b for a, b in named)][:4]
+                if any(_norm(w) in self._generic_attack_nouns for w in free):
+                    start = ev["trigger"]["start"]
+                    cands = [e for n, e in self.recent if self.n - n <= self._backref_window]
+                    cands += [e for e in events if e["trigger"]["start"] < start]
+                    # the attack the article is telling (the first in the window) over one told
+                    # in passing since («متهمة سليماني بالتخطيط لهجمات على القوات الأمريكية»)
+                    told = next((e for e in cands if e["type"] in self._backref_types and e["actor"]
+                                 and e["status"] != "negated" and not actor_keys(e["actor"]) & self._victim_ids), None)
+            if told is not None and not _sides(told["actor"]) & _sides(ev["actor"]):
+                ev["recipient"] = [dict(r) for r in told["actor"]]
+
+    def _retold_attack(self, ev: dict[str, Any], events: list[dict[str, Any]], mentions: list[Mention],
+                       need_target: bool = True) -> dict[str, Any] | None:
+        """The two-sided attack told before that a definite attack noun of the clause right after
+        ``ev``'s trigger names again («باستئناف العملية», «بمواصلة الغارات»): same noun as the
+        first word of that attack's trigger, up to six words on, before a comma."""
+        text = self.doc.text
+        end = ev["trigger"]["end"]
+        clause = re.split(r"[،,.؛]", text[end:min(ev["evidence"]["end"], end + 100)])[0]
+        # the words of the clause outside the names (the subject of a VSO verb stands between)
+        named = [(m.start, m.end) for m in mentions]
+        free = [h.group() for h in _WORD.finditer(clause) if not any(a <= end + h.start() < b for a, b in named)]
+        nouns = [_stem_noun(_norm(w)) for w in free[:6] if _DEFINITE.match(_norm(w))]
+        nouns = [n for n in nouns if len(n) >= 3]
+        if not nouns:
+            return None
+        start = ev["trigger"]["start"]
+        told = [*self.told, *(e for e in events if e["trigger"]["start"] < start)]
+        return next((e for noun in nouns for e in reversed(told) if e["type"] in self._backref_types
+                     and e["actor"] and (e["recipient"] or not need_target) and e["status"] != "negated"
+                     and e["trigger"]["text"].split()
+                     and _stem_noun(_norm(e["trigger"]["text"].split()[0])) == noun), None)
 
     def _pronoun_objects_of(self, events: list[dict[str, Any]]) -> None:
         """«… قُتلا في الضربة، معتبرة إياها انتهاكاً», «ودان … الاعتداء، واعتبره جريمة»: a
@@ -620,15 +710,25 @@ class Discourse:
             # the attack noun the condemnation governs: the next attack trigger of the sentence
             obj = next((e for e in events if e["type"] == "ASSAULT" and e["trigger"]["start"] >= end
                         and len(_WORD.findall(text[end:e["trigger"]["start"]])) <= 12), None)
-            nxt = obj["trigger"]["text"].split()[:1] if obj is not None else _WORD.findall(text[end:end + 25])[:1]
-            noun = _stem_noun(_norm(nxt[0])) if nxt else ""
-            if len(noun) < 3:
+            if obj is not None:
+                nouns = [_stem_noun(_norm(w)) for w in obj["trigger"]["text"].split()[:1]]
+            else:
+                # round 30: the object may stand after the subject («وندّد المتحدث باسم الخارجية
+                # الإيرانية ناصر كنعاني بالضربات»): the words of the clause up to a comma
+                clause = re.split(r"[،,.؛]", text[end:min(ev["evidence"]["end"], end + 120)])[0]
+                nouns = [_stem_noun(_norm(w)) for w in _WORD.findall(clause)[:12]]
+            nouns = [n for n in nouns if len(n) >= 3]
+            if not nouns:
                 continue
             own = _sides(ev["actor"])
             told = [*self.told, *(e for e in events if e["trigger"]["start"] < start)]
-            same = next((e for e in reversed(told) if e["type"] == "ASSAULT" and e["actor"] and e is not obj
-                         and e["status"] != "negated" and e["trigger"]["text"].split()
-                         and _stem_noun(_norm(e["trigger"]["text"].split()[0])) == noun), None)
+            sames = [e for noun in nouns for e in reversed(told) if e["type"] == "ASSAULT" and e["actor"]
+                     and e is not obj and e["status"] != "negated" and e["trigger"]["text"].split()
+                     and _stem_noun(_norm(e["trigger"]["text"].split()[0])) == noun]
+            # the record that told the attack first («ضربات جوية») over a retelling by the definite
+            # noun («الضربات جاءت رداً على هجمات الحوثيين»), whose actor is read less surely
+            same = next((e for e in sames if not _DEFINITE.match(_norm(e["trigger"]["text"].split()[0]))),
+                        sames[0] if sames else None)
             if same is not None and not _sides(same["actor"]) & own:
                 ev["recipient"] = [dict(r) for r in same["actor"]]
 
@@ -649,12 +749,107 @@ class Discourse:
                            and "،" not in text[e["trigger"]["end"]:start]), None)
             if praise is None:
                 continue
-            iso = praise["actor"][0].get("country")
-            state = next((_ref(m) for m in self.doc.mentions if m.label == "GPE" and _ref(m) is not None
-                          and _ref(m).get("country") == iso and not _ref(m).get("role")
-                          and not str(_ref(m).get("id")).startswith(("unresolved:", "office:"))), None) if iso else None
+            state = self._state(praise["actor"][0].get("country"))
             if state is not None and not _sides([state]) & _sides(ev["actor"]):
                 ev["recipient"] = [dict(state)]  # never the aider's own state
+
+    def _state(self, iso: Any) -> dict[str, Any] | None:
+        """The ref of the state ``iso`` as the document names it (a GPE mention with no role), or
+        None when the document never names it: a state is carried only when the text names it."""
+        if not iso:
+            return None
+        if iso not in self._states:
+            self._states[iso] = next((_ref(m) for m in self.doc.mentions if m.label == "GPE" and _ref(m) is not None
+                                      and _ref(m).get("country") == iso and not _ref(m).get("role")
+                                      and not str(_ref(m).get("id")).startswith(("unresolved:", "office:"))), None)
+        return self._states[iso]
+
+    def _protest_states(self, events: list[dict[str, Any]]) -> None:
+        """«خرج آلاف المتظاهرين في ساحة التحرير وسط بغداد»: a protest that names no one it is
+        addressed to is addressed to the state where it happens (its place's country), when the
+        document names that state (round 30). Never the protesters' own side (a party of that state
+        protesting abroad, «أمام السفارة»: its recipient is named there)."""
+        for ev in events:
+            if ev["type"] not in self._protest_types or not ev["actor"] or ev["recipient"] or ev["status"] == "negated":
+                continue
+            first = ev["trigger"]["text"].split()[:1]
+            if first and _norm(first[0]).startswith("ل"):
+                continue  # «استدعت الخارجية القائم بالأعمال للاحتجاج على الهجوم»: a purpose, not a street protest
+            state = self._state((ev.get("location") or {}).get("country"))
+            if state is not None and not _sides([state]) & _sides(ev["actor"]):
+                ev["recipient"] = [dict(state)]
+
+    def _met_pronouns(self, events: list[dict[str, Any]]) -> None:
+        """«وصل عبد اللهيان إلى دمشق. واستقبله الأسد», «خلال لقائه به»: a meeting (``met_pronoun_types``)
+        with a host and no guest, whose verb carries an object pronoun (or whose noun is followed by
+        «به»), met the subject of the sentence before, else the maker of the latest event told
+        before it, when not on the host's side (round 30)."""
+        text = self.doc.text
+        for ev in events:
+            if ev["type"] not in self._met_types or not ev["actor"] or ev["recipient"]:
+                continue
+            words = ev["trigger"]["text"].split()
+            if not words:
+                continue
+            w = _norm(words[-1])
+            tense, trig = self._verb_tense(w)
+            suffixed = trig is not None and any(w.endswith(x) and not trig.lemma.endswith(x) for x in _OBJECT_SUFFIXES)
+            nxt = _NEXT_WORD.match(text, ev["trigger"]["end"], min(len(text), ev["trigger"]["end"] + 20))
+            if not (suffixed or (nxt is not None and _norm(nxt.group(2)) in self._met_after)):
+                continue
+            own = _sides(ev["actor"])
+            start = ev["trigger"]["start"]
+            cands: list[list[dict[str, Any]]] = []
+            if self.subject is not None and self.n - self.subject.sentence <= 1:
+                cands.append(self.subject.refs)
+            cands += [e["actor"] for e in reversed([*self.told, *(e for e in events if e["trigger"]["start"] < start)])
+                      if e is not ev and e["actor"]][:1]
+            guest = next((c for c in cands if c and not _sides(c) & own), None)
+            if guest is not None:
+                ev["recipient"] = [dict(r) for r in guest]
+
+    def _place_targets(self, events: list[dict[str, Any]], mentions: list[Mention]) -> None:
+        """«شنّت إسرائيل غارة جوية … على مطار دمشق الدولي»: an attack (``place_target_types``) with
+        an attacker and no target, struck «على/ضد» a place, is aimed at the state the place is in,
+        when the document names that state and it is not the attacker's (round 30)."""
+        if not self._place_types:
+            return
+        text = self.doc.text
+        places = [m for m in mentions if m.label == "LOC" and ((m.extra or {}).get("location") or {}).get("country")]
+        if not places:
+            return
+        for ev in events:
+            if ev["type"] not in self._place_types or not ev["actor"] or ev["recipient"] or ev["status"] == "negated":
+                continue
+            end = ev["trigger"]["end"]
+            for m in places:
+                if m.start < end:
+                    continue
+                gap = text[end:m.start]
+                words = _WORD.findall(gap)
+                if len(words) > self._place_reach or "،" in gap or "." in gap or not words:
+                    break
+                if _norm(words[-1]) not in self._place_preps or text[m.start - 1:m.start] != " ":
+                    continue
+                state = self._state(m.extra["location"]["country"])
+                if state is not None and not _sides([state]) & _sides(ev["actor"]):
+                    ev["recipient"] = [dict(state)]
+                break
+
+    def _shared_accused(self, events: list[dict[str, Any]]) -> None:
+        """«ودان ميقاتي «الاعتداء الإسرائيلي» …، مؤكداً أن لبنان سيتقدم بشكوى عاجلة إلى مجلس الأمن»:
+        a later act of the types ``shared_accused_types`` by the same side (its person, body or
+        state) with no one named is aimed at whom the sentence's earlier one accused (round 30)."""
+        for ev in events:
+            if ev["type"] not in self._accused_types or not ev["actor"] or ev["recipient"]:
+                continue
+            own = _sides(ev["actor"])
+            start = ev["trigger"]["start"]
+            last = next((e for e in reversed(events) if e is not ev and e["type"] == ev["type"]
+                         and e["trigger"]["start"] < start and e["recipient"] and e["status"] != "negated"
+                         and _sides(e["actor"]) & own), None)
+            if last is not None and not _sides(last["recipient"]) & own:
+                ev["recipient"] = [dict(r) for r in last["recipient"]]
 
     def _pronoun_recipients(self, events: list[dict[str, Any]], mentions: list[Mention]) -> None:
         """«وبحث معه»: the latest participant named before the trigger that is not the actor."""

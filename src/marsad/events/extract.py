@@ -1148,8 +1148,11 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
     events = _split_places(events, args, groups, matches)
     # «غرفة عمليات في بغداد وثانية في دمشق», «في 3 نقاط …، و4 مواقع أخرى في …»: one more happening
     events, elided = _elliptic_places(events, words, args, matches, quantities, lex)
+    motive = cue_words(lex.cues["raw"], "roles", "motive_words")
+    for m, ev in events:  # «رداً على مقتل سليماني»: the deed answered is no part of the attack (round 30)
+        ev["_pointed"] = ev["_pointed"] or _motive_toll(m, ev, words, motive)
     events = _merge(events)
-    events = _merge_tolls(events)
+    events = _merge_tolls(events, words, motive)
     for _m, ev in events:
         if ev["actor"] and ev["recipient"]:
             # two readings merged into one may bring the actor back as its own target
@@ -1599,19 +1602,29 @@ def _toll(m: Match, ev: dict[str, Any]) -> bool:
     return ev["type"] == "ASSAULT" and not ev["actor"] and (m.trigger.mode == "kill" or m.trigger.kind == "passive")
 
 
-def _merge_tolls(events: list[tuple[Match, dict[str, Any]]]) -> list[tuple[Match, dict[str, Any]]]:
+def _motive_toll(m: Match, ev: dict[str, Any], words: list[Word], motive: frozenset[str]) -> bool:
+    """A toll right after a motive word («رداً على مقتل …», «انتقاماً لمقتل …»)."""
+    return _toll(m, ev) and any(words[k].norm in motive for k in range(max(0, m.first - 2), m.first))
+
+
+def _merge_tolls(events: list[tuple[Match, dict[str, Any]]], words: list[Word] | None = None,
+                 motive: frozenset[str] = frozenset()) -> list[tuple[Match, dict[str, Any]]]:
     """A toll and the attack of the same sentence are one happening.
 
     «قُتل ثلاثة أشخاص … بضربة نفذتها طائرة أمريكية», «هجوم بطائرة مسيّرة … أسفر عن مقتل ثلاثة
     جنود»: the killing with no killer named is what the attack did. It is folded into the nearest
     other ASSAULT record of the sentence (not one a demonstrative points back to), which keeps its
     trigger and actor and takes the victims when it has none; place, date and source fill gaps.
+    A toll after a motive word (``motive``: «رداً على مقتل سليماني», «انتقاماً لمقتل …») is the deed
+    the attack answers, not what it did (round 30).
     """
     if len(events) < 2:
         return events
     dropped: set[int] = set()
     for m, ev in events:
         if not _toll(m, ev):
+            continue
+        if words and _motive_toll(m, ev, words, motive):
             continue
         others = [(m2, e2) for m2, e2 in events if e2 is not ev and id(e2) not in dropped
                   and e2["type"] == "ASSAULT" and not e2["_pointed"] and not _toll(m2, e2)]
@@ -1667,7 +1680,7 @@ def _same_happening(a: dict[str, Any], b: dict[str, Any], symmetric: frozenset[s
     ``roles.symmetric_types``: «التقى الأسد خامنئي» / «استقبل خامنئي الأسد»); for a directed one
     (an accusation, an attack) the actor of one being the other's target means two happenings.
     """
-    if a["type"] != b["type"]:
+    if a["type"] != b["type"] or a.get("_claim_apart") or b.get("_claim_apart"):
         return False
     if b.get("_retold") and b["_retold"] == a.get("_lemma") and a["actor"] and not b["actor"]:
         # «بعد ثلاثة أيام من الغارات الإسرائيلية» … «حصيلة الغارات ارتفعت إلى 44 قتيلاً»: the
@@ -1972,4 +1985,5 @@ def extract_events(doc: Document, lex: Lexicon | None = None,
         ev.pop("_retold", None)
         ev.pop("_lemma", None)
         ev.pop("_exposed", None)
+        ev.pop("_claim_apart", None)
     return out

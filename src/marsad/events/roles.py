@@ -386,8 +386,18 @@ def received_from(m: Any, words: list[Any], groups: list[Any], receive: frozense
     the giver is the first group with «من» starting within ``reach`` words after the trigger, in its
     clause (``bounds``), with no comma before it. The subject becomes the recipient.
     """
+    def receives(k: int | None) -> bool:
+        return k is not None and 0 <= k <= m.first and (words[k].norm in receive or _bare(words[k].norm) in receive)
+
     k = m.light if m.light is not None else m.first
-    if k is None or k > m.first or (words[k].norm not in receive and _bare(words[k].norm) not in receive):
+    subject = None
+    if not receives(k) and m.light is None:
+        # «وتسلّم الجيش اللبناني المساعدات العسكرية المقدمة من الولايات المتحدة» (round 30): the
+        # receiving verb, its subject, then the noun it governs
+        subject = next((g for g in groups if g.last == m.first - 1 and g.prep is None and g.is_actor
+                        and not g.attribute), None)
+        k = subject.start - 1 if subject is not None else None
+    if not receives(k):
         return actor, recipient
     giver = None
     for g in groups:
@@ -403,7 +413,10 @@ def received_from(m: Any, words: list[Any], groups: list[Any], receive: frozense
     keys = {str(r.get("id")) for r in refs}
     if not refs:
         return actor, recipient
-    receivers = [r for r in (actor or recipient) if str(r.get("id")) not in keys]
+    own = actor or recipient
+    if not own and subject is not None:
+        own = [a.actor for a in subject.members if a.actor is not None and not a.title_part]
+    receivers = [r for r in own if str(r.get("id")) not in keys]
     return refs, receivers
 
 
