@@ -52,6 +52,17 @@ def ids(refs: list[dict[str, Any]]) -> list[str]:
     return [r["id"] for r in refs]
 
 
+def id_set(refs: list[dict[str, Any]]) -> set[str]:
+    return {r["id"] for r in refs}
+
+
+def fits(ids: set[str], want: Any) -> bool:
+    """Whether a case's expected participant (None = any, an id, or a tuple of acceptable ids) is among ``ids``."""
+    if want is None:
+        return True
+    return bool(ids & ({want} if isinstance(want, str) else set(want)))
+
+
 def only(events: list[dict[str, Any]], type_: str) -> dict[str, Any]:
     found = [e for e in events if e["type"] == type_]
     assert len(found) == 1, [(e["type"], e["mode"], e.get("trigger")) for e in events]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from events_helpers import id_set
 
 from marsad.events import corroborated
 from marsad.events.lexicon import load_lexicon
@@ -20,9 +21,6 @@ def _events(nlp: Any, text: str, type_: str | None = None) -> list[dict[str, Any
     out = [e.to_dict() for e in nlp(text, published="2024-05-12").events]
     return [e for e in out if type_ is None or e["type"] == type_]
 
-
-def _ids(refs: list[dict[str, Any]]) -> set[str]:
-    return {r["id"] for r in refs}
 
 
 # ---- the sentence gate: a crowd named as the actor corroborates the event -----------------------
@@ -48,7 +46,7 @@ def test_a_filled_in_crowd_or_a_civilian_victim_does_not():
     ("قطع محتجون الطريق الرئيسي المؤدي إلى ميناء بورتسودان احتجاجا على غلاء الأسعار.", "PROTEST", "protesters"),
 ])
 def test_generic_crowds_pass_the_gate(nlp: Any, text: str, type_: str, actor: str):
-    assert any(actor in _ids(e["actor"]) for e in _events(nlp, text, type_))
+    assert any(actor in id_set(e["actor"]) for e in _events(nlp, text, type_))
 
 
 def test_forestalling_is_no_road_block(nlp: Any):
@@ -68,7 +66,7 @@ def test_a_claim_names_the_attacker_of_the_attack_told_before(nlp: Any):
     attacks = _events(nlp, text, "ASSAULT")
     assert len(attacks) == 1
     ev = attacks[0]
-    assert _ids(ev["actor"]) == {"kataib_hezbollah"}
+    assert id_set(ev["actor"]) == {"kataib_hezbollah"}
     assert ev["status"] == "claimed"
     assert ev["location"]["name_en"] == "Ain al-Asad Air Base"
     assert ev["date"] == "2024-05-12"
@@ -77,7 +75,7 @@ def test_a_claim_names_the_attacker_of_the_attack_told_before(nlp: Any):
 def test_a_claim_of_a_counted_attack_stays_apart_but_is_placed(nlp: Any):
     text = "قتل خمسة مدنيين في انفجار عبوة ناسفة في مدينة الباب أمس. وأعلن تنظيم داعش مسؤوليته عن التفجير."
     attacks = _events(nlp, text, "ASSAULT")
-    claims = [e for e in attacks if "isis" in _ids(e["actor"])]
+    claims = [e for e in attacks if "isis" in id_set(e["actor"])]
     assert len(attacks) == 2 and claims
     assert claims[0]["location"]["name_en"] == "Al-Bab"
 
@@ -85,15 +83,15 @@ def test_a_claim_of_a_counted_attack_stays_apart_but_is_placed(nlp: Any):
 def test_a_claim_of_another_attack_is_left_alone(nlp: Any):
     text = "قصفت إسرائيل مواقع في غزة. وتبنت حركة حماس الهجوم الصاروخي على تل أبيب."
     attacks = _events(nlp, text, "ASSAULT")
-    assert {"israel"} in [_ids(e["actor"]) for e in attacks]
-    assert any("hamas" in _ids(e["actor"]) for e in attacks)
+    assert {"israel"} in [id_set(e["actor"]) for e in attacks]
+    assert any("hamas" in id_set(e["actor"]) for e in attacks)
 
 
 # ---- «هنأ»: the hamza spelling is the verb, «هنا» stays «here» -----------------------------------
 
 def test_congratulated_with_its_hamza(nlp: Any):
     ev = _events(nlp, "هنأ أمير قطر الشيخ تميم بن حمد الرئيس التونسي بفوزه في الانتخابات.", "SUPPORT")
-    assert any("tamim_bin_hamad" in _ids(e["actor"]) for e in ev)
+    assert any("tamim_bin_hamad" in id_set(e["actor"]) for e in ev)
 
 
 def test_here_is_still_no_trigger(nlp: Any):
@@ -104,7 +102,7 @@ def test_here_is_still_no_trigger(nlp: Any):
 
 def test_mali_as_the_subject_of_a_feminine_verb(nlp: Any):
     ev = _events(nlp, "وأعلنت مالي انسحابها من المجموعة الاقتصادية لدول غرب أفريقيا.")
-    assert any("mali" in _ids(e["actor"]) for e in ev)
+    assert any("mali" in id_set(e["actor"]) for e in ev)
 
 
 def test_financial_is_not_mali(nlp: Any):
@@ -121,23 +119,23 @@ def test_the_junta_is_the_main_states(nlp: Any):
 
 def test_two_soldiers_killed_are_the_victims(nlp: Any):
     ev = _events(nlp, "قتل جنديان فرنسيان في هجوم استهدف دوريتهما شمال مالي.", "ASSAULT")
-    assert ev and not any("french_armed_forces" in _ids(e["actor"]) for e in ev)
+    assert ev and not any("french_armed_forces" in id_set(e["actor"]) for e in ev)
     assert any(e["quantities"].get("killed") == 2 for e in ev)
 
 
 def test_soldiers_killing_someone_stay_the_killers(nlp: Any):
     ev = _events(nlp, "وقتل جنود إسرائيليون فلسطينيا في مخيم جنين.", "ASSAULT")
-    assert any(_ids(e["actor"]) & {"israeli_army", "israel"} for e in ev)
+    assert any(id_set(e["actor"]) & {"israeli_army", "israel"} for e in ev)
 
 
 def test_citizens_of_a_state_stand_for_it(nlp: Any):
     ev = _events(nlp, "اختطف مسلحون مواطنين ألمانيين في شمال النيجر.", "COERCE")
-    assert any("germany" in _ids(e["recipient"]) for e in ev)
+    assert any("germany" in id_set(e["recipient"]) for e in ev)
 
 
 def test_a_bodys_feminine_counterpart(nlp: Any):
     ev = _events(nlp, "نسقت وزارة الداخلية التونسية مع نظيرتها الليبية لضبط الحدود المشتركة.", "COOPERATE")
-    assert any("libya" in _ids(e["recipient"]) for e in ev)
+    assert any("libya" in id_set(e["recipient"]) for e in ev)
 
 
 # ---- conditionals ------------------------------------------------------------------------------
@@ -146,14 +144,14 @@ def test_a_conditional_threat(nlp: Any):
     text = "إذا هاجمت إسرائيل المنشآت النووية فإن إيران سترد بقوة."
     assert not _events(nlp, text, "ASSAULT")
     threats = _events(nlp, text, "THREATEN")
-    assert threats and _ids(threats[0]["actor"]) == {"iran"} and _ids(threats[0]["recipient"]) == {"israel"}
+    assert threats and id_set(threats[0]["actor"]) == {"iran"} and id_set(threats[0]["recipient"]) == {"israel"}
 
 
 def test_a_conditional_after_the_main_clause(nlp: Any):
     text = "وقال وزير الدفاع التركي إن أنقرة سترد بحزم إذا قصفت القوات السورية مواقعها في إدلب."
     assert not _events(nlp, text, "ASSAULT")
     threats = _events(nlp, text, "THREATEN")
-    assert threats and "turkey" in _ids(threats[0]["actor"])
+    assert threats and "turkey" in id_set(threats[0]["actor"])
 
 
 def test_a_protasis_in_the_past_is_hypothetical_too(nlp: Any):

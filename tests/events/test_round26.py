@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 from coverage_cases import CASES_E, NEGATIVES_E
-from events_helpers import lexicon_triggers
+from events_helpers import fits, id_set, lexicon_triggers
 from events_helpers import pipeline_events as _events
 from events_helpers import sides as _sides
 
@@ -44,14 +44,6 @@ KNOWN_FALSE_EVENTS_E: frozenset[str] = frozenset({
 })
 
 
-def _ids(refs: list[dict[str, Any]]) -> set[str]:
-    return {r["id"] for r in refs}
-
-
-def _fits(ids: set[str], want: Any) -> bool:
-    if want is None:
-        return True
-    return bool(ids & ({want} if isinstance(want, str) else set(want)))
 
 
 def _cases() -> list[Any]:
@@ -74,8 +66,8 @@ def _negatives() -> list[Any]:
 def test_batch_e_sentence_gives_its_event(nlp: Any, text: str, type_: str, actor: Any, recipient: Any):
     events = [e.to_dict() for e in nlp(text, published="2024-03-10").events if e.type == type_]
     assert events, f"no {type_} event"
-    assert any(_fits(_ids(e["actor"]), actor) and _fits(_ids(e["recipient"]), recipient) for e in events), [
-        (sorted(_ids(e["actor"])), sorted(_ids(e["recipient"]))) for e in events]
+    assert any(fits(id_set(e["actor"]), actor) and fits(id_set(e["recipient"]), recipient) for e in events), [
+        (sorted(id_set(e["actor"])), sorted(id_set(e["recipient"]))) for e in events]
 
 
 @pytest.mark.parametrize(("text", "type_"), _negatives())
