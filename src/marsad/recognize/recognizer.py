@@ -662,10 +662,16 @@ class Recognizer:
         """How often each state (ISO3) is named by a strong (not weak-alias) mention."""
         counts: dict[str, int] = {}
         for m in mentions:
+            iso = None
             if m.actor_id and not m.extra.get("weak") and m.label == "GPE":
                 iso = self.linker.actor_country(m.actor_id)
-                if iso and self.linker.actors.state(iso) is not None:
-                    counts[iso] = counts.get(iso, 0) + 1
+            elif m.label == "LOC" and not m.actor_id and m.place_id and not m.place_id.startswith("country:"):
+                # «من الأحياء الشرقية لمدينة حلب»: a story told from a country's towns is about that
+                # country even when the wire names only the foreign brokers as states.
+                place = self.linker.places.get(m.place_id)
+                iso = place.country if place is not None else None
+            if iso and self.linker.actors.state(iso) is not None:
+                counts[iso] = counts.get(iso, 0) + 1
         return counts
 
     def _dominant_countries(self, mentions: list[Mention]) -> set[str]:
