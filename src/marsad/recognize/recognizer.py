@@ -696,7 +696,7 @@ class Recognizer:
 
     def _held_title(self, person_id: str, h: Hit, on: date | None) -> bool:
         actor = self.linker.actors.by_id.get(person_id)
-        offices = {e.ref for e in h.entries if e.kind == "title"}
+        offices = {e.ref for e in h.entries if e.kind in ("title", "possessive")}
         return actor is not None and any(r.office in offices and (on is None or r.held_on(on))
                                          for r in actor.roles or ())
 
@@ -1112,6 +1112,12 @@ class Recognizer:
             if before and before[-1] in _cues()["title_modifiers"]:
                 return (1 if own is None else 2), None  # «نائب وزير خارجيتها» is the deputy
             person = _entry(nxt, "actor", "PERS") if own is None and nxt is not None else None
+            if person is not None and person.weak:
+                # «ولم تستدعِ طهران سفيرها حتى الآن»: a risky one-word alias («حتي», Nassif Hitti, is
+                # also «حتى») names the person only when they held that office on the date.
+                on = self._reference_date(doc, h.start, sent_starts)
+                person = next((x for x in nxt.entries if x.kind == "actor" and x.label == "PERS"
+                               and self._held_title(x.ref, h, on)), None)
             if person is not None:  # «حسب وزير خارجيتها سيرغي لافروف»: the name says who
                 return 2, Mention(h.start, nxt.end, "", label="PERS", actor_id=person.ref, origin="title",
                                   extra={"role": e.ref, "role_date": self._reference_date(doc, h.start, sent_starts)})
@@ -1656,7 +1662,8 @@ class Recognizer:
                                            bisect_left(mentions, end, key=_START)] if start < m.end]
         if label == "PERS":
             if overlapping and all(m.extra.get("alias_weak") and start <= m.start and m.end <= end
-                                   for m in overlapping) and (end - start) > max(m.end - m.start for m in overlapping):
+                                   for m in overlapping) and (end - start) > max(m.end - m.start for m in overlapping) \
+                    and not self._verb_before_surname(doc.text, mentions, overlapping, start):
                 for m in overlapping:
                     mentions.remove(m)
                 overlapping = []
@@ -1680,6 +1687,20 @@ class Recognizer:
             m.extra["ref"] = self.linker.unresolved_ref(text, label)
         insort_right(mentions, m, key=_START)  # after those with the same start, as a stable sort puts it
         return max(reach, end - start)
+
+    def _verb_before_surname(self, text: str, mentions: list[Mention], inside: list[Mention], start: int) -> bool:
+        """«من جهته، طالب السرّاج بنشر قوة …»: the tagger reads the verb before a surname as a first
+        name. One word before a person's one-word alias, when that person is named in full earlier in
+        the document and the word is no known person's first name, is not part of the name («ماهر
+        الأسد» after «بشار الأسد» stays Maher's, as «ماهر» is a first name the knowledge base knows)."""
+        if len(inside) != 1 or inside[0].label != "PERS" or not inside[0].actor_id:
+            return False
+        alias = inside[0]
+        prefix = text[start:alias.start].split()
+        if len(prefix) != 1 or normalize_key(prefix[0]) in self._first_names():
+            return False
+        return any(m.actor_id == alias.actor_id and not m.extra.get("alias_weak") and m.end <= start
+                   for m in mentions)
 
     def _tagger(self):  # noqa: ANN202
         if self._ner is None:
