@@ -73,6 +73,8 @@ class Recognizer:
         self._complement_pattern: re.Pattern | bool | None = None
         self._complement_blocked: frozenset[str] | None = None
         self._dual_pattern: re.Pattern | bool | None = None
+        self._joint_pattern: re.Pattern | bool | None = None
+        self._joint_members: dict[str, tuple[str, ...]] = {}
         self._dual_kinds: dict[str, str] = {}
         self._plural_duals: frozenset[str] = frozenset()
         self._honorific_pattern_p: re.Pattern | bool | None = None
@@ -203,6 +205,7 @@ class Recognizer:
         mentions.extend(self._honorific_names(norm, nt.to_original, doc, mentions, dominant))
         mentions = self._resolve_references(mentions)
         mentions = self._state_group_refs(norm, nt.to_original, mentions)
+        mentions = self._joint_names(norm, nt.to_original, mentions)
         mentions = self._dual_refs(norm, nt.to_original, mentions)
         mentions = self._joint_nisbas(norm, nt.to_original, mentions)
         mentions = self._add_parenthesised(doc.text, mentions)
@@ -438,6 +441,49 @@ class Recognizer:
                      for sid in states]
             out = sorted(kept + added, key=_SPAN)
         return out
+
+    def _joint_names(self, norm: str, to_original: Any, mentions: list[Mention]) -> list[Mention]:
+        """«اتهم الثنائي الشيعي حزب القوات اللبنانية»: a settled name of an alliance (cues
+        ``joint_names``) is one mention per member on its span, replacing what was read inside it."""
+        pattern = self._joint_re()
+        if pattern is None:
+            return mentions
+        out = mentions
+        for match in pattern.finditer(norm):
+            members = self._joint_members[match.group(1) or match.group(2)]
+            s, e = to_original(match.start(), match.end())
+            kept = [m for m in out if not (m.start < e and s < m.end)]
+            added = [Mention(s, e, self._doc_text[s:e], label="GPE" if self._is_state(aid) else "ORG",
+                             actor_id=aid, origin="gazetteer", extra={"joint_name": True}) for aid in members]
+            out = sorted(kept + added, key=_SPAN)
+        return out
+
+    def _is_state(self, actor_id: str) -> bool:
+        actor = self.linker.actors.by_id.get(actor_id)
+        return actor is not None and actor.kind == "state"
+
+    def _joint_re(self) -> re.Pattern | None:
+        if self._joint_pattern is None:
+            names = _cues().get("joint_names") or {}
+            # keyed without the article: «للثنائي الشيعي» is ل + «الثنائي الشيعي»
+            self._joint_members = {}
+            definite, bare = [], []
+            for k, v in names.items():
+                if all(a in self.linker.actors.by_id for a in v):
+                    key = normalize_key(k)
+                    stem = key[2:] if key.startswith("ال") else key
+                    self._joint_members[stem] = tuple(v)
+                    (definite if key.startswith("ال") else bare).append(stem)
+            if not self._joint_members:
+                self._joint_pattern = False
+            else:
+                def alts(keys: list[str]) -> str:
+                    return "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True)) or "(?!)"
+                # with the article after و/ف and ب/ك, or ل + ال written «لل»; a bare name after و/ف, ب/ك/ل
+                self._joint_pattern = re.compile(
+                    rf"(?<![^\W\d_])(?:(?:[وف]?[بك]?ال|[وف]?لل)({alts(definite)})|[وف]?[بكل]?({alts(bare)}))"
+                    rf"(?![^\W\d_])")
+        return self._joint_pattern or None
 
     def _dual_refs(self, norm: str, to_original: Any, mentions: list[Mention]) -> list[Mention]:
         """«ووقّع الرئيسان», «إن الجانبين طالبا», «بين البلدين»: a dual noun (cues ``dual_anaphors``) refers
