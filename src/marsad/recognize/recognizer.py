@@ -508,6 +508,13 @@ class Recognizer:
             k = bisect_right(self._sent_starts, s) - 1
             lo = self._sent_starts[max(0, k - window)] if self._sent_starts else 0
             before = [m for m in out if lo <= m.start and m.end <= s and m.actor_id]
+            if kind == "sides":
+                # «أعلن المبعوث غسان سلامة أن الطرفين سمّيا ممثليهما»: a mediator (an envoy by office)
+                # reporting what the two sides did is not one of them (the speaker before «أن/إن» in
+                # the noun's own sentence); a party speaking for both is («وقال السيسي إن الجانبين طالبا»)
+                here = self._sent_starts[k] if self._sent_starts else 0
+                before = [m for m in before if m.start < here or not self._mediator(m)
+                          or not _REPORTED_CLAUSE.search(norm, m.end, match.start())]
             parties = self._dual_parties(before, kind)
             if parties is None or any(m.start < e and s < m.end for m in out):
                 continue
@@ -543,6 +550,16 @@ class Recognizer:
         bare = word[2:] if word.startswith("ال") else word
         return next((e.ref for e in self.gazetteer.lookup(bare) if e.kind == "nisba" and e.label == "GPE"), None)
 
+    def _mediator(self, m: Mention) -> bool:
+        """Whether ``m`` is a person whose office (``mediator_offices``) makes him a third party."""
+        offices = set(_cues().get("mediator_offices", ()))
+        if m.label != "PERS":
+            return False
+        if m.extra.get("role") in offices:
+            return True
+        actor = self.linker.actors.by_id.get(m.actor_id or "")
+        return actor is not None and any(r.office in offices for r in actor.roles or ())
+
     def _dual_parties(self, before: list[Mention], kind: str) -> list[tuple[str, str]] | None:
         """The two parties of ``kind`` named last among ``before`` (ids and labels, in text order)."""
         found: list[tuple[str, str]] = []
@@ -571,7 +588,9 @@ class Recognizer:
                     first_label = first_label or label
                     if (label == "PERS") != (first_label == "PERS"):
                         continue  # two persons or two bodies/states, not a person and his state
-                side = self.linker.actor_country(aid) or aid
+                # two persons may be two sides of one country («السرّاج وحفتر»); a body and its own
+                # state may not
+                side = aid if kind == "sides" and label == "PERS" else self.linker.actor_country(aid) or aid
             if aid in (f[0] for f in found) or side in sides:
                 continue
             found.append((aid, label))
@@ -1762,6 +1781,8 @@ class Recognizer:
 # «(يونيفيل)», «(قسد)», «(UNIFIL)»: one to four words of letters in brackets right after a name.
 _BRACKETED = re.compile(r"[ \t]*[(\[][ \t]*([^\W\d_]+(?:[ .\-][^\W\d_]+){0,3})\.?[ \t]*[)\]]")
 _NEXT_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
+# a complementiser opening a reported clause (normalised text: «أن», «إن», «بأن», «أنه», «إنه»)
+_REPORTED_CLAUSE = re.compile(r"(?<![^\W\d_])(?:ب?ان|ب?انه|انها)(?![^\W\d_])")
 # Up to four words (a hyphen may join two) right after a title, and the marks that end a name there.
 _NAME_WORDS = re.compile(r"[ \t]+([^\W\d_]+(?:-[^\W\d_]+)?(?:[ \t]+[^\W\d_]+(?:-[^\W\d_]+)?){0,3})")
 _NAME_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
