@@ -237,6 +237,11 @@ class Recognizer:
         # Repeated surnames and descriptions take the person introduced earlier in the document.
         mentions = self.coref(doc.text, norm, nt.to_original, mentions)
         mentions = self._honorific_pronouns(norm, nt.to_original, mentions)
+        if doc.dates:
+            # «الجمعة 7 أغسطس (آب) 2020»: a month name inside a time expression is no place («آب» is
+            # also Ibb in Yemen, «تموز» a village name)
+            mentions = [m for m in mentions if m.label not in ("LOC", "GPE") or m.actor_id
+                        or not any(d.start <= m.start and m.end <= d.end for d in doc.dates)]
         mentions.extend(Mention(d.start, d.end, d.text, label="DATE", origin="time") for d in doc.dates)
         mentions.sort(key=_SPAN)
         return mentions
