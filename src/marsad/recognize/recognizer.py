@@ -519,7 +519,7 @@ class Recognizer:
                 # the noun's own sentence); a party speaking for both is («وقال السيسي إن الجانبين طالبا»)
                 here = self._sent_starts[k] if self._sent_starts else 0
                 before = [m for m in before if m.start < here or not self._mediator(m)
-                          or not _REPORTED_CLAUSE.search(norm, m.end, match.start())]
+                          or not _REPORTED_CLAUSE.search(self._doc_text, m.end, s)]
             parties = self._dual_parties(before, kind)
             if parties is None or any(m.start < e and s < m.end for m in out):
                 continue
@@ -1786,8 +1786,8 @@ class Recognizer:
 # «(يونيفيل)», «(قسد)», «(UNIFIL)»: one to four words of letters in brackets right after a name.
 _BRACKETED = re.compile(r"[ \t]*[(\[][ \t]*([^\W\d_]+(?:[ .\-][^\W\d_]+){0,3})\.?[ \t]*[)\]]")
 _NEXT_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
-# a complementiser opening a reported clause (normalised text: «أن», «إن», «بأن», «أنه», «إنه»)
-_REPORTED_CLAUSE = re.compile(r"(?<![^\W\d_])(?:ب?ان|ب?انه|انها)(?![^\W\d_])")
+# a complementiser opening a reported clause («أن», «إن», «بأن», «أنه», «إنها», with or without shadda)
+_REPORTED_CLAUSE = re.compile(r"(?<![^\W\d_])ب?[أإا]نّ?(?:ه|ها)?(?![^\W\d_])")
 # Up to four words (a hyphen may join two) right after a title, and the marks that end a name there.
 _NAME_WORDS = re.compile(r"[ \t]+([^\W\d_]+(?:-[^\W\d_]+)?(?:[ \t]+[^\W\d_]+(?:-[^\W\d_]+)?){0,3})")
 _NAME_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
