@@ -74,6 +74,7 @@ class Recognizer:
         self._complement_blocked: frozenset[str] | None = None
         self._dual_pattern: re.Pattern | bool | None = None
         self._joint_pattern: re.Pattern | bool | None = None
+        self._own_body_pattern: re.Pattern | bool | None = None
         self._joint_members: dict[str, tuple[str, ...]] = {}
         self._dual_kinds: dict[str, str] = {}
         self._plural_duals: frozenset[str] = frozenset()
@@ -237,6 +238,7 @@ class Recognizer:
         # Repeated surnames and descriptions take the person introduced earlier in the document.
         mentions = self.coref(doc.text, norm, nt.to_original, mentions)
         mentions = self._honorific_pronouns(norm, nt.to_original, mentions)
+        mentions = self._own_bodies(norm, nt.to_original, mentions)
         if doc.dates:
             # «الجمعة 7 أغسطس (آب) 2020»: a month name inside a time expression is no place («آب» is
             # also Ibb in Yemen, «تموز» a village name)
@@ -637,6 +639,44 @@ class Recognizer:
                                      extra={"ref": self.linker.actor_ref(found.actor_id, None, text),
                                             "honorific": True}))
         return sorted(mentions + added, key=_SPAN) if added else mentions
+
+    def _own_bodies(self, norm: str, to_original: Any, mentions: list[Mention]) -> list[Mention]:
+        """«نفى سمير جعجع أي علاقة لحزبه بعمليات القنص» (cues ``own_body_nouns``): "his party", "her
+        movement" is the party or movement the person named last before it (in its sentence or the
+        one before) leads, when its name starts with that noun; a mention on the noun's span."""
+        if self._own_body_pattern is None:
+            nouns = [normalize_key(w) for w in _cues().get("own_body_nouns") or ()]
+            self._own_body_pattern = re.compile(
+                rf"(?<![^\W\d_])[وف]?[بل]?({'|'.join(sorted(nouns, key=len, reverse=True))})(ه|ها)(?![^\W\d_])") \
+                if nouns else False
+        if not self._own_body_pattern:
+            return mentions
+        added: list[Mention] = []
+        persons = [m for m in mentions if m.label == "PERS" and m.actor_id]
+        starts = [m.start for m in persons]
+        for match in self._own_body_pattern.finditer(norm):
+            s, e = to_original(match.start(), match.end())
+            if any(m.start < e and s < m.end for m in mentions):
+                continue
+            k = bisect_right(self._sent_starts, s) - 1
+            lo = self._sent_starts[max(0, k - 1)] if self._sent_starts else 0
+            before = [m for m in persons[:bisect_left(starts, s)] if m.start >= lo]
+            if not before:
+                continue
+            body = self._led_body(before[-1].actor_id, match.group(1))
+            if body is not None:
+                text = self._doc_text[s:e]
+                added.append(Mention(s, e, text, label="ORG", actor_id=body, origin="coref",
+                                     extra={"ref": self.linker.actor_ref(body, None, text), "own_body": True}))
+        return sorted(mentions + added, key=_SPAN) if added else mentions
+
+    def _led_body(self, person_id: str, noun: str) -> str | None:
+        """The organisation ``person_id`` ever led (a role ``of`` an actor id) whose name starts with
+        ``noun`` («حزب» → «حزب القوات اللبنانية»), if exactly one."""
+        actor = self.linker.actors.by_id.get(person_id)
+        found = {r.of for r in (actor.roles or ()) if actor is not None and not _is_iso3(r.of or "")
+                 and noun in self._name_heads(r.of)} if actor is not None else set()
+        return next(iter(found)) if len(found) == 1 else None
 
     def _royal(self, person_id: str) -> int:
         """2 for a head of state, 1 for a head of government or a crown prince, else 0."""
