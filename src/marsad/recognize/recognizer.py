@@ -75,6 +75,7 @@ class Recognizer:
         self._dual_pattern: re.Pattern | bool | None = None
         self._joint_pattern: re.Pattern | bool | None = None
         self._own_body_pattern: re.Pattern | bool | None = None
+        self._loyal_pattern: re.Pattern | bool | None = None
         self._joint_members: dict[str, tuple[str, ...]] = {}
         self._dual_kinds: dict[str, str] = {}
         self._plural_duals: frozenset[str] = frozenset()
@@ -239,6 +240,7 @@ class Recognizer:
         mentions = self.coref(doc.text, norm, nt.to_original, mentions)
         mentions = self._honorific_pronouns(norm, nt.to_original, mentions)
         mentions = self._own_bodies(norm, nt.to_original, mentions)
+        mentions = self._loyal_forces(mentions)
         if doc.dates:
             # «الجمعة 7 أغسطس (آب) 2020»: a month name inside a time expression is no place («آب» is
             # also Ibb in Yemen, «تموز» a village name)
@@ -670,13 +672,46 @@ class Recognizer:
                                      extra={"ref": self.linker.actor_ref(body, None, text), "own_body": True}))
         return sorted(mentions + added, key=_SPAN) if added else mentions
 
-    def _led_body(self, person_id: str, noun: str) -> str | None:
+    def _led_body(self, person_id: str, noun: str | None) -> str | None:
         """The organisation ``person_id`` ever led (a role ``of`` an actor id) whose name starts with
-        ``noun`` («حزب» → «حزب القوات اللبنانية»), if exactly one."""
+        ``noun`` («حزب» → «حزب القوات اللبنانية»; any name when ``noun`` is None), if exactly one."""
         actor = self.linker.actors.by_id.get(person_id)
-        found = {r.of for r in (actor.roles or ()) if actor is not None and not _is_iso3(r.of or "")
-                 and noun in self._name_heads(r.of)} if actor is not None else set()
+        found = {r.of for r in (actor.roles or ()) if not _is_iso3(r.of or "") and r.of in self.linker.actors.by_id
+                 and (noun is None or noun in self._name_heads(r.of))} if actor is not None else set()
         return next(iter(found)) if len(found) == 1 else None
+
+    def _loyal_forces(self, mentions: list[Mention]) -> list[Mention]:
+        """«مجموعات موالية لحفتر», «القوات التابعة لحميدتي» (cues ``loyal_heads``/``loyal_words``): armed
+        men loyal to a person who commands or leads one body are that body; one mention over the
+        phrase replaces the person's."""
+        if self._loyal_pattern is None:
+            cues = _cues()
+            heads, words = cues.get("loyal_heads") or (), cues.get("loyal_words") or ()
+            self._loyal_pattern = re.compile(
+                rf"(?<![^\W\d_])[وف]?(?:ال)?(?:{'|'.join(heads)})\s+(?:ال)?(?:{'|'.join(words)})\s+$") \
+                if heads and words else False
+        if not self._loyal_pattern:
+            return mentions
+        out = mentions
+        for m in [m for m in mentions if m.label == "PERS" and m.actor_id and m.text.startswith("ل")]:
+            # the cue words are normalised: match the normalised words before the mention, then map
+            # the match back to the original by its word count
+            lo = max(0, m.start - 40)
+            words = list(re.finditer(r"\S+", self._doc_text[lo:m.start]))
+            found = self._loyal_pattern.search(normalize_key(" ".join(w.group() for w in words[-3:])) + " ") \
+                if words else None
+            body = self._led_body(m.actor_id, None) if found else None
+            if body is None:
+                continue
+            s, e = lo + words[-len(found.group(0).split())].start(), m.end
+            if any(o is not m and o.start < e and s < o.end for o in out):
+                continue
+            text = self._doc_text[s:e]
+            lab = "GPE" if self._is_state(body) else "ORG"
+            out = sorted([o for o in out if o is not m] + [Mention(
+                s, e, text, label=lab, actor_id=body, origin="gazetteer",
+                extra={"ref": self.linker.actor_ref(body, None, text), "loyal_to": m.actor_id})], key=_SPAN)
+        return out
 
     def _royal(self, person_id: str) -> int:
         """2 for a head of state, 1 for a head of government or a crown prince, else 0."""
