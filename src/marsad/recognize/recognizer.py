@@ -228,6 +228,11 @@ class Recognizer:
                     state = self.linker.actors.state(iso) if iso else None
                     if state is not None:
                         m.extra["owner_state_ref"] = self.linker.actor_ref(state.id, None, m.text)
+            elif m.origin == "deputy":
+                ref = self.linker.unresolved_ref(m.text, "PERS")
+                country = m.extra.get("country")
+                ref["country"] = country if country and _is_iso3(country) else self.linker.actor_country(country or "")
+                m.extra["ref"] = ref
             elif m.origin == "title":
                 m.extra["ref"] = self.linker.office_ref(m.extra["role"], m.extra.get("country"), m.text)
             if m.place_id:
@@ -1303,6 +1308,26 @@ class Recognizer:
                 person = next((e for e in person_hit.entries if e.kind == "actor" and e.label == "PERS"
                                and self._held_title(e.ref, h, ref_date)), None)
             end = (person_hit.end if person else hits[j - 1].end)
+            if person is None and owner_ref is None and (mod := _modifier_before(norm, h.start)) is not None:
+                # «نائب وزير الخارجية الروسي», «مساعد وزيرة الخارجية الأميركية»: the deputy or assistant
+                # is not the office's holder; with no name after it, the person is unknown (the
+                # state or body stays a mention of its own when it is written as a name, not a nisba)
+                if any(_entry(x, "actor", "PERS") is not None and _complement_gap(norm[end:x.start])
+                       for x in hits[j:j + 3]):
+                    # «مستشار رئيس الوزراء للأمن القومي رضوان حسين»: the name after the complement says who
+                    return j - i, None
+                # he speaks for the office's body: a minister's ministry (else the state), an
+                # organisation's commander's organisation («مستشار لقائد الدعم السريع» → the RSF)
+                body = (self._ministry_of(office, country) or self.linker.actors.state(country).id
+                        if _is_iso3(country) and self.linker.actors.state(country) is not None else None) \
+                    if country else None
+                if country and not _is_iso3(country) and country in self.linker.actors.by_id:
+                    body = country
+                if body is None:
+                    return j - i, Mention(mod, end, "", label="PERS", origin="deputy",
+                                          extra={"role": office, "country": country})
+                return j - i, Mention(mod, end, "", label="GPE" if self._is_state(body) else "ORG", actor_id=body,
+                                      origin="gazetteer", extra={"deputy": office})
             if owner_ref is not None:
                 # The office of whatever the anaphor stands for; the anaphor is a mention of its own.
                 self._nested.append(owner_ref[1])
@@ -2042,6 +2067,29 @@ def _last_words(norm: str, pos: int) -> list[str]:
 def _previous_word(norm: str, pos: int) -> str:
     before = norm[max(0, pos - 40):pos].rsplit(None, 1)
     return before[-1] if before and norm[pos - 1:pos].isspace() else ""
+
+
+def _complement_gap(gap: str) -> bool:
+    """Whether ``gap`` is an office's complement before its holder's name («للأمن القومي», «لشؤون
+    الشرق الأدنى», «في الشؤون العربية والأفريقية،»): up to five words, the first with «ل» or «في»,
+    the others with «ل», the article or «وال», a comma allowed at its end."""
+    words = gap.replace("،", " ").split()
+    return (not words or (len(words) <= 5 and (words[0].startswith("ل") or words[0] == "في")
+                          and all(w.startswith(("ل", "ال", "وال")) for w in words[1:])))
+
+
+def _modifier_before(norm: str, start: int) -> int | None:
+    """Start of a title modifier («نائب», «مساعد», «وكيل»; cues ``title_modifiers``) written right
+    before ``start`` (with «و»/«ف» or a preposition glued to it), else None."""
+    before = norm[:start].rstrip()
+    if len(before) == len(norm[:start]):
+        return None  # the title's hit starts inside a word
+    word = before.rsplit(None, 1)[-1] if before else ""
+    mods = _cues()["title_modifiers"]
+    for cut in range(0, min(3, len(word))):
+        if word[cut:] in mods and (cut == 0 or all(c in "وفبل" for c in word[:cut])):
+            return len(before) - len(word)
+    return None
 
 
 def _is_iso3(of: str) -> bool:
