@@ -140,3 +140,59 @@ def test_azerbaijani_foreign_ministry_and_parliament(kb):
     text = "ورحبت الخارجية الأذربيجانية بقرار البرلمان الأذربيجاني فتح سفارة في تل أبيب."
     assert _ids(kb, text, "الخارجية الأذربيجانية", "2022-11-18") == ["azerbaijani_foreign_ministry"]
     assert _ids(kb, text, "البرلمان الأذربيجاني", "2022-11-18") == ["azerbaijani_parliament"]
+
+
+# --- «لحزبه»: the body the person named before leads ----------------------------------------
+
+def test_his_party_is_the_party_he_leads(kb):
+    text = "ونفى رئيس حزب القوات اللبنانية سمير جعجع أن يكون لحزبه أي دور في الاشتباكات."
+    assert _ids(kb, text, "لحزبه", "2021-10-15") == ["lebanese_forces"]
+
+
+def test_his_party_after_a_person_who_leads_none_is_no_mention(kb):
+    # control: the prime minister leads a state, not a party named «حزب …» in the knowledge base
+    text = "وقال رئيس الحكومة نجيب ميقاتي إن حزبه لن يشارك في الجلسة."
+    assert _ids(kb, text, "حزبه", "2021-10-15") == []
+
+
+# --- armed men loyal to a commander ----------------------------------------------------------
+
+def test_groups_loyal_to_a_commander_are_his_army(kb):
+    text = ("وقال قائد الجيش الوطني الليبي خليفة حفتر إن قواته تتقدم. "
+            "وأغلقت مجموعات موالية لحفتر موانئ النفط في الشرق.")
+    assert _ids(kb, text, "مجموعات موالية لحفتر", "2020-01-20") == ["lna"]
+
+
+def test_a_word_before_a_commander_without_loyalty_stays_a_person(kb):
+    # control: «زيارة لحفتر» is a visit to him, not his men
+    text = "وقال قائد الجيش الوطني الليبي خليفة حفتر إن قواته تتقدم. وأجرى الوفد زيارة لحفتر في الرجمة."
+    assert any(m.actor_id == "khalifa_haftar" and m.text == "لحفتر" for m in recognized(kb, text, "2020-01-20"))
+
+
+# --- Iran-backed militias named without the article -----------------------------------------
+
+def test_indefinite_iran_backed_militias(kb):
+    text = "واتهمت فصائل المعارضة ميليشيات مدعومة من إيران بإطلاق النار على القوافل."
+    assert _ids(kb, text, "ميليشيات مدعومة من إيران", "2016-12-15") == ["iran_backed_militias"]
+
+
+# --- a deputy is not the office's holder -----------------------------------------------------
+
+def test_deputy_foreign_minister_is_not_the_minister(kb):
+    text = "والتقى نائب وزير الخارجية الروسي الرئيس اللبناني في بعبدا."
+    ms = recognized(kb, text, "2021-10-14")
+    assert not any(m.actor_id == "sergei_lavrov" for m in ms)
+    assert [m.actor_id for m in ms if m.text == "نائب وزير الخارجية الروسي"] == ["russian_foreign_ministry"]
+
+
+def test_the_minister_himself_is_still_the_holder(kb):
+    # control: no modifier before the title
+    text = "والتقى وزير الخارجية الروسي الرئيس اللبناني في بعبدا."
+    assert any(m.actor_id == "sergei_lavrov" for m in recognized(kb, text, "2021-10-14"))
+
+
+def test_adviser_named_after_the_complement_is_that_person(kb):
+    text = "ووقّع الاتفاق عن الحكومة مستشار رئيس الوزراء للأمن القومي رضوان حسين في بريتوريا."
+    ms = recognized(kb, text, "2022-11-03")
+    assert any(m.actor_id == "redwan_hussein" for m in ms)
+    assert not any(m.actor_id == "abiy_ahmed" for m in ms)
