@@ -196,3 +196,19 @@ def test_adviser_named_after_the_complement_is_that_person(kb):
     ms = recognized(kb, text, "2022-11-03")
     assert any(m.actor_id == "redwan_hussein" for m in ms)
     assert not any(m.actor_id == "abiy_ahmed" for m in ms)
+
+
+# --- a known person after «وكيل/مساعد + a body» holds a post in it ---------------------------
+
+def test_under_secretary_of_a_ministry_named_before_her_name(kb):
+    text = "ووصلت وكيلة وزارة الخارجية الأميركية فيكتوريا نولاند إلى القاهرة مساء أمس."
+    ms = recognized(kb, text, "2022-03-09")
+    (nuland,) = [m for m in ms if m.actor_id == "victoria_nuland"]
+    assert nuland.text.startswith("وكيلة")
+
+
+def test_body_then_a_person_without_a_modifier_stays_apart(kb):
+    # control: «بيان الخارجية الأميركية» is no post; the person's mention keeps its own span
+    text = "وأكدت وزارة الخارجية الأميركية أن فيكتوريا نولاند ستزور كييف."
+    ms = recognized(kb, text, "2014-02-06")
+    assert [m.text for m in ms if m.actor_id == "victoria_nuland"] == ["فيكتوريا نولاند"]

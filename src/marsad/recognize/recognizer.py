@@ -246,6 +246,7 @@ class Recognizer:
         mentions = self._honorific_pronouns(norm, nt.to_original, mentions)
         mentions = self._own_bodies(norm, nt.to_original, mentions)
         mentions = self._loyal_forces(mentions)
+        self._officials_of_bodies(mentions)
         if doc.dates:
             # «الجمعة 7 أغسطس (آب) 2020»: a month name inside a time expression is no place («آب» is
             # also Ibb in Yemen, «تموز» a village name)
@@ -684,6 +685,27 @@ class Recognizer:
         found = {r.of for r in (actor.roles or ()) if not _is_iso3(r.of or "") and r.of in self.linker.actors.by_id
                  and (noun is None or noun in self._name_heads(r.of))} if actor is not None else set()
         return next(iter(found)) if len(found) == 1 else None
+
+    def _officials_of_bodies(self, mentions: list[Mention]) -> None:
+        """«وكيلة وزارة الخارجية الأميركية للشؤون السياسية فيكتوريا نولاند»: a known person named right
+        after «وكيل/مساعد/مستشار … + a body (+ its complement)» holds that post; the person's mention
+        starts at the modifier, so the body is nested in it (as a body named inside a title is)."""
+        mods = _cues()["title_modifiers"]
+        for k, p in enumerate(mentions):
+            if p.label != "PERS" or not p.actor_id or k == 0:
+                continue
+            b = mentions[k - 1]
+            if b.label not in ("ORG", "GPE") or not b.actor_id or b.end > p.start \
+                    or not _complement_gap(normalize_key(self._doc_text[b.end:p.start])):
+                continue
+            before = self._doc_text[:b.start].rstrip()
+            word = before.rsplit(None, 1)[-1] if before else ""
+            if normalize_key(word.lstrip("وف")) not in mods and normalize_key(word) not in mods:
+                continue
+            p.start = len(before) - len(word)
+            p.text = self._doc_text[p.start:p.end]
+            if p.extra.get("ref"):
+                p.extra["ref"]["text"] = p.text
 
     def _loyal_forces(self, mentions: list[Mention]) -> list[Mention]:
         """«مجموعات موالية لحفتر», «القوات التابعة لحميدتي» (cues ``loyal_heads``/``loyal_words``): armed
