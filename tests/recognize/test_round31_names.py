@@ -212,3 +212,21 @@ def test_body_then_a_person_without_a_modifier_stays_apart(kb):
     text = "وأكدت وزارة الخارجية الأميركية أن فيكتوريا نولاند ستزور كييف."
     ms = recognized(kb, text, "2014-02-06")
     assert [m.text for m in ms if m.actor_id == "victoria_nuland"] == ["فيكتوريا نولاند"]
+
+
+# --- «البلدين»: a state named as the topic of talks is not one of them ------------------------
+
+_SIGNING = ("وقّع وزير الخارجية المصري سامح شكري ونظيره اليوناني نيكوس دندياس اتفاقاً في القاهرة. "
+            "وعقد الوزيران جلسة مباحثات تناولت التنسيق في ملفي {topic} وشرق المتوسط. ")
+
+
+def test_topic_state_is_not_one_of_the_two_countries(kb):
+    text = _SIGNING.format(topic="ليبيا") + "وقال شكري إن الاتفاق يتيح للبلدين استغلال الثروات."
+    assert set(_ids(kb, text, "للبلدين", "2020-08-07")) == {"egypt", "greece"}
+
+
+def test_state_named_as_a_party_is_one_of_the_two_countries(kb):
+    # control: the state named as an actor (not after «ملف») is still a candidate
+    text = ("استقبلت مصر وفداً من ليبيا في القاهرة. "
+            "وقال المتحدث إن البلدين اتفقا على فتح المعابر.")
+    assert set(_ids(kb, text, "البلدين", "2020-08-07")) == {"egypt", "libya"}

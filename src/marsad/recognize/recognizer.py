@@ -586,6 +586,9 @@ class Recognizer:
             if m.origin in ("possessive", "ministry") or m.extra.get("dual"):
                 continue
             if kind == "states":
+                prev = self._doc_text[max(0, m.start - 30):m.start].split()
+                if prev and normalize_key(prev[-1]) in _cues().get("dual_topic_before", ()):
+                    continue  # «تناولت التنسيق في ملفي ليبيا وشرق المتوسط»: a topic, not a party
                 iso = self._state_in(m, persons=True)
                 state = self.linker.actors.state(iso) if iso else None
                 if state is None:
