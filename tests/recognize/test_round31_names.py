@@ -230,3 +230,17 @@ def test_state_named_as_a_party_is_one_of_the_two_countries(kb):
     text = ("استقبلت مصر وفداً من ليبيا في القاهرة. "
             "وقال المتحدث إن البلدين اتفقا على فتح المعابر.")
     assert set(_ids(kb, text, "البلدين", "2020-08-07")) == {"egypt", "libya"}
+
+
+# --- «كل منهما»: each of the two named before, not the subject of its own clause ---------------
+
+def test_each_of_the_two_is_the_pair_named_before(kb):
+    text = ("لم يلتقِ رئيس المجلس الرئاسي فايز السرّاج وقائد الجيش الوطني الليبي خليفة حفتر في برلين، "
+            "واكتفت المستشارة الألمانية أنغيلا ميركل بلقاء كل منهما على حدة.")
+    assert _ids(kb, text, "كل منهما", "2020-01-20") == ["fayez_al_sarraj", "khalifa_haftar"]
+
+
+def test_each_of_the_two_with_one_party_before_is_left_alone(kb):
+    # control: only the subject of its own clause is named: no pair to refer to
+    text = "واستقبلت المستشارة الألمانية أنغيلا ميركل الوفدين، والتقت كل منهما على حدة."
+    assert _ids(kb, text, "كل منهما", "2020-01-20") == []

@@ -510,11 +510,12 @@ class Recognizer:
             return mentions
         out = mentions
         window = int(_cues().get("dual_window", 2))
-        for match in pattern.finditer(norm):
-            kind = self._dual_kinds[match.group(1)]
+        each = [(m, "each") for m in _EACH_OF_TWO.finditer(norm)]
+        for match, kind in sorted([(m, self._dual_kinds[m.group(1)]) for m in pattern.finditer(norm)] + each,
+                                  key=lambda mk: mk[0].start()):
             if kind == "states" and _previous_word(norm, match.start()) in _cues().get("dual_states_not_after", ()):
                 continue  # «التعاون العسكري بين البلدين»: qualifies a noun, names no participant
-            if match.group(1) in self._plural_duals:
+            if kind != "each" and match.group(1) in self._plural_duals:
                 nxt = _NEXT_WORD.match(norm, match.end())
                 if nxt is None or nxt.group(1).startswith("ال") \
                         or _previous_word(norm, match.start()) in _cues().get("dual_plural_not_after", ()):
@@ -530,6 +531,13 @@ class Recognizer:
                 here = self._sent_starts[k] if self._sent_starts else 0
                 before = [m for m in before if m.start < here or not self._mediator(m)
                           or not _REPORTED_CLAUSE.search(self._doc_text, m.end, s)]
+            if kind == "each":
+                # «واكتفت المستشارة بلقاء كل منهما على حدة»: "each of the two" is the object of its
+                # clause; the two are named before it, not in its own clause (its subject)
+                here = self._sent_starts[k] if self._sent_starts else 0
+                cut = max(self._doc_text.rfind("،", here, s), self._doc_text.rfind(",", here, s))
+                before = [m for m in before if cut < 0 or m.start < cut]
+                kind = "sides"
             parties = self._dual_parties(before, kind)
             if parties is None or any(m.start < e and s < m.end for m in out):
                 continue
@@ -1911,6 +1919,8 @@ class Recognizer:
 # «(يونيفيل)», «(قسد)», «(UNIFIL)»: one to four words of letters in brackets right after a name.
 _BRACKETED = re.compile(r"[ \t]*[(\[][ \t]*([^\W\d_]+(?:[ .\-][^\W\d_]+){0,3})\.?[ \t]*[)\]]")
 _NEXT_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
+# «كل منهما», «لكل منهما»: each of the two parties named before (normalised text)
+_EACH_OF_TWO = re.compile(r"(?<![^\W\d_])(?:[وف]?[بل]?|على )كل منهما(?![^\W\d_])")
 # a complementiser opening a reported clause («أن», «إن», «بأن», «أنه», «إنها», with or without shadda)
 _REPORTED_CLAUSE = re.compile(r"(?<![^\W\d_])ب?[أإا]نّ?(?:ه|ها)?(?![^\W\d_])")
 # Up to four words (a hyphen may join two) right after a title, and the marks that end a name there.
