@@ -25,7 +25,8 @@ def test_an_indefinite_plural_nisba_after_a_noun_is_an_adjective(kb) -> None:
 
 
 @pytest.mark.parametrize(("text", "surface", "state"), [
-    ("قالت وزارة الخارجية الأذربيجانية إن الهدنة انتهكت.", "وزارة الخارجية الأذربيجانية", "azerbaijan"),
+    # (Azerbaijan's foreign ministry has its own entry since round 31: Armenia's has none)
+    ("قالت وزارة الخارجية الأرمينية إن الهدنة انتهكت.", "وزارة الخارجية الأرمينية", "armenia"),
     ("وصوّت البرلمان التركي على الاتفاق أمس.", "البرلمان التركي", "turkey"),
     ("وقال الجيش الكيني إن الهجوم فشل.", "الجيش الكيني", "kenya"),
 ])

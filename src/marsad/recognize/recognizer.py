@@ -73,6 +73,10 @@ class Recognizer:
         self._complement_pattern: re.Pattern | bool | None = None
         self._complement_blocked: frozenset[str] | None = None
         self._dual_pattern: re.Pattern | bool | None = None
+        self._joint_pattern: re.Pattern | bool | None = None
+        self._own_body_pattern: re.Pattern | bool | None = None
+        self._loyal_pattern: re.Pattern | bool | None = None
+        self._joint_members: dict[str, tuple[str, ...]] = {}
         self._dual_kinds: dict[str, str] = {}
         self._plural_duals: frozenset[str] = frozenset()
         self._honorific_pattern_p: re.Pattern | bool | None = None
@@ -203,6 +207,7 @@ class Recognizer:
         mentions.extend(self._honorific_names(norm, nt.to_original, doc, mentions, dominant))
         mentions = self._resolve_references(mentions)
         mentions = self._state_group_refs(norm, nt.to_original, mentions)
+        mentions = self._joint_names(norm, nt.to_original, mentions)
         mentions = self._dual_refs(norm, nt.to_original, mentions)
         mentions = self._joint_nisbas(norm, nt.to_original, mentions)
         mentions = self._add_parenthesised(doc.text, mentions)
@@ -223,6 +228,11 @@ class Recognizer:
                     state = self.linker.actors.state(iso) if iso else None
                     if state is not None:
                         m.extra["owner_state_ref"] = self.linker.actor_ref(state.id, None, m.text)
+            elif m.origin == "deputy":
+                ref = self.linker.unresolved_ref(m.text, "PERS")
+                country = m.extra.get("country")
+                ref["country"] = country if country and _is_iso3(country) else self.linker.actor_country(country or "")
+                m.extra["ref"] = ref
             elif m.origin == "title":
                 m.extra["ref"] = self.linker.office_ref(m.extra["role"], m.extra.get("country"), m.text)
             if m.place_id:
@@ -234,6 +244,14 @@ class Recognizer:
         # Repeated surnames and descriptions take the person introduced earlier in the document.
         mentions = self.coref(doc.text, norm, nt.to_original, mentions)
         mentions = self._honorific_pronouns(norm, nt.to_original, mentions)
+        mentions = self._own_bodies(norm, nt.to_original, mentions)
+        mentions = self._loyal_forces(mentions)
+        self._officials_of_bodies(mentions)
+        if doc.dates:
+            # «الجمعة 7 أغسطس (آب) 2020»: a month name inside a time expression is no place («آب» is
+            # also Ibb in Yemen, «تموز» a village name)
+            mentions = [m for m in mentions if m.label not in ("LOC", "GPE") or m.actor_id
+                        or not any(d.start <= m.start and m.end <= d.end for d in doc.dates)]
         mentions.extend(Mention(d.start, d.end, d.text, label="DATE", origin="time") for d in doc.dates)
         mentions.sort(key=_SPAN)
         return mentions
@@ -439,6 +457,49 @@ class Recognizer:
             out = sorted(kept + added, key=_SPAN)
         return out
 
+    def _joint_names(self, norm: str, to_original: Any, mentions: list[Mention]) -> list[Mention]:
+        """«اتهم الثنائي الشيعي حزب القوات اللبنانية»: a settled name of an alliance (cues
+        ``joint_names``) is one mention per member on its span, replacing what was read inside it."""
+        pattern = self._joint_re()
+        if pattern is None:
+            return mentions
+        out = mentions
+        for match in pattern.finditer(norm):
+            members = self._joint_members[match.group(1) or match.group(2)]
+            s, e = to_original(match.start(), match.end())
+            kept = [m for m in out if not (m.start < e and s < m.end)]
+            added = [Mention(s, e, self._doc_text[s:e], label="GPE" if self._is_state(aid) else "ORG",
+                             actor_id=aid, origin="gazetteer", extra={"joint_name": True}) for aid in members]
+            out = sorted(kept + added, key=_SPAN)
+        return out
+
+    def _is_state(self, actor_id: str) -> bool:
+        actor = self.linker.actors.by_id.get(actor_id)
+        return actor is not None and actor.kind == "state"
+
+    def _joint_re(self) -> re.Pattern | None:
+        if self._joint_pattern is None:
+            names = _cues().get("joint_names") or {}
+            # keyed without the article: «للثنائي الشيعي» is ل + «الثنائي الشيعي»
+            self._joint_members = {}
+            definite, bare = [], []
+            for k, v in names.items():
+                if all(a in self.linker.actors.by_id for a in v):
+                    key = normalize_key(k)
+                    stem = key[2:] if key.startswith("ال") else key
+                    self._joint_members[stem] = tuple(v)
+                    (definite if key.startswith("ال") else bare).append(stem)
+            if not self._joint_members:
+                self._joint_pattern = False
+            else:
+                def alts(keys: list[str]) -> str:
+                    return "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True)) or "(?!)"
+                # with the article after و/ف and ب/ك, or ل + ال written «لل»; a bare name after و/ف, ب/ك/ل
+                self._joint_pattern = re.compile(
+                    rf"(?<![^\W\d_])(?:(?:[وف]?[بك]?ال|[وف]?لل)({alts(definite)})|[وف]?[بكل]?({alts(bare)}))"
+                    rf"(?![^\W\d_])")
+        return self._joint_pattern or None
+
     def _dual_refs(self, norm: str, to_original: Any, mentions: list[Mention]) -> list[Mention]:
         """«ووقّع الرئيسان», «إن الجانبين طالبا», «بين البلدين»: a dual noun (cues ``dual_anaphors``) refers
         back to the two parties of its kind named last (in its sentence before it, or up to
@@ -449,11 +510,12 @@ class Recognizer:
             return mentions
         out = mentions
         window = int(_cues().get("dual_window", 2))
-        for match in pattern.finditer(norm):
-            kind = self._dual_kinds[match.group(1)]
+        each = [(m, "each") for m in _EACH_OF_TWO.finditer(norm)]
+        for match, kind in sorted([(m, self._dual_kinds[m.group(1)]) for m in pattern.finditer(norm)] + each,
+                                  key=lambda mk: mk[0].start()):
             if kind == "states" and _previous_word(norm, match.start()) in _cues().get("dual_states_not_after", ()):
                 continue  # «التعاون العسكري بين البلدين»: qualifies a noun, names no participant
-            if match.group(1) in self._plural_duals:
+            if kind != "each" and match.group(1) in self._plural_duals:
                 nxt = _NEXT_WORD.match(norm, match.end())
                 if nxt is None or nxt.group(1).startswith("ال") \
                         or _previous_word(norm, match.start()) in _cues().get("dual_plural_not_after", ()):
@@ -462,6 +524,20 @@ class Recognizer:
             k = bisect_right(self._sent_starts, s) - 1
             lo = self._sent_starts[max(0, k - window)] if self._sent_starts else 0
             before = [m for m in out if lo <= m.start and m.end <= s and m.actor_id]
+            if kind == "sides":
+                # «أعلن المبعوث غسان سلامة أن الطرفين سمّيا ممثليهما»: a mediator (an envoy by office)
+                # reporting what the two sides did is not one of them (the speaker before «أن/إن» in
+                # the noun's own sentence); a party speaking for both is («وقال السيسي إن الجانبين طالبا»)
+                here = self._sent_starts[k] if self._sent_starts else 0
+                before = [m for m in before if m.start < here or not self._mediator(m)
+                          or not _REPORTED_CLAUSE.search(self._doc_text, m.end, s)]
+            if kind == "each":
+                # «واكتفت المستشارة بلقاء كل منهما على حدة»: "each of the two" is the object of its
+                # clause; the two are named before it, not in its own clause (its subject)
+                here = self._sent_starts[k] if self._sent_starts else 0
+                cut = max(self._doc_text.rfind("،", here, s), self._doc_text.rfind(",", here, s))
+                before = [m for m in before if cut < 0 or m.start < cut]
+                kind = "sides"
             parties = self._dual_parties(before, kind)
             if parties is None or any(m.start < e and s < m.end for m in out):
                 continue
@@ -497,6 +573,16 @@ class Recognizer:
         bare = word[2:] if word.startswith("ال") else word
         return next((e.ref for e in self.gazetteer.lookup(bare) if e.kind == "nisba" and e.label == "GPE"), None)
 
+    def _mediator(self, m: Mention) -> bool:
+        """Whether ``m`` is a person whose office (``mediator_offices``) makes him a third party."""
+        offices = set(_cues().get("mediator_offices", ()))
+        if m.label != "PERS":
+            return False
+        if m.extra.get("role") in offices:
+            return True
+        actor = self.linker.actors.by_id.get(m.actor_id or "")
+        return actor is not None and any(r.office in offices for r in actor.roles or ())
+
     def _dual_parties(self, before: list[Mention], kind: str) -> list[tuple[str, str]] | None:
         """The two parties of ``kind`` named last among ``before`` (ids and labels, in text order)."""
         found: list[tuple[str, str]] = []
@@ -508,6 +594,9 @@ class Recognizer:
             if m.origin in ("possessive", "ministry") or m.extra.get("dual"):
                 continue
             if kind == "states":
+                prev = self._doc_text[max(0, m.start - 30):m.start].split()
+                if prev and normalize_key(prev[-1]) in _cues().get("dual_topic_before", ()):
+                    continue  # «تناولت التنسيق في ملفي ليبيا وشرق المتوسط»: a topic, not a party
                 iso = self._state_in(m, persons=True)
                 state = self.linker.actors.state(iso) if iso else None
                 if state is None:
@@ -525,7 +614,9 @@ class Recognizer:
                     first_label = first_label or label
                     if (label == "PERS") != (first_label == "PERS"):
                         continue  # two persons or two bodies/states, not a person and his state
-                side = self.linker.actor_country(aid) or aid
+                # two persons may be two sides of one country («السرّاج وحفتر»); a body and its own
+                # state may not
+                side = aid if kind == "sides" and label == "PERS" else self.linker.actor_country(aid) or aid
             if aid in (f[0] for f in found) or side in sides:
                 continue
             found.append((aid, label))
@@ -567,6 +658,98 @@ class Recognizer:
                                      extra={"ref": self.linker.actor_ref(found.actor_id, None, text),
                                             "honorific": True}))
         return sorted(mentions + added, key=_SPAN) if added else mentions
+
+    def _own_bodies(self, norm: str, to_original: Any, mentions: list[Mention]) -> list[Mention]:
+        """«نفى سمير جعجع أي علاقة لحزبه بعمليات القنص» (cues ``own_body_nouns``): "his party", "her
+        movement" is the party or movement the person named last before it (in its sentence or the
+        one before) leads, when its name starts with that noun; a mention on the noun's span."""
+        if self._own_body_pattern is None:
+            nouns = [normalize_key(w) for w in _cues().get("own_body_nouns") or ()]
+            self._own_body_pattern = re.compile(
+                rf"(?<![^\W\d_])[وف]?[بل]?({'|'.join(sorted(nouns, key=len, reverse=True))})(ه|ها)(?![^\W\d_])") \
+                if nouns else False
+        if not self._own_body_pattern:
+            return mentions
+        added: list[Mention] = []
+        persons = [m for m in mentions if m.label == "PERS" and m.actor_id]
+        starts = [m.start for m in persons]
+        for match in self._own_body_pattern.finditer(norm):
+            s, e = to_original(match.start(), match.end())
+            if any(m.start < e and s < m.end for m in mentions):
+                continue
+            k = bisect_right(self._sent_starts, s) - 1
+            lo = self._sent_starts[max(0, k - 1)] if self._sent_starts else 0
+            before = [m for m in persons[:bisect_left(starts, s)] if m.start >= lo]
+            if not before:
+                continue
+            body = self._led_body(before[-1].actor_id, match.group(1))
+            if body is not None:
+                text = self._doc_text[s:e]
+                added.append(Mention(s, e, text, label="ORG", actor_id=body, origin="coref",
+                                     extra={"ref": self.linker.actor_ref(body, None, text), "own_body": True}))
+        return sorted(mentions + added, key=_SPAN) if added else mentions
+
+    def _led_body(self, person_id: str, noun: str | None) -> str | None:
+        """The organisation ``person_id`` ever led (a role ``of`` an actor id) whose name starts with
+        ``noun`` («حزب» → «حزب القوات اللبنانية»; any name when ``noun`` is None), if exactly one."""
+        actor = self.linker.actors.by_id.get(person_id)
+        found = {r.of for r in (actor.roles or ()) if not _is_iso3(r.of or "") and r.of in self.linker.actors.by_id
+                 and (noun is None or noun in self._name_heads(r.of))} if actor is not None else set()
+        return next(iter(found)) if len(found) == 1 else None
+
+    def _officials_of_bodies(self, mentions: list[Mention]) -> None:
+        """«وكيلة وزارة الخارجية الأميركية للشؤون السياسية فيكتوريا نولاند»: a known person named right
+        after «وكيل/مساعد/مستشار … + a body (+ its complement)» holds that post; the person's mention
+        starts at the modifier, so the body is nested in it (as a body named inside a title is)."""
+        mods = _cues()["title_modifiers"]
+        for k, p in enumerate(mentions):
+            if p.label != "PERS" or not p.actor_id or k == 0:
+                continue
+            b = mentions[k - 1]
+            if b.label not in ("ORG", "GPE") or not b.actor_id or b.end > p.start \
+                    or not _complement_gap(normalize_key(self._doc_text[b.end:p.start])):
+                continue
+            before = self._doc_text[:b.start].rstrip()
+            word = before.rsplit(None, 1)[-1] if before else ""
+            if normalize_key(word.lstrip("وف")) not in mods and normalize_key(word) not in mods:
+                continue
+            p.start = len(before) - len(word)
+            p.text = self._doc_text[p.start:p.end]
+            if p.extra.get("ref"):
+                p.extra["ref"]["text"] = p.text
+
+    def _loyal_forces(self, mentions: list[Mention]) -> list[Mention]:
+        """«مجموعات موالية لحفتر», «القوات التابعة لحميدتي» (cues ``loyal_heads``/``loyal_words``): armed
+        men loyal to a person who commands or leads one body are that body; one mention over the
+        phrase replaces the person's."""
+        if self._loyal_pattern is None:
+            cues = _cues()
+            heads, words = cues.get("loyal_heads") or (), cues.get("loyal_words") or ()
+            self._loyal_pattern = re.compile(
+                rf"(?<![^\W\d_])[وف]?(?:ال)?(?:{'|'.join(heads)})\s+(?:ال)?(?:{'|'.join(words)})\s+$") \
+                if heads and words else False
+        if not self._loyal_pattern:
+            return mentions
+        out = mentions
+        for m in [m for m in mentions if m.label == "PERS" and m.actor_id and m.text.startswith("ل")]:
+            # the cue words are normalised: match the normalised words before the mention, then map
+            # the match back to the original by its word count
+            lo = max(0, m.start - 40)
+            words = list(re.finditer(r"\S+", self._doc_text[lo:m.start]))
+            found = self._loyal_pattern.search(normalize_key(" ".join(w.group() for w in words[-3:])) + " ") \
+                if words else None
+            body = self._led_body(m.actor_id, None) if found else None
+            if body is None:
+                continue
+            s, e = lo + words[-len(found.group(0).split())].start(), m.end
+            if any(o is not m and o.start < e and s < o.end for o in out):
+                continue
+            text = self._doc_text[s:e]
+            lab = "GPE" if self._is_state(body) else "ORG"
+            out = sorted([o for o in out if o is not m] + [Mention(
+                s, e, text, label=lab, actor_id=body, origin="gazetteer",
+                extra={"ref": self.linker.actor_ref(body, None, text), "loyal_to": m.actor_id})], key=_SPAN)
+        return out
 
     def _royal(self, person_id: str) -> int:
         """2 for a head of state, 1 for a head of government or a crown prince, else 0."""
@@ -662,10 +845,16 @@ class Recognizer:
         """How often each state (ISO3) is named by a strong (not weak-alias) mention."""
         counts: dict[str, int] = {}
         for m in mentions:
+            iso = None
             if m.actor_id and not m.extra.get("weak") and m.label == "GPE":
                 iso = self.linker.actor_country(m.actor_id)
-                if iso and self.linker.actors.state(iso) is not None:
-                    counts[iso] = counts.get(iso, 0) + 1
+            elif m.label == "LOC" and not m.actor_id and m.place_id and not m.place_id.startswith("country:"):
+                # «من الأحياء الشرقية لمدينة حلب»: a story told from a country's towns is about that
+                # country even when the wire names only the foreign brokers as states.
+                place = self.linker.places.get(m.place_id)
+                iso = place.country if place is not None else None
+            if iso and self.linker.actors.state(iso) is not None:
+                counts[iso] = counts.get(iso, 0) + 1
         return counts
 
     def _dominant_countries(self, mentions: list[Mention]) -> set[str]:
@@ -690,7 +879,7 @@ class Recognizer:
 
     def _held_title(self, person_id: str, h: Hit, on: date | None) -> bool:
         actor = self.linker.actors.by_id.get(person_id)
-        offices = {e.ref for e in h.entries if e.kind == "title"}
+        offices = {e.ref for e in h.entries if e.kind in ("title", "possessive")}
         return actor is not None and any(r.office in offices and (on is None or r.held_on(on))
                                          for r in actor.roles or ())
 
@@ -1106,6 +1295,12 @@ class Recognizer:
             if before and before[-1] in _cues()["title_modifiers"]:
                 return (1 if own is None else 2), None  # «نائب وزير خارجيتها» is the deputy
             person = _entry(nxt, "actor", "PERS") if own is None and nxt is not None else None
+            if person is not None and person.weak:
+                # «ولم تستدعِ طهران سفيرها حتى الآن»: a risky one-word alias («حتي», Nassif Hitti, is
+                # also «حتى») names the person only when they held that office on the date.
+                on = self._reference_date(doc, h.start, sent_starts)
+                person = next((x for x in nxt.entries if x.kind == "actor" and x.label == "PERS"
+                               and self._held_title(x.ref, h, on)), None)
             if person is not None:  # «حسب وزير خارجيتها سيرغي لافروف»: the name says who
                 return 2, Mention(h.start, nxt.end, "", label="PERS", actor_id=person.ref, origin="title",
                                   extra={"role": e.ref, "role_date": self._reference_date(doc, h.start, sent_starts)})
@@ -1146,6 +1341,26 @@ class Recognizer:
                 person = next((e for e in person_hit.entries if e.kind == "actor" and e.label == "PERS"
                                and self._held_title(e.ref, h, ref_date)), None)
             end = (person_hit.end if person else hits[j - 1].end)
+            if person is None and owner_ref is None and (mod := _modifier_before(norm, h.start)) is not None:
+                # «نائب وزير الخارجية الروسي», «مساعد وزيرة الخارجية الأميركية»: the deputy or assistant
+                # is not the office's holder; with no name after it, the person is unknown (the
+                # state or body stays a mention of its own when it is written as a name, not a nisba)
+                if any(_entry(x, "actor", "PERS") is not None and _complement_gap(norm[end:x.start])
+                       for x in hits[j:j + 3]):
+                    # «مستشار رئيس الوزراء للأمن القومي رضوان حسين»: the name after the complement says who
+                    return j - i, None
+                # he speaks for the office's body: a minister's ministry (else the state), an
+                # organisation's commander's organisation («مستشار لقائد الدعم السريع» → the RSF)
+                body = (self._ministry_of(office, country) or self.linker.actors.state(country).id
+                        if _is_iso3(country) and self.linker.actors.state(country) is not None else None) \
+                    if country else None
+                if country and not _is_iso3(country) and country in self.linker.actors.by_id:
+                    body = country
+                if body is None:
+                    return j - i, Mention(mod, end, "", label="PERS", origin="deputy",
+                                          extra={"role": office, "country": country})
+                return j - i, Mention(mod, end, "", label="GPE" if self._is_state(body) else "ORG", actor_id=body,
+                                      origin="gazetteer", extra={"deputy": office})
             if owner_ref is not None:
                 # The office of whatever the anaphor stands for; the anaphor is a mention of its own.
                 self._nested.append(owner_ref[1])
@@ -1650,7 +1865,8 @@ class Recognizer:
                                            bisect_left(mentions, end, key=_START)] if start < m.end]
         if label == "PERS":
             if overlapping and all(m.extra.get("alias_weak") and start <= m.start and m.end <= end
-                                   for m in overlapping) and (end - start) > max(m.end - m.start for m in overlapping):
+                                   for m in overlapping) and (end - start) > max(m.end - m.start for m in overlapping) \
+                    and not self._verb_before_surname(doc.text, mentions, overlapping, start):
                 for m in overlapping:
                     mentions.remove(m)
                 overlapping = []
@@ -1675,6 +1891,20 @@ class Recognizer:
         insort_right(mentions, m, key=_START)  # after those with the same start, as a stable sort puts it
         return max(reach, end - start)
 
+    def _verb_before_surname(self, text: str, mentions: list[Mention], inside: list[Mention], start: int) -> bool:
+        """«من جهته، طالب السرّاج بنشر قوة …»: the tagger reads the verb before a surname as a first
+        name. One word before a person's one-word alias, when that person is named in full earlier in
+        the document and the word is no known person's first name, is not part of the name («ماهر
+        الأسد» after «بشار الأسد» stays Maher's, as «ماهر» is a first name the knowledge base knows)."""
+        if len(inside) != 1 or inside[0].label != "PERS" or not inside[0].actor_id:
+            return False
+        alias = inside[0]
+        prefix = text[start:alias.start].split()
+        if len(prefix) != 1 or normalize_key(prefix[0]) in self._first_names():
+            return False
+        return any(m.actor_id == alias.actor_id and not m.extra.get("alias_weak") and m.end <= start
+                   for m in mentions)
+
     def _tagger(self):  # noqa: ANN202
         if self._ner is None:
             try:
@@ -1689,6 +1919,10 @@ class Recognizer:
 # «(يونيفيل)», «(قسد)», «(UNIFIL)»: one to four words of letters in brackets right after a name.
 _BRACKETED = re.compile(r"[ \t]*[(\[][ \t]*([^\W\d_]+(?:[ .\-][^\W\d_]+){0,3})\.?[ \t]*[)\]]")
 _NEXT_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
+# «كل منهما», «لكل منهما»: each of the two parties named before (normalised text)
+_EACH_OF_TWO = re.compile(r"(?<![^\W\d_])(?:[وف]?[بل]?|على )كل منهما(?![^\W\d_])")
+# a complementiser opening a reported clause («أن», «إن», «بأن», «أنه», «إنها», with or without shadda)
+_REPORTED_CLAUSE = re.compile(r"(?<![^\W\d_])ب?[أإا]نّ?(?:ه|ها)?(?![^\W\d_])")
 # Up to four words (a hyphen may join two) right after a title, and the marks that end a name there.
 _NAME_WORDS = re.compile(r"[ \t]+([^\W\d_]+(?:-[^\W\d_]+)?(?:[ \t]+[^\W\d_]+(?:-[^\W\d_]+)?){0,3})")
 _NAME_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
@@ -1868,6 +2102,29 @@ def _last_words(norm: str, pos: int) -> list[str]:
 def _previous_word(norm: str, pos: int) -> str:
     before = norm[max(0, pos - 40):pos].rsplit(None, 1)
     return before[-1] if before and norm[pos - 1:pos].isspace() else ""
+
+
+def _complement_gap(gap: str) -> bool:
+    """Whether ``gap`` is an office's complement before its holder's name («للأمن القومي», «لشؤون
+    الشرق الأدنى», «في الشؤون العربية والأفريقية،»): up to five words, the first with «ل» or «في»,
+    the others with «ل», the article or «وال», a comma allowed at its end."""
+    words = gap.replace("،", " ").split()
+    return (not words or (len(words) <= 5 and (words[0].startswith("ل") or words[0] == "في")
+                          and all(w.startswith(("ل", "ال", "وال")) for w in words[1:])))
+
+
+def _modifier_before(norm: str, start: int) -> int | None:
+    """Start of a title modifier («نائب», «مساعد», «وكيل»; cues ``title_modifiers``) written right
+    before ``start`` (with «و»/«ف» or a preposition glued to it), else None."""
+    before = norm[:start].rstrip()
+    if len(before) == len(norm[:start]):
+        return None  # the title's hit starts inside a word
+    word = before.rsplit(None, 1)[-1] if before else ""
+    mods = _cues()["title_modifiers"]
+    for cut in range(0, min(3, len(word))):
+        if word[cut:] in mods and (cut == 0 or all(c in "وفبل" for c in word[:cut])):
+            return len(before) - len(word)
+    return None
 
 
 def _is_iso3(of: str) -> bool:
