@@ -272,14 +272,15 @@ def run(inputs: list[str], out_dir: str | Path, *, db_path: str | Path | None = 
             # Interrupted (Ctrl-C) or not: commit what was analysed, so that a re-run resumes after it.
             stream.close()
             flush()
-        from marsad.corpus import finalize
+        from marsad.corpus import finalize_deferred
         store.con.execute("RESET threads")  # the cross-document pass has the machine to itself
         t = _now()
-        cross = finalize(store)
+        cross, write_clusters = finalize_deferred(store)
         _add(summary, "finalize", t)
-        # Closing checkpoints the store: mostly writing and syncing the file, during which DuckDB lets
-        # Python run — so the output files are annotated meanwhile rather than after it.
-        closing = _Background(store.close)
+        # Writing the clusters (DuckDB rewriting every event record) and closing the store (its
+        # checkpoint: writing and syncing the file) run in DuckDB with the GIL released — so they go
+        # to a thread, on the core the workers left idle, while this one annotates the output files.
+        closing = _Background(lambda: _write_and_close(store, write_clusters))
     assert closing is not None  # the block ends by starting it (or raises)
     try:
         t = _now()
@@ -313,6 +314,14 @@ class _Background:
         self.thread.join()
         if self.error is not None:
             raise self.error
+
+
+def _write_and_close(store: Store, write: Callable[[], None]) -> None:
+    """``write()`` to the store, then close it (closed even when the write fails)."""
+    try:
+        write()
+    finally:
+        store.close()
 
 
 def _now() -> tuple[float, float]:

@@ -1,13 +1,13 @@
 """Cross-document work on the store: near-duplicate documents, same-event clusters, networks.
 
-Public surface: :func:`finalize` (run after every ``marsad run``), :func:`find_duplicates`,
+Public surface: :func:`finalize` (run after every ``marsad run``; :func:`finalize_deferred` splits off its store write), :func:`find_duplicates`,
 :func:`mark_duplicates`, :func:`cluster_events` / :func:`mark_clusters`, and the exports in
 :mod:`marsad.corpus.export`. Read-side queries live in :mod:`marsad.store.query`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from marsad.corpus.cluster import Cluster, Clustering, cluster_cores, cluster_events
@@ -15,8 +15,8 @@ from marsad.corpus.dedup import Duplicate, duplicates_by_signature, find_duplica
 from marsad.corpus.prepared import Prepared
 from marsad.store import Store
 
-__all__ = ["Cluster", "Clustering", "CrossDocument", "Duplicate", "cluster_events", "finalize", "find_duplicates",
-           "mark_clusters", "mark_duplicates", "warm"]
+__all__ = ["Cluster", "Clustering", "CrossDocument", "Duplicate", "cluster_events", "cluster_store", "finalize",
+           "finalize_deferred", "find_duplicates", "mark_clusters", "mark_duplicates", "warm", "write_clusters"]
 
 
 @dataclass
@@ -56,11 +56,26 @@ def mark_duplicates(store: Store) -> dict[str, Duplicate]:
 
 def mark_clusters(store: Store) -> Clustering:
     """Cluster every event of the store; write ``events.cluster_id`` (column and record) and ``clusters``."""
+    result = cluster_store(store)
+    write_clusters(store, result)
+    return result
+
+
+def cluster_store(store: Store) -> Clustering:
+    """Cluster every event of the store (reading it only): what :func:`mark_clusters` then writes."""
     con = store.con
     docs = {r[0]: {"published": r[1], "outlet": r[2], "url": r[3], "duplicate_of": r[4]} for r in con.execute(
         "SELECT doc_id, published, outlet, url, duplicate_of FROM documents WHERE status = 'ok'").fetchall()}
     prepared = _prepared(store)
-    result = cluster_cores(_stream_rows(store, _CORES), docs, evidence=prepared.evidence if prepared else None)
+    return cluster_cores(_stream_rows(store, _CORES), docs, evidence=prepared.evidence if prepared else None)
+
+
+def write_clusters(store: Store, result: Clustering) -> None:
+    """Write a clustering of the store's events: ``events.cluster_id`` (column and record) and ``clusters``.
+
+    Nearly all of its cost is DuckDB's (rewriting and re-validating every event record), during which
+    Python may run: :func:`finalize_deferred` hands it to the caller to run in a thread."""
+    con = store.con
     clusters = list(result.clusters.values())
     con.execute("BEGIN TRANSACTION")
     try:
@@ -80,7 +95,6 @@ def mark_clusters(store: Store) -> Clustering:
     except Exception:
         con.execute("ROLLBACK")
         raise
-    return result
 
 
 # What the clustering reads of each event (marsad.corpus.cluster.EventCore), from the columns the store
@@ -125,7 +139,18 @@ def warm() -> None:
 
 def finalize(store: Store) -> CrossDocument:
     """Everything that needs the whole store: near-duplicate documents, then event clusters."""
+    cross, write = finalize_deferred(store)
+    write()
+    return cross
+
+
+def finalize_deferred(store: Store) -> tuple[CrossDocument, Callable[[], None]]:
+    """:func:`finalize` in two steps: the decisions now, and a function writing the clusters to the store.
+
+    The write is DuckDB rewriting every event record, which releases the GIL: ``marsad run`` runs it
+    in a thread (then closes the store) while it annotates the output files, so after the workers
+    the idle core does it. Nothing else may use ``store`` until it has run."""
     duplicates = mark_duplicates(store)
-    clustering = mark_clusters(store)
+    clustering = cluster_store(store)
     store.prepared = None  # used once: the next pass reads the store as it is then
-    return CrossDocument(duplicates=duplicates, clusters=clustering.assignment)
+    return CrossDocument(duplicates=duplicates, clusters=clustering.assignment), lambda: write_clusters(store, clustering)
