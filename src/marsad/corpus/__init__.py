@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from marsad.corpus.cluster import Cluster, Clustering, cluster_cores, cluster_events
-from marsad.corpus.dedup import Duplicate, duplicates_by_signature, find_duplicates
+from marsad.corpus.dedup import Duplicate, duplicates_by_signature, find_duplicates, signature
 from marsad.corpus.prepared import Prepared
 from marsad.store import Store
 
@@ -29,15 +29,37 @@ class CrossDocument:
 
 def mark_duplicates(store: Store) -> dict[str, Duplicate]:
     """Recompute ``duplicate_of``/``similarity`` for every accepted document in the store."""
+    dups, _ = _find_duplicates(store)
+    _write_duplicates(store, dups)
+    return {d.doc_id: d for d in dups}
+
+
+# The accepted documents in canonical order (earliest first), with what the clustering reads of them.
+_DOCUMENTS = ("SELECT doc_id, content_sha256, published, outlet, url FROM documents WHERE status = 'ok'"
+              " ORDER BY published NULLS LAST, doc_id")
+
+
+def _find_duplicates(store: Store) -> tuple[list[Duplicate], dict[str, dict]]:
+    """The near-duplicates among the store's accepted documents, and those documents as the clustering
+    reads them (doc_id → ``{published, outlet, url, duplicate_of}``: ``duplicate_of`` as it will be
+    once the duplicates are written), from one query."""
+    con = store.con
     prepared = _prepared(store)
-    if prepared is None:
-        rows = store.con.execute(
-            "SELECT doc_id, text FROM documents WHERE status = 'ok' ORDER BY published NULLS LAST, doc_id").fetchall()
-        dups = find_duplicates(rows)
-    else:  # signatures computed as the documents were stored
-        rows = store.con.execute("SELECT doc_id, content_sha256, text FROM documents WHERE status = 'ok'"
-                                 " ORDER BY published NULLS LAST, doc_id").fetchall()
-        dups = duplicates_by_signature((doc_id, prepared.signature_of(sha, text)) for doc_id, sha, text in rows)
+    rows = con.execute(_DOCUMENTS).fetchall()
+    sigs = prepared.signatures if prepared is not None else {}
+    # Texts only for the documents whose signature was not prepared as they were stored: reading every
+    # text back was most of this step's reading time.
+    missing = [r[0] for r in rows if r[1] not in sigs]
+    texts = dict(con.execute("SELECT doc_id, text FROM documents WHERE doc_id IN (SELECT unnest(?))",
+                             [missing]).fetchall()) if missing else {}
+    dups = duplicates_by_signature((doc_id, sigs[sha] if sha in sigs else signature(texts[doc_id]))
+                                   for doc_id, sha, *_ in rows)
+    of = {d.doc_id: d.duplicate_of for d in dups}
+    docs = {r[0]: {"published": r[2], "outlet": r[3], "url": r[4], "duplicate_of": of.get(r[0])} for r in rows}
+    return dups, docs
+
+
+def _write_duplicates(store: Store, dups: list[Duplicate]) -> None:
     con = store.con
     con.execute("BEGIN TRANSACTION")
     try:
@@ -51,7 +73,6 @@ def mark_duplicates(store: Store) -> dict[str, Duplicate]:
     except Exception:
         con.execute("ROLLBACK")
         raise
-    return {d.doc_id: d for d in dups}
 
 
 def mark_clusters(store: Store) -> Clustering:
@@ -61,11 +82,12 @@ def mark_clusters(store: Store) -> Clustering:
     return result
 
 
-def cluster_store(store: Store) -> Clustering:
-    """Cluster every event of the store (reading it only): what :func:`mark_clusters` then writes."""
-    con = store.con
-    docs = {r[0]: {"published": r[1], "outlet": r[2], "url": r[3], "duplicate_of": r[4]} for r in con.execute(
-        "SELECT doc_id, published, outlet, url, duplicate_of FROM documents WHERE status = 'ok'").fetchall()}
+def cluster_store(store: Store, docs: dict[str, dict] | None = None) -> Clustering:
+    """Cluster every event of the store (reading it only): what :func:`mark_clusters` then writes.
+    ``docs``: the accepted documents as :func:`_find_duplicates` gives them (else read from the store)."""
+    if docs is None:
+        docs = {r[0]: {"published": r[1], "outlet": r[2], "url": r[3], "duplicate_of": r[4]} for r in store.con.execute(
+            "SELECT doc_id, published, outlet, url, duplicate_of FROM documents WHERE status = 'ok'").fetchall()}
     prepared = _prepared(store)
     return cluster_cores(_stream_rows(store, _CORES), docs, evidence=prepared.evidence if prepared else None)
 
@@ -145,12 +167,18 @@ def finalize(store: Store) -> CrossDocument:
 
 
 def finalize_deferred(store: Store) -> tuple[CrossDocument, Callable[[], None]]:
-    """:func:`finalize` in two steps: the decisions now, and a function writing the clusters to the store.
+    """:func:`finalize` in two steps: the decisions now, and a function writing them (duplicates, then
+    clusters) to the store.
 
     The write is DuckDB rewriting every event record, which releases the GIL: ``marsad run`` runs it
     in a thread (then closes the store) while it annotates the output files, so after the workers
     the idle core does it. Nothing else may use ``store`` until it has run."""
-    duplicates = mark_duplicates(store)
-    clustering = cluster_store(store)
+    dups, docs = _find_duplicates(store)
+    clustering = cluster_store(store, docs)  # reads the duplicates from docs, not yet from the store
     store.prepared = None  # used once: the next pass reads the store as it is then
-    return CrossDocument(duplicates=duplicates, clusters=clustering.assignment), lambda: write_clusters(store, clustering)
+
+    def write() -> None:
+        _write_duplicates(store, dups)
+        write_clusters(store, clustering)
+
+    return CrossDocument(duplicates={d.doc_id: d for d in dups}, clusters=clustering.assignment), write
