@@ -8,7 +8,12 @@ Public surface: :func:`finalize` (run after every ``marsad run``; :func:`finaliz
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+
+import duckdb
+import numpy as np
+import pyarrow as pa
 
 from marsad.corpus.cluster import Cluster, Clustering, cluster_cores, cluster_events
 from marsad.corpus.dedup import Duplicate, duplicates_by_signature, find_duplicates, signature
@@ -60,19 +65,66 @@ def _find_duplicates(store: Store) -> tuple[list[Duplicate], dict[str, dict]]:
 
 
 def _write_duplicates(store: Store, dups: list[Duplicate]) -> None:
+    _write_duplicate_table(store, _duplicate_table(dups))
+
+
+def _duplicate_table(dups: list[Duplicate]) -> pa.Table:
+    """The duplicates as an Arrow table: DuckDB then reads them without the GIL (see :func:`finalize_deferred`)."""
+    return pa.Table.from_arrays([_strings([d.doc_id for d in dups]), _strings([d.duplicate_of for d in dups]),
+                                 _numbers([d.similarity for d in dups], np.float64)], names=["d", "o", "s"])
+
+
+# Arrow arrays from their buffers: pa.array() on Python lists imports pandas the first time (a
+# quarter of a second), which a run without workers would otherwise pay at its end.
+def _strings(values: list[str | None]) -> pa.Array:
+    """A ``string`` array of ``values`` (None: null)."""
+    encoded = [b"" if v is None else v.encode("utf-8") for v in values]
+    offsets = np.zeros(len(values) + 1, dtype=np.int32)
+    np.cumsum(np.fromiter(map(len, encoded), dtype=np.int32, count=len(values)), out=offsets[1:])
+    valid = np.fromiter((v is not None for v in values), dtype=bool, count=len(values))
+    nulls = len(values) - int(valid.sum())
+    bitmap = pa.py_buffer(np.packbits(valid, bitorder="little").tobytes()) if nulls else None
+    return pa.Array.from_buffers(pa.string(), len(values), [bitmap, pa.py_buffer(offsets.tobytes()),
+                                                            pa.py_buffer(b"".join(encoded))], null_count=nulls)
+
+
+def _numbers(values: list[int] | list[float], dtype: type) -> pa.Array:
+    """An int64 or float64 array of ``values`` (none of them None)."""
+    data = np.asarray(values, dtype=dtype)
+    return pa.Array.from_buffers(pa.from_numpy_dtype(data.dtype), len(data), [None, pa.py_buffer(data.tobytes())])
+
+
+def _string_lists(values: list[list[str]]) -> pa.Array:
+    """A ``list<string>`` array of ``values``."""
+    offsets = np.zeros(len(values) + 1, dtype=np.int32)
+    np.cumsum(np.fromiter(map(len, values), dtype=np.int32, count=len(values)), out=offsets[1:])
+    return pa.ListArray.from_buffers(pa.list_(pa.string()), len(values), [None, pa.py_buffer(offsets.tobytes())],
+                                     children=[_strings([v for vs in values for v in vs])])
+
+
+def _write_duplicate_table(store: Store, table: pa.Table) -> None:
     con = store.con
     con.execute("BEGIN TRANSACTION")
     try:
         con.execute("UPDATE documents SET duplicate_of = NULL, similarity = NULL"
                     " WHERE duplicate_of IS NOT NULL OR similarity IS NOT NULL")
-        if dups:  # one set-based UPDATE: a row-by-row executemany is slow in DuckDB
-            con.execute("UPDATE documents SET duplicate_of = m.o, similarity = m.s"
-                        " FROM (SELECT unnest(?) AS d, unnest(?) AS o, unnest(?) AS s) m WHERE documents.doc_id = m.d",
-                        [[d.doc_id for d in dups], [d.duplicate_of for d in dups], [d.similarity for d in dups]])
+        if table.num_rows:  # one set-based UPDATE: a row-by-row executemany is slow in DuckDB
+            with _registered(con, "marsad_duplicates", table):
+                con.execute("UPDATE documents SET duplicate_of = m.o, similarity = m.s"
+                            " FROM marsad_duplicates m WHERE documents.doc_id = m.d")
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
         raise
+
+
+@contextmanager
+def _registered(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> Iterator[None]:
+    con.register(name, table)
+    try:
+        yield
+    finally:
+        con.unregister(name)
 
 
 def mark_clusters(store: Store) -> Clustering:
@@ -97,22 +149,43 @@ def write_clusters(store: Store, result: Clustering) -> None:
 
     Nearly all of its cost is DuckDB's (rewriting and re-validating every event record), during which
     Python may run: :func:`finalize_deferred` hands it to the caller to run in a thread."""
-    con = store.con
+    _write_cluster_tables(store, *_cluster_tables(result))
+
+
+_CLUSTER_COLUMNS = (("cluster_id", pa.string()), ("canonical_event_id", pa.string()), ("type", pa.string()),
+                    ("date", pa.string()), ("date_precision", pa.string()), ("location_name_en", pa.string()),
+                    ("location_country", pa.string()), ("n_events", pa.int64()), ("n_documents", pa.int64()),
+                    ("n_outlets", pa.int64()), ("n_independent", pa.int64()), ("outlets", pa.list_(pa.string())),
+                    ("doc_ids", pa.list_(pa.string())))
+
+
+def _cluster_tables(result: Clustering) -> tuple[pa.Table, pa.Table]:
+    """The assignment (event_id ``e`` → cluster_id ``c``) and the clusters as Arrow tables: built here
+    in Python, so that the write reads them in DuckDB without taking the GIL from the annotation."""
+    ids = list(result.assignment)
+    assignment = pa.Table.from_arrays([_strings(ids), _strings(list(result.assignment.values()))], names=["e", "c"])
     clusters = list(result.clusters.values())
+    columns = []
+    for k, t in _CLUSTER_COLUMNS:
+        values = [getattr(c, k) for c in clusters]
+        columns.append(_strings(values) if t == pa.string() else _numbers(values, np.int64) if t == pa.int64()
+                       else _string_lists(values))
+    return assignment, pa.Table.from_arrays(columns, names=[k for k, _ in _CLUSTER_COLUMNS])
+
+
+def _write_cluster_tables(store: Store, assignment: pa.Table, clusters: pa.Table) -> None:
+    con = store.con
     con.execute("BEGIN TRANSACTION")
     try:
         con.execute("DELETE FROM clusters")
-        if result.assignment:
-            ids = list(result.assignment)
-            con.execute("UPDATE events SET cluster_id = m.c, record = json_merge_patch(record, json_object('cluster_id', m.c))"
-                        " FROM (SELECT unnest(?) AS e, unnest(?) AS c) m WHERE events.event_id = m.e",
-                        [ids, [result.assignment[i] for i in ids]])
-        if clusters:
-            cols = ("cluster_id", "canonical_event_id", "type", "date", "date_precision", "location_name_en",
-                    "location_country", "n_events", "n_documents", "n_outlets", "n_independent", "outlets", "doc_ids")
-            values = [[getattr(c, k) for c in clusters] for k in cols]
-            con.execute(f"INSERT INTO clusters ({', '.join(cols)}) SELECT * FROM (SELECT "
-                        + ", ".join(f"unnest(?) AS {k}" for k in cols) + ")", values)
+        if assignment.num_rows:
+            with _registered(con, "marsad_assignment", assignment):
+                con.execute("UPDATE events SET cluster_id = m.c, record = json_merge_patch(record, json_object('cluster_id', m.c))"
+                            " FROM marsad_assignment m WHERE events.event_id = m.e")
+        if clusters.num_rows:
+            cols = ", ".join(k for k, _ in _CLUSTER_COLUMNS)
+            with _registered(con, "marsad_clusters", clusters):
+                con.execute(f"INSERT INTO clusters ({cols}) SELECT {cols} FROM marsad_clusters")
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
@@ -176,9 +249,12 @@ def finalize_deferred(store: Store) -> tuple[CrossDocument, Callable[[], None]]:
     dups, docs = _find_duplicates(store)
     clustering = cluster_store(store, docs)  # reads the duplicates from docs, not yet from the store
     store.prepared = None  # used once: the next pass reads the store as it is then
+    # Every Python object the write needs is built now, in this thread: run in another thread, the
+    # write then holds the GIL only briefly (as Python, it was slowed down by the annotation).
+    dup_table, (assignment, clusters) = _duplicate_table(dups), _cluster_tables(clustering)
 
     def write() -> None:
-        _write_duplicates(store, dups)
-        write_clusters(store, clustering)
+        _write_duplicate_table(store, dup_table)
+        _write_cluster_tables(store, assignment, clusters)
 
     return CrossDocument(duplicates={d.doc_id: d for d in dups}, clusters=clustering.assignment), write
