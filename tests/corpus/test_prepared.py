@@ -88,3 +88,16 @@ def test_deferred_write_leaves_the_store_as_finalize_does(tmp_path: Path, world_
         assert _clusters_of(store) == expected
     assert (deferred.duplicates, deferred.clusters) == (cross.duplicates, cross.clusters)
     assert len(set(cross.clusters.values())) < len(cross.clusters)  # some events were merged across documents
+
+
+def test_arrow_columns_built_from_buffers_hold_the_values() -> None:
+    # the deferred write's tables: non-ASCII text (byte offsets, not characters), nulls, empty lists
+    from marsad.corpus import _numbers, _string_lists, _strings
+
+    names = ["وكالة الأنباء", None, "", "reuters.com", None]
+    assert _strings(names).to_pylist() == names
+    assert _strings([]).to_pylist() == []
+    lists = [["الجزيرة", "bbc"], [], ["عنب بلدي"]]
+    assert _string_lists(lists).to_pylist() == lists
+    assert _numbers([3, 0, 12], np.int64).to_pylist() == [3, 0, 12]
+    assert _numbers([0.912, 1.0], np.float64).to_pylist() == [0.912, 1.0]
