@@ -275,12 +275,15 @@ def run(inputs: list[str], out_dir: str | Path, *, db_path: str | Path | None = 
         from marsad.corpus import finalize_deferred
         store.con.execute("RESET threads")  # the cross-document pass has the machine to itself
         t = _now()
-        cross, write_clusters = finalize_deferred(store)
+        cross, write = finalize_deferred(store)
+        # The write (DuckDB rewriting every event record) stays here: run in the closing thread while
+        # this one annotated, it took twice as long and the run's tail grew (1.05-1.18 s of wall on
+        # 2,000 bench documents against 0.99-1.03 s written here; issue 9).
+        write()
         _add(summary, "finalize", t)
-        # Writing the clusters (DuckDB rewriting every event record) and closing the store (its
-        # checkpoint: writing and syncing the file) run in DuckDB with the GIL released — so they go
-        # to a thread, on the core the workers left idle, while this one annotates the output files.
-        closing = _Background(lambda: _write_and_close(store, write_clusters))
+        # Closing checkpoints the store: mostly writing and syncing the file, during which DuckDB lets
+        # Python run — so the output files are annotated meanwhile rather than after it.
+        closing = _Background(store.close)
     assert closing is not None  # the block ends by starting it (or raises)
     try:
         t = _now()
@@ -314,14 +317,6 @@ class _Background:
         self.thread.join()
         if self.error is not None:
             raise self.error
-
-
-def _write_and_close(store: Store, write: Callable[[], None]) -> None:
-    """``write()`` to the store, then close it (closed even when the write fails)."""
-    try:
-        write()
-    finally:
-        store.close()
 
 
 def _now() -> tuple[float, float]:

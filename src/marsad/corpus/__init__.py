@@ -69,7 +69,7 @@ def _write_duplicates(store: Store, dups: list[Duplicate]) -> None:
 
 
 def _duplicate_table(dups: list[Duplicate]) -> pa.Table:
-    """The duplicates as an Arrow table: DuckDB then reads them without the GIL (see :func:`finalize_deferred`)."""
+    """The duplicates as an Arrow table, built before the write (see :func:`finalize_deferred`)."""
     return pa.Table.from_arrays([_strings([d.doc_id for d in dups]), _strings([d.duplicate_of for d in dups]),
                                  _numbers([d.similarity for d in dups], np.float64)], names=["d", "o", "s"])
 
@@ -147,8 +147,7 @@ def cluster_store(store: Store, docs: dict[str, dict] | None = None) -> Clusteri
 def write_clusters(store: Store, result: Clustering) -> None:
     """Write a clustering of the store's events: ``events.cluster_id`` (column and record) and ``clusters``.
 
-    Nearly all of its cost is DuckDB's (rewriting and re-validating every event record), during which
-    Python may run: :func:`finalize_deferred` hands it to the caller to run in a thread."""
+    Nearly all of its cost is DuckDB's: rewriting and re-validating every event record."""
     _write_cluster_tables(store, *_cluster_tables(result))
 
 
@@ -161,7 +160,7 @@ _CLUSTER_COLUMNS = (("cluster_id", pa.string()), ("canonical_event_id", pa.strin
 
 def _cluster_tables(result: Clustering) -> tuple[pa.Table, pa.Table]:
     """The assignment (event_id ``e`` → cluster_id ``c``) and the clusters as Arrow tables: built here
-    in Python, so that the write reads them in DuckDB without taking the GIL from the annotation."""
+    before the write, which then only runs DuckDB statements."""
     ids = list(result.assignment)
     assignment = pa.Table.from_arrays([_strings(ids), _strings(list(result.assignment.values()))], names=["e", "c"])
     clusters = list(result.clusters.values())
@@ -243,14 +242,13 @@ def finalize_deferred(store: Store) -> tuple[CrossDocument, Callable[[], None]]:
     """:func:`finalize` in two steps: the decisions now, and a function writing them (duplicates, then
     clusters) to the store.
 
-    The write is DuckDB rewriting every event record, which releases the GIL: ``marsad run`` runs it
-    in a thread (then closes the store) while it annotates the output files, so after the workers
-    the idle core does it. Nothing else may use ``store`` until it has run."""
+    The write is DuckDB statements over tables built here (nothing but DuckDB runs in it), so a
+    caller may run it where it costs least; ``marsad run`` calls it at once (in a thread, while the
+    output files were annotated, it took twice as long). Nothing else may use ``store`` until it has run."""
     dups, docs = _find_duplicates(store)
     clustering = cluster_store(store, docs)  # reads the duplicates from docs, not yet from the store
     store.prepared = None  # used once: the next pass reads the store as it is then
-    # Every Python object the write needs is built now, in this thread: run in another thread, the
-    # write then holds the GIL only briefly (as Python, it was slowed down by the annotation).
+    # Every Python object the write needs is built now, so that the write is DuckDB statements only.
     dup_table, (assignment, clusters) = _duplicate_table(dups), _cluster_tables(clustering)
 
     def write() -> None:
