@@ -84,7 +84,7 @@ def _install(marks: list[tuple[str, float, float]] = _MARKS) -> None:
         return wrapper
 
     Store.write_rows = mark("store", Store.write_rows)  # type: ignore[method-assign]
-    marsad.corpus.finalize = mark("finalize", marsad.corpus.finalize)
+    marsad.corpus.finalize_deferred = mark("finalize", marsad.corpus.finalize_deferred)
     marsad.runner._annotate = mark("annotate", marsad.runner._annotate)
     marsad.runner.count_inputs = mark("count_inputs", marsad.runner.count_inputs)
     from marsad.pipeline import Knowledge

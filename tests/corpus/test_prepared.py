@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
-from marsad.corpus import finalize
+from marsad.corpus import finalize, finalize_deferred
 from marsad.corpus.dedup import evidence_hashes, shingle_hashes, signature, unpack_evidence, word_hashes
 from marsad.model import Document
 from marsad.store import Store
@@ -64,3 +64,40 @@ def test_packed_evidence_hashes_are_the_words_and_first_shingles():
     assert unpack_evidence(evidence_hashes("")) == (frozenset(), ())
     assert unpack_evidence(evidence_hashes("عاجل")) == (frozenset(word_hashes("عاجل").tolist()),
                                                        (int(shingle_hashes("عاجل")[0]),))
+
+
+def _clusters_of(store: Store) -> tuple[list, list]:
+    events = store.con.execute("SELECT event_id, cluster_id, record FROM events ORDER BY event_id").fetchall()
+    clusters = store.con.execute("SELECT * FROM clusters ORDER BY cluster_id").fetchall()
+    return events, clusters
+
+
+def test_deferred_write_leaves_the_store_as_finalize_does(tmp_path: Path, world_docs: list[Document]) -> None:
+    docs = _docs(world_docs)
+    with Store.open(tmp_path / "now.duckdb") as store:
+        store.write(docs)
+        cross = finalize(store)
+        expected = _clusters_of(store)
+    with Store.open(tmp_path / "later.duckdb") as store:
+        store.write(docs)
+        deferred, write = finalize_deferred(store)
+        # the decisions are made, but no event has its cluster yet: the write is the caller's
+        events, clusters = _clusters_of(store)
+        assert not clusters and all(cid is None for _, cid, _ in events)
+        write()
+        assert _clusters_of(store) == expected
+    assert (deferred.duplicates, deferred.clusters) == (cross.duplicates, cross.clusters)
+    assert len(set(cross.clusters.values())) < len(cross.clusters)  # some events were merged across documents
+
+
+def test_arrow_columns_built_from_buffers_hold_the_values() -> None:
+    # the deferred write's tables: non-ASCII text (byte offsets, not characters), nulls, empty lists
+    from marsad.corpus import _numbers, _string_lists, _strings
+
+    names = ["وكالة الأنباء", None, "", "reuters.com", None]
+    assert _strings(names).to_pylist() == names
+    assert _strings([]).to_pylist() == []
+    lists = [["الجزيرة", "bbc"], [], ["عنب بلدي"]]
+    assert _string_lists(lists).to_pylist() == lists
+    assert _numbers([3, 0, 12], np.int64).to_pylist() == [3, 0, 12]
+    assert _numbers([0.912, 1.0], np.float64).to_pylist() == [0.912, 1.0]
