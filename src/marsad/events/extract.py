@@ -91,6 +91,21 @@ def _bare(w: str) -> str:
     return w[:-1] if w.endswith("ا") and len(w) > 3 else w
 
 
+def _passive_participle(m: Match, words: list[Word], t: Any) -> bool:
+    """An accusing participle read as passive: «محمّلة/متهماً» right before a «بـ» phrase.
+
+    «محمّلاً إسرائيل المسؤولية», «متهماً واشنطن بـ…» put the accused right after the participle;
+    with the «بالـ» phrase first the subject is the one loaded or accused («طائرة مسيّرة محمّلة
+    بالمتفجرات», «متهماً بالتواطؤ»), so nobody accuses anyone.
+    """
+    if t.kind != "participle" or t.type != "ACCUSE" or m.last + 1 >= len(words):
+        return False
+    nxt = words[m.last + 1]
+    # only «بالـ» + a noun: a bare «ب» may begin a name («ومتهماً باكو بالسعي …»), and «بأن»
+    # («متهماً بأنه …») is a complement clause that keeps the accusation
+    return not nxt.breaks_before and nxt.norm.startswith("بال")
+
+
 def _warned_of_danger(m: Match, words: list[Word], raw: dict[str, Any]) -> bool:
     """Whether a warning trigger is followed by «من» and a danger (cues.yaml `roles.warned_dangers`):
     the speaker warns of something that may befall, he threatens no one."""
@@ -868,6 +883,8 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             continue  # «ونفت طهران الاتهامات الأمريكية»: denying an accusation rejects it, accuses no one
         if "military" in t.flags and not _military_nearby(m, words, lex):
             continue
+        if _passive_participle(m, words, t):
+            continue  # «طائرة مسيّرة محمّلة بالمتفجرات», «متهماً بالتواطؤ»: loaded with / accused of
         if (t.type == "PROTEST" and not m.verbal and words[m.first].norm.endswith("ا")
                 and any(r.first < m.first and r.trigger.type != "PROTEST" for r in matches)):
             continue  # «استدعت … السفير احتجاجاً على …»: the motive of another act, not a protest
