@@ -112,7 +112,9 @@ def _warned_of_danger(m: Match, words: list[Word], raw: dict[str, Any]) -> bool:
     j = m.last + 1
     if j + 1 >= len(words) or words[j].norm not in cue_words(raw, "roles", "warning_from"):
         return False
-    return _bare(words[j + 1].norm) in cue_words(raw, "roles", "warned_dangers")
+    dangers = cue_words(raw, "roles", "warned_dangers")
+    # the word as written too: «فظائع» begins with a letter that _bare takes for the «ف» clitic
+    return words[j + 1].norm in dangers or _bare(words[j + 1].norm) in dangers
 
 
 def _period_name(m: Match, words: list[Word], raw: dict[str, Any]) -> bool:
