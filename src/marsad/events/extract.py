@@ -106,6 +106,28 @@ def _passive_participle(m: Match, words: list[Word], t: Any) -> bool:
     return not nxt.breaks_before and nxt.norm.startswith("بال")
 
 
+def _survivor(m: Match, words: list[Word], groups: list[Group], raw: dict[str, Any]) -> Group | None:
+    """The one who survives an attack told as «نجا X من محاولة اغتيال» / «X ينجو من هجوم».
+
+    A verb of surviving (cues.yaml ``roles.survive_verbs``) before «من» + the trigger, within
+    ``survive_reach`` words: its subject, the group between the verb and «من» (VSO) or the one right
+    before the verb (SVO, a headline), is the attack's target, never its maker.
+    """
+    j = m.first - 1
+    if j < 1 or words[j].norm not in cue_words(raw, "roles", "survive_from"):
+        return None
+    reach = int(raw["roles"].get("survive_reach", 12))
+    verbs = cue_words(raw, "roles", "survive_verbs")
+    v = next((k for k in range(j - 1, max(-1, j - 1 - reach), -1) if words[k].norm in verbs), None)
+    if v is None or any(words[k].hard_before for k in range(v + 1, j + 1)):
+        return None
+    after = [g for g in groups if g.is_actor and v < g.first and g.last < j and g.prep is None]
+    if after:
+        return after[0]
+    before = [g for g in groups if g.is_actor and g.last == v - 1 and g.prep is None]
+    return before[0] if before else None
+
+
 def _warned_of_danger(m: Match, words: list[Word], raw: dict[str, Any]) -> bool:
     """Whether a warning trigger is followed by «من» and a danger (cues.yaml `roles.warned_dangers`):
     the speaker warns of something that may befall, he threatens no one."""
@@ -961,6 +983,13 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
                                                     recipient, states)
         actor, recipient = received_from(m, words, groups, receive, int(rcues["roles"].get("receive_reach", 3)),
                                          bounds, actor, recipient)
+        survivor = _survivor(m, words, groups, rcues) if t.type == "ASSAULT" else None
+        if survivor is not None:
+            # «نجا رئيس الوزراء الكاظمي فجر أمس من محاولة اغتيال»: who survives an attack is its target
+            refs = group_refs(survivor)
+            keys = actor_keys(refs)
+            actor = [a for a in actor if not actor_keys([a]) & keys]
+            recipient = refs + [r for r in recipient if not actor_keys([r]) & keys]
         if not m.verbal and "patient" not in t.flags and t.kind in ("noun", "phrase"):
             nis = nisba_agents(m, words, nisba or {}, covered, doc.text, trigger_words)
             if nis and not actor:
@@ -1154,8 +1183,9 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             "_kind": "verbal" if m.verbal else t.kind, "_restated": 0,
             "_subject": _announced_own_act(m, words, sentence_subject, lex, opener),
             # «تعرّضت السعودية لهجوم»: the text names who suffered the attack (kept over the floor)
-            "_exposed": bool(t.type == "ASSAULT" and recipient and not actor and m.light is None
-                             and exposed_subject(words, m.first, groups, lex.cues["raw"], set()) is not None),
+            # (and «نجا X من محاولة اغتيال»: the survivor, see _survivor)
+            "_exposed": bool(t.type == "ASSAULT" and recipient and not actor and (survivor is not None or (
+                m.light is None and exposed_subject(words, m.first, groups, lex.cues["raw"], set()) is not None))),
         }))
     events = fold_visits(split_meetings(events))
     _attack_objects(events, matches, words, groups, lex, opens, states)
