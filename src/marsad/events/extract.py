@@ -128,6 +128,20 @@ def _survivor(m: Match, words: list[Word], groups: list[Group], raw: dict[str, A
     return before[0] if before else None
 
 
+def _declined(m: Match, words: list[Word], raw: dict[str, Any]) -> bool:
+    """Whether an apology verb declines: «عن» + a masdar of taking part (cues.yaml
+    ``roles.decline_objects``: «تلبية», «المشاركة», «حضور») within ``decline_reach`` words after it,
+    in the same sentence part («اعتذر عن تصريحاته» stays an apology)."""
+    objects = cue_words(raw, "roles", "decline_objects")
+    reach = int(raw["roles"].get("decline_reach", 5))
+    for k in range(m.last + 1, min(len(words) - 1, m.last + 1 + reach)):
+        if words[k].hard_before:
+            return False
+        if words[k].norm == "عن" and words[k + 1].norm in objects:
+            return True
+    return False
+
+
 def _warned_of_danger(m: Match, words: list[Word], raw: dict[str, Any]) -> bool:
     """Whether a warning trigger is followed by «من» and a danger (cues.yaml `roles.warned_dangers`):
     the speaker warns of something that may befall, he threatens no one."""
@@ -897,6 +911,9 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
     threat_types = sc.threat_types
     for m in matches:
         t = m.trigger
+        if t.mode == "apologize" and m.verbal and _declined(m, words, rcues):
+            # «اعتذرت تونس، السبت، عن تلبية الدعوة»: declining to take part refuses the invitation
+            t = m.trigger = replace(t, type="REJECT", mode="meet")
         if id(m) in content:
             continue  # what a vow promises to do is not a happening
         if m.last + 1 < len(words) and words[m.last + 1].norm in _DURING_IT and events and max(
