@@ -142,6 +142,23 @@ def _declined(m: Match, words: list[Word], raw: dict[str, Any]) -> bool:
     return False
 
 
+def _convened(m: Match, words: list[Word], raw: dict[str, Any]) -> bool:
+    """Whether a calling verb convenes a meeting: «دعا إليه/إليها» right after it and a meeting noun
+    (cues.yaml ``roles.convened_nouns``) within ``convened_reach`` words before it («مؤتمراً دولياً
+    حول ليبيا دعت إليه ميركل»). «الحل الذي دعت إليه» (a solution called for) stays a request."""
+    j = m.last + 1
+    if j >= len(words) or words[j].norm not in cue_words(raw, "roles", "convened_back"):
+        return False
+    nouns = cue_words(raw, "roles", "convened_nouns")
+    reach = int(raw["roles"].get("convened_reach", 6))
+    for k in range(m.first - 1, max(-1, m.first - 1 - reach), -1):
+        if _bare(words[k].norm) in nouns or words[k].norm in nouns:
+            return True
+        if words[k].hard_before:
+            break
+    return False
+
+
 def _warned_of_danger(m: Match, words: list[Word], raw: dict[str, Any]) -> bool:
     """Whether a warning trigger is followed by «من» and a danger (cues.yaml `roles.warned_dangers`):
     the speaker warns of something that may befall, he threatens no one."""
@@ -914,6 +931,9 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
         if t.mode == "apologize" and m.verbal and _declined(m, words, rcues):
             # «اعتذرت تونس، السبت، عن تلبية الدعوة»: declining to take part refuses the invitation
             t = m.trigger = replace(t, type="REJECT", mode="meet")
+        if t.type == "REQUEST" and m.verbal and _convened(m, words, rcues):
+            # «مؤتمراً دولياً حول ليبيا دعت إليه المستشارة ميركل»: calling a meeting is hosting it
+            t = m.trigger = replace(t, type="CONSULT", mode="host")
         if id(m) in content:
             continue  # what a vow promises to do is not a happening
         if m.last + 1 < len(words) and words[m.last + 1].norm in _DURING_IT and events and max(
