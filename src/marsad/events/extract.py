@@ -218,6 +218,7 @@ def _nonspecific(matches: list[Match], words: list[Word], lex: Lexicon) -> list[
     raw = lex.cues["raw"]
     anys = cue_words(raw, "roles", "nonspecific_determiners")
     topics = cue_words(raw, "roles", "discussion_governors")
+    respected = cue_words(raw, "roles", "respected_governors")
     figurative = raw.get("figurative_objects") or {}
     out: list[Match] = []
     for m in matches:
@@ -236,6 +237,8 @@ def _nonspecific(matches: list[Match], words: list[Word], lex: Lexicon) -> list[
         if m.trigger.kind == "noun" and (m.light is None or m.light < k) and k >= 0 \
                 and words[k].norm in topics and words[m.first].norm.startswith("ال"):
             continue  # «لبحث الهجوم»: the topic of a meeting or request, an act told elsewhere
+        if _respected(m, words, respected):  # (a verb reading too: only a masdar follows «باحترام»)
+            continue  # «باحترام حظر توريد الأسلحة»: a regime in force that is to be respected
         if m.trigger.kind in ("noun", "phrase") and k >= 0 and words[k].norm in anys \
                 and (m.light is None or m.light < k - 2):  # (a light verb right before governs it)
             negs = cue_words(raw, "roles", "nonspecific_negations")
@@ -243,6 +246,19 @@ def _nonspecific(matches: list[Match], words: list[Word], lex: Lexicon) -> list[
                 continue
         out.append(m)
     return out
+
+
+def _respected(m: Match, words: list[Word], governors: frozenset[str]) -> bool:
+    """Whether an event noun or phrase is what is to be respected («باحترام حظر توريد الأسلحة»): a
+    governor (cues.yaml ``roles.respected_governors``) right before its first word — or before its
+    head when a split phrase anchors on it («حظر» of «حظر … الأسلحة»). A light verb after the
+    governor («الالتزام بما أعلنته … من حظر») keeps the event."""
+    heads = {m.first}
+    if m.light is not None and m.light < m.first and m.trigger.kind == "phrase":
+        heads.add(m.light)
+    elif m.light is not None and m.light > m.first - 2:
+        return False
+    return any(h > 0 and words[h - 1].norm in governors for h in heads)
 
 
 def _ta_marbuta_nouns(matches: list[Match], words: list[Word], text: str, lex: Lexicon) -> list[Match]:
