@@ -729,9 +729,14 @@ def _speaker_keys(m: Match, words: list[Word], groups: list[Group], lex: Lexicon
 
 def _own_country(m: Match, words: list[Word], groups: list[Group], cues: dict[str, Any],
                  bounds: tuple[int, int], actor: list[dict[str, Any]],
-                 states: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+                 states: dict[str, dict[str, Any]], speakers_of: set[int] | None = None,
+                 participles: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
     """The speaker's state for «أن تكون بلاده قد أرسلت»: «بلاده» after a complementizer is the
-    country of the one who speaks before it, and it (not the speaker) is the reported actor."""
+    country of the one who speaks before it, and it (not the speaker) is the reported actor.
+
+    After a circumstantial reporting participle («قال أردوغان إنه بحث مع نظيره الروسي بوتين …،
+    مؤكداً أن بلاده ستستقبل الجرحى») the speaker is the main reporting verb's (``speakers_of``: ids
+    of the attribution's groups), not the nearest group (the one he talked with)."""
     comps = cues["complementizers"]
     own = next((k for k in range(max(0, m.first - 6), m.first) if words[k].norm in cues["own_country"]), None)
     if own is None:
@@ -745,6 +750,9 @@ def _own_country(m: Match, words: list[Word], groups: list[Group], cues: dict[st
     # a group of the reported clause: «إن بلاده ستواصل دعم الحكومة السورية»)
     before = [g for g in groups if g.is_actor and g.last < comp and g.first >= bounds[0] - 12]
     speaker = before[-1] if before else None
+    if comp > 0 and words[comp - 1].norm in participles and speakers_of:
+        said = [g for g in groups if id(g) in speakers_of and g.last < comp]
+        speaker = said[0] if said else speaker
     speakers = [r for r in group_refs(speaker) if r.get("country")]
     if not speakers:
         speakers = [a for a in actor if a.get("country")]
@@ -1031,7 +1039,8 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             if not dependent and not circumstantial_verb(m, words, lex):
                 main_subject = actor_group
         if states:
-            actor = _own_country(m, words, groups, lex.cues, bounds, actor, states)
+            actor = _own_country(m, words, groups, lex.cues, bounds, actor, states,
+                                 source_groups, _reporting_participles(lex))
             actor, recipient = own_country_genitive(m, words, groups, lex.cues["own_country"], bounds, actor,
                                                     recipient, states)
         actor, recipient = received_from(m, words, groups, receive, int(rcues["roles"].get("receive_reach", 3)),
