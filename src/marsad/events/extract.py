@@ -546,12 +546,14 @@ def _main_subject(groups: list[Group], words: list[Word], opener: int = 0) -> Gr
 
 
 def _condemning(m: Match, words: list[Word], lex: Lexicon) -> bool:
-    """Whether a condemning word (cues.yaml ``condemnation_words``) follows within 8 words, same unit,
+    """Whether a condemning word (cues.yaml ``condemnation_words``) follows within 10 words, same unit,
     or within a few words after a «بأنه/بأنها» complement that stands further on (triggers.yaml
     ``condemns``: «وصفت وزارة الخارجية الروسية الضربات الأوكرانية على بيلغورود بأنها عمل إرهابي»)."""
     bad = lex.cues["condemnation"]
     cues = lex.cues["condemns"]
-    end = min(len(words), m.last + 9)
+    # round 32: 10 words (was 8), for a long object before the predicate («اعتبرت طهران تعاظم
+    # التعاون العسكري بين باكو وتل أبيب تهديداً لأمنها»)
+    end = min(len(words), m.last + 11)
     k = m.last + 1
     while k < end:
         if words[k].hard_before:
@@ -560,7 +562,7 @@ def _condemning(m: Match, words: list[Word], lex: Lexicon) -> bool:
             return True
         if words[k].norm in cues["complements"] and k - m.last <= cues["window"]:
             end = min(len(words), max(end, k + 1 + cues["reach"]))
-        elif end == m.last + 9 and k == end - 1:
+        elif end == m.last + 11 and k == end - 1:
             # the complement may stand past the plain window: look for it up to its own limit
             end = next((min(len(words), j + 1 + cues["reach"]) for j in range(k + 1, min(
                 len(words), m.last + 1 + cues["window"])) if words[j].norm in cues["complements"]
