@@ -173,3 +173,22 @@ def test_an_ambulance_fired_on_is_a_civilian_target(nlp):
     text = "تعرضت سيارة إسعاف لإطلاق نار عند مدخل مدينة جنين صباح اليوم."
     attacks = _events(nlp, text, "ASSAULT", _DAY)
     assert attacks and "civilians" in _sides(attacks[0])[1]
+
+
+# -- a longer reach for condemning words; a negated copula's subject -------------------------------
+
+def test_regarding_a_long_object_as_a_threat_is_criticism(nlp):
+    text = "واعتبرت طهران تعاظم التعاون العسكري بين أذربيجان وإسرائيل تهديداً لأمنها القومي."
+    assert _events(nlp, text, "ACCUSE", _DAY)
+
+
+def test_the_subject_of_a_negated_copula_happened(nlp):
+    text = "لم يكن الهجوم الذي استهدف سفارة أذربيجان في طهران يوم الجمعة حادثاً عابراً."
+    attacks = _events(nlp, text, "ASSAULT", _DAY)
+    assert attacks and all(a["status"] != "negated" for a in attacks)
+
+
+def test_a_negated_act_after_a_copula_stays_negated(nlp):
+    text = "وقال المتحدث إنه لم تكن هناك أي غارات إسرائيلية على المطار يوم الجمعة."
+    attacks = _events(nlp, text, "ASSAULT", _DAY)
+    assert attacks and all(a["status"] == "negated" for a in attacks)
