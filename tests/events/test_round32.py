@@ -97,10 +97,16 @@ def test_a_solution_called_for_stays_a_request():
 # -- the survivor of an attack is its target --------------------------------------------------------
 
 def test_who_survives_an_assassination_attempt_is_its_target(nlp):
-    text = "نجا وزير الدفاع اليمني محمد المقدشي صباح أمس من محاولة اغتيال بعبوة ناسفة في مأرب."
+    text = "نجا رئيس الوزراء العراقي مصطفى الكاظمي فجر أمس من محاولة اغتيال بطائرة مسيّرة."
+    (attack,) = _events(nlp, text, "ASSAULT", _DAY)
+    assert _sides(attack) == ([], ["mustafa_al_kadhimi"])
+
+
+def test_a_toll_told_next_belongs_to_the_attack(nlp):
+    text = ("نجا رئيس الوزراء العراقي مصطفى الكاظمي فجر أمس من محاولة اغتيال بطائرة مسيّرة. "
+            "وأفاد مصدر أمني بأن ثلاثة من حراسه أصيبوا بجروح.")
     attacks = _events(nlp, text, "ASSAULT", _DAY)
-    assert attacks
-    assert all("mohammed_al_maqdashi" not in _sides(a)[0] for a in attacks)
+    assert attacks and all(_sides(a)[1] == ["mustafa_al_kadhimi"] for a in attacks)
 
 
 def test_an_attempt_with_its_maker_keeps_the_maker(nlp):
