@@ -91,13 +91,83 @@ def _bare(w: str) -> str:
     return w[:-1] if w.endswith("ا") and len(w) > 3 else w
 
 
+def _passive_participle(m: Match, words: list[Word], t: Any) -> bool:
+    """An accusing participle read as passive: «محمّلة/متهماً» right before a «بـ» phrase.
+
+    «محمّلاً إسرائيل المسؤولية», «متهماً واشنطن بـ…» put the accused right after the participle;
+    with the «بالـ» phrase first the subject is the one loaded or accused («طائرة مسيّرة محمّلة
+    بالمتفجرات», «متهماً بالتواطؤ»), so nobody accuses anyone.
+    """
+    if t.kind != "participle" or t.type != "ACCUSE" or m.last + 1 >= len(words):
+        return False
+    nxt = words[m.last + 1]
+    # only «بالـ» + a noun: a bare «ب» may begin a name («ومتهماً باكو بالسعي …»), and «بأن»
+    # («متهماً بأنه …») is a complement clause that keeps the accusation
+    return not nxt.breaks_before and nxt.norm.startswith("بال")
+
+
+def _survivor(m: Match, words: list[Word], groups: list[Group], raw: dict[str, Any]) -> Group | None:
+    """The one who survives an attack told as «نجا X من محاولة اغتيال» / «X ينجو من هجوم».
+
+    A verb of surviving (cues.yaml ``roles.survive_verbs``) before «من» + the trigger, within
+    ``survive_reach`` words: its subject, the group between the verb and «من» (VSO) or the one right
+    before the verb (SVO, a headline), is the attack's target, never its maker.
+    """
+    j = m.first - 1
+    if j < 1 or words[j].norm not in cue_words(raw, "roles", "survive_from"):
+        return None
+    reach = int(raw["roles"].get("survive_reach", 12))
+    verbs = cue_words(raw, "roles", "survive_verbs")
+    v = next((k for k in range(j - 1, max(-1, j - 1 - reach), -1) if words[k].norm in verbs), None)
+    if v is None or any(words[k].hard_before for k in range(v + 1, j + 1)):
+        return None
+    after = [g for g in groups if g.is_actor and v < g.first and g.last < j and g.prep is None]
+    if after:
+        return after[0]
+    before = [g for g in groups if g.is_actor and g.last == v - 1 and g.prep is None]
+    return before[0] if before else None
+
+
+def _declined(m: Match, words: list[Word], raw: dict[str, Any]) -> bool:
+    """Whether an apology verb declines: «عن» + a masdar of taking part (cues.yaml
+    ``roles.decline_objects``: «تلبية», «المشاركة», «حضور») within ``decline_reach`` words after it,
+    in the same sentence part («اعتذر عن تصريحاته» stays an apology)."""
+    objects = cue_words(raw, "roles", "decline_objects")
+    reach = int(raw["roles"].get("decline_reach", 5))
+    for k in range(m.last + 1, min(len(words) - 1, m.last + 1 + reach)):
+        if words[k].hard_before:
+            return False
+        if words[k].norm == "عن" and words[k + 1].norm in objects:
+            return True
+    return False
+
+
+def _convened(m: Match, words: list[Word], raw: dict[str, Any]) -> bool:
+    """Whether a calling verb convenes a meeting: «دعا إليه/إليها» right after it and a meeting noun
+    (cues.yaml ``roles.convened_nouns``) within ``convened_reach`` words before it («مؤتمراً دولياً
+    حول ليبيا دعت إليه ميركل»). «الحل الذي دعت إليه» (a solution called for) stays a request."""
+    j = m.last + 1
+    if j >= len(words) or words[j].norm not in cue_words(raw, "roles", "convened_back"):
+        return False
+    nouns = cue_words(raw, "roles", "convened_nouns")
+    reach = int(raw["roles"].get("convened_reach", 6))
+    for k in range(m.first - 1, max(-1, m.first - 1 - reach), -1):
+        if _bare(words[k].norm) in nouns or words[k].norm in nouns:
+            return True
+        if words[k].hard_before:
+            break
+    return False
+
+
 def _warned_of_danger(m: Match, words: list[Word], raw: dict[str, Any]) -> bool:
     """Whether a warning trigger is followed by «من» and a danger (cues.yaml `roles.warned_dangers`):
     the speaker warns of something that may befall, he threatens no one."""
     j = m.last + 1
     if j + 1 >= len(words) or words[j].norm not in cue_words(raw, "roles", "warning_from"):
         return False
-    return _bare(words[j + 1].norm) in cue_words(raw, "roles", "warned_dangers")
+    dangers = cue_words(raw, "roles", "warned_dangers")
+    # the word as written too: «فظائع» begins with a letter that _bare takes for the «ف» clitic
+    return words[j + 1].norm in dangers or _bare(words[j + 1].norm) in dangers
 
 
 def _period_name(m: Match, words: list[Word], raw: dict[str, Any]) -> bool:
@@ -148,6 +218,7 @@ def _nonspecific(matches: list[Match], words: list[Word], lex: Lexicon) -> list[
     raw = lex.cues["raw"]
     anys = cue_words(raw, "roles", "nonspecific_determiners")
     topics = cue_words(raw, "roles", "discussion_governors")
+    respected = cue_words(raw, "roles", "respected_governors")
     figurative = raw.get("figurative_objects") or {}
     out: list[Match] = []
     for m in matches:
@@ -166,6 +237,8 @@ def _nonspecific(matches: list[Match], words: list[Word], lex: Lexicon) -> list[
         if m.trigger.kind == "noun" and (m.light is None or m.light < k) and k >= 0 \
                 and words[k].norm in topics and words[m.first].norm.startswith("ال"):
             continue  # «لبحث الهجوم»: the topic of a meeting or request, an act told elsewhere
+        if _respected(m, words, respected):  # (a verb reading too: only a masdar follows «باحترام»)
+            continue  # «باحترام حظر توريد الأسلحة»: a regime in force that is to be respected
         if m.trigger.kind in ("noun", "phrase") and k >= 0 and words[k].norm in anys \
                 and (m.light is None or m.light < k - 2):  # (a light verb right before governs it)
             negs = cue_words(raw, "roles", "nonspecific_negations")
@@ -173,6 +246,19 @@ def _nonspecific(matches: list[Match], words: list[Word], lex: Lexicon) -> list[
                 continue
         out.append(m)
     return out
+
+
+def _respected(m: Match, words: list[Word], governors: frozenset[str]) -> bool:
+    """Whether an event noun or phrase is what is to be respected («باحترام حظر توريد الأسلحة»): a
+    governor (cues.yaml ``roles.respected_governors``) right before its first word — or before its
+    head when a split phrase anchors on it («حظر» of «حظر … الأسلحة»). A light verb after the
+    governor («الالتزام بما أعلنته … من حظر») keeps the event."""
+    heads = {m.first}
+    if m.light is not None and m.light < m.first and m.trigger.kind == "phrase":
+        heads.add(m.light)
+    elif m.light is not None and m.light > m.first - 2:
+        return False
+    return any(h > 0 and words[h - 1].norm in governors for h in heads)
 
 
 def _ta_marbuta_nouns(matches: list[Match], words: list[Word], text: str, lex: Lexicon) -> list[Match]:
@@ -460,12 +546,14 @@ def _main_subject(groups: list[Group], words: list[Word], opener: int = 0) -> Gr
 
 
 def _condemning(m: Match, words: list[Word], lex: Lexicon) -> bool:
-    """Whether a condemning word (cues.yaml ``condemnation_words``) follows within 8 words, same unit,
+    """Whether a condemning word (cues.yaml ``condemnation_words``) follows within 10 words, same unit,
     or within a few words after a «بأنه/بأنها» complement that stands further on (triggers.yaml
     ``condemns``: «وصفت وزارة الخارجية الروسية الضربات الأوكرانية على بيلغورود بأنها عمل إرهابي»)."""
     bad = lex.cues["condemnation"]
     cues = lex.cues["condemns"]
-    end = min(len(words), m.last + 9)
+    # round 32: 10 words (was 8), for a long object before the predicate («اعتبرت طهران تعاظم
+    # التعاون العسكري بين باكو وتل أبيب تهديداً لأمنها»)
+    end = min(len(words), m.last + 11)
     k = m.last + 1
     while k < end:
         if words[k].hard_before:
@@ -474,7 +562,7 @@ def _condemning(m: Match, words: list[Word], lex: Lexicon) -> bool:
             return True
         if words[k].norm in cues["complements"] and k - m.last <= cues["window"]:
             end = min(len(words), max(end, k + 1 + cues["reach"]))
-        elif end == m.last + 9 and k == end - 1:
+        elif end == m.last + 11 and k == end - 1:
             # the complement may stand past the plain window: look for it up to its own limit
             end = next((min(len(words), j + 1 + cues["reach"]) for j in range(k + 1, min(
                 len(words), m.last + 1 + cues["window"])) if words[j].norm in cues["complements"]
@@ -643,9 +731,14 @@ def _speaker_keys(m: Match, words: list[Word], groups: list[Group], lex: Lexicon
 
 def _own_country(m: Match, words: list[Word], groups: list[Group], cues: dict[str, Any],
                  bounds: tuple[int, int], actor: list[dict[str, Any]],
-                 states: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+                 states: dict[str, dict[str, Any]], speakers_of: set[int] | None = None,
+                 participles: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
     """The speaker's state for «أن تكون بلاده قد أرسلت»: «بلاده» after a complementizer is the
-    country of the one who speaks before it, and it (not the speaker) is the reported actor."""
+    country of the one who speaks before it, and it (not the speaker) is the reported actor.
+
+    After a circumstantial reporting participle («قال أردوغان إنه بحث مع نظيره الروسي بوتين …،
+    مؤكداً أن بلاده ستستقبل الجرحى») the speaker is the main reporting verb's (``speakers_of``: ids
+    of the attribution's groups), not the nearest group (the one he talked with)."""
     comps = cues["complementizers"]
     own = next((k for k in range(max(0, m.first - 6), m.first) if words[k].norm in cues["own_country"]), None)
     if own is None:
@@ -659,6 +752,9 @@ def _own_country(m: Match, words: list[Word], groups: list[Group], cues: dict[st
     # a group of the reported clause: «إن بلاده ستواصل دعم الحكومة السورية»)
     before = [g for g in groups if g.is_actor and g.last < comp and g.first >= bounds[0] - 12]
     speaker = before[-1] if before else None
+    if comp > 0 and words[comp - 1].norm in participles and speakers_of:
+        said = [g for g in groups if id(g) in speakers_of and g.last < comp]
+        speaker = said[0] if said else speaker
     speakers = [r for r in group_refs(speaker) if r.get("country")]
     if not speakers:
         speakers = [a for a in actor if a.get("country")]
@@ -858,6 +954,12 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
     threat_types = sc.threat_types
     for m in matches:
         t = m.trigger
+        if t.mode == "apologize" and m.verbal and _declined(m, words, rcues):
+            # «اعتذرت تونس، السبت، عن تلبية الدعوة»: declining to take part refuses the invitation
+            t = m.trigger = replace(t, type="REJECT", mode="meet")
+        if t.type == "REQUEST" and m.verbal and _convened(m, words, rcues):
+            # «مؤتمراً دولياً حول ليبيا دعت إليه المستشارة ميركل»: calling a meeting is hosting it
+            t = m.trigger = replace(t, type="CONSULT", mode="host")
         if id(m) in content:
             continue  # what a vow promises to do is not a happening
         if m.last + 1 < len(words) and words[m.last + 1].norm in _DURING_IT and events and max(
@@ -868,6 +970,8 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             continue  # «ونفت طهران الاتهامات الأمريكية»: denying an accusation rejects it, accuses no one
         if "military" in t.flags and not _military_nearby(m, words, lex):
             continue
+        if _passive_participle(m, words, t):
+            continue  # «طائرة مسيّرة محمّلة بالمتفجرات», «متهماً بالتواطؤ»: loaded with / accused of
         if (t.type == "PROTEST" and not m.verbal and words[m.first].norm.endswith("ا")
                 and any(r.first < m.first and r.trigger.type != "PROTEST" for r in matches)):
             continue  # «استدعت … السفير احتجاجاً على …»: the motive of another act, not a protest
@@ -937,11 +1041,19 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             if not dependent and not circumstantial_verb(m, words, lex):
                 main_subject = actor_group
         if states:
-            actor = _own_country(m, words, groups, lex.cues, bounds, actor, states)
+            actor = _own_country(m, words, groups, lex.cues, bounds, actor, states,
+                                 source_groups, _reporting_participles(lex))
             actor, recipient = own_country_genitive(m, words, groups, lex.cues["own_country"], bounds, actor,
                                                     recipient, states)
         actor, recipient = received_from(m, words, groups, receive, int(rcues["roles"].get("receive_reach", 3)),
                                          bounds, actor, recipient)
+        survivor = _survivor(m, words, groups, rcues) if t.type == "ASSAULT" else None
+        if survivor is not None:
+            # «نجا رئيس الوزراء الكاظمي فجر أمس من محاولة اغتيال»: who survives an attack is its target
+            refs = group_refs(survivor)
+            keys = actor_keys(refs)
+            actor = [a for a in actor if not actor_keys([a]) & keys]
+            recipient = refs + [r for r in recipient if not actor_keys([r]) & keys]
         if not m.verbal and "patient" not in t.flags and t.kind in ("noun", "phrase"):
             nis = nisba_agents(m, words, nisba or {}, covered, doc.text, trigger_words)
             if nis and not actor:
@@ -1135,8 +1247,9 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             "_kind": "verbal" if m.verbal else t.kind, "_restated": 0,
             "_subject": _announced_own_act(m, words, sentence_subject, lex, opener),
             # «تعرّضت السعودية لهجوم»: the text names who suffered the attack (kept over the floor)
-            "_exposed": bool(t.type == "ASSAULT" and recipient and not actor and m.light is None
-                             and exposed_subject(words, m.first, groups, lex.cues["raw"], set()) is not None),
+            # (and «نجا X من محاولة اغتيال»: the survivor, see _survivor)
+            "_exposed": bool(t.type == "ASSAULT" and recipient and not actor and (survivor is not None or (
+                m.light is None and exposed_subject(words, m.first, groups, lex.cues["raw"], set()) is not None))),
         }))
     events = fold_visits(split_meetings(events))
     _attack_objects(events, matches, words, groups, lex, opens, states)

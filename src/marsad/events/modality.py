@@ -164,7 +164,7 @@ def _extra(lex: Lexicon) -> dict[str, frozenset[str]]:
     if got is None:
         st = raw["status"]
         got = {key: frozenset(norm_word(w) for w in st.get(key) or ())
-               for key in ("continuation_verbs", "adoption_verbs", "adopted_things")}
+               for key in ("continuation_verbs", "adoption_verbs", "adopted_things", "copulas")}
         got["contrast_openers"] = frozenset(norm_word(w) for w in raw["attribution"].get("contrast_openers") or ())
         got["announced"] = frozenset(raw.get("announced_attack_types") or ())
         _EXTRA[id(raw)] = got
@@ -226,7 +226,12 @@ def status_of(m: Match, words: list[Word], lex: Lexicon) -> str | None:
     # A trigger that holds the particle itself («لن تقبل», a refusal) is asserted, and a second
     # particle before it only stresses it («لم ولن تطبّع»).
     own_neg = bool(masks[m.first] & _NEG) and m.trigger.kind == "phrase"
-    if total & _NEG and not own_neg:  # (no particle in the sentence: neither test below can hold)
+    # «لم يكن الهجوم المسلح … حادثاً عابراً»: a definite noun right after a negated copula is its
+    # subject; what is denied is the predicate, not the happening (an indefinite one, «لم تكن هناك أي
+    # عملية», «لم يكن هجوماً», stays negated)
+    subject_of_copula = (m.trigger.kind == "noun" and a == m.first and a >= 1
+                         and words[a - 1].norm in _extra(lex)["copulas"] and "ال" in words[a].norm[:4])
+    if total & _NEG and not own_neg and not subject_of_copula:  # (no particle in the sentence: neither test below can hold)
         for k in (a - 1, a - 2, m.first - 1):
             if start <= k < n and k >= 0 and masks[k] & _NEG:
                 return "negated"
