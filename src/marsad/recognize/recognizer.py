@@ -461,7 +461,7 @@ class Recognizer:
         """«اتهم الثنائي الشيعي حزب القوات اللبنانية»: a settled name of an alliance (cues
         ``joint_names``) is one mention per member on its span, replacing what was read inside it."""
         pattern = self._joint_re()
-        if pattern is None:
+        if pattern is None or not any(stem in norm for stem in self._joint_members):
             return mentions
         out = mentions
         for match in pattern.finditer(norm):
@@ -508,6 +508,8 @@ class Recognizer:
         pattern = self._dual_re()
         if pattern is None:
             return mentions
+        if "كل منهما" not in norm and not any(stem in norm for stem in self._dual_kinds):
+            return mentions  # no dual noun anywhere: skip the whole-text scans (most documents)
         out = mentions
         window = int(_cues().get("dual_window", 2))
         each = [(m, "each") for m in _EACH_OF_TWO.finditer(norm)]
@@ -550,8 +552,8 @@ class Recognizer:
         """«دوريات روسية تركية مشتركة»: two states' adjectives right before «مشترك» (cues ``joint_words``)
         are each a mention of their state (not only the definite ones after a head noun)."""
         joint = _cues().get("joint_words")
-        if not joint:
-            return mentions
+        if not joint or not any(word in norm for word in joint):
+            return mentions  # the pair scan below visits every word: only when «مشترك…» is there
         added: list[Mention] = []
         for match in _JOINT_PAIR.finditer(norm):
             if match.group(3) not in joint:
