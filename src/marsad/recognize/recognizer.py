@@ -75,6 +75,9 @@ class Recognizer:
         self._dual_pattern: re.Pattern | bool | None = None
         self._joint_pattern: re.Pattern | bool | None = None
         self._own_body_pattern: re.Pattern | bool | None = None
+        self._own_body_cues: tuple[str, ...] = ()
+        # a ministry head and a portfolio word: a name complement needs both in the text
+        self._complement_cues: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
         self._loyal_pattern: re.Pattern | bool | None = None
         self._joint_members: dict[str, tuple[str, ...]] = {}
         self._dual_kinds: dict[str, str] = {}
@@ -265,10 +268,13 @@ class Recognizer:
         for h in hits:
             if h.actor and not h.title and all(e.kind == "actor" and e.label == "ORG" for e in h.entries):
                 key = norm[h.key_start:h.end]
+                head = key.split(" ", 1)[0]
+                if head not in heads or " " not in key:
+                    out.append(h)  # (most hits: no open name head; test it before the next-word match)
+                    continue
                 nxt = _NEXT_WORD.match(norm, h.end)
-                head, last = key.split(" ", 1)[0], key.rsplit(" ", 1)[-1]
-                if " " in key and head in heads and not last.endswith(("ي", "يه")) and nxt is not None \
-                        and norm[h.end] == " ":
+                last = key.rsplit(" ", 1)[-1]
+                if not last.endswith(("ي", "يه")) and nxt is not None and norm[h.end] == " ":
                     # the adjective agrees with the head («مجلس … الاستراتيجي», «منظمة … الإقليمية»);
                     # an alias that ends in an adjective («مجلس النواب الليبي») is complete, and a word
                     # of the other gender is the verb's object («رفض مجلس الأمن العملية»)
@@ -287,8 +293,9 @@ class Recognizer:
         official name (cues ``ministry_name_complements``), so that «وزارة الخارجية والمغتربين السورية»
         is looked up as «وزارة الخارجية السورية»."""
         pattern = self._complement_re()
-        if pattern is None:
-            return []
+        heads, ports = self._complement_cues
+        if pattern is None or not any(w in norm for w in heads) or not any(w in norm for w in ports):
+            return []  # no ministry head or no portfolio anywhere: skip the whole-text scan
         cuts: list[tuple[int, int]] = []
         for m in pattern.finditer(norm):
             if m.group("ins"):
@@ -334,6 +341,7 @@ class Recognizer:
             heads = sorted({normalize_key(w) for w in cues.get("heads", ())}, key=len, reverse=True)
             ports = sorted({normalize_key(w) for w in cues.get("portfolios", ())}, key=len, reverse=True)
             ins = sorted({normalize_key(w) for w in cues.get("inserted", ())}, key=len, reverse=True)
+            self._complement_cues = (tuple(heads), tuple(ports))
             if not heads or not ports:
                 self._complement_pattern = False
             else:
@@ -512,7 +520,7 @@ class Recognizer:
             return mentions  # no dual noun anywhere: skip the whole-text scans (most documents)
         out = mentions
         window = int(_cues().get("dual_window", 2))
-        each = [(m, "each") for m in _EACH_OF_TWO.finditer(norm)]
+        each = [(m, "each") for m in _EACH_OF_TWO.finditer(norm)] if "كل منهما" in norm else []
         for match, kind in sorted([(m, self._dual_kinds[m.group(1)]) for m in pattern.finditer(norm)] + each,
                                   key=lambda mk: mk[0].start()):
             if kind == "states" and _previous_word(norm, match.start()) in _cues().get("dual_states_not_after", ()):
@@ -636,8 +644,8 @@ class Recognizer:
             stems = "|".join(sorted(self._honorific_kinds, key=len, reverse=True))
             self._honorific_pattern_p = re.compile(rf"(?<![^\W\d_])[وف]?[بل]?({stems})(?![^\W\d_])") \
                 if stems else False
-        if not self._honorific_pattern_p:
-            return mentions
+        if not self._honorific_pattern_p or not any(w in norm for w in self._honorific_kinds):
+            return mentions  # every match contains one of the words: skip the whole-text scan
         added: list[Mention] = []
         persons = [m for m in mentions if m.label == "PERS" and m.actor_id]
         starts = [m.start for m in persons]
@@ -667,11 +675,13 @@ class Recognizer:
         one before) leads, when its name starts with that noun; a mention on the noun's span."""
         if self._own_body_pattern is None:
             nouns = [normalize_key(w) for w in _cues().get("own_body_nouns") or ()]
+            # every match has a noun followed by «ه» (the suffix «ه»/«ها»): the substring pre-check
+            self._own_body_cues = tuple(n + "ه" for n in nouns)
             self._own_body_pattern = re.compile(
                 rf"(?<![^\W\d_])[وف]?[بل]?({'|'.join(sorted(nouns, key=len, reverse=True))})(ه|ها)(?![^\W\d_])") \
                 if nouns else False
-        if not self._own_body_pattern:
-            return mentions
+        if not self._own_body_pattern or not any(w in norm for w in self._own_body_cues):
+            return mentions  # no «حزبه/حركتها…» anywhere: skip the whole-text scan (most documents)
         added: list[Mention] = []
         persons = [m for m in mentions if m.label == "PERS" and m.actor_id]
         starts = [m.start for m in persons]
@@ -711,11 +721,11 @@ class Recognizer:
             if b.label not in ("ORG", "GPE") or not b.actor_id or b.end > p.start \
                     or not _complement_gap(normalize_key(self._doc_text[b.end:p.start])):
                 continue
-            before = self._doc_text[:b.start].rstrip()
-            word = before.rsplit(None, 1)[-1] if before else ""
+            start, end = _word_before(self._doc_text, b.start)
+            word = self._doc_text[start:end]
             if normalize_key(word.lstrip("وف")) not in mods and normalize_key(word) not in mods:
                 continue
-            p.start = len(before) - len(word)
+            p.start = start
             p.text = self._doc_text[p.start:p.end]
             if p.extra.get("ref"):
                 p.extra["ref"]["text"] = p.text
@@ -1920,6 +1930,19 @@ class Recognizer:
 
 # «(يونيفيل)», «(قسد)», «(UNIFIL)»: one to four words of letters in brackets right after a name.
 _BRACKETED = re.compile(r"[ \t]*[(\[][ \t]*([^\W\d_]+(?:[ .\-][^\W\d_]+){0,3})\.?[ \t]*[)\]]")
+def _word_before(text: str, pos: int) -> tuple[int, int]:
+    """The span of the whitespace-separated word ending before ``pos`` (skipping whitespace), as
+    ``text[:pos].rstrip().rsplit(None, 1)[-1]`` finds it, without copying the text before ``pos``;
+    (0, 0) when only whitespace is before it."""
+    end = pos
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return (start, end) if end else (0, 0)
+
+
 _NEXT_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
 # «كل منهما», «لكل منهما»: each of the two parties named before (normalised text)
 _EACH_OF_TWO = re.compile(r"(?<![^\W\d_])(?:[وف]?[بل]?|على )كل منهما(?![^\W\d_])")
