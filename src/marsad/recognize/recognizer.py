@@ -76,6 +76,8 @@ class Recognizer:
         self._joint_pattern: re.Pattern | bool | None = None
         self._own_body_pattern: re.Pattern | bool | None = None
         self._own_body_cues: tuple[str, ...] = ()
+        self._published: str | None = None
+        self._published_memo: tuple[object, date | None] = (object(), None)
         # a ministry head and a portfolio word: a name complement needs both in the text
         self._complement_cues: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
         self._loyal_pattern: re.Pattern | bool | None = None
@@ -266,11 +268,13 @@ class Recognizer:
         heads, keep = cues.get("open_name_heads", set()), cues.get("open_name_qualifiers", set())
         out = []
         for h in hits:
-            if h.actor and not h.title and all(e.kind == "actor" and e.label == "ORG" for e in h.entries):
+            if h.actor and not h.title:
                 key = norm[h.key_start:h.end]
                 head = key.split(" ", 1)[0]
-                if head not in heads or " " not in key:
-                    out.append(h)  # (most hits: no open name head; test it before the next-word match)
+                # (most hits have no open name head: test it before the entries and the next word)
+                if head not in heads or " " not in key \
+                        or not all(e.kind == "actor" and e.label == "ORG" for e in h.entries):
+                    out.append(h)
                     continue
                 nxt = _NEXT_WORD.match(norm, h.end)
                 last = key.rsplit(" ", 1)[-1]
@@ -718,12 +722,14 @@ class Recognizer:
             if p.label != "PERS" or not p.actor_id or k == 0:
                 continue
             b = mentions[k - 1]
-            if b.label not in ("ORG", "GPE") or not b.actor_id or b.end > p.start \
-                    or not _complement_gap(normalize_key(self._doc_text[b.end:p.start])):
+            if b.label not in ("ORG", "GPE") or not b.actor_id or b.end > p.start:
                 continue
+            # the modifier word first: it is rare, while the gap can be a long stretch of text
             start, end = _word_before(self._doc_text, b.start)
             word = self._doc_text[start:end]
             if normalize_key(word.lstrip("وف")) not in mods and normalize_key(word) not in mods:
+                continue
+            if not _complement_gap(normalize_key(self._doc_text[b.end:p.start])):
                 continue
             p.start = start
             p.text = self._doc_text[p.start:p.end]
@@ -1173,10 +1179,14 @@ class Recognizer:
         return inferred.isoformat() if inferred else None
 
     def _published_date(self) -> date | None:
-        try:
-            return date.fromisoformat(self._published[:10]) if self._published else None
-        except ValueError:
-            return None
+        # asked once per title hit: parse the document's date once (memo keyed on the string)
+        if self._published_memo[0] != self._published:
+            try:
+                on = date.fromisoformat(self._published[:10]) if self._published else None
+            except ValueError:
+                on = None
+            self._published_memo = (self._published, on)
+        return self._published_memo[1]
 
     def _ministries(self) -> dict[str, tuple[str, str]]:
         """Ministry actor id → (minister's office, ISO3), from the KB names that start with a ministry form."""
@@ -2141,14 +2151,14 @@ def _complement_gap(gap: str) -> bool:
 def _modifier_before(norm: str, start: int) -> int | None:
     """Start of a title modifier («نائب», «مساعد», «وكيل»; cues ``title_modifiers``) written right
     before ``start`` (with «و»/«ف» or a preposition glued to it), else None."""
-    before = norm[:start].rstrip()
-    if len(before) == len(norm[:start]):
+    if start == 0 or not norm[start - 1].isspace():
         return None  # the title's hit starts inside a word
-    word = before.rsplit(None, 1)[-1] if before else ""
+    at, end = _word_before(norm, start)  # (not norm[:start]: a copy of the text per title)
+    word = norm[at:end]
     mods = _cues()["title_modifiers"]
     for cut in range(0, min(3, len(word))):
         if word[cut:] in mods and (cut == 0 or all(c in "وفبل" for c in word[:cut])):
-            return len(before) - len(word)
+            return at
     return None
 
 
