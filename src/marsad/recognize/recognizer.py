@@ -70,11 +70,11 @@ class Recognizer:
         self._first_name_index: dict[str, frozenset[str]] | None = None
         self._honorific_pattern: AnchoredPattern | None = None
         self._group_pattern: AnchoredPattern | None = None
-        self._complement_pattern: re.Pattern | bool | None = None
+        self._complement_pattern: AnchoredPattern | bool | None = None
         self._complement_blocked: frozenset[str] | None = None
-        self._dual_pattern: re.Pattern | bool | None = None
+        self._dual_pattern: AnchoredPattern | bool | None = None
         self._joint_pattern: re.Pattern | bool | None = None
-        self._own_body_pattern: re.Pattern | bool | None = None
+        self._own_body_pattern: AnchoredPattern | bool | None = None
         self._own_body_cues: tuple[str, ...] = ()
         self._published: str | None = None
         self._published_memo: tuple[object, date | None] = (object(), None)
@@ -84,7 +84,7 @@ class Recognizer:
         self._joint_members: dict[str, tuple[str, ...]] = {}
         self._dual_kinds: dict[str, str] = {}
         self._plural_duals: frozenset[str] = frozenset()
-        self._honorific_pattern_p: re.Pattern | bool | None = None
+        self._honorific_pattern_p: AnchoredPattern | bool | None = None
         self._honorific_kinds: dict[str, str] = {}
 
     # -- building --------------------------------------------------------------------------
@@ -339,7 +339,7 @@ class Recognizer:
             return None
         return end
 
-    def _complement_re(self) -> re.Pattern | None:
+    def _complement_re(self) -> AnchoredPattern | None:
         if self._complement_pattern is None:
             cues = _cues().get("ministry_name_complements") or {}
             heads = sorted({normalize_key(w) for w in cues.get("heads", ())}, key=len, reverse=True)
@@ -351,9 +351,11 @@ class Recognizer:
             else:
                 # the head (with و/ف/ب/ل), an optional inserted word, the portfolio, then up to
                 # _MAX_COMPLEMENT_WORDS + 1 words on the same line with no punctuation between
-                self._complement_pattern = re.compile(
+                # (tried only where a head word stands, one clitic before it: marsad.arabic.trie)
+                self._complement_pattern = AnchoredPattern(re.compile(
                     rf"(?<![^\W\d_])[وفبل]?(?P<head>{'|'.join(heads)})[ \t]+(?P<ins>(?:{'|'.join(ins) or '(?!)'})[ \t]+)?"
-                    rf"(?:{'|'.join(ports)})(?![^\W\d_])(?P<rest>(?:[ \t]+[^\W\d_]+){{1,{_MAX_COMPLEMENT_WORDS + 1}}})?")
+                    rf"(?:{'|'.join(ports)})(?![^\W\d_])(?P<rest>(?:[ \t]+[^\W\d_]+){{1,{_MAX_COMPLEMENT_WORDS + 1}}})?"),
+                    heads, lead=1)
         return self._complement_pattern or None
 
     def _state_nisba(self, word: str, feminine: bool) -> bool:
@@ -646,7 +648,9 @@ class Recognizer:
             cues = _cues().get("honorific_pronouns") or {}
             self._honorific_kinds = {normalize_key(w): kind for kind, words in cues.items() for w in words}
             stems = "|".join(sorted(self._honorific_kinds, key=len, reverse=True))
-            self._honorific_pattern_p = re.compile(rf"(?<![^\W\d_])[وف]?[بل]?({stems})(?![^\W\d_])") \
+            # tried only where a pronoun stands, up to two clitics before it (marsad.arabic.trie)
+            self._honorific_pattern_p = AnchoredPattern(
+                re.compile(rf"(?<![^\W\d_])[وف]?[بل]?({stems})(?![^\W\d_])"), self._honorific_kinds, lead=2) \
                 if stems else False
         if not self._honorific_pattern_p or not any(w in norm for w in self._honorific_kinds):
             return mentions  # every match contains one of the words: skip the whole-text scan
@@ -681,8 +685,10 @@ class Recognizer:
             nouns = [normalize_key(w) for w in _cues().get("own_body_nouns") or ()]
             # every match has a noun followed by «ه» (the suffix «ه»/«ها»): the substring pre-check
             self._own_body_cues = tuple(n + "ه" for n in nouns)
-            self._own_body_pattern = re.compile(
-                rf"(?<![^\W\d_])[وف]?[بل]?({'|'.join(sorted(nouns, key=len, reverse=True))})(ه|ها)(?![^\W\d_])") \
+            # tried only where «حزبه», «حركتها»… stand as words, up to two clitics before (marsad.arabic.trie)
+            self._own_body_pattern = AnchoredPattern(re.compile(
+                rf"(?<![^\W\d_])[وف]?[بل]?({'|'.join(sorted(nouns, key=len, reverse=True))})(ه|ها)(?![^\W\d_])"),
+                [n + suffix for n in nouns for suffix in ("ه", "ها")], lead=2) \
                 if nouns else False
         if not self._own_body_pattern or not any(w in norm for w in self._own_body_cues):
             return mentions  # no «حزبه/حركتها…» anywhere: skip the whole-text scan (most documents)
@@ -785,7 +791,7 @@ class Recognizer:
         actor = self.linker.actors.by_id.get(person_id)
         return any("minister" in r.office and r.office != "prime_minister" for r in getattr(actor, "roles", ()) or ())
 
-    def _dual_re(self) -> re.Pattern | None:
+    def _dual_re(self) -> AnchoredPattern | None:
         if self._dual_pattern is None:
             cues = _cues().get("dual_anaphors") or {}
             self._dual_kinds = {normalize_key(w)[2:]: kind for kind, words in cues.items()
@@ -796,7 +802,11 @@ class Recognizer:
             else:
                 stems = "|".join(sorted(self._dual_kinds, key=len, reverse=True))
                 # with the article after و/ف and ب/ك, or ل + ال written «لل»
-                self._dual_pattern = re.compile(rf"(?<![^\W\d_])(?:[وف]?[بك]?ال|[وف]?لل)({stems})(?![^\W\d_])")
+                # tried only where a dual stands, up to four letters of clitics and article before
+                # it (marsad.arabic.trie)
+                self._dual_pattern = AnchoredPattern(
+                    re.compile(rf"(?<![^\W\d_])(?:[وف]?[بك]?ال|[وف]?لل)({stems})(?![^\W\d_])"),
+                    self._dual_kinds, lead=4)
         return self._dual_pattern or None
 
     def _last_state_list(self, before: list[Mention], n: int) -> list[str] | None:
