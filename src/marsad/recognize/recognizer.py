@@ -76,6 +76,7 @@ class Recognizer:
         self._joint_pattern: re.Pattern | bool | None = None
         self._own_body_pattern: AnchoredPattern | bool | None = None
         self._own_body_cues: tuple[str, ...] = ()
+        self._modifier_words: dict[str, bool] = {}  # word → whether it is a title modifier (officials)
         self._published: str | None = None
         self._published_memo: tuple[object, date | None] = (object(), None)
         # a ministry head and a portfolio word: a name complement needs both in the text
@@ -604,8 +605,7 @@ class Recognizer:
         found: list[tuple[str, str]] = []
         sides: list[str] = []
         first_label = None
-        outer = [m for m in before if not any(o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end)
-                                              for o in before)]  # not the state inside a title
+        outer = _outermost(before)  # not the state inside a title
         for m in reversed(outer):
             if m.origin in ("possessive", "ministry") or m.extra.get("dual"):
                 continue
@@ -733,7 +733,13 @@ class Recognizer:
             # the modifier word first: it is rare, while the gap can be a long stretch of text
             start, end = _word_before(self._doc_text, b.start)
             word = self._doc_text[start:end]
-            if normalize_key(word.lstrip("وف")) not in mods and normalize_key(word) not in mods:
+            modifier = self._modifier_words.get(word)
+            if modifier is None:  # (cached per word type; cleared if a long stream fills it)
+                modifier = normalize_key(word.lstrip("وف")) in mods or normalize_key(word) in mods
+                if len(self._modifier_words) > 100_000:
+                    self._modifier_words.clear()
+                self._modifier_words[word] = modifier
+            if not modifier:
                 continue
             if not _complement_gap(normalize_key(self._doc_text[b.end:p.start])):
                 continue
@@ -812,8 +818,7 @@ class Recognizer:
     def _last_state_list(self, before: list[Mention], n: int) -> list[str] | None:
         """The states of the nearest coordinated list of states («السعودية والإمارات والكويت», «كل من
         مصر والأردن») before a position, when it names exactly ``n`` states."""
-        top = [m for m in before if not any(o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end)
-                                            for o in before)]  # not the state inside a title
+        top = _outermost(before)  # not the state inside a title
         run: list[str] = []
         prev: Mention | None = None
         for m in reversed(top):
@@ -1950,6 +1955,24 @@ class Recognizer:
 
 # «(يونيفيل)», «(قسد)», «(UNIFIL)»: one to four words of letters in brackets right after a name.
 _BRACKETED = re.compile(r"[ \t]*[(\[][ \t]*([^\W\d_]+(?:[ .\-][^\W\d_]+){0,3})\.?[ \t]*[)\]]")
+def _outermost(mentions: list[Mention]) -> list[Mention]:
+    """The mentions no other span of the list contains (``o.start <= m.start and m.end <= o.end`` with
+    another span), in their order: one pass over the longest end per start instead of comparing every
+    pair (the mentions before a dual noun can be most of the document)."""
+    if len(mentions) < 2:
+        return list(mentions)
+    longest: dict[int, int] = {}  # start → the longest end of a span starting there
+    for m in mentions:
+        if m.end > longest.get(m.start, -1):
+            longest[m.start] = m.end
+    reach: dict[int, int] = {}  # start → the longest end of the spans starting before it
+    far = -1
+    for start in sorted(longest):
+        reach[start] = far
+        far = max(far, longest[start])
+    return [m for m in mentions if reach[m.start] < m.end and longest[m.start] <= m.end]
+
+
 def _word_before(text: str, pos: int) -> tuple[int, int]:
     """The span of the whitespace-separated word ending before ``pos`` (skipping whitespace), as
     ``text[:pos].rstrip().rsplit(None, 1)[-1]`` finds it, without copying the text before ``pos``;
