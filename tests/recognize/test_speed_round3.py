@@ -14,7 +14,14 @@ import pytest
 from marsad.arabic import normalize
 from marsad.model import Document, Mention
 from marsad.pipeline import text_stage
-from marsad.recognize.recognizer import _modifier_before, _outermost, _word_before
+from marsad.recognize.recognizer import (
+    _JOINT_PAIR,
+    _cues,
+    _joint_pairs,
+    _modifier_before,
+    _outermost,
+    _word_before,
+)
 
 # Phrases with the cue words of the anchored scans, with clitics, inside longer words and at the edges.
 _TEXTS = [
@@ -102,3 +109,17 @@ def test_modifier_before_finds_the_glued_modifier():
     assert _modifier_before(norm, norm.index("وزير")) == norm.index("ونايب")
     assert _modifier_before(norm, norm.index("الخارجيه")) is None  # «وزير» is no modifier
     assert _modifier_before(norm, norm.index("ارجيه")) is None  # inside a word
+
+
+@pytest.mark.parametrize("text", [
+    "وسيّرت دوريات روسية تركية مشتركة شرقي الفرات، ثم دوريات أمريكية فرنسية مشتركة.",
+    "مناورات مصرية سعودية إماراتية مشتركة\tفي البحر الأحمر",  # a chain of three adjectives
+    "قوة عربية افريقية أوروبية أمريكية مشتركة 2 وقوة اسيوية مشتركة",
+    "غرفة العمليات المشتركة للفصائل السورية التركية المشتركه", "مشترك", "", "اللجنة المشتركة.",
+])
+def test_joint_pairs_are_the_whole_text_pairs_of_joint_words(kb, text):
+    joint = _cues()["joint_words"]
+    norm = _norm(text)
+    plain = [(m.span(), m.groups()) for m in _JOINT_PAIR.finditer(norm) if m.group(3) in joint]
+    fast = [(m.span(), m.groups()) for m in _joint_pairs(norm, joint) if m.group(3) in joint]
+    assert fast == plain

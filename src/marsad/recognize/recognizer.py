@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from bisect import bisect_left, bisect_right, insort_right
+from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -570,7 +571,7 @@ class Recognizer:
         if not joint or not any(word in norm for word in joint):
             return mentions  # the pair scan below visits every word: only when «مشترك…» is there
         added: list[Mention] = []
-        for match in _JOINT_PAIR.finditer(norm):
+        for match in _joint_pairs(norm, joint):
             if match.group(3) not in joint:
                 continue
             states = [self._nisba_state(match.group(k)) for k in (1, 2)]
@@ -1973,6 +1974,26 @@ def _outermost(mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if reach[m.start] < m.end and longest[m.start] <= m.end]
 
 
+def _joint_pairs(norm: str, joint: Iterable[str]) -> Iterator[re.Match]:
+    """The matches of ``_JOINT_PAIR.finditer(norm)`` in the stretches of letters, spaces and tabs that
+    hold one of the ``joint`` words (in text order): a match is made of those characters only, so
+    the scan of the whole text enters each such stretch afresh, and a match whose third word is a
+    joint word lies in a stretch holding it. Scanning those stretches only spares trying the pair
+    pattern at every word of the document."""
+    spans: set[tuple[int, int]] = set()
+    barriers: list[int] | None = None
+    for word in joint:
+        at = norm.find(word)
+        while at >= 0:
+            if barriers is None:
+                barriers = [m.start() for m in _PAIR_BARRIER.finditer(norm)]
+            k = bisect_right(barriers, at)
+            spans.add((barriers[k - 1] + 1 if k else 0, barriers[k] if k < len(barriers) else len(norm)))
+            at = norm.find(word, at + 1)
+    for lo, hi in sorted(spans):
+        yield from _JOINT_PAIR.finditer(norm, lo, hi)
+
+
 def _word_before(text: str, pos: int) -> tuple[int, int]:
     """The span of the whitespace-separated word ending before ``pos`` (skipping whitespace), as
     ``text[:pos].rstrip().rsplit(None, 1)[-1]`` finds it, without copying the text before ``pos``;
@@ -1997,6 +2018,8 @@ _NAME_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
 _NAME_END_MARKS = frozenset("،,:.؛(«\"")
 _NAME_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
 _WORDS = re.compile(r"[^\W\d_]+")
+# a character no pair match can hold: neither a letter ([^\W\d_]) nor a space or tab
+_PAIR_BARRIER = re.compile(r"[^\w \t]|[\d_]")
 _JOINT_PAIR = re.compile(r"(?<![^\W\d_])([^\W\d_]+يه?)[ \t]+([^\W\d_]+يه?)[ \t]+([^\W\d_]+)")
 _ABD_SPACED = re.compile(r"(?<![^\W\d_])عبد ال(?=[^\W\d_])")
 _ABD_JOINED = re.compile(r"(?<![^\W\d_])عبدال(?=[^\W\d_])")
