@@ -116,6 +116,9 @@ def test_modifier_before_finds_the_glued_modifier():
     "مناورات مصرية سعودية إماراتية مشتركة\tفي البحر الأحمر",  # a chain of three adjectives
     "قوة عربية افريقية أوروبية أمريكية مشتركة 2 وقوة اسيوية مشتركة",
     "غرفة العمليات المشتركة للفصائل السورية التركية المشتركه", "مشترك", "", "اللجنة المشتركة.",
+    # a stretch longer than the 120-character windows of _stretch_start, and one starting the text
+    "قال. " + "وقالت القوات الحكومية " * 12 + "إن دوريات روسية تركية مشتركة ستبدأ",
+    "دوريات روسية تركية مشتركة " + "تعمل هنا " * 20 + "ودوريات عراقية سورية مشتركة",
 ])
 def test_joint_pairs_are_the_whole_text_pairs_of_joint_words(kb, text):
     joint = _cues()["joint_words"]

@@ -1981,17 +1981,27 @@ def _joint_pairs(norm: str, joint: Iterable[str]) -> Iterator[re.Match]:
     joint word lies in a stretch holding it. Scanning those stretches only spares trying the pair
     pattern at every word of the document."""
     spans: set[tuple[int, int]] = set()
-    barriers: list[int] | None = None
     for word in joint:
         at = norm.find(word)
         while at >= 0:
-            if barriers is None:
-                barriers = [m.start() for m in _PAIR_BARRIER.finditer(norm)]
-            k = bisect_right(barriers, at)
-            spans.add((barriers[k - 1] + 1 if k else 0, barriers[k] if k < len(barriers) else len(norm)))
+            end = _PAIR_BARRIER.search(norm, at)
+            spans.add((_stretch_start(norm, at), end.start() if end is not None else len(norm)))
             at = norm.find(word, at + 1)
     for lo, hi in sorted(spans):
         yield from _JOINT_PAIR.finditer(norm, lo, hi)
+
+
+def _stretch_start(norm: str, pos: int) -> int:
+    """Just after the last ``_PAIR_BARRIER`` character before ``pos`` (0 if none), looked for in
+    windows of 120 characters going back (not a scan of the text from its start)."""
+    hi = pos
+    while hi > 0:
+        lo = max(0, hi - 120)
+        marks = _PAIR_BARRIER.findall(norm, lo, hi)
+        if marks:  # (one character each: the last one's position from the window's end)
+            return norm.rindex(marks[-1], lo, hi) + 1
+        hi = lo
+    return 0
 
 
 def _word_before(text: str, pos: int) -> tuple[int, int]:
