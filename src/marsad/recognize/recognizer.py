@@ -271,13 +271,15 @@ class Recognizer:
         out = []
         for h in hits:
             if h.actor and not h.title:
-                key = norm[h.key_start:h.end]
-                head = key.split(" ", 1)[0]
-                # (most hits have no open name head: test it before the entries and the next word)
-                if head not in heads or " " not in key \
+                # (most hits are one word or have no open name head: test that before slicing the key,
+                # the entries and the next word)
+                space = norm.find(" ", h.key_start, h.end)
+                if space < 0 or norm[h.key_start:space] not in heads \
                         or not all(e.kind == "actor" and e.label == "ORG" for e in h.entries):
                     out.append(h)
                     continue
+                key = norm[h.key_start:h.end]
+                head = key.split(" ", 1)[0]
                 nxt = _NEXT_WORD.match(norm, h.end)
                 last = key.rsplit(" ", 1)[-1]
                 if not last.endswith(("ي", "يه")) and nxt is not None and norm[h.end] == " ":
