@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from bisect import bisect_left, bisect_right, insort_right
+from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -70,16 +71,22 @@ class Recognizer:
         self._first_name_index: dict[str, frozenset[str]] | None = None
         self._honorific_pattern: AnchoredPattern | None = None
         self._group_pattern: AnchoredPattern | None = None
-        self._complement_pattern: re.Pattern | bool | None = None
+        self._complement_pattern: AnchoredPattern | bool | None = None
         self._complement_blocked: frozenset[str] | None = None
-        self._dual_pattern: re.Pattern | bool | None = None
+        self._dual_pattern: AnchoredPattern | bool | None = None
         self._joint_pattern: re.Pattern | bool | None = None
-        self._own_body_pattern: re.Pattern | bool | None = None
+        self._own_body_pattern: AnchoredPattern | bool | None = None
+        self._own_body_cues: tuple[str, ...] = ()
+        self._modifier_words: dict[str, bool] = {}  # word → whether it is a title modifier (officials)
+        self._published: str | None = None
+        self._published_memo: tuple[object, date | None] = (object(), None)
+        # a ministry head and a portfolio word: a name complement needs both in the text
+        self._complement_cues: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
         self._loyal_pattern: re.Pattern | bool | None = None
         self._joint_members: dict[str, tuple[str, ...]] = {}
         self._dual_kinds: dict[str, str] = {}
         self._plural_duals: frozenset[str] = frozenset()
-        self._honorific_pattern_p: re.Pattern | bool | None = None
+        self._honorific_pattern_p: AnchoredPattern | bool | None = None
         self._honorific_kinds: dict[str, str] = {}
 
     # -- building --------------------------------------------------------------------------
@@ -263,12 +270,19 @@ class Recognizer:
         heads, keep = cues.get("open_name_heads", set()), cues.get("open_name_qualifiers", set())
         out = []
         for h in hits:
-            if h.actor and not h.title and all(e.kind == "actor" and e.label == "ORG" for e in h.entries):
+            if h.actor and not h.title:
+                # (most hits are one word or have no open name head: test that before slicing the key,
+                # the entries and the next word)
+                space = norm.find(" ", h.key_start, h.end)
+                if space < 0 or norm[h.key_start:space] not in heads \
+                        or not all(e.kind == "actor" and e.label == "ORG" for e in h.entries):
+                    out.append(h)
+                    continue
                 key = norm[h.key_start:h.end]
+                head = key.split(" ", 1)[0]
                 nxt = _NEXT_WORD.match(norm, h.end)
-                head, last = key.split(" ", 1)[0], key.rsplit(" ", 1)[-1]
-                if " " in key and head in heads and not last.endswith(("ي", "يه")) and nxt is not None \
-                        and norm[h.end] == " ":
+                last = key.rsplit(" ", 1)[-1]
+                if not last.endswith(("ي", "يه")) and nxt is not None and norm[h.end] == " ":
                     # the adjective agrees with the head («مجلس … الاستراتيجي», «منظمة … الإقليمية»);
                     # an alias that ends in an adjective («مجلس النواب الليبي») is complete, and a word
                     # of the other gender is the verb's object («رفض مجلس الأمن العملية»)
@@ -287,8 +301,9 @@ class Recognizer:
         official name (cues ``ministry_name_complements``), so that «وزارة الخارجية والمغتربين السورية»
         is looked up as «وزارة الخارجية السورية»."""
         pattern = self._complement_re()
-        if pattern is None:
-            return []
+        heads, ports = self._complement_cues
+        if pattern is None or not any(w in norm for w in heads) or not any(w in norm for w in ports):
+            return []  # no ministry head or no portfolio anywhere: skip the whole-text scan
         cuts: list[tuple[int, int]] = []
         for m in pattern.finditer(norm):
             if m.group("ins"):
@@ -328,20 +343,23 @@ class Recognizer:
             return None
         return end
 
-    def _complement_re(self) -> re.Pattern | None:
+    def _complement_re(self) -> AnchoredPattern | None:
         if self._complement_pattern is None:
             cues = _cues().get("ministry_name_complements") or {}
             heads = sorted({normalize_key(w) for w in cues.get("heads", ())}, key=len, reverse=True)
             ports = sorted({normalize_key(w) for w in cues.get("portfolios", ())}, key=len, reverse=True)
             ins = sorted({normalize_key(w) for w in cues.get("inserted", ())}, key=len, reverse=True)
+            self._complement_cues = (tuple(heads), tuple(ports))
             if not heads or not ports:
                 self._complement_pattern = False
             else:
                 # the head (with و/ف/ب/ل), an optional inserted word, the portfolio, then up to
                 # _MAX_COMPLEMENT_WORDS + 1 words on the same line with no punctuation between
-                self._complement_pattern = re.compile(
+                # (tried only where a head word stands, one clitic before it: marsad.arabic.trie)
+                self._complement_pattern = AnchoredPattern(re.compile(
                     rf"(?<![^\W\d_])[وفبل]?(?P<head>{'|'.join(heads)})[ \t]+(?P<ins>(?:{'|'.join(ins) or '(?!)'})[ \t]+)?"
-                    rf"(?:{'|'.join(ports)})(?![^\W\d_])(?P<rest>(?:[ \t]+[^\W\d_]+){{1,{_MAX_COMPLEMENT_WORDS + 1}}})?")
+                    rf"(?:{'|'.join(ports)})(?![^\W\d_])(?P<rest>(?:[ \t]+[^\W\d_]+){{1,{_MAX_COMPLEMENT_WORDS + 1}}})?"),
+                    heads, lead=1)
         return self._complement_pattern or None
 
     def _state_nisba(self, word: str, feminine: bool) -> bool:
@@ -512,7 +530,7 @@ class Recognizer:
             return mentions  # no dual noun anywhere: skip the whole-text scans (most documents)
         out = mentions
         window = int(_cues().get("dual_window", 2))
-        each = [(m, "each") for m in _EACH_OF_TWO.finditer(norm)]
+        each = [(m, "each") for m in _EACH_OF_TWO.finditer(norm)] if "كل منهما" in norm else []
         for match, kind in sorted([(m, self._dual_kinds[m.group(1)]) for m in pattern.finditer(norm)] + each,
                                   key=lambda mk: mk[0].start()):
             if kind == "states" and _previous_word(norm, match.start()) in _cues().get("dual_states_not_after", ()):
@@ -555,7 +573,7 @@ class Recognizer:
         if not joint or not any(word in norm for word in joint):
             return mentions  # the pair scan below visits every word: only when «مشترك…» is there
         added: list[Mention] = []
-        for match in _JOINT_PAIR.finditer(norm):
+        for match in _joint_pairs(norm, joint):
             if match.group(3) not in joint:
                 continue
             states = [self._nisba_state(match.group(k)) for k in (1, 2)]
@@ -590,8 +608,7 @@ class Recognizer:
         found: list[tuple[str, str]] = []
         sides: list[str] = []
         first_label = None
-        outer = [m for m in before if not any(o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end)
-                                              for o in before)]  # not the state inside a title
+        outer = _outermost(before)  # not the state inside a title
         for m in reversed(outer):
             if m.origin in ("possessive", "ministry") or m.extra.get("dual"):
                 continue
@@ -634,10 +651,12 @@ class Recognizer:
             cues = _cues().get("honorific_pronouns") or {}
             self._honorific_kinds = {normalize_key(w): kind for kind, words in cues.items() for w in words}
             stems = "|".join(sorted(self._honorific_kinds, key=len, reverse=True))
-            self._honorific_pattern_p = re.compile(rf"(?<![^\W\d_])[وف]?[بل]?({stems})(?![^\W\d_])") \
+            # tried only where a pronoun stands, up to two clitics before it (marsad.arabic.trie)
+            self._honorific_pattern_p = AnchoredPattern(
+                re.compile(rf"(?<![^\W\d_])[وف]?[بل]?({stems})(?![^\W\d_])"), self._honorific_kinds, lead=2) \
                 if stems else False
-        if not self._honorific_pattern_p:
-            return mentions
+        if not self._honorific_pattern_p or not any(w in norm for w in self._honorific_kinds):
+            return mentions  # every match contains one of the words: skip the whole-text scan
         added: list[Mention] = []
         persons = [m for m in mentions if m.label == "PERS" and m.actor_id]
         starts = [m.start for m in persons]
@@ -667,11 +686,15 @@ class Recognizer:
         one before) leads, when its name starts with that noun; a mention on the noun's span."""
         if self._own_body_pattern is None:
             nouns = [normalize_key(w) for w in _cues().get("own_body_nouns") or ()]
-            self._own_body_pattern = re.compile(
-                rf"(?<![^\W\d_])[وف]?[بل]?({'|'.join(sorted(nouns, key=len, reverse=True))})(ه|ها)(?![^\W\d_])") \
+            # every match has a noun followed by «ه» (the suffix «ه»/«ها»): the substring pre-check
+            self._own_body_cues = tuple(n + "ه" for n in nouns)
+            # tried only where «حزبه», «حركتها»… stand as words, up to two clitics before (marsad.arabic.trie)
+            self._own_body_pattern = AnchoredPattern(re.compile(
+                rf"(?<![^\W\d_])[وف]?[بل]?({'|'.join(sorted(nouns, key=len, reverse=True))})(ه|ها)(?![^\W\d_])"),
+                [n + suffix for n in nouns for suffix in ("ه", "ها")], lead=2) \
                 if nouns else False
-        if not self._own_body_pattern:
-            return mentions
+        if not self._own_body_pattern or not any(w in norm for w in self._own_body_cues):
+            return mentions  # no «حزبه/حركتها…» anywhere: skip the whole-text scan (most documents)
         added: list[Mention] = []
         persons = [m for m in mentions if m.label == "PERS" and m.actor_id]
         starts = [m.start for m in persons]
@@ -708,14 +731,22 @@ class Recognizer:
             if p.label != "PERS" or not p.actor_id or k == 0:
                 continue
             b = mentions[k - 1]
-            if b.label not in ("ORG", "GPE") or not b.actor_id or b.end > p.start \
-                    or not _complement_gap(normalize_key(self._doc_text[b.end:p.start])):
+            if b.label not in ("ORG", "GPE") or not b.actor_id or b.end > p.start:
                 continue
-            before = self._doc_text[:b.start].rstrip()
-            word = before.rsplit(None, 1)[-1] if before else ""
-            if normalize_key(word.lstrip("وف")) not in mods and normalize_key(word) not in mods:
+            # the modifier word first: it is rare, while the gap can be a long stretch of text
+            start, end = _word_before(self._doc_text, b.start)
+            word = self._doc_text[start:end]
+            modifier = self._modifier_words.get(word)
+            if modifier is None:  # (cached per word type; cleared if a long stream fills it)
+                modifier = normalize_key(word.lstrip("وف")) in mods or normalize_key(word) in mods
+                if len(self._modifier_words) > 100_000:
+                    self._modifier_words.clear()
+                self._modifier_words[word] = modifier
+            if not modifier:
                 continue
-            p.start = len(before) - len(word)
+            if not _complement_gap(normalize_key(self._doc_text[b.end:p.start])):
+                continue
+            p.start = start
             p.text = self._doc_text[p.start:p.end]
             if p.extra.get("ref"):
                 p.extra["ref"]["text"] = p.text
@@ -769,7 +800,7 @@ class Recognizer:
         actor = self.linker.actors.by_id.get(person_id)
         return any("minister" in r.office and r.office != "prime_minister" for r in getattr(actor, "roles", ()) or ())
 
-    def _dual_re(self) -> re.Pattern | None:
+    def _dual_re(self) -> AnchoredPattern | None:
         if self._dual_pattern is None:
             cues = _cues().get("dual_anaphors") or {}
             self._dual_kinds = {normalize_key(w)[2:]: kind for kind, words in cues.items()
@@ -780,14 +811,17 @@ class Recognizer:
             else:
                 stems = "|".join(sorted(self._dual_kinds, key=len, reverse=True))
                 # with the article after و/ف and ب/ك, or ل + ال written «لل»
-                self._dual_pattern = re.compile(rf"(?<![^\W\d_])(?:[وف]?[بك]?ال|[وف]?لل)({stems})(?![^\W\d_])")
+                # tried only where a dual stands, up to four letters of clitics and article before
+                # it (marsad.arabic.trie)
+                self._dual_pattern = AnchoredPattern(
+                    re.compile(rf"(?<![^\W\d_])(?:[وف]?[بك]?ال|[وف]?لل)({stems})(?![^\W\d_])"),
+                    self._dual_kinds, lead=4)
         return self._dual_pattern or None
 
     def _last_state_list(self, before: list[Mention], n: int) -> list[str] | None:
         """The states of the nearest coordinated list of states («السعودية والإمارات والكويت», «كل من
         مصر والأردن») before a position, when it names exactly ``n`` states."""
-        top = [m for m in before if not any(o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end)
-                                            for o in before)]  # not the state inside a title
+        top = _outermost(before)  # not the state inside a title
         run: list[str] = []
         prev: Mention | None = None
         for m in reversed(top):
@@ -1163,10 +1197,14 @@ class Recognizer:
         return inferred.isoformat() if inferred else None
 
     def _published_date(self) -> date | None:
-        try:
-            return date.fromisoformat(self._published[:10]) if self._published else None
-        except ValueError:
-            return None
+        # asked once per title hit: parse the document's date once (memo keyed on the string)
+        if self._published_memo[0] != self._published:
+            try:
+                on = date.fromisoformat(self._published[:10]) if self._published else None
+            except ValueError:
+                on = None
+            self._published_memo = (self._published, on)
+        return self._published_memo[1]
 
     def _ministries(self) -> dict[str, tuple[str, str]]:
         """Ministry actor id → (minister's office, ISO3), from the KB names that start with a ministry form."""
@@ -1920,6 +1958,67 @@ class Recognizer:
 
 # «(يونيفيل)», «(قسد)», «(UNIFIL)»: one to four words of letters in brackets right after a name.
 _BRACKETED = re.compile(r"[ \t]*[(\[][ \t]*([^\W\d_]+(?:[ .\-][^\W\d_]+){0,3})\.?[ \t]*[)\]]")
+def _outermost(mentions: list[Mention]) -> list[Mention]:
+    """The mentions no other span of the list contains (``o.start <= m.start and m.end <= o.end`` with
+    another span), in their order: one pass over the longest end per start instead of comparing every
+    pair (the mentions before a dual noun can be most of the document)."""
+    if len(mentions) < 2:
+        return list(mentions)
+    longest: dict[int, int] = {}  # start → the longest end of a span starting there
+    for m in mentions:
+        if m.end > longest.get(m.start, -1):
+            longest[m.start] = m.end
+    reach: dict[int, int] = {}  # start → the longest end of the spans starting before it
+    far = -1
+    for start in sorted(longest):
+        reach[start] = far
+        far = max(far, longest[start])
+    return [m for m in mentions if reach[m.start] < m.end and longest[m.start] <= m.end]
+
+
+def _joint_pairs(norm: str, joint: Iterable[str]) -> Iterator[re.Match]:
+    """The matches of ``_JOINT_PAIR.finditer(norm)`` in the stretches of letters, spaces and tabs that
+    hold one of the ``joint`` words (in text order): a match is made of those characters only, so
+    the scan of the whole text enters each such stretch afresh, and a match whose third word is a
+    joint word lies in a stretch holding it. Scanning those stretches only spares trying the pair
+    pattern at every word of the document."""
+    spans: set[tuple[int, int]] = set()
+    for word in joint:
+        at = norm.find(word)
+        while at >= 0:
+            end = _PAIR_BARRIER.search(norm, at)
+            spans.add((_stretch_start(norm, at), end.start() if end is not None else len(norm)))
+            at = norm.find(word, at + 1)
+    for lo, hi in sorted(spans):
+        yield from _JOINT_PAIR.finditer(norm, lo, hi)
+
+
+def _stretch_start(norm: str, pos: int) -> int:
+    """Just after the last ``_PAIR_BARRIER`` character before ``pos`` (0 if none), looked for in
+    windows of 120 characters going back (not a scan of the text from its start)."""
+    hi = pos
+    while hi > 0:
+        lo = max(0, hi - 120)
+        marks = _PAIR_BARRIER.findall(norm, lo, hi)
+        if marks:  # (one character each: the last one's position from the window's end)
+            return norm.rindex(marks[-1], lo, hi) + 1
+        hi = lo
+    return 0
+
+
+def _word_before(text: str, pos: int) -> tuple[int, int]:
+    """The span of the whitespace-separated word ending before ``pos`` (skipping whitespace), as
+    ``text[:pos].rstrip().rsplit(None, 1)[-1]`` finds it, without copying the text before ``pos``;
+    (0, 0) when only whitespace is before it."""
+    end = pos
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return (start, end) if end else (0, 0)
+
+
 _NEXT_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
 # «كل منهما», «لكل منهما»: each of the two parties named before (normalised text)
 _EACH_OF_TWO = re.compile(r"(?<![^\W\d_])(?:[وف]?[بل]?|على )كل منهما(?![^\W\d_])")
@@ -1931,6 +2030,8 @@ _NAME_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
 _NAME_END_MARKS = frozenset("،,:.؛(«\"")
 _NAME_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
 _WORDS = re.compile(r"[^\W\d_]+")
+# a character no pair match can hold: neither a letter ([^\W\d_]) nor a space or tab
+_PAIR_BARRIER = re.compile(r"[^\w \t]|[\d_]")
 _JOINT_PAIR = re.compile(r"(?<![^\W\d_])([^\W\d_]+يه?)[ \t]+([^\W\d_]+يه?)[ \t]+([^\W\d_]+)")
 _ABD_SPACED = re.compile(r"(?<![^\W\d_])عبد ال(?=[^\W\d_])")
 _ABD_JOINED = re.compile(r"(?<![^\W\d_])عبدال(?=[^\W\d_])")
@@ -2118,14 +2219,14 @@ def _complement_gap(gap: str) -> bool:
 def _modifier_before(norm: str, start: int) -> int | None:
     """Start of a title modifier («نائب», «مساعد», «وكيل»; cues ``title_modifiers``) written right
     before ``start`` (with «و»/«ف» or a preposition glued to it), else None."""
-    before = norm[:start].rstrip()
-    if len(before) == len(norm[:start]):
+    if start == 0 or not norm[start - 1].isspace():
         return None  # the title's hit starts inside a word
-    word = before.rsplit(None, 1)[-1] if before else ""
+    at, end = _word_before(norm, start)  # (not norm[:start]: a copy of the text per title)
+    word = norm[at:end]
     mods = _cues()["title_modifiers"]
     for cut in range(0, min(3, len(word))):
         if word[cut:] in mods and (cut == 0 or all(c in "وفبل" for c in word[:cut])):
-            return len(before) - len(word)
+            return at
     return None
 
 
