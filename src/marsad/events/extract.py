@@ -92,6 +92,22 @@ def _bare(w: str) -> str:
     return w[:-1] if w.endswith("ا") and len(w) > 3 else w
 
 
+
+# (a word set, the set with each word also after «و/ف») of the last set asked about, swapped whole.
+_CONJ_FORMS: list[tuple[Any, frozenset[str]]] = [(None, frozenset())]
+
+
+def _with_conjunction(ws: frozenset[str]) -> frozenset[str]:
+    """``ws`` and each of its words after the conjunction «و» or «ف» (only a word of three letters or
+    more, as roles._bare strips one): the written forms a test ``w in ws or _bare(w) in ws`` accepts."""
+    last = _CONJ_FORMS[0]
+    if last[0] is ws:
+        return last[1]
+    got = ws | frozenset(c + w for w in ws for c in "وف" if len(w) >= 3)
+    _CONJ_FORMS[0] = (ws, got)
+    return got
+
+
 def _passive_participle(m: Match, words: list[Word], t: Any) -> bool:
     """An accusing participle read as passive: «محمّلة/متهماً» right before a «بـ» phrase.
 
@@ -940,7 +956,7 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
     receive, behalf_types = cue_words(rcues, "roles", "receive_verbs"), cue_words(rcues, "roles", "behalf_types")
     # a receiving verb in the sentence, as written or after «و/ف» (received_from's test), else the
     # giver is never looked for
-    receiving = any(w in receive or (w[:1] in "وف" and len(w) > 3 and w[1:] in receive) for w in word_types(words))
+    receiving = not _with_conjunction(receive).isdisjoint(word_types(words))
     coordinated_types = cue_words(rcues, "roles", "coordinated_object_types")
     crowds = cue_words(rcues, "roles", "crowd_ids")
     venue_nouns = cue_words(rcues, "roles", "venue_agreement_nouns")
