@@ -120,6 +120,11 @@ def _ref(m: Mention) -> dict[str, Any] | None:
 _TOLL_KEYS = frozenset({"killed", "wounded"})
 
 
+def _open_events(events: list[dict[str, Any]]) -> bool:
+    """Whether an event has an actor and no recipient: the only ones most discourse passes fill."""
+    return any(ev["actor"] and not ev["recipient"] for ev in events)
+
+
 def _settings(lex: Lexicon) -> dict[str, Any]:
     """The discourse settings of the lexicon's cues (word sets, types, windows) as :class:`Discourse`
     attributes, built on first use and kept on the lexicon: they are the same for every document."""
@@ -261,7 +266,7 @@ class Discourse:
             # The passes below only fill an empty recipient, and all but two of them only that of an
             # event with an actor: from here on no pass gives an event an actor or takes a recipient
             # away, so with no such event now none can arise, and those passes have nothing to do.
-            if any(ev["actor"] and not ev["recipient"] for ev in events):
+            if _open_events(events):
                 self._attack_backrefs(events)
                 self._toll_targets(events)
                 self._threat_addressees(events, mentions)
