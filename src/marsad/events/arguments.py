@@ -902,9 +902,8 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
         if recipient is None:
             # «قتلت القوات عدداً من المهربين»: a counted object after the verb (and its subject)
             lo = max(m.last, actor.last if actor is not None and actor.first > anchor else m.last) + 1
-            if _count_at(words, lo, cues):
-                recipient = next((g for g in right if g.first >= lo and g is not actor
-                                  and counted_object(words, lo, g, cues)), None)
+            recipient = next((g for g in right if g.first >= lo and g is not actor
+                              and counted_object(words, lo, g, cues)), None)
     elif victim:
         right = [g for g in usable if g.first > m.last]
         left = [g for g in usable if g.first < anchor]
@@ -919,7 +918,7 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
         near = next((g for g in after if g.first - m.last <= 3 and (bare(g) or _partitive(words, g))
                      and not any(words[k].norm in lex.attribution_verbs for k in range(m.last + 1, g.first))),
                     None)
-        if near is None and _count_at(words, m.last + 1, cues):
+        if near is None:
             # «مقتل اثنين من عناصر الحزب»: the group a count right after the noun counts
             near = next((g for g in after if counted_object(words, m.last + 1, g, cues)), None)
         if "patient" in t.flags:
@@ -1356,15 +1355,6 @@ def _partitive(words: list[Word], g: Group, members: frozenset[str] = frozenset(
     if g.prep == "في" and members:
         return any(_bare_noun(words[k].norm) in members for k in range(max(0, g.first - 4), g.first - 1))
     return g.prep == "من" and any(words[k].norm[:1].isdigit() for k in range(max(0, g.first - 4), g.first - 1))
-
-
-def _count_at(words: list[Word], lo: int, cues: dict[str, Any]) -> bool:
-    """Whether the word at ``lo`` opens a count (:func:`counted_object`'s first test): with none, no
-    group after it is a counted object, and the groups need not be tried one by one."""
-    if lo >= len(words):
-        return False
-    n = _bare_noun(words[lo].norm)
-    return n[:1].isdigit() or n in cues["num_units"] or n in cue_words(cues["raw"], "roles", "count_words")
 
 
 def counted_object(words: list[Word], lo: int, g: Group, cues: dict[str, Any]) -> bool:
