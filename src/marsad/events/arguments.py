@@ -629,6 +629,43 @@ def _after_reporting_verb(group: Group, words: list[Word], lex: Lexicon) -> bool
     return w in lex.attribution_verbs or (w[:1] in "وف" and w[1:] in lex.attribution_verbs)
 
 
+
+# The role word sets assign_roles reads for every trigger (cues.yaml ``roles``), looked up once per
+# lexicon rather than one cue_words call each per trigger: (the roles section, its sets), swapped whole.
+_ROLE_SET_KEYS = ("motive_words", "topic_preps", "forum_preps", "pluperfect_auxiliaries", "topic_particles",
+                  "relative_auxiliaries", "fronted_masdar_preps", "state_asset_types")
+_ROLE_SETS: list[tuple[Any, dict[str, frozenset[str]]]] = [(None, {})]
+
+
+def _role_sets(raw: dict[str, Any]) -> dict[str, frozenset[str]]:
+    """The ``_ROLE_SET_KEYS`` word sets of ``raw`` (normalised as :func:`cue_words` does) and the
+    ``forum_types`` (``TYPE/mode`` strings, as written)."""
+    roles = raw.get("roles")
+    last = _ROLE_SETS[0]
+    if roles is not None and last[0] is roles:
+        return last[1]
+    got = {key: cue_words(raw, "roles", key) for key in _ROLE_SET_KEYS}
+    got["forum_types"] = frozenset((roles or {}).get("forum_types") or ())
+    _ROLE_SETS[0] = (roles, got)
+    return got
+
+
+# The word types of the sentence last asked about (its word list, their norms), swapped whole: the
+# passes over one sentence's triggers ask about the same words.
+_WORD_TYPES: list[tuple[Any, frozenset[str]]] = [(None, frozenset())]
+
+
+def word_types(words: list[Word]) -> frozenset[str]:
+    """The normalised words of a sentence, as a set (for a pass to check its cue word is there at all
+    before scanning for it)."""
+    last = _WORD_TYPES[0]
+    if last[0] is words:
+        return last[1]
+    got = frozenset(map(norm_of, words))
+    _WORD_TYPES[0] = (words, got)
+    return got
+
+
 def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
                  bounds: tuple[int, int], exclude: set[int], prev_subject: Group | None = None,
                  speaker: Group | None = None) -> tuple[list[dict], list[dict], set[int], Group | None]:
@@ -653,10 +690,13 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
               and not (first > 0 and words[first - 1].norm in naming)]
     # «الضربات جاءت «رداً مباشراً» على هجمات الحوثيين», «… وذلك رداً على مقتل سليماني»: what a
     # happening answers is its motive, and the parties named there take no part in it
-    motive_words = cue_words(cues["raw"], "roles", "motive_words")
+    rsets = _role_sets(cues["raw"])
+    motive_words = rsets["motive_words"]
+    # (the scan only when a motive word is in the sentence at all: most sentences have none)
     motive = next((k for k in range(m.last + 1, min(hi, comp)) if words[k].norm in motive_words and any(
         words[j].norm in ("على", "علي") or words[j].norm[:1] == "ل" and j == k + 1
-        for j in range(k + 1, min(len(words), k + 3)))), None)
+        for j in range(k + 1, min(len(words), k + 3)))), None) if not motive_words.isdisjoint(
+        word_types(words)) else None
     if motive is not None:
         usable = [g for g in usable if g.first < motive]
     # a body inside a person's title («قائد «فيلق القدس» في الحرس الثوري … قاسم سليماني») is part
@@ -671,12 +711,12 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
     if m.trigger.type in cues["symmetric"]:
         # «علي» is also the name Ali: a word inside a mention is never the preposition
         named = {k for g in groups for a in g.members for k in range(a.first, a.last + 1)}
-        topic_preps = cue_words(cues["raw"], "roles", "topic_preps")
+        topic_preps = rsets["topic_preps"]
         topic = next((k for k in range(m.last + 1, hi) if (words[k].norm in topic_preps or (
             words[k].norm[:1] == "و" and words[k].norm[1:] in topic_preps)) and k not in named), None)
 
-    forum_types = frozenset((cues["raw"].get("roles") or {}).get("forum_types") or ())
-    forum_preps = cue_words(cues["raw"], "roles", "forum_preps")
+    forum_types = rsets["forum_types"]
+    forum_preps = rsets["forum_preps"]
 
     def ok_recipient(g: Group) -> bool:
         if topic is not None and g.first > topic:
@@ -764,7 +804,7 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
             # «وكان مجلس النواب الليبي المنعقد في طبرق قد دعا …»: the group right after the
             # pluperfect auxiliary is the subject, past the words that qualify it, and over a
             # closer group inside a phrase («وكان خامنئي عند لقائه بوتين قد أشاد», round 30)
-            aux = cue_words(cues["raw"], "roles", "pluperfect_auxiliaries")
+            aux = rsets["pluperfect_auxiliaries"]
             kan = next((k for k in range(anchor - 2, max(-1, anchor - 12), -1) if words[k].norm in aux), None)
             if kan is not None:
                 fronted = next((g for g in left if bare(g) and g.start == kan + 1), None)
@@ -773,14 +813,14 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
         # opens; the group after the verb is its object (round 30)
         topic_subject = None
         if words[anchor].norm[:1] == "ف" and m.light is None:
-            fronting = cue_words(cues["raw"], "roles", "topic_particles")
+            fronting = rsets["topic_particles"]
             amma = next((k for k in range(anchor - 1, max(-1, anchor - 10), -1) if words[k].norm in fronting), None)
             if amma is not None and not any(words[k].hard_before for k in range(amma + 1, anchor + 1)):
                 topic_subject = next((g for g in left if bare(g) and g.start == amma + 1), None)
                 fronted = topic_subject or fronted
                 svo = topic_subject or svo
-        rel = anchor - 2 if anchor > 1 and _bare_noun(words[anchor - 1].norm) in cue_words(
-            cues["raw"], "roles", "relative_auxiliaries") else anchor - 1
+        rel = anchor - 2 if anchor > 1 and _bare_noun(words[anchor - 1].norm) in rsets[
+            "relative_auxiliaries"] else anchor - 1
         if (anchor - rel == 2 and rel > 0 and words[rel].norm in cues["relatives"] and m.light is None
                 and not words[anchor].norm.endswith(("ه", "ها", "هم", "هما"))):
             # «الطائرات الروسية التي صارت تقصف مواقع المعارضة»: past an auxiliary the relative's
@@ -945,7 +985,7 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
                                   g.prep in ("ب", "في") and all(a.place is not None for a in g.members))
                               and g is not actor), None)
             if recipient is None and near is not None and actor is near and t.type == "CONSULT" and m.first > 0 \
-                    and _bare_noun(words[m.first - 1].norm) in cue_words(cues["raw"], "roles", "fronted_masdar_preps") \
+                    and _bare_noun(words[m.first - 1].norm) in rsets["fronted_masdar_preps"] \
                     and possessive(m, words, lex):
                 # «وخلال استقباله أردوغان، أكد خامنئي …»: the owner of the pronoun on a fronted
                 # meeting noun is the subject of the main clause, right after its verb past the comma
@@ -982,7 +1022,7 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
     if recipient is actor:
         recipient = None
     used = {id(g) for g in (actor, recipient) if g is not None}
-    if recipient is not None and t.type in cue_words(cues["raw"], "roles", "state_asset_types"):
+    if recipient is not None and t.type in rsets["state_asset_types"]:
         return _refs(actor), _asset_owners(recipient), used, actor
     return _refs(actor), _refs(recipient), used, actor
 

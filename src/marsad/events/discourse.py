@@ -40,6 +40,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from types import SimpleNamespace
 from typing import Any
 
 from marsad.events.lexicon import Lexicon
@@ -119,6 +120,66 @@ def _ref(m: Mention) -> dict[str, Any] | None:
 _TOLL_KEYS = frozenset({"killed", "wounded"})
 
 
+def _open_events(events: list[dict[str, Any]]) -> bool:
+    """Whether an event has an actor and no recipient: the only ones most discourse passes fill."""
+    return any(ev["actor"] and not ev["recipient"] for ev in events)
+
+
+def _settings(lex: Lexicon) -> dict[str, Any]:
+    """The discourse settings of the lexicon's cues (word sets, types, windows) as :class:`Discourse`
+    attributes, built on first use and kept on the lexicon: they are the same for every document."""
+    raw = lex.cues["raw"]
+    got = lex.word_caches.get("_discourse_settings")
+    if got is not None and got[0] is raw:
+        return got[1]
+    st = SimpleNamespace()  # each setting becomes the Discourse attribute of its name
+    raw_status = lex.cues["raw"].get("status") or {}
+    st._claim_types = frozenset(raw_status.get("claim_types") or ())
+    draw = lex.cues["raw"].get("discourse") or {}
+    st._claim_window = int(draw.get("claim_window", 2))
+    st._claim_words = frozenset(_norm(w) for w in draw.get("claim_words") or ())
+    # round 18: recipients from the sentences around the event
+    st._backref_types = frozenset(draw.get("backref_types") or ())
+    st._backref_window = int(draw.get("backref_window", 3))
+    st._backref_stops = frozenset(_norm(w) for w in draw.get("backref_target_words") or ())
+    st._threat_types = frozenset(draw.get("threat_types") or ())
+    st._threat_context = frozenset(draw.get("threat_context_types") or ())
+    st._threat_window = int(draw.get("threat_window", 3))
+    st._pronoun_object_types = frozenset(draw.get("pronoun_object_types") or ())
+    st._pronoun_objects = frozenset(_norm(w) for w in draw.get("pronoun_object_verbs") or ())
+    st._pronoun_after = frozenset(_norm(w) for w in draw.get("pronoun_objects") or ())
+    st._pronoun_window = int(draw.get("pronoun_object_window", 2))
+    st._keep = max(st._backref_window, st._threat_window, st._pronoun_window)
+    # round 25: «واعتقلت تسعة منهم» (cues.yaml roles.count_words, count_pronouns, numbers.units)
+    rroles = lex.cues["raw"].get("roles") or {}
+    st._count_words = frozenset(_norm(w) for w in rroles.get("count_words") or ()) | frozenset(
+        lex.cues["num_units"])
+    st._count_pronouns = frozenset(_norm(w) for w in rroles.get("count_pronouns") or ())
+    st._condemn_types = frozenset(draw.get("condemned_retold_types") or ())
+    st._place_types = frozenset(draw.get("place_target_types") or ())
+    st._met_types = frozenset(draw.get("met_pronoun_types") or ())
+    st._met_after = frozenset(_norm(w) for w in draw.get("met_pronoun_after") or ())
+    st._place_preps = frozenset(_norm(w) for w in draw.get("place_target_preps") or ())
+    st._place_reach = int(draw.get("place_target_reach", 8))
+    # the generic victims (cues.yaml generic_actors with role recipient): never an attack's maker
+    st._victim_ids = frozenset(k for k, v in (lex.cues["raw"].get("generic_actors") or {}).items()
+                                 if (v or {}).get("role") == "recipient")
+    st._generic_attack_nouns = frozenset(_norm(w) for w in draw.get("generic_attack_nouns") or ())
+    st._accused_types = frozenset(draw.get("shared_accused_types") or ())
+    st._mediation_words = frozenset(_norm(w) for w in draw.get("mediation_words") or ())
+    st._mediated_types = frozenset(draw.get("mediated_types") or ())
+    st._shared_target_types = frozenset(draw.get("shared_target_types") or ())
+    st._visit_purpose = frozenset(_norm(w) for w in draw.get("visit_purpose_words") or ())
+    st._visit_reach = int(draw.get("visit_purpose_reach", 10))
+    st._purpose_types = frozenset(draw.get("purpose_recipient_types") or ())
+    st._purpose_reach = int(draw.get("purpose_reach", 6))
+    # round 30: a protest's state (cues.yaml discourse.protest_state_types)
+    st._protest_types = frozenset(draw.get("protest_state_types") or ())
+    out = vars(st)
+    lex.word_caches["_discourse_settings"] = (raw, out)
+    return out
+
+
 class Discourse:
     """The running state of one document: the subject in force and the recent two-sided events."""
 
@@ -130,53 +191,13 @@ class Discourse:
         self.two_sided: list[tuple[int, dict[str, Any]]] = []  # (sentence, event) with actor and recipient
         self.told: list[dict[str, Any]] = []  # the events of the sentences before (for «معه»)
         self.unclaimed: list[tuple[int, dict[str, Any]]] = []  # (sentence, attack with no attacker)
-        raw_status = lex.cues["raw"].get("status") or {}
-        self._claim_types = frozenset(raw_status.get("claim_types") or ())
-        draw = lex.cues["raw"].get("discourse") or {}
-        self._claim_window = int(draw.get("claim_window", 2))
-        self._claim_words = frozenset(_norm(w) for w in draw.get("claim_words") or ())
         self._dates = sorted((d.start, d.end) for d in doc.dates)
-        # round 18: recipients from the sentences around the event
         self.recent: list[tuple[int, dict[str, Any]]] = []  # (sentence, event) of the last few sentences
         self._victims: set[str] = set()  # the sides attacked in the document so far
         self._apart: set[int] = set()  # claims kept apart from the concrete attack they claim
-        self._backref_types = frozenset(draw.get("backref_types") or ())
-        self._backref_window = int(draw.get("backref_window", 3))
-        self._backref_stops = frozenset(_norm(w) for w in draw.get("backref_target_words") or ())
-        self._threat_types = frozenset(draw.get("threat_types") or ())
-        self._threat_context = frozenset(draw.get("threat_context_types") or ())
-        self._threat_window = int(draw.get("threat_window", 3))
-        self._pronoun_object_types = frozenset(draw.get("pronoun_object_types") or ())
-        self._pronoun_objects = frozenset(_norm(w) for w in draw.get("pronoun_object_verbs") or ())
-        self._pronoun_after = frozenset(_norm(w) for w in draw.get("pronoun_objects") or ())
-        self._pronoun_window = int(draw.get("pronoun_object_window", 2))
-        self._keep = max(self._backref_window, self._threat_window, self._pronoun_window)
-        # round 25: «واعتقلت تسعة منهم» (cues.yaml roles.count_words, count_pronouns, numbers.units)
-        rroles = lex.cues["raw"].get("roles") or {}
-        self._count_words = frozenset(_norm(w) for w in rroles.get("count_words") or ()) | frozenset(
-            lex.cues["num_units"])
-        self._count_pronouns = frozenset(_norm(w) for w in rroles.get("count_pronouns") or ())
-        self._condemn_types = frozenset(draw.get("condemned_retold_types") or ())
-        self._place_types = frozenset(draw.get("place_target_types") or ())
-        self._met_types = frozenset(draw.get("met_pronoun_types") or ())
-        self._met_after = frozenset(_norm(w) for w in draw.get("met_pronoun_after") or ())
-        self._place_preps = frozenset(_norm(w) for w in draw.get("place_target_preps") or ())
-        self._place_reach = int(draw.get("place_target_reach", 8))
-        # the generic victims (cues.yaml generic_actors with role recipient): never an attack's maker
-        self._victim_ids = frozenset(k for k, v in (lex.cues["raw"].get("generic_actors") or {}).items()
-                                     if (v or {}).get("role") == "recipient")
-        self._generic_attack_nouns = frozenset(_norm(w) for w in draw.get("generic_attack_nouns") or ())
-        self._accused_types = frozenset(draw.get("shared_accused_types") or ())
-        self._mediation_words = frozenset(_norm(w) for w in draw.get("mediation_words") or ())
-        self._mediated_types = frozenset(draw.get("mediated_types") or ())
-        self._shared_target_types = frozenset(draw.get("shared_target_types") or ())
-        self._visit_purpose = frozenset(_norm(w) for w in draw.get("visit_purpose_words") or ())
-        self._visit_reach = int(draw.get("visit_purpose_reach", 10))
-        self._purpose_types = frozenset(draw.get("purpose_recipient_types") or ())
-        self._purpose_reach = int(draw.get("purpose_reach", 6))
-        # round 30: a protest's state (cues.yaml discourse.protest_state_types)
         self._states: dict[Any, dict[str, Any] | None] = {}
-        self._protest_types = frozenset(draw.get("protest_state_types") or ())
+        # the document-independent settings (cues.yaml), built once per lexicon
+        self.__dict__.update(_settings(lex))
 
     # -- the sentence's first words ----------------------------------------------------------
     def _head(self, sent: Sentence) -> list[tuple[str, int, int, bool]]:
@@ -242,22 +263,29 @@ class Discourse:
             self._parties(sent, events)
             self._pronoun_recipients(events, mentions)
             self._claims(events)
-            self._attack_backrefs(events)
-            self._toll_targets(events)
-            self._threat_addressees(events, mentions)
-            self._pronoun_objects_of(events)
-            self._counted_pronouns(events)
-            self._mediated_parties(events)
-            self._shared_targets(events)
-            self._visit_counterparts(events, mentions)
-            self._purpose_recipients(events)
-            self._named_attack_makers(events)
-            self._praised_aid(events)
-            self._condemned_retold(events, mentions)
-            self._shared_accused(events)
-            self._place_targets(events, mentions)
-            self._met_pronouns(events)
-            self._protest_states(events)
+            # The passes below only fill an empty recipient, and all but two of them only that of an
+            # event with an actor: from here on no pass gives an event an actor or takes a recipient
+            # away, so with no such event now none can arise, and those passes have nothing to do.
+            if _open_events(events):
+                self._attack_backrefs(events)
+                self._toll_targets(events)
+                self._threat_addressees(events, mentions)
+                self._pronoun_objects_of(events)
+                self._counted_pronouns(events)
+                self._mediated_parties(events)
+                self._shared_targets(events)
+                self._visit_counterparts(events, mentions)
+                self._purpose_recipients(events)
+                self._named_attack_makers(events)
+                self._praised_aid(events)
+                self._condemned_retold(events, mentions)
+                self._shared_accused(events)
+                self._place_targets(events, mentions)
+                self._met_pronouns(events)
+                self._protest_states(events)
+            else:
+                self._toll_targets(events)  # (an event with no participant at all)
+                self._visit_counterparts(events, mentions)  # (a host read off the place may be replaced)
         # the subject in force for the next sentence
         if own is not None:
             self.subject = own

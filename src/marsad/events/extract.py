@@ -37,6 +37,7 @@ from marsad.events.arguments import (
     possessive_forces,
     since_date,
     visited_state,
+    word_types,
 )
 from marsad.events.cuewords import COMPLEMENTIZER, REPORTING, positions, sentence_records
 from marsad.events.dates import anchored_dates, situational_dates
@@ -89,6 +90,22 @@ def _bare(w: str) -> str:
     """A word without a leading و/ف and a final tanween alif («وحيزاً» → «حيز»), for idiom objects."""
     w = w[1:] if w[:1] in "وف" and len(w) > 3 else w
     return w[:-1] if w.endswith("ا") and len(w) > 3 else w
+
+
+
+# (a word set, the set with each word also after «و/ف») of the last set asked about, swapped whole.
+_CONJ_FORMS: list[tuple[Any, frozenset[str]]] = [(None, frozenset())]
+
+
+def _with_conjunction(ws: frozenset[str]) -> frozenset[str]:
+    """``ws`` and each of its words after the conjunction «و» or «ف» (only a word of three letters or
+    more, as roles._bare strips one): the written forms a test ``w in ws or _bare(w) in ws`` accepts."""
+    last = _CONJ_FORMS[0]
+    if last[0] is ws:
+        return last[1]
+    got = ws | frozenset(c + w for w in ws for c in "وف" if len(w) >= 3)
+    _CONJ_FORMS[0] = (ws, got)
+    return got
 
 
 def _passive_participle(m: Match, words: list[Word], t: Any) -> bool:
@@ -219,6 +236,8 @@ def _nonspecific(matches: list[Match], words: list[Word], lex: Lexicon) -> list[
     anys = cue_words(raw, "roles", "nonspecific_determiners")
     topics = cue_words(raw, "roles", "discussion_governors")
     respected = cue_words(raw, "roles", "respected_governors")
+    # (no governor in the sentence: nothing in it is to be respected)
+    respecting = not respected.isdisjoint(word_types(words))
     figurative = raw.get("figurative_objects") or {}
     out: list[Match] = []
     for m in matches:
@@ -237,7 +256,7 @@ def _nonspecific(matches: list[Match], words: list[Word], lex: Lexicon) -> list[
         if m.trigger.kind == "noun" and (m.light is None or m.light < k) and k >= 0 \
                 and words[k].norm in topics and words[m.first].norm.startswith("ال"):
             continue  # «لبحث الهجوم»: the topic of a meeting or request, an act told elsewhere
-        if _respected(m, words, respected):  # (a verb reading too: only a masdar follows «باحترام»)
+        if respecting and _respected(m, words, respected):  # (a verb reading too: only a masdar follows «باحترام»)
             continue  # «باحترام حظر توريد الأسلحة»: a regime in force that is to be respected
         if m.trigger.kind in ("noun", "phrase") and k >= 0 and words[k].norm in anys \
                 and (m.light is None or m.light < k - 2):  # (a light verb right before governs it)
@@ -935,6 +954,9 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
     mouths: set[int] | None = None  # groups through whom the subject speaks («على لسان …»)
     rcues = lex.cues["raw"]
     receive, behalf_types = cue_words(rcues, "roles", "receive_verbs"), cue_words(rcues, "roles", "behalf_types")
+    # a receiving verb in the sentence, as written or after «و/ف» (received_from's test), else the
+    # giver is never looked for
+    receiving = not _with_conjunction(receive).isdisjoint(word_types(words))
     coordinated_types = cue_words(rcues, "roles", "coordinated_object_types")
     crowds = cue_words(rcues, "roles", "crowd_ids")
     venue_nouns = cue_words(rcues, "roles", "venue_agreement_nouns")
@@ -1045,8 +1067,9 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
                                  source_groups, _reporting_participles(lex))
             actor, recipient = own_country_genitive(m, words, groups, lex.cues["own_country"], bounds, actor,
                                                     recipient, states)
-        actor, recipient = received_from(m, words, groups, receive, int(rcues["roles"].get("receive_reach", 3)),
-                                         bounds, actor, recipient)
+        if receiving:
+            actor, recipient = received_from(m, words, groups, receive, int(rcues["roles"].get("receive_reach", 3)),
+                                             bounds, actor, recipient)
         survivor = _survivor(m, words, groups, rcues) if t.type == "ASSAULT" else None
         if survivor is not None:
             # «نجا رئيس الوزراء الكاظمي فجر أمس من محاولة اغتيال»: who survives an attack is its target
@@ -1262,7 +1285,10 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
     # «غرفة عمليات في بغداد وثانية في دمشق», «في 3 نقاط …، و4 مواقع أخرى في …»: one more happening
     events, elided = _elliptic_places(events, words, args, matches, quantities, lex)
     motive = cue_words(lex.cues["raw"], "roles", "motive_words")
-    for m, ev in events:  # «رداً على مقتل سليماني»: the deed answered is no part of the attack (round 30)
+    if motive.isdisjoint(word_types(words)):
+        motive = frozenset()  # no motive word in the sentence: no toll is a motive
+    # «رداً على مقتل سليماني»: the deed answered is no part of the attack (round 30)
+    for m, ev in events if motive else ():
         ev["_pointed"] = ev["_pointed"] or _motive_toll(m, ev, words, motive)
     events = _merge(events)
     events = _merge_tolls(events, words, motive)
@@ -1522,8 +1548,11 @@ def _ellipsis_markers(words: list[Word], quantities: list[Any], cues: dict[str, 
     «وثانية», «وأخرى» (an ordinal or "other" word glued to «و»), or «و» + a number + a noun + an
     "other" word («و4 مواقع أخرى», «وثلاثة مواقع إضافية»; the count is that quantity).
     """
-    out: list[tuple[int, int, Any]] = [(k, k, None) for k, w in enumerate(words) if w.norm in cues["ordinals"]]
-    for q in quantities:
+    # (each kind of marker only when one of its words is in the sentence at all)
+    present = word_types(words)
+    out: list[tuple[int, int, Any]] = [(k, k, None) for k, w in enumerate(words) if w.norm in cues["ordinals"]
+                                       ] if not cues["ordinals"].isdisjoint(present) else []
+    for q in quantities if not cues["others"].isdisjoint(present) else ():
         j = q.index
         if words[j].norm == "و" or not (j > 0 and words[j - 1].norm == "و" or words[j].norm.startswith("و")):
             continue

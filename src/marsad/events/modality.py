@@ -229,9 +229,10 @@ def status_of(m: Match, words: list[Word], lex: Lexicon) -> str | None:
     # «لم يكن الهجوم المسلح … حادثاً عابراً»: a definite noun right after a negated copula is its
     # subject; what is denied is the predicate, not the happening (an indefinite one, «لم تكن هناك أي
     # عملية», «لم يكن هجوماً», stays negated)
-    subject_of_copula = (m.trigger.kind == "noun" and a == m.first and a >= 1
-                         and words[a - 1].norm in _extra(lex)["copulas"] and "ال" in words[a].norm[:4])
-    if total & _NEG and not own_neg and not subject_of_copula:  # (no particle in the sentence: neither test below can hold)
+    # (read only with a particle in the sentence: with none, neither test below can hold)
+    if total & _NEG and not own_neg and not (
+            m.trigger.kind == "noun" and a == m.first and a >= 1
+            and words[a - 1].norm in _extra(lex)["copulas"] and "ال" in words[a].norm[:4]):
         for k in (a - 1, a - 2, m.first - 1):
             if start <= k < n and k >= 0 and masks[k] & _NEG:
                 return "negated"
