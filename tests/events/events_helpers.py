@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from marsad.events import load_lexicon
 from marsad.events.text import split_words
 from marsad.model import Document, Mention, TimeExpression
@@ -61,6 +63,21 @@ def fits(ids: set[str], want: Any) -> bool:
     if want is None:
         return True
     return bool(ids & ({want} if isinstance(want, str) else set(want)))
+
+
+def case_params(cases: list[tuple[Any, ...]], known_misses: frozenset[str] | set[str]) -> list[Any]:
+    """Coverage cases ``(text, type, actor, recipient)`` as pytest params; listed misses are strict xfails."""
+    return [pytest.param(*case, id=f"{case[1]}:{case[0][:30]}",
+                         marks=[pytest.mark.xfail(strict=True, reason="known miss")] if case[0] in known_misses else [])
+            for case in cases]
+
+
+def assert_case(nlp: Any, text: str, type_: str, actor: Any, recipient: Any) -> None:
+    """The sentence yields an event of ``type_`` whose sides fit the expected actor and recipient."""
+    events = [e.to_dict() for e in nlp(text, published="2024-03-10").events if e.type == type_]
+    assert events, f"no {type_} event"
+    assert any(fits(id_set(e["actor"]), actor) and fits(id_set(e["recipient"]), recipient) for e in events), [
+        (sorted(id_set(e["actor"])), sorted(id_set(e["recipient"]))) for e in events]
 
 
 def only(events: list[dict[str, Any]], type_: str) -> dict[str, Any]:

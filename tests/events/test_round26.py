@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 from coverage_cases import CASES_E, NEGATIVES_E
-from events_helpers import fits, id_set, lexicon_triggers
+from events_helpers import assert_case, case_params, lexicon_triggers
 from events_helpers import pipeline_events as _events
 from events_helpers import sides as _sides
 
@@ -45,14 +45,6 @@ KNOWN_FALSE_EVENTS_E: frozenset[str] = frozenset({
 
 
 
-def _cases() -> list[Any]:
-    out = []
-    for case in CASES_E:
-        marks = [pytest.mark.xfail(strict=True, reason="known miss")] if case[0] in KNOWN_MISSES_E else []
-        out.append(pytest.param(*case, marks=marks, id=f"{case[1]}:{case[0][:30]}"))
-    return out
-
-
 def _negatives() -> list[Any]:
     out = []
     for text, type_ in NEGATIVES_E:
@@ -61,12 +53,9 @@ def _negatives() -> list[Any]:
     return out
 
 
-@pytest.mark.parametrize(("text", "type_", "actor", "recipient"), _cases())
+@pytest.mark.parametrize(("text", "type_", "actor", "recipient"), case_params(CASES_E, KNOWN_MISSES_E))
 def test_batch_e_sentence_gives_its_event(nlp: Any, text: str, type_: str, actor: Any, recipient: Any):
-    events = [e.to_dict() for e in nlp(text, published="2024-03-10").events if e.type == type_]
-    assert events, f"no {type_} event"
-    assert any(fits(id_set(e["actor"]), actor) and fits(id_set(e["recipient"]), recipient) for e in events), [
-        (sorted(id_set(e["actor"])), sorted(id_set(e["recipient"]))) for e in events]
+    assert_case(nlp, text, type_, actor, recipient)
 
 
 @pytest.mark.parametrize(("text", "type_"), _negatives())
