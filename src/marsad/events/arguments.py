@@ -794,7 +794,7 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
             coordinated_verb(m, words, lex) or dependent_verb(m, words, lex)
             or t.type == "CONSULT" and t.mode == "meet" and m.light is None and circumstantial_verb(m, words, lex)
             # «حيث التقاه …»: with an object pronoun the group after the verb is its subject
-            and not words[anchor].norm.endswith(("ه", "ها", "هم", "هما")))
+            and not words[anchor].norm.endswith(POSSESSIVE_SUFFIXES))
         # «التقى الأسد خامنئي، وبحث …»: before a coordinated verb, a group cut off by a comma
         # closes the previous clause (its object), it is not this verb's subject
         svo = next((g for g in reversed(left) if bare(g) and anchor - g.last <= 4 and not (
@@ -822,7 +822,7 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
         rel = anchor - 2 if anchor > 1 and _bare_noun(words[anchor - 1].norm) in rsets[
             "relative_auxiliaries"] else anchor - 1
         if (anchor - rel == 2 and rel > 0 and words[rel].norm in cues["relatives"] and m.light is None
-                and not words[anchor].norm.endswith(("ه", "ها", "هم", "هما"))):
+                and not words[anchor].norm.endswith(POSSESSIVE_SUFFIXES)):
             # «الطائرات الروسية التي صارت تقصف مواقع المعارضة»: past an auxiliary the relative's
             # antecedent is still the subject, whatever preposition its own clause put before it
             rel_subject = next((g for g in left if g.last == rel - 1), None)

@@ -45,6 +45,7 @@ from typing import Any
 
 from marsad.events.lexicon import Lexicon
 from marsad.events.modality import actor_keys
+from marsad.events.morphology import POSSESSIVE_SUFFIXES  # also the object pronouns on a verb
 from marsad.events.text import norm_word
 from marsad.model import Document, Mention, Sentence
 
@@ -54,7 +55,6 @@ _WORD = re.compile(r"[\w\u0640\u064B-\u065F\u0670]+")
 _NEXT_WORD = re.compile(r"(\s*)((?:[^\W\d_]|[\u064B-\u065F\u0670\u0640])+)")
 _HEAD_CHARS = 110
 _DEFINITE = re.compile(r"^[وف]?(?:[بلك]?ال|لل)")  # a definite noun, with its clitics («بالهجوم»)
-_OBJECT_SUFFIXES = ("هما", "هم", "ها", "ه")  # object pronouns on a verb («استقبله», «التقاها»)
 _VERB_REACH = 5  # a sentence's opening verb stands among its first words
 
 
@@ -845,7 +845,7 @@ class Discourse:
                 continue
             w = _norm(words[-1])
             tense, trig = self._verb_tense(w)
-            suffixed = trig is not None and any(w.endswith(x) and not trig.lemma.endswith(x) for x in _OBJECT_SUFFIXES)
+            suffixed = trig is not None and any(w.endswith(x) and not trig.lemma.endswith(x) for x in POSSESSIVE_SUFFIXES)
             nxt = _NEXT_WORD.match(text, ev["trigger"]["end"], min(len(text), ev["trigger"]["end"] + 20))
             if not (suffixed or (nxt is not None and _norm(nxt.group(2)) in self._met_after)):
                 continue
