@@ -9,6 +9,7 @@ accusation), the status stays asserted and the speaker is still named as the sou
 from __future__ import annotations
 
 from functools import reduce
+from importlib import resources
 from operator import or_
 from typing import Any
 
@@ -26,6 +27,7 @@ from marsad.events.cuewords import (
 from marsad.events.lexicon import Lexicon, Match
 from marsad.events.morphology import FUTURE
 from marsad.events.text import Word, clitic_candidates, norm_word
+from marsad.knowledge.cache import load_yaml
 
 # id(phrases) → (phrases, first word → rests): the cue phrase lists are compiled once per lexicon,
 # so indexing them by first word turns the scan into one dict lookup per word of the window.
@@ -290,6 +292,11 @@ def status_of(m: Match, words: list[Word], lex: Lexicon) -> str | None:
     if total & _PH_CLAIMED and _any_bit(masks, _PH_CLAIMED, lo, a) and _phrase_ends_at(
             words, c["claimed_phrases"], lo, a):
         return "claimed"
+    if total & _PH_CLAIMED and a < m.first and _any_bit(masks, _PH_CLAIMED, a, m.first) and _phrase_ends_at(
+            words, c["claimed_phrases"], a, m.first):
+        # «وأعلن تنظيم «داعش» مسؤوليته عن التفجير»: the cue stands between the light verb (the
+        # anchor) and the noun it governs
+        return "claimed"
     if total & _CLAIMED_A and _any_bit(masks, _CLAIMED_A, m.last + 1, min(n, m.last + 3)):
         return "claimed"
     if _report_noun_before(m, words, lex):
@@ -498,12 +505,48 @@ def actor_keys(refs: list[dict[str, Any]]) -> set[str]:
     return {str(r.get("id") or norm_word(str(r.get("text") or ""))) for r in refs}
 
 
+_MODALITY: dict[str, Any] | None = None
+
+
+def _modality_cues() -> dict[str, Any]:
+    """``data/modality.yaml``, normalised once."""
+    global _MODALITY
+    if _MODALITY is None:
+        raw = load_yaml(resources.files("marsad.events").joinpath("data", "modality.yaml")) or {}
+        _MODALITY = {"former": frozenset(norm_word(w) for w in raw.get("former_words") or ())}
+    return _MODALITY
+
+
+def _former_speaker(words: list[Word], a: int, comps: frozenset[str]) -> bool:
+    """Whether the speaker part (before the complementizer that opens the trigger's clause) names a
+    former office-holder («قال مسؤولون أمنيون سابقون لوسائل إعلام عبرية إن …»)."""
+    former = _modality_cues()["former"]
+    for k in range(a - 1, -1, -1):
+        if words[k + 1].hard_before:
+            return False
+        if words[k].norm in comps:
+            # the speaker stands within eight words before «إن/أن» (not «الرئيس السابق» inside
+            # the reported clause)
+            if any(words[j].norm in former for j in range(max(0, k - 8), k)) and not any(
+                    words[j].hard_before for j in range(max(1, k - 7), k + 1)):
+                return True
+            p = words[k - 1] if k >= 1 else None
+            if p is None or not p.breaks_before or not p.norm.endswith("ا") or len(p.norm) < 5:
+                return False
+            # «أوضح القيادي السابق …، أن …، مؤكدا أن روسيا سترفد …»: a circumstantial participle
+            # after a comma goes on with the same speaker; his description is further back
+    return False
+
+
 def opinion_source(m: Match, words: list[Word], lex: Lexicon) -> bool:
     """Whether the speaker before the trigger is an analyst or observer («قال فلان، المحلل السياسي،
-    إن …», «ويقول محللون إن …»): what they relate is a reading, so the event is claimed."""
+    إن …», «ويقول محللون إن …») or a former office-holder: what they relate is a reading, so the
+    event is claimed."""
     ops = lex.cues["opinion_sources"]
     cache = lex.word_caches.setdefault("opinion", {})
     a = min(m.anchor, m.first)
+    if _former_speaker(words, a, lex.cues["complementizers"]):
+        return True
     for k in range(a - 1, -1, -1):
         if words[k + 1].hard_before:
             return False
