@@ -363,18 +363,37 @@ def source_name(group: Group | None) -> tuple[str | None, set[str]]:
 
 def _fallback_source(words: list[Word], k: int, hi: int, lex: Lexicon, text: str) -> str | None:
     """Unnamed source right after a cue: «مصدر عسكري», «وكالات الأنباء الروسية»."""
-    while k < hi and (words[k].norm in ("عن", "ل", "ما", "لما") or (
-            k > 0 and words[k - 1].norm in ("ما", "لما") and words[k].norm in lex.attribution_verbs)):
+    told = False  # «ما» + a reporting verb: whoever follows is the one who told it
+    while k < hi and (words[k].norm in ("عن", "ل", "ما", "لما", "به", "بها") or (
+            k > 0 and words[k - 1].norm in ("ما", "لما") and _reporting_verb(words[k].norm, lex))):
+        told = told or words[k].norm not in ("عن", "ل", "ما", "لما", "به", "بها")
         k += 1  # «وفق ما نقل موقع …»: the verb after «ما» is part of the cue
-    if k >= hi:
+    if k >= hi or words[k].breaks_before or words[k].norm in lex.cues["complementizers"]:
         return None
-    if not any(stem in lex.cues["source_nouns"] for stem, _ in clitic_candidates(words[k].norm)):
+    if not told and not any(stem in lex.cues["source_nouns"] for stem, _ in clitic_candidates(words[k].norm)):
+        # («بحسب ما أعلنه قائد الشرطة في المحافظة»: after «ما أعلنه» the subject is the source,
+        # whatever noun it is)
         return None
     end = k
     while end + 1 < hi and end - k < 2 and not words[end + 1].breaks_before \
             and words[end + 1].norm not in lex.cues["complementizers"]:
         end += 1
+    while end > k and words[end].norm in lex.cues["location_preps"]:
+        end -= 1  # «قائد الشرطة في المحافظة»: not a dangling «في»
     return text[words[k].start:words[end].end]
+
+
+def _reporting_verb(w: str, lex: Lexicon) -> bool:
+    """A reporting verb, also with an object pronoun («أعلنه», «أوردته», «ذكرها»: «بحسب ما أعلنه …»)."""
+    if w in lex.attribution_verbs:
+        return True
+    for suffix in ("ه", "ها", "هم"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            stem = w[: -len(suffix)]
+            # «أوردته»: the feminine «ت» before a pronoun is written as «ت» (not «ة»)
+            if stem in lex.attribution_verbs:
+                return True
+    return False
 
 
 def attribution_prep(w: str, lex: Lexicon) -> bool:
@@ -435,7 +454,7 @@ def attribution(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
             continue  # «اتفقت عليها روسيا وتركيا …، إلا أن المنطقة تشهد … بحسب الأمم المتحدة»
         # «وفق ما نقل الموقع الرسمي للمرشد»: «ما» and a reporting verb push the source further
         reach = 4 + 2 * (k + 2 < n and words[k + 1].norm in ("ما", "لما")
-                         and words[k + 2].norm in lex.attribution_verbs)
+                         and _reporting_verb(words[k + 2].norm, lex))
         g = next((g for g in groups if k < g.first <= k + reach), None)
         if g is not None:
             name, keys = source_name(g)
