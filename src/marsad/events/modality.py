@@ -274,6 +274,8 @@ def status_of(m: Match, words: list[Word], lex: Lexicon) -> str | None:
         return "planned"
     if total & (_PLANNED_B | _PH_PLANNED) and _before_planned(words, masks, a, c):
         return "planned"
+    if _planned_by_governor(m, words):
+        return "planned"
     if total & _PLANNED_A and any(masks[k] & _PLANNED_A and not words[k].hard_before
                                   and not (k + 1 < n and words[k + 1].norm in _FROM_TO)
                                   for k in range(m.last + 1, min(n, m.last + 7))):
@@ -532,8 +534,34 @@ def _modality_cues() -> dict[str, Any]:
     global _MODALITY
     if _MODALITY is None:
         raw = load_yaml(resources.files("marsad.events").joinpath("data", "modality.yaml")) or {}
-        _MODALITY = {"former": frozenset(norm_word(w) for w in raw.get("former_words") or ())}
+        _MODALITY = {k: frozenset(norm_word(w) for w in raw.get(f"{k}_words" if k in ("former", "readiness") else k) or ())
+                     for k in ("former", "readiness", "order_verbs")}
     return _MODALITY
+
+
+def _planned_by_governor(m: Match, words: list[Word]) -> bool:
+    """Whether an order or a readiness governs the trigger (data/modality.yaml): «أمر بوتين، اليوم
+    الاثنين، خلال زيارة …، ببدء سحب …», «استعداد بلاده لاحتضان حوار». Noun triggers only: a verb
+    has its own tense."""
+    if m.trigger.kind not in ("noun", "phrase") or m.first < 1:
+        return False
+    cues = _modality_cues()
+    first = m.first
+    if first >= 1 and words[first - 1].norm in ("ببدء", "بدء", "ببدا", "بدا") and not words[first].breaks_before:
+        first -= 1  # «ببدء سحب»: the order's object is the start of the happening
+    for k in range(first - 1, max(-1, first - 5), -1):
+        if words[k].norm in cues["readiness"]:
+            return True
+        if words[k + 1].breaks_before:
+            break
+    if not words[first].norm.startswith("ب"):
+        return False
+    for k in range(first - 1, max(-1, first - 26), -1):
+        if words[k + 1].hard_before:
+            return False
+        if words[k].norm in cues["order_verbs"]:
+            return True
+    return False
 
 
 def _former_speaker(words: list[Word], a: int, comps: frozenset[str]) -> bool:
