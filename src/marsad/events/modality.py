@@ -499,6 +499,14 @@ def attribution(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
         fb = _fallback_source(words, k + 1, min(a, k + 5), lex, text)
         if fb:
             return fb, set(), set()
+        if k + 1 < a and words[k + 1].norm in comps and words[k].norm[:1] in "وف":
+            # «رفضت وزارة الخارجية السودانية البيان …، وقالت إن البرهان يشترط …»: a coordinated
+            # reporting verb with its subject left out speaks with the subject of the sentence's
+            # first clause, its first group without a preposition (verb-subject-object order)
+            g = next((g for g in groups if g.prep is None and g.last < k), None)
+            if g is not None and not any(words[j].hard_before for j in range(g.first + 1, k + 1)):
+                name, keys = source_name(g)
+                return name, keys, {id(g)}
     return None, set(), set()
 
 
