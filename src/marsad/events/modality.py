@@ -565,7 +565,9 @@ def _planned_by_governor(m: Match, words: list[Word]) -> bool:
     if not words[first].norm.startswith("ب"):
         return False
     for k in range(first - 1, max(-1, first - 26), -1):
-        if words[k + 1].hard_before:
+        if words[k + 1].hard_before or words[k].norm.startswith("بال"):
+            # (the order's object is its first «بـ» phrase: «أمرت المحكمة بالإفراج عن المتهمين
+            # بالهجوم» orders no attack)
             return False
         if words[k].norm in cues["order_verbs"]:
             return True
