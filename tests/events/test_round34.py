@@ -5,7 +5,8 @@ Dates:
 * after «first» or a superlative, a «منذ» date is when the last such happening took place
   («في زيارة هي الأولى … منذ عام 2012»), so it dates no event of the sentence;
 * «بعد أسبوع دامٍ قُتل فيه …» describes a week; it is no count from the report's day, and the
-  killing takes the day the sentence names.
+  killing takes the day the sentence names;
+* a «منذ» phrase weighs less than a plain date also when «منذ» opens the expression.
 
 Status:
 
@@ -92,3 +93,12 @@ def test_a_coordinated_said_speaks_with_the_first_subject(nlp):
     events = pipeline_events(nlp, text, "ASSAULT", "2023-12-20")
     assert events
     assert all(e["status"] == "reported" and e["source"] for e in events)
+
+
+def test_a_since_phrase_weighs_less_than_the_day_after_the_trigger(nlp):
+    text = ("وتعرّضت البلدة لقصف إسرائيلي أكثر من مرة منذ بداية العام، كما قُتل ثلاثة جنود سوريين في غارات "
+            "إسرائيلية على ريف درعا في الخامس من نيسان الماضي.")
+    events = [e for e in pipeline_events(nlp, text, "ASSAULT", "2022-06-11")
+              if e["trigger"] and e["trigger"]["text"] == "قُتل"]
+    assert events
+    assert all((e["date"], e["date_precision"]) == ("2022-04-05", "day") for e in events)

@@ -11,6 +11,7 @@ happening, already dated). Never the publication date by default.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any, Protocol
 
@@ -61,8 +62,23 @@ def _first_since(expr: TimeExpression, words: list[Word]) -> bool:
 
 def pick_event_date(m: Match, words: list[Word], dates: list[TimeExpression]) -> TimeExpression | None:
     """The time expression that dates the event of ``m`` (:func:`arguments.pick_date`, the nearest),
-    leaving out those that date another happening than the trigger's (:func:`_first_since`)."""
-    return pick_date(m, words, [d for d in dates if not _first_since(d, words)])
+    leaving out those that date another happening than the trigger's (:func:`_first_since`).
+
+    A «منذ» phrase weighs as far as :func:`arguments.pick_date` means it to (it dates the background,
+    rarely the event) also when «منذ» opens the expression itself («تعرّض محيطه لقصف أكثر من مرة منذ
+    بداية العام، كما قُتل ثلاثة عسكريين … في الحادي والعشرين من أيار»): the distance is measured
+    from the word after «منذ», so that the «منذ» before it counts.
+    """
+    usable = [d for d in dates if not _first_since(d, words)]
+    shifted: dict[int, TimeExpression] = {}
+    for i, d in enumerate(usable):
+        k = next((w.index for w in words if w.end > d.start), None)
+        if k is not None and words[k].norm in _SINCE and k + 1 < len(words) and words[k + 1].start < d.end:
+            moved = replace(d, start=words[k + 1].start, kind="since")
+            shifted[id(moved)] = d
+            usable[i] = moved
+    picked = pick_date(m, words, usable)
+    return shifted.get(id(picked), picked) if picked is not None else None
 
 
 def _day(expr: TimeExpression) -> date | None:
