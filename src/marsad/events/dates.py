@@ -11,18 +11,74 @@ happening, already dated). Never the publication date by default.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any, Protocol
 
-from marsad.events.text import norm_word, split_words
+from marsad.events.arguments import pick_date
+from marsad.events.lexicon import Match
+from marsad.events.text import Word, norm_word, split_words
 from marsad.model import TimeExpression
 from marsad.time.anchored import counted_days, vague_counted_days
+from marsad.time.vocabulary import vocabulary
 
 # «بعد يومين من» + up to six words (no punctuation) + the trigger; «بعد أيام فقط من» («فقط»,
 # «قليلة»: one word may stand before «من»).
 _TO_TRIGGER = re.compile(r"\s*(?:[^\s،,.:;؛]+\s+)?من\s+(?:[^\s،,.:;؛]+\s+){0,6}$")
 _FOLLOWED_BY_MIN = re.compile(r"\s*(?:[^\s،,.:;؛]+\s+)?من\s")
 _SINCE = ("منذ", "ومنذ")
+
+
+_SUPERLATIVES: frozenset[str] | None = None
+
+
+def _superlatives() -> frozenset[str]:
+    global _SUPERLATIVES
+    if _SUPERLATIVES is None:
+        _SUPERLATIVES = frozenset(norm_word(w) for w in vocabulary().raw.get("superlatives_before_since") or ())
+    return _SUPERLATIVES
+
+
+def _first_since(expr: TimeExpression, words: list[Word]) -> bool:
+    """Whether ``expr`` is the start of a «منذ» phrase after «first» or a superlative.
+
+    «في زيارة هي الأولى لأردوغان إلى مصر منذ عام 2012»: 2012 is when the last visit took place;
+    the visit itself is not dated by it (the same for «أعنف هجوم منذ 2014»).
+    """
+    idx = next((w.index for w in words if w.end > expr.start), None)
+    if idx is None:
+        return False
+    since = next((k for k in range(idx, max(-1, idx - 6), -1) if words[k].norm in _SINCE), None)
+    if since is None or any(words[k].breaks_before for k in range(since + 1, idx + 1)):
+        return False
+    sup = _superlatives()
+    for k in range(since - 1, max(-1, since - 8), -1):
+        if words[k].norm in sup:
+            return True
+        if words[k].breaks_before:
+            return False
+    return False
+
+
+def pick_event_date(m: Match, words: list[Word], dates: list[TimeExpression]) -> TimeExpression | None:
+    """The time expression that dates the event of ``m`` (:func:`arguments.pick_date`, the nearest),
+    leaving out those that date another happening than the trigger's (:func:`_first_since`).
+
+    A «منذ» phrase weighs as far as :func:`arguments.pick_date` means it to (it dates the background,
+    rarely the event) also when «منذ» opens the expression itself («تعرّض محيطه لقصف أكثر من مرة منذ
+    بداية العام، كما قُتل ثلاثة عسكريين … في الحادي والعشرين من أيار»): the distance is measured
+    from the word after «منذ», so that the «منذ» before it counts.
+    """
+    usable = [d for d in dates if not _first_since(d, words)]
+    shifted: dict[int, TimeExpression] = {}
+    for i, d in enumerate(usable):
+        k = next((w.index for w in words if w.end > d.start), None)
+        if k is not None and words[k].norm in _SINCE and k + 1 < len(words) and words[k + 1].start < d.end:
+            moved = replace(d, start=words[k + 1].start, kind="since")
+            shifted[id(moved)] = d
+            usable[i] = moved
+    picked = pick_date(m, words, usable)
+    return shifted.get(id(picked), picked) if picked is not None else None
 
 
 def _day(expr: TimeExpression) -> date | None:

@@ -31,7 +31,6 @@ from marsad.events.arguments import (
     nisba_agents,
     nisba_subjects,
     ongoing_cue,
-    pick_date,
     place_mentions,
     possessive,
     possessive_forces,
@@ -40,7 +39,7 @@ from marsad.events.arguments import (
     word_types,
 )
 from marsad.events.cuewords import COMPLEMENTIZER, REPORTING, positions, sentence_records
-from marsad.events.dates import anchored_dates, situational_dates
+from marsad.events.dates import anchored_dates, pick_event_date, situational_dates
 from marsad.events.discourse import Discourse
 from marsad.events.lexicon import Lexicon, Match, load_lexicon
 from marsad.events.modality import (
@@ -1225,7 +1224,7 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             refs = group_refs(inviter) if inviter is not None else []
             if refs and not actor_keys(refs) & actor_keys(actor):
                 recipient = refs
-        picked = pick_date(m, words, dates)
+        picked = pick_event_date(m, words, dates)
         date, precision, date_text = date_fields(picked)
         since = picked is not None and since_date(picked, words)
         if doc.published and len(doc.published) >= 7:

@@ -9,6 +9,7 @@ accusation), the status stays asserted and the speaker is still named as the sou
 from __future__ import annotations
 
 from functools import reduce
+from importlib import resources
 from operator import or_
 from typing import Any
 
@@ -26,6 +27,7 @@ from marsad.events.cuewords import (
 from marsad.events.lexicon import Lexicon, Match
 from marsad.events.morphology import FUTURE
 from marsad.events.text import Word, clitic_candidates, norm_word
+from marsad.knowledge.cache import load_yaml
 
 # id(phrases) → (phrases, first word → rests): the cue phrase lists are compiled once per lexicon,
 # so indexing them by first word turns the scan into one dict lookup per word of the window.
@@ -272,6 +274,8 @@ def status_of(m: Match, words: list[Word], lex: Lexicon) -> str | None:
         return "planned"
     if total & (_PLANNED_B | _PH_PLANNED) and _before_planned(words, masks, a, c):
         return "planned"
+    if _planned_by_governor(m, words):
+        return "planned"
     if total & _PLANNED_A and any(masks[k] & _PLANNED_A and not words[k].hard_before
                                   and not (k + 1 < n and words[k + 1].norm in _FROM_TO)
                                   for k in range(m.last + 1, min(n, m.last + 7))):
@@ -289,6 +293,11 @@ def status_of(m: Match, words: list[Word], lex: Lexicon) -> str | None:
     lo = max(start, a - 8)
     if total & _PH_CLAIMED and _any_bit(masks, _PH_CLAIMED, lo, a) and _phrase_ends_at(
             words, c["claimed_phrases"], lo, a):
+        return "claimed"
+    if total & _PH_CLAIMED and a < m.first and _any_bit(masks, _PH_CLAIMED, a, m.first) and _phrase_ends_at(
+            words, c["claimed_phrases"], a, m.first):
+        # «وأعلن تنظيم «داعش» مسؤوليته عن التفجير»: the cue stands between the light verb (the
+        # anchor) and the noun it governs
         return "claimed"
     if total & _CLAIMED_A and _any_bit(masks, _CLAIMED_A, m.last + 1, min(n, m.last + 3)):
         return "claimed"
@@ -356,18 +365,37 @@ def source_name(group: Group | None) -> tuple[str | None, set[str]]:
 
 def _fallback_source(words: list[Word], k: int, hi: int, lex: Lexicon, text: str) -> str | None:
     """Unnamed source right after a cue: «مصدر عسكري», «وكالات الأنباء الروسية»."""
-    while k < hi and (words[k].norm in ("عن", "ل", "ما", "لما") or (
-            k > 0 and words[k - 1].norm in ("ما", "لما") and words[k].norm in lex.attribution_verbs)):
+    told = False  # «ما» + a reporting verb: whoever follows is the one who told it
+    while k < hi and (words[k].norm in ("عن", "ل", "ما", "لما", "به", "بها") or (
+            k > 0 and words[k - 1].norm in ("ما", "لما") and _reporting_verb(words[k].norm, lex))):
+        told = told or words[k].norm not in ("عن", "ل", "ما", "لما", "به", "بها")
         k += 1  # «وفق ما نقل موقع …»: the verb after «ما» is part of the cue
-    if k >= hi:
+    if k >= hi or words[k].breaks_before or words[k].norm in lex.cues["complementizers"]:
         return None
-    if not any(stem in lex.cues["source_nouns"] for stem, _ in clitic_candidates(words[k].norm)):
+    if not told and not any(stem in lex.cues["source_nouns"] for stem, _ in clitic_candidates(words[k].norm)):
+        # («بحسب ما أعلنه قائد الشرطة في المحافظة»: after «ما أعلنه» the subject is the source,
+        # whatever noun it is)
         return None
     end = k
     while end + 1 < hi and end - k < 2 and not words[end + 1].breaks_before \
             and words[end + 1].norm not in lex.cues["complementizers"]:
         end += 1
+    while end > k and words[end].norm in lex.cues["location_preps"]:
+        end -= 1  # «قائد الشرطة في المحافظة»: not a dangling «في»
     return text[words[k].start:words[end].end]
+
+
+def _reporting_verb(w: str, lex: Lexicon) -> bool:
+    """A reporting verb, also with an object pronoun («أعلنه», «أوردته», «ذكرها»: «بحسب ما أعلنه …»)."""
+    if w in lex.attribution_verbs:
+        return True
+    for suffix in ("ه", "ها", "هم"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            stem = w[: -len(suffix)]
+            # «أوردته»: the feminine «ت» before a pronoun is written as «ت» (not «ة»)
+            if stem in lex.attribution_verbs:
+                return True
+    return False
 
 
 def attribution_prep(w: str, lex: Lexicon) -> bool:
@@ -428,7 +456,7 @@ def attribution(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
             continue  # «اتفقت عليها روسيا وتركيا …، إلا أن المنطقة تشهد … بحسب الأمم المتحدة»
         # «وفق ما نقل الموقع الرسمي للمرشد»: «ما» and a reporting verb push the source further
         reach = 4 + 2 * (k + 2 < n and words[k + 1].norm in ("ما", "لما")
-                         and words[k + 2].norm in lex.attribution_verbs)
+                         and _reporting_verb(words[k + 2].norm, lex))
         g = next((g for g in groups if k < g.first <= k + reach), None)
         if g is not None:
             name, keys = source_name(g)
@@ -471,6 +499,14 @@ def attribution(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
         fb = _fallback_source(words, k + 1, min(a, k + 5), lex, text)
         if fb:
             return fb, set(), set()
+        if k + 1 < a and words[k + 1].norm in comps and words[k].norm[:1] in "وف":
+            # «رفضت وزارة الخارجية السودانية البيان …، وقالت إن البرهان يشترط …»: a coordinated
+            # reporting verb with its subject left out speaks with the subject of the sentence's
+            # first clause, its first group without a preposition (verb-subject-object order)
+            g = next((g for g in groups if g.prep is None and g.last < k), None)
+            if g is not None and not any(words[j].hard_before for j in range(g.first + 1, k + 1)):
+                name, keys = source_name(g)
+                return name, keys, {id(g)}
     return None, set(), set()
 
 
@@ -498,12 +534,76 @@ def actor_keys(refs: list[dict[str, Any]]) -> set[str]:
     return {str(r.get("id") or norm_word(str(r.get("text") or ""))) for r in refs}
 
 
+_MODALITY: dict[str, Any] | None = None
+
+
+def _modality_cues() -> dict[str, Any]:
+    """``data/modality.yaml``, normalised once."""
+    global _MODALITY
+    if _MODALITY is None:
+        raw = load_yaml(resources.files("marsad.events").joinpath("data", "modality.yaml")) or {}
+        _MODALITY = {k: frozenset(norm_word(w) for w in raw.get(f"{k}_words" if k in ("former", "readiness") else k) or ())
+                     for k in ("former", "readiness", "order_verbs")}
+    return _MODALITY
+
+
+def _planned_by_governor(m: Match, words: list[Word]) -> bool:
+    """Whether an order or a readiness governs the trigger (data/modality.yaml): «أمر بوتين، اليوم
+    الاثنين، خلال زيارة …، ببدء سحب …», «استعداد بلاده لاحتضان حوار». Noun triggers only: a verb
+    has its own tense."""
+    if m.trigger.kind not in ("noun", "phrase") or m.first < 1:
+        return False
+    cues = _modality_cues()
+    first = m.first
+    if first >= 1 and words[first - 1].norm in ("ببدء", "بدء", "ببدا", "بدا") and not words[first].breaks_before:
+        first -= 1  # «ببدء سحب»: the order's object is the start of the happening
+    for k in range(first - 1, max(-1, first - 5), -1):
+        if words[k].norm in cues["readiness"]:
+            return True
+        if words[k + 1].breaks_before:
+            break
+    if not words[first].norm.startswith("ب"):
+        return False
+    for k in range(first - 1, max(-1, first - 26), -1):
+        if words[k + 1].hard_before or words[k].norm.startswith("بال"):
+            # (the order's object is its first «بـ» phrase: «أمرت المحكمة بالإفراج عن المتهمين
+            # بالهجوم» orders no attack)
+            return False
+        if words[k].norm in cues["order_verbs"]:
+            return True
+    return False
+
+
+def _former_speaker(words: list[Word], a: int, comps: frozenset[str]) -> bool:
+    """Whether the speaker part (before the complementizer that opens the trigger's clause) names a
+    former office-holder («قال مسؤولون أمنيون سابقون لوسائل إعلام عبرية إن …»)."""
+    former = _modality_cues()["former"]
+    for k in range(a - 1, -1, -1):
+        if words[k + 1].hard_before:
+            return False
+        if words[k].norm in comps:
+            # the speaker stands within eight words before «إن/أن» (not «الرئيس السابق» inside
+            # the reported clause)
+            if any(words[j].norm in former for j in range(max(0, k - 8), k)) and not any(
+                    words[j].hard_before for j in range(max(1, k - 7), k + 1)):
+                return True
+            p = words[k - 1] if k >= 1 else None
+            if p is None or not p.breaks_before or not p.norm.endswith("ا") or len(p.norm) < 5:
+                return False
+            # «أوضح القيادي السابق …، أن …، مؤكدا أن روسيا سترفد …»: a circumstantial participle
+            # after a comma goes on with the same speaker; his description is further back
+    return False
+
+
 def opinion_source(m: Match, words: list[Word], lex: Lexicon) -> bool:
     """Whether the speaker before the trigger is an analyst or observer («قال فلان، المحلل السياسي،
-    إن …», «ويقول محللون إن …»): what they relate is a reading, so the event is claimed."""
+    إن …», «ويقول محللون إن …») or a former office-holder: what they relate is a reading, so the
+    event is claimed."""
     ops = lex.cues["opinion_sources"]
     cache = lex.word_caches.setdefault("opinion", {})
     a = min(m.anchor, m.first)
+    if _former_speaker(words, a, lex.cues["complementizers"]):
+        return True
     for k in range(a - 1, -1, -1):
         if words[k + 1].hard_before:
             return False

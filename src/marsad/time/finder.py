@@ -403,6 +403,8 @@ def _relspan(c: _Context) -> _Core | None:
     vague = amount is None
     if prep == "after" and amount == 1 and _previous_word(c) in v.repeated_units:
         return None  # «يوماً بعد يوم»: day by day, no date
+    if c.get("r_su") and not c.get("r_of") and c.next_word() in v.described_unit_adjectives:
+        return None  # «بعد أسبوع دامٍ قُتل فيه …»: a week described, not counted from the report's day
     kind = "vague" if vague else ("relative" if prep in ("ago", "after") else "duration")
     # «قبل يومين من الانتخابات» counts from another event; «منذ أشهر من المنطقة» and «لأكثر من ثلاث
     # سنوات على المدينة» do not: «منذ» and spans are counted from the reference date, the «من/على»

@@ -71,6 +71,7 @@ class Vocabulary:
     same_day_before: tuple[str, ...] = ()  # «في ذات اليوم», «في نفس اليوم»
     whole_day_before: frozenset[str] = frozenset()  # «طوال اليوم»: the day told, not today
     date_name_heads: frozenset[str] = frozenset()  # «مدينة العاشر من رمضان»: a name, not a date
+    described_unit_adjectives: frozenset[str] = frozenset()  # «بعد أسبوع دامٍ»: a period told, no count
     distal_demonstratives: frozenset[str] = frozenset()  # «ذلك اليوم» is the day told, never today
     few_words: tuple[str, ...] = ()  # «الأيام القليلة الماضية»: «few» between a plural unit and its modifier
     problems: tuple[str, ...] = field(default=())
@@ -211,6 +212,7 @@ def build_vocabulary(raw: dict[str, Any]) -> Vocabulary:
         few_words=_fold_list(raw.get("few_words", [])),
         distal_demonstratives=frozenset(_fold_list(raw.get("distal_demonstratives", []))),
         date_name_heads=frozenset(_fold_list(raw.get("date_name_heads", []))),
+        described_unit_adjectives=frozenset(_fold_list(raw.get("described_unit_adjectives", []))),
         problems=tuple(problems),
     )
 
