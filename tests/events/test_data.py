@@ -68,3 +68,14 @@ def test_lexicon_compiles_with_many_forms():
     assert lex.cameo("CONSULT", "visit") == "042"
     assert lex.cameo("ASSAULT", None) == "19"
     assert lex.quad("ASSAULT") == "material_conflict"
+
+
+def test_modality_cues_are_lists_of_arabic_words():
+    """data/modality.yaml (read by marsad.events.modality): each list is present, non-empty, one Arabic
+    word per entry, no duplicates — a misspelt key would silently turn a rule off."""
+    data = _data("modality.yaml")
+    assert set(data) == {"former_words", "order_verbs", "readiness_words"}
+    for key, words in data.items():
+        assert words and len(words) == len(set(words)), key
+        for w in words:
+            assert re.fullmatch(r"[\u0621-\u064A]+", w), (key, w)
