@@ -681,7 +681,10 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
     rec_preps = cues["recipient_preps"]
     # A complementizer after the trigger opens reported content («هدد سريع بأن عمليات الجماعة …»):
     # the trigger's own participants come before it.
-    comp = next((k for k in range(m.last + 1, hi) if words[k].norm in cues["complementizers"]), hi)
+    comps = cues["complementizers"]
+    # (the scan only when the sentence has a complementizer at all)
+    comp = hi if comps.isdisjoint(word_types(words)) else next(
+        (k for k in range(m.last + 1, hi) if words[k].norm in comps), hi)
     # «عملية سمتها «درع الربيع»»: a mention right after a naming word is a name, not a participant
     rows = _actor_rows(groups)
     naming = cues["naming"]
@@ -1613,7 +1616,7 @@ def possessive_forces(words: list[Word], args: list[Arg], text: str, cues: dict[
     if not heads or not args:
         return args
     forms = _owned_forms(heads)
-    if forms.keys().isdisjoint(map(norm_of, words)):
+    if forms.keys().isdisjoint(word_types(words)):
         return args  # most sentences hold no owned force noun
     taken = {k for a in args for k in range(a.first, a.last + 1)}
     added: list[Arg] = []

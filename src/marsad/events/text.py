@@ -51,9 +51,19 @@ class Word:
 norm_of: Callable[[Word], str] = attrgetter("norm")
 
 
+# norm_word's answers per string: the passes normalise the same mention texts and cue words again
+# and again (a dictionary read costs a fraction of the translate, strip and replace).
+_NORM_WORDS: dict[str, str] = {}
+
+
 def norm_word(word: str) -> str:
     """Normalised form of a lexicon word (same rules as the text)."""
-    return normalize_word(word).replace(" ", "")
+    got = _NORM_WORDS.get(word)
+    if got is None:
+        got = normalize_word(word).replace(" ", "")
+        if len(_NORM_WORDS) < 200_000:
+            _NORM_WORDS[word] = got
+    return got
 
 
 def split_words(text: str, offset: int = 0, document: str | None = None,
