@@ -20,6 +20,7 @@ The recogniser's mentions are placed on the sentence's words and grouped by coor
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 from marsad.events.cuewords import GENERIC, last_records, positions
@@ -183,6 +184,9 @@ def _governing_cues(cues: dict[str, Any]) -> tuple[frozenset[str], frozenset[tup
     return got[1], got[2]
 
 
+_START = attrgetter("start")  # (a C-level sort key)
+
+
 def place_mentions(words: list[Word], mentions: list[Mention], text: str, lex: Lexicon,
                    nisba: dict[str, dict[str, Any]] | None = None) -> list[Arg]:
     """Mentions of one sentence as :class:`Arg` objects with word indices and governing prepositions.
@@ -198,7 +202,7 @@ def place_mentions(words: list[Word], mentions: list[Mention], text: str, lex: L
     args: list[Arg] = []
     wi = 0
     n = len(words)
-    for m in sorted(mentions, key=lambda x: x.start):
+    for m in sorted(mentions, key=_START):
         while wi < n and words[wi].end <= m.start:
             wi += 1
         if wi >= n:
