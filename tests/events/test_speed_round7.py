@@ -117,3 +117,32 @@ def test_a_party_after_a_later_complementizer_is_no_recipient(nlp):
         ids = {a["id"] for side in ("actor", "recipient") for a in e[side]}
         assert "syrian_army" not in ids
         assert ids & {"bashar_al_assad", "sergei_shoigu"}
+
+
+def _fields(words):
+    return [(w.norm, w.start, w.end, w.index, w.breaks_before, w.hard_before, w.punct) for w in words]
+
+
+def test_words_of_a_marked_sentence_map_as_the_slice_mapper_maps_them():
+    # diacritics, tatweel and a joiner after word ends (taken along up to the sentence end, not past it)
+    from bisect import bisect_left as bl
+
+    from marsad.arabic import normalize
+    from marsad.events.text import _cut
+
+    document = ("قـالَ المتحدثُ باسمِ الجيشِ إنّ الطائراتِ قصفتْ مواقعَ المسلحين\u200d، وأُصيبَ 3 جنودٍ.\n"
+                "وأعلنتْ الحكومةُ الحِدادَ ثلاثةَ أيامٍ ـ ودعتْ إلى التهدئةِ.")
+    nt = normalize(document)
+    assert nt.index is not None  # something was deleted: the sliced path is the one under test
+    offset, checked = 0, 0
+    for sentence in document.split("\n"):
+        end = offset + len(sentence)
+        ns = bl(nt.index, offset)
+        ne = bl(nt.index, end, ns)
+        want = _cut(nt.text[ns:ne], nt.slice_mapper(ns, end), 0)
+        got = split_words(sentence, offset, document)
+        assert _fields(got) == _fields(want)
+        assert [document[w.start:w.end] for w in got][:2] in (["قـالَ", "المتحدثُ"], ["وأعلنتْ", "الحكومةُ"])
+        checked += len(got)
+        offset = end + 1
+    assert checked > 15
