@@ -20,6 +20,7 @@ The recogniser's mentions are placed on the sentence's words and grouped by coor
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 from marsad.events.cuewords import GENERIC, last_records, positions
@@ -183,6 +184,9 @@ def _governing_cues(cues: dict[str, Any]) -> tuple[frozenset[str], frozenset[tup
     return got[1], got[2]
 
 
+_START = attrgetter("start")  # (a C-level sort key)
+
+
 def place_mentions(words: list[Word], mentions: list[Mention], text: str, lex: Lexicon,
                    nisba: dict[str, dict[str, Any]] | None = None) -> list[Arg]:
     """Mentions of one sentence as :class:`Arg` objects with word indices and governing prepositions.
@@ -198,7 +202,7 @@ def place_mentions(words: list[Word], mentions: list[Mention], text: str, lex: L
     args: list[Arg] = []
     wi = 0
     n = len(words)
-    for m in sorted(mentions, key=lambda x: x.start):
+    for m in sorted(mentions, key=_START):
         while wi < n and words[wi].end <= m.start:
             wi += 1
         if wi >= n:
@@ -681,7 +685,10 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
     rec_preps = cues["recipient_preps"]
     # A complementizer after the trigger opens reported content («هدد سريع بأن عمليات الجماعة …»):
     # the trigger's own participants come before it.
-    comp = next((k for k in range(m.last + 1, hi) if words[k].norm in cues["complementizers"]), hi)
+    comps = cues["complementizers"]
+    # (the scan only when the sentence has a complementizer at all)
+    comp = hi if comps.isdisjoint(word_types(words)) else next(
+        (k for k in range(m.last + 1, hi) if words[k].norm in comps), hi)
     # «عملية سمتها «درع الربيع»»: a mention right after a naming word is a name, not a participant
     rows = _actor_rows(groups)
     naming = cues["naming"]
@@ -1613,7 +1620,7 @@ def possessive_forces(words: list[Word], args: list[Arg], text: str, cues: dict[
     if not heads or not args:
         return args
     forms = _owned_forms(heads)
-    if forms.keys().isdisjoint(map(norm_of, words)):
+    if forms.keys().isdisjoint(word_types(words)):
         return args  # most sentences hold no owned force noun
     taken = {k for a in args for k in range(a.first, a.last + 1)}
     added: list[Arg] = []

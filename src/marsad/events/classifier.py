@@ -166,13 +166,17 @@ class SentenceClassifier:
         if self.weights.shape[1] != len(self.types) * len(self.members):
             raise ValueError("weights do not match types × members")
         all_ids: list[int] = []
-        starts = np.zeros(n, dtype=np.int64)
-        lens = np.zeros(n, dtype=np.int64)
+        # (offsets gathered in lists and made arrays once: an item write into a numpy array from
+        # Python costs several list appends)
+        start_list: list[int] = []
+        len_list: list[int] = []
         for i, s in enumerate(sentences):
             ids = self.feature_ids(s, None if normalized is None else normalized[i])
-            starts[i] = len(all_ids)
-            lens[i] = len(ids)
+            start_list.append(len(all_ids))
+            len_list.append(len(ids))
             all_ids.extend(ids)
+        starts = np.asarray(start_list, dtype=np.int64)
+        lens = np.asarray(len_list, dtype=np.int64)
         z = np.empty((n, len(self.bias)))
         z[:] = self.bias  # (np.tile's Python-level wrapper costs more than the copy for a few rows)
         if all_ids:

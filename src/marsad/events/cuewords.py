@@ -63,6 +63,27 @@ def positions(kinds: list[int], kind: int) -> list[int]:
     return list(compress(range(len(kinds)), map(kind.__and__, kinds)))
 
 
+# The positions of each kind asked for in the sentence last seen (the source pass asks once per
+# trigger for the same sentence). One tuple, swapped whole (thread-safe).
+_last_positions: list[tuple[Any, Any, dict[int, list[int]]]] = [(None, None, {})]
+
+
+def kind_positions(words: list[Word], lex: Lexicon, kind: int) -> list[int]:
+    """:func:`positions` of ``kind`` over the words of a sentence, kept for the last sentence (read
+    only: callers cut it with ``bisect``, never change it)."""
+    last = _last_positions[0]
+    if last[0] is words and last[1] is lex:
+        cache = last[2]
+        got = cache.get(kind)
+        if got is not None:
+            return got
+    else:
+        cache = {}
+        _last_positions[0] = (words, lex, cache)
+    got = cache[kind] = positions(sentence_records(words, lex)[1], kind)
+    return got
+
+
 def status_masks(records: list[Record], total: int) -> list[int]:
     """The status cue bits of every word (all zero when no word has any)."""
     return list(map(_STATUS, records)) if total & STATUS else [0] * len(records)

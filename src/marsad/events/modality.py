@@ -8,6 +8,7 @@ accusation), the status stays asserted and the speaker is still named as the sou
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import reduce
 from importlib import resources
 from operator import or_
@@ -20,6 +21,7 @@ from marsad.events.cuewords import (
     SCOPE_BREAK,
     SOURCE_VERB,
     STATUS,
+    kind_positions,
     positions,
     sentence_records,
     status_masks,
@@ -471,7 +473,8 @@ def attribution(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
     # (back from the trigger over the words that are either: no other word stops or names anything)
     openers = lex.cues["raw"]["attribution"].get("comma_clause_openers") or ()
     reach = int(lex.cues["raw"]["attribution"].get("object_reach", 10))
-    for k in reversed(positions(kinds[:a], SCOPE_BREAK | SOURCE_VERB)):
+    verbs = kind_positions(words, lex, SCOPE_BREAK | SOURCE_VERB)  # (the sentence's, kept for every trigger)
+    for k in reversed(verbs[:bisect_left(verbs, a)]):
         if kinds[k] & SCOPE_BREAK:
             break  # «…، فيما جدد أردوغان رفض …»: a new main clause, outside the reported speech
         if openers and any(words[j].breaks_before and words[j].norm in openers for j in range(k + 1, a + 1)):

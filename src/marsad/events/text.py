@@ -22,7 +22,7 @@ from marsad.arabic import NormalizedText, normalize, normalize_word
 
 # (the normaliser's own definitions: the characters it deletes or expands, and the marks a span ending
 # on a letter takes with it)
-from marsad.arabic.normalization import changes_offsets
+from marsad.arabic.normalization import _TRAILING_CHARS, _TRAILING_MARKS_RE, changes_offsets
 
 # Letters (Arabic, Latin) and digits with their separators; everything else is a gap.
 _WORD = r"[0-9]+(?:[.,][0-9]+)*|[^\W\d_]+"
@@ -51,9 +51,19 @@ class Word:
 norm_of: Callable[[Word], str] = attrgetter("norm")
 
 
+# norm_word's answers per string: the passes normalise the same mention texts and cue words again
+# and again (a dictionary read costs a fraction of the translate, strip and replace).
+_NORM_WORDS: dict[str, str] = {}
+
+
 def norm_word(word: str) -> str:
     """Normalised form of a lexicon word (same rules as the text)."""
-    return normalize_word(word).replace(" ", "")
+    got = _NORM_WORDS.get(word)
+    if got is None:
+        got = normalize_word(word).replace(" ", "")
+        if len(_NORM_WORDS) < 200_000:
+            _NORM_WORDS[word] = got
+    return got
 
 
 def split_words(text: str, offset: int = 0, document: str | None = None,
@@ -78,7 +88,7 @@ def split_words(text: str, offset: int = 0, document: str | None = None,
         ne = bisect_left(idx, end, ns)
         if not changes_offsets(document, offset, end):  # none in this sentence: offsets shift
             return _cut(nt.text[ns:ne], None, offset, keep)
-        return _cut(nt.text[ns:ne], nt.slice_mapper(ns, end), 0, keep)
+        return _cut(nt.text[ns:ne], None, 0, keep, (nt, ns, end))
     nt = normalize(text)
     # Without deleted characters the normalised offsets are the original ones (no per-word mapping).
     return _cut(nt.text, nt.span_mapper(), offset, keep)
@@ -112,9 +122,12 @@ def _document_normalized(document: str) -> NormalizedText:
 
 
 def _cut(ntext: str, mapper: Callable[[int, int], tuple[int, int]] | None, shift: int,
-         keep: Callable[[list[str]], bool] | None = None) -> list[Word]:
+         keep: Callable[[list[str]], bool] | None = None,
+         sliced: tuple[NormalizedText, int, int] | None = None) -> list[Word]:
     """The words of a normalised sentence; ``mapper`` maps a normalised span to the original one
-    (None: the same), then ``shift`` is added (``keep``: see :func:`split_words`)."""
+    (None: the same), then ``shift`` is added (``keep``: see :func:`split_words`). ``sliced``, instead
+    of a mapper: ``(document normalisation, ns, limit)``, for the words of the slice starting at ``ns``
+    (what ``slice_mapper(ns, limit)`` gives, mapped for all words at once: :func:`_map_slice`)."""
     parts = _SPLIT_RE.split(ntext)  # gap, word, gap, word, …, gap
     n = len(parts) // 2
     if not n:
@@ -125,7 +138,9 @@ def _cut(ntext: str, mapper: Callable[[int, int], tuple[int, int]] | None, shift
     # offsets from the running length, at C level: bounds[2i] and bounds[2i + 1] are word i's span
     bounds = list(accumulate(map(len, parts)))
     starts, ends = bounds[0:2 * n:2], bounds[1::2]
-    if mapper is not None:
+    if sliced is not None:
+        starts, ends = _map_slice(sliced, starts, ends)
+    elif mapper is not None:
         starts, ends = zip(*map(mapper, starts, ends), strict=True)  # type: ignore[assignment]
     if shift:
         starts, ends = map(shift.__add__, starts), map(shift.__add__, ends)  # type: ignore[assignment]
@@ -139,6 +154,22 @@ def _cut(ntext: str, mapper: Callable[[int, int], tuple[int, int]] | None, shift
             w = words[i]
             w.breaks_before, w.hard_before, w.punct = True, not hard_set.isdisjoint(gap), gap.replace(" ", "")
     return words
+
+
+def _map_slice(sliced: tuple[NormalizedText, int, int], starts: list[int],
+               ends: list[int]) -> tuple[list[int], list[int]]:
+    """:meth:`NormalizedText.slice_mapper` applied to every word span of a slice, the lookups at C
+    level: a word starts where its first character came from and ends after its last one's source,
+    taking the marks that follow it there (up to the limit) along, as the mapper does."""
+    nt, ns, limit = sliced
+    idx, original = nt.index, nt.original
+    assert idx is not None
+    starts = list(map(idx.__getitem__, map(ns.__add__, starts)))
+    ends = list(map((1).__add__, map(idx.__getitem__, map((ns - 1).__add__, ends))))
+    trailing = _TRAILING_CHARS
+    for k in [k for k, e in enumerate(ends) if e < limit and original[e] in trailing]:
+        ends[k] = _TRAILING_MARKS_RE.match(original, ends[k], limit).end()  # type: ignore[union-attr]
+    return starts, ends
 
 
 @lru_cache(maxsize=200_000)
