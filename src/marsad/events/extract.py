@@ -1053,6 +1053,17 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
                                                            subject, speaker)
         actor, recipient = coordinated_object(m, words, groups, sentence_subject, actor_group, actor, recipient,
                                               coordinated_types)
+        if "blamed" in t.flags:
+            # round 33: blame told as reported content («قالت الوكالة إن روسيا كانت وراء …»): the
+            # speaker accuses; the content's subject (the victim reading's recipient) is the accused
+            said = [g for g in groups if id(g) in source_groups and g.last < m.first]
+            if not said and sentence_subject is not None and any(
+                    words[k].norm in lex.cues["complementizers"] for k in range(sentence_subject.last + 1, m.first)):
+                said = [sentence_subject]  # «ورأت طهران أن …», «اعتبرت الوكالة أن …»: an opinion verb's subject
+            if not said or any(words[k].norm in lex.denial_verbs for k in range(max(0, m.first - 15), m.first)):
+                continue  # «يقف الجيش وراء السياج»: no one speaks; «نفى أن تكون الفصائل وراء …»: a denial
+            actor, actor_group = group_refs(said[0]), said[0]
+            recipient = [r for r in recipient if not actor_keys([r]) & actor_keys(actor)]
         if _relative_to_noun(m, words, matches):
             # «بغارة استهدفت منزلاً», «قصف إسرائيلي استهدف تجمعاً»: a verb right after an indefinite
             # attack noun is a relative clause about it; its subject is that strike, so it names no
