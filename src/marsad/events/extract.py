@@ -997,6 +997,12 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
         if (t.type == "PROTEST" and not m.verbal and words[m.first].norm.endswith("ا")
                 and any(r.first < m.first and r.trigger.type != "PROTEST" for r in matches)):
             continue  # «استدعت … السفير احتجاجاً على …»: the motive of another act, not a protest
+        if (t.type == "ACCUSE" and not m.verbal and m.light is None and words[m.first].norm.endswith("ا")
+                and any(r.last < m.first and r.trigger.type == "PROTEST" for r in matches)):
+            continue  # round 33: «خرجت مسيرات … تنديداً بارتفاع الأسعار»: the marchers' motive, not a condemnation
+        if (t.type == "CONSULT" and t.mode == "visit" and m.verbal and any(
+                r.first == m.last + 1 and r.trigger.type == "MOBILIZE" for r in matches)):
+            continue  # round 33: «وصلت حاملة الطائرات … إلى البحر الأحمر»: forces arriving are deployed
         if "envoy" in t.flags and not _envoy_after(m, words, lex):
             continue  # «استدعى الاحتياط», «استدعت سفيرها»: no other state's envoy summoned
         if "condemns" in t.flags and not _condemning(m, words, lex):
