@@ -483,6 +483,20 @@ def _violent_pledges(matches: list[Match], words: list[Word], lex: Lexicon) -> s
     return content
 
 
+_IN_IT = frozenset({"فيه", "فيها"})
+
+
+def _speech_giver(m: Match, words: list[Word], groups: list[Group], givers: frozenset[str]) -> Group | None:
+    """The subject of «ألقاه/ألقاها» (cues ``speech_givers``) within 20 words before a trigger verb
+    followed by «فيه/فيها» («خطاب ألقاه الأسد أمام مجلس الشعب، …، أثنى فيه على …»): what is said in
+    a speech is said by its giver (round 33), not by the nearest group."""
+    for k in range(m.first - 1, max(-1, m.first - 20), -1):
+        w = words[k].norm
+        if w in givers or (w[:1] == "و" and w[1:] in givers):
+            return next((g for g in groups if g.first == k + 1 and g.prep is None and g.is_actor), None)
+    return None
+
+
 def _relative_to_noun(m: Match, words: list[Word], matches: list[Match]) -> bool:
     """Whether a verb trigger opens a relative clause on an indefinite noun trigger of its type
     right before it (one adjective may stand between: «قصف إسرائيلي استهدف»)."""
@@ -1059,6 +1073,12 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
                                                            subject, speaker)
         actor, recipient = coordinated_object(m, words, groups, sentence_subject, actor_group, actor, recipient,
                                               coordinated_types)
+        if m.verbal and m.last + 1 < len(words) and words[m.last + 1].norm in _IN_IT:
+            giver = _speech_giver(m, words, groups, lex.cues["speech_givers"])
+            if giver is not None:
+                # «خطاب ألقاه الأسد أمام مجلس الشعب، …، أثنى فيه على دور …»: who gave the speech
+                actor, actor_group = group_refs(giver), giver
+                recipient = [r for r in recipient if not actor_keys([r]) & actor_keys(actor)]
         if "blamed" in t.flags:
             # round 33: blame told as reported content («قالت الوكالة إن روسيا كانت وراء …»): the
             # speaker accuses; the content's subject (the victim reading's recipient) is the accused

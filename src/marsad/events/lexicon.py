@@ -766,6 +766,8 @@ def build_lexicon() -> Lexicon:
         lex.light.setdefault(form, PAST)
     lex.cues["light_participles"] = light_participles
     lex.cues["protest_supporters"] = _norm_set(trig.get("protest_supporters") or [])
+    # round 33: «كلمة ألقاها الرئيس …، أثنى فيها على …»: the speech's giver says what is said in it
+    lex.cues["speech_givers"] = _norm_set(trig.get("speech_givers") or [])
     condemns = trig.get("condemns") or {}
     lex.cues["condemns"] = {
         "complements": _norm_set(condemns.get("complements", [])),
