@@ -1073,6 +1073,14 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
                                                            subject, speaker)
         actor, recipient = coordinated_object(m, words, groups, sentence_subject, actor_group, actor, recipient,
                                               coordinated_types)
+        if m.verbal and t.kind == "phrase" and actor_group is not None and actor_group.last < m.last:
+            # round 33: a phrase split by its subject holds its object inside the split too («حمّل الجيش
+            # السوداني قوات الدعم السريع مسؤولية مقتل …», «وقعت السعودية مع الصين صفقة»): that is the
+            # other side, over a genitive after the phrase (the victims of the blamed killing)
+            inner = next((g for g in groups if actor_group.last < g.first and g.last < m.last and g.is_actor
+                          and g.prep in (None, "مع")), None)
+            if inner is not None:
+                recipient = group_refs(inner)
         if m.verbal and m.last + 1 < len(words) and words[m.last + 1].norm in _IN_IT:
             giver = _speech_giver(m, words, groups, lex.cues["speech_givers"])
             if giver is not None:
