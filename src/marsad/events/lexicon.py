@@ -269,8 +269,13 @@ class Lexicon:
         # masdar «رداً على …», «في أول ردّ» governs nothing)
         with_b = self.cues.get("with_light") or frozenset()
         taken: set[int] = set()
+        # round 33: «ووقّع الرئيسان في ختام المباحثات إعلاناً مشتركاً»: a noun after a time head
+        # («ختام», «خلال», «هامش») dates the act, it is not the light verb's object
+        time_heads = self.cues.get("light_time_heads") or frozenset()
         for m in out:
             if m.verbal and not self._masdar_reading(m, words):
+                continue
+            if m.first > 0 and words[m.first - 1].norm in time_heads and not words[m.first].breaks_before:
                 continue
             for j, tense in reversed(light_at):
                 if j in taken:
@@ -766,6 +771,7 @@ def build_lexicon() -> Lexicon:
         lex.light.setdefault(form, PAST)
     lex.cues["light_participles"] = light_participles
     lex.cues["protest_supporters"] = _norm_set(trig.get("protest_supporters") or [])
+    lex.cues["light_time_heads"] = _norm_set(trig.get("light_time_heads") or [])
     # round 33: «كلمة ألقاها الرئيس …، أثنى فيها على …»: the speech's giver says what is said in it
     lex.cues["speech_givers"] = _norm_set(trig.get("speech_givers") or [])
     condemns = trig.get("condemns") or {}
