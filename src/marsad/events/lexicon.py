@@ -203,7 +203,9 @@ class Lexicon:
                 # most phrases a word may start need a next word it is not: then only a one-word
                 # phrase can match, and the first one listed wins (as _phrase_at would find)
                 firsts, found = reading[0]
-                if i + 1 < n and not words[i + 1].breaks_before and not firsts.isdisjoint(word_keys(norms[i + 1])):
+                # (over quotation marks only blame phrases go on: _phrase_at)
+                if i + 1 < n and (not words[i + 1].breaks_before or _QUOTES.issuperset(words[i + 1].punct)) \
+                        and not firsts.isdisjoint(word_keys(norms[i + 1])):
                     found = self._phrase_at(words, i)
             if found is not None:
                 length, trig = found
@@ -532,9 +534,12 @@ class Lexicon:
             if i + L > n:
                 continue
             ok = True
+            # round 33: a blame phrase runs over quotation marks («تمثل «خرقاً سافراً»», «بأنه «بمثابة …»»)
+            quoted = "blamed" in trig.flags
             for off, key in enumerate(rest, 1):
                 wd = words[i + off]
-                if wd.breaks_before or key not in word_keys(wd.norm):
+                if (wd.breaks_before and not (quoted and wd.punct and _QUOTES.issuperset(wd.punct))) \
+                        or key not in word_keys(wd.norm):
                     ok = False
                     break
             if ok:
