@@ -1087,6 +1087,15 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
                 # «خطاب ألقاه الأسد أمام مجلس الشعب، …، أثنى فيه على دور …»: who gave the speech
                 actor, actor_group = group_refs(giver), giver
                 recipient = [r for r in recipient if not actor_keys([r]) & actor_keys(actor)]
+        if nisba and not actor and t.kind == "phrase" and t.type in lex.cues["symmetric"]:
+            # round 33: «دوريات روسية تركية مشتركة»: the partners' adjectives inside a joint phrase
+            inside: list[dict[str, Any]] = []
+            for k in range(m.first, m.last + 1):
+                ref = nisba.get(words[k].norm)
+                if ref is not None and all(r["id"] != ref["id"] for r in inside):
+                    inside.append(dict(ref, text=doc.text[words[k].start:words[k].end]))
+            if len(inside) > 1:
+                actor, recipient = inside[:1], inside[1:]
         if "blamed" in t.flags:
             # round 33: blame told as reported content («قالت الوكالة إن روسيا كانت وراء …»): the
             # speaker accuses; the content's subject (the victim reading's recipient) is the accused

@@ -23,6 +23,9 @@ CLASSES = ("sound", "hollow", "defective", "doubled")
 # «قام بها», «قامت به»: a preposition carrying the pronoun that refers back to a noun trigger
 _PRONOUN_PREPS = frozenset({"به", "بها", "بهما", "بهم"})
 _QUOTES = frozenset('«»"')
+# round 33: the last word of a joint-activity phrase («دوريات مشتركة»); the partners' state adjectives
+# may stand before it («دوريات روسية تركية مشتركة», «مناورات مصرية سعودية مشتركة»)
+_JOINT = frozenset({"مشتركه", "مشترك"})
 # The reading of a word that can start nothing (see Lexicon._reading), shared by all such words.
 _NO_READING: tuple[bool, None, bool] = (False, None, False)
 
@@ -205,7 +208,8 @@ class Lexicon:
                 firsts, found = reading[0]
                 # (over quotation marks only blame phrases go on: _phrase_at)
                 if i + 1 < n and (not words[i + 1].breaks_before or _QUOTES.issuperset(words[i + 1].punct)) \
-                        and not firsts.isdisjoint(word_keys(norms[i + 1])):
+                        and (not firsts.isdisjoint(word_keys(norms[i + 1]))
+                             or (norms[i + 1].endswith("يه") and not firsts.isdisjoint(_JOINT))):
                     found = self._phrase_at(words, i)
             if found is not None:
                 length, trig = found
@@ -536,14 +540,24 @@ class Lexicon:
             ok = True
             # round 33: a blame phrase runs over quotation marks («تمثل «خرقاً سافراً»», «بأنه «بمثابة …»»)
             quoted = "blamed" in trig.flags
+            skip = 0  # state adjectives skipped before a final «مشتركة» (see _JOINT)
             for off, key in enumerate(rest, 1):
-                wd = words[i + off]
+                if i + off + skip >= n:
+                    ok = False
+                    break
+                wd = words[i + off + skip]
+                if key in _JOINT and off == len(rest):
+                    # «دوريات روسية تركية مشتركة»: the partners' adjectives stand before «مشتركة»
+                    while (skip < 3 and key not in word_keys(wd.norm) and wd.norm.endswith("يه")
+                           and not wd.breaks_before and i + off + skip + 1 < n):
+                        skip += 1
+                        wd = words[i + off + skip]
                 if (wd.breaks_before and not (quoted and wd.punct and _QUOTES.issuperset(wd.punct))) \
                         or key not in word_keys(wd.norm):
                     ok = False
                     break
             if ok:
-                best = (L, trig)
+                best = (L + skip, trig)
         return best
 
 
