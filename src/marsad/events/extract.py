@@ -924,6 +924,7 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             a.actor = None
     sc = _sentence_cues(lex)
     masdar_governors = sc.masdar_governors
+    nisba_first: set[int] = set()  # masdars read so because a state adjective follows them (round 33)
     for m in matches:
         # «يشمل نشر المئات من الجنود»: a bare perfect that is also a masdar, right after a
         # present-tense verb, is the masdar (the object of that verb), not a second finite verb
@@ -941,6 +942,15 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
                     # «أن موسكو ستواصل دعم دمشق»: an aspect verb of the light list governs the
                     # masdar; its subject is the masdar's actor (as for «واصلت القوات قصف …»)
                     m.verbal, m.anchor, m.light, m.tense = True, m.first - 1, m.first - 1, lex.light[prev]
+        # round 33: «رفض إماراتي قاطع لأي مساس …», «قصف إسرائيلي على …»: a perfect that is also a
+        # masdar, followed by a state's indefinite adjective, is the masdar (a finite verb takes a
+        # subject noun, not an adjective); the adjective names its actor (nisba_agents)
+        if (nisba and m.verbal and m.light is None and m.first == m.last and m.tense == "past"
+                and m.first + 1 < len(words) and not words[m.first + 1].breaks_before
+                and not words[m.first + 1].norm.startswith("ال") and words[m.first + 1].norm in nisba
+                and lex.nouns.get(words[m.first].norm) is not None):
+            m.verbal, m.tense, m.trigger = False, None, lex.nouns[words[m.first].norm]
+            nisba_first.add(id(m))
         # «دعماً للنظام», «دعماً كبيراً لقوات …»: a form that is both a dual perfect («دعما» =
         # "they both supported") and an accusative masdar is the masdar when «لـ» or an
         # indefinite accusative adjective follows (the verb takes its object directly)
@@ -1133,6 +1143,10 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             recipient = refs + [r for r in recipient if not actor_keys([r]) & keys]
         if not m.verbal and "patient" not in t.flags and t.kind in ("noun", "phrase"):
             nis = nisba_agents(m, words, nisba or {}, covered, doc.text, trigger_words)
+            if nis and id(m) in nisba_first:
+                # «رفض مصري لتهجير الفلسطينيين»: the adjective right after the masdar is its actor
+                actor, nis = nis[:1], nis[1:]
+                recipient = [r for r in recipient if not actor_keys([r]) & actor_keys(actor)]
             if nis and not actor:
                 actor, nis = nis[:1], nis[1:]
             if nis and not recipient:
