@@ -281,8 +281,9 @@ class Lexicon:
         for m in out:
             if m.verbal and not self._masdar_reading(m, words):
                 continue
-            if m.first > 0 and words[m.first - 1].norm in time_heads and not words[m.first].breaks_before:
-                continue
+            if (m.first > 0 and words[m.first - 1].norm in time_heads and not words[m.first].breaks_before
+                    and words[m.first].norm.startswith("ال")):
+                continue  # («خلال لقائه به»: the possessor's own meeting stays the light verb's)
             for j, tense in reversed(light_at):
                 if j in taken:
                     continue
