@@ -282,8 +282,12 @@ class Lexicon:
             if m.verbal and not self._masdar_reading(m, words):
                 continue
             if (m.first > 0 and words[m.first - 1].norm in time_heads and not words[m.first].breaks_before
-                    and words[m.first].norm.startswith("ال")):
-                continue  # («خلال لقائه به»: the possessor's own meeting stays the light verb's)
+                    and words[m.first].norm.startswith("ال")
+                    and any(not o.verbal and 0 < o.first - m.last <= 6 and not any(
+                        words[k].hard_before for k in range(m.last + 1, o.first + 1)) for o in out)):
+                # («خلال لقائه به»: the possessor's own meeting stays the light verb's; so does a
+                # time noun with no other noun after it to be the object)
+                continue
             for j, tense in reversed(light_at):
                 if j in taken:
                     continue
