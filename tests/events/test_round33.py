@@ -184,3 +184,12 @@ def test_praise_with_noh_needs_what_is_praised(nlp):
 def test_frozen_treaty_is_a_sanction(nlp):
     (cut,) = _events(nlp, "وأعلنت النيجر تعليق اتفاقية التعاون العسكري مع الولايات المتحدة.", "SANCTION", "2024-03-10")
     assert cut["mode"] == "discontinue"
+
+
+def test_ceasefire_taking_effect_needs_no_named_party(nlp):
+    text = ("اتفقت روسيا وتركيا على هدنة في إدلب. ودخل وقف إطلاق النار حيز التنفيذ منتصف الليل وسط هدوء حذر "
+            "على خطوط التماس.")
+    assert [e for e in _events(nlp, text, "RETREAT", "2024-03-10") if e["evidence"]["text"].startswith("ودخل")]
+    # control: a ceasefire only talked about, with no party and no «حيز التنفيذ», stays out
+    assert not _events(nlp, "اتفقت روسيا وتركيا على هدنة في إدلب. ويبقى وقف إطلاق النار هشا في ظل الخروقات.",
+                       "RETREAT", "2024-03-10")

@@ -486,6 +486,18 @@ def _violent_pledges(matches: list[Match], words: list[Word], lex: Lexicon) -> s
 _IN_IT = frozenset({"فيه", "فيها"})
 
 
+def _takes_effect(m: Match, words: list[Word], cues: dict[str, Any]) -> bool:
+    """Whether «حيز التنفيذ/حيز النفاذ» (``triggers.yaml in_force``) follows the trigger within six
+    words of its clause: the ceasefire took (or takes) effect (round 33)."""
+    marks = cues.get("in_force") or frozenset()
+    for k in range(m.last + 1, min(len(words), m.last + 7)):
+        if words[k].hard_before:
+            return False
+        if words[k].norm in marks and k > 0 and words[k - 1].norm.endswith("حيز"):
+            return True
+    return False
+
+
 def _speech_giver(m: Match, words: list[Word], groups: list[Group], givers: frozenset[str]) -> Group | None:
     """The subject of «ألقاه/ألقاها» (cues ``speech_givers``) within 20 words before a trigger verb
     followed by «فيه/فيها» («خطاب ألقاه الأسد أمام مجلس الشعب، …، أثنى فيه على …»): what is said in
@@ -1342,6 +1354,9 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             "_subject": _announced_own_act(m, words, sentence_subject, lex, opener),
             # «تعرّضت السعودية لهجوم»: the text names who suffered the attack (kept over the floor)
             # (and «نجا X من محاولة اغتيال»: the survivor, see _survivor)
+            # round 33: «ودخل وقف إطلاق النار حيز التنفيذ»: a ceasefire that takes effect is a happening
+            # even when the sentence names no party (kept past the participant filter and the floor)
+            "_in_force": etype == "RETREAT" and emode == "ceasefire" and _takes_effect(m, words, lex.cues),
             "_exposed": bool(t.type == "ASSAULT" and recipient and not actor and (survivor is not None or (
                 m.light is None and exposed_subject(words, m.first, groups, lex.cues["raw"], set()) is not None))),
         }))
@@ -1867,7 +1882,7 @@ def _concrete(ev: dict[str, Any]) -> bool:
     happenings with their actors, so such triggers only add noise. Casualty reports without a
     named perpetrator («قُتل 14 شخصاً في غارات») keep their event when they give numbers.
     """
-    if ev["actor"] or ev["recipient"]:
+    if ev["actor"] or ev["recipient"] or ev.get("_in_force"):
         return True
     return bool(ev["quantities"]) and ev["type"] in ("ASSAULT", "PROTEST", "COERCE")
 
@@ -2183,7 +2198,8 @@ def extract_events(doc: Document, lex: Lexicon | None = None,
         # actor); dropping it is the precision side of the calibration (cues.yaml).
         # Like the participant filter, it needs the recogniser's mentions to be meaningful.
         floor = float(lex.cues["raw"].get("min_confidence") or 0.0) if recognised and not keep_features else 0.0
-        out = [ev for ev in out if ev["confidence"] >= floor or ev["quantities"] or ev.get("_exposed")]
+        out = [ev for ev in out if ev["confidence"] >= floor or ev["quantities"] or ev.get("_exposed")
+               or ev.get("_in_force")]
     _trace(trace, "floor", out)
     anchored_dates(out, doc.text, dates)
     situational_dates(out, doc.text, dates, doc.published, lex)  # imminent, under way, report days
@@ -2198,5 +2214,6 @@ def extract_events(doc: Document, lex: Lexicon | None = None,
         ev.pop("_retold", None)
         ev.pop("_lemma", None)
         ev.pop("_exposed", None)
+        ev.pop("_in_force", None)
         ev.pop("_claim_apart", None)
     return out

@@ -796,6 +796,7 @@ def build_lexicon() -> Lexicon:
     lex.cues["light_participles"] = light_participles
     lex.cues["protest_supporters"] = _norm_set(trig.get("protest_supporters") or [])
     lex.cues["light_time_heads"] = _norm_set(trig.get("light_time_heads") or [])
+    lex.cues["in_force"] = _norm_set(trig.get("in_force") or [])
     # round 33: «كلمة ألقاها الرئيس …، أثنى فيها على …»: the speech's giver says what is said in it
     lex.cues["speech_givers"] = _norm_set(trig.get("speech_givers") or [])
     condemns = trig.get("condemns") or {}
