@@ -193,3 +193,12 @@ def test_ceasefire_taking_effect_needs_no_named_party(nlp):
     # control: a ceasefire only talked about, with no party and no «حيز التنفيذ», stays out
     assert not _events(nlp, "اتفقت روسيا وتركيا على هدنة في إدلب. ويبقى وقف إطلاق النار هشا في ظل الخروقات.",
                        "RETREAT", "2024-03-10")
+
+
+def test_approving_ones_own_act_is_that_act(nlp):
+    text = "وافقت تركيا على تزويد المغرب بطائرات مسيرة."
+    assert not _events(nlp, text, "AGREE", "2024-03-10")
+    (aid,) = _events(nlp, text, "AID", "2024-03-10")
+    assert _sides(aid) == (["turkey"], ["morocco"]) and aid["status"] == "planned"
+    # control: agreeing to a truce is an agreement
+    assert _events(nlp, "ووافقت حركة حماس على وقف إطلاق النار في غزة.", "AGREE", "2024-03-10")

@@ -484,6 +484,18 @@ def _violent_pledges(matches: list[Match], words: list[Word], lex: Lexicon) -> s
 
 
 _IN_IT = frozenset({"فيه", "فيها"})
+_ALA = norm_word("على")
+
+
+def _approved_act(m: Match, words: list[Word], matches: list[Match], types: frozenset[str]) -> Match | None:
+    """Whether «على» + a trigger of ``types`` follows the approving verb within its clause, the subject
+    between («وافقت تركيا على تزويد المغرب بمسيّرات»): the approval is of that act (round 33)."""
+    for k in range(m.last + 1, min(len(words) - 1, m.last + 9)):
+        if words[k].breaks_before:
+            return None
+        if words[k].norm == _ALA:
+            return next((r for r in matches if r.first == k + 1 and r.trigger.type in types), None)
+    return None
 
 
 def _takes_effect(m: Match, words: list[Word], cues: dict[str, Any]) -> bool:
@@ -936,6 +948,7 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             a.actor = None
     sc = _sentence_cues(lex)
     masdar_governors = sc.masdar_governors
+    approvals: dict[int, list[dict[str, Any]]] = {}  # approved act's match id → the approver (round 33)
     nisba_first: set[int] = set()  # masdars read so because a state adjective follows them (round 33)
     for m in matches:
         # «يشمل نشر المئات من الجنود»: a bare perfect that is also a masdar, right after a
@@ -1036,6 +1049,11 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
         if (t.type == "ACCUSE" and not m.verbal and m.light is None and words[m.first].norm.endswith("ا")
                 and any(r.last < m.first and r.trigger.type == "PROTEST" for r in matches)):
             continue  # round 33: «خرجت مسيرات … تنديداً بارتفاع الأسعار»: the marchers' motive, not a condemnation
+        # round 33: «وافقت على تزويد مصر بمسيّرات», «وافق البرلمان على إرسال قوات»: the act approved,
+        # planned and done by the approver, is the event; the approval is no agreement (below)
+        approving = (_approved_act(m, words, matches, lex.cues["approved_acts"])
+                     if t.type == "AGREE" and m.verbal and m.light is None and t.lemma in lex.cues["approve_lemmas"]
+                     else None)
         if (t.type == "CONSULT" and t.mode == "visit" and m.verbal and any(
                 r.first == m.last + 1 and r.trigger.type == "MOBILIZE" for r in matches)):
             continue  # round 33: «وصلت حاملة الطائرات … إلى البحر الأحمر»: forces arriving are deployed
@@ -1169,6 +1187,8 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
         if not actor:
             g = generic_participant(m, words, lex.cues, "actor")
             actor = [g] if g else actor
+        if not actor and id(m) in approvals:
+            actor = [a for a in approvals[id(m)] if not actor_keys([a]) & actor_keys(recipient)]
         if t.type == "MOBILIZE" and not m.verbal and t.kind == "noun":
             # «يشمل نشر المئات من الجنود الإيرانيين»: the genitive of a deployment masdar is the
             # force that moves, whatever group the clause names before it
@@ -1194,6 +1214,9 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             own = actor_keys(actor)
             recipient = [r for r in recipient if not actor_keys([r]) & own]
         if "actor" in t.flags and not actor:
+            continue
+        if approving is not None:
+            approvals[id(approving)] = actor
             continue
         if "known" in t.flags and not any(str(a.get("id") or "unresolved:").split(":")[0] not in ("unresolved", "office")
                                           for a in actor + recipient):
@@ -1252,7 +1275,7 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
         if etype in sc.speaker_act_types and states and source_groups and len(actor) == 1:
             actor = _speaking_person(actor, groups, source_groups, states)
         status = status_of(m, words, lex)
-        if status is None and (content_of is not None or "pledge" in t.flags):
+        if status is None and (content_of is not None or "pledge" in t.flags or id(m) in approvals):
             status = "planned"  # what an agreement provides for, or a pledge, is still to be done
         if status is None:
             status = "asserted"

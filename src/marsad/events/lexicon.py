@@ -797,6 +797,9 @@ def build_lexicon() -> Lexicon:
     lex.cues["protest_supporters"] = _norm_set(trig.get("protest_supporters") or [])
     lex.cues["light_time_heads"] = _norm_set(trig.get("light_time_heads") or [])
     lex.cues["in_force"] = _norm_set(trig.get("in_force") or [])
+    approved = trig.get("approved_acts") or {}
+    lex.cues["approve_lemmas"] = _norm_set(approved.get("verbs") or [])
+    lex.cues["approved_acts"] = frozenset(approved.get("types") or [])
     # round 33: «كلمة ألقاها الرئيس …، أثنى فيها على …»: the speech's giver says what is said in it
     lex.cues["speech_givers"] = _norm_set(trig.get("speech_givers") or [])
     condemns = trig.get("condemns") or {}
