@@ -202,3 +202,10 @@ def test_approving_ones_own_act_is_that_act(nlp):
     assert _sides(aid) == (["turkey"], ["morocco"]) and aid["status"] == "planned"
     # control: agreeing to a truce is an agreement
     assert _events(nlp, "ووافقت حركة حماس على وقف إطلاق النار في غزة.", "AGREE", "2024-03-10")
+
+
+def test_involvement_told_by_a_speaker_is_an_accusation(nlp):
+    (blame,) = _events(nlp, "وأكدت الرياض أن الحوثيين متورطون في تهريب الأسلحة.", "ACCUSE", "2024-03-10")
+    assert _sides(blame) == (["saudi_arabia"], ["houthis"])
+    # control: people involved in a theft, with no one speaking, are no accused party
+    assert not _events(nlp, "اعتقلت الشرطة التونسية ثلاثة أشخاص متورطين في السرقة.", "ACCUSE", "2024-03-10")
