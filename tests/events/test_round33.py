@@ -155,6 +155,11 @@ def test_masdar_headline_with_a_state_adjective(nlp):
 
 def test_motive_of_marchers_is_no_condemnation(nlp):
     assert not _events(nlp, "خرجت مسيرات حاشدة في مدن مغربية تنديداً بالعدوان على غزة.", "ACCUSE", "2024-03-10")
+    # also after a light verb's protest («نظم … وقفة احتجاجية استنكاراً …»)
+    assert not _events(nlp, "ونظم المئات في الرباط وقفة احتجاجية استنكاراً للعدوان على غزة.", "ACCUSE",
+                       "2024-03-10")
+    # control: the verb condemns
+    assert _events(nlp, "واستنكرت الرباط العدوان على غزة.", "ACCUSE", "2024-03-10")
 
 
 def test_forces_arriving_are_no_visit(nlp):

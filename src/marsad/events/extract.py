@@ -1046,7 +1046,7 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
         if (t.type == "PROTEST" and not m.verbal and words[m.first].norm.endswith("ا")
                 and any(r.first < m.first and r.trigger.type != "PROTEST" for r in matches)):
             continue  # «استدعت … السفير احتجاجاً على …»: the motive of another act, not a protest
-        if (t.type == "ACCUSE" and not m.verbal and m.light is None and words[m.first].norm.endswith("ا")
+        if (t.type == "ACCUSE" and t.kind == "noun" and words[m.first].norm.endswith("ا")
                 and any(r.last < m.first and r.trigger.type == "PROTEST" for r in matches)):
             continue  # round 33: «خرجت مسيرات … تنديداً بارتفاع الأسعار»: the marchers' motive, not a condemnation
         # round 33: «وافقت على تزويد مصر بمسيّرات», «وافق البرلمان على إرسال قوات»: the act approved,
