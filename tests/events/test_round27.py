@@ -63,7 +63,10 @@ def test_a_definite_attack_noun_takes_the_date_of_the_attack_told_before(nlp):
     text = ("قُتل المصور عصام عبد الله وأصيب ستة صحفيين آخرين، مساء الجمعة 13 تشرين الأول/أكتوبر 2023، جراء "
             "قصف إسرائيلي قرب بلدة علما الشعب. ودان رئيس الحكومة نجيب ميقاتي «الاعتداء الإسرائيلي» "
             "واعتبره جريمة موصوفة.")
-    events = [e for e in pipeline_events(nlp, text, "ASSAULT", "2023-10-14") if e["trigger"]["text"] == "الاعتداء"]
+    # (round 33: «جراء قصف إسرائيلي» is now the masdar with its actor, so the condemned «الاعتداء
+    # الإسرائيلي» may be merged into it as the same happening; either way it bears that date)
+    events = [e for e in pipeline_events(nlp, text, "ASSAULT", "2023-10-14")
+              if e["trigger"]["text"] in ("الاعتداء", "قصف")]
     assert events
     assert all(e["date"] == "2023-10-13" for e in events)
 

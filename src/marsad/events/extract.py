@@ -482,6 +482,44 @@ def _violent_pledges(matches: list[Match], words: list[Word], lex: Lexicon) -> s
     return content
 
 
+_IN_IT = frozenset({"فيه", "فيها"})
+_ALA = norm_word("على")
+
+
+def _approved_act(m: Match, words: list[Word], matches: list[Match], types: frozenset[str]) -> Match | None:
+    """Whether «على» + a trigger of ``types`` follows the approving verb within its clause, the subject
+    between («وافقت تركيا على تزويد المغرب بمسيّرات»): the approval is of that act (round 33)."""
+    for k in range(m.last + 1, min(len(words) - 1, m.last + 9)):
+        if words[k].breaks_before:
+            return None
+        if words[k].norm == _ALA:
+            return next((r for r in matches if r.first == k + 1 and r.trigger.type in types), None)
+    return None
+
+
+def _takes_effect(m: Match, words: list[Word], cues: dict[str, Any]) -> bool:
+    """Whether «حيز التنفيذ/حيز النفاذ» (``triggers.yaml in_force``) follows the trigger within six
+    words of its clause: the ceasefire took (or takes) effect (round 33)."""
+    marks = cues.get("in_force") or frozenset()
+    for k in range(m.last + 1, min(len(words), m.last + 7)):
+        if words[k].hard_before:
+            return False
+        if words[k].norm in marks and k > 0 and words[k - 1].norm.endswith("حيز"):
+            return True
+    return False
+
+
+def _speech_giver(m: Match, words: list[Word], groups: list[Group], givers: frozenset[str]) -> Group | None:
+    """The subject of «ألقاه/ألقاها» (cues ``speech_givers``) within 20 words before a trigger verb
+    followed by «فيه/فيها» («خطاب ألقاه الأسد أمام مجلس الشعب، …، أثنى فيه على …»): what is said in
+    a speech is said by its giver (round 33), not by the nearest group."""
+    for k in range(m.first - 1, max(-1, m.first - 20), -1):
+        w = words[k].norm
+        if w in givers or (w[:1] == "و" and w[1:] in givers):
+            return next((g for g in groups if g.first == k + 1 and g.prep is None and g.is_actor), None)
+    return None
+
+
 def _relative_to_noun(m: Match, words: list[Word], matches: list[Match]) -> bool:
     """Whether a verb trigger opens a relative clause on an indefinite noun trigger of its type
     right before it (one adjective may stand between: «قصف إسرائيلي استهدف»)."""
@@ -909,6 +947,8 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             a.actor = None
     sc = _sentence_cues(lex)
     masdar_governors = sc.masdar_governors
+    approvals: dict[int, list[dict[str, Any]]] = {}  # approved act's match id → the approver (round 33)
+    nisba_first: set[int] = set()  # masdars read so because a state adjective follows them (round 33)
     for m in matches:
         # «يشمل نشر المئات من الجنود»: a bare perfect that is also a masdar, right after a
         # present-tense verb, is the masdar (the object of that verb), not a second finite verb
@@ -926,6 +966,15 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
                     # «أن موسكو ستواصل دعم دمشق»: an aspect verb of the light list governs the
                     # masdar; its subject is the masdar's actor (as for «واصلت القوات قصف …»)
                     m.verbal, m.anchor, m.light, m.tense = True, m.first - 1, m.first - 1, lex.light[prev]
+        # round 33: «رفض إماراتي قاطع لأي مساس …», «قصف إسرائيلي على …»: a perfect that is also a
+        # masdar, followed by a state's indefinite adjective, is the masdar (a finite verb takes a
+        # subject noun, not an adjective); the adjective names its actor (nisba_agents)
+        if (nisba and m.verbal and m.light is None and m.first == m.last and m.tense == "past"
+                and m.first + 1 < len(words) and not words[m.first + 1].breaks_before
+                and not words[m.first + 1].norm.startswith("ال") and words[m.first + 1].norm in nisba
+                and lex.nouns.get(words[m.first].norm) is not None):
+            m.verbal, m.tense, m.trigger = False, None, lex.nouns[words[m.first].norm]
+            nisba_first.add(id(m))
         # «دعماً للنظام», «دعماً كبيراً لقوات …»: a form that is both a dual perfect («دعما» =
         # "they both supported") and an accusative masdar is the masdar when «لـ» or an
         # indefinite accusative adjective follows (the verb takes its object directly)
@@ -996,6 +1045,17 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
         if (t.type == "PROTEST" and not m.verbal and words[m.first].norm.endswith("ا")
                 and any(r.first < m.first and r.trigger.type != "PROTEST" for r in matches)):
             continue  # «استدعت … السفير احتجاجاً على …»: the motive of another act, not a protest
+        if (t.type == "ACCUSE" and t.kind == "noun" and words[m.first].norm.endswith("ا")
+                and any(r.last < m.first and r.trigger.type == "PROTEST" for r in matches)):
+            continue  # round 33: «خرجت مسيرات … تنديداً بارتفاع الأسعار»: the marchers' motive, not a condemnation
+        # round 33: «وافقت على تزويد مصر بمسيّرات», «وافق البرلمان على إرسال قوات»: the act approved,
+        # planned and done by the approver, is the event; the approval is no agreement (below)
+        approving = (_approved_act(m, words, matches, lex.cues["approved_acts"])
+                     if t.type == "AGREE" and m.verbal and m.light is None and t.lemma in lex.cues["approve_lemmas"]
+                     else None)
+        if (t.type == "CONSULT" and t.mode == "visit" and m.verbal and any(
+                r.first == m.last + 1 and r.trigger.type == "MOBILIZE" for r in matches)):
+            continue  # round 33: «وصلت حاملة الطائرات … إلى البحر الأحمر»: forces arriving are deployed
         if "envoy" in t.flags and not _envoy_after(m, words, lex):
             continue  # «استدعى الاحتياط», «استدعت سفيرها»: no other state's envoy summoned
         if "condemns" in t.flags and not _condemning(m, words, lex):
@@ -1052,6 +1112,40 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
                                                            subject, speaker)
         actor, recipient = coordinated_object(m, words, groups, sentence_subject, actor_group, actor, recipient,
                                               coordinated_types)
+        if m.verbal and t.kind == "phrase" and actor_group is not None and actor_group.last < m.last:
+            # round 33: a phrase split by its subject holds its object inside the split too («حمّل الجيش
+            # السوداني قوات الدعم السريع مسؤولية مقتل …», «وقعت السعودية مع الصين صفقة»): that is the
+            # other side, over a genitive after the phrase (the victims of the blamed killing)
+            inner = next((g for g in groups if actor_group.last < g.first and g.last < m.last and g.is_actor
+                          and g.prep in (None, "مع")), None)
+            if inner is not None:
+                recipient = group_refs(inner)
+        if m.verbal and m.last + 1 < len(words) and words[m.last + 1].norm in _IN_IT:
+            giver = _speech_giver(m, words, groups, lex.cues["speech_givers"])
+            if giver is not None:
+                # «خطاب ألقاه الأسد أمام مجلس الشعب، …، أثنى فيه على دور …»: who gave the speech
+                actor, actor_group = group_refs(giver), giver
+                recipient = [r for r in recipient if not actor_keys([r]) & actor_keys(actor)]
+        if nisba and not actor and t.kind == "phrase" and t.type in lex.cues["symmetric"]:
+            # round 33: «دوريات روسية تركية مشتركة»: the partners' adjectives inside a joint phrase
+            inside: list[dict[str, Any]] = []
+            for k in range(m.first, m.last + 1):
+                ref = nisba.get(words[k].norm)
+                if ref is not None and all(r["id"] != ref["id"] for r in inside):
+                    inside.append(dict(ref, text=doc.text[words[k].start:words[k].end]))
+            if len(inside) > 1:
+                actor, recipient = inside[:1], inside[1:]
+        if "blamed" in t.flags:
+            # round 33: blame told as reported content («قالت الوكالة إن روسيا كانت وراء …»): the
+            # speaker accuses; the content's subject (the victim reading's recipient) is the accused
+            said = [g for g in groups if id(g) in source_groups and g.last < m.first]
+            if not said and sentence_subject is not None and any(
+                    words[k].norm in lex.cues["complementizers"] for k in range(sentence_subject.last + 1, m.first)):
+                said = [sentence_subject]  # «ورأت طهران أن …», «اعتبرت الوكالة أن …»: an opinion verb's subject
+            if not said or any(words[k].norm in lex.denial_verbs for k in range(max(0, m.first - 15), m.first)):
+                continue  # «يقف الجيش وراء السياج»: no one speaks; «نفى أن تكون الفصائل وراء …»: a denial
+            actor, actor_group = group_refs(said[0]), said[0]
+            recipient = [r for r in recipient if not actor_keys([r]) & actor_keys(actor)]
         if _relative_to_noun(m, words, matches):
             # «بغارة استهدفت منزلاً», «قصف إسرائيلي استهدف تجمعاً»: a verb right after an indefinite
             # attack noun is a relative clause about it; its subject is that strike, so it names no
@@ -1078,6 +1172,10 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             recipient = refs + [r for r in recipient if not actor_keys([r]) & keys]
         if not m.verbal and "patient" not in t.flags and t.kind in ("noun", "phrase"):
             nis = nisba_agents(m, words, nisba or {}, covered, doc.text, trigger_words)
+            if nis and id(m) in nisba_first:
+                # «رفض مصري لتهجير الفلسطينيين»: the adjective right after the masdar is its actor
+                actor, nis = nis[:1], nis[1:]
+                recipient = [r for r in recipient if not actor_keys([r]) & actor_keys(actor)]
             if nis and not actor:
                 actor, nis = nis[:1], nis[1:]
             if nis and not recipient:
@@ -1088,6 +1186,8 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
         if not actor:
             g = generic_participant(m, words, lex.cues, "actor")
             actor = [g] if g else actor
+        if not actor and id(m) in approvals:
+            actor = [a for a in approvals[id(m)] if not actor_keys([a]) & actor_keys(recipient)]
         if t.type == "MOBILIZE" and not m.verbal and t.kind == "noun":
             # «يشمل نشر المئات من الجنود الإيرانيين»: the genitive of a deployment masdar is the
             # force that moves, whatever group the clause names before it
@@ -1114,6 +1214,12 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             recipient = [r for r in recipient if not actor_keys([r]) & own]
         if "actor" in t.flags and not actor:
             continue
+        if approving is not None:
+            approvals[id(approving)] = actor
+            continue
+        if "known" in t.flags and not any(str(a.get("id") or "unresolved:").split(":")[0] not in ("unresolved", "office")
+                                          for a in actor + recipient):
+            continue  # round 33: «وأثنى العداء المغربي السابق …»: praise between unknown people is no event
         if t.type in lex.cues["symmetric"] and len(actor) > 1 and not recipient:
             # «اتفقت السعودية وإيران», «اجتماع لافروف وخامنئي»: one side is the actor, the
             # others the recipients (the gold convention for joint happenings); with a named
@@ -1168,7 +1274,7 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
         if etype in sc.speaker_act_types and states and source_groups and len(actor) == 1:
             actor = _speaking_person(actor, groups, source_groups, states)
         status = status_of(m, words, lex)
-        if status is None and (content_of is not None or "pledge" in t.flags):
+        if status is None and (content_of is not None or "pledge" in t.flags or id(m) in approvals):
             status = "planned"  # what an agreement provides for, or a pledge, is still to be done
         if status is None:
             status = "asserted"
@@ -1270,6 +1376,9 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             "_subject": _announced_own_act(m, words, sentence_subject, lex, opener),
             # «تعرّضت السعودية لهجوم»: the text names who suffered the attack (kept over the floor)
             # (and «نجا X من محاولة اغتيال»: the survivor, see _survivor)
+            # round 33: «ودخل وقف إطلاق النار حيز التنفيذ»: a ceasefire that takes effect is a happening
+            # even when the sentence names no party (kept past the participant filter and the floor)
+            "_in_force": etype == "RETREAT" and emode == "ceasefire" and _takes_effect(m, words, lex.cues),
             "_exposed": bool(t.type == "ASSAULT" and recipient and not actor and (survivor is not None or (
                 m.light is None and exposed_subject(words, m.first, groups, lex.cues["raw"], set()) is not None))),
         }))
@@ -1795,7 +1904,7 @@ def _concrete(ev: dict[str, Any]) -> bool:
     happenings with their actors, so such triggers only add noise. Casualty reports without a
     named perpetrator («قُتل 14 شخصاً في غارات») keep their event when they give numbers.
     """
-    if ev["actor"] or ev["recipient"]:
+    if ev["actor"] or ev["recipient"] or ev.get("_in_force"):
         return True
     return bool(ev["quantities"]) and ev["type"] in ("ASSAULT", "PROTEST", "COERCE")
 
@@ -2111,7 +2220,8 @@ def extract_events(doc: Document, lex: Lexicon | None = None,
         # actor); dropping it is the precision side of the calibration (cues.yaml).
         # Like the participant filter, it needs the recogniser's mentions to be meaningful.
         floor = float(lex.cues["raw"].get("min_confidence") or 0.0) if recognised and not keep_features else 0.0
-        out = [ev for ev in out if ev["confidence"] >= floor or ev["quantities"] or ev.get("_exposed")]
+        out = [ev for ev in out if ev["confidence"] >= floor or ev["quantities"] or ev.get("_exposed")
+               or ev.get("_in_force")]
     _trace(trace, "floor", out)
     anchored_dates(out, doc.text, dates)
     situational_dates(out, doc.text, dates, doc.published, lex)  # imminent, under way, report days
@@ -2126,5 +2236,6 @@ def extract_events(doc: Document, lex: Lexicon | None = None,
         ev.pop("_retold", None)
         ev.pop("_lemma", None)
         ev.pop("_exposed", None)
+        ev.pop("_in_force", None)
         ev.pop("_claim_apart", None)
     return out

@@ -23,6 +23,9 @@ CLASSES = ("sound", "hollow", "defective", "doubled")
 # «قام بها», «قامت به»: a preposition carrying the pronoun that refers back to a noun trigger
 _PRONOUN_PREPS = frozenset({"به", "بها", "بهما", "بهم"})
 _QUOTES = frozenset('«»"')
+# round 33: the last word of a joint-activity phrase («دوريات مشتركة»); the partners' state adjectives
+# may stand before it («دوريات روسية تركية مشتركة», «مناورات مصرية سعودية مشتركة»)
+_JOINT = frozenset({"مشتركه", "مشترك"})
 # The reading of a word that can start nothing (see Lexicon._reading), shared by all such words.
 _NO_READING: tuple[bool, None, bool] = (False, None, False)
 
@@ -203,7 +206,10 @@ class Lexicon:
                 # most phrases a word may start need a next word it is not: then only a one-word
                 # phrase can match, and the first one listed wins (as _phrase_at would find)
                 firsts, found = reading[0]
-                if i + 1 < n and not words[i + 1].breaks_before and not firsts.isdisjoint(word_keys(norms[i + 1])):
+                # (over quotation marks only blame phrases go on: _phrase_at)
+                if i + 1 < n and (not words[i + 1].breaks_before or _QUOTES.issuperset(words[i + 1].punct)) \
+                        and (not firsts.isdisjoint(word_keys(norms[i + 1]))
+                             or (norms[i + 1].endswith("يه") and not firsts.isdisjoint(_JOINT))):
                     found = self._phrase_at(words, i)
             if found is not None:
                 length, trig = found
@@ -269,8 +275,18 @@ class Lexicon:
         # masdar «رداً على …», «في أول ردّ» governs nothing)
         with_b = self.cues.get("with_light") or frozenset()
         taken: set[int] = set()
+        # round 33: «ووقّع الرئيسان في ختام المباحثات إعلاناً مشتركاً»: a noun after a time head
+        # («ختام», «خلال», «هامش») dates the act, it is not the light verb's object
+        time_heads = self.cues.get("light_time_heads") or frozenset()
         for m in out:
             if m.verbal and not self._masdar_reading(m, words):
+                continue
+            if (m.first > 0 and words[m.first - 1].norm in time_heads and not words[m.first].breaks_before
+                    and words[m.first].norm.startswith("ال")
+                    and any(not o.verbal and 0 < o.first - m.last <= 6 and not any(
+                        words[k].hard_before for k in range(m.last + 1, o.first + 1)) for o in out)):
+                # («خلال لقائه به»: the possessor's own meeting stays the light verb's; so does a
+                # time noun with no other noun after it to be the object)
                 continue
             for j, tense in reversed(light_at):
                 if j in taken:
@@ -527,13 +543,26 @@ class Lexicon:
             if i + L > n:
                 continue
             ok = True
+            # round 33: a blame phrase runs over quotation marks («تمثل «خرقاً سافراً»», «بأنه «بمثابة …»»)
+            quoted = "blamed" in trig.flags
+            skip = 0  # state adjectives skipped before a final «مشتركة» (see _JOINT)
             for off, key in enumerate(rest, 1):
-                wd = words[i + off]
-                if wd.breaks_before or key not in word_keys(wd.norm):
+                if i + off + skip >= n:
+                    ok = False
+                    break
+                wd = words[i + off + skip]
+                if key in _JOINT and off == len(rest):
+                    # «دوريات روسية تركية مشتركة»: the partners' adjectives stand before «مشتركة»
+                    while (skip < 3 and key not in word_keys(wd.norm) and wd.norm.endswith("يه")
+                           and not wd.breaks_before and i + off + skip + 1 < n):
+                        skip += 1
+                        wd = words[i + off + skip]
+                if (wd.breaks_before and not (quoted and wd.punct and _QUOTES.issuperset(wd.punct))) \
+                        or key not in word_keys(wd.norm):
                     ok = False
                     break
             if ok:
-                best = (L, trig)
+                best = (L + skip, trig)
         return best
 
 
@@ -766,6 +795,13 @@ def build_lexicon() -> Lexicon:
         lex.light.setdefault(form, PAST)
     lex.cues["light_participles"] = light_participles
     lex.cues["protest_supporters"] = _norm_set(trig.get("protest_supporters") or [])
+    lex.cues["light_time_heads"] = _norm_set(trig.get("light_time_heads") or [])
+    lex.cues["in_force"] = _norm_set(trig.get("in_force") or [])
+    approved = trig.get("approved_acts") or {}
+    lex.cues["approve_lemmas"] = _norm_set(approved.get("verbs") or [])
+    lex.cues["approved_acts"] = frozenset(approved.get("types") or [])
+    # round 33: «كلمة ألقاها الرئيس …، أثنى فيها على …»: the speech's giver says what is said in it
+    lex.cues["speech_givers"] = _norm_set(trig.get("speech_givers") or [])
     condemns = trig.get("condemns") or {}
     lex.cues["condemns"] = {
         "complements": _norm_set(condemns.get("complements", [])),
