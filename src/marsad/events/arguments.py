@@ -25,7 +25,7 @@ from typing import Any
 from marsad.events.cuewords import GENERIC, last_records, positions
 from marsad.events.lexicon import Lexicon, Match
 from marsad.events.morphology import POSSESSIVE_SUFFIXES
-from marsad.events.roles import cue_words, exposed_subject, reported_pronoun
+from marsad.events.roles import cue_words, exposed_subject, invitation_host, reported_pronoun
 from marsad.events.text import Word, clitic_candidates, norm_of, norm_word
 from marsad.model import Mention, TimeExpression
 
@@ -666,6 +666,10 @@ def word_types(words: list[Word]) -> frozenset[str]:
     return got
 
 
+# Words from a joint-happening noun to the invitation that names who convened it (round 35).
+_CONVENER_REACH = 16
+
+
 def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
                  bounds: tuple[int, int], exclude: set[int], prev_subject: Group | None = None,
                  speaker: Group | None = None) -> tuple[list[dict], list[dict], set[int], Group | None]:
@@ -715,12 +719,27 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
         topic = next((k for k in range(m.last + 1, hi) if (words[k].norm in topic_preps or (
             words[k].norm[:1] == "و" and words[k].norm[1:] in topic_preps)) and k not in named), None)
 
+    support_words = cues["support_by"] | cues["support_with"]
+
+    def supporter(g: Group) -> bool:
+        """«مدعومة بقوات التحالف», «بدعم من الطيران الروسي»: the one named right after a support word
+        is on the side of the one supported, never the other side of a happening that is not
+        itself the support (round 35)."""
+        if m.trigger.type in ("SUPPORT", "AID"):
+            return False
+        k = g.start - 1
+        if k > 0 and words[k].norm == "من":
+            k -= 1
+        return k >= 0 and words[k].norm in support_words
+
     forum_types = rsets["forum_types"]
     forum_preps = rsets["forum_preps"]
 
     def ok_recipient(g: Group) -> bool:
         if topic is not None and g.first > topic:
             return False
+        if supporter(g):
+            return False  # «هجوم شنته «قسد» مدعومة بقوات التحالف»: the ally named after a support word (round 35)
         if g.first > 0 and words[g.first - 1].norm in cues["attribute_heads"] and not words[g.first].breaks_before:
             return False  # «روسيا، حليفة دمشق، …»: the genitive of an apposition describes the subject
         if g.prep == "من" and m.trigger.type == "REQUEST":
@@ -1015,6 +1034,19 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
         actor = None
     if between is not None and (actor is None or actor is between):
         members = between.members
+        if len(members) > 1 and t.type in cues["symmetric"]:
+            # «اجتماع ثلاثي بين وزراء دفاع روسيا وإيران وسوريا … بدعوة من وزير دفاعها»: the one who
+            # called the meeting convenes it (actor); the other parties listed are its guests (round 35)
+            # (the invitation may follow a comma-cut phrase about the meeting: «…، يعقد اليوم في طهران، بدعوة من …»)
+            inviter = invitation_host(m, words, groups, cue_words(cues["raw"], "roles", "invitation_words"),
+                                      min(len(words), m.last + _CONVENER_REACH))
+            if inviter is not None and inviter is not between and inviter.is_actor:
+                own = _keys(inviter)
+                # the inviter's own entry in the list (a state and its minister share one span) is no guest
+                host = {(a.first, a.last) for a in members if a.key in own}
+                guests = [a for a in members if a.actor is not None and (a.first, a.last) not in host]
+                if guests:
+                    return _refs(inviter), _refs(Group(guests)), {id(between), id(inviter)}, inviter
         if len(members) > 1:
             return ([members[0].actor] if members[0].actor else [],
                     _refs(Group(members[1:])), {id(between)}, None)
