@@ -337,6 +337,55 @@ def nisba_targets(events: list[tuple[Any, dict[str, Any]]], words: list[Any], ni
             ev_start = ev["evidence"]["start"]
             ev["recipient"] = [dict(ref, text=ev["evidence"]["text"][start - ev_start:end - ev_start])]
             break
+    nisba_objects(events, words, nisba, raw_cues)
+
+
+def _after_subject(m: Any, words: list[Any], ev: dict[str, Any]) -> int:
+    """The first word after the trigger and, when it follows the trigger at once, its actor's mention."""
+    ev_start, text = ev["evidence"]["start"], ev["evidence"]["text"]
+    end = words[m.last].end - ev_start
+    for r in ev["actor"]:
+        t = str(r.get("text") or "")
+        pos = text.find(t, end) if t else -1
+        if 0 <= pos and pos - end <= 2:
+            stop = ev_start + pos + len(t)
+            return next((j for j in range(m.last + 1, len(words)) if words[j].start >= stop), len(words))
+    return m.last + 1
+
+
+def nisba_objects(events: list[tuple[Any, dict[str, Any]]], words: list[Any], nisba: dict[str, dict[str, Any]],
+                  raw_cues: dict[str, Any]) -> None:
+    """The addressee of a speech act named only by a state adjective on its object (round 35).
+
+    «ورفضت حماس المقترح الإسرائيلي» → Israel, «وانتقد الوزير سياسة الاستيطان الإسرائيلية» → Israel,
+    «وهددت إيران بالرد على أي هجوم إسرائيلي» → Israel. For an event of ``roles.nisba_object_types``
+    with an actor and no recipient: the first state nisba up to ``nisba_object_reach`` words after
+    the trigger, in its clause, before any of ``nisba_object_stops`` (a place or topic phrase,
+    «في الشؤون الليبية», or reported content, «أن …»). The speaker's own state is never taken.
+    """
+    roles = raw_cues.get("roles") or {}
+    types = frozenset(roles.get("nisba_object_types") or ())
+    if not nisba or not types:
+        return
+    stops = cue_words(raw_cues, "roles", "nisba_object_stops")
+    reach = int(roles.get("nisba_object_reach", 6))
+    for m, ev in events:
+        if ev["type"] not in types or not ev["actor"] or ev["recipient"]:
+            continue
+        own = {str(r.get("country") or "") for r in ev["actor"]} | {str(r.get("id")) for r in ev["actor"]}
+        # VSO: the object comes after the subject («وانتقد وزير الخارجية الفرنسي سياسة …»)
+        first = _after_subject(m, words, ev)
+        for j in range(first, min(len(words), first + reach)):
+            w = words[j]
+            if w.hard_before or (j > first and w.breaks_before) or w.norm in stops:
+                break
+            ref = _nisba_of(w.norm, nisba) if j > first else None  # an adjective follows its noun
+            if ref is None:
+                continue
+            if not own & {str(ref.get("id")), str(ref.get("country") or "")}:
+                ev_start = ev["evidence"]["start"]
+                ev["recipient"] = [dict(ref, text=ev["evidence"]["text"][w.start - ev_start:w.end - ev_start])]
+            break
 
 
 def _cue_set(section: dict[str, Any], key: str) -> frozenset[str]:
