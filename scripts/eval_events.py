@@ -162,7 +162,7 @@ def eval_gsr(shared: Path, kb: Knowledge, show_errors: bool) -> None:
 
 
 EVAL = Path(__file__).resolve().parents[1] / "eval"
-TOPIC_SETS = ("topics", "topics2", "topics3", "topics4", "topics5", "topics6")
+TOPIC_SETS = ("topics", "topics2", "topics3", "topics4", "topics5", "topics6", "topics7")
 
 
 def topics_gold(half: str, name: str = "topics") -> tuple[dict[str, GoldDoc], list[str]]:

@@ -26,5 +26,5 @@ def test_dev_set_manifest_is_valid(folder: Path) -> None:
     assert sum(types.values()) >= 100  # twelve articles of 8–12 events each
 
 
-def test_all_six_sets_are_found() -> None:
-    assert [p.name for p in SETS] == ["topics", "topics2", "topics3", "topics4", "topics5", "topics6"]
+def test_all_seven_sets_are_found() -> None:
+    assert [p.name for p in SETS] == ["topics", "topics2", "topics3", "topics4", "topics5", "topics6", "topics7"]
