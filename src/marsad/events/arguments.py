@@ -646,6 +646,7 @@ def _role_sets(raw: dict[str, Any]) -> dict[str, frozenset[str]]:
         return last[1]
     got = {key: cue_words(raw, "roles", key) for key in _ROLE_SET_KEYS}
     got["forum_types"] = frozenset((roles or {}).get("forum_types") or ())
+    got["from_recipient_types"] = frozenset((roles or {}).get("from_recipient_types") or ())
     _ROLE_SETS[0] = (roles, got)
     return got
 
@@ -744,6 +745,8 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
             return False  # «روسيا، حليفة دمشق، …»: the genitive of an apposition describes the subject
         if g.prep == "من" and m.trigger.type == "REQUEST":
             return True  # «طلب من طهران سحب قواتها»: the one asked
+        if g.prep == "من" and f"{m.trigger.type}/{m.trigger.mode}" in rsets["from_recipient_types"]:
+            return True  # «سحبت سفيرها من فرنسا»: the state an envoy is recalled from (round 35)
         if g.prep in forum_preps and f"{m.trigger.type}/{m.trigger.mode}" in forum_types:
             return False  # «سيتقدم بشكوى إلى مجلس الأمن»: the forum, not the accused (round 30)
         if g.prep == "جانب" and m.trigger.type == "SUPPORT" and g.first - m.last <= 3:
