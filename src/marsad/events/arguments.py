@@ -1065,10 +1065,24 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
         actor = actor or between
     if recipient is actor:
         recipient = None
+    if (recipient is None and actor is not None and len(actor.members) > 1
+            and t.type in cue_words(cues["raw"], "roles", "reciprocal_types") and _reciprocal(m, words, actor, cues)):
+        # «وتبادلت القوات الهندية والباكستانية إطلاق النار»: the sides of a reciprocal act (round 35)
+        sides = _refs(actor)
+        if len(sides) > 1 and len({str(r.get("country") or r.get("id")) for r in sides}) > 1:
+            return sides[:1], sides[1:], {id(actor)}, actor
     used = {id(g) for g in (actor, recipient) if g is not None}
     if recipient is not None and t.type in rsets["state_asset_types"]:
         return _refs(actor), _asset_owners(recipient), used, actor
     return _refs(actor), _refs(recipient), used, actor
+
+
+def _reciprocal(m: Match, words: list[Word], actor: Group, cues: dict[str, Any]) -> bool:
+    """Whether a reciprocal verb («تبادل», «يتبادلان») stands before the subject ``actor`` of the
+    trigger: its light verb, or the verb right before the subject."""
+    verbs = cue_words(cues["raw"], "roles", "reciprocal_verbs")
+    k = m.light if m.light is not None else actor.start - 1
+    return 0 <= k < len(words) and words[k].norm in verbs and k < actor.first
 
 
 def _asset_owners(group: Group) -> list[dict[str, Any]]:
