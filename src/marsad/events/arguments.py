@@ -25,7 +25,7 @@ from typing import Any
 from marsad.events.cuewords import GENERIC, last_records, positions
 from marsad.events.lexicon import Lexicon, Match
 from marsad.events.morphology import POSSESSIVE_SUFFIXES
-from marsad.events.roles import cue_words, exposed_subject, invitation_host, reported_pronoun
+from marsad.events.roles import cue_phrases, cue_words, exposed_subject, invitation_host, reported_pronoun
 from marsad.events.text import Word, clitic_candidates, norm_of, norm_word
 from marsad.model import Mention, TimeExpression
 
@@ -778,6 +778,13 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
             # right after a killing verb, and the attack that killed them later in the clause
             or t.mode == "kill" and t.kind == "verb" and m.tense == "past"
             and _killed_in_attack(anchor, words, usable, lex)))
+    if not victim and m.verbal and m.light is None and t.kind == "verb":
+        # «واعتُقل الناشط … على يد قوات الأمن»: an unvocalised verb whose clause names its agent after
+        # «على يد» / «من قبل» is the passive; the group after the verb is the one it befell (round 35)
+        passive_marks = cue_phrases(cues["raw"], "roles", "passive_agent_markers")
+        victim = any(g.prep == "agent" and g.first > m.last + 1 and any(
+            tuple(w.norm for w in words[g.start - len(p):g.start]) == p for p in passive_marks)
+            for g in usable)
     # «بين X وY» after the trigger, or inside the subject of its light verb («تعقد اللجنة
     # المشتركة بين بغداد وواشنطن جولة محادثات»)
     between = next((g for g in usable if g.prep in cues["between"] and (
