@@ -1028,15 +1028,22 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
                 # party coordinated with the genitive past a comma is the other side of the meeting
                 recipient = next((g for g in after if g.first == near.last + 1 and bare(g)
                                   and words[g.first].norm[:1] == "و" and not g.attribute), None)
-    if recipient is None and t.type == "REQUEST" and not m.verbal:
+    if t.type == "REQUEST" and not m.verbal:
         # «تدخلها في سوريا جاء بناءً على طلب رسمي سوري»: a request the clause's act answers was
-        # made to the one who acts, the nearest party named before the answering word (round 35)
+        # made to the one who acts, the nearest party named before the answering word; a party
+        # right after «طلب من» is the one who asked (round 35)
         answered = cue_words(cues["raw"], "roles", "answered_request_words")
         k = next((j for j in (m.first, m.first - 1) if j >= 0 and words[j].norm in answered), None)
-        if k is not None:
-            recipient = next((g for g in reversed(groups) if g.is_actor and g.last < k and bare(g)
-                              and not g.attribute and (actor is None or not _keys(g) & _keys(actor))
-                              and not any(words[j].hard_before for j in range(g.last + 1, k + 1))), None)
+        # (a request noun: «تلبية لدعوة من نظيره» is an invitation, the visit's rules read it)
+        if k is not None and words[m.last].norm in cue_words(cues["raw"], "roles", "answered_request_nouns"):
+            asker = next((g for g in groups if g.is_actor and m.last < g.first <= m.last + 2 and g.prep == "من"), None)
+            if asker is not None:
+                actor = asker
+                recipient = None if recipient is asker else recipient
+            if recipient is None:
+                recipient = next((g for g in reversed(groups) if g.is_actor and g.last < k and bare(g)
+                                  and not g.attribute and (actor is None or not _keys(g) & _keys(actor))
+                                  and not any(words[j].hard_before for j in range(g.last + 1, k + 1))), None)
     if recipient is None and t.type == "THREATEN" and comp < hi and words[comp].norm in cues["threat_that"]:
         # «مهدداً بأن الإمارات «ستبقى هدفاً»»: the party the threat is about opens its content
         recipient = next((g for g in groups if g.is_actor and g.first == comp + 1 and bare(g)
