@@ -1,0 +1,148 @@
+"""Round 35 — roles that generalise: grammatical constructions that name (or exclude) a side.
+
+Every text here was written for these tests and runs the whole pipeline (``marsad.load()``): the
+recogniser's mentions matter. Each rule has a control where the construction is absent and the
+old reading stays.
+"""
+
+from __future__ import annotations
+
+from events_helpers import pipeline_events as _events
+from events_helpers import sides as _sides
+
+_DAY = "2023-05-01"
+
+
+# -- a supporter is on the side of the one supported ---------------------------------------------
+
+def test_supporter_is_not_the_target_of_the_attack(nlp):
+    text = ("وتواصل قوات سوريا الديمقراطية مدعومة بطائرات التحالف الدولي هجوماً على مواقع تنظيم داعش "
+            "شرقي دير الزور.")
+    (attack,) = _events(nlp, text, "ASSAULT", _DAY)
+    assert _sides(attack) == (["sdf"], ["isis"])
+    # control: the support itself still goes from the coalition to the SDF
+    (aid,) = _events(nlp, text, "AID", _DAY)
+    assert _sides(aid) == (["us_led_coalition"], ["sdf"])
+
+
+def test_supporter_alone_after_the_attack_is_no_target(nlp):
+    text = "وتواصل قوات سوريا الديمقراطية هجوماً مدعومة بطائرات التحالف الدولي."
+    for attack in _events(nlp, text, "ASSAULT", _DAY):
+        assert _sides(attack)[0] == ["sdf"]
+        assert not _sides(attack)[1]
+
+
+# -- a meeting «بدعوة من X» is convened by X ------------------------------------------------------
+
+_MEETING = "عُقد في عمّان أمس اجتماع خماسي بين وزراء خارجية مصر والعراق والسعودية والأردن وسوريا"
+
+
+def test_inviter_convenes_the_joint_meeting(nlp):
+    text = _MEETING + "، بدعوة من وزير الخارجية الأردني أيمن الصفدي."
+    (meeting,) = _events(nlp, text, "CONSULT", _DAY)
+    actor, recipient = _sides(meeting)
+    assert actor == ["ayman_safadi"]
+    assert "sameh_shoukry" in recipient and "faisal_mekdad" in recipient
+    assert "ayman_safadi" not in recipient and "jordan" not in recipient
+
+
+def test_without_invitation_the_first_party_is_the_actor(nlp):
+    # control: the joint-happening convention (first party actor, the others recipients)
+    (meeting,) = _events(nlp, _MEETING + ".", "CONSULT", _DAY)
+    actor, recipient = _sides(meeting)
+    assert actor == ["sameh_shoukry"]
+    assert "ayman_safadi" in recipient
+
+
+# -- a request answered by the clause's act -------------------------------------------------------
+
+def test_answered_request_was_made_to_the_one_who_acts(nlp):
+    text = "وأكد الكرملين أن نشر القوات الروسية في كازاخستان جاء بناءً على طلب رسمي كازاخستاني."
+    (request,) = _events(nlp, text, "REQUEST", _DAY)
+    assert _sides(request) == (["kazakhstan"], ["russian_armed_forces"])
+
+
+def test_plain_request_keeps_its_own_addressee(nlp):
+    # control: «طلب من X»: X is asked; no answering word, no change
+    (request,) = _events(nlp, "وطالبت روسيا الولايات المتحدة بسحب قواتها من سوريا.", "REQUEST", _DAY)
+    assert _sides(request) == (["russia"], ["united_states"])
+
+
+# -- a speech act addressed to the state whose nisba qualifies its object ------------------------
+
+def test_rejected_statement_of_a_state(nlp):
+    text = "ورفضت الخارجية الإيرانية البيان الأمريكي بشأن برنامجها النووي."
+    (rejection,) = _events(nlp, text, "REJECT", _DAY)
+    assert _sides(rejection) == (["iranian_foreign_ministry"], ["united_states"])
+
+
+def test_criticised_policy_past_the_subject(nlp):
+    # VSO: the nisba in the subject («التركي») is the speaker's own; the object's is the addressee's
+    text = "وانتقد وزير الخارجية الفرنسي سياسة الاستيطان الإسرائيلية في الضفة الغربية."
+    (criticism,) = _events(nlp, text, "ACCUSE", _DAY)
+    assert _sides(criticism)[1] == ["israel"]
+
+
+def test_nisba_in_a_place_phrase_is_no_addressee(nlp):
+    # control: «في الشؤون اللبنانية» is where the interference happens, not who is addressed
+    for rejection in _events(nlp, "ورفضت الخارجية الإيرانية التدخل في الشؤون اللبنانية.", "REJECT", _DAY):
+        assert "lebanon" not in _sides(rejection)[1]
+
+
+# -- an envoy recalled «من X»; a protest motive names no participant ------------------------------
+
+def test_envoy_recalled_from_a_state(nlp):
+    (recall,) = _events(nlp, "وسحبت المغرب سفيرها من ألمانيا.", "SANCTION", _DAY)
+    assert _sides(recall) == (["morocco"], ["germany"])
+
+
+def test_protest_motive_is_not_the_recipient(nlp):
+    text = "وسحبت الجزائر سفيرها من فرنسا احتجاجاً على تصريحات الرئيس الفرنسي إيمانويل ماكرون."
+    (recall,) = _events(nlp, text, "SANCTION", _DAY)
+    assert _sides(recall) == (["algeria"], ["france"])
+
+
+# -- a reciprocal verb splits its subject into the two sides -------------------------------------
+
+def test_exchange_of_fire_has_two_sides(nlp):
+    text = "وتبادلت القوات الهندية والقوات الباكستانية إطلاق النار في كشمير."
+    (clash,) = _events(nlp, text, "ASSAULT", _DAY)
+    actor, recipient = _sides(clash)
+    assert actor == ["india"] and recipient == ["pakistan_army"]
+
+
+def test_coordinated_attackers_stay_together(nlp):
+    # control: no reciprocal verb, the coordinated subject attacks together
+    (attack,) = _events(nlp, "وشنت القوات الروسية والقوات السورية غارات على إدلب.", "ASSAULT", _DAY)
+    assert _sides(attack)[0] == ["russian_armed_forces", "syrian_army"]
+
+
+# -- «على يد» marks a passive verb ---------------------------------------------------------------
+
+def test_agent_after_ala_yad_makes_the_verb_passive(nlp):
+    text = "واعتُقل رئيس الوزراء السابق عمران خان على يد الشرطة الباكستانية في إسلام آباد."
+    (arrest,) = _events(nlp, text, "COERCE", _DAY)
+    actor, recipient = _sides(arrest)
+    assert recipient == ["imran_khan"]
+    assert "imran_khan" not in actor and actor
+
+
+def test_min_qabl_as_earlier_is_no_agent(nlp):
+    # control: «كما حدث من قبل» is "as before"; the active reading stays
+    (attack,) = _events(nlp, "وهاجمت قوات الأمن المحتجين كما حدث من قبل في بغداد.", "ASSAULT", _DAY)
+    assert _sides(attack)[1] == ["protesters"]
+    assert "protesters" not in _sides(attack)[0]
+
+
+# -- ships and installations named by a state nisba ---------------------------------------------
+
+def test_tanker_of_a_state_is_its_target(nlp):
+    text = "وأعلنت جماعة الحوثي استهداف ناقلة نفط بريطانية في خليج عدن."
+    (attack,) = _events(nlp, text, "ASSAULT", _DAY)
+    assert _sides(attack) == (["houthis"], ["united_kingdom"])
+
+
+def test_ship_without_a_flag_has_no_target(nlp):
+    # control: no nisba, no state
+    for attack in _events(nlp, "وأعلنت جماعة الحوثي استهداف سفينة في البحر الأحمر.", "ASSAULT", _DAY):
+        assert _sides(attack)[1] == []
