@@ -146,3 +146,31 @@ def test_ship_without_a_flag_has_no_target(nlp):
     # control: no nisba, no state
     for attack in _events(nlp, "وأعلنت جماعة الحوثي استهداف سفينة في البحر الأحمر.", "ASSAULT", _DAY):
         assert _sides(attack)[1] == []
+
+
+# -- a condemned attack's maker; «تابعة لـ» of a noun in between ----------------------------------
+
+_SCHOOL = "وأدانت السعودية القصف الإسرائيلي لمدرسة تابعة للأونروا في غزة."
+
+
+def test_condemnation_of_an_attack_addresses_its_maker(nlp):
+    (condemnation,) = _events(nlp, _SCHOOL, "ACCUSE", _DAY)
+    assert _sides(condemnation) == (["saudi_arabia"], ["israel"])
+
+
+def test_owner_of_the_target_is_not_the_attacker(nlp):
+    # «تابعة للأونروا» qualifies the school after «لـ», not the shelling
+    (attack,) = _events(nlp, _SCHOOL, "ASSAULT", _DAY)
+    assert _sides(attack) == (["israel"], ["unrwa"])
+
+
+def test_owner_right_after_the_noun_still_owns_it(nlp):
+    # control: «قافلة مساعدات إنسانية تابعة للأمم المتحدة»: the convoy is the UN's
+    (aid,) = _events(nlp, "واستهدفت غارة قافلة مساعدات إنسانية تابعة للأمم المتحدة.", "AID", _DAY)
+    assert _sides(aid)[0] == ["un"]
+
+
+def test_condemned_attack_without_maker_names_no_one(nlp):
+    # control: an attack with no maker gives the condemnation no recipient
+    for condemnation in _events(nlp, "وأدانت مصر الهجوم الإرهابي على كنيسة في سيناء.", "ACCUSE", _DAY):
+        assert _sides(condemnation)[1] == []

@@ -975,7 +975,11 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
                 # «قافلة مساعدات إنسانية تابعة للأمم المتحدة»: the body after «تابعة لـ», an adjective
                 # or two after the noun, owns it
                 actor = next((g for g in after if g.first - m.last <= 4 and g.prep == "ل"
-                              and g.first > 0 and words[g.first - 1].norm in cues["owner_links"]), None)
+                              and g.first > 0 and words[g.first - 1].norm in cues["owner_links"]
+                              # «القصف الإسرائيلي لمدرسة تابعة للأونروا»: «تابعة» qualifies the noun of
+                              # a phrase in between (a «لـ» or other preposition), not the trigger (round 35)
+                              and not any(words[k].norm[:1] == "ل" or words[k].norm in rec_preps
+                                          for k in range(m.last + 1, g.first - 1))), None)
             if inside is not None and near is not None and near.first > inside.last:
                 near = None
             if t.type in ("SUPPORT", "AID") and near is not None and actor is near and not any(

@@ -338,6 +338,38 @@ def nisba_targets(events: list[tuple[Any, dict[str, Any]]], words: list[Any], ni
             ev["recipient"] = [dict(ref, text=ev["evidence"]["text"][start - ev_start:end - ev_start])]
             break
     nisba_objects(events, words, nisba, raw_cues)
+    condemned_makers(events, words, raw_cues)
+
+
+def condemned_makers(events: list[tuple[Any, dict[str, Any]]], words: list[Any], raw_cues: dict[str, Any]) -> None:
+    """A condemnation of an attack named right after it is addressed to the attack's maker (round 35).
+
+    «وأدانت السعودية القصف الإسرائيلي لمدرسة تابعة للأونروا» → Israel, not the school's owner the
+    clause rules read after «لـ». For an event of ``roles.condemned_maker_types`` with an actor:
+    the first event of ``roles.condemned_act_types`` whose trigger starts up to
+    ``condemned_act_reach`` words after it, in its clause, with an actor that is not the
+    condemner's side. It replaces no recipient, or one that is only the attack's target.
+    """
+    roles = raw_cues.get("roles") or {}
+    types = frozenset(roles.get("condemned_maker_types") or ())
+    acts = frozenset(roles.get("condemned_act_types") or ())
+    if not types or not acts:
+        return
+    reach = int(roles.get("condemned_act_reach", 5))
+    for m, ev in events:
+        if ev["type"] not in types or not ev["actor"]:
+            continue
+        act = next((e for m2, e in events if e["type"] in acts and m.last < m2.first <= m.last + reach
+                    and not any(words[k].hard_before or words[k].breaks_before for k in range(m.last + 1, m2.first + 1))),
+                   None)
+        if act is None or not act["actor"]:
+            continue
+        own = {str(r.get("country") or r.get("id")) for r in ev["actor"]}
+        if own & {str(r.get("country") or r.get("id")) for r in act["actor"]}:
+            continue
+        targets = {r.get("id") for r in act["recipient"]}
+        if all(r.get("id") in targets for r in ev["recipient"]):
+            ev["recipient"] = [dict(r) for r in act["actor"]]
 
 
 def _after_subject(m: Any, words: list[Any], ev: dict[str, Any]) -> int:
