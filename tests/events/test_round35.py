@@ -89,6 +89,19 @@ def test_nisba_in_a_place_phrase_is_no_addressee(nlp):
         assert "lebanon" not in _sides(rejection)[1]
 
 
+def test_blamed_party_between_light_verb_and_noun(nlp):
+    # «حمّل X "العدو الإسرائيلي" المسؤولية»: the object of the light verb stands before its noun
+    text = 'وحمّل حزب الله "العدو الإسرائيلي" المسؤولية عن التفجيرات في لبنان.'
+    (blame,) = _events(nlp, text, "ACCUSE", _DAY)
+    assert _sides(blame) == (["hezbollah"], ["israel"])
+
+
+def test_blame_with_no_one_named_has_no_recipient(nlp):
+    # control: the subject's own nisba is never the one blamed
+    for blame in _events(nlp, "وحمّلت الحكومة اللبنانية المسؤولية عن التفجيرات.", "ACCUSE", _DAY):
+        assert _sides(blame)[1] == []
+
+
 # -- an envoy recalled «من X»; a protest motive names no participant ------------------------------
 
 def test_envoy_recalled_from_a_state(nlp):

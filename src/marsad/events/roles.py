@@ -372,17 +372,17 @@ def condemned_makers(events: list[tuple[Any, dict[str, Any]]], words: list[Any],
             ev["recipient"] = [dict(r) for r in act["actor"]]
 
 
-def _after_subject(m: Any, words: list[Any], ev: dict[str, Any]) -> int:
-    """The first word after the trigger and, when it follows the trigger at once, its actor's mention."""
+def _after_subject(last: int, words: list[Any], ev: dict[str, Any]) -> int:
+    """The first word after word ``last`` (the verb) and, when it follows at once, its actor's mention."""
     ev_start, text = ev["evidence"]["start"], ev["evidence"]["text"]
-    end = words[m.last].end - ev_start
+    end = words[last].end - ev_start
     for r in ev["actor"]:
         t = str(r.get("text") or "")
         pos = text.find(t, end) if t else -1
         if 0 <= pos and pos - end <= 2:
             stop = ev_start + pos + len(t)
-            return next((j for j in range(m.last + 1, len(words)) if words[j].start >= stop), len(words))
-    return m.last + 1
+            return next((j for j in range(last + 1, len(words)) if words[j].start >= stop), len(words))
+    return last + 1
 
 
 def nisba_objects(events: list[tuple[Any, dict[str, Any]]], words: list[Any], nisba: dict[str, dict[str, Any]],
@@ -406,7 +406,10 @@ def nisba_objects(events: list[tuple[Any, dict[str, Any]]], words: list[Any], ni
             continue
         own = {str(r.get("country") or "") for r in ev["actor"]} | {str(r.get("id")) for r in ev["actor"]}
         # VSO: the object comes after the subject («وانتقد وزير الخارجية الفرنسي سياسة …»)
-        first = _after_subject(m, words, ev)
+        # a light verb before its noun («حمّل حزب الله "العدو الإسرائيلي" المسؤولية»): its object
+        # stands between them
+        light = getattr(m, "light", None)
+        first = _after_subject(light if light is not None and light < m.first else m.last, words, ev)
         for j in range(first, min(len(words), first + reach)):
             w = words[j]
             if w.hard_before or (j > first and w.breaks_before) or w.norm in stops:
