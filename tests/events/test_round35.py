@@ -187,3 +187,20 @@ def test_condemned_attack_without_maker_names_no_one(nlp):
     # control: an attack with no maker gives the condemnation no recipient
     for condemnation in _events(nlp, "وأدانت مصر الهجوم الإرهابي على كنيسة في سيناء.", "ACCUSE", _DAY):
         assert _sides(condemnation)[1] == []
+
+
+# -- a meeting after «حيث» following a visit told by a noun --------------------------------------
+
+def test_meeting_after_a_visit_noun_has_the_visitor_as_actor(nlp):
+    text = ("وتزامن ذلك مع زيارة وزير الخارجية الأمريكي أنتوني بلينكن إلى القاهرة، حيث التقى الرئيس "
+            "عبد الفتاح السيسي في قصر الاتحادية.")
+    meetings = _events(nlp, text, "CONSULT", _DAY)
+    assert any(_sides(e) == (["antony_blinken"], ["abdel_fattah_el_sisi"]) for e in meetings)
+    assert not any(_sides(e)[0] == ["abdel_fattah_el_sisi"] for e in meetings)
+
+
+def test_meeting_after_a_visit_verb_is_unchanged(nlp):
+    # control: with a verb before «حيث» its subject was already the visitor
+    text = "ووصل وزير الخارجية الأمريكي أنتوني بلينكن إلى القاهرة، حيث التقى الرئيس عبد الفتاح السيسي."
+    meetings = _events(nlp, text, "CONSULT", _DAY)
+    assert any(_sides(e) == (["antony_blinken"], ["abdel_fattah_el_sisi"]) for e in meetings)

@@ -817,13 +817,21 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
         if anchor > 0 and words[anchor - 1].norm in cues["relatives"]:
             # «الجنود الذين وصلوا»: the subject is the antecedent, never a group further back
             left = [g for g in left if g.last == anchor - 2]
+        meet_after_visit = (t.type == "CONSULT" and t.mode == "meet" and m.light is None
+                            and circumstantial_verb(m, words, lex) and not words[anchor].norm.endswith(POSSESSIVE_SUFFIXES))
+        if prev_subject is None and meet_after_visit:
+            # «مع زيارة وزير الخارجية الأمريكي … إلى القاهرة، حيث التقى الرئيس …»: after a visit told by
+            # a noun there is no previous verb; the visitor is the last party named before «حيث»,
+            # past the place visited (round 35)
+            prev_subject = next((g for g in reversed(groups) if g.last < anchor - 1 and g.is_actor and bare(g)
+                                 and not g.attribute and not any(words[k].hard_before for k in range(g.last + 1, anchor))),
+                                None)
         # «فزار دبي حيث التقى نائب رئيس الدولة …»: a meeting verb after «حيث» continues the
         # visitor's clause; like a coordinated verb, a lone group after it is the one met
         coordinated = prev_subject is not None and (
             coordinated_verb(m, words, lex) or dependent_verb(m, words, lex)
-            or t.type == "CONSULT" and t.mode == "meet" and m.light is None and circumstantial_verb(m, words, lex)
             # «حيث التقاه …»: with an object pronoun the group after the verb is its subject
-            and not words[anchor].norm.endswith(POSSESSIVE_SUFFIXES))
+            or meet_after_visit)
         # «التقى الأسد خامنئي، وبحث …»: before a coordinated verb, a group cut off by a comma
         # closes the previous clause (its object), it is not this verb's subject
         svo = next((g for g in reversed(left) if bare(g) and anchor - g.last <= 4 and not (
