@@ -204,3 +204,17 @@ def test_meeting_after_a_visit_verb_is_unchanged(nlp):
     text = "ووصل وزير الخارجية الأمريكي أنتوني بلينكن إلى القاهرة، حيث التقى الرئيس عبد الفتاح السيسي."
     meetings = _events(nlp, text, "CONSULT", _DAY)
     assert any(_sides(e) == (["antony_blinken"], ["abdel_fattah_el_sisi"]) for e in meetings)
+
+
+# -- the forces a struck site hosts -------------------------------------------------------------
+
+def test_struck_base_hosting_forces_targets_them(nlp):
+    text = "وأطلقت فصائل عراقية مسلحة صواريخ على قاعدة حرير الجوية في أربيل، التي تستضيف قوات أمريكية."
+    (attack,) = _events(nlp, text, "ASSAULT", _DAY)
+    assert _sides(attack)[1] == ["us_forces"]
+
+
+def test_hosting_verb_with_no_party_names_no_target(nlp):
+    # control: «تضم مئات المدنيين» names no actor group; the civilians come from the generic list
+    (attack,) = _events(nlp, "وقصف الجيش التركي قرية تضم مئات المدنيين.", "ASSAULT", _DAY)
+    assert _sides(attack) == (["turkish_armed_forces"], ["civilians"])

@@ -1056,6 +1056,17 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
                 recipient = next((g for g in reversed(groups) if g.is_actor and g.last < k and bare(g)
                                   and not g.attribute and (actor is None or not _keys(g) & _keys(actor))
                                   and not any(words[j].hard_before for j in range(g.last + 1, k + 1))), None)
+    if recipient is None and actor is not None and t.type in cue_words(cues["raw"], "roles", "hosted_types"):
+        # «صواريخ على قاعدة عين الأسد …، التي تستضيف قوات أمريكية»: the forces a struck site hosts (round 35)
+        hosting = cue_words(cues["raw"], "roles", "hosting_verbs")
+        reach = int(cues["raw"]["roles"].get("hosted_reach", 16))
+        for k in range(m.last + 1, min(len(words), m.last + reach)):
+            if words[k].hard_before:
+                break
+            if words[k].norm in hosting or (words[k].norm[:1] == "و" and words[k].norm[1:] in hosting):
+                recipient = next((g for g in groups if k < g.first <= k + 2 and g.is_actor and bare(g)
+                                  and not g.attribute and g is not actor), None)
+                break
     if recipient is None and t.type == "THREATEN" and comp < hi and words[comp].norm in cues["threat_that"]:
         # «مهدداً بأن الإمارات «ستبقى هدفاً»»: the party the threat is about opens its content
         recipient = next((g for g in groups if g.is_actor and g.first == comp + 1 and bare(g)
