@@ -218,3 +218,16 @@ def test_hosting_verb_with_no_party_names_no_target(nlp):
     # control: «تضم مئات المدنيين» names no actor group; the civilians come from the generic list
     (attack,) = _events(nlp, "وقصف الجيش التركي قرية تضم مئات المدنيين.", "ASSAULT", _DAY)
     assert _sides(attack) == (["turkish_armed_forces"], ["civilians"])
+
+
+# -- a show of force by a state's border --------------------------------------------------------
+
+def test_exercise_near_a_border_is_aimed_at_its_state(nlp):
+    (drill,) = _events(nlp, "وأجرى الجيش الروسي مناورات عسكرية واسعة قرب الحدود الأوكرانية.", "MOBILIZE", _DAY)
+    assert _sides(drill) == (["russian_armed_forces"], ["ukraine"])
+
+
+def test_exercise_in_a_named_region_has_no_state_target(nlp):
+    # control: no state nisba after the place noun
+    (drill,) = _events(nlp, "وأجرى الجيش الروسي مناورات عسكرية واسعة في شبه جزيرة القرم.", "MOBILIZE", _DAY)
+    assert _sides(drill)[1] == []

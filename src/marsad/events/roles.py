@@ -308,6 +308,9 @@ def nisba_targets(events: list[tuple[Any, dict[str, Any]]], words: list[Any], ni
                                           _cue_set(roles, "site_adjectives"),
                                           tuple(norm_word(w) for w in roles.get("army_heads") or ()))
     sites, places, reach, site_adjectives, army_heads = cfg
+    # (cues.yaml roles.nisba_target_types widens the default: round 35 adds MOBILIZE, «مناورات قرب
+    # الحدود الأذربيجانية»)
+    types = types | frozenset((raw_cues.get("roles") or {}).get("nisba_target_types") or ())
     for m, ev in events:
         if ev["type"] not in types or not ev["actor"] or ev["recipient"]:
             continue
