@@ -231,3 +231,16 @@ def test_exercise_in_a_named_region_has_no_state_target(nlp):
     # control: no state nisba after the place noun
     (drill,) = _events(nlp, "وأجرى الجيش الروسي مناورات عسكرية واسعة في شبه جزيرة القرم.", "MOBILIZE", _DAY)
     assert _sides(drill)[1] == []
+
+
+# -- an indefinite force noun with a qualifier before its nisba ---------------------------------
+
+def test_warplanes_with_a_qualifier_are_the_air_force(nlp):
+    (attack,) = _events(nlp, "شنت طائرات حربية روسية غارات على مواقع في ريف إدلب.", "ASSAULT", _DAY)
+    assert _sides(attack)[0] == ["russian_air_force"]
+
+
+def test_bare_state_nisba_subject_stays_the_state(nlp):
+    # control: a head that is no force noun («وفد») keeps the state
+    (visit,) = _events(nlp, "وزار وفد سعودي طهران أمس.", "CONSULT", _DAY)
+    assert _sides(visit)[0] == ["saudi_arabia"]

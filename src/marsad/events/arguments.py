@@ -1402,6 +1402,11 @@ def nisba_subjects(words: list[Word], args: list[Arg], anchors: list[int], nisba
             # not an unnamed subject: an object, a prepositional phrase, another event; a definite
             # phrase («دعم النضال الفلسطيني») is named by the recogniser when it is an actor
             continue
+        if force_heads is None:
+            # «طائرات حربية باكستانية», «مدفعية تركية»: an indefinite force noun names the state's
+            # force too (round 35; the recogniser knows only some of these phrases)
+            bare_head = w0[1:] if w0[:1] in "وف" and w0[1:] in heads else w0
+            force_heads = heads.get(bare_head)
         for k in range(head + 1, min(n, head + 3)):
             if k in taken or words[k].breaks_before:
                 break
