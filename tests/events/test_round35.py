@@ -244,3 +244,16 @@ def test_bare_state_nisba_subject_stays_the_state(nlp):
     # control: a head that is no force noun («وفد») keeps the state
     (visit,) = _events(nlp, "وزار وفد سعودي طهران أمس.", "CONSULT", _DAY)
     assert _sides(visit)[0] == ["saudi_arabia"]
+
+
+# -- the other side between a light verb's subject and its noun ---------------------------------
+
+def test_meeting_partner_before_the_meeting_noun(nlp):
+    (meeting,) = _events(nlp, "وعقد أردوغان مع بوتين اجتماعاً مغلقاً في موسكو.", "CONSULT", _DAY)
+    assert _sides(meeting) == (["recep_tayyip_erdogan"], ["vladimir_putin"])
+
+
+def test_meeting_partner_after_the_noun_unchanged(nlp):
+    # control: the usual order, «مع» after the noun
+    (meeting,) = _events(nlp, "وعقد أردوغان اجتماعاً مغلقاً مع بوتين في موسكو.", "CONSULT", _DAY)
+    assert _sides(meeting) == (["recep_tayyip_erdogan"], ["vladimir_putin"])

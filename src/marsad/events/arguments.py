@@ -667,6 +667,10 @@ def word_types(words: list[Word]) -> frozenset[str]:
     return got
 
 
+# Prepositions whose group may stand between a light verb's subject and its noun as the other side
+# («وعقد أردوغان مع بوتين اجتماعاً»); «لـ», «بـ» there are mostly owners or instruments (round 35).
+_FRONTED_OBJECT_PREPS = frozenset({"مع", "على", "ضد"})
+
 # Words from a joint-happening noun to the invitation that names who convened it (round 35).
 _CONVENER_REACH = 16
 
@@ -922,6 +926,11 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
                 # bare group between the subject and the governed noun is the verb's first object
                 recipient = next((g for g in right if vso.last < g.first < m.first and bare(g)
                                   and not g.attribute), None)
+            if recipient is None and m.light is not None:
+                # «وعقد أردوغان مع بوتين اجتماعاً», «شنّ الجيش على مواقعهم هجوماً»: the other side may
+                # stand with its preposition between the subject and the governed noun (round 35)
+                recipient = next((g for g in right if vso.last < g.first < m.first and g.prep in _FRONTED_OBJECT_PREPS
+                                  and ok_recipient(g) and not g.attribute), None)
         else:
             if svo is None and coordinated:
                 actor = prev_subject  # «…، وبحث معه»: the subject of the previous verb
