@@ -32,6 +32,13 @@ def test_supporter_alone_after_the_attack_is_no_target(nlp):
         assert not _sides(attack)[1]
 
 
+def test_protecting_police_are_no_target(nlp):
+    # «بحماية الشرطة»: the police are on the settlers' side
+    text = "واقتحم مستوطنون إسرائيليون المسجد الأقصى بحماية الشرطة الإسرائيلية."
+    for attack in _events(nlp, text, "ASSAULT", _DAY):
+        assert "israel_police" not in _sides(attack)[1]
+
+
 # -- a meeting «بدعوة من X» is convened by X ------------------------------------------------------
 
 _MEETING = "عُقد في عمّان أمس اجتماع خماسي بين وزراء خارجية مصر والعراق والسعودية والأردن وسوريا"

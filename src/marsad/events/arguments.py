@@ -724,7 +724,7 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
         topic = next((k for k in range(m.last + 1, hi) if (words[k].norm in topic_preps or (
             words[k].norm[:1] == "و" and words[k].norm[1:] in topic_preps)) and k not in named), None)
 
-    support_words = cues["support_by"] | cues["support_with"]
+    support_words = cues["support_by"] | cues["support_with"] | cue_words(cues["raw"], "roles", "ally_words")
 
     def supporter(g: Group) -> bool:
         """«مدعومة بقوات التحالف», «بدعم من الطيران الروسي»: the one named right after a support word
