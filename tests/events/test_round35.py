@@ -264,3 +264,26 @@ def test_meeting_partner_after_the_noun_unchanged(nlp):
     # control: the usual order, «مع» after the noun
     (meeting,) = _events(nlp, "وعقد أردوغان اجتماعاً مغلقاً مع بوتين في موسكو.", "CONSULT", _DAY)
     assert _sides(meeting) == (["recep_tayyip_erdogan"], ["vladimir_putin"])
+
+
+# -- the subject of the next clause, and a party listed «من جهة أخرى», are no recipients ---------
+
+def test_subject_of_a_coordinated_clause_is_no_recipient(nlp):
+    text = ("غير أن طهران رفضت أي اتهام لها بالتورط في الهجوم، ونفى المتحدث باسم الخارجية الإيرانية "
+            "ناصر كنعاني أي دور لبلاده.")
+    (rejection,) = _events(nlp, text, "REJECT", _DAY)
+    assert _sides(rejection) == (["iran"], [])
+
+
+def test_object_before_a_coordinated_clause_is_kept(nlp):
+    # control: the object named before the comma is still the recipient
+    (rejection,) = _events(nlp, "ورفضت إيران الاتهامات الأمريكية، وقالت إنها لا أساس لها.", "REJECT", _DAY)
+    assert _sides(rejection) == (["iran"], ["united_states"])
+
+
+def test_party_on_the_other_hand_is_no_target(nlp):
+    text = ("وجاء ذلك وسط هجوم شنته قوات سوريا الديمقراطية من جهة، وقوات الجيش السوري من جهة أخرى، "
+            "على تنظيم داعش.")
+    (attack,) = _events(nlp, text, "ASSAULT", _DAY)
+    assert _sides(attack)[0] == ["sdf"]
+    assert "syrian_army" not in _sides(attack)[1]

@@ -737,6 +737,22 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
             k -= 1
         return k >= 0 and words[k].norm in support_words
 
+    def new_clause_subject(k: int) -> bool:
+        """Whether word ``k`` opens a coordinated clause with a verb of its own after a comma
+        («…، ونفى …», «…، وقال …»): the group right after it is that verb's subject."""
+        w = words[k].norm
+        if not words[k].breaks_before or w[:1] not in "وف":
+            return False
+        return any(v in lex.verbs or v in lex.attribution_verbs or v in lex.denial_verbs for v in (w, w[1:]))
+
+    def other_hand(g: Group) -> bool:
+        """«X … من جهة، وY … من جهة أخرى»: Y is listed beside X, in the same role (round 35)."""
+        before = [words[k].norm for k in range(max(lo, g.first - 12), g.first)]
+        if "جهه" not in before and "ناحيه" not in before:
+            return False
+        after = [words[k].norm for k in range(g.last + 1, min(len(words), g.last + 10))]
+        return any(a in ("جهه", "ناحيه") and b == "اخري" for a, b in zip(after, after[1:], strict=False))
+
     forum_types = rsets["forum_types"]
     forum_preps = rsets["forum_preps"]
 
@@ -745,6 +761,10 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
             return False
         if supporter(g):
             return False  # «هجوم شنته «قسد» مدعومة بقوات التحالف»: the ally named after a support word (round 35)
+        if g.start - 1 > m.last and new_clause_subject(g.start - 1):
+            return False  # «رفضت طهران أي ربط …، ونفى كنعاني …»: the subject of the next clause's verb (round 35)
+        if other_hand(g):
+            return False  # «شنته «قسد» … من جهة، وقوات الجيش … من جهة أخرى»: a parallel party, not the other side
         if g.first > 0 and words[g.first - 1].norm in cues["attribute_heads"] and not words[g.first].breaks_before:
             return False  # «روسيا، حليفة دمشق، …»: the genitive of an apposition describes the subject
         if g.prep == "من" and m.trigger.type == "REQUEST":
