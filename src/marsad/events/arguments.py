@@ -756,8 +756,12 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
     forum_types = rsets["forum_types"]
     forum_preps = rsets["forum_preps"]
 
+    proposals = cue_words(cues["raw"], "roles", "proposal_nouns")
+
     def ok_recipient(g: Group) -> bool:
-        if topic is not None and g.first > topic:
+        if topic is not None and g.first > topic and not (
+                g.start - 1 > topic and _bare_noun(words[g.start - 1].norm) in proposals and g.prep is None):
+            # (but «موافقتها على مقترح الاتحاد الأفريقي»: the one who proposed is the other side, round 35)
             return False
         if supporter(g):
             return False  # «هجوم شنته «قسد» مدعومة بقوات التحالف»: the ally named after a support word (round 35)
