@@ -287,3 +287,26 @@ def test_party_on_the_other_hand_is_no_target(nlp):
     (attack,) = _events(nlp, text, "ASSAULT", _DAY)
     assert _sides(attack)[0] == ["sdf"]
     assert "syrian_army" not in _sides(attack)[1]
+
+
+# -- sanctions on a state's nationals; the author of a proposal agreed to -----------------------
+
+def test_expelled_diplomats_name_their_state(nlp):
+    (expulsion,) = _events(nlp, "وأعلنت فرنسا طرد دبلوماسيين روسيين.", "SANCTION", _DAY)
+    assert _sides(expulsion) == (["france"], ["russia"])
+
+
+def test_sanctions_on_a_states_companies(nlp):
+    (sanction,) = _events(nlp, "وفرضت الولايات المتحدة عقوبات على شركات صينية.", "SANCTION", _DAY)
+    assert _sides(sanction) == (["united_states"], ["china"])
+
+
+def test_agreement_to_a_proposal_has_its_author_as_other_side(nlp):
+    (agreement,) = _events(nlp, "وأعلنت الحكومة الإثيوبية موافقتها على مقترح الاتحاد الأفريقي.", "AGREE", _DAY)
+    assert _sides(agreement) == (["ethiopia"], ["african_union"])
+
+
+def test_topic_of_an_agreement_is_no_party(nlp):
+    # control: «على استئناف العلاقات» is the topic; the parties are the coordinated subject
+    (agreement,) = _events(nlp, "واتفقت السعودية وإيران على استئناف العلاقات.", "AGREE", _DAY)
+    assert _sides(agreement) == (["saudi_arabia"], ["iran"])

@@ -394,7 +394,7 @@ def nisba_objects(events: list[tuple[Any, dict[str, Any]]], words: list[Any], ni
 
     «ورفضت حماس المقترح الإسرائيلي» → Israel, «وانتقد الوزير سياسة الاستيطان الإسرائيلية» → Israel,
     «وهددت إيران بالرد على أي هجوم إسرائيلي» → Israel. For an event of ``roles.nisba_object_types``
-    with an actor and no recipient: the first state nisba up to ``nisba_object_reach`` words after
+    with no recipient: the first state nisba up to ``nisba_object_reach`` words after
     the trigger, in its clause, before any of ``nisba_object_stops`` (a place or topic phrase,
     «في الشؤون الليبية», or reported content, «أن …»). The speaker's own state is never taken.
     """
@@ -405,7 +405,9 @@ def nisba_objects(events: list[tuple[Any, dict[str, Any]]], words: list[Any], ni
     stops = cue_words(raw_cues, "roles", "nisba_object_stops")
     reach = int(roles.get("nisba_object_reach", 6))
     for m, ev in events:
-        if ev["type"] not in types or not ev["actor"] or ev["recipient"]:
+        # (an event whose actor is still to come from the speaker, «وأعلنت فرنسا طرد دبلوماسيين
+        # روسيين», is read too: the own-state test then has nothing to exclude)
+        if ev["type"] not in types or ev["recipient"]:
             continue
         own = {str(r.get("country") or "") for r in ev["actor"]} | {str(r.get("id")) for r in ev["actor"]}
         # VSO: the object comes after the subject («وانتقد وزير الخارجية الفرنسي سياسة …»)
@@ -417,7 +419,9 @@ def nisba_objects(events: list[tuple[Any, dict[str, Any]]], words: list[Any], ni
             w = words[j]
             if w.hard_before or (j > first and w.breaks_before) or w.norm in stops:
                 break
-            ref = _nisba_of(w.norm, nisba) if j > first else None  # an adjective follows its noun
+            # an adjective follows its noun: a noun after the trigger, or the object noun that ends a
+            # trigger phrase («طرد دبلوماسيين روسيين»)
+            ref = _nisba_of(w.norm, nisba) if j > first or (first == m.last + 1 and m.last > m.first) else None
             if ref is None:
                 continue
             if not own & {str(ref.get("id")), str(ref.get("country") or "")}:
