@@ -310,3 +310,18 @@ def test_topic_of_an_agreement_is_no_party(nlp):
     # control: «على استئناف العلاقات» is the topic; the parties are the coordinated subject
     (agreement,) = _events(nlp, "واتفقت السعودية وإيران على استئناف العلاقات.", "AGREE", _DAY)
     assert _sides(agreement) == (["saudi_arabia"], ["iran"])
+
+
+# -- «خلال لقائه X» after the subject; hamza nouns with a pronoun -------------------------------
+
+def test_meeting_noun_with_pronoun_after_the_subject(nlp):
+    (meeting,) = _events(nlp, "وشدد أمير قطر خلال لقائه الرئيس الإيراني على أهمية الحوار.", "CONSULT", _DAY)
+    assert _sides(meeting)[0] == ["tamim_bin_hamad"]
+    assert len(_sides(meeting)[1]) == 1 and _sides(meeting)[1] != ["tamim_bin_hamad"]
+
+
+def test_fronted_meeting_noun_unchanged(nlp):
+    # control: fronted before the main clause, the owner is the subject after the comma (round 25)
+    text = "وخلال استقباله الرئيس التركي، أكد المرشد الإيراني علي خامنئي رفض بلاده أي هجوم."
+    meetings = _events(nlp, text, "CONSULT", _DAY)
+    assert meetings and all("ali_khamenei" in _sides(e)[0] + _sides(e)[1] for e in meetings)

@@ -568,6 +568,8 @@ def possessive(m: Match, words: list[Word], lex: Lexicon, governed: bool = False
         return False
     lemma = m.trigger.lemma
     bases = {lemma, lemma[:-1] + "ت" if lemma.endswith("ه") else lemma}
+    if lemma.endswith("اء"):
+        bases.add(lemma[:-1] + "ي")  # «لقائه» is normalised «لقايه»: the hamza sits on ya before a suffix (round 35)
     for stem, _ in clitic_candidates(words[m.first].norm):
         for suf in POSSESSIVE_SUFFIXES:
             if stem.endswith(suf) and stem[: -len(suf)] in bases:
@@ -1003,6 +1005,16 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
         else:
             # «الغارات الإسرائيلية», «تعهدات روسية»: the nisba mention that holds the noun is its agent
             actor = inside or near
+            if (near is not None and actor is near and t.type in cues["symmetric"] and m.first > 0
+                    and _bare_noun(words[m.first - 1].norm) in rsets["fronted_masdar_preps"] and possessive(m, words, lex)):
+                # «وشدد أمير قطر خلال لقائه الرئيس الإيراني على …»: the pronoun on the meeting noun is
+                # the clause's subject, named before it; the genitive after it is the one met (round 35)
+                # (the nearest party named before the preposition, in the same unit)
+                owner = next((g for g in reversed(usable) if g.last < m.first - 1 and m.first - g.last <= 6
+                              and bare(g) and not g.attribute
+                              and not any(words[k].hard_before for k in range(g.last + 1, m.first))), None)
+                if owner is not None and owner is not near:
+                    actor, recipient = owner, near
             if t.type in ("ASSAULT", "COERCE") and m.light is None:
                 exposed = exposed_subject(words, m.first, groups, cues["raw"], exclude)
                 if exposed is not None:
