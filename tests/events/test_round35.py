@@ -325,3 +325,16 @@ def test_fronted_meeting_noun_unchanged(nlp):
     text = "وخلال استقباله الرئيس التركي، أكد المرشد الإيراني علي خامنئي رفض بلاده أي هجوم."
     meetings = _events(nlp, text, "CONSULT", _DAY)
     assert meetings and all("ali_khamenei" in _sides(e)[0] + _sides(e)[1] for e in meetings)
+
+
+# -- «بين» + an unnamed noun + two state nisbas --------------------------------------------------
+
+def test_talks_between_two_delegations_named_by_nisbas(nlp):
+    (talks,) = _events(nlp, "وجرت مباحثات بين الوفدين السعودي والإيراني في بغداد.", "CONSULT", _DAY)
+    assert _sides(talks) == (["saudi_arabia"], ["iran"])
+
+
+def test_one_nisba_after_bayn_names_no_pair(nlp):
+    # control: one state only («بين الوفد السعودي ومسؤولين») is no pair of sides
+    for talks in _events(nlp, "وجرت مباحثات بين الوفد السعودي ومسؤولين في بغداد.", "CONSULT", _DAY):
+        assert "iran" not in _sides(talks)[0] + _sides(talks)[1]

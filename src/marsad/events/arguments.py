@@ -1418,7 +1418,9 @@ def nisba_subjects(words: list[Word], args: list[Arg], anchors: list[int], nisba
     cues ``roles.subject_members`` / ``member_links``) makes the body named after it the subject.
     """
     if not anchors:
-        return args
+        extra = _between_nisbas(words, {k for a in args if not a.attribute for k in range(a.first, a.last + 1)},
+                                nisba, text, lex) if nisba else []
+        return sorted(args + extra, key=lambda a: a.first) if extra else args
     heads, members, links = _subject_cues(lex)
     taken = {k for a in args if not a.attribute for k in range(a.first, a.last + 1)}
     by_first = {a.first: a for a in args}
@@ -1470,9 +1472,38 @@ def nisba_subjects(words: list[Word], args: list[Arg], anchors: list[int], nisba
                 replaced.add(id(by_first[k]))  # the lone adjective now stands for the whole phrase
             taken.update(range(head, k + 1))
             break
+    added += _between_nisbas(words, taken, nisba, text, lex) if nisba else []
     if not added and not replaced:
         return args
     return sorted([a for a in args if id(a) not in replaced] + added, key=lambda a: a.first)
+
+
+def _between_nisbas(words: list[Word], taken: set[int], nisba: dict[str, dict[str, Any]],
+                    text: str, lex: Lexicon) -> list[Arg]:
+    """«مباحثات بين الوفدين السعودي والإيراني», «بين البلدين المصري والسوداني»: «بين», a noun the
+    recogniser leaves unnamed, and two coordinated state nisbas name the two sides (round 35). The
+    two states become arguments after «بين», so the role rules read them as the happening's parties."""
+    between = lex.cues["between"]
+    out: list[Arg] = []
+    n = len(words)
+    for b, w in enumerate(words):
+        if w.norm not in between or b + 3 >= n or any(k in taken for k in range(b + 1, b + 4)):
+            continue
+        w1, w2 = words[b + 2].norm, words[b + 3].norm
+        ref1 = nisba.get(w1)
+        ref2 = nisba.get(w2[1:]) if w2[:1] == "و" else None
+        if ref1 is None or ref2 is None or ref1.get("id") == ref2.get("id") or any(
+                words[k].breaks_before for k in range(b + 1, b + 4)):
+            continue
+        for k, ref, prep in ((b + 2, ref1, w.norm), (b + 3, ref2, None)):
+            start = words[b + 1].start if k == b + 2 else words[k].start
+            surface = text[start:words[k].end]
+            mention = Mention(start, words[k].end, surface, label="GPE", actor_id=ref.get("id"),
+                              origin="nisba", extra={"ref": dict(ref, text=surface)})
+            out.append(Arg(mention, k, k, prep=prep, actor=dict(ref, text=surface), key=str(ref.get("id")),
+                           lead=b + 1 if k == b + 2 else -1))
+        taken.update(range(b + 1, b + 4))
+    return out
 
 
 def _member_subject(words: list[Word], by_first: dict[int, Arg], head: int, links: frozenset[str]) -> bool:
