@@ -32,10 +32,14 @@ Each pair also gets one finer bucket (round 25), the first that fits:
   «الجماعة», «هذه القوات», or the gold's reading of the context);
 * ``target named``: it has one, and the role assignment missed or mislabelled it.
 
+``--ablate NAME`` (round 35) replaces one role repair of :mod:`marsad.events.roles` that the
+event stage calls (``ABLATABLE``) by a no-op before the run, so that what a rule changes on the dev
+sets can be counted (compare the strict count and the classes with a run without it).
+
 Usage::
 
     PYTHONHASHSEED=0 PYTHONPATH=src .venv/bin/python scripts/role_errors.py [--shared ../shared]
-        [--only seeds|demo|topics|topics2|topics3] [--quiet]
+        [--only seeds|demo|topics|topics2|…|topics7] [--quiet] [--ablate nisba_targets]
 """
 
 from __future__ import annotations
@@ -115,6 +119,33 @@ def classify(g: dict[str, Any], p: dict[str, Any], actors: dict[str, dict[str, A
 
 JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 
+# Role repairs the event stage imports from marsad.events.roles, each with a no-op of the same
+# signature (what the stage would do without the repair).
+ABLATABLE: dict[str, Any] = {
+    "split_joint_parties": lambda etype, actor, recipient, *a, **k: (actor, recipient),
+    "relative_parties": lambda *a, **k: None,
+    "split_meetings": lambda events: events,
+    "fold_visits": lambda events: events,
+    "exposed_subject": lambda *a, **k: None,
+    "invitation_host": lambda *a, **k: None,
+    "nisba_targets": lambda *a, **k: None,
+    "mouthpieces": lambda *a, **k: set(),
+    "behalf_signatories": lambda *a, **k: None,
+    "released_nationals": lambda *a, **k: None,
+    "coordinated_object": lambda m, words, groups, main, actor_group, actor, recipient, *a, **k: (actor, recipient),
+    "fronted_opener": lambda *a, **k: 0,
+}
+
+
+def ablate(name: str) -> None:
+    """Replace the role repair ``name`` by its no-op wherever the event stage imported it."""
+    import marsad.events.arguments as arguments
+    import marsad.events.extract as extract
+
+    for module in (extract, arguments):
+        if hasattr(module, name):
+            setattr(module, name, ABLATABLE[name])
+
 
 def bucket(c: str, g: dict[str, Any], p: dict[str, Any], actors: dict[str, dict[str, Any]], kb: Knowledge) -> str:
     """The finer round-25 bucket of a classed pair (see the module docstring)."""
@@ -159,7 +190,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared")
     ap.add_argument("--only", choices=("seeds", "demo", *TOPIC_SETS), default=None)
     ap.add_argument("--quiet", action="store_true", help="the class table only")
+    ap.add_argument("--ablate", choices=sorted(ABLATABLE), default=None,
+                    help="run with this role repair replaced by a no-op (round 35)")
     a = ap.parse_args(argv)
+    if a.ablate:
+        ablate(a.ablate)
     kb = Knowledge().warm()
     classes: Counter = Counter()
     buckets: Counter = Counter()

@@ -26,7 +26,7 @@ from typing import Any
 from marsad.events.cuewords import GENERIC, last_records, positions
 from marsad.events.lexicon import Lexicon, Match
 from marsad.events.morphology import POSSESSIVE_SUFFIXES
-from marsad.events.roles import cue_words, exposed_subject, reported_pronoun
+from marsad.events.roles import cue_phrases, cue_words, exposed_subject, invitation_host, reported_pronoun
 from marsad.events.text import Word, clitic_candidates, norm_of, norm_word
 from marsad.model import Mention, TimeExpression
 
@@ -572,6 +572,8 @@ def possessive(m: Match, words: list[Word], lex: Lexicon, governed: bool = False
         return False
     lemma = m.trigger.lemma
     bases = {lemma, lemma[:-1] + "ت" if lemma.endswith("ه") else lemma}
+    if lemma.endswith("اء"):
+        bases.add(lemma[:-1] + "ي")  # «لقائه» is normalised «لقايه»: the hamza sits on ya before a suffix (round 35)
     for stem, _ in clitic_candidates(words[m.first].norm):
         for suf in POSSESSIVE_SUFFIXES:
             if stem.endswith(suf) and stem[: -len(suf)] in bases:
@@ -650,6 +652,7 @@ def _role_sets(raw: dict[str, Any]) -> dict[str, frozenset[str]]:
         return last[1]
     got = {key: cue_words(raw, "roles", key) for key in _ROLE_SET_KEYS}
     got["forum_types"] = frozenset((roles or {}).get("forum_types") or ())
+    got["from_recipient_types"] = frozenset((roles or {}).get("from_recipient_types") or ())
     _ROLE_SETS[0] = (roles, got)
     return got
 
@@ -668,6 +671,14 @@ def word_types(words: list[Word]) -> frozenset[str]:
     got = frozenset(map(norm_of, words))
     _WORD_TYPES[0] = (words, got)
     return got
+
+
+# Prepositions whose group may stand between a light verb's subject and its noun as the other side
+# («وعقد أردوغان مع بوتين اجتماعاً»); «لـ», «بـ» there are mostly owners or instruments (round 35).
+_FRONTED_OBJECT_PREPS = frozenset({"مع", "على", "ضد"})
+
+# Words from a joint-happening noun to the invitation that names who convened it (round 35).
+_CONVENER_REACH = 16
 
 
 def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
@@ -722,16 +733,57 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
         topic = next((k for k in range(m.last + 1, hi) if (words[k].norm in topic_preps or (
             words[k].norm[:1] == "و" and words[k].norm[1:] in topic_preps)) and k not in named), None)
 
+    support_words = cues["support_by"] | cues["support_with"] | cue_words(cues["raw"], "roles", "ally_words")
+
+    def supporter(g: Group) -> bool:
+        """«مدعومة بقوات التحالف», «بدعم من الطيران الروسي»: the one named right after a support word
+        is on the side of the one supported, never the other side of a happening that is not
+        itself the support (round 35)."""
+        if m.trigger.type in ("SUPPORT", "AID"):
+            return False
+        k = g.start - 1
+        if k > 0 and words[k].norm == "من":
+            k -= 1
+        return k >= 0 and words[k].norm in support_words
+
+    def new_clause_subject(k: int) -> bool:
+        """Whether word ``k`` opens a coordinated clause with a verb of its own after a comma
+        («…، ونفى …», «…، وقال …»): the group right after it is that verb's subject."""
+        w = words[k].norm
+        if not words[k].breaks_before or w[:1] not in "وف":
+            return False
+        return any(v in lex.verbs or v in lex.attribution_verbs or v in lex.denial_verbs for v in (w, w[1:]))
+
+    def other_hand(g: Group) -> bool:
+        """«X … من جهة، وY … من جهة أخرى»: Y is listed beside X, in the same role (round 35)."""
+        before = [words[k].norm for k in range(max(lo, g.first - 12), g.first)]
+        if "جهه" not in before and "ناحيه" not in before:
+            return False
+        after = [words[k].norm for k in range(g.last + 1, min(len(words), g.last + 10))]
+        return any(a in ("جهه", "ناحيه") and b == "اخري" for a, b in zip(after, after[1:], strict=False))
+
     forum_types = rsets["forum_types"]
     forum_preps = rsets["forum_preps"]
 
+    proposals = cue_words(cues["raw"], "roles", "proposal_nouns")
+
     def ok_recipient(g: Group) -> bool:
-        if topic is not None and g.first > topic:
+        if topic is not None and g.first > topic and not (
+                g.start - 1 > topic and _bare_noun(words[g.start - 1].norm) in proposals and g.prep is None):
+            # (but «موافقتها على مقترح الاتحاد الأفريقي»: the one who proposed is the other side, round 35)
             return False
+        if supporter(g):
+            return False  # «هجوم شنته «قسد» مدعومة بقوات التحالف»: the ally named after a support word (round 35)
+        if g.start - 1 > m.last and new_clause_subject(g.start - 1):
+            return False  # «رفضت طهران أي ربط …، ونفى كنعاني …»: the subject of the next clause's verb (round 35)
+        if other_hand(g):
+            return False  # «شنته «قسد» … من جهة، وقوات الجيش … من جهة أخرى»: a parallel party, not the other side
         if g.first > 0 and words[g.first - 1].norm in cues["attribute_heads"] and not words[g.first].breaks_before:
             return False  # «روسيا، حليفة دمشق، …»: the genitive of an apposition describes the subject
         if g.prep == "من" and m.trigger.type == "REQUEST":
             return True  # «طلب من طهران سحب قواتها»: the one asked
+        if g.prep == "من" and f"{m.trigger.type}/{m.trigger.mode}" in rsets["from_recipient_types"]:
+            return True  # «سحبت سفيرها من فرنسا»: the state an envoy is recalled from (round 35)
         if g.prep in forum_preps and f"{m.trigger.type}/{m.trigger.mode}" in forum_types:
             return False  # «سيتقدم بشكوى إلى مجلس الأمن»: the forum, not the accused (round 30)
         if g.prep == "جانب" and m.trigger.type == "SUPPORT" and g.first - m.last <= 3:
@@ -763,6 +815,13 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
             # right after a killing verb, and the attack that killed them later in the clause
             or t.mode == "kill" and t.kind == "verb" and m.tense == "past"
             and _killed_in_attack(anchor, words, usable, lex)))
+    if not victim and m.verbal and m.light is None and t.kind == "verb":
+        # «واعتُقل الناشط … على يد قوات الأمن»: an unvocalised verb whose clause names its agent after
+        # «على يد» / «من قبل» is the passive; the group after the verb is the one it befell (round 35)
+        passive_marks = cue_phrases(cues["raw"], "roles", "passive_agent_markers")
+        victim = any(g.prep == "agent" and g.first > m.last + 1 and any(
+            tuple(w.norm for w in words[g.start - len(p):g.start]) == p for p in passive_marks)
+            for g in usable)
     # «بين X وY» after the trigger, or inside the subject of its light verb («تعقد اللجنة
     # المشتركة بين بغداد وواشنطن جولة محادثات»)
     between = next((g for g in usable if g.prep in cues["between"] and (
@@ -795,13 +854,21 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
         if anchor > 0 and words[anchor - 1].norm in cues["relatives"]:
             # «الجنود الذين وصلوا»: the subject is the antecedent, never a group further back
             left = [g for g in left if g.last == anchor - 2]
+        meet_after_visit = (t.type == "CONSULT" and t.mode == "meet" and m.light is None
+                            and circumstantial_verb(m, words, lex) and not words[anchor].norm.endswith(POSSESSIVE_SUFFIXES))
+        if prev_subject is None and meet_after_visit:
+            # «مع زيارة وزير الخارجية الأمريكي … إلى القاهرة، حيث التقى الرئيس …»: after a visit told by
+            # a noun there is no previous verb; the visitor is the last party named before «حيث»,
+            # past the place visited (round 35)
+            prev_subject = next((g for g in reversed(groups) if g.last < anchor - 1 and g.is_actor and bare(g)
+                                 and not g.attribute and not any(words[k].hard_before for k in range(g.last + 1, anchor))),
+                                None)
         # «فزار دبي حيث التقى نائب رئيس الدولة …»: a meeting verb after «حيث» continues the
         # visitor's clause; like a coordinated verb, a lone group after it is the one met
         coordinated = prev_subject is not None and (
             coordinated_verb(m, words, lex) or dependent_verb(m, words, lex)
-            or t.type == "CONSULT" and t.mode == "meet" and m.light is None and circumstantial_verb(m, words, lex)
             # «حيث التقاه …»: with an object pronoun the group after the verb is its subject
-            and not words[anchor].norm.endswith(POSSESSIVE_SUFFIXES))
+            or meet_after_visit)
         # «التقى الأسد خامنئي، وبحث …»: before a coordinated verb, a group cut off by a comma
         # closes the previous clause (its object), it is not this verb's subject
         svo = next((g for g in reversed(left) if bare(g) and anchor - g.last <= 4 and not (
@@ -892,6 +959,11 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
                 # bare group between the subject and the governed noun is the verb's first object
                 recipient = next((g for g in right if vso.last < g.first < m.first and bare(g)
                                   and not g.attribute), None)
+            if recipient is None and m.light is not None:
+                # «وعقد أردوغان مع بوتين اجتماعاً», «شنّ الجيش على مواقعهم هجوماً»: the other side may
+                # stand with its preposition between the subject and the governed noun (round 35)
+                recipient = next((g for g in right if vso.last < g.first < m.first and g.prep in _FRONTED_OBJECT_PREPS
+                                  and ok_recipient(g) and not g.attribute), None)
         else:
             if svo is None and coordinated:
                 actor = prev_subject  # «…، وبحث معه»: the subject of the previous verb
@@ -940,6 +1012,16 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
         else:
             # «الغارات الإسرائيلية», «تعهدات روسية»: the nisba mention that holds the noun is its agent
             actor = inside or near
+            if (near is not None and actor is near and t.type in cues["symmetric"] and m.first > 0
+                    and _bare_noun(words[m.first - 1].norm) in rsets["fronted_masdar_preps"] and possessive(m, words, lex)):
+                # «وشدد أمير قطر خلال لقائه الرئيس الإيراني على …»: the pronoun on the meeting noun is
+                # the clause's subject, named before it; the genitive after it is the one met (round 35)
+                # (the nearest party named before the preposition, in the same unit)
+                owner = next((g for g in reversed(usable) if g.last < m.first - 1 and m.first - g.last <= 6
+                              and bare(g) and not g.attribute
+                              and not any(words[k].hard_before for k in range(g.last + 1, m.first))), None)
+                if owner is not None and owner is not near:
+                    actor, recipient = owner, near
             if t.type in ("ASSAULT", "COERCE") and m.light is None:
                 exposed = exposed_subject(words, m.first, groups, cues["raw"], exclude)
                 if exposed is not None:
@@ -953,7 +1035,11 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
                 # «قافلة مساعدات إنسانية تابعة للأمم المتحدة»: the body after «تابعة لـ», an adjective
                 # or two after the noun, owns it
                 actor = next((g for g in after if g.first - m.last <= 4 and g.prep == "ل"
-                              and g.first > 0 and words[g.first - 1].norm in cues["owner_links"]), None)
+                              and g.first > 0 and words[g.first - 1].norm in cues["owner_links"]
+                              # «القصف الإسرائيلي لمدرسة تابعة للأونروا»: «تابعة» qualifies the noun of
+                              # a phrase in between (a «لـ» or other preposition), not the trigger (round 35)
+                              and not any(words[k].norm[:1] == "ل" or words[k].norm in rec_preps
+                                          for k in range(m.last + 1, g.first - 1))), None)
             if inside is not None and near is not None and near.first > inside.last:
                 near = None
             if t.type in ("SUPPORT", "AID") and near is not None and actor is near and not any(
@@ -1006,6 +1092,33 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
                 # party coordinated with the genitive past a comma is the other side of the meeting
                 recipient = next((g for g in after if g.first == near.last + 1 and bare(g)
                                   and words[g.first].norm[:1] == "و" and not g.attribute), None)
+    if t.type == "REQUEST" and not m.verbal:
+        # «تدخلها في سوريا جاء بناءً على طلب رسمي سوري»: a request the clause's act answers was
+        # made to the one who acts, the nearest party named before the answering word; a party
+        # right after «طلب من» is the one who asked (round 35)
+        answered = cue_words(cues["raw"], "roles", "answered_request_words")
+        k = next((j for j in (m.first, m.first - 1) if j >= 0 and words[j].norm in answered), None)
+        # (a request noun: «تلبية لدعوة من نظيره» is an invitation, the visit's rules read it)
+        if k is not None and words[m.last].norm in cue_words(cues["raw"], "roles", "answered_request_nouns"):
+            asker = next((g for g in groups if g.is_actor and m.last < g.first <= m.last + 2 and g.prep == "من"), None)
+            if asker is not None:
+                actor = asker
+                recipient = None if recipient is asker else recipient
+            if recipient is None:
+                recipient = next((g for g in reversed(groups) if g.is_actor and g.last < k and bare(g)
+                                  and not g.attribute and (actor is None or not _keys(g) & _keys(actor))
+                                  and not any(words[j].hard_before for j in range(g.last + 1, k + 1))), None)
+    if recipient is None and actor is not None and t.type in cue_words(cues["raw"], "roles", "hosted_types"):
+        # «صواريخ على قاعدة عين الأسد …، التي تستضيف قوات أمريكية»: the forces a struck site hosts (round 35)
+        hosting = cue_words(cues["raw"], "roles", "hosting_verbs")
+        reach = int(cues["raw"]["roles"].get("hosted_reach", 16))
+        for k in range(m.last + 1, min(len(words), m.last + reach)):
+            if words[k].hard_before:
+                break
+            if words[k].norm in hosting or (words[k].norm[:1] == "و" and words[k].norm[1:] in hosting):
+                recipient = next((g for g in groups if k < g.first <= k + 2 and g.is_actor and bare(g)
+                                  and not g.attribute and g is not actor), None)
+                break
     if recipient is None and t.type == "THREATEN" and comp < hi and words[comp].norm in cues["threat_that"]:
         # «مهدداً بأن الإمارات «ستبقى هدفاً»»: the party the threat is about opens its content
         recipient = next((g for g in groups if g.is_actor and g.first == comp + 1 and bare(g)
@@ -1022,16 +1135,43 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
         actor = None
     if between is not None and (actor is None or actor is between):
         members = between.members
+        if len(members) > 1 and t.type in cues["symmetric"]:
+            # «اجتماع ثلاثي بين وزراء دفاع روسيا وإيران وسوريا … بدعوة من وزير دفاعها»: the one who
+            # called the meeting convenes it (actor); the other parties listed are its guests (round 35)
+            # (the invitation may follow a comma-cut phrase about the meeting: «…، يعقد اليوم في طهران، بدعوة من …»)
+            inviter = invitation_host(m, words, groups, cue_words(cues["raw"], "roles", "invitation_words"),
+                                      min(len(words), m.last + _CONVENER_REACH))
+            if inviter is not None and inviter is not between and inviter.is_actor:
+                own = _keys(inviter)
+                # the inviter's own entry in the list (a state and its minister share one span) is no guest
+                host = {(a.first, a.last) for a in members if a.key in own}
+                guests = [a for a in members if a.actor is not None and (a.first, a.last) not in host]
+                if guests:
+                    return _refs(inviter), _refs(Group(guests)), {id(between), id(inviter)}, inviter
         if len(members) > 1:
             return ([members[0].actor] if members[0].actor else [],
                     _refs(Group(members[1:])), {id(between)}, None)
         actor = actor or between
     if recipient is actor:
         recipient = None
+    if (recipient is None and actor is not None and len(actor.members) > 1
+            and t.type in cue_words(cues["raw"], "roles", "reciprocal_types") and _reciprocal(m, words, actor, cues)):
+        # «وتبادلت القوات الهندية والباكستانية إطلاق النار»: the sides of a reciprocal act (round 35)
+        sides = _refs(actor)
+        if len(sides) > 1 and len({str(r.get("country") or r.get("id")) for r in sides}) > 1:
+            return sides[:1], sides[1:], {id(actor)}, actor
     used = {id(g) for g in (actor, recipient) if g is not None}
     if recipient is not None and t.type in rsets["state_asset_types"]:
         return _refs(actor), _asset_owners(recipient), used, actor
     return _refs(actor), _refs(recipient), used, actor
+
+
+def _reciprocal(m: Match, words: list[Word], actor: Group, cues: dict[str, Any]) -> bool:
+    """Whether a reciprocal verb («تبادل», «يتبادلان») stands before the subject ``actor`` of the
+    trigger: its light verb, or the verb right before the subject."""
+    verbs = cue_words(cues["raw"], "roles", "reciprocal_verbs")
+    k = m.light if m.light is not None else actor.start - 1
+    return 0 <= k < len(words) and words[k].norm in verbs and k < actor.first
 
 
 def _asset_owners(group: Group) -> list[dict[str, Any]]:
@@ -1285,7 +1425,9 @@ def nisba_subjects(words: list[Word], args: list[Arg], anchors: list[int], nisba
     cues ``roles.subject_members`` / ``member_links``) makes the body named after it the subject.
     """
     if not anchors:
-        return args
+        extra = _between_nisbas(words, {k for a in args if not a.attribute for k in range(a.first, a.last + 1)},
+                                nisba, text, lex) if nisba else []
+        return sorted(args + extra, key=lambda a: a.first) if extra else args
     heads, members, links = _subject_cues(lex)
     taken = {k for a in args if not a.attribute for k in range(a.first, a.last + 1)}
     by_first = {a.first: a for a in args}
@@ -1314,6 +1456,11 @@ def nisba_subjects(words: list[Word], args: list[Arg], anchors: list[int], nisba
             # not an unnamed subject: an object, a prepositional phrase, another event; a definite
             # phrase («دعم النضال الفلسطيني») is named by the recogniser when it is an actor
             continue
+        if force_heads is None:
+            # «طائرات حربية باكستانية», «مدفعية تركية»: an indefinite force noun names the state's
+            # force too (round 35; the recogniser knows only some of these phrases)
+            bare_head = w0[1:] if w0[:1] in "وف" and w0[1:] in heads else w0
+            force_heads = heads.get(bare_head)
         for k in range(head + 1, min(n, head + 3)):
             if k in taken or words[k].breaks_before:
                 break
@@ -1332,9 +1479,38 @@ def nisba_subjects(words: list[Word], args: list[Arg], anchors: list[int], nisba
                 replaced.add(id(by_first[k]))  # the lone adjective now stands for the whole phrase
             taken.update(range(head, k + 1))
             break
+    added += _between_nisbas(words, taken, nisba, text, lex) if nisba else []
     if not added and not replaced:
         return args
     return sorted([a for a in args if id(a) not in replaced] + added, key=lambda a: a.first)
+
+
+def _between_nisbas(words: list[Word], taken: set[int], nisba: dict[str, dict[str, Any]],
+                    text: str, lex: Lexicon) -> list[Arg]:
+    """«مباحثات بين الوفدين السعودي والإيراني», «بين البلدين المصري والسوداني»: «بين», a noun the
+    recogniser leaves unnamed, and two coordinated state nisbas name the two sides (round 35). The
+    two states become arguments after «بين», so the role rules read them as the happening's parties."""
+    between = lex.cues["between"]
+    out: list[Arg] = []
+    n = len(words)
+    for b, w in enumerate(words):
+        if w.norm not in between or b + 3 >= n or any(k in taken for k in range(b + 1, b + 4)):
+            continue
+        w1, w2 = words[b + 2].norm, words[b + 3].norm
+        ref1 = nisba.get(w1)
+        ref2 = nisba.get(w2[1:]) if w2[:1] == "و" else None
+        if ref1 is None or ref2 is None or ref1.get("id") == ref2.get("id") or any(
+                words[k].breaks_before for k in range(b + 1, b + 4)):
+            continue
+        for k, ref, prep in ((b + 2, ref1, w.norm), (b + 3, ref2, None)):
+            start = words[b + 1].start if k == b + 2 else words[k].start
+            surface = text[start:words[k].end]
+            mention = Mention(start, words[k].end, surface, label="GPE", actor_id=ref.get("id"),
+                              origin="nisba", extra={"ref": dict(ref, text=surface)})
+            out.append(Arg(mention, k, k, prep=prep, actor=dict(ref, text=surface), key=str(ref.get("id")),
+                           lead=b + 1 if k == b + 2 else -1))
+        taken.update(range(b + 1, b + 4))
+    return out
 
 
 def _member_subject(words: list[Word], by_first: dict[int, Arg], head: int, links: frozenset[str]) -> bool:

@@ -308,6 +308,9 @@ def nisba_targets(events: list[tuple[Any, dict[str, Any]]], words: list[Any], ni
                                           _cue_set(roles, "site_adjectives"),
                                           tuple(norm_word(w) for w in roles.get("army_heads") or ()))
     sites, places, reach, site_adjectives, army_heads = cfg
+    # (cues.yaml roles.nisba_target_types widens the default: round 35 adds MOBILIZE, «مناورات قرب
+    # الحدود الأذربيجانية»)
+    types = types | frozenset((raw_cues.get("roles") or {}).get("nisba_target_types") or ())
     for m, ev in events:
         if ev["type"] not in types or not ev["actor"] or ev["recipient"]:
             continue
@@ -336,6 +339,94 @@ def nisba_targets(events: list[tuple[Any, dict[str, Any]]], words: list[Any], ni
             start, end = words[j].start, words[k].end
             ev_start = ev["evidence"]["start"]
             ev["recipient"] = [dict(ref, text=ev["evidence"]["text"][start - ev_start:end - ev_start])]
+            break
+    nisba_objects(events, words, nisba, raw_cues)
+    condemned_makers(events, words, raw_cues)
+
+
+def condemned_makers(events: list[tuple[Any, dict[str, Any]]], words: list[Any], raw_cues: dict[str, Any]) -> None:
+    """A condemnation of an attack named right after it is addressed to the attack's maker (round 35).
+
+    «وأدانت السعودية القصف الإسرائيلي لمدرسة تابعة للأونروا» → Israel, not the school's owner the
+    clause rules read after «لـ». For an event of ``roles.condemned_maker_types`` with an actor:
+    the first event of ``roles.condemned_act_types`` whose trigger starts up to
+    ``condemned_act_reach`` words after it, in its clause, with an actor that is not the
+    condemner's side. It replaces no recipient, or one that is only the attack's target.
+    """
+    roles = raw_cues.get("roles") or {}
+    types = frozenset(roles.get("condemned_maker_types") or ())
+    acts = frozenset(roles.get("condemned_act_types") or ())
+    if not types or not acts:
+        return
+    reach = int(roles.get("condemned_act_reach", 5))
+    for m, ev in events:
+        if ev["type"] not in types or not ev["actor"]:
+            continue
+        act = next((e for m2, e in events if e["type"] in acts and m.last < m2.first <= m.last + reach
+                    and not any(words[k].hard_before or words[k].breaks_before for k in range(m.last + 1, m2.first + 1))),
+                   None)
+        if act is None or not act["actor"]:
+            continue
+        own = {str(r.get("country") or r.get("id")) for r in ev["actor"]}
+        if own & {str(r.get("country") or r.get("id")) for r in act["actor"]}:
+            continue
+        targets = {r.get("id") for r in act["recipient"]}
+        if all(r.get("id") in targets for r in ev["recipient"]):
+            ev["recipient"] = [dict(r) for r in act["actor"]]
+
+
+def _after_subject(last: int, words: list[Any], ev: dict[str, Any]) -> int:
+    """The first word after word ``last`` (the verb) and, when it follows at once, its actor's mention."""
+    ev_start, text = ev["evidence"]["start"], ev["evidence"]["text"]
+    end = words[last].end - ev_start
+    for r in ev["actor"]:
+        t = str(r.get("text") or "")
+        pos = text.find(t, end) if t else -1
+        if 0 <= pos and pos - end <= 2:
+            stop = ev_start + pos + len(t)
+            return next((j for j in range(last + 1, len(words)) if words[j].start >= stop), len(words))
+    return last + 1
+
+
+def nisba_objects(events: list[tuple[Any, dict[str, Any]]], words: list[Any], nisba: dict[str, dict[str, Any]],
+                  raw_cues: dict[str, Any]) -> None:
+    """The addressee of a speech act named only by a state adjective on its object (round 35).
+
+    «ورفضت حماس المقترح الإسرائيلي» → Israel, «وانتقد الوزير سياسة الاستيطان الإسرائيلية» → Israel,
+    «وهددت إيران بالرد على أي هجوم إسرائيلي» → Israel. For an event of ``roles.nisba_object_types``
+    with no recipient: the first state nisba up to ``nisba_object_reach`` words after
+    the trigger, in its clause, before any of ``nisba_object_stops`` (a place or topic phrase,
+    «في الشؤون الليبية», or reported content, «أن …»). The speaker's own state is never taken.
+    """
+    roles = raw_cues.get("roles") or {}
+    types = frozenset(roles.get("nisba_object_types") or ())
+    if not nisba or not types:
+        return
+    stops = cue_words(raw_cues, "roles", "nisba_object_stops")
+    reach = int(roles.get("nisba_object_reach", 6))
+    for m, ev in events:
+        # (an event whose actor is still to come from the speaker, «وأعلنت فرنسا طرد دبلوماسيين
+        # روسيين», is read too: the own-state test then has nothing to exclude)
+        if ev["type"] not in types or ev["recipient"]:
+            continue
+        own = {str(r.get("country") or "") for r in ev["actor"]} | {str(r.get("id")) for r in ev["actor"]}
+        # VSO: the object comes after the subject («وانتقد وزير الخارجية الفرنسي سياسة …»)
+        # a light verb before its noun («حمّل حزب الله "العدو الإسرائيلي" المسؤولية»): its object
+        # stands between them
+        light = getattr(m, "light", None)
+        first = _after_subject(light if light is not None and light < m.first else m.last, words, ev)
+        for j in range(first, min(len(words), first + reach)):
+            w = words[j]
+            if w.hard_before or (j > first and w.breaks_before) or w.norm in stops:
+                break
+            # an adjective follows its noun: a noun after the trigger, or the object noun that ends a
+            # trigger phrase («طرد دبلوماسيين روسيين»)
+            ref = _nisba_of(w.norm, nisba) if j > first or (first == m.last + 1 and m.last > m.first) else None
+            if ref is None:
+                continue
+            if not own & {str(ref.get("id")), str(ref.get("country") or "")}:
+                ev_start = ev["evidence"]["start"]
+                ev["recipient"] = [dict(ref, text=ev["evidence"]["text"][w.start - ev_start:w.end - ev_start])]
             break
 
 
