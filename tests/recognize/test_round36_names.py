@@ -95,3 +95,19 @@ def test_spokesman_followed_directly_by_the_state_takes_no_name(kb):
     ms = _by_text(kb, text, "2021-01-10")
     assert "المتحدث باسم الخارجية الإثيوبية" in ms
     assert ms["السودان"].actor_id == "sudan"
+
+
+# --- a verbal noun glued to a name, and a name coordinated after it ------------------------------
+
+def test_verbal_noun_before_a_name_is_not_part_of_it(kb):
+    text = "ودعا ناشطون إلى مسيرات للمطالبة برحيل بن صالح وبلعيز والوزير الأول نور الدين بدوي."
+    ms = _by_text(kb, text, "2019-04-03")
+    assert not any("برحيل" in t for t, m in ms.items() if m.label == "PERS")
+    assert "بن صالح" in ms and ms["بن صالح"].label == "PERS"
+    assert "بلعيز" in ms and ms["بلعيز"].label == "PERS"
+
+
+def test_name_starting_with_ba_keeps_its_first_word(kb):
+    # control: «بلقاسم» is a name word, not «ب» + a common word
+    ms = _by_text(kb, "والتقى الوفد بلقاسم محمد صالح في العاصمة.", "2019-04-03")
+    assert not any(t == "محمد صالح" for t in ms)

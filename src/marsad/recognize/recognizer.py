@@ -19,6 +19,7 @@ from marsad.arabic import in_lexicon, normalize
 from marsad.arabic.trie import AnchoredPattern, trie_regex
 from marsad.link import Linker
 from marsad.link.coref import Coreference
+from marsad.link.translit import name_part_words
 from marsad.model import Document, Mention
 from marsad.recognize.gazetteer import Entry, Gazetteer, Hit, normalize_key
 from marsad.recognize.ner import DOC_WINDOW
@@ -1968,6 +1969,14 @@ class Recognizer:
             start = _past_event_words(doc.text, start, end)
             if start >= end:
                 return reach
+        if label == "PERS":
+            start = self._past_clitic_noun(doc.text, start, end)
+            words = list(_NAME_TOKEN.finditer(doc.text, start, end))
+            if len(words) >= 3 and words[-1].group(0)[:1] == "و" and len(words[-1].group(0)) >= 4 \
+                    and doc.text[words[-2].end():words[-1].start()].isspace():
+                # «برحيل بن صالح وبلعيز»: a name coordinated after a full name is a second person
+                reach = self._merge_ner(doc, mentions, start, words[-2].end(), label, reach)
+                return self._merge_ner(doc, mentions, words[-1].start() + 1, end, label, reach)
         # only mentions starting in (start - reach, end) can overlap the span
         text = doc.text[start:end]
         overlapping = [m for m in mentions[bisect_right(mentions, start - reach, key=_START):
@@ -1999,6 +2008,22 @@ class Recognizer:
             m.extra["ref"] = self.linker.unresolved_ref(text, label)
         insort_right(mentions, m, key=_START)  # after those with the same start, as a stable sort puts it
         return max(reach, end - start)
+
+    def _past_clitic_noun(self, text: str, start: int, end: int) -> int:
+        """«للمطالبة برحيل بن صالح»: the tagger glues a verbal noun behind «ب/ل» to the name after it.
+        A first word of a span of three words or more that is «ب/ل» + a known word of four letters or
+        more, and is itself neither a known word nor a known name word, is left out."""
+        words = list(_NAME_TOKEN.finditer(text, start, end))
+        if len(words) < 3:
+            return start
+        first = words[0].group(0)
+        if first[:1] not in "بل" or len(first) < 5 or first[1:3] == "ال" or in_lexicon(first) \
+                or not in_lexicon(first[1:]):
+            return start
+        key = normalize_key(first)
+        if key in self._first_names() or key in name_part_words():
+            return start
+        return words[1].start()
 
     def _verb_before_surname(self, text: str, mentions: list[Mention], inside: list[Mention], start: int) -> bool:
         """«من جهته، طالب السرّاج بنشر قوة …»: the tagger reads the verb before a surname as a first
