@@ -111,3 +111,22 @@ def test_name_starting_with_ba_keeps_its_first_word(kb):
     # control: «بلقاسم» is a name word, not «ب» + a common word
     ms = _by_text(kb, "والتقى الوفد بلقاسم محمد صالح في العاصمة.", "2019-04-03")
     assert not any(t == "محمد صالح" for t in ms)
+
+
+# --- «مصالح الأمن»: the Maghrebi name of the security services ---------------------------------
+
+_ALGIERS = ("الجزائر - قال التلفزيون الجزائري إن الحكومة الجزائرية عقدت اجتماعا في الجزائر العاصمة. "
+            "وأكدت الجزائر أن الانتخابات ستجرى في موعدها. ")
+
+
+def test_security_services_of_the_documents_state(kb):
+    ms = _by_text(kb, _ALGIERS + "وأوقفت مصالح الأمن ثلاثة أشخاص في وهران.", "2019-04-03")
+    m = ms["مصالح الأمن"]
+    assert m.actor_id is not None
+    assert kb.recognizer.linker.actor_country(m.actor_id) == "DZA"
+
+
+def test_interests_of_a_state_are_no_security_body(kb):
+    # control: «مصالح» alone («مصالح البلدين») is "interests", no actor
+    ms = _by_text(kb, _ALGIERS + "وقال الوزير إن الاتفاق يخدم مصالح البلدين.", "2019-04-03")
+    assert not any(t.startswith("مصالح") for t in ms)
