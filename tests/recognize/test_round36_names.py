@@ -130,3 +130,18 @@ def test_interests_of_a_state_are_no_security_body(kb):
     # control: «مصالح» alone («مصالح البلدين») is "interests", no actor
     ms = _by_text(kb, _ALGIERS + "وقال الوزير إن الاتفاق يخدم مصالح البلدين.", "2019-04-03")
     assert not any(t.startswith("مصالح") for t in ms)
+
+
+# --- a force noun coordinated with a nisba-qualified group --------------------------------------
+
+def test_forces_coordinated_with_a_qualified_group_share_its_state(kb):
+    text = "ففي الخامس عشر من ديسمبر، نصبت قوات وميليشيات إثيوبية كميناً لدورية تابعة للجيش السوداني."
+    ms = _by_text(kb, text, "2021-01-10")
+    assert ms["قوات"].actor_id == "ethiopian_army"
+
+
+def test_forces_before_a_coordinated_state_name_stay_unread(kb):
+    # control: «قوات» followed by «و» + a plain name (no nisba-qualified head) gains no state
+    text = "وصلت قوات وخبراء من مصر إلى الحدود."
+    ms = _by_text(kb, text, "2021-01-10")
+    assert "قوات" not in ms

@@ -219,6 +219,7 @@ class Recognizer:
         mentions = self._dual_refs(norm, nt.to_original, mentions)
         mentions = self._joint_nisbas(norm, nt.to_original, mentions)
         mentions = self._add_parenthesised(doc.text, mentions)
+        mentions = self._coordinated_forces(doc.text, mentions)
         for m in mentions:
             if m.extra.pop("weak", None):
                 m.extra["alias_weak"] = True  # a longer unknown name found by NER may still replace it
@@ -855,6 +856,28 @@ class Recognizer:
                 r"(?<!\S)[وف]?(?:لل|[بل])?(" + trie_regex(nouns, space=" ") + r")(?: [^\W\d_]+){0,2}? ("
                 + numbers + r")(?![^\W\d_])"), nouns, lead=3)
         return self._group_pattern
+
+    def _coordinated_forces(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """«نصبت قوات وميليشيات إثيوبية كميناً»: a bare force noun (cues ``force_heads``) coordinated
+        with a group that a state's nisba qualifies shares the nisba — it is that state's armed forces
+        (as «قوات إثيوبية» would be). Only a noun right before the «و» of the qualified mention."""
+        heads = _cues()["force_heads"]
+        added: list[Mention] = []
+        for m in mentions:
+            if not m.actor_id or not m.text.startswith("و") or m.label not in ("GPE", "ORG") \
+                    or " " not in m.text.strip():  # a head and its nisba («وميليشيات إثيوبية»)
+                continue
+            a, b = _word_before(text, m.start)
+            if b == 0 or not text[b:m.start].isspace() or normalize_key(text[a:b]) not in heads:
+                continue
+            iso = self.linker.actor_country(m.actor_id)
+            state = self.linker.actors.state(iso) if iso and _is_iso3(iso) else None
+            forces = self._state_forces(state.id) if state is not None else None
+            if forces is None or any(x.start < b and a < x.end for x in mentions):
+                continue
+            added.append(Mention(a, b, text[a:b], label="ORG", actor_id=forces, origin="gazetteer",
+                                 extra={"country": iso}))
+        return sorted(mentions + added, key=_START) if added else mentions
 
     def _add_parenthesised(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """«قوات الأمم المتحدة المؤقتة في لبنان (يونيفيل)», «قوات سوريا الديمقراطية (قسد)»: a short name in
