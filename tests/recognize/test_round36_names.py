@@ -145,3 +145,16 @@ def test_forces_before_a_coordinated_state_name_stay_unread(kb):
     text = "وصلت قوات وخبراء من مصر إلى الحدود."
     ms = _by_text(kb, text, "2021-01-10")
     assert "قوات" not in ms
+
+
+# --- the public prosecution as the state acting ------------------------------------------------
+
+def test_bare_prosecution_is_the_documents_state(kb):
+    ms = _by_text(kb, _ALGIERS + "كما أصدرت النيابة قراراً بمنع عدد من المسؤولين من السفر.", "2019-04-03")
+    assert ms["النيابة"].actor_id == "algeria"
+
+
+def test_military_prosecution_is_not_the_government(kb):
+    # control: a definite adjective after it names another body
+    ms = _by_text(kb, _ALGIERS + "واستدعت النيابة العامة العسكرية ضابطين.", "2019-04-03")
+    assert not any(t.startswith("النيابة") for t in ms)
