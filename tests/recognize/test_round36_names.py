@@ -158,3 +158,15 @@ def test_military_prosecution_is_not_the_government(kb):
     # control: a definite adjective after it names another body
     ms = _by_text(kb, _ALGIERS + "واستدعت النيابة العامة العسكرية ضابطين.", "2019-04-03")
     assert not any(t.startswith("النيابة") for t in ms)
+
+
+def test_a_tagged_unknown_name_takes_its_descriptor(kb):
+    ms = _by_text(kb, "والتقى الوفد بالصحفية سارة أحمد في القاهرة.")
+    m = ms["الصحفية سارة أحمد"]
+    assert m.label == "PERS" and m.actor_id is None
+
+
+def test_a_known_person_does_not_take_the_descriptor(kb):
+    # control: a knowledge-base person keeps the mention of the name alone
+    ms = _by_text(kb, "وقال القيادي في حركة حماس محمود الزهار إن الحركة لن تتراجع.")
+    assert ms["محمود الزهار"].actor_id == "mahmoud_al_zahar"

@@ -1929,13 +1929,25 @@ class Recognizer:
         taken = sorted([(m.start, m.end) for m in mentions] + [(d.start, d.end) for d in doc.dates])
         starts = [a for a, _ in taken]
         named = {x.start: x for x in mentions if x.label in ("GPE", "ORG") and x.actor_id}
+        unknown = {x.start: x for x in mentions if x.label == "PERS" and x.origin == "ner" and not x.actor_id}
         added: list[Mention] = []
+        moved = False
         for d in found_desc:
             at = d.end()
             via = _IN_BODY.match(doc.text, at)  # «القيادي في حماس محمود …»
             if via is not None and via.start(1) in named:
                 body = named[via.start(1)]
                 at = body.end
+            word = _NEXT_WORD.match(doc.text, at)
+            ner = unknown.get(word.start(1)) if word is not None and doc.text[at:word.start(1)].isspace() else None
+            if ner is not None and ner.start == word.start(1):
+                # «الصحفية سارة أحمد» tagged by the model as «سارة أحمد»: the unknown person's mention
+                # takes its descriptor, as an office holder's takes the title
+                ner.start, ner.text = d.start(1), doc.text[d.start(1):ner.end]
+                ner.extra["descriptor"] = normalize_key(d.group(1))
+                (ner.extra.get("ref") or {})["text"] = ner.text
+                moved = True
+                continue
             found = _NAME_WORDS.match(doc.text, at)
             if found is None:
                 continue
@@ -1969,7 +1981,7 @@ class Recognizer:
             m.extra["ref"] = ref
             m.extra["descriptor"] = normalize_key(d.group(1))
             added.append(m)
-        if not added:
+        if not added and not moved:
             return mentions
         return sorted(mentions + added, key=_START)
 
