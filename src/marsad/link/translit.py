@@ -43,6 +43,17 @@ def _name_parts() -> dict[str, str]:
     return dict(line.split("\t", 1) for line in text.splitlines() if line and not line.startswith("#"))
 
 
+def name_part_words() -> frozenset[str]:
+    """The normalised Arabic name words of the knowledge base's people (``data/name_parts.tsv``):
+    a word here is a name, whatever else it may spell."""
+    return _name_part_keys()
+
+
+@lru_cache(maxsize=1)
+def _name_part_keys() -> frozenset[str]:
+    return frozenset(_name_parts())
+
+
 def _persian_suffix(w: str) -> tuple[str, str] | None:
     """(stem, romanised ending) when ``w`` (normalised, no article) ends like a Persian surname."""
     per = _persian()

@@ -19,6 +19,7 @@ from marsad.arabic import in_lexicon, normalize
 from marsad.arabic.trie import AnchoredPattern, trie_regex
 from marsad.link import Linker
 from marsad.link.coref import Coreference
+from marsad.link.translit import name_part_words
 from marsad.model import Document, Mention
 from marsad.recognize.gazetteer import Entry, Gazetteer, Hit, normalize_key
 from marsad.recognize.ner import DOC_WINDOW
@@ -218,6 +219,7 @@ class Recognizer:
         mentions = self._dual_refs(norm, nt.to_original, mentions)
         mentions = self._joint_nisbas(norm, nt.to_original, mentions)
         mentions = self._add_parenthesised(doc.text, mentions)
+        mentions = self._coordinated_forces(doc.text, mentions)
         for m in mentions:
             if m.extra.pop("weak", None):
                 m.extra["alias_weak"] = True  # a longer unknown name found by NER may still replace it
@@ -247,6 +249,7 @@ class Recognizer:
             self._speaks_for(m)
         mentions = self._add_ner(doc, mentions)
         self._names_after_titles(doc, mentions)
+        mentions = self._names_after_descriptors(doc, mentions)
         mentions += self.linker.typo_states(doc.text, norm, nt.to_original, mentions)  # «وتل أبيت»
         # Repeated surnames and descriptions take the person introduced earlier in the document.
         mentions = self.coref(doc.text, norm, nt.to_original, mentions)
@@ -853,6 +856,28 @@ class Recognizer:
                 r"(?<!\S)[وف]?(?:لل|[بل])?(" + trie_regex(nouns, space=" ") + r")(?: [^\W\d_]+){0,2}? ("
                 + numbers + r")(?![^\W\d_])"), nouns, lead=3)
         return self._group_pattern
+
+    def _coordinated_forces(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """«نصبت قوات وميليشيات إثيوبية كميناً»: a bare force noun (cues ``force_heads``) coordinated
+        with a group that a state's nisba qualifies shares the nisba — it is that state's armed forces
+        (as «قوات إثيوبية» would be). Only a noun right before the «و» of the qualified mention."""
+        heads = _cues()["force_heads"]
+        added: list[Mention] = []
+        for m in mentions:
+            if not m.actor_id or not m.text.startswith("و") or m.label not in ("GPE", "ORG") \
+                    or " " not in m.text.strip():  # a head and its nisba («وميليشيات إثيوبية»)
+                continue
+            a, b = _word_before(text, m.start)
+            if b == 0 or not text[b:m.start].isspace() or normalize_key(text[a:b]) not in heads:
+                continue
+            iso = self.linker.actor_country(m.actor_id)
+            state = self.linker.actors.state(iso) if iso and _is_iso3(iso) else None
+            forces = self._state_forces(state.id) if state is not None else None
+            if forces is None or any(x.start < b and a < x.end for x in mentions):
+                continue
+            added.append(Mention(a, b, text[a:b], label="ORG", actor_id=forces, origin="gazetteer",
+                                 extra={"country": iso}))
+        return sorted(mentions + added, key=_START) if added else mentions
 
     def _add_parenthesised(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """«قوات الأمم المتحدة المؤقتة في لبنان (يونيفيل)», «قوات سوريا الديمقراطية (قسد)»: a short name in
@@ -1850,6 +1875,9 @@ class Recognizer:
         cues = _cues()
         taken = sorted([(m.start, m.end) for m in mentions] + [(d.start, d.end) for d in doc.dates])
         starts = [a for a, _ in taken]
+        # «اتهم المتحدث باسم الخارجية الإثيوبية دينا مفتي السودان …»: the object after the name is a
+        # state or body the document names, so a known non-person mention ends the name as well
+        named_starts = {x.start for x in mentions if x.label in ("GPE", "ORG") and x.actor_id}
         for m in list(mentions):
             if m.label != "PERS" or m.origin not in ("title", "title_anaphor") or m.actor_id \
                     or (m.extra.get("ref") or {}).get("id", "").startswith("unresolved:"):
@@ -1866,19 +1894,96 @@ class Recognizer:
                 nxt = _NEXT_WORD.match(doc.text, end)
                 if doc.text[end:end + 1] in _NAME_END_MARKS or (
                         nxt and doc.text[end:end + 1].isspace()
-                        and normalize_key(nxt.group(1)) in cues["name_after_title_ends"]):
+                        and (normalize_key(nxt.group(1)) in cues["name_after_title_ends"]
+                             or nxt.start(1) in named_starts)):
                     break
                 spans.pop()
             words = [doc.text[a:b] for a, b in spans]
             if not words or normalize_key(words[0])[:2] in ("ال", "لل") \
                     or any(normalize_key(w) in cues["name_after_title_stop"] for w in words) \
-                    or in_lexicon(words[-1]) or len(words[-1]) < 3:
+                    or (in_lexicon(words[-1]) and not self._name_like(words)) or len(words[-1]) < 3:
                 continue
             start = found.start(1)
             k = bisect_left(starts, end)
             if any(a < end and start < b for a, b in taken[max(0, k - 4):k + 1]):
                 continue
             self._extend_title(doc, m, start, end)
+
+    def _name_like(self, words: list[str]) -> bool:
+        """«دينا مفتي», «علي حداد»: a run of two or more words whose first is a known first name or no
+        known word is a name even when its last word is also a common word («مفتي», «حداد»)."""
+        head = words[0]
+        return len(words) >= 2 and (normalize_key(head) in self._first_names() or not in_lexicon(head))
+
+    def _names_after_descriptors(self, doc: Document, mentions: list[Mention]) -> list[Mention]:
+        """«رجل الأعمال علي حداد», «الناشطة سارة …»: a person descriptor (cues ``person_descriptors``)
+        followed by a known person's first name and one to three more name words that end as a name
+        after a title does (a mark, a ``name_after_title_ends`` word or a known state/body) is an
+        unknown person the NER model missed. The new mention spans the descriptor and the name; spans
+        that any mention or date already covers are left alone."""
+        found_desc = list(_descriptor_re().finditer(doc.text))
+        if not found_desc:
+            return mentions
+        cues = _cues()
+        first = self._first_names()
+        taken = sorted([(m.start, m.end) for m in mentions] + [(d.start, d.end) for d in doc.dates])
+        starts = [a for a, _ in taken]
+        named = {x.start: x for x in mentions if x.label in ("GPE", "ORG") and x.actor_id}
+        unknown = {x.start: x for x in mentions if x.label == "PERS" and x.origin == "ner" and not x.actor_id}
+        added: list[Mention] = []
+        moved = False
+        for d in found_desc:
+            at = d.end()
+            via = _IN_BODY.match(doc.text, at)  # «القيادي في حماس محمود …»
+            if via is not None and via.start(1) in named:
+                body = named[via.start(1)]
+                at = body.end
+            word = _NEXT_WORD.match(doc.text, at)
+            ner = unknown.get(word.start(1)) if word is not None and doc.text[at:word.start(1)].isspace() else None
+            if ner is not None and ner.start == word.start(1):
+                # «الصحفية سارة أحمد» tagged by the model as «سارة أحمد»: the unknown person's mention
+                # takes its descriptor, as an office holder's takes the title
+                ner.start, ner.text = d.start(1), doc.text[d.start(1):ner.end]
+                ner.extra["descriptor"] = normalize_key(d.group(1))
+                (ner.extra.get("ref") or {})["text"] = ner.text
+                moved = True
+                continue
+            found = _NAME_WORDS.match(doc.text, at)
+            if found is None:
+                continue
+            spans = [(w.start(), w.end()) for w in _NAME_TOKEN.finditer(doc.text, found.start(1), found.end(1))]
+            if normalize_key(doc.text[spans[0][0]:spans[0][1]]) not in first:
+                continue
+            stop = next((i for i, (a, b) in enumerate(spans)
+                         if i and normalize_key(doc.text[a:b]) in cues["name_after_title_stop"]), None)
+            spans = spans[:stop]  # «علي حداد في العاصمة»: the name ends before «في»
+            while len(spans) > 1:  # the longest run of words that a name-ending word, mark or body follows
+                end = spans[-1][1]
+                nxt = _NEXT_WORD.match(doc.text, end)
+                if doc.text[end:end + 1] in _NAME_END_MARKS or end == len(doc.text) or (
+                        nxt and doc.text[end:end + 1].isspace()
+                        and (normalize_key(nxt.group(1)) in cues["name_after_title_ends"]
+                             or nxt.start(1) in named)):
+                    break
+                spans.pop()
+            words = [doc.text[a:b] for a, b in spans]
+            # (the first word is a known first name: «علي» normalises as the preposition «على» does)
+            if len(words) < 2 or any(normalize_key(w) in cues["name_after_title_stop"] for w in words[1:]):
+                continue
+            start, end = found.start(1), spans[-1][1]
+            k = bisect_left(starts, end)
+            if any(a < end and d.start() < b for a, b in taken[max(0, k - 6):k + 1]
+                   if not (a >= d.end() and b <= start)):  # a body between descriptor and name is fine
+                continue
+            m = Mention(d.start(1), end, doc.text[d.start(1):end], label="PERS", origin="ner", score=0.6)
+            ref = self.linker.unresolved_ref(doc.text[start:end], "PERS")
+            ref["text"] = m.text
+            m.extra["ref"] = ref
+            m.extra["descriptor"] = normalize_key(d.group(1))
+            added.append(m)
+        if not added and not moved:
+            return mentions
+        return sorted(mentions + added, key=_START)
 
     def _extend_title(self, doc: Document, title: Mention, start: int, end: int) -> None:
         """The title mention now ends with the unknown holder's name ``doc.text[start:end]``."""
@@ -1899,6 +2004,14 @@ class Recognizer:
             start = _past_event_words(doc.text, start, end)
             if start >= end:
                 return reach
+        if label == "PERS":
+            start = self._past_clitic_noun(doc.text, start, end)
+            words = list(_NAME_TOKEN.finditer(doc.text, start, end))
+            if len(words) >= 3 and words[-1].group(0)[:1] == "و" and len(words[-1].group(0)) >= 4 \
+                    and doc.text[words[-2].end():words[-1].start()].isspace():
+                # «برحيل بن صالح وبلعيز»: a name coordinated after a full name is a second person
+                reach = self._merge_ner(doc, mentions, start, words[-2].end(), label, reach)
+                return self._merge_ner(doc, mentions, words[-1].start() + 1, end, label, reach)
         # only mentions starting in (start - reach, end) can overlap the span
         text = doc.text[start:end]
         overlapping = [m for m in mentions[bisect_right(mentions, start - reach, key=_START):
@@ -1930,6 +2043,22 @@ class Recognizer:
             m.extra["ref"] = self.linker.unresolved_ref(text, label)
         insort_right(mentions, m, key=_START)  # after those with the same start, as a stable sort puts it
         return max(reach, end - start)
+
+    def _past_clitic_noun(self, text: str, start: int, end: int) -> int:
+        """«للمطالبة برحيل بن صالح»: the tagger glues a verbal noun behind «ب/ل» to the name after it.
+        A first word of a span of three words or more that is «ب/ل» + a known word of four letters or
+        more, and is itself neither a known word nor a known name word, is left out."""
+        words = list(_NAME_TOKEN.finditer(text, start, end))
+        if len(words) < 3:
+            return start
+        first = words[0].group(0)
+        if first[:1] not in "بل" or len(first) < 5 or first[1:3] == "ال" or in_lexicon(first) \
+                or not in_lexicon(first[1:]):
+            return start
+        key = normalize_key(first)
+        if key in self._first_names() or key in name_part_words():
+            return start
+        return words[1].start()
 
     def _verb_before_surname(self, text: str, mentions: list[Mention], inside: list[Mention], start: int) -> bool:
         """«من جهته، طالب السرّاج بنشر قوة …»: the tagger reads the verb before a surname as a first
@@ -2026,6 +2155,26 @@ _EACH_OF_TWO = re.compile(r"(?<![^\W\d_])(?:[وف]?[بل]?|على )كل منهم
 _REPORTED_CLAUSE = re.compile(r"(?<![^\W\d_])ب?[أإا]نّ?(?:ه|ها)?(?![^\W\d_])")
 # Up to four words (a hyphen may join two) right after a title, and the marks that end a name there.
 _NAME_WORDS = re.compile(r"[ \t]+([^\W\d_]+(?:-[^\W\d_]+)?(?:[ \t]+[^\W\d_]+(?:-[^\W\d_]+)?){0,3})")
+# «في حماس» between a descriptor and the name: «في» then the body's mention (its start is group 1)
+_IN_BODY = re.compile(r"[ \t]+(?:في|فى)[ \t]+((?=[^\W\d_]))")
+
+
+@lru_cache(maxsize=1)
+def _descriptor_re() -> re.Pattern:
+    """The person descriptors of the cues as one pattern over the original text: hamza forms of alif
+    and final ya/alif maqsura alike, with «و/ف» and «ب/ك» clitics or «لل» for «ل» + «ال»."""
+    raw = yaml.safe_load(resources.files("marsad.recognize").joinpath("data/cues.yaml").read_text("utf-8"))
+
+    def loose(form: str) -> str:
+        out = re.escape(form)
+        out = re.sub("[اأإآ]", "[اأإآ]", out)
+        return re.sub("[يى]", "[يى]", out)
+
+    forms = sorted(raw.get("person_descriptors") or (), key=len, reverse=True)
+    alts = [loose(f) for f in forms] + ["ل" + loose(f[1:]) for f in forms if f.startswith("ال")]
+    return re.compile(r"(?<![^\W\d_])[وف]?[بك]?(" + "|".join(alts) + r")(?![^\W\d_])")
+
+
 _NAME_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
 _NAME_END_MARKS = frozenset("،,:.؛(«\"")
 _NAME_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
