@@ -278,6 +278,7 @@ class Lexicon:
         # round 33: «ووقّع الرئيسان في ختام المباحثات إعلاناً مشتركاً»: a noun after a time head
         # («ختام», «خلال», «هامش») dates the act, it is not the light verb's object
         time_heads = self.cues.get("light_time_heads") or frozenset()
+        openers = self.cues.get("light_clause_openers") or frozenset()
         for m in out:
             if m.verbal and not self._masdar_reading(m, words):
                 continue
@@ -297,6 +298,10 @@ class Lexicon:
                     continue
                 if any(words[k].norm in comps for k in range(j + 1, m.first)):
                     continue  # «أعلن أن اتفاقاً جرى التوصل إليه»: the noun is in the reported clause
+                if any(words[k].breaks_before and words[k].norm in openers for k in gap):
+                    # round 37: «لم تعلن تونس إلغاء المذكرة، كما لم يحدد موعد لاجتماع الطرفين»: a
+                    # comma and a clause opener («كما», «فيما») start a clause of its own
+                    continue
                 if words[j].norm in with_b and not any(
                         p.lstrip("وف").startswith("ب") for stem, p in clitic_candidates(words[m.first].norm)
                         if self.nouns.get(stem) is not None):
@@ -796,6 +801,7 @@ def build_lexicon() -> Lexicon:
     lex.cues["light_participles"] = light_participles
     lex.cues["protest_supporters"] = _norm_set(trig.get("protest_supporters") or [])
     lex.cues["light_time_heads"] = _norm_set(trig.get("light_time_heads") or [])
+    lex.cues["light_clause_openers"] = _norm_set(trig.get("light_clause_openers") or [])
     lex.cues["in_force"] = _norm_set(trig.get("in_force") or [])
     approved = trig.get("approved_acts") or {}
     lex.cues["approve_lemmas"] = _norm_set(approved.get("verbs") or [])
