@@ -302,9 +302,11 @@ class Lexicon:
                     # round 37: «لم تعلن تونس إلغاء المذكرة، كما لم يحدد موعد لاجتماع الطرفين»: a
                     # comma and a clause opener («كما», «فيما») start a clause of its own
                     continue
+                # (round 37: a phrase's first word counts like a noun: «ردّ الجيش بتحريك تعزيزات»)
+                head = m.trigger.lemma.split()[0] if m.trigger.kind == "phrase" else None
                 if words[j].norm in with_b and not any(
                         p.lstrip("وف").startswith("ب") for stem, p in clitic_candidates(words[m.first].norm)
-                        if self.nouns.get(stem) is not None):
+                        if (stem == head if head is not None else self.nouns.get(stem) is not None)):
                     continue
                 # quotation marks around a name («أعلن تنظيم «داعش» مسؤوليته عن التفجير») break nothing
                 brk = [k for k in gap if words[k].breaks_before and not _QUOTES.issuperset(words[k].punct)]
