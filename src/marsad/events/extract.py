@@ -1010,6 +1010,10 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
     venue_nouns = cue_words(rcues, "roles", "venue_agreement_nouns")
     prev_subject = None
     main_subject: Group | None = None  # the subject of the last verb outside a dependent clause
+    # round 37: «وحذّر البيان الولايات المتحدة …، وهدد بضرب حلفائها»: a statement is the subject, so a
+    # verb coordinated with it has no subject named in this sentence either
+    statements = cue_words(rcues, "roles", "statement_subjects")
+    statement_subject = False
     opens = _report_openers(words, lex)
     purpose_types, claim_types, statement_types = sc.purpose_types, sc.claim_types, sc.statement_types
     content = _violent_pledges(matches, words, lex)
@@ -1100,7 +1104,7 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             # «…، حيث التقى نائب الرئيس …، قبل أن يتوجه إلى الدوحة»: the main clause's subject,
             # not the one met inside the «حيث» clause
             subject = main_subject or prev_subject or _main_subject(groups, words, opener)
-        if subject is None and coordinated_verb(m, words, lex):
+        if subject is None and coordinated_verb(m, words, lex) and not statement_subject:
             # «وتفقد الرئيس … موقع الانفجار، ووصف الهجوم …»: with no trigger verb before it, a
             # coordinated verb shares the subject of the sentence's main verb
             subject = _main_subject(groups, words, opener)
@@ -1151,6 +1155,9 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             # attack noun is a relative clause about it; its subject is that strike, so it names no
             # actor of its own (the noun's record gives it when the two are merged)
             actor, actor_group = [], None
+        if (m.verbal and m.light is None and actor_group is None and m.anchor + 1 < len(words)
+                and words[m.anchor + 1].norm in statements):
+            statement_subject = True
         if m.verbal and actor_group is not None and t.kind not in ("passive",) and "victim" not in t.flags:
             prev_subject = actor_group
             if not dependent and not circumstantial_verb(m, words, lex):
