@@ -160,3 +160,16 @@ def test_undertaking_an_arrest_is_the_arrest(nlp):
 def test_what_moscow_undertook_is_no_withdrawal(nlp):
     text = "وقال محلل إن ما أقدمت عليه موسكو لا يعني انسحاباً كاملاً من المنطقة."
     assert "RETREAT" not in _types(nlp, text)
+
+
+# -- a meeting asked to be held is no meeting held -------------------------------------------------
+
+def test_a_meeting_asked_for_is_not_held(nlp):
+    text = "وطلبت بريطانيا عقد اجتماع طارئ لمجلس الأمن الدولي لبحث الأزمة."
+    assert "CONSULT" not in _types(nlp, text)
+    assert "REQUEST" in _types(nlp, text)
+
+
+def test_a_meeting_held_is_still_a_meeting(nlp):
+    text = "وعقد مجلس الأمن الدولي اجتماعاً طارئاً لبحث الأزمة بطلب من بريطانيا."
+    assert "CONSULT" in _types(nlp, text)

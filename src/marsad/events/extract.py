@@ -213,8 +213,10 @@ def _potential(words: list[Word], k: int, raw: dict[str, Any]) -> bool:
 def _after_cessation(m: Match, words: list[Word], lex: Lexicon) -> bool:
     """Whether an event word with a noun reading stands right after a «بـ» masdar of stopping
     («بوقف دعم», «بإنهاء وجود»; cues ``roles.asked_cessations``, round 37)."""
+    raw = lex.cues["raw"]
     return (m.first == m.last and m.first > 0 and not words[m.first].breaks_before
-            and words[m.first - 1].norm in cue_words(lex.cues["raw"], "roles", "asked_cessations")
+            and (words[m.first - 1].norm in cue_words(raw, "roles", "asked_cessations")
+                 or words[m.first - 1].norm in cue_words(raw, "roles", "asked_holding"))
             and lex.noun(words[m.first].norm) is not None)
 
 
@@ -1084,7 +1086,8 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
         if (asks and t.type != "REQUEST" and m.first > 0
                 and words[m.first - 1].norm in _TO and any(0 < m.first - r <= 8 for r in asks)):
             continue
-        if t.type != "REQUEST" and (t.kind == "noun" or _after_cessation(m, words, lex)) and m.light is None \
+        if t.type != "REQUEST" and (t.kind == "noun" or _after_cessation(m, words, lex)) and (
+                m.light is None or m.light == m.first - 1 and _after_cessation(m, words, lex)) \
                 and _asked_for(m, words, asks, lex):
             continue  # «طالب بانسحاب القوات», «طلب من طهران سحب قواتها»: what is asked, not a happening
         if threats and t.type != "THREATEN" and any(0 < m.first - r <= 8 for r in threats):
