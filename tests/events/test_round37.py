@@ -173,3 +173,16 @@ def test_a_meeting_asked_for_is_not_held(nlp):
 def test_a_meeting_held_is_still_a_meeting(nlp):
     text = "وعقد مجلس الأمن الدولي اجتماعاً طارئاً لبحث الأزمة بطلب من بريطانيا."
     assert "CONSULT" in _types(nlp, text)
+
+
+# -- «…، أعلن في ختامه …»: an act announced at the end of the meeting is the meeting holder's ---------
+
+def test_an_act_announced_at_the_end_of_a_meeting_is_the_holders(nlp):
+    text = "والتقى الرئيس الفرنسي نظيره التونسي في باريس، أعلن في ختامه رفضه أي تدخل خارجي في ليبيا."
+    (rej,) = _events(nlp, text, "REJECT", _DAY)
+    assert _sides(rej)[0] == ["emmanuel_macron"]
+
+
+def test_a_bare_verb_after_a_comma_without_the_time_head_takes_no_subject(nlp):
+    text = "والتقى الرئيس الفرنسي نظيره التونسي في باريس، أعلن في بيان رفضه أي تدخل خارجي في ليبيا."
+    assert all(_sides(r)[0] != ["emmanuel_macron"] for r in _events(nlp, text, "REJECT", _DAY))

@@ -528,9 +528,16 @@ def coordinated_verb(m: Match, words: list[Word], lex: Lexicon) -> bool:
     # «أجرى بلينكن اتصالاً بنظيره …، دان خلاله الهجوم»: a bare perfect right after a comma, with
     # «خلال/أثناء» + pronoun after it, continues the previous clause's subject
     nxt = words[m.anchor + 1].norm if m.anchor + 1 < len(words) else ""
-    return (m.light is None and m.tense == "past" and "،" in words[m.anchor].punct + ","
-            and words[m.anchor].breaks_before and not words[m.anchor].hard_before
-            and nxt.startswith(("خلال", "اثناء", "فيه", "فيها")) and nxt not in ("خلال", "اثناء"))
+    if not (m.tense == "past" and "،" in words[m.anchor].punct + ","
+            and words[m.anchor].breaks_before and not words[m.anchor].hard_before):
+        return False
+    if m.light is None and nxt.startswith(("خلال", "اثناء", "فيه", "فيها")) and nxt not in ("خلال", "اثناء"):
+        return True
+    # round 37: «عقد اجتماعاً بقادة القوات …، أعلن في ختامه رفضه …»: «في» + a time head carrying the
+    # pronoun of the act before (the meeting's end) continues that act's subject
+    after = words[m.anchor + 2].norm if m.anchor + 2 < len(words) else ""
+    return nxt == "في" and after.endswith(("ه", "ها")) and any(
+        after[:-len(suf)] in lex.cues["light_time_heads"] for suf in ("ه", "ها") if after.endswith(suf))
 
 
 def _pronoun_complementizer(w: str, cues: dict[str, Any]) -> bool:
