@@ -186,3 +186,16 @@ def test_an_act_announced_at_the_end_of_a_meeting_is_the_holders(nlp):
 def test_a_bare_verb_after_a_comma_without_the_time_head_takes_no_subject(nlp):
     text = "والتقى الرئيس الفرنسي نظيره التونسي في باريس، أعلن في بيان رفضه أي تدخل خارجي في ليبيا."
     assert all(_sides(r)[0] != ["emmanuel_macron"] for r in _events(nlp, text, "REJECT", _DAY))
+
+
+# -- «قبيل القصف»: a definite act after a sequence word is no light verb's object -------------------
+
+def test_an_attack_named_to_date_a_notice_is_not_the_receivers(nlp):
+    text = "وأكدت وزارة الدفاع العراقية أنها تلقت إخطاراً رسمياً من الجانب التركي قبيل القصف."
+    attacks = _events(nlp, text, "ASSAULT", _DAY)
+    assert all("iraqi_defence_ministry" not in _sides(a)[0] for a in attacks)
+
+
+def test_a_light_verb_still_governs_a_noun_after_a_time_phrase():
+    found = _lexicon("وشنت الطائرات الإسرائيلية بعد منتصف الليل الغارات على مواقع في دمشق.")
+    assert any(t == "ASSAULT" and text.startswith("وشنت") for t, _, text in found)

@@ -279,6 +279,7 @@ class Lexicon:
         # («ختام», «خلال», «هامش») dates the act, it is not the light verb's object
         time_heads = self.cues.get("light_time_heads") or frozenset()
         openers = self.cues.get("light_clause_openers") or frozenset()
+        sequence_heads = self.cues.get("light_sequence_heads") or frozenset()
         for m in out:
             if m.verbal and not self._masdar_reading(m, words):
                 continue
@@ -298,6 +299,11 @@ class Lexicon:
                     continue
                 if any(words[k].norm in comps for k in range(j + 1, m.first)):
                     continue  # «أعلن أن اتفاقاً جرى التوصل إليه»: the noun is in the reported clause
+                if (m.first > j + 1 and words[m.first - 1].norm in sequence_heads
+                        and words[m.first].norm.startswith("ال") and m.trigger.kind == "noun"):
+                    # round 37: «تلقت إشعاراً … قبيل القصف»: a definite act after «قبيل/بعد» dates the
+                    # light verb's act by one told before; it is not that verb's object
+                    continue
                 if any(words[k].breaks_before and words[k].norm in openers for k in gap):
                     # round 37: «لم تعلن تونس إلغاء المذكرة، كما لم يحدد موعد لاجتماع الطرفين»: a
                     # comma and a clause opener («كما», «فيما») start a clause of its own
@@ -804,6 +810,7 @@ def build_lexicon() -> Lexicon:
     lex.cues["protest_supporters"] = _norm_set(trig.get("protest_supporters") or [])
     lex.cues["light_time_heads"] = _norm_set(trig.get("light_time_heads") or [])
     lex.cues["light_clause_openers"] = _norm_set(trig.get("light_clause_openers") or [])
+    lex.cues["light_sequence_heads"] = _norm_set(trig.get("light_sequence_heads") or [])
     lex.cues["in_force"] = _norm_set(trig.get("in_force") or [])
     approved = trig.get("approved_acts") or {}
     lex.cues["approve_lemmas"] = _norm_set(approved.get("verbs") or [])
