@@ -528,9 +528,16 @@ def coordinated_verb(m: Match, words: list[Word], lex: Lexicon) -> bool:
     # «أجرى بلينكن اتصالاً بنظيره …، دان خلاله الهجوم»: a bare perfect right after a comma, with
     # «خلال/أثناء» + pronoun after it, continues the previous clause's subject
     nxt = words[m.anchor + 1].norm if m.anchor + 1 < len(words) else ""
-    return (m.light is None and m.tense == "past" and "،" in words[m.anchor].punct + ","
-            and words[m.anchor].breaks_before and not words[m.anchor].hard_before
-            and nxt.startswith(("خلال", "اثناء", "فيه", "فيها")) and nxt not in ("خلال", "اثناء"))
+    if not (m.tense == "past" and "،" in words[m.anchor].punct + ","
+            and words[m.anchor].breaks_before and not words[m.anchor].hard_before):
+        return False
+    if m.light is None and nxt.startswith(("خلال", "اثناء", "فيه", "فيها")) and nxt not in ("خلال", "اثناء"):
+        return True
+    # round 37: «عقد اجتماعاً بقادة القوات …، أعلن في ختامه رفضه …»: «في» + a time head carrying the
+    # pronoun of the act before (the meeting's end) continues that act's subject
+    after = words[m.anchor + 2].norm if m.anchor + 2 < len(words) else ""
+    return nxt == "في" and after.endswith(("ه", "ها")) and any(
+        after[:-len(suf)] in lex.cues["light_time_heads"] for suf in ("ه", "ها") if after.endswith(suf))
 
 
 def _pronoun_complementizer(w: str, cues: dict[str, Any]) -> bool:
@@ -639,7 +646,7 @@ def _after_reporting_verb(group: Group, words: list[Word], lex: Lexicon) -> bool
 # The role word sets assign_roles reads for every trigger (cues.yaml ``roles``), looked up once per
 # lexicon rather than one cue_words call each per trigger: (the roles section, its sets), swapped whole.
 _ROLE_SET_KEYS = ("motive_words", "topic_preps", "forum_preps", "pluperfect_auxiliaries", "topic_particles",
-                  "relative_auxiliaries", "fronted_masdar_preps", "state_asset_types")
+                  "relative_auxiliaries", "fronted_masdar_preps", "state_asset_types", "statement_subjects")
 _ROLE_SETS: list[tuple[Any, dict[str, frozenset[str]]]] = [(None, {})]
 
 
@@ -936,6 +943,14 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
             # a verb agrees in number only with a subject before it («السيسي وعبد الله … قد زاروا
             # موسكو»): after a plural verb the group is its object
             vso = None
+        statement_object = None
+        if (m.light is None and svo is None and anchor + 2 < len(words)
+                and words[anchor + 1].norm in rsets["statement_subjects"] and not words[anchor + 2].breaks_before):
+            # «وحذّر البيان الولايات المتحدة من …»: the statement is the subject, the party after it
+            # the object; the issuer is named in another sentence (round 37)
+            statement_object = next((g for g in right if bare(g) and g.start == anchor + 2), None)
+            if statement_object is not None:
+                vso = None
         if m.light is not None and vso is None:
             # «شنت الطائرات الروسية غارات»: the subject may sit between light verb and noun
             vso = next((g for g in right if bare(g) and g.first < m.first), None)
@@ -974,6 +989,8 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
             else:
                 actor = next((g for g in reversed(left) if bare(g)), None)
             recipient = next((g for g in right if g.first > m.last and ok_recipient(g) and g is not actor), None)
+        if statement_object is not None:
+            actor, recipient = None, statement_object
         if actor is None and m.light is not None and inside is not None:
             # «أكد أن التنسيق الروسي الإيراني …»: a light verb with no subject of its own leaves
             # the nisba mention holding the noun as its agent

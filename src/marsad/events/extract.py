@@ -210,6 +210,16 @@ def _potential(words: list[Word], k: int, raw: dict[str, Any]) -> bool:
     return k >= 0 and words[k].norm in risks
 
 
+def _after_cessation(m: Match, words: list[Word], lex: Lexicon) -> bool:
+    """Whether an event word with a noun reading stands right after a «بـ» masdar of stopping
+    («بوقف دعم», «بإنهاء وجود»; cues ``roles.asked_cessations``, round 37)."""
+    raw = lex.cues["raw"]
+    return (m.first == m.last and m.first > 0 and not words[m.first].breaks_before
+            and (words[m.first - 1].norm in cue_words(raw, "roles", "asked_cessations")
+                 or words[m.first - 1].norm in cue_words(raw, "roles", "asked_holding"))
+            and lex.noun(words[m.first].norm) is not None)
+
+
 def _asked_for(m: Match, words: list[Word], asks: list[int], lex: Lexicon) -> bool:
     """Whether a noun event is what a request asks for: a masdar with «بـ» within six words after a
     request trigger or a demand noun («طالب بانسحاب القوات», «رافضاً مطالب واشنطن بانسحاب …»), or
@@ -223,6 +233,8 @@ def _asked_for(m: Match, words: list[Word], asks: list[int], lex: Lexicon) -> bo
     w = words[m.first].norm
     if w[:1] == "ب" and lex.noun(w[1:]) is not None:
         return True
+    if _after_cessation(m, words, lex):
+        return True  # round 37: «طالب واشنطن بوقف دعم الوحدات»: the act asked to stop is no new one
     r = max(near)
     return any(words[k].norm in froms for k in range(r + 1, m.first)) and not w.startswith(("ال", "بال", "لل"))
 
@@ -1010,6 +1022,11 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
     venue_nouns = cue_words(rcues, "roles", "venue_agreement_nouns")
     prev_subject = None
     main_subject: Group | None = None  # the subject of the last verb outside a dependent clause
+    # round 37: «وحذّر البيان الولايات المتحدة …، وهدد بضرب حلفائها»: a statement is the subject, so a
+    # verb coordinated with it has no subject named in this sentence either
+    statements = cue_words(rcues, "roles", "statement_subjects")
+    statement_subject = False
+    purpose_masdars = frozenset((rcues.get("roles") or {}).get("purpose_masdar_types") or ())
     opens = _report_openers(words, lex)
     purpose_types, claim_types, statement_types = sc.purpose_types, sc.claim_types, sc.statement_types
     content = _violent_pledges(matches, words, lex)
@@ -1069,7 +1086,9 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
         if (asks and t.type != "REQUEST" and m.first > 0
                 and words[m.first - 1].norm in _TO and any(0 < m.first - r <= 8 for r in asks)):
             continue
-        if t.type != "REQUEST" and t.kind == "noun" and m.light is None and _asked_for(m, words, asks, lex):
+        if t.type != "REQUEST" and (t.kind == "noun" or _after_cessation(m, words, lex)) and (
+                m.light is None or m.light == m.first - 1 and _after_cessation(m, words, lex)) \
+                and _asked_for(m, words, asks, lex):
             continue  # «طالب بانسحاب القوات», «طلب من طهران سحب قواتها»: what is asked, not a happening
         if threats and t.type != "THREATEN" and any(0 < m.first - r <= 8 for r in threats):
             heads = {m.first, m.first - 1, m.light if m.light is not None else m.first}
@@ -1100,7 +1119,7 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             # «…، حيث التقى نائب الرئيس …، قبل أن يتوجه إلى الدوحة»: the main clause's subject,
             # not the one met inside the «حيث» clause
             subject = main_subject or prev_subject or _main_subject(groups, words, opener)
-        if subject is None and coordinated_verb(m, words, lex):
+        if subject is None and coordinated_verb(m, words, lex) and not statement_subject:
             # «وتفقد الرئيس … موقع الانفجار، ووصف الهجوم …»: with no trigger verb before it, a
             # coordinated verb shares the subject of the sentence's main verb
             subject = _main_subject(groups, words, opener)
@@ -1151,6 +1170,19 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             # attack noun is a relative clause about it; its subject is that strike, so it names no
             # actor of its own (the noun's record gives it when the two are merged)
             actor, actor_group = [], None
+        if (not m.verbal and t.type in purpose_masdars and m.first == m.last and actor_group is not None
+                and actor_group.first > m.last and words[m.first].norm[:1] == "ل"
+                and (main_subject or sentence_subject) is not None
+                and (main_subject or sentence_subject).last < m.first):
+            # round 37: «استدعت الخارجية التركية القائم بالأعمال الأميركي لمطالبة واشنطن بوقف …»: a
+            # purpose masdar («لـ») is done by the main clause's subject; its genitive is the one asked
+            doer = main_subject or sentence_subject
+            recipient = [r for r in actor if not actor_keys([r]) & actor_keys(group_refs(doer))] + [
+                r for r in recipient if not actor_keys([r]) & actor_keys(actor)]
+            actor, actor_group = group_refs(doer), doer
+        if (m.verbal and m.light is None and actor_group is None and m.anchor + 1 < len(words)
+                and words[m.anchor + 1].norm in statements):
+            statement_subject = True
         if m.verbal and actor_group is not None and t.kind not in ("passive",) and "victim" not in t.flags:
             prev_subject = actor_group
             if not dependent and not circumstantial_verb(m, words, lex):

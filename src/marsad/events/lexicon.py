@@ -278,6 +278,8 @@ class Lexicon:
         # round 33: «ووقّع الرئيسان في ختام المباحثات إعلاناً مشتركاً»: a noun after a time head
         # («ختام», «خلال», «هامش») dates the act, it is not the light verb's object
         time_heads = self.cues.get("light_time_heads") or frozenset()
+        openers = self.cues.get("light_clause_openers") or frozenset()
+        sequence_heads = self.cues.get("light_sequence_heads") or frozenset()
         for m in out:
             if m.verbal and not self._masdar_reading(m, words):
                 continue
@@ -297,9 +299,20 @@ class Lexicon:
                     continue
                 if any(words[k].norm in comps for k in range(j + 1, m.first)):
                     continue  # «أعلن أن اتفاقاً جرى التوصل إليه»: the noun is in the reported clause
+                if (m.first > j + 1 and words[m.first - 1].norm in sequence_heads
+                        and words[m.first].norm.startswith("ال") and m.trigger.kind == "noun"):
+                    # round 37: «تلقت إشعاراً … قبيل القصف»: a definite act after «قبيل/بعد» dates the
+                    # light verb's act by one told before; it is not that verb's object
+                    continue
+                if any(words[k].breaks_before and words[k].norm in openers for k in gap):
+                    # round 37: «لم تعلن تونس إلغاء المذكرة، كما لم يحدد موعد لاجتماع الطرفين»: a
+                    # comma and a clause opener («كما», «فيما») start a clause of its own
+                    continue
+                # (round 37: a phrase's first word counts like a noun: «ردّ الجيش بتحريك تعزيزات»)
+                head = m.trigger.lemma.split()[0] if m.trigger.kind == "phrase" else None
                 if words[j].norm in with_b and not any(
                         p.lstrip("وف").startswith("ب") for stem, p in clitic_candidates(words[m.first].norm)
-                        if self.nouns.get(stem) is not None):
+                        if (stem == head if head is not None else self.nouns.get(stem) is not None)):
                     continue
                 # quotation marks around a name («أعلن تنظيم «داعش» مسؤوليته عن التفجير») break nothing
                 brk = [k for k in gap if words[k].breaks_before and not _QUOTES.issuperset(words[k].punct)]
@@ -796,6 +809,8 @@ def build_lexicon() -> Lexicon:
     lex.cues["light_participles"] = light_participles
     lex.cues["protest_supporters"] = _norm_set(trig.get("protest_supporters") or [])
     lex.cues["light_time_heads"] = _norm_set(trig.get("light_time_heads") or [])
+    lex.cues["light_clause_openers"] = _norm_set(trig.get("light_clause_openers") or [])
+    lex.cues["light_sequence_heads"] = _norm_set(trig.get("light_sequence_heads") or [])
     lex.cues["in_force"] = _norm_set(trig.get("in_force") or [])
     approved = trig.get("approved_acts") or {}
     lex.cues["approve_lemmas"] = _norm_set(approved.get("verbs") or [])

@@ -146,8 +146,10 @@ def noun_forms(word: str) -> set[str]:
         stem = word[:-1] + "ت"
         out.update(stem + s for s in ("ه", "ها", "هم", "هما", "ي", "نا", "ك", "كم", "ان", "ين"))
         return out
-    if not word.endswith(("ات", "ا", "ي", "ون", "ين")):
-        out.add(word + "ا")  # tanween alif: هجوما
+    if not word.endswith(("ات", "ا", "ي", "ون", "ين")) or word.endswith("ين") and len(word) <= 4:
+        # tanween alif: هجوما; round 37: a short noun whose stem ends in «ين» is no plural
+        # («كمين» → «نصبت … كميناً»), while «مسلحين», «مدعومين» take no tanween
+        out.add(word + "ا")
     if word.endswith("ي"):
         out.add(word + "ا")  # nisba / defective: انتحاريا
     out.update(word + s for s in ("ه", "ها", "هم", "هما", "ي", "نا", "ان", "ين"))
