@@ -40,6 +40,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from types import SimpleNamespace
 from typing import Any
 
@@ -47,6 +48,7 @@ from marsad.events.lexicon import Lexicon
 from marsad.events.modality import actor_keys
 from marsad.events.morphology import POSSESSIVE_SUFFIXES  # also the object pronouns on a verb
 from marsad.events.text import norm_word
+from marsad.knowledge.cache import load_yaml
 from marsad.model import Document, Mention, Sentence
 
 # the first words of a sentence with the gap before each (for a comma before the verb)
@@ -261,6 +263,7 @@ class Discourse:
                 self._carry(head, verb, events, prev, counterpart)
         if events:
             self._parties(sent, events)
+            self._continued_happenings(sent, events)
             self._pronoun_recipients(events, mentions)
             self._claims(events)
             # The passes below only fill an empty recipient, and all but two of them only that of an
@@ -435,6 +438,49 @@ class Discourse:
                    for w, nxt in spots):
                 ev["actor"] = [dict(r) for r in last["actor"]]
                 ev["recipient"] = [dict(r) for r in last["recipient"]]
+
+    def _continued_happenings(self, sent: Sentence, events: list[dict[str, Any]]) -> None:
+        """Round 38: a sentence that continues a joint happening told before («وبحثا …», «وأكد الوزير
+        خلال اللقاء …») takes its sides: a dual verb opening the sentence with no participant gives
+        both; a meeting noun after «خلال/في» gives an event whose actor is one side the other side as
+        recipient. Only from the nearest such happening a few sentences back, and nothing when another
+        pair's happening was told in that window (the reader could not tell which one is meant)."""
+        cues = _round38()
+        recent = [ev for n, ev in self.two_sided if self.n - n < cues["window"]]
+        if not recent:
+            return
+        text, base = sent.text, sent.start
+        for ev in events:
+            if ev["recipient"] or ev["status"] == "negated":
+                continue
+            t0, t1 = ev["trigger"]["start"] - base, ev["trigger"]["end"] - base
+            if not ev["actor"]:
+                # «وبحثا …»: a dual verb opening the sentence, its trigger or the light verb before it
+                first = _WORD.search(text)
+                if first is None or _norm(first.group()) not in cues["dual_openers"] or first.start() > 2:
+                    continue
+                if not (first.start() == t0 or (ev["_kind"] != "verbal" and t0 - first.end() < 30)):
+                    continue
+                last = _unambiguous(recent, cues["joint_types"])
+                if last is not None:
+                    ev["actor"] = [dict(r) for r in last["actor"]]
+                    ev["recipient"] = [dict(r) for r in last["recipient"]]
+                continue
+            if ev["type"] not in cues["addressed_types"]:
+                continue
+            # «وأكد الوزير خلال اللقاء …»: a meeting noun with a preposition in the event's clause
+            words = [_norm(w) for w in _WORD.findall(text[max(0, t0 - 60):t1 + 40])]
+            if not any(a in cues["meeting_preps"] and b in cues["meeting_nouns"]
+                       for a, b in zip(words, words[1:], strict=False)):
+                continue
+            last = _unambiguous(recent, cues["meeting_types"])
+            if last is None:
+                continue
+            own = _sides(ev["actor"])
+            if _sides(last["actor"]) & own and not _sides(last["recipient"]) & own:
+                ev["recipient"] = [dict(r) for r in last["recipient"]]
+            elif _sides(last["recipient"]) & own and not _sides(last["actor"]) & own:
+                ev["recipient"] = [dict(r) for r in last["actor"]]
 
     def _claims(self, events: list[dict[str, Any]]) -> None:
         """«وتبنت كتائب حزب الله الهجوم»: the claimant is the attacker of the latest attack told in the
@@ -927,6 +973,35 @@ class Discourse:
             last = next((e for e in reversed(told) if actor_keys(e["actor"]) & own), None)
             if last is not None and not actor_keys(last["recipient"]) & own:
                 ev["recipient"] = [dict(r) for r in last["recipient"]]
+
+
+_ROUND38: dict[str, Any] | None = None
+
+
+def _round38() -> dict[str, Any]:
+    """``data/discourse.yaml``, normalised once (word sets, type sets, the window)."""
+    global _ROUND38
+    if _ROUND38 is None:
+        raw = load_yaml(resources.files("marsad.events").joinpath("data", "discourse.yaml")) or {}
+        out: dict[str, Any] = {k: frozenset(_norm(w) for w in raw.get(k) or ())
+                               for k in ("meeting_nouns", "meeting_preps", "dual_openers")}
+        out.update({k: frozenset(raw.get(k) or ()) for k in ("meeting_types", "addressed_types", "joint_types")})
+        out["window"] = int(raw.get("window", 3))
+        _ROUND38 = out
+    return _ROUND38
+
+
+def _unambiguous(recent: list[dict[str, Any]], types: frozenset[str]) -> dict[str, Any] | None:
+    """The latest two-sided event of ``types`` in ``recent``, or None when an event of those types
+    between other sides (no side shared) was told in the same window."""
+    cands = [ev for ev in recent if ev["type"] in types]
+    if not cands:
+        return None
+    last = cands[-1]
+    sides = _sides(last["actor"]) | _sides(last["recipient"])
+    if any(not (_sides(ev["actor"]) | _sides(ev["recipient"])) & sides for ev in cands[:-1]):
+        return None
+    return last
 
 
 def _stem_noun(w: str) -> str:

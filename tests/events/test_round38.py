@@ -1,0 +1,88 @@
+"""Round 38 — a sentence that continues a joint happening told before takes its sides.
+
+«التقى … بالرئيس … . وبحثا …» (a dual verb with no subject of its own) and «… . وأكد الرئيس خلال
+اللقاء …» (a meeting noun after «خلال»: the speaker is one side, the one addressed the other). The
+texts were written for these tests and run the whole pipeline (``marsad.load()``); each rule has a
+control where the back-reference is absent, or ambiguous, and nothing is carried over.
+"""
+
+from __future__ import annotations
+
+from events_helpers import pipeline_events as _events
+from events_helpers import sides as _sides
+
+from marsad.events import discourse
+
+_DAY = "2023-05-01"
+_MET = "التقى وزير الدفاع الروسي سيرغي شويغو الثلاثاء بالرئيس السوري بشار الأسد في دمشق."
+_HOSTED = "استقبل الرئيس السوري بشار الأسد في دمشق أمس وزير الخارجية الإيراني عباس عراقجي."
+
+
+# -- the data file ----------------------------------------------------------------------------------
+
+def test_discourse_yaml_is_valid():
+    cues = discourse._round38()
+    for key in ("meeting_nouns", "meeting_preps", "dual_openers"):
+        assert cues[key], key
+        assert all(" " not in w for w in cues[key])
+    # dual verbs only: the past dual ends in «ا» (masculine) or «تا» (feminine), never the plural «وا»
+    assert all(w.endswith("ا") and not w.endswith("وا") for w in cues["dual_openers"])
+    from marsad.events.lexicon import load_lexicon
+    types = set(load_lexicon().cues["raw"].get("event_types") or ()) or None
+    for key in ("meeting_types", "addressed_types", "joint_types"):
+        assert cues[key] and all(t.isupper() for t in cues[key])
+        if types:
+            assert cues[key] <= types
+    assert 1 <= cues["window"] <= 5
+
+
+# -- a dual verb opening the sentence ---------------------------------------------------------------
+
+def test_dual_verb_takes_both_sides_of_the_meeting(nlp):
+    text = _MET + " واتفقا على تعزيز التعاون العسكري بين البلدين."
+    (agree,) = _events(nlp, text, "AGREE", _DAY)
+    assert _sides(agree) == (["sergei_shoigu"], ["bashar_al_assad"])
+
+
+def test_dual_verb_with_a_noun_gives_the_noun_both_sides(nlp):
+    text = _MET + " وبحثا تعزيز التعاون العسكري بين البلدين."
+    (coop,) = _events(nlp, text, "COOPERATE", _DAY)
+    assert _sides(coop) == (["sergei_shoigu"], ["bashar_al_assad"])
+
+
+def test_singular_verb_is_no_dual_back_reference(nlp):
+    # control: «واتفق» (singular) with no subject is not the two sides of the meeting
+    text = _MET + " واتفق على تعزيز التعاون العسكري بين البلدين."
+    for agree in _events(nlp, text, "AGREE", _DAY):
+        assert _sides(agree) != (["sergei_shoigu"], ["bashar_al_assad"])
+
+
+def test_dual_verb_after_two_meetings_is_ambiguous(nlp):
+    # control: two meetings between other pairs in the window: the reader cannot tell which
+    text = (_MET + " واستقبل الرئيس التركي رجب طيب أردوغان في أنقرة وزير الخارجية الإيراني عباس عراقجي."
+            " واتفقا على تعزيز التعاون العسكري بين البلدين.")
+    for agree in _events(nlp, text, "AGREE", _DAY):
+        assert "sergei_shoigu" not in _sides(agree)[0] + _sides(agree)[1]
+
+
+# -- «خلال اللقاء»: the speaker's counterpart --------------------------------------------------------
+
+def test_during_the_meeting_addresses_the_other_side(nlp):
+    text = _HOSTED + " وأكد الأسد خلال اللقاء رفض سوريا للتدخل الأجنبي."
+    (reject,) = _events(nlp, text, "REJECT", _DAY)
+    assert _sides(reject) == (["bashar_al_assad"], ["abbas_araghchi"])
+
+
+def test_without_the_meeting_noun_nothing_is_carried(nlp):
+    # control: the same statement with no back-reference to the meeting keeps no recipient
+    text = _HOSTED + " وأكد الأسد في كلمة رفض سوريا للتدخل الأجنبي."
+    (reject,) = _events(nlp, text, "REJECT", _DAY)
+    assert _sides(reject) == (["bashar_al_assad"], [])
+
+
+def test_speaker_outside_the_meeting_takes_nothing(nlp):
+    # control: the speaker is neither side of the meeting told before
+    text = _HOSTED + " وأكد الرئيس التركي رجب طيب أردوغان خلال الاجتماع رفض بلاده للتدخل الأجنبي."
+    for reject in _events(nlp, text, "REJECT", _DAY):
+        assert "abbas_araghchi" not in _sides(reject)[1]
+        assert "bashar_al_assad" not in _sides(reject)[1]
