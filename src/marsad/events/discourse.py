@@ -262,7 +262,9 @@ class Discourse:
                 carried = prev
                 self._carry(head, verb, events, prev, counterpart)
         if events:
+            self._named_guests(sent, events)
             self._parties(sent, events)
+            self._party_mentions(events, mentions)
             self._continued_happenings(sent, events)
             self._pronoun_recipients(events, mentions)
             self._claims(events)
@@ -419,12 +421,16 @@ class Discourse:
         if cfg.party_re.search(sent.text) is None:
             return
         recent = [ev for n, ev in self.two_sided if self.n - n <= cfg.party_window and ev["type"] in cfg.party_types]
-        if not recent:
-            return
-        last = recent[-1]
         for ev in events:
             if ev["actor"] or ev["recipient"]:
                 continue
+            # round 38: a two-sided happening told earlier in the same sentence comes first
+            # («واستقبل تميم ضيفه الكويتي …، وعقد الجانبان جلسة مباحثات»)
+            here = [e for e in events if e is not ev and e["actor"] and e["recipient"]
+                    and e["type"] in cfg.party_types and e["trigger"]["start"] < ev["trigger"]["start"]]
+            if not here and not recent:
+                continue
+            last = (here or recent)[-1]
             t0, t1 = ev["trigger"]["start"] - sent.start, ev["trigger"]["end"] - sent.start
             # the subject: one of the two words before the trigger («وعقد الجانبان جلسة»), or the
             # word right after a verb («واتفق المجتمعون»); never one followed by a definite word,
@@ -438,6 +444,68 @@ class Discourse:
                    for w, nxt in spots):
                 ev["actor"] = [dict(r) for r in last["actor"]]
                 ev["recipient"] = [dict(r) for r in last["recipient"]]
+
+    def _named_guests(self, sent: Sentence, events: list[dict[str, Any]]) -> None:
+        """Round 38: «واستقبل أمير قطر ضيفه الكويتي»: a guest or counterpart noun with a state adjective
+        right after a meeting trigger is the person of that state named latest before the sentence
+        (the visitor the article has been following), when the meeting has a host and no one met."""
+        cues = _round38()
+        text, base = sent.text, sent.start
+        for ev in events:
+            if ev["recipient"] or not ev["actor"] or ev["type"] not in cues["meeting_types"]:
+                continue
+            t1 = ev["trigger"]["end"] - base
+            # the guest stands after the host's name («واستقبل أمير قطر الشيخ تميم … ضيفه الكويتي»)
+            after = [_norm(w) for w in _WORD.findall(text[t1:t1 + 120])[:10]]
+            i = next((k for k, w in enumerate(after[:-1]) if w in self.cfg.counterparts), None)
+            if i is None:
+                continue
+            code = self._nisba_state(after[i + 1])
+            if code is None:
+                continue
+            own = _sides(ev["actor"])
+            guest = next((r for m in reversed(self.doc.mentions) if m.end <= sent.start and m.label == "PERS"
+                          for r in [_ref(m)] if r is not None and r.get("country") == code), None)
+            if guest is not None and guest["id"] not in own:
+                ev["recipient"] = [dict(guest)]
+
+    def _party_mentions(self, events: list[dict[str, Any]], mentions: list[Mention]) -> None:
+        """Round 38: «واستقبل تميم ضيفه الكويتي …، وعقد الجانبان جلسة مباحثات»: the linker reads
+        «الجانبان» as the last two persons named, but a reader takes the two sides of the meeting told
+        just before it in the same sentence. Only for an event whose every participant comes from the
+        party noun's mentions."""
+        cfg = self.cfg
+        party = [m for m in mentions if _norm(m.text) in cfg.party_nouns]
+        if not party:
+            return
+        for ev in events:
+            if not (ev["actor"] and ev["recipient"]):
+                continue
+            start = ev["trigger"]["start"]
+            near = [m for m in party if abs(m.start - start) < 40]
+            keys = {str((_ref(m) or {}).get("id")) for m in near}
+            if not near or not actor_keys(ev["actor"]) | actor_keys(ev["recipient"]) <= keys:
+                continue
+            here = [e for e in events if e is not ev and e["actor"] and e["recipient"]
+                    and e["type"] in cfg.party_types and e["trigger"]["start"] < min(m.start for m in near)]
+            if here:
+                ev["actor"] = [dict(r) for r in here[-1]["actor"]]
+                ev["recipient"] = [dict(r) for r in here[-1]["recipient"]]
+
+    def _nisba_state(self, word: str) -> str | None:
+        """The country code of a state adjective («الكويتي», «الروسية») by a state the document names
+        whose name it starts with («الكويت», «روسيا»), None when none fits."""
+        w = word[2:] if word.startswith("ال") else word
+        w = w[:-2] if w.endswith("يه") else w[:-1] if w.endswith("ي") else ""
+        if len(w) < 3:
+            return None
+        for m in self.doc.mentions:
+            r = _ref(m) if m.label == "GPE" else None
+            name = _norm(str(r.get("name_ar") or "")) if r else ""
+            name = name[2:] if name.startswith("ال") else name
+            if name.startswith(w) and r and r.get("country"):
+                return str(r["country"])
+        return None
 
     def _continued_happenings(self, sent: Sentence, events: list[dict[str, Any]]) -> None:
         """Round 38: a sentence that continues a joint happening told before («وبحثا …», «وأكد الوزير
