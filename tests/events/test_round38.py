@@ -86,3 +86,32 @@ def test_speaker_outside_the_meeting_takes_nothing(nlp):
     for reject in _events(nlp, text, "REJECT", _DAY):
         assert "abbas_araghchi" not in _sides(reject)[1]
         assert "bashar_al_assad" not in _sides(reject)[1]
+
+
+# -- «ضيفه الكويتي»: the guest is the visitor of that state named before -----------------------------
+
+_TOUR = "زار أمير الكويت الشيخ صباح الأحمد الجابر الصباح أمس دبي حيث التقى الشيخ محمد بن راشد آل مكتوم."
+
+
+def test_guest_with_state_adjective_is_the_visitor(nlp):
+    text = _TOUR + " واستقبل أمير قطر الشيخ تميم بن حمد آل ثاني ضيفه الكويتي في مطار الدوحة."
+    meetings = _events(nlp, text, "CONSULT", _DAY)
+    assert (["tamim_bin_hamad"], ["sabah_al_ahmad"]) in [_sides(m) for m in meetings]
+
+
+def test_guest_of_a_state_nobody_named_stays_unknown(nlp):
+    # control: no Omani was named before, so «ضيفه العماني» is nobody the article told
+    text = _TOUR + " واستقبل أمير قطر الشيخ تميم بن حمد آل ثاني ضيفه العماني في مطار الدوحة."
+    for meeting in _events(nlp, text, "CONSULT", _DAY):
+        if meeting["actor"] and meeting["actor"][0].get("id") == "tamim_bin_hamad":
+            assert "sabah_al_ahmad" not in _sides(meeting)[1]
+
+
+def test_the_two_sides_are_those_of_the_meeting_just_told(nlp):
+    # «الجانبان» right after the reception in the same sentence: its host and guest, not the two
+    # persons named last
+    text = (_TOUR + " واستقبل أمير قطر الشيخ تميم بن حمد آل ثاني ضيفه الكويتي في مطار الدوحة، وعقد الجانبان"
+            " جلسة مباحثات مغلقة.")
+    for meeting in _events(nlp, text, "CONSULT", _DAY):
+        assert _sides(meeting) != (["mohammed_bin_rashid"], ["tamim_bin_hamad"])
+    assert (["tamim_bin_hamad"], ["sabah_al_ahmad"]) in [_sides(m) for m in _events(nlp, text, "CONSULT", _DAY)]
