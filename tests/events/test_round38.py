@@ -67,25 +67,45 @@ def test_dual_verb_after_two_meetings_is_ambiguous(nlp):
 
 # -- «خلال اللقاء»: the speaker's counterpart --------------------------------------------------------
 
-def test_during_the_meeting_addresses_the_other_side(nlp):
-    text = _HOSTED + " وأكد الأسد خلال اللقاء رفض سوريا للتدخل الأجنبي."
-    (reject,) = _events(nlp, text, "REJECT", _DAY)
-    assert _sides(reject) == (["bashar_al_assad"], ["abbas_araghchi"])
+def test_agreeing_during_the_meeting_is_with_the_other_side(nlp):
+    text = _HOSTED + " واتفق الأسد خلال اللقاء على تعزيز التعاون الاقتصادي."
+    (agree,) = _events(nlp, text, "AGREE", _DAY)
+    assert _sides(agree) == (["bashar_al_assad"], ["abbas_araghchi"])
+
+
+def test_praise_during_the_meeting_is_for_the_other_side(nlp):
+    text = _HOSTED + " وأشاد الأسد خلال اللقاء بالمواقف الداعمة."
+    (praise,) = _events(nlp, text, "SUPPORT", _DAY)
+    assert _sides(praise) == (["bashar_al_assad"], ["abbas_araghchi"])
+
+
+def test_possessive_meeting_noun_refers_back_too(nlp):
+    text = ("وصل وزير الخارجية الإيراني عباس عراقجي أمس إلى دمشق حيث التقى الرئيس السوري بشار الأسد."
+            " واتفق عراقجي خلال زيارته على تعزيز التعاون الاقتصادي.")
+    agrees = _events(nlp, text, "AGREE", _DAY)
+    assert (["abbas_araghchi"], ["bashar_al_assad"]) in [_sides(a) for a in agrees]
 
 
 def test_without_the_meeting_noun_nothing_is_carried(nlp):
     # control: the same statement with no back-reference to the meeting keeps no recipient
-    text = _HOSTED + " وأكد الأسد في كلمة رفض سوريا للتدخل الأجنبي."
-    (reject,) = _events(nlp, text, "REJECT", _DAY)
-    assert _sides(reject) == (["bashar_al_assad"], [])
+    text = _HOSTED + " واتفق الأسد في كلمة على تعزيز التعاون الاقتصادي."
+    (agree,) = _events(nlp, text, "AGREE", _DAY)
+    assert _sides(agree) == (["bashar_al_assad"], [])
+
+
+def test_a_rejection_voiced_during_the_meeting_is_not_aimed_at_the_guest(nlp):
+    # control: «رفض … للتدخل الأجنبي» during the talks is aimed at a third party, not the guest
+    text = _HOSTED + " وأكد الأسد خلال اللقاء رفض سوريا للتدخل الأجنبي."
+    for reject in _events(nlp, text, "REJECT", _DAY):
+        assert "abbas_araghchi" not in _sides(reject)[1]
 
 
 def test_speaker_outside_the_meeting_takes_nothing(nlp):
     # control: the speaker is neither side of the meeting told before
-    text = _HOSTED + " وأكد الرئيس التركي رجب طيب أردوغان خلال الاجتماع رفض بلاده للتدخل الأجنبي."
-    for reject in _events(nlp, text, "REJECT", _DAY):
-        assert "abbas_araghchi" not in _sides(reject)[1]
-        assert "bashar_al_assad" not in _sides(reject)[1]
+    text = _HOSTED + " واتفق الرئيس التركي رجب طيب أردوغان خلال الاجتماع على تعزيز التعاون الاقتصادي."
+    for agree in _events(nlp, text, "AGREE", _DAY):
+        assert "abbas_araghchi" not in _sides(agree)[1]
+        assert "bashar_al_assad" not in _sides(agree)[1]
 
 
 # -- «ضيفه الكويتي»: the guest is the visitor of that state named before -----------------------------
