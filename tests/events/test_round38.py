@@ -135,3 +135,28 @@ def test_the_two_sides_are_those_of_the_meeting_just_told(nlp):
     for meeting in _events(nlp, text, "CONSULT", _DAY):
         assert _sides(meeting) != (["mohammed_bin_rashid"], ["tamim_bin_hamad"])
     assert (["tamim_bin_hamad"], ["sabah_al_ahmad"]) in [_sides(m) for m in _events(nlp, text, "CONSULT", _DAY)]
+
+
+
+def _linked(nlp, monkeypatch, text: str) -> list[dict]:
+    """The sentence-level records right after the discourse pass (before the document merge folds a
+    restated meeting into the first one)."""
+    seen: list[dict] = []
+    link = discourse.Discourse.link
+
+    def spy(self, sent, events, mentions):  # noqa: ANN001, ANN202 - a test spy
+        link(self, sent, events, mentions)
+        seen.extend(events)
+
+    monkeypatch.setattr(discourse.Discourse, "link", spy)
+    nlp(text, published=_DAY)
+    return seen
+
+
+def test_the_two_presidents_of_a_reception_stay_the_two_presidents(nlp, monkeypatch):
+    # control: «الرئيسان» already read as host and guest of the reception just told keeps them, not
+    # the visit to the place's state told between
+    text = ("استقبل الرئيس المصري عبد الفتاح السيسي أمس الرئيس التركي رجب طيب أردوغان في مطار القاهرة، في زيارة"
+            " هي الأولى لأردوغان إلى مصر، قبل أن يعقد الرئيسان جلسة مباحثات موسعة.")
+    (talks,) = [e for e in _linked(nlp, monkeypatch, text) if "مباحثات" in e["trigger"]["text"]]
+    assert set(_sides(talks)[0] + _sides(talks)[1]) == {"abdel_fattah_el_sisi", "recep_tayyip_erdogan"}

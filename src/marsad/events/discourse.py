@@ -473,7 +473,7 @@ class Discourse:
         """Round 38: «واستقبل تميم ضيفه الكويتي …، وعقد الجانبان جلسة مباحثات»: the linker reads
         «الجانبان» as the last two persons named, but a reader takes the two sides of the meeting told
         just before it in the same sentence. Only for an event whose every participant comes from the
-        party noun's mentions."""
+        party noun's mentions, and not when those two are already the sides of such a meeting."""
         cfg = self.cfg
         party = [m for m in mentions if _norm(m.text) in cfg.party_nouns]
         if not party:
@@ -488,6 +488,8 @@ class Discourse:
                 continue
             here = [e for e in events if e is not ev and e["actor"] and e["recipient"]
                     and e["type"] in cfg.party_types and e["trigger"]["start"] < min(m.start for m in near)]
+            if any(actor_keys(e["actor"]) | actor_keys(e["recipient"]) == keys for e in here):
+                continue  # the linker's two are the sides of a meeting just told («استقبل السيسي أردوغان»)
             if here:
                 ev["actor"] = [dict(r) for r in here[-1]["actor"]]
                 ev["recipient"] = [dict(r) for r in here[-1]["recipient"]]
