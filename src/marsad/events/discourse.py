@@ -40,6 +40,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from types import SimpleNamespace
 from typing import Any
 
@@ -47,6 +48,7 @@ from marsad.events.lexicon import Lexicon
 from marsad.events.modality import actor_keys
 from marsad.events.morphology import POSSESSIVE_SUFFIXES  # also the object pronouns on a verb
 from marsad.events.text import norm_word
+from marsad.knowledge.cache import load_yaml
 from marsad.model import Document, Mention, Sentence
 
 # the first words of a sentence with the gap before each (for a comma before the verb)
@@ -260,7 +262,10 @@ class Discourse:
                 carried = prev
                 self._carry(head, verb, events, prev, counterpart)
         if events:
+            self._named_guests(sent, events)
             self._parties(sent, events)
+            self._party_mentions(events, mentions)
+            self._continued_happenings(sent, events)
             self._pronoun_recipients(events, mentions)
             self._claims(events)
             # The passes below only fill an empty recipient, and all but two of them only that of an
@@ -416,12 +421,16 @@ class Discourse:
         if cfg.party_re.search(sent.text) is None:
             return
         recent = [ev for n, ev in self.two_sided if self.n - n <= cfg.party_window and ev["type"] in cfg.party_types]
-        if not recent:
-            return
-        last = recent[-1]
         for ev in events:
             if ev["actor"] or ev["recipient"]:
                 continue
+            # round 38: a two-sided happening told earlier in the same sentence comes first
+            # («واستقبل تميم ضيفه الكويتي …، وعقد الجانبان جلسة مباحثات»)
+            here = [e for e in events if e is not ev and e["actor"] and e["recipient"]
+                    and e["type"] in cfg.party_types and e["trigger"]["start"] < ev["trigger"]["start"]]
+            if not here and not recent:
+                continue
+            last = (here or recent)[-1]
             t0, t1 = ev["trigger"]["start"] - sent.start, ev["trigger"]["end"] - sent.start
             # the subject: one of the two words before the trigger («وعقد الجانبان جلسة»), or the
             # word right after a verb («واتفق المجتمعون»); never one followed by a definite word,
@@ -435,6 +444,113 @@ class Discourse:
                    for w, nxt in spots):
                 ev["actor"] = [dict(r) for r in last["actor"]]
                 ev["recipient"] = [dict(r) for r in last["recipient"]]
+
+    def _named_guests(self, sent: Sentence, events: list[dict[str, Any]]) -> None:
+        """Round 38: «واستقبل أمير قطر ضيفه الكويتي»: a guest or counterpart noun with a state adjective
+        right after a meeting trigger is the person of that state named latest before the sentence
+        (the visitor the article has been following), when the meeting has a host and no one met."""
+        cues = _round38()
+        text, base = sent.text, sent.start
+        for ev in events:
+            if ev["recipient"] or not ev["actor"] or ev["type"] not in cues["meeting_types"]:
+                continue
+            t1 = ev["trigger"]["end"] - base
+            # the guest stands after the host's name («واستقبل أمير قطر الشيخ تميم … ضيفه الكويتي»)
+            after = [_norm(w) for w in _WORD.findall(text[t1:t1 + 120])[:10]]
+            i = next((k for k, w in enumerate(after[:-1]) if w in self.cfg.counterparts), None)
+            if i is None:
+                continue
+            code = self._nisba_state(after[i + 1])
+            if code is None:
+                continue
+            own = _sides(ev["actor"])
+            guest = next((r for m in reversed(self.doc.mentions) if m.end <= sent.start and m.label == "PERS"
+                          for r in [_ref(m)] if r is not None and r.get("country") == code), None)
+            if guest is not None and guest["id"] not in own:
+                ev["recipient"] = [dict(guest)]
+
+    def _party_mentions(self, events: list[dict[str, Any]], mentions: list[Mention]) -> None:
+        """Round 38: «واستقبل تميم ضيفه الكويتي …، وعقد الجانبان جلسة مباحثات»: the linker reads
+        «الجانبان» as the last two persons named, but a reader takes the two sides of the meeting told
+        just before it in the same sentence. Only for an event whose every participant comes from the
+        party noun's mentions, and not when those two are already the sides of such a meeting."""
+        cfg = self.cfg
+        party = [m for m in mentions if _norm(m.text) in cfg.party_nouns]
+        if not party:
+            return
+        for ev in events:
+            if not (ev["actor"] and ev["recipient"]):
+                continue
+            start = ev["trigger"]["start"]
+            near = [m for m in party if abs(m.start - start) < 40]
+            keys = {str((_ref(m) or {}).get("id")) for m in near}
+            if not near or not actor_keys(ev["actor"]) | actor_keys(ev["recipient"]) <= keys:
+                continue
+            here = [e for e in events if e is not ev and e["actor"] and e["recipient"]
+                    and e["type"] in cfg.party_types and e["trigger"]["start"] < min(m.start for m in near)]
+            if any(actor_keys(e["actor"]) | actor_keys(e["recipient"]) == keys for e in here):
+                continue  # the linker's two are the sides of a meeting just told («استقبل السيسي أردوغان»)
+            if here:
+                ev["actor"] = [dict(r) for r in here[-1]["actor"]]
+                ev["recipient"] = [dict(r) for r in here[-1]["recipient"]]
+
+    def _nisba_state(self, word: str) -> str | None:
+        """The country code of a state adjective («الكويتي», «الروسية») by a state the document names
+        whose name it starts with («الكويت», «روسيا»), None when none fits."""
+        w = word[2:] if word.startswith("ال") else word
+        w = w[:-2] if w.endswith("يه") else w[:-1] if w.endswith("ي") else ""
+        if len(w) < 3:
+            return None
+        for m in self.doc.mentions:
+            r = _ref(m) if m.label == "GPE" else None
+            name = _norm(str(r.get("name_ar") or "")) if r else ""
+            name = name[2:] if name.startswith("ال") else name
+            if name.startswith(w) and r and r.get("country"):
+                return str(r["country"])
+        return None
+
+    def _continued_happenings(self, sent: Sentence, events: list[dict[str, Any]]) -> None:
+        """Round 38: a sentence that continues a joint happening told before («وبحثا …», «وأكد الوزير
+        خلال اللقاء …») takes its sides: a dual verb opening the sentence with no participant gives
+        both; a meeting noun after «خلال/في» gives an event whose actor is one side the other side as
+        recipient. Only from the nearest such happening a few sentences back, and nothing when another
+        pair's happening was told in that window (the reader could not tell which one is meant)."""
+        cues = _round38()
+        recent = [ev for n, ev in self.two_sided if self.n - n < cues["window"]]
+        if not recent:
+            return
+        text, base = sent.text, sent.start
+        for ev in events:
+            if ev["recipient"] or ev["status"] == "negated":
+                continue
+            t0, t1 = ev["trigger"]["start"] - base, ev["trigger"]["end"] - base
+            if not ev["actor"]:
+                # «وبحثا …»: a dual verb opening the sentence, its trigger or the light verb before it
+                first = _WORD.search(text)
+                if first is None or _norm(first.group()) not in cues["dual_openers"] or first.start() > 2:
+                    continue
+                if not (first.start() == t0 or (ev["_kind"] != "verbal" and t0 - first.end() < 30)):
+                    continue
+                last = _unambiguous(recent, cues["joint_types"])
+                if last is not None:
+                    ev["actor"] = [dict(r) for r in last["actor"]]
+                    ev["recipient"] = [dict(r) for r in last["recipient"]]
+                continue
+            if ev["type"] not in cues["addressed_types"]:
+                continue
+            # «وأكد الوزير خلال اللقاء …»: a meeting noun with a preposition in the event's clause
+            words = [_norm(w) for w in _WORD.findall(text[max(0, t0 - 60):t1 + 40])]
+            if not any(a in cues["meeting_preps"] and b in cues["meeting_nouns"]
+                       for a, b in zip(words, words[1:], strict=False)):
+                continue
+            last = _unambiguous(recent, cues["meeting_types"])
+            if last is None:
+                continue
+            own = _sides(ev["actor"])
+            if _sides(last["actor"]) & own and not _sides(last["recipient"]) & own:
+                ev["recipient"] = [dict(r) for r in last["recipient"]]
+            elif _sides(last["recipient"]) & own and not _sides(last["actor"]) & own:
+                ev["recipient"] = [dict(r) for r in last["actor"]]
 
     def _claims(self, events: list[dict[str, Any]]) -> None:
         """«وتبنت كتائب حزب الله الهجوم»: the claimant is the attacker of the latest attack told in the
@@ -927,6 +1043,35 @@ class Discourse:
             last = next((e for e in reversed(told) if actor_keys(e["actor"]) & own), None)
             if last is not None and not actor_keys(last["recipient"]) & own:
                 ev["recipient"] = [dict(r) for r in last["recipient"]]
+
+
+_ROUND38: dict[str, Any] | None = None
+
+
+def _round38() -> dict[str, Any]:
+    """``data/discourse.yaml``, normalised once (word sets, type sets, the window)."""
+    global _ROUND38
+    if _ROUND38 is None:
+        raw = load_yaml(resources.files("marsad.events").joinpath("data", "discourse.yaml")) or {}
+        out: dict[str, Any] = {k: frozenset(_norm(w) for w in raw.get(k) or ())
+                               for k in ("meeting_nouns", "meeting_preps", "dual_openers")}
+        out.update({k: frozenset(raw.get(k) or ()) for k in ("meeting_types", "addressed_types", "joint_types")})
+        out["window"] = int(raw.get("window", 3))
+        _ROUND38 = out
+    return _ROUND38
+
+
+def _unambiguous(recent: list[dict[str, Any]], types: frozenset[str]) -> dict[str, Any] | None:
+    """The latest two-sided event of ``types`` in ``recent``, or None when an event of those types
+    between other sides (no side shared) was told in the same window."""
+    cands = [ev for ev in recent if ev["type"] in types]
+    if not cands:
+        return None
+    last = cands[-1]
+    sides = _sides(last["actor"]) | _sides(last["recipient"])
+    if any(not (_sides(ev["actor"]) | _sides(ev["recipient"])) & sides for ev in cands[:-1]):
+        return None
+    return last
 
 
 def _stem_noun(w: str) -> str:
