@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -101,3 +102,15 @@ def lexicon_triggers(text: str) -> list[tuple[str, str | None, str]]:
     words = split_words(text, 0)
     return [(m.trigger.type, m.trigger.mode, text[words[min(m.first, m.anchor)].start:words[m.last].end])
             for m in load_lexicon().match(words)]
+
+
+def demo_events(nlp: Any) -> list[str]:
+    """The events of each demo-corpus article as canonical JSON (for same-output checks of speed rounds)."""
+    from marsad.demo import corpus_path
+    from marsad.events.extract import extract_events
+
+    out = []
+    for path in sorted(corpus_path().glob("0*.txt")):
+        doc = nlp(path.read_text("utf-8"), published="2019-10-01").document
+        out.append(json.dumps(extract_events(doc), sort_keys=True, ensure_ascii=False))
+    return out

@@ -7,17 +7,14 @@ trigger. Each test below runs the shortcut against the plain computation it repl
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from events_helpers import make_doc, pipeline_events, sides
+from events_helpers import demo_events, make_doc, pipeline_events, sides
 from test_speed_caches import SENTENCES
 
-from marsad.demo import corpus_path
 from marsad.events import arguments, discourse, extract
 from marsad.events.arguments import _ROLE_SET_KEYS, _role_sets, word_types
 from marsad.events.discourse import Discourse, _open_events, _settings
-from marsad.events.extract import _with_conjunction, extract_events
+from marsad.events.extract import _with_conjunction
 from marsad.events.lexicon import load_lexicon
 from marsad.events.roles import _bare, cue_words
 from marsad.events.text import split_words
@@ -99,18 +96,10 @@ def test_open_events():
     assert not _open_events([])
 
 
-def _demo_events(nlp) -> list[str]:
-    out = []
-    for path in sorted(corpus_path().glob("0*.txt")):
-        doc = nlp(path.read_text("utf-8"), published="2019-10-01").document
-        out.append(json.dumps(extract_events(doc), sort_keys=True, ensure_ascii=False))
-    return out
-
-
 def test_skipping_passes_changes_no_event_of_the_demo_corpus(nlp, monkeypatch):
     # every guarded pass forced to run (every discourse pass, every cue word counted as present)
     # gives the same events as the guarded stage
-    fast = _demo_events(nlp)
+    fast = demo_events(nlp)
     lex = load_lexicon()
     raw = lex.cues["raw"]
     every_cue = frozenset().union(
@@ -125,7 +114,7 @@ def test_skipping_passes_changes_no_event_of_the_demo_corpus(nlp, monkeypatch):
     monkeypatch.setattr(discourse, "_open_events", lambda events: True)
     monkeypatch.setattr(extract, "word_types", everything)
     monkeypatch.setattr(arguments, "word_types", everything)
-    assert _demo_events(nlp) == fast
+    assert demo_events(nlp) == fast
 
 
 def test_a_gift_received_from_a_state_still_names_the_giver(nlp):

@@ -8,11 +8,11 @@ the shortcut against the plain computation it replaces.
 
 from __future__ import annotations
 
-import json
 from bisect import bisect_left
 
 import numpy as np
 import pytest
+from events_helpers import demo_events
 from test_speed_caches import SENTENCES
 
 from marsad.arabic import normalize_word
@@ -29,7 +29,6 @@ from marsad.events.cuewords import (
     positions,
     sentence_records,
 )
-from marsad.events.extract import extract_events
 from marsad.events.lexicon import load_lexicon
 from marsad.events.text import norm_word, split_words
 
@@ -71,18 +70,10 @@ def test_kind_positions_cut_by_bisect_are_the_positions_before_the_trigger(lex):
     assert checked >= 6  # the reported sentences have verbs, «فيما», «بحسب» and a count
 
 
-def _demo_events(nlp) -> list[str]:
-    out = []
-    for path in sorted(corpus_path().glob("0*.txt")):
-        doc = nlp(path.read_text("utf-8"), published="2019-10-01").document
-        out.append(json.dumps(extract_events(doc), sort_keys=True, ensure_ascii=False))
-    return out
-
-
 def test_prefilters_change_no_event_of_the_demo_corpus(nlp, monkeypatch):
     # with every complementizer and owned-force noun counted as present, the scans always run:
     # the same events as with the pre-filters
-    fast = _demo_events(nlp)
+    fast = demo_events(nlp)
     lex = load_lexicon()
     extra = frozenset(lex.cues["complementizers"]) | frozenset(_owned_forms(lex.cues["possessive_forces"]))
     assert extra
@@ -91,7 +82,7 @@ def test_prefilters_change_no_event_of_the_demo_corpus(nlp, monkeypatch):
         return frozenset(w.norm for w in words) | extra
 
     monkeypatch.setattr(arguments, "word_types", everything)
-    assert _demo_events(nlp) == fast
+    assert demo_events(nlp) == fast
 
 
 def test_classifier_scores_a_batch_as_one_by_one():
