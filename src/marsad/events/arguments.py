@@ -27,7 +27,7 @@ from marsad.events.cuewords import GENERIC, last_records, positions
 from marsad.events.lexicon import Lexicon, Match
 from marsad.events.morphology import POSSESSIVE_SUFFIXES
 from marsad.events.roles import cue_phrases, cue_words, exposed_subject, invitation_host, reported_pronoun
-from marsad.events.text import Word, clitic_candidates, norm_of, norm_word
+from marsad.events.text import Word, clitic_candidates, norm_of, norm_word, word_after
 from marsad.model import Mention, TimeExpression
 
 ACTOR_LABELS = frozenset({"PERS", "ORG", "GPE", "MISC"})
@@ -1637,7 +1637,7 @@ def _finer_place(best: Arg, args: list[Arg], lex: Lexicon, bounds: tuple[int, in
 
 def since_date(expr: TimeExpression, words: list[Word]) -> bool:
     """Whether a time expression is the start of a «منذ» phrase («منذ عام 2014»)."""
-    idx = next((w.index for w in words if w.end > expr.start), None)
+    idx = word_after(words, expr.start)
     if idx is None:
         return False
     return any(words[k].norm in ("منذ", "ومنذ") for k in range(max(0, idx - 5), idx)) and not any(
@@ -1650,7 +1650,7 @@ def pick_date(m: Match, words: list[Word], dates: list[TimeExpression]) -> TimeE
     for d in dates:
         if not d.value:
             continue
-        idx = next((w.index for w in words if w.end > d.start), None)
+        idx = word_after(words, d.start)
         if idx is None:
             continue
         # «طيلة 11 عاماً» measures, it does not date; «منذ آذار 2015» gives when it began

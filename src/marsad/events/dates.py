@@ -17,7 +17,7 @@ from typing import Any, Protocol
 
 from marsad.events.arguments import pick_date
 from marsad.events.lexicon import Match
-from marsad.events.text import Word, norm_word, split_words
+from marsad.events.text import Word, norm_word, split_words, word_after
 from marsad.model import TimeExpression
 from marsad.time.anchored import counted_days, vague_counted_days
 from marsad.time.vocabulary import vocabulary
@@ -45,7 +45,7 @@ def _first_since(expr: TimeExpression, words: list[Word]) -> bool:
     «في زيارة هي الأولى لأردوغان إلى مصر منذ عام 2012»: 2012 is when the last visit took place;
     the visit itself is not dated by it (the same for «أعنف هجوم منذ 2014»).
     """
-    idx = next((w.index for w in words if w.end > expr.start), None)
+    idx = word_after(words, expr.start)
     if idx is None:
         return False
     since = next((k for k in range(idx, max(-1, idx - 6), -1) if words[k].norm in _SINCE), None)
@@ -72,7 +72,7 @@ def pick_event_date(m: Match, words: list[Word], dates: list[TimeExpression]) ->
     usable = [d for d in dates if not _first_since(d, words)]
     shifted: dict[int, TimeExpression] = {}
     for i, d in enumerate(usable):
-        k = next((w.index for w in words if w.end > d.start), None)
+        k = word_after(words, d.start)
         if k is not None and words[k].norm in _SINCE and k + 1 < len(words) and words[k + 1].start < d.end:
             moved = replace(d, start=words[k + 1].start, kind="since")
             shifted[id(moved)] = d
