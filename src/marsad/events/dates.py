@@ -60,15 +60,12 @@ def _first_since(expr: TimeExpression, words: list[Word]) -> bool:
     return False
 
 
-def pick_event_date(m: Match, words: list[Word], dates: list[TimeExpression]) -> TimeExpression | None:
-    """The time expression that dates the event of ``m`` (:func:`arguments.pick_date`, the nearest),
-    leaving out those that date another happening than the trigger's (:func:`_first_since`).
+EventDates = tuple[list[TimeExpression], dict[int, TimeExpression]]
 
-    A «منذ» phrase weighs as far as :func:`arguments.pick_date` means it to (it dates the background,
-    rarely the event) also when «منذ» opens the expression itself («تعرّض محيطه لقصف أكثر من مرة منذ
-    بداية العام، كما قُتل ثلاثة عسكريين … في الحادي والعشرين من أيار»): the distance is measured
-    from the word after «منذ», so that the «منذ» before it counts.
-    """
+
+def event_date_candidates(words: list[Word], dates: list[TimeExpression]) -> EventDates:
+    """The dates of a sentence that may date one of its events (those :func:`_first_since` leaves),
+    a «منذ» expression's start moved past «منذ», and the original of each moved one by ``id``."""
     usable = [d for d in dates if not _first_since(d, words)]
     shifted: dict[int, TimeExpression] = {}
     for i, d in enumerate(usable):
@@ -77,6 +74,24 @@ def pick_event_date(m: Match, words: list[Word], dates: list[TimeExpression]) ->
             moved = replace(d, start=words[k + 1].start, kind="since")
             shifted[id(moved)] = d
             usable[i] = moved
+    return usable, shifted
+
+
+def pick_event_date(m: Match, words: list[Word], dates: list[TimeExpression],
+                    candidates: EventDates | None = None) -> TimeExpression | None:
+    """The time expression that dates the event of ``m`` (:func:`arguments.pick_date`, the nearest),
+    leaving out those that date another happening than the trigger's (:func:`_first_since`).
+
+    A «منذ» phrase weighs as far as :func:`arguments.pick_date` means it to (it dates the background,
+    rarely the event) also when «منذ» opens the expression itself («تعرّض محيطه لقصف أكثر من مرة منذ
+    بداية العام، كما قُتل ثلاثة عسكريين … في الحادي والعشرين من أيار»): the distance is measured
+    from the word after «منذ», so that the «منذ» before it counts.
+
+    ``candidates``: :func:`event_date_candidates` of the same ``words`` and ``dates``, passed by a
+    caller that dates several triggers of one sentence (which dates may date an event does not
+    depend on the trigger, so they are worked out once per sentence).
+    """
+    usable, shifted = candidates if candidates is not None else event_date_candidates(words, dates)
     picked = pick_date(m, words, usable)
     return shifted.get(id(picked), picked) if picked is not None else None
 
