@@ -669,6 +669,22 @@ def _role_sets(raw: dict[str, Any]) -> dict[str, frozenset[str]]:
 _WORD_TYPES: list[tuple[Any, frozenset[str]]] = [(None, frozenset())]
 
 
+_SUPPORT_WORDS: list[tuple[tuple[Any, ...], frozenset[str]]] = [((), frozenset())]
+
+
+def _support_words(cues: dict[str, Any]) -> frozenset[str]:
+    """The support words (cues ``support_by``, ``support_with``, ``roles.ally_words``) as one set,
+    made again only when one of the three sets is another object (the union cost a set build per
+    trigger)."""
+    parts = (cues["support_by"], cues["support_with"], cue_words(cues["raw"], "roles", "ally_words"))
+    last = _SUPPORT_WORDS[0]
+    if len(last[0]) == 3 and all(a is b for a, b in zip(last[0], parts, strict=True)):
+        return last[1]
+    got = frozenset(parts[0] | parts[1] | parts[2])
+    _SUPPORT_WORDS[0] = (parts, got)
+    return got
+
+
 def word_types(words: list[Word]) -> frozenset[str]:
     """The normalised words of a sentence, as a set (for a pass to check its cue word is there at all
     before scanning for it)."""
@@ -740,7 +756,7 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
         topic = next((k for k in range(m.last + 1, hi) if (words[k].norm in topic_preps or (
             words[k].norm[:1] == "و" and words[k].norm[1:] in topic_preps)) and k not in named), None)
 
-    support_words = cues["support_by"] | cues["support_with"] | cue_words(cues["raw"], "roles", "ally_words")
+    support_words = _support_words(cues)
 
     def supporter(g: Group) -> bool:
         """«مدعومة بقوات التحالف», «بدعم من الطيران الروسي»: the one named right after a support word
