@@ -1525,6 +1525,8 @@ def _between_nisbas(words: list[Word], taken: set[int], nisba: dict[str, dict[st
     two states become arguments after «بين», so the role rules read them as the happening's parties."""
     between = lex.cues["between"]
     out: list[Arg] = []
+    if between.isdisjoint(word_types(words)):
+        return out  # (no «بين» in the sentence: no word to scan)
     n = len(words)
     for b, w in enumerate(words):
         if w.norm not in between or b + 3 >= n or any(k in taken for k in range(b + 1, b + 4)):

@@ -66,8 +66,10 @@ EventDates = tuple[list[TimeExpression], dict[int, TimeExpression]]
 def event_date_candidates(words: list[Word], dates: list[TimeExpression]) -> EventDates:
     """The dates of a sentence that may date one of its events (those :func:`_first_since` leaves),
     a «منذ» expression's start moved past «منذ», and the original of each moved one by ``id``."""
-    usable = [d for d in dates if not _first_since(d, words)]
     shifted: dict[int, TimeExpression] = {}
+    if not dates:
+        return [], shifted  # (most sentences have none)
+    usable = [d for d in dates if not _first_since(d, words)]
     for i, d in enumerate(usable):
         k = word_after(words, d.start)
         if k is not None and words[k].norm in _SINCE and k + 1 < len(words) and words[k + 1].start < d.end:
