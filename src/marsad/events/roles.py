@@ -353,6 +353,8 @@ def condemned_makers(events: list[tuple[Any, dict[str, Any]]], words: list[Any],
     ``condemned_act_reach`` words after it, in its clause, with an actor that is not the
     condemner's side. It replaces no recipient, or one that is only the attack's target.
     """
+    if len(events) < 2:
+        return  # (the act condemned is another event of the sentence)
     roles = raw_cues.get("roles") or {}
     types = frozenset(roles.get("condemned_maker_types") or ())
     acts = frozenset(roles.get("condemned_act_types") or ())
