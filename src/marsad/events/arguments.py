@@ -27,7 +27,7 @@ from marsad.events.cuewords import GENERIC, last_records, positions
 from marsad.events.lexicon import Lexicon, Match
 from marsad.events.morphology import POSSESSIVE_SUFFIXES
 from marsad.events.roles import cue_phrases, cue_words, exposed_subject, invitation_host, reported_pronoun
-from marsad.events.text import Word, clitic_candidates, norm_of, norm_word
+from marsad.events.text import Word, clitic_candidates, norm_of, norm_word, word_after
 from marsad.model import Mention, TimeExpression
 
 ACTOR_LABELS = frozenset({"PERS", "ORG", "GPE", "MISC"})
@@ -669,6 +669,22 @@ def _role_sets(raw: dict[str, Any]) -> dict[str, frozenset[str]]:
 _WORD_TYPES: list[tuple[Any, frozenset[str]]] = [(None, frozenset())]
 
 
+_SUPPORT_WORDS: list[tuple[tuple[Any, ...], frozenset[str]]] = [((), frozenset())]
+
+
+def _support_words(cues: dict[str, Any]) -> frozenset[str]:
+    """The support words (cues ``support_by``, ``support_with``, ``roles.ally_words``) as one set,
+    made again only when one of the three sets is another object (the union cost a set build per
+    trigger)."""
+    parts = (cues["support_by"], cues["support_with"], cue_words(cues["raw"], "roles", "ally_words"))
+    last = _SUPPORT_WORDS[0]
+    if len(last[0]) == 3 and all(a is b for a, b in zip(last[0], parts, strict=True)):
+        return last[1]
+    got = frozenset(parts[0] | parts[1] | parts[2])
+    _SUPPORT_WORDS[0] = (parts, got)
+    return got
+
+
 def word_types(words: list[Word]) -> frozenset[str]:
     """The normalised words of a sentence, as a set (for a pass to check its cue word is there at all
     before scanning for it)."""
@@ -740,7 +756,7 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
         topic = next((k for k in range(m.last + 1, hi) if (words[k].norm in topic_preps or (
             words[k].norm[:1] == "و" and words[k].norm[1:] in topic_preps)) and k not in named), None)
 
-    support_words = cues["support_by"] | cues["support_with"] | cue_words(cues["raw"], "roles", "ally_words")
+    support_words = _support_words(cues)
 
     def supporter(g: Group) -> bool:
         """«مدعومة بقوات التحالف», «بدعم من الطيران الروسي»: the one named right after a support word
@@ -1509,6 +1525,8 @@ def _between_nisbas(words: list[Word], taken: set[int], nisba: dict[str, dict[st
     two states become arguments after «بين», so the role rules read them as the happening's parties."""
     between = lex.cues["between"]
     out: list[Arg] = []
+    if between.isdisjoint(word_types(words)):
+        return out  # (no «بين» in the sentence: no word to scan)
     n = len(words)
     for b, w in enumerate(words):
         if w.norm not in between or b + 3 >= n or any(k in taken for k in range(b + 1, b + 4)):
@@ -1637,7 +1655,7 @@ def _finer_place(best: Arg, args: list[Arg], lex: Lexicon, bounds: tuple[int, in
 
 def since_date(expr: TimeExpression, words: list[Word]) -> bool:
     """Whether a time expression is the start of a «منذ» phrase («منذ عام 2014»)."""
-    idx = next((w.index for w in words if w.end > expr.start), None)
+    idx = word_after(words, expr.start)
     if idx is None:
         return False
     return any(words[k].norm in ("منذ", "ومنذ") for k in range(max(0, idx - 5), idx)) and not any(
@@ -1650,7 +1668,7 @@ def pick_date(m: Match, words: list[Word], dates: list[TimeExpression]) -> TimeE
     for d in dates:
         if not d.value:
             continue
-        idx = next((w.index for w in words if w.end > d.start), None)
+        idx = word_after(words, d.start)
         if idx is None:
             continue
         # «طيلة 11 عاماً» measures, it does not date; «منذ آذار 2015» gives when it began

@@ -17,7 +17,7 @@ from typing import Any, Protocol
 
 from marsad.events.arguments import pick_date
 from marsad.events.lexicon import Match
-from marsad.events.text import Word, norm_word, split_words
+from marsad.events.text import Word, norm_word, split_words, word_after
 from marsad.model import TimeExpression
 from marsad.time.anchored import counted_days, vague_counted_days
 from marsad.time.vocabulary import vocabulary
@@ -45,7 +45,7 @@ def _first_since(expr: TimeExpression, words: list[Word]) -> bool:
     «في زيارة هي الأولى لأردوغان إلى مصر منذ عام 2012»: 2012 is when the last visit took place;
     the visit itself is not dated by it (the same for «أعنف هجوم منذ 2014»).
     """
-    idx = next((w.index for w in words if w.end > expr.start), None)
+    idx = word_after(words, expr.start)
     if idx is None:
         return False
     since = next((k for k in range(idx, max(-1, idx - 6), -1) if words[k].norm in _SINCE), None)
@@ -60,7 +60,27 @@ def _first_since(expr: TimeExpression, words: list[Word]) -> bool:
     return False
 
 
-def pick_event_date(m: Match, words: list[Word], dates: list[TimeExpression]) -> TimeExpression | None:
+EventDates = tuple[list[TimeExpression], dict[int, TimeExpression]]
+
+
+def event_date_candidates(words: list[Word], dates: list[TimeExpression]) -> EventDates:
+    """The dates of a sentence that may date one of its events (those :func:`_first_since` leaves),
+    a «منذ» expression's start moved past «منذ», and the original of each moved one by ``id``."""
+    shifted: dict[int, TimeExpression] = {}
+    if not dates:
+        return [], shifted  # (most sentences have none)
+    usable = [d for d in dates if not _first_since(d, words)]
+    for i, d in enumerate(usable):
+        k = word_after(words, d.start)
+        if k is not None and words[k].norm in _SINCE and k + 1 < len(words) and words[k + 1].start < d.end:
+            moved = replace(d, start=words[k + 1].start, kind="since")
+            shifted[id(moved)] = d
+            usable[i] = moved
+    return usable, shifted
+
+
+def pick_event_date(m: Match, words: list[Word], dates: list[TimeExpression],
+                    candidates: EventDates | None = None) -> TimeExpression | None:
     """The time expression that dates the event of ``m`` (:func:`arguments.pick_date`, the nearest),
     leaving out those that date another happening than the trigger's (:func:`_first_since`).
 
@@ -68,15 +88,12 @@ def pick_event_date(m: Match, words: list[Word], dates: list[TimeExpression]) ->
     rarely the event) also when «منذ» opens the expression itself («تعرّض محيطه لقصف أكثر من مرة منذ
     بداية العام، كما قُتل ثلاثة عسكريين … في الحادي والعشرين من أيار»): the distance is measured
     from the word after «منذ», so that the «منذ» before it counts.
+
+    ``candidates``: :func:`event_date_candidates` of the same ``words`` and ``dates``, passed by a
+    caller that dates several triggers of one sentence (which dates may date an event does not
+    depend on the trigger, so they are worked out once per sentence).
     """
-    usable = [d for d in dates if not _first_since(d, words)]
-    shifted: dict[int, TimeExpression] = {}
-    for i, d in enumerate(usable):
-        k = next((w.index for w in words if w.end > d.start), None)
-        if k is not None and words[k].norm in _SINCE and k + 1 < len(words) and words[k + 1].start < d.end:
-            moved = replace(d, start=words[k + 1].start, kind="since")
-            shifted[id(moved)] = d
-            usable[i] = moved
+    usable, shifted = candidates if candidates is not None else event_date_candidates(words, dates)
     picked = pick_date(m, words, usable)
     return shifted.get(id(picked), picked) if picked is not None else None
 

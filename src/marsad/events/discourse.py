@@ -357,10 +357,10 @@ class Discourse:
     def _no_subject_after(self, head: list[tuple[str, int, int, bool]], verb: int, actors: list[Mention],
                           events: list[dict[str, Any]]) -> bool:
         """Whether the word after the opening verb (dates skipped) shows that no subject follows it."""
-        rest = [h for h in head[verb + 1:] if not self._in_date(h[1])]
-        if not rest:
+        first = next((h for h in head[verb + 1:] if not self._in_date(h[1])), None)
+        if first is None:
             return False
-        w, start, _, comma = rest[0]
+        w, start, _, comma = first
         if comma:
             return False
         if any(m.start == start for m in actors):
@@ -381,8 +381,8 @@ class Discourse:
     def _counterpart_after(self, head: list[tuple[str, int, int, bool]], verb: int) -> bool:
         """Whether the word after the opening verb (dates skipped) is a counterpart or guest noun
         with its pronoun («نظيره», «ضيفه»): the verb's object, whose owner is the dropped subject."""
-        rest = [h for h in head[verb + 1:] if not self._in_date(h[1])]
-        return bool(rest) and not rest[0][3] and rest[0][0] in self.cfg.counterparts
+        first = next((h for h in head[verb + 1:] if not self._in_date(h[1])), None)
+        return first is not None and not first[3] and first[0] in self.cfg.counterparts
 
     def _features(self, head: list[tuple[str, int, int, bool]], verb: int) -> tuple[str, str] | None:
         """(gender, number) the opening verb (or its auxiliary «وكانت») shows, None when unclear."""

@@ -39,7 +39,13 @@ from marsad.events.arguments import (
     word_types,
 )
 from marsad.events.cuewords import COMPLEMENTIZER, REPORTING, positions, sentence_records
-from marsad.events.dates import anchored_dates, pick_event_date, situational_dates
+from marsad.events.dates import (
+    EventDates,
+    anchored_dates,
+    event_date_candidates,
+    pick_event_date,
+    situational_dates,
+)
 from marsad.events.discourse import Discourse
 from marsad.events.lexicon import Lexicon, Match, load_lexicon
 from marsad.events.modality import (
@@ -1039,6 +1045,7 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
     # «هدّد بشنّ عملية عسكرية», «تهديده بالهجوم»: the act after «بـ» is the threat's content
     threats = [r.last for r in matches if r.trigger.type == "THREATEN"]
     threat_types = sc.threat_types
+    date_candidates: EventDates | None = None  # the sentence's datable dates, worked out at the first event
     for m in matches:
         t = m.trigger
         if t.mode == "apologize" and m.verbal and _declined(m, words, rcues):
@@ -1362,7 +1369,9 @@ def extract_sentence(doc: Document, sent: Sentence, lex: Lexicon, mentions: list
             refs = group_refs(inviter) if inviter is not None else []
             if refs and not actor_keys(refs) & actor_keys(actor):
                 recipient = refs
-        picked = pick_event_date(m, words, dates)
+        if date_candidates is None:
+            date_candidates = event_date_candidates(words, dates)
+        picked = pick_event_date(m, words, dates, date_candidates)
         date, precision, date_text = date_fields(picked)
         since = picked is not None and since_date(picked, words)
         if doc.published and len(doc.published) >= 7:

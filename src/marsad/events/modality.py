@@ -14,7 +14,7 @@ from importlib import resources
 from operator import or_
 from typing import Any
 
-from marsad.events.arguments import Group
+from marsad.events.arguments import Group, word_types
 from marsad.events.cuewords import (
     ATTRIBUTION,
     CONDITIONAL,
@@ -557,6 +557,9 @@ def _planned_by_governor(m: Match, words: list[Word]) -> bool:
     if m.trigger.kind not in ("noun", "phrase") or m.first < 1:
         return False
     cues = _modality_cues()
+    present = word_types(words)
+    if cues["readiness"].isdisjoint(present) and cues["order_verbs"].isdisjoint(present):
+        return False  # (only a readiness or order word says so: none in the sentence, no scan)
     first = m.first
     if first >= 1 and words[first - 1].norm in ("ببدء", "بدء", "ببدا", "بدا") and not words[first].breaks_before:
         first -= 1  # «ببدء سحب»: the order's object is the start of the happening

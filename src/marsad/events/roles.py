@@ -353,6 +353,8 @@ def condemned_makers(events: list[tuple[Any, dict[str, Any]]], words: list[Any],
     ``condemned_act_reach`` words after it, in its clause, with an actor that is not the
     condemner's side. It replaces no recipient, or one that is only the attack's target.
     """
+    if len(events) < 2:
+        return  # (the act condemned is another event of the sentence)
     roles = raw_cues.get("roles") or {}
     types = frozenset(roles.get("condemned_maker_types") or ())
     acts = frozenset(roles.get("condemned_act_types") or ())
@@ -398,9 +400,11 @@ def nisba_objects(events: list[tuple[Any, dict[str, Any]]], words: list[Any], ni
     the trigger, in its clause, before any of ``nisba_object_stops`` (a place or topic phrase,
     «في الشؤون الليبية», or reported content, «أن …»). The speaker's own state is never taken.
     """
+    if not nisba:
+        return  # (before the type set is built: most sentences have no state adjective)
     roles = raw_cues.get("roles") or {}
     types = frozenset(roles.get("nisba_object_types") or ())
-    if not nisba or not types:
+    if not types:
         return
     stops = cue_words(raw_cues, "roles", "nisba_object_stops")
     reach = int(roles.get("nisba_object_reach", 6))

@@ -11,7 +11,7 @@ exists.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -49,6 +49,15 @@ class Word:
 
 # ``map(norm_of, words)``: the words' normalised forms at C level (for set tests over a sentence).
 norm_of: Callable[[Word], str] = attrgetter("norm")
+_END = attrgetter("end")
+
+
+def word_after(words: list[Word], offset: int) -> int | None:
+    """Index of the first of ``words`` (a sentence's, in text order) that ends after ``offset``, or
+    None: a binary search where a scan from the start costs a step per word, for each date and
+    trigger that asks."""
+    k = bisect_right(words, offset, key=_END)
+    return words[k].index if k < len(words) else None
 
 
 # norm_word's answers per string: the passes normalise the same mention texts and cue words again

@@ -36,8 +36,14 @@ _TEXT = attrgetter("text")  # a token's text, read by C-level map for the NER mo
 
 
 @lru_cache(maxsize=1)
+def _raw_cues() -> dict[str, Any]:
+    """The cues file as written, parsed once (read by ``_cues`` and ``_descriptor_re``; not mutated)."""
+    return yaml.safe_load(resources.files("marsad.recognize").joinpath("data/cues.yaml").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
 def _cues() -> dict[str, Any]:
-    raw = yaml.safe_load(resources.files("marsad.recognize").joinpath("data/cues.yaml").read_text("utf-8"))
+    raw = _raw_cues()
     out: dict[str, Any] = {}
     for k, v in raw.items():
         if isinstance(v, str):  # a single setting (an actor id)
@@ -1921,7 +1927,7 @@ class Recognizer:
         after a title does (a mark, a ``name_after_title_ends`` word or a known state/body) is an
         unknown person the NER model missed. The new mention spans the descriptor and the name; spans
         that any mention or date already covers are left alone."""
-        found_desc = list(_descriptor_re().finditer(doc.text))
+        found_desc = _find_descriptors(doc.text)
         if not found_desc:
             return mentions
         cues = _cues()
@@ -2163,16 +2169,73 @@ _IN_BODY = re.compile(r"[ \t]+(?:في|فى)[ \t]+((?=[^\W\d_]))")
 def _descriptor_re() -> re.Pattern:
     """The person descriptors of the cues as one pattern over the original text: hamza forms of alif
     and final ya/alif maqsura alike, with «و/ف» and «ب/ك» clitics or «لل» for «ل» + «ال»."""
-    raw = yaml.safe_load(resources.files("marsad.recognize").joinpath("data/cues.yaml").read_text("utf-8"))
-
-    def loose(form: str) -> str:
-        out = re.escape(form)
-        out = re.sub("[اأإآ]", "[اأإآ]", out)
-        return re.sub("[يى]", "[يى]", out)
-
-    forms = sorted(raw.get("person_descriptors") or (), key=len, reverse=True)
-    alts = [loose(f) for f in forms] + ["ل" + loose(f[1:]) for f in forms if f.startswith("ال")]
+    forms = sorted(_raw_cues().get("person_descriptors") or (), key=len, reverse=True)
+    alts = [_loose(f) for f in forms] + ["ل" + _loose(f[1:]) for f in forms if f.startswith("ال")]
     return re.compile(r"(?<![^\W\d_])[وف]?[بك]?(" + "|".join(alts) + r")(?![^\W\d_])")
+
+
+def _loose(form: str) -> str:
+    """``form`` as a pattern that takes any hamza form of alif and ya or alif maqsura alike."""
+    out = re.escape(form)
+    out = re.sub("[اأإآ]", "[اأإآ]", out)
+    return re.sub("[يى]", "[يى]", out)
+
+
+@lru_cache(maxsize=1)
+def _descriptor_starts() -> re.Pattern:
+    """Where a person descriptor may start: a word's clitics and the first word of some descriptor
+    (or its «لل» form), as a prefix trie. Tried at every word start of a document, the full
+    alternation of ``_descriptor_re`` (dozens of forms that mostly begin with «ال») costs far more
+    than this trie, whose branches part at their first letter."""
+    canon = str.maketrans("أإآى", "اااي")
+    firsts = set()
+    for form in _raw_cues().get("person_descriptors") or ():
+        word = form.split(" ")[0].translate(canon)
+        firsts.add(word)
+        if word.startswith("ال"):
+            firsts.add("ل" + word[1:])
+    return re.compile(r"(?<![^\W\d_])[وف]?[بك]?" + _trie_pattern(firsts))
+
+
+def _trie_pattern(words: set[str]) -> str:
+    """A pattern matching a prefix of the text that is one of ``words`` (hamza-/ya-loose). A word that
+    another begins with ends the branch: only "some word is here" matters, not which one."""
+    trie: dict[str, Any] = {}
+    for word in sorted(words, key=len):
+        node = trie
+        for ch in word:
+            if node.get("") is True:
+                break  # a shorter word already ends here
+            node = node.setdefault(ch, {})
+        else:
+            node.clear()
+            node[""] = True
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [_loose(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return emit(trie)
+
+
+def _find_descriptors(text: str) -> list[re.Match]:
+    """``list(_descriptor_re().finditer(text))``, trying the full pattern only where the trie of
+    ``_descriptor_starts`` finds a descriptor's first word. Same matches: the full pattern can only
+    match where the trie does, and a match of the trie covers letters only, so no word start that
+    the full pattern could match at lies inside one."""
+    full = _descriptor_re()
+    found: list[re.Match] = []
+    end = 0
+    for cand in _descriptor_starts().finditer(text):
+        at = cand.start()
+        if at < end:  # inside the descriptor just found, as finditer would skip it
+            continue
+        m = full.match(text, at)
+        if m is not None:
+            found.append(m)
+            end = m.end()
+    return found
 
 
 _NAME_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
