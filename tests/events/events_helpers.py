@@ -114,3 +114,12 @@ def demo_events(nlp: Any) -> list[str]:
         doc = nlp(path.read_text("utf-8"), published="2019-10-01").document
         out.append(json.dumps(extract_events(doc), sort_keys=True, ensure_ascii=False))
     return out
+
+
+def negative_params(negatives: list[tuple[str, str]], known_false: frozenset[str] | set[str]) -> list[Any]:
+    """``(text, type)`` negatives as pytest params; the listed known false events are strict xfails."""
+    out = []
+    for text, type_ in negatives:
+        marks = [pytest.mark.xfail(strict=True, reason="known false event")] if text in known_false else []
+        out.append(pytest.param(text, type_, marks=marks, id=f"not-{type_}:{text[:30]}"))
+    return out

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 from coverage_cases import CASES_E, NEGATIVES_E
-from events_helpers import assert_case, case_params, lexicon_triggers
+from events_helpers import assert_case, case_params, lexicon_triggers, negative_params
 from events_helpers import pipeline_events as _events
 from events_helpers import sides as _sides
 
@@ -42,22 +42,12 @@ KNOWN_FALSE_EVENTS_E: frozenset[str] = frozenset({
 })
 
 
-
-
-def _negatives() -> list[Any]:
-    out = []
-    for text, type_ in NEGATIVES_E:
-        marks = [pytest.mark.xfail(strict=True, reason="known false event")] if text in KNOWN_FALSE_EVENTS_E else []
-        out.append(pytest.param(text, type_, marks=marks, id=f"not-{type_}:{text[:30]}"))
-    return out
-
-
 @pytest.mark.parametrize(("text", "type_", "actor", "recipient"), case_params(CASES_E, KNOWN_MISSES_E))
 def test_batch_e_sentence_gives_its_event(nlp: Any, text: str, type_: str, actor: Any, recipient: Any):
     assert_case(nlp, text, type_, actor, recipient)
 
 
-@pytest.mark.parametrize(("text", "type_"), _negatives())
+@pytest.mark.parametrize(("text", "type_"), negative_params(NEGATIVES_E, KNOWN_FALSE_EVENTS_E))
 def test_batch_e_negative_gives_no_event(nlp: Any, text: str, type_: str):
     assert not [e for e in nlp(text, published="2024-03-10").events if e.type == type_]
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 from coverage_cases import CASES_F, NEGATIVES_F
-from events_helpers import assert_case, case_params
+from events_helpers import assert_case, case_params, negative_params
 from events_helpers import pipeline_events as _events
 from events_helpers import sides as _sides
 
@@ -45,20 +45,12 @@ KNOWN_FALSE_EVENTS_F: frozenset[str] = frozenset({
 })
 
 
-def _negatives() -> list[Any]:
-    out = []
-    for text, type_ in NEGATIVES_F:
-        marks = [pytest.mark.xfail(strict=True, reason="known false event")] if text in KNOWN_FALSE_EVENTS_F else []
-        out.append(pytest.param(text, type_, marks=marks, id=f"not-{type_}:{text[:30]}"))
-    return out
-
-
 @pytest.mark.parametrize(("text", "type_", "actor", "recipient"), case_params(CASES_F, KNOWN_MISSES_F))
 def test_batch_f_sentence_gives_its_event(nlp: Any, text: str, type_: str, actor: Any, recipient: Any):
     assert_case(nlp, text, type_, actor, recipient)
 
 
-@pytest.mark.parametrize(("text", "type_"), _negatives())
+@pytest.mark.parametrize(("text", "type_"), negative_params(NEGATIVES_F, KNOWN_FALSE_EVENTS_F))
 def test_batch_f_negative_gives_no_event(nlp: Any, text: str, type_: str):
     assert not [e for e in nlp(text, published="2024-03-10").events if e.type == type_]
 
