@@ -418,6 +418,19 @@ def attribution_cues(words: list[Word], lex: Lexicon) -> list[int]:
     return positions(kinds, ATTRIBUTION) if total & ATTRIBUTION else []
 
 
+def _background_head(w: str, lex: Lexicon) -> bool:
+    """Whether a normalised word is a background head (with its clitics), cached per word type: every
+    noun trigger asks about the word before it."""
+    cache = lex.word_caches.get("_background_heads")
+    if cache is None:
+        cache = lex.word_caches.setdefault("_background_heads", {})
+    got = cache.get(w)
+    if got is None:
+        heads = _report_nouns(lex)[4]
+        got = cache[w] = any(s in heads for s, _ in clitic_candidates(w))
+    return got
+
+
 def background_noun(m: Match, words: list[Word], lex: Lexicon) -> bool:
     """Whether a noun event is background the article takes as known, not what a speaker reports:
     the time anchor of a «منذ» phrase («منذ بداية الشهر الثاني من حربها على أوكرانيا») or the
@@ -425,9 +438,8 @@ def background_noun(m: Match, words: list[Word], lex: Lexicon) -> bool:
     ``attribution.background_heads``)."""
     if m.verbal or m.trigger.kind not in ("noun", "phrase") or m.first < 1:
         return False
-    heads = _report_nouns(lex)[4]
     k = m.first - 1
-    if not words[m.first].breaks_before and any(s in heads for s, _ in clitic_candidates(words[k].norm)):
+    if not words[m.first].breaks_before and _background_head(words[k].norm, lex):
         return True
     for j in range(m.first - 1, max(-1, m.first - 7), -1):
         if words[j].norm in ("منذ", "ومنذ"):
@@ -534,6 +546,8 @@ def _speaker_participle(m: Match, words: list[Word], lex: Lexicon) -> int | None
 
 def actor_keys(refs: list[dict[str, Any]]) -> set[str]:
     """Identity keys of actor refs: their ids, else their normalised text."""
+    if not refs:
+        return set()  # (most calls: an event without actor or recipient; a fresh set, callers may add)
     return {str(r.get("id") or norm_word(str(r.get("text") or ""))) for r in refs}
 
 

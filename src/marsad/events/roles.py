@@ -92,16 +92,22 @@ def _bare(w: str) -> str:
 
 
 
-_CUE_SETS: dict[tuple[int, str], tuple[Any, frozenset[str]]] = {}
+_CUE_SETS: dict[int, tuple[Any, frozenset[str]]] = {}
+_NO_WORDS: frozenset[str] = frozenset()
 
 
 def cue_words(raw_cues: dict[str, Any], section: str, key: str) -> frozenset[str]:
     """Normalised words of a cues.yaml list (``raw_cues[section][key]``), built once per lexicon."""
-    lst = (raw_cues.get(section) or {}).get(key) or ()
-    got = _CUE_SETS.get((id(lst), key))
+    sec = raw_cues.get(section)
+    lst = sec.get(key) if sec else None
+    if not lst:
+        return _NO_WORDS
+    # keyed by the list alone (the entry keeps the list alive, so its id is not reused while cached):
+    # the passes ask tens of thousands of times per 300 documents
+    got = _CUE_SETS.get(id(lst))
     if got is None or got[0] is not lst:
         got = (lst, frozenset(norm_word(w) for w in lst))
-        _CUE_SETS[(id(lst), key)] = got
+        _CUE_SETS[id(lst)] = got
     return got[1]
 
 
