@@ -777,13 +777,16 @@ def assign_roles(m: Match, words: list[Word], groups: list[Group], lex: Lexicon,
             return False
         return any(v in lex.verbs or v in lex.attribution_verbs or v in lex.denial_verbs for v in (w, w[1:]))
 
+    side_nouns = cue_words(cues["raw"], "roles", "other_hand_nouns")
+    other_adjs = cue_words(cues["raw"], "roles", "other_hand_adjectives")
+
     def other_hand(g: Group) -> bool:
-        """«X … من جهة، وY … من جهة أخرى»: Y is listed beside X, in the same role (round 35)."""
-        before = [words[k].norm for k in range(max(lo, g.first - 12), g.first)]
-        if "جهه" not in before and "ناحيه" not in before:
+        """«X … من جهة، وY … من جهة أخرى»: Y is listed beside X, in the same role (round 35; the
+        words are cues.yaml ``roles.other_hand_*``)."""
+        if not any(words[k].norm in side_nouns for k in range(max(lo, g.first - 12), g.first)):
             return False
         after = [words[k].norm for k in range(g.last + 1, min(len(words), g.last + 10))]
-        return any(a in ("جهه", "ناحيه") and b == "اخري" for a, b in zip(after, after[1:], strict=False))
+        return any(a in side_nouns and b in other_adjs for a, b in zip(after, after[1:], strict=False))
 
     forum_types = rsets["forum_types"]
     forum_preps = rsets["forum_preps"]

@@ -516,13 +516,14 @@ def _approved_act(m: Match, words: list[Word], matches: list[Match], types: froz
 
 
 def _takes_effect(m: Match, words: list[Word], cues: dict[str, Any]) -> bool:
-    """Whether «حيز التنفيذ/حيز النفاذ» (``triggers.yaml in_force``) follows the trigger within six
+    """Whether «حيز التنفيذ/حيز النفاذ» (``triggers.yaml in_force``, ``in_force_heads``) follows the trigger within six
     words of its clause: the ceasefire took (or takes) effect (round 33)."""
     marks = cues.get("in_force") or frozenset()
+    heads = cues.get("in_force_heads") or ()
     for k in range(m.last + 1, min(len(words), m.last + 7)):
         if words[k].hard_before:
             return False
-        if words[k].norm in marks and k > 0 and words[k - 1].norm.endswith("حيز"):
+        if words[k].norm in marks and k > 0 and words[k - 1].norm.endswith(heads):
             return True
     return False
 

@@ -812,6 +812,7 @@ def build_lexicon() -> Lexicon:
     lex.cues["light_clause_openers"] = _norm_set(trig.get("light_clause_openers") or [])
     lex.cues["light_sequence_heads"] = _norm_set(trig.get("light_sequence_heads") or [])
     lex.cues["in_force"] = _norm_set(trig.get("in_force") or [])
+    lex.cues["in_force_heads"] = tuple(_norm_set(trig.get("in_force_heads") or []))
     approved = trig.get("approved_acts") or {}
     lex.cues["approve_lemmas"] = _norm_set(approved.get("verbs") or [])
     lex.cues["approved_acts"] = frozenset(approved.get("types") or [])
