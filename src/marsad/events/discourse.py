@@ -85,6 +85,14 @@ class _Config:
 
 _CONFIGS: dict[int, _Config] = {}
 
+_CLAUSE_END = re.compile(r"[،,.؛]")
+
+
+def _clause_after(text: str, end: int, ev: dict[str, Any], reach: int) -> str:
+    """The text after offset ``end`` up to the first comma or stop, within ``reach`` characters and
+    ``ev``'s evidence sentence."""
+    return _CLAUSE_END.split(text[end:min(ev["evidence"]["end"], end + reach)], maxsplit=1)[0]
+
 
 def _config(lex: Lexicon) -> _Config:
     """cues.yaml ``discourse``, normalised once per lexicon."""
@@ -701,7 +709,7 @@ class Discourse:
                 # «واصفاً العملية بأنها انتهاك»: a generic noun for the attack just told (cues.yaml
                 # generic_attack_nouns) right after the condemning word, its subject aside
                 end = ev["trigger"]["end"]
-                clause = re.split(r"[،,.؛]", self.doc.text[end:min(ev["evidence"]["end"], end + 90)])[0]
+                clause = _clause_after(self.doc.text, end, ev, 90)
                 # the words of the clause outside the names («ودان رئيس الوزراء … الهجوم»; never
                 # «العمليات» of «قيادة العمليات المشتركة»)
                 named = [(m.start, m.end) for m in mentions]
@@ -725,7 +733,7 @@ class Discourse:
         first word of that attack's trigger, up to six words on, before a comma."""
         text = self.doc.text
         end = ev["trigger"]["end"]
-        clause = re.split(r"[،,.؛]", text[end:min(ev["evidence"]["end"], end + 100)])[0]
+        clause = _clause_after(text, end, ev, 100)
         # the words of the clause outside the names (the subject of a VSO verb stands between)
         named = [(m.start, m.end) for m in mentions]
         free = [h.group() for h in _WORD.finditer(clause) if not any(a <= end + h.start() < b for a, b in named)]
@@ -883,7 +891,7 @@ class Discourse:
             else:
                 # round 30: the object may stand after the subject («وندّد المتحدث باسم الخارجية
                 # الإيرانية ناصر كنعاني بالضربات»): the words of the clause up to a comma
-                clause = re.split(r"[،,.؛]", text[end:min(ev["evidence"]["end"], end + 120)])[0]
+                clause = _clause_after(text, end, ev, 120)
                 nouns = [_stem_noun(_norm(w)) for w in _WORD.findall(clause)[:12]]
             nouns = [n for n in nouns if len(n) >= 3]
             if not nouns:
