@@ -74,7 +74,7 @@ def test_modality_cues_are_lists_of_arabic_words():
     """data/modality.yaml (read by marsad.events.modality): each list is present, non-empty, one Arabic
     word per entry, no duplicates — a misspelt key would silently turn a rule off."""
     data = _data("modality.yaml")
-    assert set(data) == {"former_words", "order_verbs", "readiness_words"}
+    assert set(data) == {"former_words", "order_verbs", "readiness_words", "start_words"}
     for key, words in data.items():
         assert words and len(words) == len(set(words)), key
         for w in words:

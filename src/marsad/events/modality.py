@@ -559,8 +559,9 @@ def _modality_cues() -> dict[str, Any]:
     global _MODALITY
     if _MODALITY is None:
         raw = load_yaml(resources.files("marsad.events").joinpath("data", "modality.yaml")) or {}
-        _MODALITY = {k: frozenset(norm_word(w) for w in raw.get(f"{k}_words" if k in ("former", "readiness") else k) or ())
-                     for k in ("former", "readiness", "order_verbs")}
+        keys = {"former": "former_words", "readiness": "readiness_words", "order_verbs": "order_verbs",
+                "start": "start_words"}
+        _MODALITY = {k: frozenset(norm_word(w) for w in raw.get(key) or ()) for k, key in keys.items()}
     return _MODALITY
 
 
@@ -575,7 +576,7 @@ def _planned_by_governor(m: Match, words: list[Word]) -> bool:
     if cues["readiness"].isdisjoint(present) and cues["order_verbs"].isdisjoint(present):
         return False  # (only a readiness or order word says so: none in the sentence, no scan)
     first = m.first
-    if first >= 1 and words[first - 1].norm in ("ببدء", "بدء", "ببدا", "بدا") and not words[first].breaks_before:
+    if first >= 1 and words[first - 1].norm in cues["start"] and not words[first].breaks_before:
         first -= 1  # «ببدء سحب»: the order's object is the start of the happening
     for k in range(first - 1, max(-1, first - 5), -1):
         if words[k].norm in cues["readiness"]:
