@@ -102,3 +102,13 @@ def test_a_since_phrase_weighs_less_than_the_day_after_the_trigger(nlp):
               if e["trigger"] and e["trigger"]["text"] == "قُتل"]
     assert events
     assert all((e["date"], e["date_precision"]) == ("2022-04-05", "day") for e in events)
+
+
+def test_an_order_to_start_an_act_makes_the_act_planned(nlp):
+    # «ببدء» (modality.yaml start_words) between the order's «بـ» and the act: the act is still ordered
+    text = "وأمر الرئيس الروسي فلاديمير بوتين، اليوم الاثنين، ببدء سحب القوات الروسية من سوريا."
+    events = pipeline_events(nlp, text, "RETREAT", "2016-03-14")
+    assert events and all(e["status"] == "planned" for e in events)
+    # control: announcing the start of the withdrawal orders nothing
+    text = "وأعلن الرئيس الروسي فلاديمير بوتين، اليوم الاثنين، بدء سحب القوات الروسية من سوريا."
+    assert all(e["status"] != "planned" for e in pipeline_events(nlp, text, "RETREAT", "2016-03-14"))
